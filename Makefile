@@ -1,0 +1,27 @@
+# trialspacy: `make extract` and `make test` set everything up on a fresh machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install extract test clean
+
+$(STAMP): setup.cfg pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=23"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# The main job on the bundled sample: five seed records and twelve ClinicalTrials.gov API v2 studies.
+extract: install
+	@mkdir -p out
+	$(BIN)/trialspacy extract samples/seeds samples/ctgov_v2_nsclc_sample.jsonl -o out/samples.jsonl --errors out/samples.errors.jsonl
+	@echo "wrote out/samples.jsonl"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) out build pipeline/*.egg-info

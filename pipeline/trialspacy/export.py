@@ -1,0 +1,182 @@
+"""Documents out: the contract's dict, and writers for JSONL, CSV, brat and DocBin."""
+
+import csv
+import io
+import json
+import os
+import re
+from pathlib import Path
+from typing import IO, Any, Dict, List, Optional
+
+from spacy.tokens import Doc, DocBin
+
+from .about import __title__, __version__
+from .spans import ENDPOINT, LABEL_ATTRS, TIMEFRAME, label_spans, span_attrs
+
+PIPELINE_NAME = f"{__title__} {__version__}"
+FORMATS = ("jsonl", "csv", "brat", "docbin")
+
+# CSV columns: one row per span, every attribute of every label (empty where not applicable).
+ATTR_COLUMNS: List[str] = []
+for _names in LABEL_ATTRS.values():
+    ATTR_COLUMNS += [n for n in _names if n not in ATTR_COLUMNS]
+CSV_COLUMNS = ["id", "label", "start", "end", "text", "section"] + ATTR_COLUMNS
+
+
+def doc_to_dict(doc: Doc, with_pipeline: bool = True) -> Dict[str, Any]:
+    """The contract's JSON object for one document."""
+    spans = label_spans(doc)
+    out_spans = [
+        {"start": s.start_char, "end": s.end_char, "label": s.label_, "text": s.text, "attrs": span_attrs(s)}
+        for s in spans
+    ]
+    meta: Dict[str, Any] = {"source": doc._.source}
+    if with_pipeline:
+        meta["pipeline"] = PIPELINE_NAME
+    return {
+        "id": doc._.record_id,
+        "text": doc.text,
+        "meta": meta,
+        "spans": out_spans,
+        "sections": [dict(s) for s in (doc._.sections or [])],
+        "outcomes": pair_outcomes(out_spans, doc._.outcome_items or []),
+    }
+
+
+def pair_outcomes(spans: List[Dict[str, Any]], items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Each outcome item with the indices (into ``spans``) of the ENDPOINT and TIMEFRAME spans
+    inside it."""
+    outcomes = []
+    for item in items:
+        inside = [i for i, s in enumerate(spans) if item["start"] <= s["start"] and s["end"] <= item["end"]]
+        outcomes.append(
+            {
+                "role": item["role"],
+                "start": item["start"],
+                "end": item["end"],
+                "endpoints": [i for i in inside if spans[i]["label"] == ENDPOINT],
+                "timeframes": [i for i in inside if spans[i]["label"] == TIMEFRAME],
+            }
+        )
+    return outcomes
+
+
+def innermost_section(sections: List[Dict[str, Any]], start: int, end: int) -> Optional[str]:
+    """Name of the smallest section containing ``[start, end)``, or None."""
+    best = None
+    for sec in sections:
+        if sec["start"] <= start and end <= sec["end"]:
+            if best is None or sec["end"] - sec["start"] < best["end"] - best["start"]:
+                best = sec
+    return best["name"] if best else None
+
+
+def csv_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """One CSV row per span of a contract dict; list values JSON-encoded."""
+    rows = []
+    for span in record["spans"]:
+        row: Dict[str, Any] = {
+            "id": record["id"],
+            "label": span["label"],
+            "start": span["start"],
+            "end": span["end"],
+            "text": span["text"],
+            "section": innermost_section(record.get("sections") or [], span["start"], span["end"]),
+        }
+        for name, value in span["attrs"].items():
+            row[name] = json.dumps(value) if isinstance(value, list) else value
+        rows.append(row)
+    return rows
+
+
+def brat_ann(record: Dict[str, Any]) -> str:
+    """The brat ``.ann`` text of a contract dict: a ``T`` line per span, an ``A`` line per
+    boolean attribute that is true, and an ``#`` note with the other attributes as JSON."""
+    lines = []
+    n_attr = 0
+    for i, span in enumerate(record["spans"], 1):
+        text = span["text"].replace("\n", " ").replace("\r", " ")
+        lines.append(f"T{i}\t{span['label']} {span['start']} {span['end']}\t{text}")
+        others = {}
+        for name, value in span["attrs"].items():
+            if value is True:
+                n_attr += 1
+                lines.append(f"A{n_attr}\t{name.capitalize()} T{i}")
+            elif value is not None and value is not False:
+                others[name] = value
+        if others:
+            lines.append(f"#{i}\tAnnotatorNotes T{i}\t{json.dumps(others, ensure_ascii=False)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def safe_stem(record_id: str) -> str:
+    """A file name for a record id (``NCT0123#2`` → ``NCT0123_2``)."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", record_id).strip("._") or "document"
+
+
+class Writer:
+    """Writes contract dicts (and their Docs) to one output, in the order given.
+
+    JSONL and CSV go to a file (or a stream): each line is written whole and flushed, so a crash
+    leaves only complete lines. brat writes ``<id>.txt``/``<id>.ann`` pairs into a directory;
+    DocBin writes one ``.spacy`` file when closed.
+    """
+
+    def __init__(self, fmt: str, output: Optional[str], stream: Optional[IO[str]] = None, append: bool = False):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.fmt = fmt
+        self.output = output
+        self._handle: Optional[IO[str]] = None
+        self._own = False
+        self._csv: Optional[csv.DictWriter] = None
+        self._docbin: Optional[DocBin] = None
+        self._stems: Dict[str, int] = {}
+        if fmt in ("jsonl", "csv"):
+            if output in (None, "-"):
+                self._handle = stream
+            else:
+                exists = append and os.path.exists(output)
+                self._handle = open(output, "a" if append else "w", encoding="utf-8", newline="")
+                self._own = True
+                if fmt == "csv":
+                    self._csv = csv.DictWriter(self._handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+                    if not exists:
+                        self._csv.writeheader()
+            if fmt == "csv" and self._csv is None:
+                self._csv = csv.DictWriter(self._handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+                self._csv.writeheader()
+        elif fmt == "brat":
+            Path(output).mkdir(parents=True, exist_ok=True)
+        else:
+            self._docbin = DocBin(store_user_data=True)
+
+    def write(self, record: Dict[str, Any], doc: Optional[Doc] = None) -> None:
+        """Write one document."""
+        if self.fmt == "jsonl":
+            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._handle.flush()
+        elif self.fmt == "csv":
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+            writer.writerows(csv_rows(record))
+            self._handle.write(buffer.getvalue())
+            self._handle.flush()
+        elif self.fmt == "brat":
+            stem = safe_stem(str(record["id"]))
+            n = self._stems.get(stem, 0)
+            self._stems[stem] = n + 1
+            if n:
+                stem = f"{stem}_{n + 1}"
+            base = Path(self.output) / stem
+            base.with_suffix(".txt").write_text(record["text"], encoding="utf-8", newline="")
+            base.with_suffix(".ann").write_text(brat_ann(record), encoding="utf-8", newline="")
+        else:
+            self._docbin.add(doc)
+
+    def close(self) -> None:
+        """Finish the output (DocBin is written here)."""
+        if self._docbin is not None and self.output:
+            self._docbin.to_disk(self.output)
+        if self._own and self._handle is not None:
+            self._handle.close()

@@ -1,0 +1,114 @@
+"""Token-sequence term lookup, shared by the dictionary-based components.
+
+Terms are stored pre-tokenized (by trialspacy's own tokenizer, at build time), so loading a
+100,000-term lexicon is a JSON read, not 100,000 calls to the tokenizer. Matching walks the
+tokens once: only a token that starts some term triggers a look-up of the n-grams it begins.
+"""
+
+import gzip
+import json
+from importlib import resources
+from typing import Any, Dict, Iterable, Iterator, List, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+Payload = Dict[str, Any]
+Match = Tuple[int, int, Payload]
+
+
+class TermIndex:
+    """Exact matching of token sequences, case-insensitive or case-sensitive per term."""
+
+    def __init__(self) -> None:
+        self._terms: Dict[Tuple[str, ...], Payload] = {}
+        self._cased: Dict[Tuple[str, ...], Payload] = {}
+        self._max_len: Dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._terms) + len(self._cased)
+
+    def add(self, tokens: Sequence[str], payload: Payload, case_sensitive: bool = False) -> None:
+        """Add a term; a later entry for the same tokens replaces an earlier one."""
+        if not tokens:
+            return
+        key = tuple(tokens) if case_sensitive else tuple(t.lower() for t in tokens)
+        (self._cased if case_sensitive else self._terms)[key] = payload
+        first = key[0].lower()
+        self._max_len[first] = max(self._max_len.get(first, 0), len(key))
+
+    def get(self, tokens: Sequence[str]) -> Any:
+        """The payload of exactly these tokens, or None."""
+        hit = self._cased.get(tuple(tokens))
+        return hit if hit is not None else self._terms.get(tuple(t.lower() for t in tokens))
+
+    def find(self, doc: Doc, start: int = 0, end: int = -1) -> Iterator[Match]:
+        """Yield ``(start, end, payload)`` token matches, longest first at each position,
+        left to right, without overlaps."""
+        words = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        stop = len(words) if end < 0 else end
+        i = start
+        while i < stop:
+            longest = self._max_len.get(lowers[i], 0)
+            hit = None
+            for n in range(min(longest, stop - i), 0, -1):
+                payload = self._cased.get(tuple(words[i : i + n]))
+                if payload is None:
+                    payload = self._terms.get(tuple(lowers[i : i + n]))
+                if payload is not None:
+                    hit = (i, i + n, payload)
+                    break
+            if hit is None:
+                i += 1
+            else:
+                yield hit
+                i = hit[1]
+
+    def to_records(self) -> List[Payload]:
+        """JSON-safe entries (``tokens``, ``case_sensitive`` and the payload)."""
+        rows = [dict(p, tokens=list(k), case_sensitive=False) for k, p in self._terms.items()]
+        rows += [dict(p, tokens=list(k), case_sensitive=True) for k, p in self._cased.items()]
+        return rows
+
+    @classmethod
+    def from_records(cls, rows: Iterable[Payload]) -> "TermIndex":
+        """Inverse of :meth:`to_records`."""
+        index = cls()
+        for row in rows:
+            row = dict(row)
+            tokens = row.pop("tokens")
+            cased = row.pop("case_sensitive", False)
+            index.add(tokens, row, case_sensitive=cased)
+        return index
+
+
+def tokenize_terms(nlp: Language, texts: Iterable[str]) -> List[List[str]]:
+    """Token texts of each term, by ``nlp``'s tokenizer (used when building lexicons)."""
+    return [[t.text for t in doc if not t.is_space] for doc in nlp.tokenizer.pipe(texts)]
+
+
+def read_jsonl(path: Any) -> List[Payload]:
+    """Rows of a JSONL file, gzip-compressed when its name ends in ``.gz``."""
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def write_jsonl(path: Any, rows: Iterable[Payload]) -> None:
+    """Write rows as JSONL (gzip when the name ends in ``.gz``, with a fixed mtime so builds
+    are byte-reproducible)."""
+    data = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows).encode("utf-8")
+    if str(path).endswith(".gz"):
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+            gz.write(data)
+    else:
+        with open(path, "wb") as raw:
+            raw.write(data)
+
+
+def package_data(name: str) -> List[Payload]:
+    """Rows of a JSONL data file shipped in ``trialspacy/data``."""
+    ref = resources.files("trialspacy").joinpath("data", name)
+    with resources.as_file(ref) as path:
+        return read_jsonl(path)

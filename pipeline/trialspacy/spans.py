@@ -1,0 +1,106 @@
+"""The span contract in code: labels, their attributes, and the extension table.
+
+Every component writes into ``doc.spans[SPAN_KEY]`` through :func:`set_label_spans`, which keeps
+one label's spans free of overlaps and stores the attributes as ``Span._`` extensions holding
+JSON-safe values only (so ``DocBin`` and ``n_process > 1`` work).
+"""
+
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+SPAN_KEY = "trialspacy"
+
+DRUG = "DRUG"
+RADIATION_DOSE = "RADIATION_DOSE"
+ENDPOINT = "ENDPOINT"
+TIMEFRAME = "TIMEFRAME"
+CRITERION = "CRITERION"
+LABELS: Tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT, TIMEFRAME, CRITERION)
+
+# Attributes of each label, in the order the contract lists them.
+LABEL_ATTRS: Dict[str, Tuple[str, ...]] = {
+    DRUG: ("negated", "normalized", "kind", "drugbank_id"),
+    RADIATION_DOSE: ("negated", "dose_gy", "dose_kind", "fractions", "total_gy"),
+    ENDPOINT: ("negated", "canonical", "abbreviation"),
+    TIMEFRAME: ("negated", "kind", "value", "value_max"),
+    CRITERION: ("negated", "section", "requires"),
+}
+
+# The one table of span extensions: name -> default.
+SPAN_ATTRS: Dict[str, Any] = {"negated": False}
+for _names in LABEL_ATTRS.values():
+    for _name in _names:
+        SPAN_ATTRS.setdefault(_name, None)
+
+# Document extensions: the record id and source, the sections and the outcome items.
+DOC_ATTRS: Dict[str, Any] = {"record_id": None, "source": None, "sections": None, "outcome_items": None}
+
+
+def register_extensions() -> None:
+    """Register the span and doc extensions once (idempotent)."""
+    for name, default in SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name, default in DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()
+
+Candidate = Tuple[int, int, Dict[str, Any]]
+
+
+def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> List[Span]:
+    """Replace the spans of ``label`` in the doc's span group by ``candidates``.
+
+    Each candidate is ``(start_char, end_char, attrs)``. Offsets are snapped to token boundaries
+    (a candidate that cannot be snapped without growing past a whitespace token is dropped);
+    overlaps within the label are resolved longest-first. Attributes not given take the table's
+    defaults. Returns the kept spans.
+    """
+    made: List[Tuple[Span, Dict[str, Any]]] = []
+    for start, end, attrs in candidates:
+        span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or len(span) == 0 or not span.text.strip():
+            continue
+        made.append((span, attrs))
+    by_key = {(s.start, s.end): a for s, a in made}
+    kept = filter_spans([s for s, _ in made])
+    group = doc.spans.get(SPAN_KEY)
+    others = [s for s in group if s.label_ != label] if group is not None else []
+    allowed = set(LABEL_ATTRS[label])
+    for span in kept:
+        attrs = by_key[(span.start, span.end)]
+        unknown = set(attrs) - allowed
+        if unknown:
+            raise ValueError(f"{label} has no attribute(s) {sorted(unknown)}")
+        for name in LABEL_ATTRS[label]:
+            setattr(span._, name, attrs.get(name, SPAN_ATTRS[name]))
+    doc.spans[SPAN_KEY] = sorted(others + kept, key=lambda s: (s.start_char, s.end_char, s.label_))
+    return kept
+
+
+def label_spans(doc: Doc, label: Optional[str] = None) -> List[Span]:
+    """The doc's trialspacy spans, of one label or all, sorted by offsets."""
+    group = doc.spans.get(SPAN_KEY)
+    if group is None:
+        return []
+    spans = [s for s in group if label is None or s.label_ == label]
+    return sorted(spans, key=lambda s: (s.start_char, s.end_char, s.label_))
+
+
+def span_attrs(span: Span) -> Dict[str, Any]:
+    """The contract's ``attrs`` of a span."""
+    return {name: getattr(span._, name) for name in LABEL_ATTRS[span.label_]}
+
+
+def sections_at(doc: Doc, start: int, end: int) -> Sequence[str]:
+    """Names of the doc's sections containing ``[start, end)``, outermost first."""
+    found = [s for s in (doc._.sections or []) if s["start"] <= start and end <= s["end"]]
+    found.sort(key=lambda s: (s["start"], -s["end"]))
+    return [s["name"] for s in found]

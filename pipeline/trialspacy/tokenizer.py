@@ -1,0 +1,40 @@
+"""Tokenizer rules for trial text, on top of spaCy's English defaults.
+
+Doses, time frames and comparisons are written without spaces (``800-1200cGy``, ``50Gy/25fx``,
+``3months``, ``life>3``, ``≥18``); splitting them lets every span start and end on a token
+boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole.
+The rules are stored with the tokenizer, so a pipeline saved with ``to_disk`` keeps them.
+"""
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+# Units that may be glued to a preceding number.
+_UNITS = (
+    r"c?Gy|CGY|GY|cgy|gy|fx|Fx|FX|fr|Fr|f|F|"
+    r"months?|mouths?|weeks?|wks?|wk|days?|years?|yrs?|yr|hours?|hrs?|hr|h|d|mo|mos|min|mins|minutes?"
+)
+INFIXES = (
+    # 1200cGy, 3f, 3months: a zero-width split between a number and its unit
+    rf"(?<=[0-9])(?=(?:{_UNITS})(?![A-Za-z]))",
+    # 5x5, 8×3, 800-1200cGy×3f
+    r"(?<=[0-9])[x×X*](?=[0-9])",
+    r"×",
+    # 1Gy-3Gy, 50Gy/25fx, 1Gy/F
+    r"(?<=[Gg][Yy])[-–/](?=[0-9A-Za-z])",
+    r"(?<=[fF][xX])/",
+    # comparators glued to numbers: life>3, ≤1
+    r"(?<=[A-Za-z0-9)])(?:>=|<=|[<>≤≥=])(?=[0-9])",
+    r"[≤≥]",
+    # 6-8 weeks, 100-300cGy: a dash between numbers
+    r"(?<=[0-9])[-–](?=[0-9])",
+)
+PREFIXES = (r"[<>≤≥=~]",)
+
+
+def customize_tokenizer(nlp: Language) -> None:
+    """Add trialspacy's prefix and infix rules to ``nlp.tokenizer`` in place."""
+    defaults = nlp.Defaults
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(PREFIXES) + list(defaults.prefixes)).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + list(INFIXES)).finditer
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(defaults.suffixes)).search
