@@ -40,7 +40,7 @@ def extract_command(
 ) -> int:
     """Run extraction; return the exit status (0 ok, 1 some records skipped, 2 usage error)."""
     from . import load
-    from .records import iter_records
+    from .records import expand_inputs, iter_records
     from .run import run_batch
 
     if fmt not in FORMATS:
@@ -65,8 +65,11 @@ def extract_command(
             errors_file.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
             errors_file.flush()
 
+    files, warnings = expand_inputs(inputs)
+    for warning in warnings:
+        print(f"warning: {warning}", file=stderr)
     try:
-        items = iter_records(inputs, text_key=text_key, id_key=id_key, max_chars=max_chars)
+        items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars)
         summary = run_batch(
             nlp, items, writer.write, on_error, batch_size=batch_size, n_process=n_process, on_progress=bar.update
         )

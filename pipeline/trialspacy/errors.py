@@ -24,6 +24,8 @@ class Errors:
     E012 = "record field {key!r} is not text (got {kind})"
     E013 = "unsupported input {path!r}: not a file, a directory or '-'"
     E014 = "the pipeline failed on this document: {reason}"
+    E015 = "malformed CSV at line {line}: {reason}"
+    E016 = "a record must be a JSON object, not {kind}"
 
 
 class Warnings:

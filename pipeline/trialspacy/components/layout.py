@@ -1,0 +1,37 @@
+"""The layout component: a document's sections and outcome items, when its record did not bring them.
+
+Structured input (API v2 studies, AACT rows, NLI4CT reports) arrives with ``doc._.sections`` set by
+the record reader, from the structure itself; plain text gets them from
+:func:`trialspacy.layout.parse_layout`.
+"""
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from ..layout import parse_layout
+from ..spans import register_extensions
+
+
+class LayoutDetector(Pipe):
+    """Sets ``doc._.sections`` and ``doc._.outcome_items`` from the text when they are None."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()  # the doc extensions this component sets
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.sections is None:
+            layout = parse_layout(doc.text)
+            doc._.sections = layout.sections
+            doc._.outcome_items = layout.outcome_items
+        elif doc._.outcome_items is None:
+            # Sections without outcome items: the record had no outcome lists.
+            doc._.outcome_items = []
+        return doc
+
+
+@Language.factory("trialspacy_layout")
+def make_layout(nlp: Language, name: str) -> LayoutDetector:
+    """Factory of the layout component."""
+    return LayoutDetector(nlp, name)
