@@ -95,8 +95,9 @@ def label_spans(doc: Doc, label: Optional[str] = None) -> List[Span]:
 
 
 def span_attrs(span: Span) -> Dict[str, Any]:
-    """The contract's ``attrs`` of a span."""
-    return {name: getattr(span._, name) for name in LABEL_ATTRS[span.label_]}
+    """The contract's ``attrs`` of a span (ranges as lists, also after a DocBin round trip)."""
+    values = {name: getattr(span._, name) for name in LABEL_ATTRS[span.label_]}
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
 
 
 def sections_at(doc: Doc, start: int, end: int) -> Sequence[str]:

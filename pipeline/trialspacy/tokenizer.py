@@ -21,20 +21,32 @@ INFIXES = (
     r"(?<=[0-9])[x×X*](?=[0-9])",
     r"×",
     # 1Gy-3Gy, 50Gy/25fx, 1Gy/F
-    r"(?<=[Gg][Yy])[-–/](?=[0-9A-Za-z])",
+    r"(?<=[Gg][Yy])[-–/+](?=[0-9A-Za-z])",
     r"(?<=[fF][xX])/",
     # comparators glued to numbers: life>3, ≤1
     r"(?<=[A-Za-z0-9)])(?:>=|<=|[<>≤≥=])(?=[0-9])",
     r"[≤≥]",
     # 6-8 weeks, 100-300cGy: a dash between numbers
     r"(?<=[0-9])[-–](?=[0-9])",
+    # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
+    r"\|",
+    r"[（）]",
+    r"(?<=[A-Za-z0-9)\]）])[(\[](?=[A-Za-z])",
+    r"(?<=[A-Za-z0-9])\)(?=[(\[A-Za-z/])",
+    # the AACT line separator glued to words: `Gy).~Chemoradiation`
+    r"~",
 )
 PREFIXES = (r"[<>≤≥=~]",)
+# A sentence's full stop after a fraction unit: `100-300cGy × 5f.`, `1Gy/F.`
+SUFFIXES = (r"(?<=[0-9/][fF])\.",)
+# English abbreviations that swallow that full stop again (`5f.` would end in the token `f.`)
+DROPPED_SPECIAL_CASES = ("f.",)
 
 
 def customize_tokenizer(nlp: Language) -> None:
-    """Add trialspacy's prefix and infix rules to ``nlp.tokenizer`` in place."""
+    """Add trialspacy's prefix, suffix and infix rules to ``nlp.tokenizer`` in place."""
     defaults = nlp.Defaults
     nlp.tokenizer.prefix_search = compile_prefix_regex(list(PREFIXES) + list(defaults.prefixes)).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + list(INFIXES)).finditer
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(defaults.suffixes)).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(SUFFIXES) + list(defaults.suffixes)).search
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in DROPPED_SPECIAL_CASES}
