@@ -180,3 +180,48 @@ class Writer:
             self._docbin.to_disk(self.output)
         if self._own and self._handle is not None:
             self._handle.close()
+
+
+def check_record(record: Dict[str, Any], with_pipeline: bool = False) -> List[str]:
+    """Problems of a contract dict (prediction or gold), as readable strings; empty when valid."""
+    problems: List[str] = []
+    for key in ("id", "text", "spans"):
+        if key not in record:
+            problems.append(f"missing {key!r}")
+    if problems:
+        return problems
+    text = record["text"]
+    spans = record["spans"]
+    if with_pipeline and "pipeline" not in (record.get("meta") or {}):
+        problems.append("meta.pipeline missing")
+    keys = [(s.get("start"), s.get("end")) for s in spans]
+    if keys != sorted(keys):
+        problems.append("spans are not sorted by start, then end")
+    last_end: Dict[str, int] = {}
+    for i, span in enumerate(spans):
+        where = f"span {i} ({span.get('label')} {span.get('start')}-{span.get('end')})"
+        label = span.get("label")
+        if label not in LABEL_ATTRS:
+            problems.append(f"{where}: unknown label")
+            continue
+        start, end = span.get("start"), span.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            problems.append(f"{where}: offsets outside the text")
+            continue
+        if span.get("text") != text[start:end]:
+            problems.append(f"{where}: text {span.get('text')!r} != text[start:end] {text[start:end]!r}")
+        if start < last_end.get(label, -1):
+            problems.append(f"{where}: overlaps another {label} span")
+        last_end[label] = max(last_end.get(label, -1), end)
+        attrs = span.get("attrs") or {}
+        missing = [a for a in LABEL_ATTRS[label] if a not in attrs]
+        if missing:
+            problems.append(f"{where}: attrs missing {missing}")
+        if not isinstance(attrs.get("negated"), bool):
+            problems.append(f"{where}: attrs.negated must be true or false")
+    for j, outcome in enumerate(record.get("outcomes") or []):
+        for key in ("endpoints", "timeframes"):
+            for idx in outcome.get(key, []):
+                if not (0 <= idx < len(spans)):
+                    problems.append(f"outcome {j}: {key} index {idx} out of range")
+    return problems

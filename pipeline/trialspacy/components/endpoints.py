@@ -1,0 +1,563 @@
+"""ENDPOINT: named clinical-trial endpoints (ORR, progression-free survival, AEs, DLT, ...).
+
+One pass of a :class:`~trialspacy.lexicon.TermIndex` over the tokens finds lexicon names (long forms
+case-insensitive, abbreviations case-sensitive); small checks then attach qualifiers that change the
+endpoint (``intracranial PFS``) and CTCAE grades (``grade 3 or above AE``), resolve abbreviations the
+record defines (``intracranial progression-free survival (iPFS)``), and drop mentions the contract
+excludes: stopping rules (``until a dose-limiting toxicity occurs``) and a patient's history in the
+eligibility criteria (``prior immune-related adverse events``).
+
+The lexicon is ``data/endpoints.jsonl`` (how it was made: ``data/ENDPOINTS.md``). Its rows are
+endpoints (``canonical``, ``abbreviation``, ``family``, ``variants``, ``weak_variants``,
+``short_forms``, ``needs_grade``), qualifiers, registry misspellings, and blocked phrases that contain
+an endpoint name without being one (``Common Terminology Criteria for Adverse Events``).
+"""
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from ..lexicon import TermIndex, package_data, read_jsonl, tokenize_terms, write_jsonl
+from ..spans import ENDPOINT, Candidate, sections_at, set_label_spans
+
+DATA_FILE = "endpoints.jsonl"
+
+Row = Dict[str, Any]
+Tokens = Tuple[str, ...]
+Tokenize = Callable[[Iterable[str]], List[List[str]]]
+
+# Plural of a variant's last word, so each plural need not be written in the data.
+PLURALS: Dict[str, str] = {
+    "rate": "rates",
+    "event": "events",
+    "toxicity": "toxicities",
+    "reaction": "reactions",
+    "death": "deaths",
+    "dose": "doses",
+}
+RATE_WORDS: Tuple[str, ...] = ("rate", "Rate", "rates", "Rates")
+# Writing hyphens both ways doubles the variants per word gap; past this many gaps only the
+# written form and the form without hyphens are kept.
+MAX_HYPHEN_GAPS = 5
+
+ELIGIBILITY_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
+# Words in a criterion that make an endpoint name describe what the patient had or has (an event,
+# an allergy, a risk), not an outcome measure.
+HISTORY_CUES = re.compile(
+    r"\b(?:history|prior|previous(?:ly)?|resolved|resolution|recover(?:ed|y)?|had|has|have|experienced|"
+    r"developed|suffered|sequelae|residual|persist(?:ent|ing)|unresolved|ongoing|existing|current(?:ly)?|"
+    r"known|discontinu\w*|due\s+to|caused|attributed|related\s+to|induced|allerg\w*|hypersensitiv\w*|"
+    r"intoleran\w*|reactions?\s+to|risk|grade|achieved|reached)\b",
+    re.IGNORECASE,
+)
+# The same cues right before a mention, anywhere in the text ("patients with prior irAEs").
+HISTORY_BEFORE = re.compile(r"\b(?:history\s+of|prior|previous(?:ly)?)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# "until a dose-limiting toxicity occurs", "unless DLT": a stopping rule, not an outcome measure;
+# but "until the date of PFS event" names the endpoint whose event ends a time frame.
+STOP_RULE = re.compile(r"\b(?:until|unless)\b(?![^(]*\b(?:date|time|event)\b)[^(]*$", re.IGNORECASE)
+STOP_WINDOW = 60
+# A short form the record defines must look like an abbreviation: "iPFS", "DoR", not "CR+PR".
+ABBREVIATION_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,11}$")
+# Words a definition's long form may have before its endpoint head ("Investigator assessed-PFS").
+MAX_WORDS_BEFORE_HEAD = 3
+SENTENCE_END = re.compile(r"[.;!?](?=\s)|[|\n~]")
+CLAUSE_END = re.compile(r",\s|;\s|\.\s|\n")
+
+_NUM = r"(?:[1-5]|IV|V|I{1,3})"
+# A CTCAE grade written before a safety endpoint: "grade 3 or above", "grade ≥3", "≥ grade 3",
+# "grade 3-4", "grade 3/4", "grade 3 or 4", "G3-4".
+GRADE_BEFORE = re.compile(
+    rf"(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
+    rf"(?:\s*(?:-|–|/|to|or|and)\s*(?P<hi>{_NUM})\b)?"
+    r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over))?\s*$",
+    re.IGNORECASE,
+)
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure functions: variants, grades, guards
+
+
+def hyphen_forms(tokens: Sequence[str]) -> List[Tokens]:
+    """Token sequences of a term written with and without a hyphen in each gap between two
+    words: ``progression - free survival`` and ``progression free survival``."""
+    words: List[str] = [t for t in tokens if t != "-"]
+    hyphened = [False] * max(len(words) - 1, 0)
+    i = 0
+    for tok in tokens:
+        if tok == "-":
+            if 0 < i <= len(hyphened):
+                hyphened[i - 1] = True
+        else:
+            i += 1
+    gaps = [k for k in range(len(hyphened)) if words[k].isalnum() and words[k + 1].isalnum()]
+    if len(gaps) > MAX_HYPHEN_GAPS:
+        choices: Iterable[Sequence[bool]] = [
+            [hyphened[k] for k in gaps],
+            [False] * len(gaps),
+        ]
+    else:
+        choices = itertools.product((False, True), repeat=len(gaps))
+    forms = []
+    for choice in choices:
+        flags = list(hyphened)
+        for k, flag in zip(gaps, choice):
+            flags[k] = flag
+        out: List[str] = []
+        for k, word in enumerate(words):
+            out.append(word)
+            if k < len(flags) and flags[k]:
+                out.append("-")
+        forms.append(tuple(out))
+    return list(dict.fromkeys(forms))
+
+
+def misspelt_forms(tokens: Tokens, misspellings: Dict[str, List[str]]) -> List[Tokens]:
+    """The term as the registry sometimes misspells it: each known misspelling of one of its
+    words, substituted alone."""
+    out = []
+    for i, tok in enumerate(tokens):
+        for wrong in misspellings.get(tok.lower(), ()):
+            out.append(tokens[:i] + (wrong,) + tokens[i + 1 :])
+    return out
+
+
+def plural_form(tokens: Tokens) -> Optional[Tokens]:
+    """The term with its last word in the plural, when that word has a known plural."""
+    last = tokens[-1]
+    plural = PLURALS.get(last.lower())
+    if plural is None:
+        return None
+    return tokens[:-1] + (plural.capitalize() if last[:1].isupper() else plural,)
+
+
+def grade_label(match: "re.Match[str]") -> str:
+    """The grade of a :data:`GRADE_BEFORE` match: ``"3"``, ``"≥3"`` or ``"3-4"``."""
+
+    def arabic(value: str) -> str:
+        return _ROMAN.get(value.upper(), value)
+
+    low = arabic(match.group("lo"))
+    if match.group("pre") or match.group("cmp") or match.group("up"):
+        return f"≥{low}"
+    if match.group("hi"):
+        return f"{low}-{arabic(match.group('hi'))}"
+    return low
+
+
+def grade_before(text: str, end: int) -> Optional[Tuple[int, str]]:
+    """Start offset and grade label of a CTCAE grade written just before ``end`` on its line."""
+    line_start = max(text.rfind("\n", 0, end), text.rfind("|", 0, end)) + 1
+    window_start = max(line_start, end - 40)
+    match = GRADE_BEFORE.search(text, window_start, end)
+    if match is None:
+        return None
+    return match.start(), grade_label(match)
+
+
+def _line_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
+    """The line (criterion) around ``[start, end)``; ``~`` separates lines in AACT criteria."""
+    left = max(text.rfind("\n", 0, start), text.rfind("~", 0, start)) + 1
+    right_candidates = [p for p in (text.find("\n", end), text.find("~", end)) if p >= 0]
+    return left, min(right_candidates) if right_candidates else len(text)
+
+
+def is_stop_rule(text: str, start: int) -> bool:
+    """True when the mention at ``start`` follows ``until``/``unless`` in its sentence."""
+    window_start = max(0, start - STOP_WINDOW)
+    for boundary in SENTENCE_END.finditer(text, window_start, start):
+        window_start = boundary.end()
+    return STOP_RULE.search(text, window_start, start) is not None
+
+
+def is_history(text: str, start: int, end: int, in_criteria: bool) -> bool:
+    """True when the mention describes a patient's past: in a criterion, any history cue on the
+    criterion's line; elsewhere, ``history of``/``prior``/``previous`` right before it."""
+    if in_criteria:
+        left, right = _line_bounds(text, start, end)
+        return HISTORY_CUES.search(text, left, right) is not None
+    return HISTORY_BEFORE.search(text, max(0, start - 50), start) is not None
+
+
+def guard_reason(text: str, start: int, end: int, *, in_criteria: bool) -> Optional[str]:
+    """Why the endpoint name at ``[start, end)`` is not an ENDPOINT here (``"stop_rule"`` or
+    ``"history"``), or None when it is one."""
+    if is_stop_rule(text, start):
+        return "stop_rule"
+    if is_history(text, start, end, in_criteria):
+        return "history"
+    return None
+
+
+def first_clause_ends(text: str, items: Sequence[Dict[str, Any]]) -> List[Tuple[int, int]]:
+    """For each outcome item, ``[start, end)`` of its first clause (the measure's name)."""
+    out = []
+    for item in items:
+        match = CLAUSE_END.search(text, item["start"], item["end"])
+        out.append((item["start"], match.start() if match else item["end"]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The lexicon
+
+
+@dataclass
+class EndpointLexicon:
+    """The compiled lexicon: a term index over endpoint names (and blocked phrases), a term index
+    over qualifiers, and the endpoints by canonical name."""
+
+    rows: List[Row]
+    terms: TermIndex = field(default_factory=TermIndex)
+    qualifiers: TermIndex = field(default_factory=TermIndex)
+    by_canonical: Dict[str, Row] = field(default_factory=dict)
+    qualifier_names: Tuple[str, ...] = ()
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Row], tokenize: Tokenize) -> "EndpointLexicon":
+        """Compile rows (as in ``data/endpoints.jsonl``) with the pipeline's tokenizer."""
+        lex = cls(rows=[dict(r) for r in rows])
+        misspellings: Dict[str, List[str]] = {}
+        for row in rows:
+            if "misspelling" in row:
+                misspellings.setdefault(row["word"].lower(), []).append(row["misspelling"])
+        qualifier_rows = [r for r in rows if "qualifier" in r]
+        endpoint_rows = [r for r in rows if "canonical" in r]
+        lex.qualifier_names = tuple(r["qualifier"] for r in qualifier_rows)
+        lex.by_canonical = {r["canonical"]: r for r in endpoint_rows}
+
+        for row in qualifier_rows:
+            payload = {"qualifier": row["qualifier"]}
+            for tokens in tokenize(row.get("variants", [])):
+                for form in hyphen_forms(tokens):
+                    lex.qualifiers.add(form, payload)
+            for tokens in tokenize(row.get("short_forms", [])):
+                lex.qualifiers.add(tokens, payload, case_sensitive=True)
+
+        # Weak names first, so that a strong name for the same tokens replaces them.
+        for weak in (True, False):
+            for row in endpoint_rows:
+                lex._add_endpoint(row, weak, misspellings, tokenize)
+        blocked = [r["blocked"] for r in rows if "blocked" in r]
+        for tokens in tokenize(blocked):
+            for form in hyphen_forms(tokens):
+                lex.terms.add(form, {"blocked": True})
+        return lex
+
+    def _add_endpoint(
+        self, row: Row, weak: bool, misspellings: Dict[str, List[str]], tokenize: Tokenize
+    ) -> None:
+        canonical = row["canonical"]
+        payload = {
+            "canonical": canonical,
+            "abbreviation": row.get("abbreviation"),
+            "family": row["family"],
+            "weak": weak,
+            "needs_grade": bool(row.get("needs_grade")),
+            "qualifiable": row["family"] == "efficacy"
+            and not canonical.startswith(tuple(q + " " for q in self.qualifier_names)),
+        }
+        # Time-to-event endpoints are also reported as rates: "PFS rate", "overall survival rate".
+        with_rate = canonical.endswith("survival")
+        longs = tokenize(row.get("weak_variants" if weak else "variants", []))
+        for tokens in longs:
+            forms = set()
+            for base in hyphen_forms(tokens):
+                bases = [base] + misspelt_forms(base, misspellings)
+                for form in bases:
+                    forms.add(form)
+                    plural = plural_form(form)
+                    if plural:
+                        forms.add(plural)
+                    if with_rate:
+                        forms.update(form + (w,) for w in RATE_WORDS)
+            for form in forms:
+                self.terms.add(form, payload)
+        if weak:
+            return
+        for tokens in tokenize(row.get("short_forms", [])):
+            forms = {tuple(tokens)}
+            plural = plural_form(tuple(tokens))
+            if plural:
+                forms.add(plural)
+            if with_rate:
+                forms.update(tuple(tokens) + (w,) for w in RATE_WORDS)
+            for form in forms:
+                self.terms.add(form, dict(payload, short=True), case_sensitive=True)
+
+    def abbreviation_of(self, canonical: str) -> Optional[str]:
+        """The usual abbreviation of an endpoint, if the lexicon has one."""
+        row = self.by_canonical.get(canonical)
+        return row.get("abbreviation") if row else None
+
+
+def load_lexicon(nlp: Language, rows: Optional[Sequence[Row]] = None) -> EndpointLexicon:
+    """The lexicon from ``rows`` or the packaged data file, tokenized by ``nlp``."""
+    return EndpointLexicon.from_rows(
+        package_data(DATA_FILE) if rows is None else rows, lambda texts: tokenize_terms(nlp, texts)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding endpoints in a document
+
+
+@dataclass
+class Mention:
+    """An endpoint found in the doc: token offsets of its name (a grade written before it is in
+    the character offsets only), character offsets of the span, and its attributes."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    canonical: str
+    abbreviation: Optional[str]
+    short: bool = False
+    weak: bool = False
+
+
+def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int) -> Optional[Tuple[int, str]]:
+    """Token start and name of a qualifier written right before token ``start`` (an optional
+    hyphen between them), not reaching back past token ``floor``."""
+    words = [t.text for t in doc[max(floor, start - 5) : start]]
+    offset = start - len(words)
+    ends = [len(words)]
+    if words and words[-1] == "-":
+        ends.append(len(words) - 1)
+    for end in ends:
+        for n in (3, 2, 1):
+            if end - n < 0:
+                continue
+            hit = lex.qualifiers.get(words[end - n : end])
+            if hit is not None:
+                return offset + end - n, hit["qualifier"]
+    return None
+
+
+def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> List[Mention]:
+    """Lexicon names with their qualifiers and grades attached, blocked phrases and ungraded
+    ``toxicity`` left out."""
+    out: List[Mention] = []
+    previous_end = 0
+    for start, end, payload in lex.terms.find(doc):
+        floor, previous_end = previous_end, end
+        if payload.get("blocked"):
+            continue
+        canonical = payload["canonical"]
+        abbreviation = payload["abbreviation"]
+        span_start = start
+        if payload["qualifiable"]:
+            found = _qualifier_before(doc, lex, start, floor)
+            if found is not None:
+                span_start, qualifier = found
+                canonical = f"{qualifier} {canonical}"
+                abbreviation = lex.abbreviation_of(canonical)
+        start_char = doc[span_start].idx
+        if payload["family"] == "safety":
+            graded = grade_before(text, start_char)
+            if graded is not None and graded[0] >= (doc[floor].idx if floor < len(doc) else 0):
+                start_char, grade = graded
+                canonical = f"grade {grade} {canonical}"
+                abbreviation = None
+            elif payload["needs_grade"]:
+                continue
+        last = doc[end - 1]
+        out.append(
+            Mention(
+                start=span_start,
+                end=end,
+                start_char=start_char,
+                end_char=last.idx + len(last.text),
+                canonical=canonical,
+                abbreviation=abbreviation,
+                short=bool(payload.get("short")),
+                weak=payload["weak"],
+            )
+        )
+    return out
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    """End of ``text[start:end]`` without trailing spaces and opening brackets."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "([{（"):
+        end -= 1
+    return end
+
+
+def resolve_definitions(
+    doc: Doc, text: str, mentions: List[Mention], definitions: Sequence[Dict[str, Any]]
+) -> List[Mention]:
+    """Apply the abbreviations the record defines.
+
+    When a definition's long form ends with an endpoint, every occurrence of its short form is
+    that endpoint; where the short form is itself a lexicon name, the lexicon wins unless the
+    definition adds a qualifier (``intracranial objective response rate (ORR)``).
+    """
+    by_start = {m.start_char: m for m in mentions}
+    out = list(mentions)
+    for definition in definitions:
+        short_text = definition["short_text"]
+        # "Objective Response (OR)": an English word as short form would tag every "OR".
+        if short_text.lower() in STOP_WORDS or not ABBREVIATION_SHAPE.match(short_text):
+            continue
+        long_start, long_end = definition["long"]
+        long_end = _strip_end(text, long_start, long_end)
+        # The head may start before the long form when a qualifier was attached to it.
+        heads = [m for m in mentions if long_start < m.end_char == long_end]
+        if not heads or len(text[long_start : heads[-1].start_char].split()) > MAX_WORDS_BEFORE_HEAD:
+            continue
+        head = heads[-1]
+        occurrences = [tuple(o) for o in definition.get("occurrences", [definition["short"]])]
+        for start, end in occurrences:
+            known = by_start.get(start)
+            if known is not None and known.end_char == end:
+                qualified = head.canonical != known.canonical and head.canonical.endswith(" " + known.canonical)
+                if qualified:
+                    known.canonical, known.abbreviation = head.canonical, head.abbreviation or known.abbreviation
+                continue
+            if known is not None or any(m.start_char < end and start < m.end_char for m in out):
+                continue
+            span = doc.char_span(start, end)
+            if span is None:
+                continue
+            out.append(
+                Mention(
+                    start=span.start,
+                    end=span.end,
+                    start_char=start,
+                    end_char=end,
+                    canonical=head.canonical,
+                    abbreviation=head.abbreviation or short_text,
+                    short=True,
+                    weak=head.weak,
+                )
+            )
+    return sorted(out, key=lambda m: m.start_char)
+
+
+def relabel_before_parenthesis(doc: Doc, text: str, mentions: List[Mention]) -> None:
+    """A more specific abbreviation in brackets renames the endpoint just before it:
+    ``progression free survival while receiving second-line therapy (PFS2)`` is PFS2."""
+    for i, short in enumerate(mentions):
+        if not short.short or short.start == 0 or doc[short.start - 1].text not in ("(", "（", "["):
+            continue
+        for long in reversed(mentions[:i]):
+            if long.short or short.start - long.end > 9:
+                break
+            between = text[long.end_char : short.start_char]
+            if CLAUSE_END.search(between):
+                break
+            if long.canonical != short.canonical and short.canonical.endswith(long.canonical):
+                long.canonical, long.abbreviation = short.canonical, short.abbreviation
+            break
+
+
+def find_endpoints(
+    doc: Doc,
+    lex: EndpointLexicon,
+    *,
+    resolve_abbreviations: bool = True,
+    context_guards: bool = True,
+) -> List[Mention]:
+    """All ENDPOINT mentions of ``doc`` (uses ``doc._.abbreviation_defs``, ``doc._.sections`` and
+    ``doc._.outcome_items`` when a previous component set them)."""
+    text = doc.text
+    mentions = lexicon_mentions(doc, lex, text)
+    definitions = doc._.abbreviation_defs if Doc.has_extension("abbreviation_defs") else None
+    if resolve_abbreviations and definitions:
+        mentions = resolve_definitions(doc, text, mentions, definitions)
+    relabel_before_parenthesis(doc, text, mentions)
+    clauses = first_clause_ends(text, doc._.outcome_items or [])
+    kept = []
+    guarded_end: Optional[int] = None
+    for m in mentions:
+        if m.weak and not any(s <= m.start_char and m.end_char <= e for s, e in clauses):
+            continue
+        if context_guards:
+            sections = sections_at(doc, m.start_char, m.end_char)
+            in_criteria = bool(ELIGIBILITY_SECTIONS.intersection(sections))
+            # A short form in brackets right after a guarded name shares its fate:
+            # "until ... intolerable adverse events (AEs)".
+            follows_guarded = (
+                m.short and guarded_end is not None and text[guarded_end : m.start_char].strip() in ("(", "（", "[")
+            )
+            if follows_guarded or guard_reason(text, m.start_char, m.end_char, in_criteria=in_criteria):
+                guarded_end = m.end_char
+                continue
+        kept.append(m)
+    return kept
+
+
+def to_candidates(mentions: Iterable[Mention]) -> Iterator[Candidate]:
+    """Mentions as :func:`~trialspacy.spans.set_label_spans` candidates."""
+    for m in mentions:
+        yield m.start_char, m.end_char, {"canonical": m.canonical, "abbreviation": m.abbreviation}
+
+
+# ---------------------------------------------------------------------------------------------
+# The component
+
+
+class EndpointRecognizer(Pipe):
+    """Writes ENDPOINT spans (``canonical``, ``abbreviation``) into ``doc.spans["trialspacy"]``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "trialspacy_endpoints",
+        *,
+        resolve_abbreviations: bool = True,
+        context_guards: bool = True,
+    ) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.resolve_abbreviations = resolve_abbreviations
+        self.context_guards = context_guards
+        self.lexicon = load_lexicon(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            mentions = find_endpoints(
+                doc,
+                self.lexicon,
+                resolve_abbreviations=self.resolve_abbreviations,
+                context_guards=self.context_guards,
+            )
+            set_label_spans(doc, ENDPOINT, to_candidates(mentions))
+            return doc
+        except Exception as err:  # noqa: BLE001  (spaCy's error handler decides: raise or skip)
+            return error_handler(self.name, self, [doc], err)
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Sequence[str] = tuple()) -> None:
+        """Save the lexicon rows as ``endpoints.jsonl`` in the component's directory."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path / DATA_FILE, self.lexicon.rows)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Sequence[str] = tuple()) -> "EndpointRecognizer":
+        """Load the lexicon saved by :meth:`to_disk`."""
+        self.lexicon = load_lexicon(self.nlp, read_jsonl(Path(path) / DATA_FILE))
+        return self
+
+
+@Language.factory(
+    "trialspacy_endpoints",
+    default_config={"resolve_abbreviations": True, "context_guards": True},
+)
+def make_endpoints(
+    nlp: Language, name: str, resolve_abbreviations: bool, context_guards: bool
+) -> EndpointRecognizer:
+    """Factory of the ENDPOINT component."""
+    return EndpointRecognizer(
+        nlp, name, resolve_abbreviations=resolve_abbreviations, context_guards=context_guards
+    )

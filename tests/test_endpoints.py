@@ -1,0 +1,571 @@
+"""ENDPOINT: the lexicon, qualifiers, grades, abbreviation resolution, context guards and the
+component, on real text.
+
+Outcome measures are quoted from the 100 ClinicalTrials.gov API v2 studies
+(ctgov_samples/nsclcbench_ctg_studies.jsonl.gz, "API v2") and the NLI4CT outcome titles
+(nli4ct_breast_ctr, "NLI4CT"); sentences from the seeds and those corpora.
+"""
+
+import glob
+import json
+import os
+from typing import Dict, List, Tuple
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import trialspacy
+from trialspacy.components.endpoints import (
+    DATA_FILE,
+    EndpointLexicon,
+    grade_before,
+    guard_reason,
+    hyphen_forms,
+    misspelt_forms,
+    plural_form,
+)
+from trialspacy.lexicon import package_data
+from trialspacy.records import Record, iter_records
+from trialspacy.run import record_to_doc
+from trialspacy.spans import ENDPOINT, label_spans, span_attrs
+from conftest import corpus_path
+
+PIPES = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_endpoints"]
+Found = List[Tuple[str, str]]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return trialspacy.build(PIPES)
+
+
+def run(nlp: Language, doc: Doc) -> Doc:
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def endpoints(doc: Doc) -> Found:
+    return [(s.text, s._.canonical) for s in label_spans(doc, ENDPOINT)]
+
+
+def outcome_doc(nlp: Language, measure: str) -> Doc:
+    """A document that is one primary outcome item, as the record reader gives an API v2 measure."""
+    doc = nlp.make_doc(measure)
+    doc._.sections = [{"name": "primary_outcomes", "start": 0, "end": len(measure)}]
+    doc._.outcome_items = [{"role": "primary", "start": 0, "end": len(measure)}]
+    return run(nlp, doc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure functions
+
+
+def test_endpoints_hyphen_forms_write_each_gap_both_ways():
+    forms = hyphen_forms(["progression", "-", "free", "survival"])
+    assert ("progression", "-", "free", "survival") in forms
+    assert ("progression", "free", "survival") in forms
+    assert ("progression", "free", "-", "survival") in forms
+    assert len(forms) == 4
+
+
+def test_endpoints_misspelt_and_plural_forms():
+    assert misspelt_forms(("time", "to", "response"), {"response": ["reponse"]}) == [("time", "to", "reponse")]
+    assert plural_form(("Survival", "Rate")) == ("Survival", "Rates")
+    assert plural_form(("dose", "-", "limiting", "toxicity")) == ("dose", "-", "limiting", "toxicities")
+    assert plural_form(("overall", "survival")) is None
+
+
+@pytest.mark.parametrize(
+    "text, head, grade, span",
+    [
+        ("the incidence of grade 3 or above AE", "AE", "≥3", "grade 3 or above AE"),  # seed 003
+        ("Participants with Grade 3 or 4 AEs", "AEs", "3-4", "Grade 3 or 4 AEs"),  # NLI4CT
+        ("The incidence of greater than or equal to grade 3 AEs", "AEs", "3", "grade 3 AEs"),  # API v2
+        ("If 2 cases of ≥ Grade 3 TRAEs occur", "TRAEs", "≥3", "≥ Grade 3 TRAEs"),  # API v2
+        ("any grade III or IV non-hematologic toxicity", "non-hematologic", "3-4", "grade III or IV non-hematologic toxicity"),  # NLI4CT
+        ("any Grade >=3 hematologic toxicity", "hematologic", "≥3", "Grade >=3 hematologic toxicity"),  # NLI4CT
+        ("Number of patients with a grade 2 or greater toxicity", "toxicity", "≥2", "grade 2 or greater toxicity"),  # NLI4CT
+        ("Grade 3/4 toxicity", "toxicity", "3-4", "Grade 3/4 toxicity"),
+        ("G3-4 toxicities were more frequent", "toxicities", "3-4", "G3-4 toxicities"),  # PICO abstract
+    ],
+)
+def test_endpoints_grade_before_reads_ctcae_grades(text: str, head: str, grade: str, span: str):
+    found = grade_before(text, text.rindex(head))
+    assert found == (text.index(span), grade)
+
+
+def test_endpoints_grade_before_needs_a_grade_right_before():
+    assert grade_before("Toxicity profile", 0) is None
+    assert grade_before("Grade 3 neutropenia and adverse events", 28) is None
+
+
+@pytest.mark.parametrize(
+    "text, mention, in_criteria, reason",
+    [
+        # stopping rules (NLI4CT interventions, API v2 descriptions)
+        ("Dose escalation will occur until a maximum tolerated dose is found.", "maximum tolerated dose", False, "stop_rule"),
+        ("Treatment continues until unacceptable adverse events or patient refusal.", "adverse events", False, "stop_rule"),
+        ("until a dose-limiting toxicity occurs", "dose-limiting toxicity", False, "stop_rule"),
+        # the end of a time frame that names the endpoint's event is not a stopping rule
+        ("Time frame: From date of randomization until date of PFS event", "PFS", False, None),
+        ("Progression-free survival was defined as the time until progression", "Progression-free survival", False, None),
+        # criteria describing the patient (API v2 and NLI4CT eligibility)
+        ("Previous adverse event to alpha 1 agonists (oral, nasal, topical, or ocular)", "adverse event", True, "history"),
+        ("No history of allergic or other adverse reaction to flaxseed", "adverse reaction", True, "history"),
+        ("Subjects with a history of  Grade 3 immune-related AEs (irAEs).", "irAEs", True, "history"),
+        ("Have not recovered from adverse events (must be Grade 1) due to agents administered", "adverse events", True, "history"),
+        ("Patients who experienced Grade 3 or higher irAEs with prior immunotherapy.", "irAEs", True, "history"),
+        # the same words outside the criteria name a measure
+        ("Incidence and severity of adverse events (AEs)", "adverse events", False, None),
+        ("Patients with prior irAEs were excluded", "irAEs", False, "history"),
+    ],
+)
+def test_endpoints_guard_reason(text: str, mention: str, in_criteria: bool, reason):
+    start = text.index(mention)
+    assert guard_reason(text, start, start + len(mention), in_criteria=in_criteria) == reason
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeds
+
+SEED_EXPECTED: Dict[str, Found] = {
+    "000_39528a72e86f2866": [
+        ("treatment-related adverse events", "treatment-related adverse events"),
+        # "evaluate disease progression free survival (PFS)": "disease" stays out of the span
+        ("progression free survival", "progression-free survival"),
+        ("PFS", "progression-free survival"),
+        ("objective response rate", "objective response rate"),
+        ("ORR", "objective response rate"),
+    ],
+    "001_e87d364e3468c837": [
+        ("Objective response rate", "objective response rate"),
+        ("Disease control rate", "disease control rate"),
+        ("Progression free survival", "progression-free survival"),
+        ("Overall survival", "overall survival"),
+        ("Adverse Event", "adverse events"),
+        ("adverse reactions", "adverse drug reactions"),
+        ("SAE", "serious adverse events"),
+    ],
+    "003_4a7a2bd16bc8bbac": [
+        # "The objective tumor reponse rate ((ORR))": misspelling tolerated, ORR inside double brackets
+        ("objective tumor reponse rate", "objective response rate"),
+        ("ORR", "objective response rate"),
+        ("Duration of response", "duration of response"),
+        ("disease control rate", "disease control rate"),
+        ("time to reponse", "time to response"),
+        ("progression free survival", "progression-free survival"),
+        ("overall survival", "overall survival"),
+        ("progression-free survival", "progression-free survival"),
+        ("adverse events", "adverse events"),
+        ("AE", "adverse events"),
+        ("grade 3 or above AE", "grade ≥3 adverse events"),
+        ("severe adverse events", "serious adverse events"),
+        ("SAE", "serious adverse events"),
+        ("drug-related AE", "treatment-related adverse events"),
+        ("AE", "adverse events"),
+        ("AE", "adverse events"),
+    ],
+    "004_2e83ad285140be70": [
+        ("disease control rate", "disease control rate"),
+        ("DCR", "disease control rate"),
+        # "progression free survival while receiving second-line therapy (PFS2)"
+        ("progression free survival", "second progression-free survival"),
+        ("PFS2", "second progression-free survival"),
+        ("objective response rate", "objective response rate"),
+        ("ORR", "objective response rate"),
+        ("adverse events", "adverse events"),
+        ("AEs", "adverse events"),
+        ("overall response rate", "objective response rate"),
+        ("DCR", "disease control rate"),
+        ("PFS2", "second progression-free survival"),
+        ("ORR", "objective response rate"),
+        ("AEs", "adverse events"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def seed_docs(nlp: Language, seed_texts: Dict[str, str]) -> Dict[str, Doc]:
+    return {stem: nlp(text) for stem, text in seed_texts.items()}
+
+
+@pytest.mark.parametrize("stem", sorted(SEED_EXPECTED))
+def test_endpoints_seed_mentions_in_order(seed_docs: Dict[str, Doc], stem: str):
+    assert endpoints(seed_docs[stem]) == SEED_EXPECTED[stem]
+
+
+def test_endpoints_seed_002_outcome_list(seed_docs: Dict[str, Doc]):
+    found = endpoints(seed_docs["002_f583cccc3452e705"])
+    for item in [
+        ("Adverse events", "adverse events"),
+        ("AE", "adverse events"),
+        ("Serious adverse event", "serious adverse events"),
+        ("SAE", "serious adverse events"),
+        ("immune related adverse events", "immune-related adverse events"),
+        ("irAE", "immune-related adverse events"),
+        ("Objective response rate", "objective response rate"),
+        ("ORR", "objective response rate"),
+        ("Duration of response", "duration of response"),
+        ("DOR", "duration of response"),
+        ("Disease control rate", "disease control rate"),
+        ("DCR", "disease control rate"),
+        ("Time to response", "time to response"),
+        ("TTR", "time to response"),
+        ("Time to disease progression", "time to progression"),
+        ("TTP", "time to progression"),
+        ("Progression free survival", "progression-free survival"),
+        ("PFS", "progression-free survival"),
+        ("Overall survival", "overall survival"),
+        ("OS", "overall survival"),
+    ]:
+        assert item in found
+    assert found.count(("OS", "overall survival")) == 2  # "Overall survival (OS), OS was defined as"
+
+
+@pytest.mark.parametrize(
+    "stem, start, end, canonical, abbreviation",
+    [
+        ("000_39528a72e86f2866", 660, 685, "progression-free survival", "PFS"),
+        ("002_f583cccc3452e705", 543, 547, "immune-related adverse events", "irAE"),
+        ("002_f583cccc3452e705", 1080, 1083, "duration of response", "DOR"),
+        ("002_f583cccc3452e705", 2447, 2449, "overall survival", "OS"),
+        ("003_4a7a2bd16bc8bbac", 667, 695, "objective response rate", "ORR"),
+        ("003_4a7a2bd16bc8bbac", 1223, 1248, "progression-free survival", "PFS"),
+        ("003_4a7a2bd16bc8bbac", 1640, 1659, "grade ≥3 adverse events", None),
+        ("004_2e83ad285140be70", 574, 578, "second progression-free survival", "PFS2"),
+        ("004_2e83ad285140be70", 690, 711, "objective response rate", "ORR"),
+    ],
+)
+def test_endpoints_seed_offsets_and_attributes(seed_docs, stem, start, end, canonical, abbreviation):
+    spans = {(s.start_char, s.end_char): s for s in label_spans(seed_docs[stem], ENDPOINT)}
+    span = spans[(start, end)]
+    assert span_attrs(span) == {"negated": False, "canonical": canonical, "abbreviation": abbreviation}
+
+
+@pytest.mark.parametrize(
+    "stem, phrase",
+    [
+        ("000_39528a72e86f2866", "safety"),
+        ("000_39528a72e86f2866", "efficacy"),
+        ("002_f583cccc3452e705", "tolerance"),
+        ("002_f583cccc3452e705", "complete response \\[CR\\]"),
+        ("002_f583cccc3452e705", "Complete Response (CR)"),
+        ("002_f583cccc3452e705", "best overall response"),
+        ("002_f583cccc3452e705", "Lymphocyte subpopulations"),
+        ("002_f583cccc3452e705", "Cytokines"),
+        ("002_f583cccc3452e705", "Peripheral blood TILs cell survival"),
+        ("003_4a7a2bd16bc8bbac", "anti-tumor response"),
+        ("003_4a7a2bd16bc8bbac", "1-year survival"),
+        ("004_2e83ad285140be70", "unacceptable immune related toxic side effects"),
+        ("004_2e83ad285140be70", "The adverse reactions from prior treatment"),
+    ],
+)
+def test_endpoints_seed_phrases_that_are_not_endpoints(seed_docs, seed_texts, stem, phrase):
+    text = seed_texts[stem]
+    assert phrase in text
+    start = 0
+    while (start := text.find(phrase, start)) >= 0:
+        end = start + len(phrase)
+        assert not [s.text for s in label_spans(seed_docs[stem], ENDPOINT) if s.start_char < end and start < s.end_char]
+        start = end
+
+
+# ---------------------------------------------------------------------------------------------
+# Real outcome measures
+
+
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # API v2
+        ("Overall survival(OS)", [("Overall survival", "overall survival"), ("OS", "overall survival")]),
+        ("Progression free survival（PFS）", [("Progression free survival", "progression-free survival"), ("PFS", "progression-free survival")]),
+        ("progession-free survival (PFS)", [("progession-free survival", "progression-free survival"), ("PFS", "progression-free survival")]),
+        ("Duration of Response (DoR)", [("Duration of Response", "duration of response"), ("DoR", "duration of response")]),
+        ("Objective remission rate (ORR)", [("Objective remission rate", "objective response rate"), ("ORR", "objective response rate")]),
+        ("Overall Response Rate", [("Overall Response Rate", "objective response rate")]),
+        ("p-CR", [("p-CR", "pathologic complete response")]),
+        ("Pathological complete response rate (pCR)", [("Pathological complete response rate", "pathologic complete response"), ("pCR", "pathologic complete response")]),
+        ("major pathological response", [("major pathological response", "major pathological response")]),
+        ("irAEs", [("irAEs", "immune-related adverse events")]),
+        ("intracranial PFS (iPFS)", [("intracranial PFS", "intracranial progression-free survival"), ("iPFS", "intracranial progression-free survival")]),
+        ("intracranial ORR (iORR)", [("intracranial ORR", "intracranial objective response rate"), ("iORR", "intracranial objective response rate")]),
+        ("Intracranial DOR (iDOR) according to RECIST v1.1", [("Intracranial DOR", "intracranial duration of response"), ("iDOR", "intracranial duration of response")]),
+        ("CNS objective response rate（CNS ORR）(Stage Two: Formal Research Phase）", [("CNS objective response rate", "intracranial objective response rate"), ("CNS ORR", "intracranial objective response rate")]),
+        ("Treatment related adverse events (TRAEs)", [("Treatment related adverse events", "treatment-related adverse events"), ("TRAEs", "treatment-related adverse events")]),
+        ("Incidence of Treatment-Emergent Adverse Events [Safety and Tolerability]", [("Treatment-Emergent Adverse Events", "treatment-emergent adverse events")]),
+        ("Time to treatment failure (TTF) for 1L treatment with Iruplinalkib", [("Time to treatment failure", "time to treatment failure"), ("TTF", "time to treatment failure")]),
+        ("PFS-2", [("PFS-2", "second progression-free survival")]),
+        ("Progresison Free Survival (PFS2)", [("Progresison Free Survival", "second progression-free survival"), ("PFS2", "second progression-free survival")]),
+        ("One-Year Survival Rate", [("Survival Rate", "survival rate")]),
+        ("6-month overall survival rate", [("overall survival rate", "overall survival")]),
+        ("5-year OS rate", [("OS rate", "overall survival")]),
+        ("1-year EFS Rate", [("EFS Rate", "event-free survival")]),
+        ("Five-years disease free survival rates", [("disease free survival rates", "disease-free survival")]),
+        ("12m-PFS (Stage Two: Formal Research Phase）", [("PFS", "progression-free survival")]),
+        ("Maximal Tolerable Dose", [("Maximal Tolerable Dose", "maximum tolerated dose")]),
+        ("The incidence of dose limiting toxicities (DLTs)", [("dose limiting toxicities", "dose-limiting toxicity"), ("DLTs", "dose-limiting toxicity")]),
+        ("Recommended Phase 2 dose (RP2D)", [("Recommended Phase 2 dose", "recommended phase 2 dose"), ("RP2D", "recommended phase 2 dose")]),
+        ("Quality of life (QoL) assessed by SF-12-questionnaire", [("Quality of life", "quality of life"), ("QoL", "quality of life")]),
+        ("Brain Progression Free Survival (BPFS)", [("Brain Progression Free Survival", "intracranial progression-free survival"), ("BPFS", "intracranial progression-free survival")]),
+        ("Locoregional control rate (LRCR)", [("Locoregional control rate", "locoregional control"), ("LRCR", "locoregional control")]),
+        ("Real-world progression-free survival (rwPFS) for 1L treatment with Iruplinalkib", [("Real-world progression-free survival", "real-world progression-free survival"), ("rwPFS", "real-world progression-free survival")]),
+        ("R0 resection rate", [("R0 resection rate", "r0 resection rate")]),
+        # NLI4CT
+        ("Objective Response (OR)", [("Objective Response", "objective response rate")]),
+        ("Best Overall Response", [("Best Overall Response", "best overall response")]),
+        ("Time to Tumor Progression", [("Time to Tumor Progression", "time to progression")]),
+        ("Progressive-free Survival (PFS) Per Investigator Assessment", [("Progressive-free Survival", "progression-free survival"), ("PFS", "progression-free survival")]),
+        ("Toxicity as Assessed by Number of Grade 3 or 4 Adverse Events", [("Grade 3 or 4 Adverse Events", "grade 3-4 adverse events")]),
+        ("Percentage of Participants Achieving Complete Response (CR) or Partial Response (PR): Objective Intracranial Response Rate (OIRR)", [("Objective Intracranial Response Rate", "intracranial objective response rate"), ("OIRR", "intracranial objective response rate")]),
+        ("Invasive Disease-Free Survival (IDFS) in the Node-Positive Subpopulation", [("Invasive Disease-Free Survival", "invasive disease-free survival"), ("IDFS", "invasive disease-free survival")]),
+        ("Local Control Rate for Follow-up Period of 5 Years.", [("Local Control Rate", "local control")]),
+        ("Skin Toxicity the First Year Following Treatment With the Multiple Dwell Mammosite Delivery Method.", [("Skin Toxicity", "skin toxicity")]),
+        ("Clinical Benefit Rate", [("Clinical Benefit Rate", "clinical benefit rate")]),
+        ("Percentage of Participants With Adverse Events (AEs) and Serious Adverse Events (SAEs)", [("Adverse Events", "adverse events"), ("AEs", "adverse events"), ("Serious Adverse Events", "serious adverse events"), ("SAEs", "serious adverse events")]),
+    ],
+)
+def test_endpoints_real_outcome_measures(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        # API v2
+        "Safety and tolerability",
+        "Blood lipid",
+        "Survival",
+        "Toxicity profile",
+        "Toxicity as measured by CTCAE V4.0",
+        "Tmax",
+        "Safety will be assessed by the toxicity grading of the National Cancer Institute Common Terminology Criteria for Adverse Events (NCI-CTCAE v 5.0).",
+        "Time to Loss of Clinical Benefit (TTLCB)",
+        "Correlation between PD-L1 expression and antitumor effect",
+        "Pharmacokinetic (PK) parameters",
+        "Tumor Shrinkage Rate (TSR)",
+        # seed 002
+        "Lymphocyte subpopulations",
+        "Cytokines",
+        "Peripheral blood TILs cell survival",
+    ],
+)
+def test_endpoints_real_measures_without_an_endpoint(nlp: Language, measure: str):
+    assert endpoints(outcome_doc(nlp, measure)) == []
+
+
+def test_endpoints_response_categories_need_an_outcome_title(nlp: Language):
+    # seed 002: inside a definition "best overall response" and "objective response" are categories
+    text = (
+        "The Objective Response Rate (ORR) was defined as the percentage of participants who achieved "
+        "a best overall response of confirmed Complete Response (CR) or Partial Response (PR)."
+    )
+    assert endpoints(nlp(text)) == [("Objective Response Rate", "objective response rate"), ("ORR", "objective response rate")]
+
+
+def test_endpoints_abbreviations_are_case_sensitive(nlp: Language):
+    assert endpoints(nlp("Tumor cells os and Os were seen; orr and Pfs are not names.")) == []
+    assert endpoints(nlp("PFS and OS were similar.")) == [
+        ("PFS", "progression-free survival"),
+        ("OS", "overall survival"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Abbreviations defined in the record
+
+
+def test_endpoints_record_definition_gives_short_form_its_canonical(nlp: Language):
+    # API v2 NCT record: "Response Rate (RR), RR defined as the percentage of patients whose cancer shrinks"
+    doc = nlp("Response Rate (RR), RR defined as the percentage of patients whose cancer shrinks. RR was 40%.")
+    spans = label_spans(doc, ENDPOINT)
+    assert [(s.text, s._.canonical, s._.abbreviation) for s in spans] == [
+        ("Response Rate", "objective response rate", "ORR"),
+        ("RR", "objective response rate", "ORR"),
+        ("RR", "objective response rate", "ORR"),
+        ("RR", "objective response rate", "ORR"),
+    ]
+
+
+def test_endpoints_definition_with_a_qualifier_overrides_the_lexicon(nlp: Language):
+    # realistic: a brain-metastases trial that writes ORR for its intracranial ORR
+    doc = nlp(
+        "The primary endpoint is intracranial objective response rate (ORR) per RANO-BM. "
+        "ORR will be assessed every 6 weeks."
+    )
+    assert endpoints(doc) == [
+        ("intracranial objective response rate", "intracranial objective response rate"),
+        ("ORR", "intracranial objective response rate"),
+        ("ORR", "intracranial objective response rate"),
+    ]
+    assert {s._.abbreviation for s in label_spans(doc, ENDPOINT)} == {"iORR"}
+
+
+def test_endpoints_defined_ipfs_and_dor(nlp: Language):
+    # API v2: "Intracranial progression-free survival (IPFS) in patients with advanced NSCLC ..."
+    doc = nlp(
+        "Intracranial progression-free survival (IPFS) in patients with brain metastases. "
+        "IPFS is defined as the time from randomization to intracranial progression. "
+        "Duration of Objective Response (DOR): DOR is the time from first response to progression."
+    )
+    assert endpoints(doc) == [
+        ("Intracranial progression-free survival", "intracranial progression-free survival"),
+        ("IPFS", "intracranial progression-free survival"),
+        ("IPFS", "intracranial progression-free survival"),
+        ("Duration of Objective Response", "duration of response"),
+        ("DOR", "duration of response"),
+        ("DOR", "duration of response"),
+    ]
+    assert [s._.abbreviation for s in label_spans(doc, ENDPOINT)][:3] == ["iPFS"] * 3
+
+
+def test_endpoints_english_word_short_forms_are_not_resolved(nlp: Language):
+    # NLI4CT: "Objective Response (OR)" and eligibility "... (3+ by HercepTest) OR positive for amplification"
+    doc = nlp("Objective Response (OR) was assessed. HER2 3+ by IHC OR positive for amplification by FISH.")
+    assert [s.text for s in label_spans(doc, ENDPOINT)] == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Context guards in documents
+
+
+def test_endpoints_criteria_describing_the_patient_are_not_endpoints(nlp: Language):
+    # seed 004 layout; criteria from API v2 and NLI4CT records
+    text = (
+        "Overview\n"
+        "The primary endpoint is the incidence of immune-related adverse events (irAEs).\n"
+        "Eligibility\n"
+        "Inclusion Criteria:\n"
+        "- Participant's adverse events (excluding alopecia) from prior therapy have improved to grade 1.\n"
+        "Exclusion Criteria:\n"
+        "- Subjects with a history of  Grade 3 immune-related AEs (irAEs).\n"
+        "- No history of allergic or other adverse reaction to flaxseed\n"
+    )
+    assert endpoints(nlp(text)) == [
+        ("immune-related adverse events", "immune-related adverse events"),
+        ("irAEs", "immune-related adverse events"),
+    ]
+
+
+def test_endpoints_stopping_rules_are_not_endpoints(nlp: Language):
+    # API v2 description
+    text = (
+        "All patients will be treated until disease progression, death, intolerable adverse events (AEs), "
+        "or other protocol-specified reasons. The primary endpoint is the rate of AEs."
+    )
+    assert endpoints(nlp(text)) == [("AEs", "adverse events")]
+
+
+def test_endpoints_guards_can_be_switched_off(nlp: Language):
+    loose = trialspacy.build(["trialspacy_layout", "trialspacy_abbreviations"])
+    loose.add_pipe("trialspacy_endpoints", config={"context_guards": False})
+    text = "Dose escalation will occur until a maximum tolerated dose is found."
+    assert endpoints(nlp(text)) == []
+    assert endpoints(loose(text)) == [("maximum tolerated dose", "maximum tolerated dose")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Data and serialization
+
+
+def test_endpoints_lexicon_covers_every_endpoint_the_contract_names():
+    rows = package_data(DATA_FILE)
+    canonicals = {r["canonical"] for r in rows if "canonical" in r}
+    for name in [
+        "objective response rate", "progression-free survival", "second progression-free survival",
+        "overall survival", "disease control rate", "duration of response", "time to response",
+        "time to progression", "complete response rate", "pathologic complete response",
+        "event-free survival", "disease-free survival", "local control", "survival rate",
+        "adverse events", "serious adverse events", "immune-related adverse events",
+        "treatment-related adverse events", "dose-limiting toxicity", "maximum tolerated dose",
+        "acute toxicity", "late toxicity", "quality of life", "biochemical control",
+        "cancer-specific survival", "intracranial progression-free survival", "locoregional control",
+    ]:
+        assert name in canonicals
+    for row in rows:
+        if "canonical" in row:
+            assert row["canonical"] == row["canonical"].lower()
+            assert row["family"] in ("efficacy", "safety", "other")
+
+
+def test_endpoints_lexicon_loads_fast_and_is_json_rows(nlp: Language):
+    rows = package_data(DATA_FILE)
+    lex = EndpointLexicon.from_rows(rows, lambda texts: [[t.text for t in nlp.make_doc(x)] for x in texts])
+    assert len(lex.terms) > 1000
+    assert all(json.loads(json.dumps(r)) == r for r in rows)
+
+
+def test_endpoints_to_disk_from_disk_round_trip(nlp: Language, seed_texts: Dict[str, str], tmp_path):
+    component = nlp.get_pipe("trialspacy_endpoints")
+    component.to_disk(tmp_path / "endpoints")
+    assert (tmp_path / "endpoints" / DATA_FILE).read_text(encoding="utf-8").count("\n") == len(component.lexicon.rows)
+
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    for text in seed_texts.values():
+        ours, theirs = nlp(text), loaded(text)
+        assert [(s.start_char, s.end_char, span_attrs(s)) for s in label_spans(ours, ENDPOINT)] == [
+            (s.start_char, s.end_char, span_attrs(s)) for s in label_spans(theirs, ENDPOINT)
+        ]
+
+
+def test_endpoints_from_disk_reads_the_saved_lexicon(nlp: Language, tmp_path):
+    rows = package_data(DATA_FILE) + [
+        {"canonical": "tumor shrinkage rate", "abbreviation": "TSR", "family": "efficacy", "variants": ["tumor shrinkage rate"], "short_forms": ["TSR"]}
+    ]
+    (tmp_path / DATA_FILE).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    fresh = trialspacy.build(PIPES)
+    fresh.get_pipe("trialspacy_endpoints").from_disk(tmp_path)
+    assert endpoints(fresh("Tumor Shrinkage Rate (TSR) of IN10018")) == [
+        ("Tumor Shrinkage Rate", "tumor shrinkage rate"),
+        ("TSR", "tumor shrinkage rate"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpora
+
+
+def _api_v2_docs(nlp: Language) -> List[Doc]:
+    path = corpus_path("ctgov_samples", "nsclcbench_ctg_studies.jsonl.gz")
+    records = [r for r in iter_records([str(path)]) if isinstance(r, Record)]
+    assert len(records) == 100
+    return [run(nlp, record_to_doc(nlp, r)) for r in records]
+
+
+@pytest.mark.corpora
+def test_endpoints_api_v2_outcome_items_get_an_endpoint(nlp: Language):
+    found: Dict[str, List[int]] = {}
+    for doc in _api_v2_docs(nlp):
+        spans = label_spans(doc, ENDPOINT)
+        for item in doc._.outcome_items:
+            hit = any(item["start"] <= s.start_char and s.end_char <= item["end"] for s in spans)
+            found.setdefault(item["role"], []).append(hit)
+    # measured: primary 126/144, secondary 311/414 (the rest are PK, biomarker, feasibility measures)
+    assert len(found["primary"]) == 144 and sum(found["primary"]) >= 120
+    assert len(found["secondary"]) == 414 and sum(found["secondary"]) >= 300
+
+
+@pytest.mark.corpora
+def test_endpoints_pico_outcome_measure_lenient_recall(nlp: Language):
+    brat = corpus_path("pico_breast_cancer", "brat")
+    gold = hits = 0
+    for txt in sorted(glob.glob(os.path.join(brat, "*.txt"))):
+        with open(txt, encoding="utf-8", newline="") as handle:
+            doc = nlp(handle.read())
+        ours = [(s.start_char, s.end_char) for s in label_spans(doc, ENDPOINT)]
+        with open(txt[:-4] + ".ann", encoding="utf-8") as handle:
+            for line in handle:
+                fields = line.rstrip("\n").split("\t")
+                if not line.startswith("T") or not fields[1].startswith("outcome-Measure ") or ";" in fields[1]:
+                    continue
+                start, end = map(int, fields[1].split()[1:3])
+                gold += 1
+                hits += any(a < end and start < b for a, b in ours)
+    # outcome-Measure marks any measure (safety, fatigue, depression, ...): a superset of named
+    # endpoints. Measured: 295 of 1,081.
+    assert gold == 1081
+    assert hits / gold >= 0.26
