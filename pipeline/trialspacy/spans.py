@@ -53,22 +53,32 @@ register_extensions()
 Candidate = Tuple[int, int, Dict[str, Any]]
 
 
+def snap(doc: Doc, start: int, end: int, label: str) -> Optional[Span]:
+    """The span of exactly ``[start, end)``, or grown to token boundaries over punctuation only
+    (``5f.`` glued in one token); None when that would cut or add a letter or digit."""
+    span = doc.char_span(start, end, label=label)
+    if span is not None:
+        return span if span.text.strip() else None
+    grown = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if grown is None:
+        return None
+    extra = doc.text[grown.start_char : start] + doc.text[end : grown.end_char]
+    return None if any(ch.isalnum() for ch in extra) else grown
+
+
 def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> List[Span]:
     """Replace the spans of ``label`` in the doc's span group by ``candidates``.
 
     Each candidate is ``(start_char, end_char, attrs)``. Offsets are snapped to token boundaries
-    (a candidate that cannot be snapped without growing past a whitespace token is dropped);
+    (see :func:`snap`; a candidate that cannot be snapped is dropped);
     overlaps within the label are resolved longest-first. Attributes not given take the table's
     defaults. Returns the kept spans.
     """
     made: List[Tuple[Span, Dict[str, Any]]] = []
     for start, end, attrs in candidates:
-        span = doc.char_span(start, end, label=label, alignment_mode="contract")
-        if span is None or len(span) == 0:
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is None or len(span) == 0 or not span.text.strip():
-            continue
-        made.append((span, attrs))
+        span = snap(doc, start, end, label)
+        if span is not None:
+            made.append((span, attrs))
     by_key = {(s.start, s.end): a for s, a in made}
     kept = filter_spans([s for s, _ in made])
     group = doc.spans.get(SPAN_KEY)

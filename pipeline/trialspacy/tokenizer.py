@@ -30,6 +30,8 @@ INFIXES = (
     r"(?<=[0-9])[-–](?=[0-9])",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
     r"\|",
+    # ...and the punctuation that ends an item before it: `for 2 years.|To evaluate`
+    r"[.,;:](?=\|)",
     r"[（）]",
     r"(?<=[A-Za-z0-9)\]）])[(\[](?=[A-Za-z])",
     r"(?<=[A-Za-z0-9])\)(?=[(\[A-Za-z/])",

@@ -1,0 +1,626 @@
+"""TIMEFRAME: durations, windows, time points, frequencies and calendar dates, as ISO 8601.
+
+The grammar is a set of regular expressions over the raw text (:func:`parse_timeframes`), so it
+can be tested without a pipeline; the component only writes what it returns as spans. Every
+repetition in the expressions is bounded, so matching stays linear in the length of the text.
+
+Decisions the contract leaves open:
+- A list of numbers sharing one unit gives one span per number (``at 2, 3, and 5 years`` gives
+  ``2``, ``3`` and ``5 years``, each with the unit's value); a unit-less member is its number only.
+- ``N unit M unit`` with falling units is one compound duration (``2 years and 6 months``,
+  ``2 years, 6 months`` → ``P2Y6M``; weeks in a compound become days); rising units give two spans.
+- ``between 12 and 14 months`` is one range span including ``between``; ``9 months to 12 months``
+  is one range span; ``or`` and ``through`` between two numbers make a range (``2 or 3 days``).
+- Quantifiers kept beyond the contract's list: ``the first/next/following/previous/preceding/
+  prior`` (``in the first 12 hours``, ``the past 6 months``), ``within the``, ``about``,
+  ``around``, ``~``, ``±``, ``+/-``, ``at most``, ``no later than``, ``greater than or equal to``,
+  ``(a) mean of``. Adjectives between number and unit stay in the span (``7 calendar days``,
+  ``3 consecutive days``, ``5 previous years``); ``six (6) months`` is one number.
+- Frequencies: ``every N unit`` → ``R/PnU``; ``once daily``, ``once a week``, ``1 time per
+  month`` → ``R/P1D``, ``R/P1W``, ``R/P1M``; ``1F/W`` and ``1 fraction per week`` → ``R/P1W``;
+  ``q3w``, ``Q3W``, ``q12h`` → ``R/P3W``, ``R/PT12H`` (the number is written); ``3-weekly`` →
+  ``R/P3W``; ``every other week``, ``every 2nd day`` → ``R/P2W``, ``R/P2D``. More than once per
+  period (``twice daily``, ``3 times a week``, ``5 fractions per week``, ``5 days a week``,
+  ``150 minutes per week``): kind frequency, value null. No number, no span (``daily``,
+  ``weekly``, ``QD``, ``every day``).
+- Dates: ``January 2020`` → ``2020-01``; ``August 1, 2022``, ``30th April 2009``, ``2020-01-31``
+  → full dates; ``31.01.2020`` is read day first; ``03/04/2020`` is a date with value null unless
+  one part is over 12. A year alone is not a span.
+- Decimals are kept (``1.5 years`` → ``P1.5Y``, valid ISO 8601); ``6-month`` → ``P6M``. Seconds
+  are not a time unit here (in trial text they are lab values: ``PT > ULN + 4 seconds``).
+- Not spans: ages (after ``age``/``aged``/``older than``, after a person noun, before ``old``/
+  ``of age``/``or older``/``gestation``, or years from 12 to 120 written bare at the start of a
+  criterion or after ``be``/``is``/``if``; and an expression joined to an age by ``and``/``to``),
+  calendar positions (a number after ``Day``/``Week``/``Cycle``/``Grade``...; a unit followed by
+  a number, ``Cycle 1 Day 15``), tests named by their length (``6-minute walk``,
+  ``24-hour urine``), rates (``30 h-1``), numbers without a time unit.
+"""
+
+import math
+import re
+from datetime import date
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from ..spans import TIMEFRAME, set_label_spans
+
+
+class TimeMatch(NamedTuple):
+    """One time expression: character offsets into the text and the contract's attributes."""
+
+    start: int
+    end: int
+    kind: str
+    value: Optional[str]
+    value_max: Optional[str]
+
+
+_FLAGS = re.IGNORECASE | re.ASCII
+
+# ---------------------------------------------------------------------------------------------
+# Numbers and units. Horizontal white space only, except that a number may wrap onto an
+# indented continuation line before its unit or after its quantifier (XML-era registry text).
+_SP = r"[ \t\u00a0\u2009\u202f]"
+_S0 = _SP + "{0,3}"
+_S1 = _SP + "{1,3}"
+_WRAP = r"(?:[ \t]{0,3}\r?\n[ \t]{1,40})"
+_DASH = r"[-\u2010\u2011\u2012\u2013\u2014]"
+_END = r"(?![a-z])"
+
+_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """Longest first, so that ``seventeen`` is tried before ``seven``."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_WORD_NUM = (
+    rf"(?:(?:{_alternation(list(_TENS))})(?:(?:{_DASH}|{_SP})(?:{_alternation(list(_ONES)[1:10])}))?"
+    rf"|{_alternation(list(_ONES))}){_END}"
+)
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}(?![0-9,])|[0-9]{1,6}(?:\.[0-9]{1,4})?(?![0-9]))"
+# A number does not continue a word, a code (C1D1, v5.0) or a digit group (6,12).
+_NUM = (
+    rf"(?<![a-z0-9.])(?<![0-9],)(?:{_DIGITS}|{_WORD_NUM}(?:{_S0}\({_S0}[0-9]{{1,3}}{_S0}\))?)"
+    rf"(?:{_S1}and{_S1}a{_S1}half{_END})?"
+)
+
+# Time units with their ISO 8601 designators; single letters in lower case only (3D-CRT, 2H).
+_UNIT_FORMS: Tuple[Tuple[str, str], ...] = (
+    ("Y", r"years?|yrs?"),
+    ("M", r"months?|mouths?|monthes|mths?|mos?"),
+    ("W", r"weeks?|wks?"),
+    ("D", r"days?|(?-i:d)"),
+    ("H", r"hours?|hrs?|(?-i:h)"),
+    ("MIN", r"minutes?|mins?"),
+)
+_UNIT_SECONDS = {"Y": 31557600.0, "M": 2629800.0, "W": 604800.0, "D": 86400.0, "H": 3600.0, "MIN": 60.0}
+# A unit followed by ``-1`` is a rate (``30 h-1``).
+_UNIT = rf"(?<![a-z])(?:{'|'.join(form for _, form in _UNIT_FORMS)}){_END}(?!{_DASH}1(?![0-9]))"
+_PERIODS = {
+    "day": "D", "d": "D", "daily": "D", "night": "D", "nightly": "D",
+    "week": "W", "wk": "W", "w": "W", "weekly": "W",
+    "month": "M", "m": "M", "monthly": "M", "year": "Y", "yearly": "Y", "annually": "Y",
+    "hour": "H", "hourly": "H",
+}
+_PERIOD_NOUN = r"(?:day|week|month|year|hour|night|wk|d)"
+_PERIOD_ADJ = r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly)"
+
+# Between number and unit: a hyphen (6-month), spaces, an adjective (7 calendar days).
+_GLUE = (
+    rf"(?:{_S0}{_DASH}{_S0}|{_WRAP}|{_S0})"
+    rf"(?:(?:consecutive|continuous|full|complete|calendar|additional|further|successive|"
+    rf"straight|working|business|more|previous|past|last|preceding|prior|study|treatment){_S1})?"
+)
+_RSEP = rf"(?:{_S0}(?:{_DASH}|~){_S0}|{_S1}(?:to|or|through|thru){_S1})"
+_NUM_UNIT = rf"{_NUM}{_GLUE}{_UNIT}"
+
+# Duration elements: a range, a compound, a number (or range) with its unit, a bare number.
+_BETWEEN = rf"between{_S1}{_NUM}(?:{_GLUE}{_UNIT})?{_S1}and{_S1}{_NUM_UNIT}"
+_RANGE2 = rf"{_NUM_UNIT}{_RSEP}{_NUM_UNIT}"
+_COMPOUND = rf"{_NUM_UNIT}(?:{_S0},?{_S0}(?:and{_S1})?{_NUM_UNIT}){{1,3}}"
+_PLAIN = rf"{_NUM}(?:{_RSEP}{_NUM})?{_GLUE}{_UNIT}"
+_BARE = rf"{_NUM}(?:{_RSEP}{_NUM})?"
+_LSEP = rf"(?:{_S0},{_S0}(?:(?:and|or){_S1})?|{_S1}(?:and|&){_S1})"
+_DURATION = rf"(?:{_BETWEEN}|{_RANGE2}|{_COMPOUND}|{_PLAIN})"
+
+# Frequencies.
+_PER = rf"(?:{_S0}/{_S0}|{_S1}(?:a|an|per|each|every){_S1}|{_S0}{_DASH}{_S0}|{_S1}|)"
+_F_TIMES = (
+    rf"(?P<count>once|twice|thrice|{_BARE}{_S0}(?:times?|x|\u00d7)){_PER}"
+    rf"(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}){_END}"
+)
+_F_FRACTIONS = (
+    rf"(?P<count>{_BARE}){_S0}(?:fractions?|fx|fr|f){_PER}(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}|w){_END}"
+)
+_F_UNIT_PER = (
+    rf"{_NUM_UNIT}(?:(?:{_S0}/{_S0}|{_S1}(?:a|an|per|each|every){_S1}){_PERIOD_NOUN}"
+    rf"|{_S1}{_PERIOD_ADJ}){_END}"
+)
+_F_Q = (
+    rf"(?<![a-z0-9.])q{_S0}(?P<n>[0-9]{{1,3}}){_S0}"
+    rf"(?P<period>weeks?|wks?|w|days?|d|hours?|hrs?|h|months?|mos?|m|mins?){_END}"
+)
+_F_HYPHEN = rf"(?P<n>{_NUM}){_DASH}(?P<period>weekly|monthly|hourly|yearly){_END}"
+_FREQUENCIES = (("times", _F_TIMES), ("fractions", _F_FRACTIONS), ("unit_per", _F_UNIT_PER),
+                ("q", _F_Q), ("hyphen", _F_HYPHEN))
+_EVERY_NTH = (
+    rf"(?<![a-z])(?:once{_S1})?every{_S1}(?P<nth>other|second|third|fourth|fifth|sixth|"
+    rf"[0-9]{{1,2}}(?:st|nd|rd|th)){_S1}(?P<period>day|week|month|year|night|hour){_END}"
+)
+
+# Calendar dates.
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?<![a-z])(?P<month>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
+)
+_YEAR = r"(?P<year>1[89][0-9]{2}|2[01][0-9]{2})(?![0-9])"
+_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_DATES = (
+    rf"{_MONTH}{_S1}{_DAY}(?:{_S0},{_S0}|{_S1}){_YEAR}",
+    rf"(?<![a-z0-9.]){_DAY}(?:{_S1}|{_DASH})(?:of{_S1})?{_MONTH}(?:,?{_S1}|{_DASH}){_YEAR}",
+    rf"{_MONTH}(?:,?{_S1}|{_DASH}){_YEAR}",
+    r"(?<![a-z0-9./-])(?P<year>(?:19|20)[0-9]{2})(?P<sep>[-/])(?P<month>[01]?[0-9])(?P=sep)"
+    r"(?P<day>[0-3]?[0-9])(?![0-9/-]|\.[0-9])",
+    r"(?<![a-z0-9./-])(?P<a>[0-3]?[0-9])(?P<sep>[/.])(?P<b>[0-3]?[0-9])(?P=sep)"
+    r"(?P<year>(?:19|20)[0-9]{2})(?![0-9/-]|\.[0-9])",
+)
+
+# Quantifiers and comparators kept in the span, directly before the number.
+_QUANT_WORDS = (
+    rf"once{_S1}every",
+    r"every",
+    rf"within{_S1}(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
+    rf"in{_S1}the{_S1}(?:last|past|previous|preceding|prior|next|following|first|initial)",
+    rf"(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
+    rf"within(?:{_S1}the)?",
+    rf"up{_S1}to",
+    rf"at{_S1}(?:least|most)",
+    rf"(?:an?{_S1})?(?:minimum|maximum){_S1}of",
+    r"minimum|maximum",
+    rf"not?{_S1}(?:sooner|later|earlier|more|less|fewer|longer|shorter){_S1}than",
+    rf"(?:greater|more|less|longer|shorter|fewer){_S1}than(?:{_S1}or{_S1}equal{_S1}to)?",
+    rf"equal{_S1}to{_S1}or{_S1}(?:greater|more|less){_S1}than",
+    r"approximately|approx\.?|about|around|circa|roughly|nearly",
+    rf"(?:an?{_S1})?(?:average|mean|median){_S1}of|on{_S1}average|median|mean",
+)
+_QUANT_SYMBOLS = r"(?:&[lg]t;=?|>=|<=|=>|=<|\+/-|\+-|[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e~\u00b1])"
+_QUANT = (
+    rf"(?:(?<![a-z0-9])(?:{'|'.join(_QUANT_WORDS)})(?:{_WRAP}|{_S1})"
+    rf"|{_QUANT_SYMBOLS}(?:{_WRAP}|{_S0})){{1,3}}"
+)
+
+
+def _anonymous(pattern: str) -> str:
+    """The pattern with its named groups made plain, to join it into a larger alternation."""
+    return re.sub(r"\(\?P<\w+>", "(?:", re.sub(r"\(\?P=\w+\)", r"[-/.]", pattern))
+
+
+# One pass over the text finds every expression; its parts are then read by the patterns below.
+# An expression starts a word or with a comparator, so other positions are skipped at once.
+_MASTER = re.compile(
+    rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS}))"
+    rf"(?:(?P<nth>{_anonymous(_EVERY_NTH)})"
+    rf"|(?P<quant>{_QUANT})?(?:(?P<date>{'|'.join(_anonymous(p) for p in _DATES)})"
+    rf"|(?P<freq>{'|'.join(_anonymous(p) for _, p in _FREQUENCIES)})|(?P<dur>{_DURATION})))",
+    _FLAGS,
+)
+# Bare numbers listed before a duration (``2, 3, and`` in ``2, 3, and 5 years``), read backwards
+# from the duration over a bounded window.
+_LIST_HEAD = re.compile(rf"(?P<quant>{_QUANT})?(?P<head>(?:{_BARE}{_LSEP}){{1,12}})$", _FLAGS)
+_RE_EVERY_NTH = re.compile(_EVERY_NTH, _FLAGS)
+_RE_DATES = tuple(re.compile(p, _FLAGS) for p in _DATES)
+_RE_FREQUENCIES = tuple((name, re.compile(p, _FLAGS)) for name, p in _FREQUENCIES)
+_RE_ELEMENTS = (
+    ("range", re.compile(_BETWEEN, _FLAGS)),
+    ("range", re.compile(_RANGE2, _FLAGS)),
+    ("compound", re.compile(_COMPOUND, _FLAGS)),
+    ("single", re.compile(_PLAIN, _FLAGS)),
+    ("single", re.compile(_BARE, _FLAGS)),
+)
+_RE_LSEP = re.compile(_LSEP, _FLAGS)
+_RE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<unit>{_UNIT})", _FLAGS)
+_RE_UNIT_FORMS = tuple((code, re.compile(form, _FLAGS)) for code, form in _UNIT_FORMS)
+_RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
+
+# ---------------------------------------------------------------------------------------------
+# Context that makes a number with a unit an age, a calendar position or a test name.
+# A clause may wrap onto an indented line, but a new bullet starts a new criterion.
+_SAME_CLAUSE = r"(?:[^a-z;!?.\n]|\n(?![ \t]*(?:[-*~\u2022]|[0-9]{1,2}[.)])))"
+_AGE_WORDS = (
+    r"of|is|was|at|the|between|from|range|ranging|ranged|greater|less|more|older|younger|than|"
+    r"equal|equals|to|or|and|above|below|over|under|least|most|minimum|maximum|limit|up|years?|"
+    r"yrs?|months?|weeks?|days?|old|birth|if|legal|majority|entry|into|study|time|signing|"
+    r"informed|consent|screening|enrol?lment|inclusion|randomi[sz]ation|visit|onset|appropriate"
+)
+_AGE_BEFORE = re.compile(
+    rf"(?<![a-z])(?:age[sd]?|older|younger)(?![a-z]){_SAME_CLAUSE}*"
+    rf"(?:(?:{_AGE_WORDS})(?![a-z]){_SAME_CLAUSE}*)*$",
+    _FLAGS,
+)
+_PERSONS = (
+    r"patients?|subjects?|participants?|adults?|m[ae]n|wom[ae]n|males?|females?|persons?|people|"
+    r"individuals?|volunteers?|elderly|adolescents?|students?|veterans?|pts"
+)
+_CHILDREN = r"child|children|infants?|babies|baby|boys?|girls?|toddlers?|neonates?|newborns?"
+_PERSON_WORDS = (
+    r"aged?|of|between|from|over|under|above|below|at|least|older|younger|more|less|greater|than|"
+    r"or|equal|to|must|should|be|are|is|who"
+)
+_PERSON_BEFORE = re.compile(
+    rf"(?<![a-z])(?:(?P<adult>{_PERSONS})|(?P<child>{_CHILDREN}))(?![a-z])"
+    rf"(?:[^a-z\n]|(?:{_PERSON_WORDS})(?![a-z])){{0,16}}$",
+    _FLAGS,
+)
+_AGE_AFTER = re.compile(
+    rf"(?:{_S0}|[ \t]*\n[ \t]*)(?:{_DASH}{_S0})?(?:old{_END}|(?:of|in){_S1}age(?![a-z-])|"
+    rf"(?:or|and){_S1}(?:older|younger|over|above|greater){_END}|"
+    rf"'?{_S0}(?:of{_S1})?gestation|gestational|postmenstrual|corrected{_S1}age)",
+    _FLAGS,
+)
+# An adult's age in years written bare: after a criterion's bullet or after ``be``/``is``/``if``
+# (``- > 18 yrs``, ``Participants must be 18 years``), unless a duration's anchor follows.
+_BARE_AGE_BEFORE = re.compile(
+    r"(?:(?:\n|~)[ \t]*(?:[-*\u2022]|[0-9]{1,2}[.)]|\(?[a-z][.)])|(?<![a-z])(?:be|is|are|was|if))[ \t]*\\?$",
+    _FLAGS,
+)
+_ADULT_YEARS = (12.0, 120.0)
+_ANCHOR_AFTER = re.compile(
+    rf"[ \t,]*(?:in{_S1}retrospect|since|after|before|prior|from|ago|of(?!{_S1}age))", _FLAGS
+)
+# What may join an age to the next one (``>= 18 years and =<75 years``).
+_AGE_GAP = re.compile(
+    r"[ \t]*(?:old|of[ \t]+age)?[ \t,;(]*(?:(?:and|or|to|but|&|including|inclusive(?:[ \t]+of)?)[ \t(]*)?"
+    r"(?:(?:below|above|under|over|up|to|or|equal|less|more|than|younger|older)[ \t]+){0,5}",
+    _FLAGS,
+)
+_POSITION_BEFORE = re.compile(
+    rf"(?<![a-z])(?:days?|weeks?|wks?|months?|mos?|years?|hours?|cycles?|courses?|visits?|sessions?|"
+    rf"doses?|fractions?|phases?|grades?|stages?|parts?|arms?|cohorts?|levels?|steps?|versions?|"
+    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]){_S0}[#:.]?{_S0}$",
+    _FLAGS,
+)
+_TEST_AFTER = re.compile(rf"{_S0}(?:urine|urinary|walk|holter)", _FLAGS)
+_DIGIT_AFTER = re.compile(rf"{_S0}[0-9]", _FLAGS)
+_WINDOW = 80
+
+
+# ---------------------------------------------------------------------------------------------
+# Values.
+def unit_code(unit: str) -> Optional[str]:
+    """The ISO 8601 designator of a time unit as written (``wks`` → ``W``, ``mouths`` → ``M``,
+    ``min`` → ``MIN``), or None for anything else."""
+    for code, form in _RE_UNIT_FORMS:
+        if form.fullmatch(unit.strip()):
+            return code
+    return None
+
+
+def _format_number(number: float) -> Optional[str]:
+    if not math.isfinite(number) or number < 0:
+        return None
+    if number == int(number):
+        return str(int(number))
+    return f"{number:.6f}".rstrip("0").rstrip(".")
+
+
+def _iso_duration(parts: Sequence[Tuple[float, str]]) -> Optional[str]:
+    """ISO 8601 duration of ``(number, unit code)`` parts, largest unit first; in a compound,
+    weeks become days (ISO 8601 writes weeks alone)."""
+    if len(parts) > 1:
+        merged: Dict[str, float] = {}
+        for n, code in parts:
+            n, code = (n * 7, "D") if code == "W" else (n, code)
+            merged[code] = merged.get(code, 0.0) + n
+        parts = sorted(((n, code) for code, n in merged.items()), key=lambda p: -_UNIT_SECONDS[p[1]])
+    date_part, time_part = "", ""
+    for n, code in parts:
+        text = _format_number(n)
+        if text is None:
+            return None
+        if code in ("H", "MIN"):
+            time_part += text + code[0]
+        else:
+            date_part += text + code
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def to_iso_duration(number: float, unit: str) -> Optional[str]:
+    """ISO 8601 duration of ``number`` ``unit``: ``(6, "months")`` → ``P6M``, ``(48, "h")`` →
+    ``PT48H``, ``(1.5, "years")`` → ``P1.5Y``; None for a unit that is not a time unit or a
+    negative or non-finite number."""
+    code = unit_code(unit) if isinstance(unit, str) else None
+    if code is None or not isinstance(number, (int, float)):
+        return None
+    return _iso_duration([(float(number), code)])
+
+
+def _repeat(value: Optional[str]) -> Optional[str]:
+    """A frequency of once per ``value``: ``P3W`` → ``R/P3W``."""
+    return "R/" + value if value else None
+
+
+def _number(text: str) -> Optional[float]:
+    """The value of a number as written: ``1,000``, ``7.5``, ``twenty-four``, ``six (6)``,
+    ``one and a half``."""
+    text = re.sub(r"\(.*\)", "", text.lower())
+    half = re.search(r"\sand\s+a\s+half$", text)
+    if half:
+        text = text[: half.start()]
+    text = text.strip()
+    if text[:1].isdigit():
+        value = float(text.replace(",", ""))
+    else:
+        words = re.split(rf"{_DASH}|{_SP}+", text)
+        if not all(w in _ONES or w in _TENS for w in words):
+            return None
+        value = float(sum(_ONES.get(w, 0) + _TENS.get(w, 0) for w in words))
+    return value + 0.5 if half else value
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing.
+def parse_timeframes(text: str) -> List[TimeMatch]:
+    """Every time expression in ``text``, in order of offsets; never raises."""
+    return _scan(text, 0, len(text))
+
+
+def _scan(text: str, start: int, end: int) -> List[TimeMatch]:
+    found: List[TimeMatch] = []
+    previous_end, age_end = start, -1
+    for match in _MASTER.finditer(text, start, end):
+        if match.group("nth"):
+            found.extend(_every_nth(match))
+        elif match.group("date"):
+            found.extend(_date(match))
+        elif match.group("freq"):
+            found.extend(_frequency(match))
+        else:
+            durations = _durations(text, match, previous_end, age_end)
+            if durations is None:
+                age_end = match.end()
+            else:
+                found.extend(durations)
+        previous_end = match.end()
+    return found
+
+
+def _every_nth(match: "re.Match[str]") -> List[TimeMatch]:
+    parts = _RE_EVERY_NTH.fullmatch(match.group())
+    if parts is None:
+        return []
+    nth = parts.group("nth").lower()
+    n = _ORDINALS[nth] if nth in _ORDINALS else int(nth[:-2])
+    value = _iso_duration([(float(n), _PERIODS[parts.group("period").lower()])])
+    return [TimeMatch(match.start(), match.end(), "frequency", _repeat(value), None)]
+
+
+def _date(match: "re.Match[str]") -> List[TimeMatch]:
+    """A calendar date; None as value when day and month cannot be told apart (03/04/2020)."""
+    for form in _RE_DATES:
+        parts = form.fullmatch(match.group("date"))
+        if parts is not None:
+            break
+    else:
+        return []
+    groups = parts.groupdict()
+    year = int(groups["year"])
+    if "a" in groups:
+        a, b = int(groups["a"]), int(groups["b"])
+        if groups["sep"] == "/" and a <= 12 and b <= 12 and a != b:
+            return [TimeMatch(match.start(), match.end(), "date", None, None)]
+        day, month = (b, a) if groups["sep"] == "/" and b > 12 else (a, b)
+    else:
+        month_text = groups["month"].lower()
+        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3]]
+        day = int(groups["day"]) if groups.get("day") else 0
+    try:
+        value = date(year, month, day or 1).isoformat()
+    except ValueError:
+        return []
+    return [TimeMatch(match.start(), match.end(), "date", value if day else value[:7], None)]
+
+
+def _frequency(match: "re.Match[str]") -> List[TimeMatch]:
+    """A schedule; R/P1D-style value only for once per period (or every N-th period)."""
+    text = match.group("freq")
+    for name, form in _RE_FREQUENCIES:
+        parts = form.fullmatch(text)
+        if parts is not None:
+            break
+    else:
+        return []
+    value: Optional[str] = None
+    if name in ("times", "fractions"):
+        count = parts.group("count").lower()
+        numbers = [_number(t.group()) for t in _RE_TOKEN.finditer(count) if t.group("num")]
+        if count == "once" or numbers == [1.0]:
+            value = _repeat(_iso_duration([(1.0, _PERIODS[parts.group("period").lower()])]))
+    elif name in ("q", "hyphen"):
+        n = _number(parts.group("n"))
+        period = parts.group("period").lower()
+        code = unit_code(period) or _PERIODS.get(re.sub(r"s$|ly$", "", period))
+        if n is not None and code is not None:
+            value = _repeat(_iso_duration([(n, code)]))
+    return [TimeMatch(match.start(), match.end(), "frequency", value, None)]
+
+
+Numbers = Tuple[Tuple[float, Optional[str]], ...]  # (number, unit code or None)
+
+
+class _Element(NamedTuple):
+    """A member of a list of durations."""
+
+    start: int
+    end: int
+    numbers: Numbers
+    shape: str  # "single", "range" or "compound"
+    bare: bool  # written without a unit of its own
+
+
+def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> Optional[List[TimeMatch]]:
+    """Spans of one duration and the bare numbers listed before it (``6, 12, 24 and 36
+    months``), after the context checks; None when they are ages. ``lower`` is where the list
+    may begin at the earliest, ``age_end`` the end of the last age found (or -1)."""
+    quant = match.group("quant") or ""
+    start = match.start()
+    head = None if quant else _LIST_HEAD.search(text, max(lower, start - _WINDOW), start)
+    if head is not None:
+        quant, start = head.group("quant") or "", head.start()
+    elements = _elements(text, start + len(quant), match.end())
+    if not elements:
+        return []
+    before = ("\n" if start <= _WINDOW else "") + text[max(0, start - _WINDOW): start]
+    after = text[elements[-1].end: elements[-1].end + _WINDOW]
+    after_age = age_end >= 0 and _AGE_GAP.fullmatch(text, age_end, start) is not None
+    if after_age or _is_age(before, quant, after, [n for e in elements for n in e.numbers]):
+        return None
+    if _TEST_AFTER.match(after):
+        return []
+    if not quant and _POSITION_BEFORE.search(before):
+        # The first number is a calendar position (Day 1 to 18 month, Grade 3, 4 weeks): read
+        # on from the number after it.
+        first = _RE_TOKEN.search(text, start, match.end())
+        return _scan(text, first.end(), match.end()) if first else []
+    if _DIGIT_AFTER.match(text, elements[-1].end):
+        # A unit followed by a number is a calendar position too (Cycle 1 Day 15).
+        elements.pop()
+    every = bool(_RE_EVERY.search(quant))
+    found = []
+    for i, element in enumerate(elements):
+        value, value_max = _element_values(element)
+        if value is None:
+            continue
+        if i == 0 and every:
+            found.append(TimeMatch(start, element.end, "frequency", _repeat(value), _repeat(value_max)))
+        else:
+            found.append(TimeMatch(start if i == 0 else element.start, element.end, "duration", value, value_max))
+    return found
+
+
+def _elements(text: str, start: int, end: int) -> List[_Element]:
+    """The members of a list, each unit-less member taking the unit of the next member."""
+    elements: List[_Element] = []
+    pos = start
+    while pos < end:
+        for shape, form in _RE_ELEMENTS:
+            found = form.match(text, pos, end)
+            if found:
+                break
+        else:
+            break
+        tokens = list(_RE_TOKEN.finditer(text, found.start(), found.end()))
+        numbers = _numbers_of(tokens)
+        if numbers is None:
+            break
+        if shape == "compound":
+            elements.extend(_compound(tokens, numbers))
+        else:
+            shape = "range" if len(numbers) == 2 else "single"
+            elements.append(_Element(found.start(), found.end(), numbers, shape, numbers[-1][1] is None))
+        separator = _RE_LSEP.match(text, found.end(), end)
+        if separator is None:
+            break
+        pos = separator.end()
+    unit: Optional[str] = None
+    for i in range(len(elements) - 1, -1, -1):
+        numbers = elements[i].numbers
+        if numbers[-1][1]:
+            unit = numbers[0][1] or numbers[-1][1]
+        elif unit:
+            elements[i] = elements[i]._replace(numbers=tuple((n, c or unit) for n, c in numbers))
+    return [e for e in elements if all(c for _, c in e.numbers)]
+
+
+def _numbers_of(tokens: Sequence["re.Match[str]"]) -> Optional[Numbers]:
+    """Each number token with the unit token right after it; in a range written with one unit
+    (``6-8 weeks``) the first number takes the second's unit."""
+    numbers: List[Tuple[float, Optional[str]]] = []
+    for token in tokens:
+        if token.group("num"):
+            value = _number(token.group())
+            if value is None:
+                return None
+            numbers.append((value, None))
+        elif numbers and numbers[-1][1] is None:
+            numbers[-1] = (numbers[-1][0], unit_code(token.group()))
+    if not numbers:
+        return None
+    if len(numbers) == 2 and numbers[0][1] is None:
+        numbers[0] = (numbers[0][0], numbers[1][1])
+    return tuple(numbers)
+
+
+def _compound(tokens: Sequence["re.Match[str]"], numbers: Numbers) -> List[_Element]:
+    """``2 years and 6 months`` as one duration when the units fall, else one element per part."""
+    sizes = [_UNIT_SECONDS[code] for _, code in numbers if code]
+    falling = len(sizes) == len(numbers) and all(a > b for a, b in zip(sizes, sizes[1:]))
+    whole = all(n == int(n) for n, _ in numbers[:-1])  # ISO 8601: a fraction only in the last part
+    starts = [t.start() for t in tokens if t.group("num")]
+    ends = [t.end() for t in tokens if t.group("unit")]
+    if falling and whole:
+        return [_Element(starts[0], ends[-1], numbers, "compound", False)]
+    return [_Element(s, e, (pair,), "single", False) for s, e, pair in zip(starts, ends, numbers)]
+
+
+def _element_values(element: _Element) -> Tuple[Optional[str], Optional[str]]:
+    """``value`` and ``value_max`` of an element; a range written high to low is put in order."""
+    numbers = [(n, code) for n, code in element.numbers if code]
+    if element.shape == "compound":
+        return _iso_duration(numbers), None
+    if element.shape == "range":
+        low, high = sorted(numbers, key=lambda p: p[0] * _UNIT_SECONDS[p[1]])
+        return _iso_duration([low]), _iso_duration([high])
+    return _iso_duration(numbers[:1]), None
+
+
+def _is_age(before: str, quant: str, after: str, numbers: Sequence[Tuple[float, Optional[str]]]) -> bool:
+    """Whether numbers with units are ages, from the words around them."""
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before + quant):
+        return True
+    years = all(code == "Y" for _, code in numbers)
+    person = _PERSON_BEFORE.search(before + quant)
+    if person is not None and (person.group("child") or years):
+        return True
+    adult = years and all(_ADULT_YEARS[0] <= n <= _ADULT_YEARS[1] for n, _ in numbers)
+    return bool(adult and _BARE_AGE_BEFORE.search(before) and not _ANCHOR_AFTER.match(after))
+
+
+# ---------------------------------------------------------------------------------------------
+class TimeframeTagger(Pipe):
+    """Writes TIMEFRAME spans (kind, value, value_max) found by :func:`parse_timeframes`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = parse_timeframes(doc.text)
+        set_label_spans(
+            doc,
+            TIMEFRAME,
+            [(m.start, m.end, {"kind": m.kind, "value": m.value, "value_max": m.value_max}) for m in found],
+        )
+        return doc
+
+
+@Language.factory("trialspacy_timeframes", default_config={})
+def make_timeframes(nlp: Language, name: str) -> TimeframeTagger:
+    """Factory of the TIMEFRAME component."""
+    return TimeframeTagger(nlp, name)
