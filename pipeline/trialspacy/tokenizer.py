@@ -39,8 +39,9 @@ INFIXES = (
     r"~",
 )
 PREFIXES = (r"[<>≤≥=~]",)
-# A sentence's full stop after a fraction unit: `100-300cGy × 5f.`, `1Gy/F.`
-SUFFIXES = (r"(?<=[0-9/][fF])\.",)
+# A sentence's full stop after a fraction unit: `100-300cGy × 5f.`, `1Gy/F.`; a suspended hyphen or
+# a slash before a space after a word: `taxane- and platinum-based`, `rocuronium/ sugammadex`
+SUFFIXES = (r"(?<=[0-9/][fF])\.", r"(?<=[A-Za-z0-9]{2})[-/]")
 # English abbreviations that swallow that full stop again (`5f.` would end in the token `f.`)
 DROPPED_SPECIAL_CASES = ("f.",)
 

@@ -1,0 +1,461 @@
+"""Build the DRUG lexicon: pipeline/trialspacy/data/drug_lexicon.jsonl.gz (+ drug_evidence.jsonl).
+
+Sources (see pipeline/trialspacy/data/DRUG_LEXICON.md for licences and every filtering rule):
+- the dictionary shipped in the installed ``drug-named-entity-recognition`` package (MIT);
+- the DrugBank open vocabulary in ``<corpora>/lexicons/drugbank_vocabulary.csv.gz`` (CC0);
+- curated files in the data folder: drug_codes.jsonl, drug_classes.jsonl, drug_denylist.jsonl.
+Evidence for the denylist comes from the DEV split of CHIA and LCT (NCT number % 5 != 0).
+
+Usage: python scripts/build_drug_lexicon.py [--corpora ../shared/corpora]
+The output is byte-reproducible for the same inputs and tokenizer.
+"""
+
+import argparse
+import bz2
+import csv
+import gzip
+import json
+import pickle
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "pipeline"))
+
+import spacy  # noqa: E402
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
+
+from trialspacy.brat import read_brat  # noqa: E402
+from trialspacy.components.drugs import CODE_RE, has_inn_stem, is_code_lookalike, is_measured  # noqa: E402
+from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl  # noqa: E402
+from trialspacy.tokenizer import customize_tokenizer  # noqa: E402
+
+DATA = REPO / "pipeline" / "trialspacy" / "data"
+MAX_CHARS = 50
+MAX_TOKENS = 6  # for the large sources; curated terms may be longer
+MAX_CURATED_TOKENS = 14
+# A term denied by evidence: seen at least MIN_OUTSIDE times outside gold drug spans on DEV, and
+# inside them less than MIN_INSIDE_SHARE of its occurrences. Names that are surely medicines (a
+# MedlinePlus drug page, or an INN stem) need stronger evidence, as CHIA leaves many drug mentions
+# unannotated.
+MIN_OUTSIDE = 2
+MIN_INSIDE_SHARE = 0.5
+PROTECTED_MIN_OUTSIDE = 5
+PROTECTED_MIN_INSIDE_SHARE = 0.2
+# A name the package excludes stays only when DEV shows it as a drug this often, and mostly.
+EXCLUDED_MIN_INSIDE = 3
+# Priority of sources when two give the same tokens (higher wins).
+PRIORITY = {"drugbank": 0, "mesh_class": 1, "fds": 2, "curated_code": 3, "curated_class": 4, "deny": 5}
+
+
+@dataclass
+class Term:
+    """One surface form with what it stands for."""
+
+    surface: str
+    normalized: str
+    drugbank_id: Optional[str]
+    kind: str
+    source: str
+    case_sensitive: bool = False
+    context: Optional[str] = None
+    deny: Optional[str] = None
+    medicine: bool = False
+    excluded: bool = False
+
+
+def dev_split(nct: str) -> bool:
+    """True for documents of the DEV split: NCT number % 5 != 0 (TEST is never used to tune)."""
+    return int(re.search(r"NCT(\d+)", nct).group(1)) % 5 != 0
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def package_dictionary() -> Dict[str, Any]:
+    """The drug-named-entity-recognition dictionary (read directly: importing the package
+    would also load its structure and API helpers)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("drug_named_entity_recognition")
+    if spec is None or spec.origin is None:
+        raise SystemExit("build_drug_lexicon: the drug-named-entity-recognition package is not installed")
+    with bz2.open(Path(spec.origin).parent / "drug_ner_dictionary.pkl.bz2", "rb") as handle:
+        return pickle.load(handle)
+
+
+def drug_like(data: Dict[str, Any]) -> bool:
+    """Entries of the package dictionary that are drugs: with a DrugBank id, a MedlinePlus
+    page or a Wikipedia drug page. Entries known only by a MeSH id are proteins, enzymes,
+    receptors and chemical families and are left out."""
+    return any(k in data for k in ("drugbank_id", "medline_plus_id", "wikipedia_url"))
+
+
+def package_terms(dictionary: Dict[str, Any]) -> Iterator[Term]:
+    """Variants of the package's drug-like canonical names; normalized = the canonical name."""
+    canon = dictionary["drug_canonical_to_data"]
+    for variant, canonicals in sorted(dictionary["drug_variant_to_canonical"].items()):
+        name = canonicals[0]
+        data = canon.get(name)
+        if data is None or not drug_like(data):
+            continue
+        medicine = "medline_plus_id" in data
+        yield Term(variant, name, data.get("drugbank_id"), "agent", "fds", medicine=medicine)
+        if data.get("name") and data["name"].lower() == variant:
+            yield Term(data["name"], name, data.get("drugbank_id"), "agent", "fds", medicine=medicine)
+
+
+def uninvert(name: str) -> str:
+    """MeSH's inverted heading in reading order: ``analgesics, opioid`` -> ``opioid analgesics``."""
+    head, sep, modifier = name.partition(", ")
+    return f"{modifier} {head}" if sep and "," not in modifier else name
+
+
+# MeSH Pharmacologic Actions that are not named drug classes in trial text: generic ("anticancer
+# agents" is the contract's generic "anticancer therapy"), laboratory tools, dose forms, effects.
+MESH_CLASS_EXCLUDED = frozenset(
+    {
+        "antineoplastic agents", "immunologic factors", "enzyme inhibitors", "enzyme activators", "dialysis solutions",
+        "hemodialysis solutions", "ophthalmic solutions", "lubricant eye drops", "dna probes", "hla dna probes",
+        "hpv dna probes", "rna probes", "molecular probes", "oligonucleotide probes",
+        "fluorescent chemosensor compounds", "neuronal tract-tracers", "agglutinins", "hemagglutinins", "mitogens",
+        "growth inhibitors", "growth substances", "plant growth regulators", "insect repellents",
+        "sunscreening agents", "antifoaming agents", "cryoprotective agents", "dental disinfectants",
+        "membrane transport modulators", "performance-enhancing substances",
+        "historical stimulants", "endothelium-dependent relaxing factors", "peptidomimetics", "uncoupling agents",
+        "siderophores", "proton ionophores", "potassium ionophores", "sodium ionophores", "calcium ionophores",
+        "coccidiostats", "senotherapeutics", "parenteral nutrition solutions", "cardioplegic solutions",
+        "sclerosing solutions", "plasma substitutes", "intravenous fat emulsions",
+    }
+)
+
+
+def mesh_class_terms(dictionary: Dict[str, Any]) -> Iterator[Term]:
+    """Variants of the package's entries known only by MeSH under Pharmacologic Actions
+    (tree D27.505: ``cyclooxygenase 2 inhibitors``, ``analgesics, opioid``) as classes,
+    normalized = the heading in reading order; without MESH_CLASS_EXCLUDED and "... effect(s)"."""
+    canon = dictionary["drug_canonical_to_data"]
+    for variant, canonicals in sorted(dictionary["drug_variant_to_canonical"].items()):
+        data = canon.get(canonicals[0])
+        if data is None or drug_like(data) or uninvert(canonicals[0]) in MESH_CLASS_EXCLUDED:
+            continue
+        if re.search(r"\beffects?$", variant):
+            continue
+        if any(tree.startswith("D27.505") for tree in data.get("mesh_tree", [])):
+            for surface in inflections(variant):
+                yield Term(surface, uninvert(canonicals[0]), None, "class", "mesh_class")
+
+
+def package_exclusions(dictionary: Dict[str, Any]) -> Set[str]:
+    """Names the package keeps data for but does not match (``gold``, ``lead``, ``glucose``,
+    ``creatinine``, elements, endogenous substances, some hormones): its curators' exclusions."""
+    return set(dictionary["drug_variant_to_variant_data"]) - set(dictionary["drug_variant_to_canonical"])
+
+
+def drugbank_terms(path: Path, dictionary: Dict[str, Any]) -> Iterator[Term]:
+    """Common names and synonyms of the DrugBank vocabulary. normalized = the package's
+    canonical name for the same DrugBank id when there is exactly one, else the common name.
+    Names the package excludes are marked (see :func:`package_exclusions`)."""
+    excluded = package_exclusions(dictionary)
+    by_id: Dict[str, List[str]] = {}
+    for name, data in dictionary["drug_canonical_to_data"].items():
+        if "drugbank_id" in data and drug_like(data):
+            by_id.setdefault(data["drugbank_id"], []).append(name)
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            ident = row["DrugBank ID"]
+            known = by_id.get(ident, [])
+            normalized = known[0] if len(known) == 1 else row["Common name"].lower()
+            names = [row["Common name"]] + [s for s in row["Synonyms"].split(" | ") if s]
+            for surface in names:
+                yield Term(surface, normalized, ident, "agent", "drugbank", excluded=surface.lower() in excluded)
+
+
+def curated_codes(known: Dict[str, Term]) -> Iterator[Term]:
+    """Codes of data/drug_codes.jsonl, with and without their hyphen or space; normalized and
+    DrugBank id as the lexicon has them for the generic name (``apatinib`` -> ``rivoceranib``)."""
+    for row in read_jsonl(DATA / "drug_codes.jsonl"):
+        generic = known.get(row["normalized"])
+        normalized = generic.normalized if generic else row["normalized"]
+        ident = generic.drugbank_id if generic else None
+        code = row["code"]
+        for surface in sorted({code, code.replace("-", ""), code.replace(" ", ""), code.replace(" ", "-")}):
+            yield Term(surface, normalized, ident, "agent", "curated_code")
+
+
+def inflections(variant: str) -> List[str]:
+    """The variant and the other number of its last word (inhibitor/inhibitors, antibody/antibodies)."""
+    head, _, last = variant.rpartition(" ")
+    prefix = head + " " if head else ""
+    if last.endswith("ies") and len(last) > 4:
+        other = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        other = last[:-1]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        other = last[:-1] + "ies"
+    else:
+        other = last + "s"
+    return [variant, prefix + other]
+
+
+def curated_classes(known: Dict[str, Term]) -> Iterator[Term]:
+    """Classes and named cell products of data/drug_classes.jsonl."""
+    for row in read_jsonl(DATA / "drug_classes.jsonl"):
+        generic = known.get(row["normalized"]) if row["kind"] == "agent" else None
+        ident = row.get("drugbank") or (generic.drugbank_id if generic else None)
+        inflect = row.get("inflect", True)
+        for variant in row["variants"]:
+            for surface in inflections(variant) if inflect else [variant]:
+                yield Term(surface, row["normalized"], ident, row["kind"], "curated_class", context=row.get("context"))
+        for surface in row["cased"]:
+            yield Term(surface, row["normalized"], ident, row["kind"], "curated_class", True, row.get("context"))
+
+
+def curated_denials() -> Iterator[Term]:
+    """Blockers of data/drug_denylist.jsonl."""
+    for row in read_jsonl(DATA / "drug_denylist.jsonl"):
+        yield Term(row["term"], "", None, "", "deny", row.get("cased", False), deny="curated")
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+_BAD_CHARS = re.compile(r"[\[\]{}();:,=<>@#$%^*|\"?!&]")
+_LOCANT = re.compile(r"\d'?[,-]")
+_COMBINATION = re.compile(r"/| and | with | in |\bw/")
+
+
+def shape_ok(surface: str) -> bool:
+    """Surface forms that can be written in trial text as a drug name: 3 to 50 characters,
+    no brackets or punctuation of chemical or inverted names (``beta, trastuzumab``), not a
+    spelled-out combination (``ezetimibe/atorvastatin``), not an IUPAC-style name with two or
+    more locants, not a number."""
+    if not 3 <= len(surface) <= MAX_CHARS or _BAD_CHARS.search(surface):
+        return False
+    if _COMBINATION.search(surface.lower()) or len(_LOCANT.findall(surface)) >= 2:
+        return False
+    return any(c.isalpha() for c in surface) and not re.fullmatch(r"[\d\W]+\w?", surface)
+
+
+def ambiguous_abbreviation(term: Term) -> bool:
+    """Letters-only capitals of up to five letters from the large sources (``SCC``, ``DES``,
+    ``CET``): in trial text these are mostly other abbreviations (squamous cell carcinoma, ...).
+    Drug abbreviations that are used in trials come from the curated code list instead."""
+    return term.source in ("fds", "drugbank") and re.fullmatch(r"[A-Z]{2,5}s?", term.surface) is not None
+
+
+def case_rule(term: Term) -> Term:
+    """Short forms and capitals are matched case-sensitively: a surface of three characters or
+    fewer, one written in capitals (``MTX``, ``ATRA``, ``5-FU``) of at most six letters, or one
+    with a capital after its first letter (``SAMe``, ``hCG``). Lower-case short forms (the package
+    lower-cases everything) are matched in capitals."""
+    letters = [c for c in term.surface if c.isalpha()]
+    capitals = letters and all(c.isupper() for c in letters) and len(letters) <= 6
+    mixed = any(c.isupper() for c in letters[1:]) and any(c.islower() for c in letters)
+    if term.case_sensitive or capitals or mixed:
+        term.case_sensitive = True
+    elif len(term.surface) <= 3:
+        term.case_sensitive = True
+        if term.surface == term.surface.lower():
+            term.surface = term.surface.upper()
+    return term
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+# Gold labels that mark a drug mention.
+DRUG_LABELS = frozenset({"Drug", "Drug-Name"})
+# Gold labels of regions whose drug mentions were not annotated separately (CHIA's meta labels for
+# criteria it could not encode, LCT's treatments written as procedures): no evidence either way.
+NO_EVIDENCE_LABELS = frozenset(
+    {
+        "Non-query-able", "Competing_trial", "Post-eligibility", "Not_a_criteria", "Parsing_Error", "Context_Error",
+        "Grammar_Error", "Undefined_semantics", "Non-representable", "Subjective_judgement", "Informed_consent",
+        "Intoxication_considerations", "Procedure", "Procedure-Name", "Allergy", "Allergy-Name", "Study",
+        "Contraindication", "Immunization", "Immunization-Name",
+    }
+)
+
+
+def dev_documents(corpora: Path) -> Iterator[Tuple[str, List[Tuple[int, int, str]]]]:
+    """Texts of the CHIA and LCT DEV documents with their gold entities ``(start, end, label)``
+    (CHIA discontinuous entities by their full extent)."""
+    paths = sorted((corpora / "chia" / "chia_without_scope").glob("*.ann"))
+    paths += sorted((corpora / "lct" / "brat").glob("*/*.ann"))
+    for path in paths:
+        if dev_split(path.name):
+            doc = read_brat(path)
+            if doc.text:
+                yield doc.text, [(e.start, e.end, e.label) for e in doc.entities]
+
+
+def judge(start: int, end: int, gold: Sequence[Tuple[int, int, str]]) -> Optional[str]:
+    """'in' when a match overlaps a gold drug; None (no evidence) when it lies in a region whose
+    drugs were not annotated; else 'out' (annotated as something else, or not at all)."""
+    labels = {label for s, e, label in gold if s < end and start < e}
+    if labels & DRUG_LABELS:
+        return "in"
+    return None if labels & NO_EVIDENCE_LABELS else "out"
+
+
+def gather_evidence(nlp: Any, index: TermIndex, corpora: Path) -> Dict[Tuple, Counter]:
+    """For every lexicon entry matched on DEV (as the component matches: longest first, not
+    where measured), how often the match is judged 'in' or 'out' (see :func:`judge`)."""
+    counts: Dict[Tuple, Counter] = {}
+    texts = list(dev_documents(corpora))
+    for (_, gold), doc in zip(texts, nlp.tokenizer.pipe(t for t, _ in texts)):
+        for start, end, payload in index.find(doc):
+            if is_measured(doc, start, end):
+                continue
+            verdict = judge(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), gold)
+            if verdict:
+                counts.setdefault(payload["_key"], Counter())[verdict] += 1
+    return counts
+
+
+def evidence_denies(term: Term, inside: int, outside: int) -> bool:
+    """True when DEV evidence says the term is mostly not a drug (see MIN_OUTSIDE), or when the
+    package excludes the name and DEV does not show it mostly as a drug (EXCLUDED_MIN_INSIDE)."""
+    if term.excluded and not (inside >= EXCLUDED_MIN_INSIDE and inside >= outside):
+        return True
+    protected = term.medicine or has_inn_stem(term.surface.lower())
+    least, share = (PROTECTED_MIN_OUTSIDE, PROTECTED_MIN_INSIDE_SHARE) if protected else (MIN_OUTSIDE, MIN_INSIDE_SHARE)
+    return outside >= least and inside / (inside + outside) < share
+
+
+# --- build -----------------------------------------------------------------------------------
+
+
+def collect(corpora: Path) -> List[Term]:
+    """All terms of all sources, filtered by shape and case rules."""
+    dictionary = package_dictionary()
+    terms = [t for t in package_terms(dictionary)]
+    terms += drugbank_terms(corpora / "lexicons" / "drugbank_vocabulary.csv.gz", dictionary)
+    terms = [t for t in terms if shape_ok(t.surface) and not _lookalike(t.surface) and not ambiguous_abbreviation(t)]
+    known: Dict[str, Term] = {}
+    for term in terms:
+        known.setdefault(term.surface.lower(), term)
+    curated = list(curated_classes(known))
+    terms += align_classes([t for t in mesh_class_terms(dictionary) if shape_ok(t.surface)], curated)
+    terms += curated_codes(known)
+    terms += curated
+    terms += curated_denials()
+    return [case_rule(t) for t in terms]
+
+
+def align_classes(classes: List[Term], curated: List[Term]) -> List[Term]:
+    """MeSH classes that share a surface form with a curated class take its normalized name,
+    so one class has one name (``analgesics, opioid`` -> ``opioids``)."""
+    by_surface = {t.surface.lower(): t.normalized for t in curated}
+    names: Dict[str, str] = {}
+    for term in classes:
+        if term.surface.lower() in by_surface:
+            names.setdefault(term.normalized, by_surface[term.surface.lower()])
+    for term in classes:
+        term.normalized = names.get(term.normalized, term.normalized)
+    return classes
+
+
+def _lookalike(surface: str) -> bool:
+    """Genes, antigens, scales and registry ids shaped like codes (see drugs.is_code_lookalike)."""
+    compact = surface.replace(" ", "")
+    return CODE_RE.fullmatch(compact) is not None and is_code_lookalike(compact)
+
+
+def index_terms(nlp: Any, terms: Sequence[Term]) -> Dict[Tuple, Term]:
+    """Terms by match key (case flag + tokens), one per key: the highest-priority source, then
+    the first seen. A case-sensitive and a case-insensitive entry for the same words keep only
+    the higher-priority source (a curated blocker ``ifn - γ`` also removes DrugBank's ``IFN-γ``).
+    Terms of the large sources that start with a stop word (``or - pen``, ``a - hydrocort``) are
+    dropped: they are junk, and every ``or`` in a text would try them. A case-insensitive term is
+    also keyed by the tokens of its capitalised form when they differ (the tokenizer keeps
+    ``St.`` whole but splits ``st.``)."""
+    keyed: Dict[Tuple, Term] = {}
+    capitalised = [t.surface if t.case_sensitive else capitalise(t.surface) for t in terms]
+    tokens = tokenize_terms(nlp, [t.surface for t in terms])
+    for term, *forms in zip(terms, tokens, tokenize_terms(nlp, capitalised)):
+        curated = term.source.startswith("curated") or term.source == "deny"
+        for toks in forms:
+            if not toks or len(toks) > (MAX_CURATED_TOKENS if curated else MAX_TOKENS):
+                continue
+            if not curated and toks[0].lower() in STOP_WORDS:
+                continue
+            key = (term.case_sensitive, tuple(toks) if term.case_sensitive else tuple(t.lower() for t in toks))
+            held = keyed.get(key)
+            if held is None or PRIORITY[term.source] > PRIORITY[held.source]:
+                keyed[key] = term
+    best: Dict[Tuple[str, ...], int] = {}
+    for (_, toks), term in keyed.items():
+        lower = tuple(t.lower() for t in toks)
+        best[lower] = max(best.get(lower, -1), PRIORITY[term.source])
+    return {
+        key: term for key, term in keyed.items() if PRIORITY[term.source] == best[tuple(t.lower() for t in key[1])]
+    }
+
+
+def capitalise(surface: str) -> str:
+    """Each word with a capital first letter: ``st. john's wort`` -> ``St. John's Wort``."""
+    return " ".join(word[:1].upper() + word[1:] for word in surface.split(" "))
+
+
+def payload(term: Term) -> Dict[str, Any]:
+    """The lexicon row's payload for a term."""
+    if term.deny:
+        return {"deny": term.deny}
+    row = {"normalized": term.normalized, "kind": term.kind, "drugbank_id": term.drugbank_id, "source": term.source}
+    if term.context:
+        row["context"] = term.context
+    return row
+
+
+def build(corpora: Path, out: Path) -> Dict[str, int]:
+    """Write drug_lexicon.jsonl.gz and drug_evidence.jsonl into ``out``; return counts."""
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    keyed = index_terms(nlp, collect(corpora))
+    index = TermIndex()
+    for key, term in keyed.items():
+        index.add(list(key[1]), {**payload(term), "_key": key}, case_sensitive=key[0])
+    evidence = gather_evidence(nlp, index, corpora)
+    evidence_rows = []
+    for key, term in sorted(keyed.items()):
+        if term.deny or term.source.startswith("curated"):
+            continue
+        count = evidence.get(key, Counter())
+        denied = evidence_denies(term, count["in"], count["out"])
+        if denied:
+            term.deny = "package_exclusion" if term.excluded else "dev_evidence"
+        if count["out"] or denied:
+            evidence_rows.append(
+                {"term": " ".join(key[1]), "in": count["in"], "out": count["out"], "denied": term.deny,
+                 "normalized": term.normalized}
+            )
+    evidence_rows.sort(key=lambda r: (-r["out"], -r["in"], r["term"]))
+    rows = [{**payload(t), "tokens": list(k[1]), "case_sensitive": k[0]} for k, t in sorted(keyed.items())]
+    write_jsonl(out / "drug_lexicon.jsonl.gz", rows)
+    write_jsonl(out / "drug_evidence.jsonl", evidence_rows)
+    kinds = Counter("deny" if r.get("deny") else r["kind"] for r in rows)
+    denials = Counter(r["denied"] for r in evidence_rows if r["denied"])
+    return {"rows": len(rows), **kinds, **denials}
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
+    parser.add_argument("--out", type=Path, default=DATA)
+    args = parser.parse_args(argv)
+    vocabulary = args.corpora / "lexicons" / "drugbank_vocabulary.csv.gz"
+    if not vocabulary.exists():
+        print(f"build_drug_lexicon: {vocabulary} not found; pass --corpora PATH/TO/shared/corpora", file=sys.stderr)
+        return 2
+    counts = build(args.corpora, args.out)
+    print(json.dumps(counts, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
