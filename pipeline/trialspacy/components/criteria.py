@@ -1,0 +1,188 @@
+"""CRITERION spans: one per eligibility criterion, with ``section``, ``negated`` and ``requires``.
+
+:func:`split_criteria` cuts an inclusion or exclusion section into criteria (bullets, numbered
+items, plain lines, wrapped lines, sub-bullets, ``~``-separated AACT rows), dropping headings.
+:func:`criterion_negated` says whether a criterion asserts the absence of its main concept or
+an inability; :func:`requires` combines that with the section.
+"""
+
+import re
+from typing import List, Tuple
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from ..layout import heading_kind
+from ..spans import CRITERION, Candidate, set_label_spans
+from .sentences import logical_lines
+
+INCLUSION = "inclusion"
+EXCLUSION = "exclusion"
+PRESENT = "present"
+ABSENT = "absent"
+
+# Lines that say there is nothing to list ("* None", "Nil", "N/A").
+_NOTHING = re.compile(r"(?:none|nil|n/?a|not applicable)[\s.;:]*", re.I)
+
+
+def split_criteria(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """``(start, end)`` of each criterion in ``text[start:end]``.
+
+    One criterion per bullet or line, with its wrapped continuation lines; bullet markers and
+    surrounding white space excluded, trailing punctuation kept. Headings are skipped: eligibility
+    headings (``Inclusion Criteria:``, ``EXCLUSION CRITERIA``) and any item ending in ``:``
+    followed by more items (``Patients must meet all of the following:``).
+    """
+    units = [u for u in logical_lines(text, start, end) if u.content_start < u.end]
+    found = []
+    for i, unit in enumerate(units):
+        body = text[unit.content_start : unit.end]
+        if heading_kind(body) is not None or _NOTHING.fullmatch(body):
+            continue
+        if body.endswith(":") and i + 1 < len(units):
+            continue
+        found.append((unit.content_start, unit.end))
+    return found
+
+
+# The person a criterion is about: "Patients", "Women of childbearing potential", "The subject".
+_PERSON_NOUN = (
+    r"(?:patients?|pts|subjects?|participants?|individuals?|persons?|people|women|men|females?|males?"
+    r"|volunteers?|candidates?|children|adults?|adolescents?|mothers?|wocbp|he|she|they)"
+)
+_PERSON = (
+    rf"(?:(?:the|all|any|a|an)\s+)?(?:(?:male|female|pregnant|eligible|adult|fertile|potential|"
+    rf"study|enrolled)\s+)?{_PERSON_NOUN}"
+    r"(?:\s+of\s+(?:child-?\s?bearing|reproductive)\s+(?:potential|age))?(?:\s*\([^)]*\))?"
+)
+_AUX = r"(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|had|is|are|was|were|be|been|yet|currently|previously|still)\s+)"
+# Cues that negate what follows them at the start of a criterion.
+_START_CUE = (
+    r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|"
+    r"freedom\s+from|negative|sero-?negative|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
+    r"ineligible|unsuitable|unfit|refus(?:e|es|ed|al)\s+to|do(?:es)?\s+not|don't|doesn't|"
+    r"(?:has|have|had|is|are|was|were)n't)\b"
+)
+# A prefixed negation ("Non-frail patients") negates when it describes the person, not when it
+# is part of a concept's name ("Non-small cell lung cancer").
+_NON_PERSON = re.compile(
+    rf"^non-?[a-z]+(?:\s*(?:,|or|and)\s*non-?[a-z]+)*(?:\s+{_PERSON_NOUN})?\s*[.;,]?\s*$", re.I
+)
+_NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
+# Limits and fixed phrases read like negations but are not: "No more than 2 prior regimens",
+# "Must have not more than ...", "not otherwise specified".
+_LIMIT = re.compile(
+    r"\b(?:no|not)\s+(?:more|less|greater|fewer|higher|lower|longer|shorter|earlier|later|sooner|older|"
+    r"younger|exceeding|to\s+exceed|otherwise|limited|applicable|specified)\b",
+    re.I,
+)
+_START = re.compile(rf"^(?:{_PERSON}\s+)?(?:(?:who|that)\s+)?{_AUX}*(?:{_START_CUE})", re.I)
+_WITH_NO = re.compile(rf"^{_PERSON}\s+(?:with\s+no|with\s*out|have\s+no|has\s+no)\b", re.I)
+_MUST_HAVE_NEGATIVE = re.compile(
+    rf"^(?:{_PERSON}\s+)?(?:(?:who|that)\s+)?{_AUX}*(?:have|has|be|show)\s+(?:a\s+|an\s+)?"
+    r"(?:documented\s+|confirmed\s+)?(?:negative|free\s+of|na[iï]ve)\b",
+    re.I,
+)
+# A negated verb later in the first clause: "The site planned for radiation was not irradiated",
+# "Patients to receive IL-2 must have no active infections".
+_VERB_NEGATION = re.compile(
+    r"\b(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|had|is|are|was|were|be)"
+    r"\s+(?:(?:yet|be|have|been)\s+)?(?:not|never|no\s+longer|no)|cannot|can't|\w+n't"
+    r"|unsuitable|ineligible|unfit|unable|incapable)\b",
+    re.I,
+)
+# A bare "not" right after a short subject: "Lung function not compatible with surgery" (after a
+# longer noun phrase it qualifies the concept: "... NSCLC not amenable to curative surgery").
+_BARE_NOT = re.compile(
+    r"\bnot\s+(?:a\s+)?(?:compatible|suitable|eligible|candidates?|amenable|able|willing|fit|allowed|permitted)\b",
+    re.I,
+)
+_MAX_BARE_PREFIX_WORDS = 3
+# Words that open a subordinate or coordinated clause: a negation after them does not negate the
+# main concept ("Patients with X who are not ...", "Biopsy done and has not yet had therapy").
+_SUBORDINATE = re.compile(
+    r"\b(?:who|that|which|whose|whom|where|if|when|unless|except|although|because|since|until|while|"
+    r"whereas|than|other|but)\b|\band\s+(?:has|have|had|is|are|was|were|does|do|did|must|should|will|can|may)\b",
+    re.I,
+)
+_PERSON_WITH = re.compile(rf"^{_PERSON}\s+with\b", re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_MAX_PREFIX_WORDS = 10
+
+
+def criterion_negated(text: str) -> bool:
+    """Whether a criterion asserts the absence of its main concept or an inability.
+
+    True for "No steroid therapy required", "without activated EGFR mutation", "Must have a
+    negative pregnancy test", "Patients who have not recovered ...", "Unable to swallow
+    tablets", "Non-frail patients"; False for "Serious non-healing wound" (the negation only
+    qualifies the concept) and for limits ("No more than 2 prior regimens"). Only the first
+    clause counts (up to ``;``, ``:`` or the end of the first sentence), without parentheses.
+    """
+    clause = re.split(r"[;:]|\.\s", text.strip(), maxsplit=1)[0]
+    clause = " ".join(_PARENTHESES.sub(" ", clause).split())
+    if not clause:
+        return False
+    for pattern in (_START, _WITH_NO, _MUST_HAVE_NEGATIVE):
+        cue = pattern.match(clause)
+        if cue is not None:
+            return not _limit_at(clause, cue.start(), cue.end())
+    if _NON_PERSON.match(clause) or _NAIVE.match(clause):
+        return True
+    bare = _BARE_NOT.search(clause)
+    if bare is not None and len(clause[: bare.start()].split()) <= _MAX_BARE_PREFIX_WORDS:
+        return not _SUBORDINATE.search(clause[: bare.end()])
+    verb = _VERB_NEGATION.search(clause)
+    if verb is None or _limit_at(clause, verb.start(), verb.end()):
+        return False
+    if len(clause[: verb.start()].split()) > _MAX_PREFIX_WORDS:
+        return False
+    return not (_SUBORDINATE.search(clause[: verb.end()]) or _PERSON_WITH.match(clause))
+
+
+def _limit_at(clause: str, start: int, end: int) -> bool:
+    """Whether the negation cue at ``[start, end)`` opens a limit ("no more than", "not to exceed")."""
+    limit = _LIMIT.search(clause, start)
+    return limit is not None and limit.start() < end
+
+
+def requires(section: str, negated: bool) -> str:
+    """What a patient must show for the criterion's main concept: inclusion asks for it unless
+    negated, exclusion asks for its absence unless negated."""
+    return PRESENT if (section == INCLUSION) != negated else ABSENT
+
+
+def find_criteria(text: str, sections: List[dict]) -> List[Candidate]:
+    """CRITERION candidates of every inclusion and exclusion section."""
+    found: List[Candidate] = []
+    for section in sections:
+        name = section["name"]
+        if name not in (INCLUSION, EXCLUSION):
+            continue
+        for start, end in split_criteria(text, section["start"], section["end"]):
+            negated = criterion_negated(text[start:end])
+            found.append((start, end, {"section": name, "negated": negated, "requires": requires(name, negated)}))
+    return found
+
+
+class Criteria(Pipe):
+    """Writes CRITERION spans into ``doc.spans["trialspacy"]`` from the doc's inclusion and
+    exclusion sections (``doc._.sections``, set by the layout component or the reader)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            set_label_spans(doc, CRITERION, find_criteria(doc.text, doc._.sections or []))
+            return doc
+        except Exception as e:
+            return error_handler(self.name, self, [doc], e)
+
+
+@Language.factory("trialspacy_criteria", default_config={})
+def make_criteria(nlp: Language, name: str) -> Criteria:
+    """Factory of the criteria component."""
+    return Criteria(nlp, name)

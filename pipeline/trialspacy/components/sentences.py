@@ -1,0 +1,315 @@
+"""Sentences of trial text: lines, bullets, wrapped lines and sentence-final punctuation.
+
+Registry text is laid out in lines more than in prose: a bullet or a line is a unit, a bullet
+that wraps over lines is one unit, and only inside a unit does punctuation end sentences. The
+line analysis here (:func:`logical_lines`) is shared with the criteria splitter, so a sentence
+never crosses a criterion boundary and negation scope (which is per sentence) never leaks from
+one criterion into the next.
+
+``;`` does not end a sentence: criteria such as "Hepatic function: bilirubin =< 2 mg%; SGOT
+=< 2.5 x normal" are one statement, and negation scope is cut at ``;`` by the negation rules
+instead.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+# A line break, or a "~" used as one (AACT tables: "age;~Subjects", "range 18-65 years or~65 to 75")
+# -- not the "~" of a range or an approximation ("0~1", " ~30 patients", "grade III ~ IV").
+_BREAK = re.compile(r"\r\n|[\r\n]|(?<![\s\d])~|~(?![\s\d+])")
+_MARKER = re.compile(
+    r"""(?:
+        \\?[-*+•·▪●○◦■□►➢–—]\s+              # bullets, also markdown-escaped (\- \*)
+      | \\?[-*•·](?=[A-Za-z(])                # glued to the word: -Patients
+      | o\s+(?=[A-Z(])                        # the letter o used as a bullet
+      | \(?\d{1,3}\\?[.)](?!\d)\s*            # 1.  1)  (1)  8\.  9.The
+      | \([A-Za-z]\)\s+ | [A-Za-z][.)]\s+     # (a)  a.  b)
+      | (?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]\s+
+    )""",
+    re.X,
+)
+# A bullet with nothing after it on its line (HINT's lone "-" lines, API v2's "\-").
+_LONE_MARKER = re.compile(r"(?:\\?[-*+•·▪●○◦■□►➢–—]|\(?\d{1,3}\\?[.)]|\([A-Za-z]\)|[A-Za-z][.)])\s*$")
+
+# Hard-wrapped text (the registry's XML-era text blocks) is cut at a fixed width of at most this.
+_MAX_WRAP_WIDTH = 100
+_MIN_WRAP_WIDTH = 60
+# Share of directly following lines that must be wrap-overflows for a text to count as wrapped.
+_WRAPPED_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line: ``start``/``end`` exclude the break; ``marker_start`` is the first
+    non-space character, ``content_start`` the first after a bullet marker (equal when there is
+    none), ``content_end`` the end without trailing space. A blank line has
+    ``content_start == content_end``."""
+
+    start: int
+    end: int
+    marker_start: int
+    content_start: int
+    content_end: int
+
+    @property
+    def indent(self) -> int:
+        return self.marker_start - self.start
+
+    @property
+    def bulleted(self) -> bool:
+        return self.content_start > self.marker_start
+
+    @property
+    def blank(self) -> bool:
+        return self.marker_start >= self.content_end
+
+
+@dataclass(frozen=True)
+class LogicalLine:
+    """A bullet or line with its continuation lines: ``[start, end)`` from the marker (or the
+    first character) to the end of the last line's content; ``content_start`` after the marker."""
+
+    start: int
+    content_start: int
+    end: int
+    bulleted: bool
+    indent: int
+
+
+def split_lines(text: str, start: int = 0, end: Optional[int] = None) -> List[Line]:
+    """The physical lines of ``text[start:end]`` with their bullet markers."""
+    end = len(text) if end is None else end
+    bounds: List[Tuple[int, int]] = []
+    pos = start
+    for brk in _BREAK.finditer(text, start, end):
+        bounds.append((pos, brk.start()))
+        pos = brk.end()
+    bounds.append((pos, end))
+    return [_line(text, s, e) for s, e in bounds]
+
+
+def _line(text: str, start: int, end: int) -> Line:
+    first = start
+    while first < end and text[first].isspace():
+        first += 1
+    last = end
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    if first == last:
+        return Line(start, end, first, first, first)
+    content = first
+    # Markers may be doubled ("* 27\. Conditions"), so take up to two.
+    for _ in range(2):
+        match = _MARKER.match(text, content, last)
+        if match is None:
+            break
+        content = match.end()
+    if content == first and _LONE_MARKER.fullmatch(text, first, last):
+        content = last
+    return Line(start, end, first, content, last)
+
+
+def wrap_width(text: str, lines: Sequence[Line]) -> Optional[int]:
+    """The width the text was hard-wrapped at, or None when it was not.
+
+    Wrapped text (the registry's XML-era text blocks) has blank lines between its paragraphs (a
+    text without them is a list of lines, as in NLI4CT, AACT or CHIA), no line longer than a
+    terminal line, and lines that follow each other only where the next word did not fit.
+    """
+    content = [ln for ln in lines if not ln.blank]
+    if not content:
+        return None
+    width = max(ln.content_end - ln.start for ln in content)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or not _blank_between(lines):
+        return None
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if not a.blank and not b.blank and not b.bulleted]
+    if not pairs:
+        return None
+    full = sum(1 for a, b in pairs if _overflows(text, a, b, width))
+    return width if full >= _WRAPPED_SHARE * len(pairs) else None
+
+
+def _blank_between(lines: Sequence[Line]) -> bool:
+    """Whether a blank line stands between two lines with content."""
+    seen_content = False
+    blank_after_content = False
+    for ln in lines:
+        if ln.blank:
+            blank_after_content = seen_content
+        elif blank_after_content:
+            return True
+        else:
+            seen_content = True
+    return False
+
+
+def _overflows(text: str, prev: Line, line: Line, width: int) -> bool:
+    """Whether the first word of ``line`` would not have fitted after ``prev``."""
+    first_word = len(text[line.marker_start : line.content_end].split(None, 1)[0])
+    return (prev.content_end - prev.start) + 1 + first_word > width
+
+
+def _runs_on(text: str, prev: Line, line: Line) -> bool:
+    """Whether ``line`` reads as the rest of ``prev``: ``prev`` does not end a sentence or a
+    heading, or ``line`` starts in lower case. (NLI4CT lists unmarked items under a lettered
+    one: "A. ... as listed below." then "Human immunodeficiency virus positivity ...".)"""
+    return text[prev.content_end - 1] not in ".:;!?" or text[line.content_start].islower()
+
+
+def logical_lines(text: str, start: int = 0, end: Optional[int] = None) -> List[LogicalLine]:
+    """Group the lines of ``text[start:end]`` into bullets and lines with their continuations.
+
+    A line continues the one before it when it has no bullet marker and either follows a
+    bulleted line directly and runs on from it (a wrapped bullet), follows a blank line but is
+    indented past the bullet it belongs to (markdown's indented paragraph), or completes a
+    hard-wrapped line. A line ending in ``:`` at the bullet's indentation is a new unit (a
+    sub-heading).
+    """
+    lines = split_lines(text, start, end)
+    width = wrap_width(text, lines)
+    units: List[LogicalLine] = []
+    prev: Optional[Line] = None
+    after_blank = False
+    pending_marker: Optional[Line] = None
+    for line in lines:
+        if line.blank:
+            after_blank = True
+            continue
+        if line.content_start == line.content_end:
+            pending_marker = line
+            continue
+        unit = units[-1] if units else None
+        joins = False
+        if unit is not None and prev is not None and not line.bulleted and pending_marker is None:
+            subheading = text[line.content_end - 1] == ":" and line.indent <= unit.indent
+            if not after_blank:
+                joins = (unit.bulleted and not subheading and _runs_on(text, prev, line)) or (
+                    width is not None and _overflows(text, prev, line, width)
+                )
+            else:
+                joins = unit.bulleted and line.indent > unit.indent
+        if joins:
+            units[-1] = LogicalLine(unit.start, unit.content_start, line.content_end, unit.bulleted, unit.indent)
+        else:
+            head = pending_marker or line
+            units.append(
+                LogicalLine(head.marker_start, line.content_start, line.content_end,
+                            pending_marker is not None or line.bulleted, head.indent)
+            )
+        prev = line
+        after_blank = False
+        pending_marker = None
+    return units
+
+
+# Words whose final "." does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """e.g i.e vs dr mr mrs ms prof fig figs no nos approx ca cf al st jr sr inc ltd co corp
+    resp incl excl min max viz ref refs vol eq dept univ mt pt pts yr yrs wk wks mo mos hr hrs
+    u.s u.k a.m p.m""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z])")
+
+
+def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> List[int]:
+    """Character offsets where sentences start in ``text[start:end]``: each logical line, and
+    after ``.``, ``!`` or ``?`` followed by space and a capital letter, unless inside
+    parentheses or after an abbreviation (``e.g.``, ``vs.``, ``Dr.``) or an initial."""
+    starts: List[int] = []
+    for unit in logical_lines(text, start, end):
+        starts.append(unit.start)
+        starts.extend(_inner_starts(text, unit.content_start, unit.end))
+    return starts
+
+
+def _inner_starts(text: str, start: int, end: int) -> Iterable[int]:
+    depth = 0
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        depth += _paren_balance(text, pos, match.start())
+        pos = match.start()
+        if depth > 0 or _ends_in_abbreviation(text, start, match.start()):
+            continue
+        yield match.end()
+
+
+def _paren_balance(text: str, start: int, end: int) -> int:
+    chunk = text[start:end]
+    return chunk.count("(") + chunk.count("[") - chunk.count(")") - chunk.count("]")
+
+
+def _ends_in_abbreviation(text: str, start: int, dot: int) -> bool:
+    """Whether the word before the ``.`` at ``dot`` is an abbreviation or a single letter."""
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] not in "([":
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    return len(word) == 1 and word.isalpha() or word in ABBREVIATIONS
+
+
+def segments(text: str, sections: Optional[Sequence[dict]]) -> List[Tuple[int, int]]:
+    """The parts of a text laid out independently: each inclusion and exclusion section, and
+    the text between them (wrap widths and bullets differ between a summary and a list)."""
+    cuts = {0, len(text)}
+    for section in sections or []:
+        if section["name"] in ("inclusion", "exclusion"):
+            cuts.update((section["start"], section["end"]))
+    ordered = sorted(cuts)
+    return list(zip(ordered, ordered[1:]))
+
+
+def doc_sentence_starts(doc: Doc) -> List[int]:
+    """Sentence start offsets of a whole doc, segment by segment."""
+    text = doc.text
+    starts: List[int] = []
+    for seg_start, seg_end in segments(text, doc._.sections):
+        starts.extend(sentence_starts(text, seg_start, seg_end))
+    return starts
+
+
+def set_sentence_starts(doc: Doc, starts: Sequence[int]) -> None:
+    """Set ``token.is_sent_start`` on every token: True at the tokens holding ``starts`` (and
+    the first token), False elsewhere. Leading white space joins the first sentence."""
+    if len(doc) == 0:
+        return
+    # One array write: setting token.is_sent_start one token at a time is quadratic in spaCy.
+    flags = numpy.full(len(doc), -1, dtype="int64")
+    if len(starts):
+        holders = numpy.searchsorted(doc.to_array(IDX).astype("int64"), numpy.asarray(starts), side="right") - 1
+        flags[holders[holders > 0]] = 1
+    spaces = doc.to_array(IS_SPACE)
+    first_word = int(numpy.argmin(spaces)) if not spaces.all() else 0
+    flags[: first_word + 1] = -1
+    flags[0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+
+
+class Sentences(Pipe):
+    """Sets sentence boundaries for trial text (see :func:`sentence_starts`)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            set_sentence_starts(doc, doc_sentence_starts(doc))
+            return doc
+        except Exception as e:
+            return error_handler(self.name, self, [doc], e)
+
+
+@Language.factory("trialspacy_sentences", default_config={})
+def make_sentences(nlp: Language, name: str) -> Sentences:
+    """Factory of the sentence segmenter."""
+    return Sentences(nlp, name)
+

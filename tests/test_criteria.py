@@ -1,0 +1,322 @@
+"""Sentences and CRITERION spans: splitting eligibility text, headings, ``negated`` and ``requires``."""
+
+import gzip
+import json
+from typing import Dict, List, Tuple
+
+import pytest
+import spacy
+
+import trialspacy
+from trialspacy.components import criteria as _criteria  # noqa: F401  (registers the factory)
+from trialspacy.components import sentences as _sentences  # noqa: F401  (registers the factory)
+from trialspacy.components.criteria import criterion_negated, find_criteria, requires, split_criteria
+from trialspacy.components.sentences import logical_lines, sentence_starts
+from trialspacy.layout import eligibility_sections
+from trialspacy.spans import CRITERION, label_spans, span_attrs
+from trialspacy.tokenizer import customize_tokenizer
+
+from conftest import API_V2_SAMPLE, corpus_path
+
+SEED_004 = "004_2e83ad285140be70"
+
+
+@pytest.fixture(scope="module")
+def criteria_nlp():
+    return trialspacy.build(["trialspacy_layout", "trialspacy_sentences", "trialspacy_criteria"])
+
+
+def criteria_by_section(text: str) -> Dict[str, List[str]]:
+    """Criterion texts of each inclusion/exclusion section found by the layout's headings."""
+    found: Dict[str, List[str]] = {}
+    for section in eligibility_sections(text):
+        if section["name"] in ("inclusion", "exclusion"):
+            found.setdefault(section["name"], []).extend(
+                text[s:e] for s, e in split_criteria(text, section["start"], section["end"])
+            )
+    return found
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+def sentences_of(text: str) -> List[str]:
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("trialspacy_sentences")
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # bullets and lines
+        (
+            "- ECOG level 0-2.\n- Expected life>3 months.",
+            ["- ECOG level 0-2.", "- Expected life>3 months."],
+        ),
+        # sentence-final punctuation followed by a capital
+        (
+            "Thirty participants will be enrolled in this study. The primary objective is safety.",
+            ["Thirty participants will be enrolled in this study.", "The primary objective is safety."],
+        ),
+        # not after abbreviations, initials or inside parentheses
+        (
+            "Other malignancy (e.g. Basal cell carcinoma of the skin. Treated) vs. Dr. Smith's list.",
+            ["Other malignancy (e.g. Basal cell carcinoma of the skin. Treated) vs. Dr. Smith's list."],
+        ),
+        # decimals are not sentence ends
+        ("Creatinine < 1.5 mg/dL. ANC > 1.5 x 10^9/L", ["Creatinine < 1.5 mg/dL.", "ANC > 1.5 x 10^9/L"]),
+        # ";" does not end a sentence
+        (
+            "Hepatic function: Bilirubin =< 2 mg%; SGOT or SGPT =< 2.5 x institutional normal",
+            ["Hepatic function: Bilirubin =< 2 mg%; SGOT or SGPT =< 2.5 x institutional normal"],
+        ),
+        # "~" as the AACT line separator, but not in a range
+        (
+            "Inclusion Criteria:~Be 18 years of age;~ECOG PS score: 0~1",
+            ["Inclusion Criteria:", "~Be 18 years of age;", "~ECOG PS score: 0~1"],
+        ),
+    ],
+)
+def test_sentences_split_trial_text(text: str, expected: List[str]) -> None:
+    got = sentences_of(text)
+    # The "~" separator token ends up at the start or end of a sentence; compare without it.
+    assert [s.strip("~") for s in got] == [s.strip("~") for s in expected]
+
+
+def test_sentences_keep_a_wrapped_bullet_of_hint_text_together() -> None:
+    text = (
+        "\n        Inclusion Criteria:\n\n"
+        "          -  Localized cancer that is potentially curable by surgery (T2, N1-2, M0 or T3-4, any N,\n"
+        "             M0)\n\n"
+        "          -  No prior history of cancer within the past 5 years except for basal cell carcinoma of\n"
+        "             the skin or in situ carcinoma of the cervix\n\n"
+        "          -  No prior radiation therapy, except for skin cancer\n"
+    )
+    got = sentences_of(text)
+    assert len(got) == 4
+    assert got[2].startswith("-  No prior history of cancer") and got[2].endswith("carcinoma of the cervix")
+
+
+def test_sentences_set_every_token() -> None:
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("trialspacy_sentences")
+    doc = nlp("\n\n  No steroid therapy required.\n  Age 18 and over. Seronegative for HIV.")
+    assert doc.has_annotation("SENT_START")
+    assert all(t.is_sent_start is not None for t in doc)
+    assert [s.text.strip() for s in doc.sents] == [
+        "No steroid therapy required.", "Age 18 and over.", "Seronegative for HIV."
+    ]
+
+
+def test_sentence_starts_is_a_pure_function_of_the_text() -> None:
+    text = "Overview\nThe trial. It has two arms (A vs. B). Eligibility"
+    assert [text[i : i + 5] for i in sentence_starts(text)] == ["Overv", "The t", "It ha", "Eligi"]
+
+
+def test_logical_lines_join_markdown_indented_paragraphs_to_their_bullet() -> None:
+    text = (
+        "9. Patients must meet the following organ function criteria:\n\n"
+        "     Absolute neutrophil count (ANC) ≥1.5 × 10⁹/L. Platelet count ≥75 × 10⁹/L.\n"
+        "10. Male patients with reproductive potential must use contraception."
+    )
+    units = logical_lines(text)
+    assert [text[u.content_start : u.end][:20] for u in units] == ["Patients must meet t", "Male patients with r"]
+
+
+# --- splitting criteria --------------------------------------------------------------------------
+
+
+def test_criteria_split_seed_004_into_11_inclusion_and_13_exclusion(criteria_nlp, seed_texts) -> None:
+    doc = criteria_nlp(seed_texts[SEED_004])
+    spans = label_spans(doc, CRITERION)
+    by_section = {name: [s.text for s in spans if s._.section == name] for name in ("inclusion", "exclusion")}
+    assert len(by_section["inclusion"]) == 11
+    assert len(by_section["exclusion"]) == 13
+    assert by_section["inclusion"][0] == "Age ≥18 years, ≤70 years, regardless of gender."
+    assert by_section["inclusion"][2] == "Expected life>3 months."
+    assert by_section["inclusion"][7] == "The site planned for radiation was not irradiated."
+    assert by_section["exclusion"][0] == "Patients with contraindications to radiation therapy and immunotherapy."
+    assert by_section["exclusion"][-1] == (
+        "Patients who have received antibiotics, antifungal drugs, antiviral, antiparasitic drugs, "
+        "or probiotics within 4 weeks."
+    )
+    # headings are not criteria, and no criterion keeps its bullet
+    assert not any(s.startswith(("-", "Inclusion", "Exclusion")) for s in by_section["inclusion"] + by_section["exclusion"])
+
+
+def test_criteria_of_api_v2_markdown_with_numbered_items_and_sub_bullets() -> None:
+    study = next(
+        s for s in map(json.loads, API_V2_SAMPLE.read_text(encoding="utf-8").splitlines())
+        if s["protocolSection"]["identificationModule"]["nctId"] == "NCT06029816"
+    )
+    found = criteria_by_section(study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"])
+    # 12 numbered items, of which item 10 is a heading ("...criteria:") over 8 sub-bullets
+    assert len(found["inclusion"]) == 11 + 8
+    assert found["inclusion"][0] == "Age ≥ 18 years;"
+    assert "Bone marrow reserve or organ function needs to meet the following laboratory value criteria:" not in found["inclusion"]
+    assert found["inclusion"][9] == "Absolute neutrophil count (ANC) ≥ 1.5 × 109/L"
+    assert found["inclusion"][-1] == "Patients voluntarily participate in this study, sign the informed consent form, and have good compliance."
+    assert len(found["exclusion"]) == 14
+    assert found["exclusion"][8] == "Echocardiography: score (LVEF) ≤ 50%;"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a line ending in ":" that introduces the lines below it is a heading
+        (
+            "Inclusion Criteria:\n\nPatients must meet the following criteria for study entry:\n\n"
+            "1. Age ≥ 18 years.\n2. Signed informed consent.",
+            ["Age ≥ 18 years.", "Signed informed consent."],
+        ),
+        (
+            "Key Inclusion Criteria:\n\n* For NSCLC cohort only:\n  * EGFR mutation\n* ECOG 0-1",
+            ["EGFR mutation", "ECOG 0-1"],
+        ),
+        # ... but a criterion when nothing follows it
+        ("Exclusion Criteria:\n\n* Treatment with any of the following:", ["Treatment with any of the following:"]),
+        # markdown escapes of the registry, and empty placeholders
+        ("Exclusion Criteria:\n\n\\-\n8\\. Previous allogeneic bone marrow transplant.\n* None", ["Previous allogeneic bone marrow transplant."]),
+    ],
+)
+def test_criteria_skip_headings_and_placeholders(text: str, expected: List[str]) -> None:
+    found = criteria_by_section(text)
+    assert [c for values in found.values() for c in values] == expected
+
+
+def test_criteria_without_inclusion_heading_are_inclusion(criteria_nlp) -> None:
+    doc = criteria_nlp("Eligibility\nHistologically confirmed NSCLC.\nNo prior chemotherapy.")
+    assert [(s.text, s._.section) for s in label_spans(doc, CRITERION)] == [
+        ("Histologically confirmed NSCLC.", "inclusion"),
+        ("No prior chemotherapy.", "inclusion"),
+    ]
+
+
+@pytest.mark.corpora
+def test_criteria_of_aact_tilde_separated_rows() -> None:
+    path = corpus_path("ctgov_samples", "ctrialsgov_cancer_studies.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        row = next(r for r in map(json.loads, handle) if r["nct_id"] == "NCT05257395")
+    found = criteria_by_section(row["criteria"])
+    assert (len(found["inclusion"]), len(found["exclusion"])) == (11, 19)
+    assert found["inclusion"][1] == "Patient is in the menopausal state"
+    assert found["inclusion"][4] == "No prior systemic anticancer therapy for locally advanced, recurrent, or metastatic disease;"
+    assert all("~" not in c for c in found["inclusion"] + found["exclusion"])
+
+
+@pytest.mark.corpora
+def test_criteria_of_nli4ct_indented_lines() -> None:
+    path = corpus_path("nli4ct_breast_ctr", "ctr_sections.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        reports = {r["Clinical Trial ID"]: r for r in map(json.loads, handle)}
+    found = criteria_by_section("\n".join(reports["NCT00001832"]["Eligibility"]))
+    assert len(found["inclusion"]) == 19
+    assert "No steroid therapy required." in found["inclusion"]
+    assert "Seronegative for hepatitis B antigen." in found["inclusion"]
+    # "Patients will begin IL-2/GM-CSF therapy if they meet the following criteria post-transplant:"
+    found = criteria_by_section("\n".join(reports["NCT00003199"]["Eligibility"]))
+    assert not any(c.endswith("post-transplant:") for c in found["inclusion"])
+    assert found["inclusion"][8] == "Can start therapy 30 to 100 days after transplant"
+    assert found["exclusion"][-1] == "If the patient does not wish to receive the therapy"
+
+
+@pytest.mark.corpora
+def test_criteria_of_hint_xml_era_text() -> None:
+    path = corpus_path("hint_criteria", "hint_trials_criteria.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        trials = {r["nctid"]: r for r in map(json.loads, handle) if r["nctid"] in ("NCT00000378", "NCT00003298")}
+    # lone "-" lines, a heading "Patients must have:", a wrapped plain paragraph
+    found = criteria_by_section(trials["NCT00000378"]["criteria"])
+    assert found == {
+        "inclusion": ["Unipolar major depression (per Diagnostic and Statistical Manuel-IV criteria) with or\n        without melancholia."],
+        "exclusion": ["Psychotic or atypical subtype of unipolar major depression."],
+    }
+    # wrapped bullets are one criterion each, sub-bullets their own
+    found = criteria_by_section(trials["NCT00003298"]["criteria"])
+    assert (len(found["inclusion"]), len(found["exclusion"])) == (21, 4)
+    assert found["inclusion"][11] == (
+        "No prior history of cancer within the past 5 years except for basal cell carcinoma of\n"
+        "             the skin or in situ carcinoma of the cervix"
+    )
+    assert found["inclusion"][14] == "Met criteria for re-registration after surgery"
+    assert found["inclusion"][15] == "T1N1-2M0, T2N1-2M0 or T3-4NanyM0 at time of initial re-registration."
+
+
+# --- negated and requires ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No steroid therapy required.",
+        "without activated EGFR mutation",
+        "Women of child-bearing potential must have a negative pregnancy test because of the potentially dangerous effects of the preparative chemotherapy on the fetus.",
+        "Patients who have not recovered from adverse events due to prior therapy",
+        "Unable to swallow tablets",
+        "Non-frail patients",
+        "Patients who cannot tolerate radiation therapy.",
+        "The site planned for radiation was not irradiated.",
+        "Must have not received any cancer treatment for at least 2 weeks.",
+        "Seronegative for hepatitis B antigen.",
+        "Non-pregnant, non-lactating women",
+        "Participant has no history of a prior malignancy with the exception of cervical intraepithelial neoplasia",
+        "The adverse reactions from prior treatment have not yet recovered to a CTCAE5.0 rating of ≤ 1 (excluding toxicity that has been determined to be risk-free, such as fatigue or hair loss).",
+        "Chemotherapy-naive patients",
+        "absence of informed consent",
+    ],
+)
+def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> None:
+    assert criterion_negated(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serious non-healing wound",
+        "No more than 2 prior chemotherapy regimens",
+        "Creatinine no greater than 1.5 mg/dL",
+        "Non-small cell lung cancer, stage IIIB or IV",
+        "Patients with metastatic solid tumors (of any histology) without standard therapy options, who have previously received immunotherapy",
+        "Patients with stage III NSCLC who are not suitable for surgery at a multidisciplinary discussion or investigators' assessment.",
+        "Histologically or cytologically documented locally advanced or metastatic NSCLC not amenable to curative surgery or radiation.",
+        "HER2-negative breast cancer",
+        "Patients with contraindications to radiation therapy and immunotherapy.",
+        "Any psychological, family, social or geographical conditions may hinder compliance with the research protocol.",
+    ],
+)
+def test_criterion_not_negated_when_negation_only_qualifies(text: str) -> None:
+    assert criterion_negated(text) is False
+
+
+@pytest.mark.parametrize(
+    "section,text,negated,expected",
+    [
+        ("inclusion", "Patients have complete clinical and pathological information.", False, "present"),
+        ("inclusion", "The site planned for radiation was not irradiated.", True, "absent"),
+        ("exclusion", "Accompanied by severe infections.", False, "absent"),
+        # double negative: an exclusion that says "not"
+        ("exclusion", "Patients who cannot tolerate radiation therapy.", True, "present"),
+        ("exclusion", "Patients who are pregnant or planning to.", False, "absent"),
+    ],
+)
+def test_requires_combines_section_and_negation(section: str, text: str, negated: bool, expected: str) -> None:
+    heading = "Inclusion Criteria:" if section == "inclusion" else "Exclusion Criteria:"
+    document = f"{heading}\n- {text}"
+    ((start, end, attrs),) = find_criteria(document, [{"name": section, "start": 0, "end": len(document)}])
+    assert document[start:end] == text
+    assert attrs == {"section": section, "negated": negated, "requires": expected}
+    assert requires(section, negated) == expected
+
+
+def test_criterion_spans_carry_contract_attributes(criteria_nlp, seed_texts) -> None:
+    doc = criteria_nlp(seed_texts[SEED_004])
+    attrs: Dict[str, Tuple[bool, str]] = {
+        s.text: (span_attrs(s)["negated"], span_attrs(s)["requires"]) for s in label_spans(doc, CRITERION)
+    }
+    assert attrs["The site planned for radiation was not irradiated."] == (True, "absent")
+    assert attrs["ECOG level 0-2."] == (False, "present")
+    assert attrs["Substance/alcohol abuse."] == (False, "absent")
+    assert set(span_attrs(label_spans(doc, CRITERION)[0])) == {"negated", "section", "requires"}

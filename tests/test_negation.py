@@ -1,0 +1,267 @@
+"""Entity negation: both backends on real phrases, their agreement with the libraries, the rule
+file, quietness, serialization, and the benchmark on CHIA/LCT."""
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import List, Tuple
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import trialspacy
+from trialspacy.components import criteria as _criteria  # noqa: F401  (registers the factory)
+from trialspacy.components import negation as _negation  # noqa: F401  (registers the factory)
+from trialspacy.components import sentences as _sentences  # noqa: F401  (registers the factory)
+from trialspacy.components.negation import BACKENDS, RULES_FILE, ContextBackend, NegexBackend, make_backend
+from trialspacy.lexicon import package_data
+from trialspacy.spans import CRITERION, DRUG, TIMEFRAME, label_spans
+from trialspacy.tokenizer import customize_tokenizer
+
+from conftest import CORPORA, REPO
+
+PIPELINE = (
+    "trialspacy_layout",
+    "trialspacy_sentences",
+    "trialspacy_abbreviations",
+    "trialspacy_drugs",
+    "trialspacy_timeframes",
+    "trialspacy_criteria",
+)
+SEED_004 = "004_2e83ad285140be70"
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def nlp(request):
+    """The pipeline up to negation, then negation with one backend."""
+    from trialspacy.components import timeframes as _timeframes  # noqa: F401
+
+    pipeline = trialspacy.build(list(PIPELINE))
+    pipeline.add_pipe("trialspacy_negation", config={"backend": request.param})
+    return pipeline
+
+
+def drug_negation(doc: Doc) -> List[Tuple[str, bool]]:
+    return [(s.text, s._.negated) for s in label_spans(doc, DRUG)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("No steroid therapy required.", [("steroid", True)]),
+        ("Patients will not receive radiotherapy before starting CASODEX.", [("CASODEX", False)]),
+        ("Prednisone dose not to exceed 10 mg of prednisone per day.", [("Prednisone", False), ("prednisone", False)]),
+        ("Patients who have not received prior cisplatin.", [("cisplatin", True)]),
+        ("No prior treatment with docetaxel or paclitaxel.", [("docetaxel", True), ("paclitaxel", True)]),
+        ("Prior treatment with docetaxel is allowed.", [("docetaxel", False)]),
+        ("Chemotherapy-naive patients; prior trastuzumab allowed.", [("trastuzumab", False)]),
+    ],
+)
+def test_negation_of_drugs_in_trial_phrases(nlp, text: str, expected: List[Tuple[str, bool]]) -> None:
+    assert drug_negation(nlp(text)) == expected
+
+
+def test_prefix_negation_needs_a_scope_limit_so_only_context_has_it(nlp) -> None:
+    backend = nlp.get_pipe("trialspacy_negation").backend_name
+    assert drug_negation(nlp("Non-platinum chemotherapy.")) == [("platinum", backend == "context")]
+
+
+def test_exclusion_section_alone_does_not_negate(nlp, seed_texts) -> None:
+    doc = nlp(seed_texts[SEED_004])
+    excluded = [s for s in label_spans(doc, DRUG) if s.start_char > seed_texts[SEED_004].index("Exclusion Criteria")]
+    assert [s.text for s in excluded] == ["antibiotics", "antifungal drugs", "antiviral", "antiparasitic drugs", "probiotics"]
+    assert not any(s._.negated for s in excluded)
+
+
+def test_timeframes_are_never_negated(nlp) -> None:
+    doc = nlp("No radiotherapy or chemotherapy within 4 weeks before enrollment.")
+    assert [(s.text, s._.negated) for s in label_spans(doc, TIMEFRAME)] == [("within 4 weeks", False)]
+
+
+def test_criterion_negation_is_left_to_the_criteria_component(nlp, seed_texts) -> None:
+    doc = nlp(seed_texts[SEED_004])
+    criteria = {s.text: s._.negated for s in label_spans(doc, CRITERION)}
+    assert criteria["The site planned for radiation was not irradiated."] is True
+    assert criteria["Patients who have received pelvic and abdominal radiation therapy within 3 months of enrollment."] is False
+
+
+def test_default_backend_is_context() -> None:
+    nlp = spacy.blank("en")
+    assert nlp.add_pipe("trialspacy_negation").backend_name == "context"
+
+
+def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(ValueError, match="context, negex"):
+        make_backend(spacy.blank("en"), "pyrush", [])
+
+
+# --- the rule file ------------------------------------------------------------------------------
+
+
+def test_rule_rows_are_valid_and_removals_name_library_rules() -> None:
+    import medspacy
+    from negspacy.termsets import termset
+
+    rows = package_data(RULES_FILE)
+    assert rows
+    defaults = json.loads(
+        (Path(medspacy.__file__).resolve().parents[1] / "resources" / "en" / "context_rules.json").read_text()
+    )["context_rules"]
+    library = {r["literal"].lower() for r in defaults}
+    library |= {t.lower() for terms in termset("en_clinical").get_patterns().values() for t in terms}
+    for row in rows:
+        assert set(row) <= {"literal", "direction", "pattern", "max_scope", "backends", "remove", "comment"}, row
+        assert row["direction"] in {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}, row
+        assert row.get("comment"), f"rule {row['literal']!r} says not why"
+        assert set(row.get("backends", BACKENDS)) <= set(BACKENDS)
+        if row.get("remove"):
+            assert row["literal"].lower() in library, f"removal of {row['literal']!r} removes nothing"
+
+
+def test_negex_termset_is_a_copy() -> None:
+    from negspacy.termsets import termset
+
+    before = {k: list(v) for k, v in termset("en_clinical").get_patterns().items()}
+    NegexBackend(spacy.blank("en"), package_data(RULES_FILE))
+    assert termset("en_clinical").get_patterns() == before
+
+
+# --- agreement with the libraries when given no rules of ours ----------------------------------
+
+# Real criteria (CHIA, LCT, seeds) with targets that do not overlap, so they can be doc.ents.
+LIBRARY_CASES = [
+    ("No history of seizures or epilepsy.", ["seizures", "epilepsy"]),
+    ("Patients who were not treated with cisplatin, but received carboplatin.", ["cisplatin", "carboplatin"]),
+    ("Absence of brain metastases; presence of bone metastases.", ["brain metastases", "bone metastases"]),
+    ("Hypertension was ruled out. Diabetes present.", ["Hypertension", "Diabetes"]),
+    ("History of psychiatric disorders other than unipolar major depression", ["psychiatric disorders", "unipolar major depression"]),
+]
+
+
+def library_doc(text: str, words: List[str]) -> Tuple[Doc, List[Span]]:
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("trialspacy_sentences")
+    doc = nlp(text)
+    spans = [doc.char_span(text.index(w), text.index(w) + len(w), label="TARGET") for w in words]
+    return doc, spans
+
+
+@pytest.mark.parametrize("text,words", LIBRARY_CASES)
+def test_negex_backend_without_our_rules_agrees_with_negspacy(text: str, words: List[str]) -> None:
+    from negspacy.negation import Negex  # noqa: F401  (registers the factory)
+
+    doc, spans = library_doc(text, words)
+    ours = NegexBackend(spacy.blank("en"), []).negated(doc, spans)
+    negex = spacy.blank("en").add_pipe("negex")
+    doc.ents = spans
+    assert ours == [e._.negex for e in negex(doc).ents]
+
+
+@pytest.mark.parametrize("text,words", LIBRARY_CASES)
+def test_context_backend_without_our_rules_agrees_with_medspacy(text: str, words: List[str]) -> None:
+    import medspacy.context  # noqa: F401  (registers the factory)
+
+    doc, spans = library_doc(text, words)
+    ours = ContextBackend(spacy.blank("en"), [], default_rules=True).negated(doc, spans)
+    context = spacy.blank("en").add_pipe("medspacy_context", config={"input_span_type": "group", "span_group_name": "t"})
+    doc.spans["t"] = spans
+    assert ours == [bool(s._.is_negated) for s in context(doc).spans["t"]]
+
+
+# --- quiet, serializable ------------------------------------------------------------------------
+
+QUIET_SCRIPT = """
+import warnings
+import trialspacy
+from trialspacy.components import criteria, negation, sentences, timeframes
+before = list(warnings.filters)
+for backend in ("context", "negex"):
+    nlp = trialspacy.build({pipeline!r})
+    nlp.add_pipe("trialspacy_negation", config={{"backend": backend}})
+    doc = nlp("No steroid therapy required. Patients will not receive radiotherapy before starting CASODEX.")
+assert [s._.negated for s in doc.spans["trialspacy"] if s.label_ == "DRUG"] == [True, False]
+assert list(warnings.filters) == before, "importing medspaCy changed the warning filters"
+"""
+
+
+def test_building_and_running_prints_nothing() -> None:
+    env = dict(os.environ, PYTHONPATH=str(Path(trialspacy.__file__).resolve().parent.parent))
+    done = subprocess.run([sys.executable, "-c", QUIET_SCRIPT.format(pipeline=list(PIPELINE))],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert done.stderr == ""
+
+
+def test_running_prints_nothing_in_process(nlp, capfd) -> None:
+    nlp("No steroid therapy required.")
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""
+
+
+def test_negation_round_trips_through_to_disk(nlp, seed_texts, tmp_path) -> None:
+    nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "trialspacy_negation" / RULES_FILE).exists()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe("trialspacy_negation").backend_name == nlp.get_pipe("trialspacy_negation").backend_name
+    text = seed_texts[SEED_004] + "\nNo steroid therapy required."
+    assert drug_negation(loaded(text)) == drug_negation(nlp(text))
+
+
+# --- the benchmark --------------------------------------------------------------------------------
+
+
+def benchmark_module():
+    spec = importlib.util.spec_from_file_location("benchmark_negation", REPO / "scripts" / "benchmark_negation.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_exits_2_without_corpora(tmp_path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(Path(trialspacy.__file__).resolve().parent.parent))
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "benchmark_negation.py"), str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "corpora not found" in done.stderr
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize("corpus", ["CHIA", "LCT"])
+def test_our_context_rules_beat_the_library_defaults_on_dev(corpus: str) -> None:
+    if not (CORPORA / "chia").is_dir() or not (CORPORA / "lct").is_dir():
+        pytest.skip(f"external corpora not found: {CORPORA} (set TRIALSPACY_CORPORA to ../shared/corpora)")
+    bench = benchmark_module()
+    reader = bench.read_chia if corpus == "CHIA" else bench.read_lct
+    examples = [e for e in reader(CORPORA) if e.split == "DEV"][:300]
+    table = bench.evaluate(examples)
+    dev = table[(corpus, "DEV", bench.STRICT)]
+    ours = dev["trialspacy context (default + ours)"]
+    assert ours["n"] > 1000 and ours["gold"] > 30
+    assert ours["f1"] > dev["medspaCy ConText, default"]["f1"] + 0.05
+    assert ours["precision"] > dev["medspaCy ConText, default"]["precision"]
+
+
+@pytest.mark.corpora
+def test_context_backend_without_our_rules_agrees_with_medspacy_on_chia() -> None:
+    if not (CORPORA / "chia").is_dir():
+        pytest.skip(f"external corpus not found: {CORPORA / 'chia'} (set TRIALSPACY_CORPORA to ../shared/corpora)")
+    bench = benchmark_module()
+    nlp = bench.base_pipeline()
+    medspacy_default = bench.medspacy_default(nlp)
+    ours = ContextBackend(nlp, [])
+    compared = disagreements = 0
+    for example in [e for e in bench.read_chia(CORPORA) if e.split == "DEV"][:300]:
+        doc = nlp(example.text)
+        spans, _, _ = bench.target_spans(doc, example)
+        expected = medspacy_default(doc, spans)
+        got = ours.negated(doc, spans)
+        compared += len(spans)
+        disagreements += sum(a != b for a, b in zip(expected, got))
+    assert compared > 2000
+    assert disagreements == 0
