@@ -15,9 +15,14 @@ from .tokenizer import customize_tokenizer
 # Components in pipeline order; each is a spaCy factory declared in setup.cfg.
 COMPONENTS: Sequence[str] = (
     "trialspacy_layout",
+    "trialspacy_sentences",
     "trialspacy_abbreviations",
     "trialspacy_drugs",
     "trialspacy_endpoints",
+    "trialspacy_doses",
+    "trialspacy_timeframes",
+    "trialspacy_criteria",
+    "trialspacy_negation",
 )
 
 
