@@ -1,4 +1,5 @@
-"""The command line: ``trialspacy extract INPUT... [-o OUT] [--format ...]``.
+"""The command line: ``trialspacy extract INPUT... [-o OUT] [--format ...]`` and
+``trialspacy evaluate GOLD [--pred PRED] [--format table|json|html] [--errors FILE]``.
 
 Thin Typer functions validate options and call plain, tested functions. A failed run exits
 non-zero with one readable line on stderr, never a traceback.
@@ -34,11 +35,13 @@ def extract_command(
     text_key: Optional[str] = None,
     id_key: Optional[str] = None,
     max_chars: int = 1_000_000,
-    stdout: IO[str] = sys.stdout,
-    stderr: IO[str] = sys.stderr,
+    stdout: Optional[IO[str]] = None,
+    stderr: Optional[IO[str]] = None,
     progress: Optional[bool] = None,
 ) -> int:
     """Run extraction; return the exit status (0 ok, 1 some records skipped, 2 usage error)."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
     from . import load
     from .records import expand_inputs, iter_records
     from .run import run_batch
@@ -103,6 +106,60 @@ def extract_cli(
     raise typer.Exit(status)
 
 
+def evaluate_command(
+    gold: str,
+    pred: Optional[str] = None,
+    fmt: str = "table",
+    errors_path: Optional[str] = None,
+    stdout: Optional[IO[str]] = None,
+    stderr: Optional[IO[str]] = None,
+    progress: Optional[bool] = None,
+) -> int:
+    """Score predictions (or the pipeline, when ``pred`` is None) against a gold file; print the
+    report; return the exit status (0 ok; a bad gold or prediction line raises RecordError)."""
+    from .evaluate import FORMATS as REPORT_FORMATS
+    from .evaluate import evaluate_files, render, write_errors
+
+    # Looked up per call, not bound at import, so a caller's (or a test runner's) swap is seen.
+    stdout = stdout if stdout is not None else sys.stdout
+    stderr = stderr if stderr is not None else sys.stderr
+    if fmt not in REPORT_FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(REPORT_FORMATS)}, not {fmt!r}")
+    if errors_path is not None and not Path(errors_path).resolve().parent.is_dir():
+        raise UsageError(f"{errors_path}: the output's directory does not exist")
+    show = pred is None and progress is not False and (progress is True or stderr.isatty())
+    bar = tqdm(unit=" docs", file=stderr, disable=not show)
+    try:
+        evaluation = evaluate_files(gold, pred, on_progress=bar.update)
+    finally:
+        bar.close()
+    documents = evaluation.report["documents"]
+    if documents["missing"]:
+        print(f"warning: {len(documents['missing'])} gold documents have no prediction (scored as false negatives)", file=stderr)
+    if documents["ignored"]:
+        print(f"warning: {len(documents['ignored'])} predicted documents are not in the gold and are ignored", file=stderr)
+    stdout.write(render(evaluation.report, fmt))
+    if errors_path is not None:
+        write_errors(evaluation.errors, errors_path)
+    return EXIT_OK
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold: str = typer.Argument(..., help="Gold annotations: JSONL in the contract's format."),
+    pred: Optional[str] = typer.Option(None, "--pred", help="Predictions (JSONL from extract); default: run the pipeline on the gold texts."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or html."),
+    errors_path: Optional[str] = typer.Option(None, "--errors", help="Write every false positive, false negative and wrong attribute here (JSONL)."),
+) -> None:
+    """Score predictions against gold annotations: P/R/F1 strict and lenient, attributes, confusion, outcomes."""
+    try:
+        status = evaluate_command(gold, pred, fmt, errors_path)
+    except (UsageError, RecordError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(status)
+
+
 @app.callback()
 def _root() -> None:
     """trialspacy: drugs, radiation doses, endpoints, time frames and eligibility criteria."""
@@ -111,3 +168,7 @@ def _root() -> None:
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -26,6 +26,9 @@ class Errors:
     E014 = "the pipeline failed on this document: {reason}"
     E015 = "malformed CSV at line {line}: {reason}"
     E016 = "a record must be a JSON object, not {kind}"
+    E017 = "invalid {role} document {record_id!r}: {problems}; fix the line (see the contract, ENTITIES.md)"
+    E018 = "document id {record_id!r} repeats the one at line {first}; ids must be unique in a {role} file"
+    E019 = "its text differs from the gold text of the same id, so offsets cannot be compared; predict on the gold texts"
 
 
 class Warnings:
