@@ -28,26 +28,27 @@ sentence segmenters (trialspacy vs PyRuSH) and the two negation backends on 200 
 """
 
 import argparse
-import glob
-import re
 import sys
 import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, List, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from trialspacy.brat import read_brat
+# corpora_eval sits next to this file; tests load scripts by file path, so put it on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora_eval import DEFAULT_CORPORA, REPO, brat_documents, prf
+
 from trialspacy.components.negation import NEGATED_LABELS, RULES_FILE, ContextBackend, NegexBackend
 from trialspacy.components.sentences import Sentences
 from trialspacy.lexicon import package_data
 from trialspacy.tokenizer import customize_tokenizer
 
-REPO = Path(__file__).resolve().parent.parent
 CHIA_TARGETS = ("Condition", "Drug", "Procedure", "Measurement", "Observation", "Device")
 LCT_TARGETS = ("Condition", "Drug", "Procedure", "Observation")
 SPLITS = ("DEV", "TEST")
@@ -85,34 +86,23 @@ def coordinated(ids: Sequence[str], negated: Set[str], links: Iterable[Tuple[str
     return [find(x) in negated_groups for x in ids]
 
 
-def split_of(doc_id: str) -> str:
-    """TEST when the NCT number is divisible by 5, else DEV."""
-    return "TEST" if int(re.search(r"NCT(\d+)", doc_id).group(1)) % 5 == 0 else "DEV"
-
-
-def read_chia(root: Path) -> Iterator[Example]:
-    """CHIA documents (one per ``_inc``/``_exc`` file) with their targets."""
-    for ann in sorted(glob.glob(str(root / "chia" / "chia_without_scope" / "*.ann"))):
-        brat = read_brat(ann)
-        if not brat.text or not brat.text.strip():
-            continue
+def read_chia(root: Path, limit: Optional[int] = None) -> Iterator[Example]:
+    """CHIA documents (one per ``_inc``/``_exc`` file) with their targets; at most ``limit``
+    per split."""
+    for doc_id, split, brat in brat_documents(root, "chia", limit=limit):
         labels = {e.id: e.label for e in brat.entities}
         negated = {r.arg1 for r in brat.relations if r.type == "Has_negation" and labels.get(r.arg2) == "Negation"}
         targets = [e for e in brat.entities if e.label in CHIA_TARGETS]
         links = [(r.arg1, r.arg2) for r in brat.relations if r.type == "OR"]
         links += [(q.members[0], m) for q in brat.equivalences if q.type == "OR" for m in q.members[1:]]
         ids = [e.id for e in targets]
-        doc_id = Path(ann).stem
-        yield Example("CHIA", doc_id, split_of(doc_id), brat.text, [(e.start, e.end, e.label) for e in targets],
+        yield Example("CHIA", doc_id, split, brat.text, [(e.start, e.end, e.label) for e in targets],
                       [i in negated for i in ids], coordinated(ids, negated, links))
 
 
-def read_lct(root: Path) -> Iterator[Example]:
-    """LCT documents with their targets (event triggers)."""
-    for ann in sorted(glob.glob(str(root / "lct" / "brat" / "*" / "*.ann"))):
-        brat = read_brat(ann)
-        if not brat.text or not brat.text.strip():
-            continue
+def read_lct(root: Path, limit: Optional[int] = None) -> Iterator[Example]:
+    """LCT documents with their targets (event triggers); at most ``limit`` per split."""
+    for doc_id, split, brat in brat_documents(root, "lct", limit=limit):
         entities = {e.id: e for e in brat.entities}
         negated = {arg for ev in brat.events if ev.type == "Negation" for role, arg in ev.args if role.startswith("Negates")}
         events = [ev for ev in brat.events if ev.type in LCT_TARGETS and ev.trigger in entities]
@@ -121,8 +111,7 @@ def read_lct(root: Path) -> Iterator[Example]:
         links = [(event_of.get(r.arg1, r.arg1), event_of.get(r.arg2, r.arg2))
                  for r in brat.relations if r.type == "Or"]
         ids = [ev.id for ev in events]
-        doc_id = Path(ann).stem
-        yield Example("LCT", doc_id, split_of(doc_id), brat.text,
+        yield Example("LCT", doc_id, split, brat.text,
                       [(entities[ev.trigger].start, entities[ev.trigger].end, ev.type) for ev in events],
                       [i in negated for i in ids], coordinated(ids, negated, links))
 
@@ -204,11 +193,9 @@ def scores(gold: Sequence[bool], pred: Sequence[bool]) -> Dict[str, float]:
     fp = sum(p and not g for g, p in zip(gold, pred))
     fn = sum(g and not p for g, p in zip(gold, pred))
     n = len(gold)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"n": n, "gold": tp + fn, "pred": tp + fp, "tp": tp,
-            "accuracy": (n - fp - fn) / n if n else 0.0, "precision": precision, "recall": recall, "f1": f1}
+    measured = prf(tp, tp + fp, tp, tp + fn)
+    return {"n": n, "gold": tp + fn, "pred": tp + fp, "tp": tp, "accuracy": (n - fp - fn) / n if n else 0.0,
+            "precision": measured["precision"], "recall": measured["recall"], "f1": measured["f1"]}
 
 
 STRICT = "strict"
@@ -352,7 +339,7 @@ def speed(root: Path) -> str:
 
 def main(argv: Sequence[str] = ()) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpora", nargs="?", default=str(REPO.parent / "shared" / "corpora"))
+    parser.add_argument("corpora", nargs="?", default=str(DEFAULT_CORPORA))
     parser.add_argument("--errors", default="", help="print this system's DEV errors")
     parser.add_argument("--speed", action="store_true", help="time sentences and backends on API v2 documents")
     args = parser.parse_args(list(argv) or None)
