@@ -65,7 +65,7 @@ REAL_DOSES = [
     ("a dose of 122 Gy was delivered over 90% of the prostate gland", [("122 Gy", [122, 122], U, None, None)]),
     # ro_trials_dennstaedt row 41
     ("will be given as 6 Gy for 2 fractions (12 Gy total) every other day",
-     [("6 Gy for 2 fractions", [6, 6], P, [2, 2], [12, 12]), ("12 Gy total", [12, 12], T, None, [12, 12])]),
+     [("6 Gy for 2 fractions", [6, 6], P, [2, 2], [12, 12]), ("12 Gy", [12, 12], T, None, [12, 12])]),
     # ro_trials_dennstaedt row 45
     ("will be treated to a dose of 35-40 Gy in 5 fractions.",
      [("35-40 Gy in 5 fractions", [35, 40], T, [5, 5], [35, 40])]),
@@ -117,7 +117,7 @@ REAL_DOSES = [
     ("patients must have received =< than 13.6 Gray (Gy) prior radiation",
      [("13.6 Gray (Gy)", [13.6, 13.6], U, None, None)]),
     # hint_criteria NCT01980667: the fraction limit alone is not a dose
-    ("palliative RT (≤10 fractions or ≤30 Gy total dose)", [("30 Gy total dose", [30, 30], T, None, [30, 30])]),
+    ("palliative RT (≤10 fractions or ≤30 Gy total dose)", [("30 Gy", [30, 30], T, None, [30, 30])]),
     # hint_criteria NCT01427322
     ("radiation for metastases -- minimum fraction size of 3 Gy.", [("3 Gy", [3, 3], P, None, None)]),
     # hint_criteria NCT01411098: a constraint's dose is a dose; V20 is not

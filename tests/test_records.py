@@ -255,6 +255,17 @@ def test_records_nli4ct_reports_have_interventions_eligibility_and_one_primary_o
 
 
 @pytest.mark.corpora
+def test_layout_of_nli4ct_text_ends_eligibility_at_the_results_and_finds_the_outcome():
+    """Read as plain text, a report gets the same eligibility parts and outcome item as from its
+    structure: the results after the criteria are not criteria."""
+    names = ("eligibility", "inclusion", "exclusion", "primary_outcomes")
+    for record in iter_records([corpus_path("nli4ct_breast_ctr", "ctr_sections.jsonl.gz")]):
+        layout = parse_layout(record.text)
+        assert [s for s in layout.sections if s["name"] in names] == [s for s in record.sections if s["name"] in names]
+        assert layout.outcome_items == record.outcome_items
+
+
+@pytest.mark.corpora
 def test_records_hint_criteria_with_text_key_and_nctid_ids():
     path = corpus_path("hint_criteria", "hint_trials_criteria.jsonl.gz")
     records, errors = records_and_errors(iter_records([path], text_key="criteria"))

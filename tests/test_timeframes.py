@@ -107,7 +107,7 @@ REAL_TIMEFRAMES = [
      [("Approximately 7.5 months", D, "P7.5M", None)]),
     ("OS reported at 2, 3, and 5 years after D initiation.",  # NCT03798535
      [("2", D, "P2Y", None), ("3", D, "P3Y", None), ("5 years", D, "P5Y", None)]),
-    ("throughout study: screening period, cycle 1 day 15(±7 days).", [("±7 days", D, "P7D", None)]),  # NCT06050980
+    ("throughout study: screening period, cycle 1 day 15(±7 days).", [("7 days", D, "P7D", None)]),  # NCT06050980
     ("21-days", [("21-days", D, "P21D", None)]),  # NCT05821933
     ("Cycle 2 Day 1, Cycle 3 Day 1, Cycle 4 Day 1, Cycle 5 Day 1 (Each Cycle is of 21 Days)",  # NCT06094296
      [("21 Days", D, "P21D", None)]),
@@ -125,7 +125,7 @@ REAL_TIMEFRAMES = [
     ("Time frame: 1.5 years", [("1.5 years", D, "P1.5Y", None)]),  # NCT01222390
     ("Time frame: About 7 months", [("About 7 months", D, "P7M", None)]),  # NCT00499122
     ("Time frame: Baseline and 90 days (+/- 10 days)",  # NCT03069313
-     [("90 days", D, "P90D", None), ("+/- 10 days", D, "P10D", None)]),
+     [("90 days", D, "P90D", None), ("10 days", D, "P10D", None)]),
     ("Time frame: 4-5 weeks from date of enrollment", [("4-5 weeks", D, "P4W", "P5W")]),  # NCT01840163
     ("Time frame: mean of 11.8 days", [("mean of 11.8 days", D, "P11.8D", None)]),  # NCT00631852
     ("Time frame: Every 9 weeks up to Week 36, thereafter every 12 weeks until disease progression (up to the "  # NCT00391092

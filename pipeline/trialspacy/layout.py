@@ -209,6 +209,11 @@ def eligibility_sections(text: str, start: int = 0, end: Optional[int] = None) -
     heads = [(i, kind) for i, kind in ((i, heading_kind(text[s:e])) for i, (s, e) in enumerate(rows)) if kind]
     if not heads:
         return []
+    # A results or adverse-event block after the criteria (NLI4CT reports) ends the eligibility part.
+    stop_row = next((i for i in range(heads[0][0] + 1, len(rows)) if _ENDS_ELIGIBILITY.match(text[rows[i][0] : rows[i][1]])), None)
+    if stop_row is not None:
+        rows = rows[:stop_row]
+        heads = [(i, kind) for i, kind in heads if i < stop_row]
 
     def content_end(stop: int) -> int:
         """End of the last non-blank line before line ``stop`` (lines exclude their ``~``)."""
@@ -234,6 +239,26 @@ def eligibility_sections(text: str, start: int = 0, end: Optional[int] = None) -
         stop = blocks[n + 1][0] if n + 1 < len(blocks) else len(rows)
         sections.append(_section(kind, (rows[i][0], content_end(stop))))
     return sort_sections(sections)
+
+
+_ENDS_ELIGIBILITY = re.compile(r"^(?:Outcome Measurement:|Results(?:\s+\d+)?:|Adverse Events(?:\s+\d+)?:|Arm/Group Title:)")
+_OUTCOME_LABEL = "Outcome Measurement:"
+_TIME_FRAME_LABEL = "Time frame:"
+
+
+def outcome_measurement(text: str, rows: List[Span]) -> Layout:
+    """The primary outcome of a report laid out like NLI4CT (``Outcome Measurement:``, the measure,
+    its description, ``Time frame: ...``): a ``primary_outcomes`` section from the label line to the
+    time frame, and one outcome item without the label line."""
+    label = next((i for i, row in enumerate(rows) if _line_text(text, row).strip() == _OUTCOME_LABEL), None)
+    if label is None:
+        return Layout(sections=[], outcome_items=[])
+    frame = next((i for i in range(label + 1, len(rows)) if _line_text(text, rows[i]).startswith(_TIME_FRAME_LABEL)), None)
+    last = rows[frame if frame is not None else len(rows) - 1]
+    start, end = trim(text, rows[label][0], last[1])
+    item = trim(text, rows[label][1], last[1])
+    items = [{"role": "primary", "start": item[0], "end": item[1]}] if item[0] < item[1] else []
+    return Layout(sections=[_section("primary_outcomes", (start, end))], outcome_items=items)
 
 
 def _line_text(text: str, span: Span) -> str:
@@ -327,5 +352,9 @@ def parse_layout(text: str) -> Layout:
         layout = _seed_layout(text, rows)
     else:
         layout = _headed_layout(text, rows) or Layout(sections=eligibility_sections(text))
+        if not layout.outcome_items:
+            reported = outcome_measurement(text, rows)
+            layout.sections += reported.sections
+            layout.outcome_items = reported.outcome_items
     layout.sections = sort_sections(layout.sections)
     return layout

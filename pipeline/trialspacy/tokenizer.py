@@ -30,8 +30,8 @@ INFIXES = (
     r"(?<=[0-9])[-–](?=[0-9])",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
     r"\|",
-    # ...and the punctuation that ends an item before it: `for 2 years.|To evaluate`
-    r"[.,;:](?=\|)",
+    # ...and the punctuation that ends an item before it: `for 2 years.|To evaluate`, `etoposide.~In`
+    r"[.,;:](?=[|~])",
     r"[（）]",
     r"(?<=[A-Za-z0-9)\]）])[(\[](?=[A-Za-z])",
     r"(?<=[A-Za-z0-9])\)(?=[(\[A-Za-z/])",
@@ -40,8 +40,10 @@ INFIXES = (
 )
 PREFIXES = (r"[<>≤≥=~]",)
 # A sentence's full stop after a fraction unit: `100-300cGy × 5f.`, `1Gy/F.`; a suspended hyphen or
-# a slash before a space after a word: `taxane- and platinum-based`, `rocuronium/ sugammadex`
-SUFFIXES = (r"(?<=[0-9/][fF])\.", r"(?<=[A-Za-z0-9]{2})[-/]")
+# a slash before a space after a word: `taxane- and platinum-based`, `rocuronium/ sugammadex`; the
+# AACT separator `~` after punctuation (`4 weeks.~`), so that the punctuation becomes its own token;
+# the mojibake `Â` of a registered sign (`EVOMELAÂ®`)
+SUFFIXES = (r"(?<=[0-9/][fF])\.", r"(?<=[A-Za-z0-9]{2})[-/]", r"~", r"(?<=[A-Za-z])Â")
 # English abbreviations that swallow that full stop again (`5f.` would end in the token `f.`)
 DROPPED_SPECIAL_CASES = ("f.",)
 

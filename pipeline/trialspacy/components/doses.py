@@ -119,7 +119,8 @@ _PATTERN = re.compile(
     # 62Gy (31 fractions), 42.5 Gy (in 16 fractions)
     rf"|{_T}\({_T}(?:(?i:in){_SP})?(?P<paren_count>{_COUNT}){_T}{_MODIFIERS}{_FRACTIONS}{_T}\)"
     # 12 Gy total, 30 Gy total dose
-    rf"|{_SP}(?P<total>(?i:total))(?![A-Za-z])(?![ \t-]*(?i:body))(?:{_SP}(?i:dose)(?![A-Za-z]))?"
+    # (a look-ahead: the word sets the kind but stays out of the span, like a lead-in)
+    rf"|(?={_SP}(?P<total>(?i:total))(?![A-Za-z])(?![ \t-]*(?i:body)))"
     r")?)"
 )
 _DOSE_PARTS = re.compile(rf"(?P<lo>{_NUM})(?:{_JOIN}(?P<u1>{_UNIT}))?(?:(?:{_SEP}|{_SP}and{_SP})(?P<hi>{_NUM}))?"
@@ -286,19 +287,6 @@ def parse_doses(text: str) -> List[DoseMatch]:
     return doses
 
 
-def token_bounds(doc: Doc, start: int, end: int) -> Optional[Tuple[int, int]]:
-    """Character offsets of the tokens covering ``[start, end)``: exact, or grown over punctuation
-    glued to the expression (``25f+``), else None (growing would take in another word or number,
-    as ``2.7Gy+0.5``, and trimming would cut the expression)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    grown = doc.text[span.start_char : start] + doc.text[end : span.end_char]
-    if any(c.isalnum() for c in grown):
-        return None
-    return span.start_char, span.end_char
-
-
 class Doses(Pipe):
     """Writes RADIATION_DOSE spans (see :func:`parse_doses`) into ``doc.spans["trialspacy"]``."""
 
@@ -308,11 +296,7 @@ class Doses(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            candidates = []
-            for dose in parse_doses(doc.text):
-                bounds = token_bounds(doc, dose.start, dose.end)
-                if bounds is not None:
-                    candidates.append((bounds[0], bounds[1], dose.attrs()))
+            candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(doc.text)]
             set_label_spans(doc, RADIATION_DOSE, candidates)
             return doc
         except Exception as e:

@@ -13,8 +13,8 @@ Decisions the contract leaves open:
   is one range span; ``or`` and ``through`` between two numbers make a range (``2 or 3 days``).
 - Quantifiers kept beyond the contract's list: ``the first/next/following/previous/preceding/
   prior`` (``in the first 12 hours``, ``the past 6 months``), ``within the``, ``about``,
-  ``around``, ``~``, ``±``, ``+/-``, ``at most``, ``no later than``, ``greater than or equal to``,
-  ``(a) mean of``. Adjectives between number and unit stay in the span (``7 calendar days``,
+  ``around``, ``at most``, ``no later than``, ``greater than or equal to``, ``(a) mean of``; a
+  tolerance (``±7 days``, ``+/- 10 days``) and ``~`` stay out. Adjectives between number and unit stay in the span (``7 calendar days``,
   ``3 consecutive days``, ``5 previous years``); ``six (6) months`` is one number.
 - Frequencies: ``every N unit`` → ``R/PnU``; ``once daily``, ``once a week``, ``1 time per
   month`` → ``R/P1D``, ``R/P1W``, ``R/P1M``; ``1F/W`` and ``1 fraction per week`` → ``R/P1W``;
@@ -201,7 +201,9 @@ _QUANT_WORDS = (
     r"approximately|approx\.?|about|around|circa|roughly|nearly",
     rf"(?:an?{_S1})?(?:average|mean|median){_S1}of|on{_S1}average|median|mean",
 )
-_QUANT_SYMBOLS = r"(?:&[lg]t;=?|>=|<=|=>|=<|\+/-|\+-|[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e~\u00b1])"
+# Comparators only: a tolerance (``±``, ``+/-``) is not a quantifier of the contract, and ``~`` is the
+# AACT line separator far more often than "about".
+_QUANT_SYMBOLS = r"(?:&[lg]t;=?|>=|<=|=>|=<|[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e])"
 _QUANT = (
     rf"(?:(?<![a-z0-9])(?:{'|'.join(_QUANT_WORDS)})(?:{_WRAP}|{_S1})"
     rf"|{_QUANT_SYMBOLS}(?:{_WRAP}|{_S0})){{1,3}}"
