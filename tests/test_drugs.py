@@ -295,7 +295,7 @@ def test_drugs_edit_distance(a, b, limit, expected):
 
 def test_drugs_to_disk_from_disk_round_trip(nlp, seed_texts, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
-    assert (tmp_path / "pipeline" / "trialspacy_drugs" / "drug_lexicon.jsonl.gz").exists()
+    assert (tmp_path / "pipeline" / "trialspacy_drugs" / "drug_lexicon.msgpack.gz").exists()
     restored = spacy.load(tmp_path / "pipeline")
     texts = list(seed_texts.values())
     before = [[(s.start_char, s.end_char, span_attrs(s)) for s in label_spans(d, DRUG)] for d in nlp.pipe(texts)]

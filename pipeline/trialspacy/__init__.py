@@ -3,7 +3,13 @@
 ``load()`` gives the pipeline; ``extract()`` turns files or records into the contract's dicts.
 """
 
-from typing import Iterable, Iterator, List, Optional, Sequence, Union
+import gc
+import hashlib
+import json
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 import spacy
 from spacy.language import Language
@@ -39,9 +45,76 @@ def build(components: Optional[Sequence[str]] = None) -> Language:
     return nlp
 
 
-def load() -> Language:
-    """The trialspacy pipeline, ready to use."""
-    return build()
+MODEL_NAME = "trialspacy_core"
+# The built pipeline of a repository checkout (the package is pipeline/trialspacy/ in it).
+MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+_warned: List[str] = []
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: loading creates several hundred thousand
+    long-lived objects (lexicon entries), and collections triggered while creating them only
+    scan objects that survive anyway."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.append(message)
+        warnings.warn(message, stacklevel=3)
+
+
+def source_digests() -> Dict[str, str]:
+    """SHA-256 of the package files whose content a saved pipeline holds (the tokenizer rules and
+    the data files), by path in the package: a saved pipeline records them in its ``meta.json``."""
+    package = Path(__file__).resolve().parent
+    data = sorted(p for p in (package / "data").iterdir() if p.name.endswith((".jsonl", ".jsonl.gz")))
+    return {
+        p.relative_to(package).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in [package / "tokenizer.py", *data]
+    }
+
+
+def stale_reason(meta: Dict[str, Any]) -> Optional[str]:
+    """Why a saved pipeline with this ``meta.json`` content is not what this code would build,
+    or None when it is current."""
+    if meta.get("version") != __version__:
+        return f"it was built by trialspacy {meta.get('version')}, this is {__version__}"
+    recorded = meta.get("trialspacy_digests", {})
+    changed = sorted(name for name, digest in source_digests().items() if recorded.get(name) != digest)
+    if changed:
+        return f"{', '.join(changed)} changed since it was built"
+    return None
+
+
+def load(path: Union[str, Path, None] = None) -> Language:
+    """The trialspacy pipeline, ready to use: the pipeline saved at ``path``, by default the
+    built one in the repository's ``models/trialspacy_core`` (made by ``scripts/build_model.py``).
+    Without a path, when that pipeline is absent or stale (another version, or the package's
+    tokenizer rules or data changed since), the pipeline is built from code, with one warning."""
+    from . import components as _components  # noqa: F401  (registers the factories)
+
+    register_extensions()
+    if path is None:
+        path = MODEL_PATH
+        meta = path / "meta.json"
+        reason = stale_reason(json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else "it is absent"
+        if reason is not None:
+            _warn_once(
+                f"not loading the built pipeline {path}: {reason}; building it from code "
+                "(run scripts/build_model.py)"
+            )
+            with _gc_paused():
+                return build()
+    with _gc_paused():
+        return spacy.load(path)
 
 
 def extract(
@@ -60,4 +133,14 @@ def extract(
     yield from extract_docs(inputs, nlp=nlp, **reader_options)
 
 
-__all__: List[str] = ["__version__", "build", "load", "extract", "COMPONENTS"]
+__all__: List[str] = [
+    "__version__",
+    "build",
+    "load",
+    "extract",
+    "COMPONENTS",
+    "MODEL_NAME",
+    "MODEL_PATH",
+    "source_digests",
+    "stale_reason",
+]

@@ -14,9 +14,13 @@ CRITERION's ``negated`` is the criteria component's (whether the criterion itsel
 """
 
 import bisect
+import contextlib
+import importlib
+import sys
+import types
 import warnings
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -56,6 +60,45 @@ def _silence_pyrush() -> None:
     from loguru import logger
 
     logger.disable("PyRuSH")
+
+
+# Modules that medspaCy imports but ConText never uses: medspacy.util imports QuickUMLS, whose
+# module imports NLTK, which imports scipy.stats and scikit-learn (1.5 s or more, about 150 MB).
+DEFERRED_MODULES: Tuple[str, ...] = ("nltk",)
+
+
+class _DeferredModule(types.ModuleType):
+    """Stands in for a module while medspaCy is imported; the first use of one of its attributes
+    imports the real module and answers from it, so QuickUMLS still works if someone uses it."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+@contextlib.contextmanager
+def _deferring(names: Sequence[str]) -> Iterator[None]:
+    """Within the block, ``import name`` of a module not yet imported binds a stand-in;
+    afterwards ``sys.modules`` is as before, so a later import gets the real module."""
+    stand_ins = {name: _DeferredModule(name) for name in names if name not in sys.modules}
+    sys.modules.update(stand_ins)
+    try:
+        yield
+    finally:
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+
+
+def import_medspacy() -> types.ModuleType:
+    """medspaCy, imported without the modules in :data:`DEFERRED_MODULES` and with the process's
+    warning filters kept (medspaCy resets them on import)."""
+    with warnings.catch_warnings(), _deferring(DEFERRED_MODULES):
+        import medspacy
+        import medspacy.context  # noqa: F401
+    _silence_pyrush()
+    return medspacy
 
 
 def pattern_phrases(pattern: Sequence[Dict[str, Any]]) -> List[List[str]]:
@@ -109,11 +152,9 @@ class ContextBackend:
     """
 
     def __init__(self, nlp: Language, rows: Sequence[Row], *, default_rules: bool = True) -> None:
-        # medspaCy resets the process's warning filters on import; keep ours.
-        with warnings.catch_warnings():
-            import medspacy
-            from medspacy.context import ConTextGraph, ConTextModifier, ConTextRule
-        _silence_pyrush()
+        medspacy = import_medspacy()
+        from medspacy.context import ConTextGraph, ConTextModifier, ConTextRule
+
         self._graph_class = ConTextGraph
         self._modifier_class = ConTextModifier
         rows = _for_backend(rows, "context")
