@@ -8,13 +8,53 @@ tokens once: only a token that starts some term triggers a look-up of the n-gram
 import gzip
 import json
 from importlib import resources
-from typing import Any, Dict, Iterable, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Sequence, Tuple
 
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 Payload = Dict[str, Any]
 Match = Tuple[int, int, Payload]
+
+
+class DocTokens(NamedTuple):
+    """A document's text and its tokens' texts, lower-case forms and start offsets."""
+
+    text: str
+    words: List[str]
+    lowers: List[str]
+    starts: List[int]
+
+
+# spaCy rebuilds Doc.text from the tokens on every access, and every component needs the text
+# and token strings: build them once per document and keep the last few documents (held here,
+# so an id is never reused while cached; a retokenized doc has a new length and is rebuilt).
+_RECENT: Dict[int, Tuple[Doc, DocTokens]] = {}
+_RECENT_SIZE = 4
+
+
+def doc_tokens(doc: Doc) -> DocTokens:
+    """The text, token texts, lower-case forms and token offsets of ``doc``, built once."""
+    entry = _RECENT.get(id(doc))
+    if entry is not None and entry[0] is doc and len(entry[1].words) == len(doc):
+        return entry[1]
+    # One array read and string-store look-ups: cheaper than making a Token object per token.
+    rows = doc.to_array([ORTH, IDX, SPACY])
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in rows[:, 0].tolist()]
+    text = "".join([w + " " if space else w for w, space in zip(words, rows[:, 2].tolist())])  # = Doc.text
+    lowers = [word.lower() for word in words]  # what spaCy's LOWER attribute is
+    view = DocTokens(text, words, lowers, rows[:, 1].tolist())
+    if len(_RECENT) >= _RECENT_SIZE:
+        del _RECENT[next(iter(_RECENT))]
+    _RECENT[id(doc)] = (doc, view)
+    return view
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (see :func:`doc_tokens`)."""
+    return doc_tokens(doc).text
 
 
 class TermIndex:
@@ -45,17 +85,18 @@ class TermIndex:
     def find(self, doc: Doc, start: int = 0, end: int = -1) -> Iterator[Match]:
         """Yield ``(start, end, payload)`` token matches, longest first at each position,
         left to right, without overlaps."""
-        words = [t.text for t in doc]
-        lowers = [t.lower_ for t in doc]
+        view = doc_tokens(doc)
+        words, lowers = view.words, view.lowers
+        max_len, cased, terms = self._max_len, self._cased, self._terms
         stop = len(words) if end < 0 else end
         i = start
         while i < stop:
-            longest = self._max_len.get(lowers[i], 0)
+            longest = max_len.get(lowers[i], 0)
             hit = None
             for n in range(min(longest, stop - i), 0, -1):
-                payload = self._cased.get(tuple(words[i : i + n]))
+                payload = cased.get(tuple(words[i : i + n])) if cased else None
                 if payload is None:
-                    payload = self._terms.get(tuple(lowers[i : i + n]))
+                    payload = terms.get(tuple(lowers[i : i + n]))
                 if payload is not None:
                     hit = (i, i + n, payload)
                     break

@@ -5,24 +5,47 @@ A thin wrapper over scispaCy's Schwartz & Hearst implementation (``filter_matche
 serialize and cross process boundaries; other components read ``doc._.abbreviation_defs``.
 """
 
-from typing import Dict, List
+from typing import Dict, List, Sequence, Tuple
 
 from scispacy.abbreviation import filter_matches, find_abbreviation
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
+
+from ..lexicon import doc_tokens
 
 if not Doc.has_extension("abbreviation_defs"):
     Doc.set_extension("abbreviation_defs", default=None)
 
 
-def find_definitions(doc: Doc, matcher: Matcher) -> List[Dict[str, object]]:
+# scispaCy's filter_matches drops parentheses holding more than this many tokens.
+_MAX_INSIDE = 8
+
+
+def parenthesis_matches(words: Sequence[str]) -> List[Tuple[int, int, int]]:
+    """What scispaCy's Matcher pattern ``( + )`` yields, as ``(0, start, end)`` token ranges
+    *inside* the parentheses, limited to those filter_matches keeps (at most eight tokens), in
+    the Matcher's order (by closing parenthesis, innermost opening first)."""
+    found = []
+    opens: List[int] = []
+    for j, word in enumerate(words):
+        if word == ")":
+            for s in reversed(opens):
+                if j - s - 1 > _MAX_INSIDE:
+                    break
+                if j - s >= 2:
+                    found.append((0, s + 1, j))
+        elif word == "(":
+            opens.append(j)
+    return found
+
+
+def find_definitions(doc: Doc) -> List[Dict[str, object]]:
     """Abbreviation definitions in ``doc``: each with the long and short form's character
     offsets and texts, and every token-exact occurrence of the short form in the doc."""
     found = []
     seen_short = set()
-    matches = [(m, s + 1, e - 1) for m, s, e in matcher(doc)]
-    for long_candidate, short_candidate in filter_matches(matches, doc):
+    view = doc_tokens(doc)
+    for long_candidate, short_candidate in filter_matches(parenthesis_matches(view.words), doc):
         short, long = find_abbreviation(long_candidate, short_candidate)
         if long is None or short.text in seen_short or len(long) == 0:
             continue
@@ -35,16 +58,15 @@ def find_definitions(doc: Doc, matcher: Matcher) -> List[Dict[str, object]]:
                 "long_text": long.text,
             }
         )
-    if found:
-        words = [t.text for t in doc]
-        for item in found:
-            pattern = [t.text for t in doc.char_span(*item["short"])]
-            n = len(pattern)
-            item["occurrences"] = [
-                [doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])]
-                for i in range(len(words) - n + 1)
-                if words[i : i + n] == pattern
-            ]
+    words, starts = view.words, view.starts
+    for item in found:
+        pattern = [t.text for t in doc.char_span(*item["short"])]
+        n = len(pattern)
+        item["occurrences"] = [
+            [starts[i], starts[i + n - 1] + len(words[i + n - 1])]
+            for i in range(len(words) - n + 1)
+            if words[i] == pattern[0] and words[i : i + n] == pattern
+        ]
     return found
 
 
@@ -53,11 +75,9 @@ class AbbreviationDefinitions:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.abbreviation_defs = find_definitions(doc, self.matcher)
+        doc._.abbreviation_defs = find_definitions(doc)
         return doc
 
 

@@ -14,6 +14,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..layout import heading_kind
+from ..lexicon import doc_text
 from ..spans import CRITERION, Candidate, set_label_spans
 from .sentences import logical_lines
 
@@ -176,7 +177,7 @@ class Criteria(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            set_label_spans(doc, CRITERION, find_criteria(doc.text, doc._.sections or []))
+            set_label_spans(doc, CRITERION, find_criteria(doc_text(doc), doc._.sections or []))
             return doc
         except Exception as e:
             return error_handler(self.name, self, [doc], e)

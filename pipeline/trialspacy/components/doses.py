@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..lexicon import doc_text
 from ..spans import RADIATION_DOSE, set_label_spans
 
 PER_FRACTION = "per_fraction"
@@ -296,7 +297,7 @@ class Doses(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(doc.text)]
+            candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(doc_text(doc))]
             set_label_spans(doc, RADIATION_DOSE, candidates)
             return doc
         except Exception as e:

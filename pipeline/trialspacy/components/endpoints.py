@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from ..lexicon import TermIndex, package_data, read_jsonl, tokenize_terms, write_jsonl
+from ..lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ..spans import ENDPOINT, Candidate, sections_at, set_label_spans
 
 DATA_FILE = "endpoints.jsonl"
@@ -470,7 +470,7 @@ def find_endpoints(
 ) -> List[Mention]:
     """All ENDPOINT mentions of ``doc`` (uses ``doc._.abbreviation_defs``, ``doc._.sections`` and
     ``doc._.outcome_items`` when a previous component set them)."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = lexicon_mentions(doc, lex, text)
     definitions = doc._.abbreviation_defs if Doc.has_extension("abbreviation_defs") else None
     if resolve_abbreviations and definitions:

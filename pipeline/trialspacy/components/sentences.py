@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..lexicon import doc_text
+
 # A line break, or a "~" used as one (AACT tables: "age;~Subjects", "range 18-65 years or~65 to 75")
 # -- not the "~" of a range or an approximation ("0~1", " ~30 patients", "grade III ~ IV").
 _BREAK = re.compile(r"\r\n|[\r\n]|(?<![\s\d])~|~(?![\s\d+])")
@@ -269,7 +271,7 @@ def segments(text: str, sections: Optional[Sequence[dict]]) -> List[Tuple[int, i
 
 def doc_sentence_starts(doc: Doc) -> List[int]:
     """Sentence start offsets of a whole doc, segment by segment."""
-    text = doc.text
+    text = doc_text(doc)
     starts: List[int] = []
     for seg_start, seg_end in segments(text, doc._.sections):
         starts.extend(sentence_starts(text, seg_start, seg_end))

@@ -39,12 +39,13 @@ Decisions the contract leaves open:
 import math
 import re
 from datetime import date
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..lexicon import doc_text
 from ..spans import TIMEFRAME, set_label_spans
 
 
@@ -241,6 +242,23 @@ _RE_LSEP = re.compile(_LSEP, _FLAGS)
 _RE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<unit>{_UNIT})", _FLAGS)
 _RE_UNIT_FORMS = tuple((code, re.compile(form, _FLAGS)) for code, form in _UNIT_FORMS)
 _RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
+# Where an expression can start: a digit, a comparator, or a word that begins one of the
+# alternatives above (quantifier words, ``between``, ``q``, month names, number words; ``once``
+# and friends may be glued to their period, "onceweekly"). Trying the master pattern only at
+# these positions finds exactly what a full scan finds, at a fraction of the cost; a new
+# alternative in the grammar must add its first word here (tests/test_hot_paths.py checks).
+_FIRST_WORDS = (
+    "every within in the last past previous preceding prior next following first initial up at a an "
+    "minimum maximum no not greater more less longer shorter fewer equal approximately approx about "
+    "around circa roughly nearly average mean median on between q january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sept sep oct "
+    "nov dec".split()
+) + list(_ONES) + list(_TENS)
+_START = re.compile(
+    rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS}))"
+    rf"(?:[0-9]|once|twice|thrice|(?:{_alternation(_FIRST_WORDS)})(?![a-z])|{_QUANT_SYMBOLS})",
+    _FLAGS,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Context that makes a number with a unit an age, a calendar position or a test name.
@@ -387,7 +405,7 @@ def parse_timeframes(text: str) -> List[TimeMatch]:
 def _scan(text: str, start: int, end: int) -> List[TimeMatch]:
     found: List[TimeMatch] = []
     previous_end, age_end = start, -1
-    for match in _MASTER.finditer(text, start, end):
+    for match in _master_matches(text, start, end):
         if match.group("nth"):
             found.extend(_every_nth(match))
         elif match.group("date"):
@@ -402,6 +420,22 @@ def _scan(text: str, start: int, end: int) -> List[TimeMatch]:
                 found.extend(durations)
         previous_end = match.end()
     return found
+
+
+def _master_matches(text: str, start: int, end: int) -> Iterator["re.Match[str]"]:
+    """The matches of ``_MASTER.finditer(text, start, end)``, trying it only where
+    :data:`_START` says an expression can begin."""
+    pos = start
+    while True:
+        candidate = _START.search(text, pos, end)
+        if candidate is None:
+            return
+        match = _MASTER.match(text, candidate.start(), end)
+        if match is None:
+            pos = candidate.start() + 1
+        else:
+            yield match
+            pos = max(match.end(), candidate.start() + 1)  # (no expression is empty)
 
 
 def _every_nth(match: "re.Match[str]") -> List[TimeMatch]:
@@ -613,7 +647,7 @@ class TimeframeTagger(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        found = parse_timeframes(doc.text)
+        found = parse_timeframes(doc_text(doc))
         set_label_spans(
             doc,
             TIMEFRAME,

@@ -1,0 +1,286 @@
+"""Throughput benchmark: trialspacy against tokenization alone, medspaCy and find_drugs.
+
+Usage: python scripts/benchmark.py [CORPORA] [--out docs/performance.md] [--medspacy-docs N]
+
+The corpus (at least 2,000 real documents) is built from CORPORA (default ``../shared/corpora``):
+100 API v2 studies, 401 AACT-style studies, 999 NLI4CT reports and HINT eligibility criteria.
+Every system runs in its own fresh subprocess, so cold load time and peak RSS are its own:
+load time is ``import`` + building the pipeline; throughput excludes it. Words are whitespace
+words. trialspacy runs with ``n_process`` 1 and 2 and their JSONL outputs must be byte-identical.
+The results table is printed and written, with the machine's facts, to ``docs/performance.md``.
+"""
+
+import argparse
+import datetime
+import hashlib
+import itertools
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "pipeline"))
+
+HINT_DOCS = 700
+# (label, path under the corpora, reader options, how many records)
+SOURCES: List[Tuple[str, str, Dict[str, str], int]] = [
+    ("API v2", "ctgov_samples/nsclcbench_ctg_studies.jsonl.gz", {}, 100),
+    ("AACT", "ctgov_samples/ctrialsgov_cancer_studies.jsonl.gz", {}, 401),
+    ("NLI4CT", "nli4ct_breast_ctr/ctr_sections.jsonl.gz", {}, 999),
+    ("HINT criteria", "hint_criteria/hint_trials_criteria.jsonl.gz", {"text_key": "criteria", "id_key": "nctid"}, HINT_DOCS),
+]
+SYSTEMS = ("tokenization", "trialspacy_n1", "trialspacy_n2", "medspacy", "find_drugs", "components")
+
+
+def corpus_records(corpora: Path) -> List[Any]:
+    """The benchmark's records, in a fixed order (bad records are dropped)."""
+    from trialspacy.records import Record, iter_records
+
+    records: List[Any] = []
+    for _label, rel, options, limit in SOURCES:
+        items = iter_records([str(corpora / rel)], **options)
+        records += [r for r in itertools.islice(items, limit) if isinstance(r, Record)]
+    return records
+
+
+def peak_rss_mb() -> Tuple[float, float]:
+    """Peak resident memory of this process and of its largest child, in MB (Linux: KB units)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def _trialspacy(records: List[Any], n_process: int, out_path: str) -> Tuple[float, int]:
+    from trialspacy import load
+    from trialspacy.export import doc_to_dict
+    from trialspacy.run import process
+
+    nlp = load()
+    loaded = time.perf_counter()
+    with open(out_path, "w", encoding="utf-8") as out:
+        for item in process(nlp, records, batch_size=64, n_process=n_process):
+            row = doc_to_dict(item) if not isinstance(item, Exception) else {"error": str(item)}
+            out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    return loaded, len(records)
+
+
+def worker(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, Any]:
+    """Run one system cold in this (fresh) process; return its measurements."""
+    started = time.perf_counter()
+    if system == "tokenization":
+        import spacy
+
+        nlp = spacy.blank("en")
+        run: Callable[[List[str]], Any] = lambda texts: sum(len(d) for d in nlp.pipe(texts, batch_size=64))
+    elif system == "medspacy":
+        import medspacy
+
+        nlp = medspacy.load()
+        run = lambda texts: sum(len(d.ents) for d in nlp.pipe(texts, batch_size=64))
+    elif system == "find_drugs":
+        from drug_named_entity_recognition import find_drugs
+
+        find_drugs(["aspirin"])  # its lexicon loads lazily on the first call: count that as loading
+        run = lambda texts: sum(len(find_drugs(t.split())) for t in texts)
+    elif system.startswith("trialspacy"):
+        import trialspacy
+
+        trialspacy.load()
+    load_s = time.perf_counter() - started
+    records = corpus_records(corpora)[: limit or None]
+    texts = [r.text for r in records]
+    words = sum(len(t.split()) for t in texts)
+    extra: Dict[str, Any] = {}
+    t0 = time.perf_counter()
+    if system.startswith("trialspacy"):
+        _trialspacy(records, int(system[-1]), out_path)
+        t0_end = time.perf_counter()
+        with open(out_path, "rb") as handle:
+            extra["sha256"] = hashlib.sha256(handle.read()).hexdigest()
+    elif system == "components":
+        extra["components"], t0_end = component_times(records), time.perf_counter()
+    else:
+        run(texts)
+        t0_end = time.perf_counter()
+    own, children = peak_rss_mb()
+    return dict(
+        system=system, load_s=load_s, docs=len(texts), words=words, seconds=t0_end - t0,
+        rss_mb=own, child_rss_mb=children, **extra,
+    )
+
+
+def component_times(records: List[Any]) -> Dict[str, float]:
+    """Seconds spent in tokenization and in each component; each document goes through the
+    whole pipeline before the next, as in ``nlp.pipe`` (per-document caches stay warm)."""
+    from trialspacy import load
+    from trialspacy.run import record_to_doc
+
+    nlp = load()
+    t = time.perf_counter()
+    docs = [record_to_doc(nlp, r) for r in records]
+    times = {"tokenizer (make_doc)": time.perf_counter() - t}
+    times.update((name, 0.0) for name in nlp.pipe_names)
+    for doc in docs:
+        for name, proc in nlp.pipeline:
+            t = time.perf_counter()
+            proc(doc)
+            times[name] += time.perf_counter() - t
+    return times
+
+
+def run_system(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, Any]:
+    """Run :func:`worker` in a fresh interpreter (cold load, separate RSS)."""
+    cmd = [sys.executable, __file__, str(corpora), "--worker", system, "--limit", str(limit), "--output-jsonl", out_path]
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "pipeline") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{system} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def machine_facts() -> List[str]:
+    """nproc, CPU model, Python and library versions, date."""
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        platform.processor() or "unknown",
+    ) if Path("/proc/cpuinfo").exists() else platform.processor()
+    import spacy
+
+    versions = [f"spaCy {spacy.__version__}"]
+    for module in ("medspacy", "scispacy"):
+        try:
+            versions.append(f"{module} {__import__(module).__version__}")
+        except (ImportError, AttributeError):
+            pass
+    return [
+        f"date (UTC): {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}",
+        f"cores (nproc): {os.cpu_count()}; CPU: {cpu}",
+        f"Python {platform.python_version()} on {platform.system()} {platform.release()}; " + ", ".join(versions),
+    ]
+
+
+def table(results: List[Dict[str, Any]]) -> List[str]:
+    """The Markdown table, one row per system, ratios to tokenization alone."""
+    floor = next(r for r in results if r["system"] == "tokenization")
+    floor_wps = floor["words"] / floor["seconds"]
+    rows = [
+        "| system | docs | docs/s | words/s | × tokenization (words/s) | cold load (s) | peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        wps = r["words"] / r["seconds"]
+        rss = f"{r['rss_mb']:.0f}" + (f" (+ workers ≤ {r['child_rss_mb']:.0f} each)" if r["system"] == "trialspacy_n2" else "")
+        note = " (subset)" if r["docs"] < floor["docs"] else ""
+        rows.append(
+            f"| {r['system']} | {r['docs']}{note} | {r['docs'] / r['seconds']:.1f} | {wps:,.0f} | "
+            f"{wps / floor_wps:.2f} | {r['load_s']:.2f} | {rss} |"
+        )
+    return rows
+
+
+def targets(results: Dict[str, Dict[str, Any]]) -> List[str]:
+    """Each target of issue 5 with the measured value and pass/fail."""
+    wps = {k: r["words"] / r["seconds"] for k, r in results.items() if "seconds" in r and k != "components"}
+    one, two = results["trialspacy_n1"], results["trialspacy_n2"]
+    checks = [
+        ("single process ≥ 30% of tokenization words/s", wps["trialspacy_n1"] / wps["tokenization"], 0.30, "{:.0%}"),
+        ("single process ≥ 5× medspaCy default", wps["trialspacy_n1"] / wps["medspacy"], 5.0, "{:.1f}×"),
+        ("cold trialspacy.load() < 2 s", one["load_s"], 2.0, "{:.2f} s"),
+        ("peak RSS < 600 MB", max(one["rss_mb"], two["rss_mb"], two["child_rss_mb"]), 600.0, "{:.0f} MB"),
+        ("n_process=2 ≥ 1.6× n_process=1", wps["trialspacy_n2"] / wps["trialspacy_n1"], 1.6, "{:.2f}×"),
+    ]
+    lines = []
+    for text, value, bound, fmt in checks:
+        ok = value < bound if "<" in text else value >= bound
+        lines.append(f"- {text}: {fmt.format(value)} — {'met' if ok else 'NOT met'}")
+    same = one["sha256"] == two["sha256"]
+    lines.append(f"- n_process=2 output byte-identical to n_process=1: {'yes' if same else 'NO'} (sha256 {one['sha256'][:12]})")
+    return lines
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "corpora"))
+    parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--medspacy-docs", type=int, default=300, help="medspaCy runs on the first N documents (it is slow)")
+    parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--output-jsonl", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    corpora = Path(args.corpora)
+    if not all((corpora / rel).is_file() for _l, rel, _o, _n in SOURCES):
+        print(f"error: corpora not found under {corpora} (pass the path of shared/corpora)", file=sys.stderr)
+        return 2
+    if args.worker:
+        print(json.dumps(worker(args.worker, corpora, args.limit, args.output_jsonl)))
+        return 0
+
+    results: Dict[str, Dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for system in SYSTEMS:
+            limit = args.medspacy_docs if system == "medspacy" else 0
+            print(f"running {system} ...", file=sys.stderr, flush=True)
+            results[system] = run_system(system, corpora, limit, os.path.join(tmp, f"{system}.jsonl"))
+    ordered = [results[s] for s in SYSTEMS if s != "components"]
+    lines = table(ordered)
+    print("\n".join(lines))
+    report = ["# Performance", "", "Generated by `python scripts/benchmark.py` (do not edit by hand).", ""]
+    counts = ", ".join(f"{label} {n if label != 'HINT criteria' else HINT_DOCS}" for label, _r, _o, n in SOURCES)
+    report += [
+        f"Corpus: {results['tokenization']['docs']} real documents from `shared/corpora` ({counts}; "
+        f"{results['tokenization']['words']:,} whitespace words). Each system runs cold in its own subprocess; "
+        "load time (import + pipeline construction, for find_drugs its first call that loads the lexicon) "
+        "is excluded from throughput. trialspacy throughput includes reading records into Docs and "
+        "converting each to its JSON dict. medspaCy (`medspacy.load()` defaults) runs on the first "
+        f"{args.medspacy_docs} documents only, so its docs/s is scaled from that subset. find_drugs gets "
+        "whitespace tokens.",
+        "",
+    ]
+    report += lines + ["", "## Targets (issue 5)", ""] + targets(results) + ["", "## Machine", ""]
+    report += [f"- {fact}" for fact in machine_facts()]
+    comp = results["components"]["components"]
+    total = sum(comp.values())
+    report += ["", "## Where the time goes (single process, seconds per step over the whole corpus)", ""]
+    report += ["| step | seconds | share |", "|---|---:|---:|"]
+    report += [f"| {name} | {secs:.2f} | {secs / total:.0%} |" for name, secs in comp.items()]
+    report += [""] + PROFILE_NOTES
+    Path(args.out).write_text("\n".join(report) + "\n", encoding="utf-8")
+    print("\n".join(targets(results)))
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+PROFILE_NOTES = [
+    "Profile notes (cProfile; py-spy and pyinstrument are not installed in the shared environment):",
+    "",
+    "- Tokenization is the largest single step (about a third of single-process time); it is the "
+    "floor every spaCy pipeline pays.",
+    "- `Doc.text` is not stored by spaCy: every access rebuilds it from the tokens, and every "
+    "component needs it. `trialspacy.lexicon.doc_tokens` builds the text, token texts, lower-case "
+    "forms and offsets once per document (from `Doc.to_array`, no Token objects); components and "
+    "`TermIndex.find` share it.",
+    "- The time-frame grammar is one large regular expression; it is now tried only where an "
+    "expression can start (a digit, a comparator, or one of the grammar's first words), which "
+    "finds exactly what a full scan finds at under half the cost. What remains in that "
+    "component is reading the durations and their context.",
+    "- Abbreviations: scispaCy's Matcher pattern `( + )` yields every pair of parentheses, "
+    "quadratic in nested or long texts; a direct scan yields the same matches, in the same "
+    "order, limited to what scispaCy's filter keeps (at most 8 tokens inside).",
+    "- Drugs: the lexicon pass, the misspelling pass (now asks the cheap spelling index before "
+    "the lexicon) and the INN-stem pass; writing spans (`spans.set_label_spans`: char_span, "
+    "Span.text and `Doc.text` when a span is grown) is a visible share of every component.",
+    "- n_process=2 is slower than one process here: the parent tokenizes every record and spaCy "
+    "ships each Doc to the workers and back as bytes (about 100 kB per record with its span "
+    "groups and extension data), so the parent's serialization, not the pipeline, sets the pace.",
+]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

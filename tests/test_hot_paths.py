@@ -1,0 +1,137 @@
+"""The fast paths give exactly what the plain code gives: the per-document token view against
+spaCy's own attributes, the time-frame start filter against a full scan of the master pattern,
+the parenthesis scan against scispaCy's Matcher pattern."""
+
+import itertools
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from trialspacy.components import timeframes
+from trialspacy.components.abbreviations import parenthesis_matches
+from trialspacy.lexicon import TermIndex, doc_text, doc_tokens
+from trialspacy.records import Record, iter_records
+from trialspacy.tokenizer import customize_tokenizer
+
+from conftest import corpus_path
+
+
+def _full_scan(text: str):
+    return [(m.start(), m.end(), m.group()) for m in timeframes._MASTER.finditer(text, 0, len(text))]
+
+
+def _filtered_scan(text: str):
+    return [(m.start(), m.end(), m.group()) for m in timeframes._master_matches(text, 0, len(text))]
+
+
+@pytest.fixture(scope="module")
+def tokenizer_nlp():
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    return nlp
+
+
+def test_doc_tokens_match_spacy_token_attributes(tokenizer_nlp, seed_texts):
+    for text in seed_texts.values():
+        doc = tokenizer_nlp(text)
+        view = doc_tokens(doc)
+        assert view.text == doc.text == text
+        assert view.words == [t.text for t in doc]
+        assert view.lowers == [t.lower_ for t in doc]
+        assert view.starts == [t.idx for t in doc]
+        assert doc_tokens(doc) is view  # built once per document
+
+
+def test_doc_text_is_rebuilt_for_a_new_doc_with_the_same_text(tokenizer_nlp):
+    first = tokenizer_nlp("Pembrolizumab 200 mg every 3 weeks")
+    second = tokenizer_nlp("Nivolumab 240 mg every 2 weeks")
+    assert doc_text(first) == first.text
+    assert doc_text(second) == second.text
+
+
+def test_doc_tokens_follow_a_retokenized_doc(tokenizer_nlp):
+    doc = tokenizer_nlp("stereotactic body radiation therapy 50 Gy")
+    assert len(doc_tokens(doc).words) == 6
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:4])
+    assert doc_tokens(doc).words == [t.text for t in doc]
+
+
+def test_term_index_finds_longest_cased_and_uncased_terms(tokenizer_nlp):
+    index = TermIndex()
+    index.add(["cisplatin"], {"name": "cisplatin"})
+    index.add(["nab", "-", "paclitaxel"], {"name": "nab-paclitaxel"})
+    index.add(["paclitaxel"], {"name": "paclitaxel"})
+    index.add(["AC"], {"name": "AC"}, case_sensitive=True)
+    doc = tokenizer_nlp("Nab-paclitaxel plus Cisplatin after AC; ac is not a regimen")
+    found = [(doc[s:e].text, p["name"]) for s, e, p in index.find(doc)]
+    assert found == [("Nab-paclitaxel", "nab-paclitaxel"), ("Cisplatin", "cisplatin"), ("AC", "AC")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Up to 24 weeks",
+        "every other week",
+        "Twice daily for 14 days",
+        "onceweekly",
+        "q3w",
+        "From date of randomization until the date of first documented progression, assessed up to 100 months",
+        "between 2 and 4 weeks after surgery",
+        "January 2020 through March 15, 2021",
+        "&lt;= 3 months",
+        "≥ 6 months",
+        "twenty-four hours",
+    ],
+)
+def test_timeframe_start_filter_finds_what_a_full_scan_finds(phrase):
+    assert _filtered_scan(phrase) == _full_scan(phrase)
+    assert _full_scan(phrase)
+
+
+def test_timeframe_start_filter_on_seed_records(seed_texts):
+    for text in seed_texts.values():
+        assert _filtered_scan(text) == _full_scan(text)
+
+
+@pytest.mark.corpora
+def test_timeframe_start_filter_on_corpus_records():
+    sources = [
+        (corpus_path("ctgov_samples", "ctrialsgov_cancer_studies.jsonl.gz"), {}),
+        (corpus_path("nli4ct_breast_ctr", "ctr_sections.jsonl.gz"), {}),
+        (corpus_path("hint_criteria", "hint_trials_criteria.jsonl.gz"), {"text_key": "criteria"}),
+    ]
+    for path, options in sources:
+        for record in itertools.islice(iter_records([str(path)], **options), 150):
+            assert isinstance(record, Record)
+            assert _filtered_scan(record.text) == _full_scan(record.text), record.id
+
+
+def _matcher_parentheses(nlp, doc):
+    """scispaCy's own Matcher pattern, inner ranges, limited to what filter_matches keeps."""
+    matcher = Matcher(nlp.vocab)
+    matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]])
+    inner = [(0, s + 1, e - 1) for _m, s, e in matcher(doc)]
+    return [m for m in inner if m[2] - m[1] <= 8]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "objective response rate (ORR) and progression-free survival (PFS)",
+        "stereotactic body radiation therapy (SBRT; 50 Gy (in 5 fractions))",
+        "( ) (a) (a b c d e f g h i j k) ((x))",
+    ],
+)
+def test_parenthesis_scan_matches_scispacy_matcher(tokenizer_nlp, phrase):
+    doc = tokenizer_nlp(phrase)
+    assert parenthesis_matches([t.text for t in doc]) == _matcher_parentheses(tokenizer_nlp, doc)
+
+
+@pytest.mark.corpora
+def test_parenthesis_scan_matches_scispacy_matcher_on_corpus_records(tokenizer_nlp):
+    path = corpus_path("ctgov_samples", "ctrialsgov_cancer_studies.jsonl.gz")
+    for record in itertools.islice(iter_records([str(path)]), 150):
+        doc = tokenizer_nlp(record.text)
+        assert parenthesis_matches([t.text for t in doc]) == _matcher_parentheses(tokenizer_nlp, doc), record.id
