@@ -1,4 +1,5 @@
-"""The command line: ``trialspacy extract INPUT... [-o OUT] [--format ...]`` and
+"""The command line: ``trialspacy extract INPUT... [-o OUT] [--format ...] [--resume]
+[--engine local|dask [--scheduler ADDRESS]]`` and
 ``trialspacy evaluate GOLD [--pred PRED] [--format table|json|html] [--errors FILE]``.
 
 Thin Typer functions validate options and call plain, tested functions. A failed run exits
@@ -25,39 +26,73 @@ class UsageError(Exception):
     """A problem with the command's options or outputs (exit 2)."""
 
 
+ENGINES = ("local", "dask")
+
+
 def extract_command(
     inputs: List[str],
     output: Optional[str] = None,
     fmt: str = "jsonl",
     errors_path: Optional[str] = None,
     batch_size: int = 64,
-    n_process: int = 1,
+    n_process: Optional[int] = None,
     text_key: Optional[str] = None,
     id_key: Optional[str] = None,
     max_chars: int = 1_000_000,
     stdout: Optional[IO[str]] = None,
     stderr: Optional[IO[str]] = None,
     progress: Optional[bool] = None,
+    resume: bool = False,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
 ) -> int:
-    """Run extraction; return the exit status (0 ok, 1 some records skipped, 2 usage error)."""
+    """Run extraction; return the exit status (0 ok, 1 some records skipped, 2 usage error).
+
+    ``n_process`` is the number of spaCy processes (local engine, default 1) or of LocalCluster
+    workers (Dask engine without ``scheduler``, default 2).
+    """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    from . import load
+    from .export import truncate_partial_line, written_keys
     from .records import expand_inputs, iter_records
-    from .run import run_batch
 
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt in ("brat", "docbin") and output in (None, "-"):
         raise UsageError(f"--format {fmt} needs -o (a {'directory' if fmt == 'brat' else '.spacy file'})")
-    if batch_size < 1 or n_process < 1:
+    if engine not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if scheduler and n_process is not None:
+        raise UsageError("--n-process does not apply with --scheduler: the cluster's workers do the work")
+    if engine == "dask" and fmt == "docbin":
+        raise UsageError("--format docbin needs the local engine (the Dask engine does not bring Docs back)")
+    if resume and (fmt != "jsonl" or output in (None, "-")):
+        raise UsageError("--resume needs --format jsonl and -o FILE (it continues that file)")
+    if batch_size < 1 or (n_process is not None and n_process < 1):
         raise UsageError("--batch-size and --n-process must be at least 1")
     for path in (output, errors_path):
         if path not in (None, "-") and fmt != "brat" and not Path(path).resolve().parent.is_dir():
             raise UsageError(f"{path}: the output's directory does not exist")
 
-    nlp = load()
-    writer = Writer(fmt, output, stream=stdout)
+    nlp = None
+    if engine == "local":
+        from . import load
+
+        nlp = load()
+    written = None
+    if resume and Path(output).is_file():
+        dropped = truncate_partial_line(output)
+        if dropped:
+            print(f"warning: {output}: removed an incomplete last line ({dropped} bytes) left by an interrupted run", file=stderr)
+        try:
+            written = written_keys(output)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    writer = Writer(fmt, output, stream=stdout, append=resume)
+    # Rewritten on --resume too: errored records are retried and bad input is read again, so
+    # the file ends up with each error once, as after an uninterrupted run.
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None
     bar = tqdm(unit=" docs", file=stderr, disable=progress is False or (progress is None and not stderr.isatty()))
 
@@ -73,9 +108,32 @@ def extract_command(
         print(f"warning: {warning}", file=stderr)
     try:
         items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars)
-        summary = run_batch(
-            nlp, items, writer.write, on_error, batch_size=batch_size, n_process=n_process, on_progress=bar.update
-        )
+        if engine == "dask":
+            from .distributed import LOCAL_WORKERS, run_dask
+
+            summary = run_dask(
+                items,
+                writer.write,
+                on_error,
+                scheduler=scheduler,
+                n_workers=n_process or LOCAL_WORKERS,
+                batch_size=batch_size,
+                on_progress=bar.update,
+                written=written,
+            )
+        else:
+            from .run import run_batch
+
+            summary = run_batch(
+                nlp,
+                items,
+                writer.write,
+                on_error,
+                batch_size=batch_size,
+                n_process=n_process or 1,
+                on_progress=bar.update,
+                written=written,
+            )
     finally:
         bar.close()
         writer.close()
@@ -90,16 +148,43 @@ def extract_cli(
     inputs: List[str] = typer.Argument(..., help="Files, directories (recursive) or - for standard input."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (brat: a directory); default standard output."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, brat or docbin."),
-    errors_path: Optional[str] = typer.Option(None, "--errors", help="Write one JSON line per skipped record here."),
-    batch_size: int = typer.Option(64, "--batch-size", help="Documents per batch."),
-    n_process: int = typer.Option(1, "--n-process", help="Worker processes."),
+    errors_path: Optional[str] = typer.Option(
+        None, "--errors", help="Write one JSON line per skipped record here (rewritten on --resume, listing each error once)."
+    ),
+    batch_size: int = typer.Option(64, "--batch-size", help="Documents per batch (Dask: per task)."),
+    n_process: Optional[int] = typer.Option(
+        None, "--n-process", help="Worker processes: spaCy's (default 1), or the local Dask cluster's (default 2)."
+    ),
     text_key: Optional[str] = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
     id_key: Optional[str] = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Skip (and report) texts longer than this."),
+    resume: bool = typer.Option(
+        False,
+        "--resume",
+        help="Continue an interrupted run: keep the complete lines of -o (JSONL), skip the records they hold "
+        "(same id and text) and append the rest. Records that failed before are retried.",
+    ),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a dask.distributed cluster)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: the scheduler's address (tcp://host:8786); default a local cluster."
+    ),
 ) -> None:
     """Extract entities from trial records into JSONL (default), CSV, brat or DocBin."""
     try:
-        status = extract_command(inputs, output, fmt, errors_path, batch_size, n_process, text_key, id_key, max_chars)
+        status = extract_command(
+            inputs,
+            output,
+            fmt,
+            errors_path,
+            batch_size,
+            n_process,
+            text_key,
+            id_key,
+            max_chars,
+            resume=resume,
+            engine=engine,
+            scheduler=scheduler,
+        )
     except (UsageError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_USAGE)

@@ -1,12 +1,14 @@
 """Documents out: the contract's dict, and writers for JSONL, CSV, brat and DocBin."""
 
 import csv
+import hashlib
 import io
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
-from typing import IO, Any, Dict, List, Optional
+from typing import IO, Any, Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, DocBin
 
@@ -114,12 +116,60 @@ def safe_stem(record_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", record_id).strip("._") or "document"
 
 
+def resume_key(record_id: str, text: str) -> Tuple[str, bytes]:
+    """What identifies a written document for ``--resume``: its id and a digest of its text, so
+    two input records sharing an id but not a text are told apart."""
+    return record_id, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def truncate_partial_line(path: str) -> int:
+    """Cut a JSONL file back to its last complete line (a run killed mid-write leaves the end of
+    a line unwritten); return the number of bytes removed."""
+    with open(path, "r+b") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        end = size
+        while end > 0:
+            start = max(0, end - 65536)
+            handle.seek(start)
+            chunk = handle.read(end - start)
+            newline = chunk.rfind(b"\n")
+            if newline >= 0:
+                end = start + newline + 1
+                break
+            end = start
+        if end < size:
+            handle.truncate(end)
+        return size - end
+
+
+def written_keys(path: str) -> Counter:
+    """Counts of :func:`resume_key` over the documents of a JSONL output, read line by line.
+
+    Raises ValueError naming the line when one is not a document written by ``extract`` (call
+    :func:`truncate_partial_line` first: a partial last line is expected after a crash).
+    """
+    keys: Counter = Counter()
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                record = json.loads(line)
+                keys[resume_key(record["id"], record["text"])] += 1
+            except (ValueError, KeyError, TypeError, AttributeError):
+                raise ValueError(
+                    f"{path}, line {number}: not a document written by trialspacy extract; "
+                    "--resume only continues extract's own JSONL output"
+                ) from None
+    return keys
+
+
 class Writer:
     """Writes contract dicts (and their Docs) to one output, in the order given.
 
-    JSONL and CSV go to a file (or a stream): each line is written whole and flushed, so a crash
-    leaves only complete lines. brat writes ``<id>.txt``/``<id>.ann`` pairs into a directory;
-    DocBin writes one ``.spacy`` file when closed.
+    JSONL and CSV go to a file (or a stream): each document's lines are written in one call and
+    flushed, so a killed run leaves complete lines, followed at worst by the start of one more,
+    which :func:`truncate_partial_line` removes before a resumed run appends (``append=True``).
+    brat writes ``<id>.txt``/``<id>.ann`` pairs into a directory; DocBin writes one ``.spacy``
+    file when closed, so it holds every document until then.
     """
 
     def __init__(self, fmt: str, output: Optional[str], stream: Optional[IO[str]] = None, append: bool = False):
@@ -137,6 +187,9 @@ class Writer:
                 self._handle = stream
             else:
                 exists = append and os.path.exists(output)
+                if exists and fmt == "jsonl":
+                    # Appending after a partial line would fuse it with the next document.
+                    truncate_partial_line(output)
                 self._handle = open(output, "a" if append else "w", encoding="utf-8", newline="")
                 self._own = True
                 if fmt == "csv":

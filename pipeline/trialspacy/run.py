@@ -1,7 +1,9 @@
-"""The batch: records in, documents out, in input order, nothing lost.
+"""The batch: records in, documents out, in input order, nothing lost, nothing held.
 
 Every input record yields exactly one item: a processed ``Doc`` or a
 :class:`~trialspacy.errors.RecordError` (bad input, or a document the pipeline failed on).
+Records stream from the reader through ``nlp.pipe`` to the callbacks one at a time, so memory
+stays flat however long the input is; :func:`skip_written` lets a killed run resume.
 """
 
 import time
@@ -13,10 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import Errors, RecordError
-from .export import doc_to_dict
+from .export import doc_to_dict, resume_key
 from .records import Record, iter_records
 
 Item = Union[Doc, RecordError]
+# A processed document as its contract dict (and its Doc, when the engine has it), or an error.
+Result = Union[Tuple[Dict[str, Any], Optional[Doc]], RecordError]
 _SEQ = "trialspacy_seq"
 
 
@@ -39,9 +43,11 @@ def process(
     """Run the pipeline over records, yielding a Doc or a RecordError per item, in input order.
 
     A document on which a component raises is reported as an error (E014) instead of stopping
-    the batch.
+    the batch. Only spaCy's look-ahead is held: ``pending`` keeps the input errors and the
+    (source, id) of the records between the last document yielded and the one spaCy is on, never
+    the records' texts, so even a run where every document fails stays small.
     """
-    pending: Deque[Tuple[int, Union[Record, RecordError]]] = deque()
+    pending: Deque[Tuple[int, Union[RecordError, Tuple[str, str]]]] = deque()
     failures: Dict[int, str] = {}
     last_failure = ["unknown error"]
 
@@ -55,75 +61,146 @@ def process(
 
     def feed() -> Iterator[Tuple[Doc, int]]:
         for seq, item in enumerate(items):
-            pending.append((seq, item))
             if isinstance(item, RecordError):
+                pending.append((seq, item))
                 continue
+            pending.append((seq, (item.source, item.id)))
             doc = record_to_doc(nlp, item)
             doc.user_data[_SEQ] = seq
             yield doc, seq
 
-    def fail(seq: int, record: Record) -> RecordError:
+    def settle(seq: int, entry: Union[RecordError, Tuple[str, str]]) -> RecordError:
+        """An input error as it is; a record spaCy dropped as its failure (E014)."""
+        if isinstance(entry, RecordError):
+            return entry
+        source, record_id = entry
         reason = failures.pop(seq, last_failure[0])
-        return RecordError(record.source, Errors.E014.format(reason=reason), record=record.id)
+        return RecordError(source, Errors.E014.format(reason=reason), record=record_id)
 
     nlp.set_error_handler(on_error)
     for doc, seq in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         while pending and pending[0][0] < seq:
-            earlier_seq, earlier = pending.popleft()
-            yield earlier if isinstance(earlier, RecordError) else fail(earlier_seq, earlier)
+            yield settle(*pending.popleft())
         pending.popleft()
         doc.user_data.pop(_SEQ, None)
         yield doc
     while pending:
-        seq, item = pending.popleft()
-        yield item if isinstance(item, RecordError) else fail(seq, item)
+        yield settle(*pending.popleft())
+
+
+def results(
+    nlp: Language,
+    items: Iterable[Union[Record, RecordError]],
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Result]:
+    """:func:`process` with each Doc paired with its contract dict: the local engine."""
+    for item in process(nlp, items, batch_size=batch_size, n_process=n_process):
+        yield item if isinstance(item, RecordError) else (doc_to_dict(item), item)
+
+
+def skip_written(
+    items: Iterable[Union[Record, RecordError]],
+    written: Counter,
+    on_skip: Optional[Callable[[Record], None]] = None,
+) -> Iterator[Union[Record, RecordError]]:
+    """The items without the records already in the output (``written``: counts of
+    :func:`~trialspacy.export.resume_key`), for ``--resume``.
+
+    A record is skipped when a document with its id and text was written; a key repeated in the
+    input is skipped only as many times as it was written, so a duplicate that was not reached
+    yet is still processed. Input errors are never skipped: they were not written, so they are
+    reported again.
+    """
+    left = Counter(written)
+    for item in items:
+        if isinstance(item, Record):
+            key = resume_key(item.id, item.text)
+            if left[key] > 0:
+                left[key] -= 1
+                if on_skip is not None:
+                    on_skip(item)
+                continue
+        yield item
 
 
 @dataclass
 class Summary:
-    """What a batch did: the counts reconcile (documents = written + errors)."""
+    """What a batch did: the counts reconcile (documents = written + errors); ``skipped`` counts
+    the records left out because the output already had them (``--resume``)."""
 
     documents: int = 0
     written: int = 0
     errors: int = 0
+    skipped: int = 0
     labels: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items())) or "no spans"
+        resumed = f"; {self.skipped} already in the output" if self.skipped else ""
         return (
-            f"{self.documents} documents: {self.written} written, {self.errors} errors; "
+            f"{self.documents} documents: {self.written} written, {self.errors} errors{resumed}; "
             f"spans: {labels}; {self.seconds:.1f} s"
         )
+
+
+Engine = Callable[[Iterable[Union[Record, RecordError]]], Iterable[Result]]
+
+
+def run_engine(
+    engine: Engine,
+    items: Iterable[Union[Record, RecordError]],
+    on_document: Callable[[Dict[str, Any], Optional[Doc]], None],
+    on_error: Callable[[RecordError], None],
+    on_progress: Optional[Callable[[], None]] = None,
+    written: Optional[Counter] = None,
+) -> Summary:
+    """Run an engine (items in, results out in input order) over the items, handing each result
+    to the callbacks as it comes; records counted in ``written`` (the keys of a resumed output)
+    are skipped first."""
+    summary = Summary()
+    started = time.perf_counter()
+    if written:
+
+        def skipped(record: Record) -> None:
+            summary.skipped += 1
+
+        items = skip_written(items, written, on_skip=skipped)
+    for result in engine(items):
+        summary.documents += 1
+        if isinstance(result, RecordError):
+            summary.errors += 1
+            on_error(result)
+        else:
+            record, doc = result
+            summary.written += 1
+            summary.labels.update(s["label"] for s in record["spans"])
+            on_document(record, doc)
+        if on_progress is not None:
+            on_progress()
+    summary.seconds = time.perf_counter() - started
+    return summary
 
 
 def run_batch(
     nlp: Language,
     items: Iterable[Union[Record, RecordError]],
-    on_document: Callable[[Dict[str, Any], Doc], None],
+    on_document: Callable[[Dict[str, Any], Optional[Doc]], None],
     on_error: Callable[[RecordError], None],
     batch_size: int = 64,
     n_process: int = 1,
     on_progress: Optional[Callable[[], None]] = None,
+    written: Optional[Counter] = None,
 ) -> Summary:
-    """Process a batch, handing each document and each error to the callbacks, in input order."""
-    summary = Summary()
-    started = time.perf_counter()
-    for item in process(nlp, items, batch_size=batch_size, n_process=n_process):
-        summary.documents += 1
-        if isinstance(item, RecordError):
-            summary.errors += 1
-            on_error(item)
-        else:
-            record = doc_to_dict(item)
-            summary.written += 1
-            summary.labels.update(s["label"] for s in record["spans"])
-            on_document(record, item)
-        if on_progress is not None:
-            on_progress()
-    summary.seconds = time.perf_counter() - started
-    return summary
+    """Process a batch in this process (the local engine), handing each document and each error
+    to the callbacks, in input order; see :func:`run_engine`."""
+
+    def engine(records: Iterable[Union[Record, RecordError]]) -> Iterator[Result]:
+        return results(nlp, records, batch_size=batch_size, n_process=n_process)
+
+    return run_engine(engine, items, on_document, on_error, on_progress, written)
 
 
 def extract_docs(

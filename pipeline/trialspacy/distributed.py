@@ -1,0 +1,179 @@
+"""The Dask engine: documents processed on a ``dask.distributed`` cluster, written in input order.
+
+The client reads the inputs (bad input is reported here, in its place), cuts the item stream into
+batches and submits each batch's records to the cluster, with a bounded number of batches in
+flight so that memory stays flat. Each worker loads the pipeline once, through
+:class:`PipelinePlugin`. Batches are taken back in submission order, so the output is the same,
+line for line, as the local engine's.
+"""
+
+import contextlib
+import logging
+import threading
+from collections import Counter, deque
+from itertools import islice
+from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+
+from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_worker
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .about import __version__
+from .errors import Errors, RecordError
+from .records import Record
+from .run import Result, Summary, results, run_engine
+
+PLUGIN_NAME = "trialspacy-pipeline"
+LOCAL_WORKERS = 2
+WORKER_TIMEOUT = 60.0  # seconds to wait for a first worker on the scheduler
+
+# A result as it travels back from a worker: (True, contract dict) or (False, error entry).
+Packed = Tuple[bool, Dict[str, Any]]
+Batch = List[Union[Record, RecordError]]
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the trialspacy pipeline once on each worker, including workers that join later."""
+
+    def __init__(self, version: str = __version__) -> None:
+        self.version = version
+        self.nlp: Optional[Language] = None
+        self.lock: Optional[threading.Lock] = None
+
+    def setup(self, worker: Worker) -> None:
+        from . import __version__ as worker_version
+        from . import load
+
+        # meta.pipeline names the client's version: a worker with another one would write
+        # different spans under it.
+        if worker_version != self.version:
+            raise RuntimeError(
+                f"Dask worker {worker.address} has trialspacy {worker_version} but the client has "
+                f"{self.version}; install the same version on every worker"
+            )
+        self.nlp = load()
+        # process() sets the pipeline's error handler for its batch, so a worker with several
+        # threads must run one batch at a time.
+        self.lock = threading.Lock()
+
+    def teardown(self, worker: Worker) -> None:
+        self.nlp = None
+
+
+def extract_batch(records: List[Record]) -> List[Packed]:
+    """On a worker: each record's contract dict, or its error entry, in order."""
+    plugin: PipelinePlugin = get_worker().plugins[PLUGIN_NAME]
+    with plugin.lock:
+        return [
+            (False, result.to_dict()) if isinstance(result, RecordError) else (True, result[0])
+            for result in results(plugin.nlp, records, batch_size=len(records))
+        ]
+
+
+def _unpack(packed: Packed) -> Result:
+    ok, payload = packed
+    if ok:
+        return payload, None
+    return RecordError(payload["source"], payload["error"], record=payload["record"], line=payload["line"])
+
+
+def _batch_results(batch: Batch, future: Optional[Future]) -> Iterator[Result]:
+    """The results of one batch in input order: its input errors where they were, its records'
+    results from the worker (or, if the task itself failed, an E014 error for each)."""
+    records = [item for item in batch if isinstance(item, Record)]
+    packed: List[Packed] = []
+    if future is not None:
+        try:
+            packed = future.result()
+        except Exception as exc:
+            if future.status != "error":  # cancelled or disconnected: the run cannot go on
+                raise
+            reason = f"dask: {type(exc).__name__}: {exc}".splitlines()[0]
+            failure = Errors.E014.format(reason=reason)
+            packed = [(False, RecordError(r.source, failure, record=r.id).to_dict()) for r in records]
+    from_worker = iter(packed)
+    for item in batch:
+        yield item if isinstance(item, RecordError) else _unpack(next(from_worker))
+
+
+def dask_results(
+    client: Client,
+    items: Iterable[Union[Record, RecordError]],
+    batch_size: int = 64,
+    window: Optional[int] = None,
+) -> Iterator[Result]:
+    """Results for the items, computed on the client's cluster, in input order.
+
+    At most ``window`` batches (default: two per worker thread) are submitted and not yet taken
+    back, so neither the client nor the cluster holds more than ``window * batch_size`` records.
+    """
+    if window is None:
+        window = 2 * max(1, sum(client.nthreads().values()))
+    stream = iter(items)
+    in_flight: Deque[Tuple[Batch, Optional[Future]]] = deque()
+    while True:
+        batch = list(islice(stream, batch_size))
+        if not batch:
+            break
+        records = [item for item in batch if isinstance(item, Record)]
+        in_flight.append((batch, client.submit(extract_batch, records, pure=False) if records else None))
+        if len(in_flight) >= window:
+            yield from _batch_results(*in_flight.popleft())
+    while in_flight:
+        yield from _batch_results(*in_flight.popleft())
+
+
+@contextlib.contextmanager
+def connect(scheduler: Optional[str] = None, n_workers: int = LOCAL_WORKERS) -> Iterator[Client]:
+    """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``n_workers``
+    single-threaded worker processes started here and closed on exit."""
+    if scheduler:
+        with Client(scheduler, set_as_default=False) as client:
+            yield client
+        return
+    # No dashboard and only errors logged: the cluster lives for one command.
+    with LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    ) as cluster, Client(cluster, set_as_default=False) as client:
+        yield client
+
+
+def run_dask(
+    items: Iterable[Union[Record, RecordError]],
+    on_document: Callable[[Dict[str, Any], Optional[Doc]], None],
+    on_error: Callable[[RecordError], None],
+    *,
+    scheduler: Optional[str] = None,
+    n_workers: int = LOCAL_WORKERS,
+    batch_size: int = 64,
+    window: Optional[int] = None,
+    on_progress: Optional[Callable[[], None]] = None,
+    written: Optional[Counter] = None,
+) -> Summary:
+    """Process a batch on a Dask cluster (see :func:`connect`), handing each document (without
+    its Doc, which stays on the worker) and each error to the callbacks, in input order; see
+    :func:`~trialspacy.run.run_engine`."""
+    with connect(scheduler, n_workers) as client:
+        try:
+            client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+        except TimeoutError:
+            raise TimeoutError(
+                f"no Dask worker joined the scheduler at {client.scheduler.address} within "
+                f"{WORKER_TIMEOUT:.0f} s; start workers with `dask worker {client.scheduler.address}`"
+            ) from None
+        client.register_plugin(PipelinePlugin(), name=PLUGIN_NAME)
+        try:
+
+            def engine(records: Iterable[Union[Record, RecordError]]) -> Iterator[Result]:
+                return dask_results(client, records, batch_size=batch_size, window=window)
+
+            return run_engine(engine, items, on_document, on_error, on_progress, written)
+        finally:
+            # Frees the workers' pipelines on a shared cluster; best effort, so that a lost
+            # connection reports its own error rather than this one.
+            with contextlib.suppress(Exception):
+                client.unregister_worker_plugin(PLUGIN_NAME)
