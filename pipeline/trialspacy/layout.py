@@ -32,15 +32,8 @@ SECTION_NAMES: Tuple[str, ...] = (
 )
 OUTCOME_ROLES: Tuple[str, ...] = ("primary", "secondary", "other")
 
-# The seed layout's lines 1-6, in order; line 7 on is the description.
-SEED_LINES: Tuple[str, ...] = (
-    "title",
-    "summary",
-    "conditions",
-    "interventions",
-    "primary_outcomes",
-    "secondary_outcomes",
-)
+# The seed layout's lines 1-6, in order (the first six section names); line 7 on is the description.
+SEED_LINES: Tuple[str, ...] = SECTION_NAMES[:6]
 ITEM_SEPARATOR = "|"
 OTHER_OUTCOMES_LABEL = "Other Outcome Measures: "
 ELIGIBILITY_HEADING = "Eligibility"
