@@ -9,6 +9,7 @@ from typing import Dict, List, Sequence, Tuple
 
 from scispacy.abbreviation import filter_matches, find_abbreviation
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..lexicon import doc_tokens
@@ -70,7 +71,7 @@ def find_definitions(doc: Doc) -> List[Dict[str, object]]:
     return found
 
 
-class AbbreviationDefinitions:
+class AbbreviationDefinitions(Pipe):
     """Sets ``doc._.abbreviation_defs`` (a list of dicts, see :func:`find_definitions`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
