@@ -10,26 +10,21 @@ line for line, as the local engine's.
 import contextlib
 import logging
 import threading
-from collections import Counter, deque
-from itertools import islice
-from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from collections import Counter
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Union
 
 from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_worker
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .about import __version__
-from .errors import Errors, RecordError
+from .errors import RecordError
 from .records import Record
-from .run import Result, Summary, results, run_engine
+from .run import Packed, Result, Summary, ordered_results, pack_results, run_engine
 
 PLUGIN_NAME = "trialspacy-pipeline"
 LOCAL_WORKERS = 2
 WORKER_TIMEOUT = 60.0  # seconds to wait for a first worker on the scheduler
-
-# A result as it travels back from a worker: (True, contract dict) or (False, error entry).
-Packed = Tuple[bool, Dict[str, Any]]
-Batch = List[Union[Record, RecordError]]
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -64,36 +59,7 @@ def extract_batch(records: List[Record]) -> List[Packed]:
     """On a worker: each record's contract dict, or its error entry, in order."""
     plugin: PipelinePlugin = get_worker().plugins[PLUGIN_NAME]
     with plugin.lock:
-        return [
-            (False, result.to_dict()) if isinstance(result, RecordError) else (True, result[0])
-            for result in results(plugin.nlp, records, batch_size=len(records))
-        ]
-
-
-def _unpack(packed: Packed) -> Result:
-    ok, payload = packed
-    if ok:
-        return payload, None
-    return RecordError(payload["source"], payload["error"], record=payload["record"], line=payload["line"])
-
-
-def _batch_results(batch: Batch, future: Optional[Future]) -> Iterator[Result]:
-    """The results of one batch in input order: its input errors where they were, its records'
-    results from the worker (or, if the task itself failed, an E014 error for each)."""
-    records = [item for item in batch if isinstance(item, Record)]
-    packed: List[Packed] = []
-    if future is not None:
-        try:
-            packed = future.result()
-        except Exception as exc:
-            if future.status != "error":  # cancelled or disconnected: the run cannot go on
-                raise
-            reason = f"dask: {type(exc).__name__}: {exc}".splitlines()[0]
-            failure = Errors.E014.format(reason=reason)
-            packed = [(False, RecordError(r.source, failure, record=r.id).to_dict()) for r in records]
-    from_worker = iter(packed)
-    for item in batch:
-        yield item if isinstance(item, RecordError) else _unpack(next(from_worker))
+        return pack_results(plugin.nlp, records)
 
 
 def dask_results(
@@ -104,23 +70,19 @@ def dask_results(
 ) -> Iterator[Result]:
     """Results for the items, computed on the client's cluster, in input order.
 
-    At most ``window`` batches (default: two per worker thread) are submitted and not yet taken
-    back, so neither the client nor the cluster holds more than ``window * batch_size`` records.
+    At most ``window`` batches (default: two per worker thread) are in flight; a batch whose task
+    raised on a worker is reported record by record, a cancelled or lost one ends the run.
     """
     if window is None:
         window = 2 * max(1, sum(client.nthreads().values()))
-    stream = iter(items)
-    in_flight: Deque[Tuple[Batch, Optional[Future]]] = deque()
-    while True:
-        batch = list(islice(stream, batch_size))
-        if not batch:
-            break
-        records = [item for item in batch if isinstance(item, Record)]
-        in_flight.append((batch, client.submit(extract_batch, records, pure=False) if records else None))
-        if len(in_flight) >= window:
-            yield from _batch_results(*in_flight.popleft())
-    while in_flight:
-        yield from _batch_results(*in_flight.popleft())
+
+    def submit(records: List[Record]) -> Future:
+        return client.submit(extract_batch, records, pure=False)
+
+    def task_failed(future: Future) -> bool:
+        return future.status == "error"
+
+    return ordered_results(submit, items, batch_size, window, task_failed)
 
 
 @contextlib.contextmanager

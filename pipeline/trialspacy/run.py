@@ -4,12 +4,22 @@ Every input record yields exactly one item: a processed ``Doc`` or a
 :class:`~trialspacy.errors.RecordError` (bad input, or a document the pipeline failed on).
 Records stream from the reader through ``nlp.pipe`` to the callbacks one at a time, so memory
 stays flat however long the input is; :func:`skip_written` lets a killed run resume.
+
+With several processes (:func:`pool_results`), or on a Dask cluster (``distributed.py``), the
+stream is cut into batches of records; each batch goes to a worker, which sends back contract
+dicts (not Docs: a Doc with its span groups is many times larger than its dict), and the batches
+are taken back in submission order (:func:`ordered_results`), so every engine writes the same
+output in the same order.
 """
 
+import multiprocessing
 import time
 from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Callable, Deque, Dict, Iterable, Iterator, Optional, Tuple, Union
+from itertools import islice
+from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,6 +31,9 @@ from .records import Record, iter_records
 Item = Union[Doc, RecordError]
 # A processed document as its contract dict (and its Doc, when the engine has it), or an error.
 Result = Union[Tuple[Dict[str, Any], Optional[Doc]], RecordError]
+# A result as it travels back from a worker: (True, contract dict) or (False, error entry).
+Packed = Tuple[bool, Dict[str, Any]]
+Batch = List[Union[Record, RecordError]]
 _SEQ = "trialspacy_seq"
 
 
@@ -94,9 +107,111 @@ def results(
     batch_size: int = 64,
     n_process: int = 1,
 ) -> Iterator[Result]:
-    """:func:`process` with each Doc paired with its contract dict: the local engine."""
+    """:func:`process` with each Doc paired with its contract dict (in this process, or in
+    spaCy's ``n_process`` workers, which send whole Docs back: what DocBin output needs)."""
     for item in process(nlp, items, batch_size=batch_size, n_process=n_process):
         yield item if isinstance(item, RecordError) else (doc_to_dict(item), item)
+
+
+def pack_results(nlp: Language, records: List[Record]) -> List[Packed]:
+    """A worker's answer for one batch: each record's contract dict, or its error entry, in order."""
+    return [
+        (False, result.to_dict()) if isinstance(result, RecordError) else (True, result[0])
+        for result in results(nlp, records, batch_size=len(records))
+    ]
+
+
+def unpack(packed: Packed) -> Result:
+    """A worker's packed result as the engine's result (a dict without its Doc, or an error)."""
+    ok, payload = packed
+    if ok:
+        return payload, None
+    return RecordError(payload["source"], payload["error"], record=payload["record"], line=payload["line"])
+
+
+def _batch_results(batch: Batch, future: Optional[Future], task_failed: Callable[[Future], bool]) -> Iterator[Result]:
+    """The results of one batch in input order: its input errors where they were, its records'
+    results from the worker (or, if the task itself failed, an E014 error for each)."""
+    records = [item for item in batch if isinstance(item, Record)]
+    packed: List[Packed] = []
+    if future is not None:
+        try:
+            packed = future.result()
+        except Exception as exc:
+            if not task_failed(future):  # the workers are gone: the run cannot go on
+                raise
+            reason = f"worker: {type(exc).__name__}: {exc}".splitlines()[0]
+            failure = Errors.E014.format(reason=reason)
+            packed = [(False, RecordError(r.source, failure, record=r.id).to_dict()) for r in records]
+    from_worker = iter(packed)
+    for item in batch:
+        yield item if isinstance(item, RecordError) else unpack(next(from_worker))
+
+
+def ordered_results(
+    submit: Callable[[List[Record]], Future],
+    items: Iterable[Union[Record, RecordError]],
+    batch_size: int,
+    window: int,
+    task_failed: Callable[[Future], bool],
+) -> Iterator[Result]:
+    """Results for the items, computed by ``submit`` (records in, a future of their packed
+    results out) batch by batch, in input order.
+
+    At most ``window`` batches are submitted and not yet taken back, so no more than
+    ``window * batch_size`` records are held. A batch whose task raised is reported record by
+    record (E014) when ``task_failed(future)`` says the task itself failed; otherwise (the pool
+    or the cluster is gone) the exception ends the run.
+    """
+    stream = iter(items)
+    in_flight: Deque[Tuple[Batch, Optional[Future]]] = deque()
+    while True:
+        batch = list(islice(stream, batch_size))
+        if not batch:
+            break
+        records = [item for item in batch if isinstance(item, Record)]
+        in_flight.append((batch, submit(records) if records else None))
+        if len(in_flight) >= window:
+            yield from _batch_results(*in_flight.popleft(), task_failed)
+    while in_flight:
+        yield from _batch_results(*in_flight.popleft(), task_failed)
+
+
+_worker_nlp: Optional[Language] = None
+
+
+def _set_worker_nlp(nlp: Language) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _pool_batch(records: List[Record]) -> List[Packed]:
+    return pack_results(_worker_nlp, records)
+
+
+def pool_results(
+    nlp: Language,
+    items: Iterable[Union[Record, RecordError]],
+    batch_size: int = 64,
+    n_process: int = 2,
+) -> Iterator[Result]:
+    """Results for the items from ``n_process`` worker processes running ``nlp``, in input order.
+
+    The workers get the parent's pipeline by fork where the platform has it (no second load),
+    else pickled; they tokenize and send back contract dicts, so the parent only reads the input
+    and writes the output. Two batches per worker are in flight.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_set_worker_nlp, initargs=(nlp,)) as pool:
+
+        def submit(records: List[Record]) -> Future:
+            return pool.submit(_pool_batch, records)
+
+        def task_failed(future: Future) -> bool:
+            return not isinstance(future.exception(), BrokenProcessPool)
+
+        yield from ordered_results(submit, items, batch_size, 2 * n_process, task_failed)
 
 
 def skip_written(
@@ -193,11 +308,19 @@ def run_batch(
     n_process: int = 1,
     on_progress: Optional[Callable[[], None]] = None,
     written: Optional[Counter] = None,
+    with_docs: bool = False,
 ) -> Summary:
-    """Process a batch in this process (the local engine), handing each document and each error
-    to the callbacks, in input order; see :func:`run_engine`."""
+    """Process a batch on this machine (the local engine), handing each document and each error
+    to the callbacks, in input order; see :func:`run_engine`.
 
-    def engine(records: Iterable[Union[Record, RecordError]]) -> Iterator[Result]:
+    With ``n_process > 1`` the documents reach ``on_document`` without their Doc (see
+    :func:`pool_results`) unless ``with_docs`` asks for them (DocBin output), which runs spaCy's
+    own ``n_process`` and is slower.
+    """
+
+    def engine(records: Iterable[Union[Record, RecordError]]) -> Iterable[Result]:
+        if n_process > 1 and not with_docs:
+            return pool_results(nlp, records, batch_size=batch_size, n_process=n_process)
         return results(nlp, records, batch_size=batch_size, n_process=n_process)
 
     return run_engine(engine, items, on_document, on_error, on_progress, written)

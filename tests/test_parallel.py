@@ -1,0 +1,101 @@
+"""The local engine with several processes: the same output, in the same order, as one process."""
+
+import io
+import os
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from conftest import API_V2_SAMPLE, SEEDS_DIR
+from trialspacy.cli import EXIT_SKIPPED, extract_command
+from trialspacy.errors import RecordError
+from trialspacy.records import Record
+from trialspacy.run import pool_results
+
+
+@Language.component("test_fails_on_boom")
+def fails_on_boom(doc: Doc) -> Doc:
+    """Raises on a document that says BOOM (a component bug met in a batch)."""
+    if "BOOM" in doc.text:
+        raise ValueError("cannot read BOOM")
+    return doc
+
+
+@Language.component("test_exits_on_die")
+def exits_on_die(doc: Doc) -> Doc:
+    """Ends its process on a document that says DIE (a worker killed mid-batch)."""
+    if "DIE" in doc.text:
+        os._exit(3)
+    return doc
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """The seeds, the API v2 sample and a file with bad lines between good ones."""
+    mixed = tmp_path / "in" / "mixed.jsonl"
+    mixed.parent.mkdir()
+    first = API_V2_SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    mixed.write_text("\n".join(["{not json", first, '{"nct_id": "NCT0009"}', '{"text": ""}']) + "\n", encoding="utf-8")
+    return [SEEDS_DIR, API_V2_SAMPLE, mixed]
+
+
+def extract(inputs, out, fmt="jsonl", **options):
+    errors = out.with_suffix(".errors.jsonl")
+    stderr = io.StringIO()
+    status = extract_command([str(p) for p in inputs], str(out), fmt, str(errors), stderr=stderr, progress=False, **options)
+    return status, out.read_bytes(), errors.read_bytes(), stderr.getvalue()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("batch_size", [1, 4, 64])
+def test_two_processes_write_byte_for_byte_what_one_process_writes(tmp_path, inputs, batch_size):
+    one = extract(inputs, tmp_path / "one.jsonl")
+    two = extract(inputs, tmp_path / "two.jsonl", n_process=2, batch_size=batch_size)
+    assert one[0] == two[0] == EXIT_SKIPPED
+    assert two[1] == one[1] and two[1].count(b"\n") == 18
+    assert two[2] == one[2] and two[2].count(b"\n") == 3
+    assert "21 documents: 18 written, 3 errors" in two[3]
+
+
+@pytest.mark.slow
+def test_two_processes_with_docbin_output_keep_the_docs(tmp_path, nlp):
+    status, _, _, _ = extract([SEEDS_DIR], tmp_path / "out.spacy", fmt="docbin", n_process=2)
+    assert status == 0
+    docs = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(nlp.vocab))
+    assert [d._.record_id for d in docs] == sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
+    assert all(len(d.spans["trialspacy"]) > 0 for d in docs)
+
+
+def small_pipeline(*extra: str) -> Language:
+    import trialspacy
+
+    nlp = trialspacy.build(["trialspacy_sentences", "trialspacy_doses"])
+    for name in extra:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def records(texts):
+    return [Record(id=f"r{i}", text=text, source="texts.txt") for i, text in enumerate(texts)]
+
+
+def test_a_document_a_component_fails_on_in_a_worker_is_an_error_in_its_place():
+    nlp = small_pipeline("test_fails_on_boom")
+    items = records(["60 Gy in 30 fractions.", "BOOM 50 Gy/25 fx", "5 x 5 Gy"])
+    items.insert(1, RecordError("texts.txt", "empty text", record="r-empty"))
+    results = list(pool_results(nlp, items, batch_size=2, n_process=2))
+    assert len(results) == 4
+    assert [r[0]["id"] for r in (results[0], results[3])] == ["r0", "r2"]
+    assert [s["text"] for s in results[0][0]["spans"]] == ["60 Gy in 30 fractions"]
+    assert results[1].message.endswith("empty text")
+    assert isinstance(results[2], RecordError) and results[2].record == "r1"
+    assert results[2].problem == "the pipeline failed on this document: test_fails_on_boom: ValueError: cannot read BOOM"
+
+
+def test_a_worker_that_dies_stops_the_run_instead_of_losing_documents():
+    nlp = small_pipeline("test_exits_on_die")
+    with pytest.raises(BrokenProcessPool):
+        list(pool_results(nlp, records(["2 Gy per fraction", "DIE", "8 Gy in a single fraction"]), batch_size=1, n_process=2))
