@@ -8,6 +8,7 @@ non-zero with one readable line on stderr, never a traceback.
 
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, List, Optional
 
@@ -48,8 +49,8 @@ def extract_command(
 ) -> int:
     """Run extraction; return the exit status (0 ok, 1 some records skipped, 2 usage error).
 
-    ``n_process`` is the number of spaCy processes (local engine, default 1) or of LocalCluster
-    workers (Dask engine without ``scheduler``, default 2).
+    ``n_process`` is the number of worker processes (local engine, default 1: the pipeline runs
+    in this process) or of LocalCluster workers (Dask engine without ``scheduler``, default 2).
     """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -133,6 +134,7 @@ def extract_command(
                 n_process=n_process or 1,
                 on_progress=bar.update,
                 written=written,
+                with_docs=fmt == "docbin",
             )
     finally:
         bar.close()
@@ -153,7 +155,7 @@ def extract_cli(
     ),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per batch (Dask: per task)."),
     n_process: Optional[int] = typer.Option(
-        None, "--n-process", help="Worker processes: spaCy's (default 1), or the local Dask cluster's (default 2)."
+        None, "--n-process", help="Worker processes on this machine (default 1), or of the local Dask cluster (default 2)."
     ),
     text_key: Optional[str] = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
     id_key: Optional[str] = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
@@ -187,6 +189,9 @@ def extract_cli(
         )
     except (UsageError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE)
+    except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): output is cut short
+        print(f"error: --n-process: {exc} (the documents before it are written; --resume continues a JSONL file)", file=sys.stderr)
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(status)
 
