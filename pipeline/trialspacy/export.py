@@ -13,6 +13,7 @@ from typing import IO, Any, Dict, List, Optional, Tuple
 from spacy.tokens import Doc, DocBin
 
 from .about import __title__, __version__
+from .lexicon import doc_text
 from .spans import ENDPOINT, LABEL_ATTRS, TIMEFRAME, label_spans, span_attrs
 
 PIPELINE_NAME = f"{__title__} {__version__}"
@@ -27,17 +28,23 @@ CSV_COLUMNS = ["id", "label", "start", "end", "text", "section"] + ATTR_COLUMNS
 
 def doc_to_dict(doc: Doc, with_pipeline: bool = True) -> Dict[str, Any]:
     """The contract's JSON object for one document."""
-    spans = label_spans(doc)
+    text = doc_text(doc)
     out_spans = [
-        {"start": s.start_char, "end": s.end_char, "label": s.label_, "text": s.text, "attrs": span_attrs(s)}
-        for s in spans
+        {
+            "start": s.start_char,
+            "end": s.end_char,
+            "label": s.label_,
+            "text": text[s.start_char : s.end_char],
+            "attrs": span_attrs(s),
+        }
+        for s in label_spans(doc)
     ]
     meta: Dict[str, Any] = {"source": doc._.source}
     if with_pipeline:
         meta["pipeline"] = PIPELINE_NAME
     return {
         "id": doc._.record_id,
-        "text": doc.text,
+        "text": text,
         "meta": meta,
         "spans": out_spans,
         "sections": [dict(s) for s in (doc._.sections or [])],

@@ -89,22 +89,20 @@ class TermIndex:
         words, lowers = view.words, view.lowers
         max_len, cased, terms = self._max_len, self._cased, self._terms
         stop = len(words) if end < 0 else end
-        i = start
-        while i < stop:
-            longest = max_len.get(lowers[i], 0)
-            hit = None
-            for n in range(min(longest, stop - i), 0, -1):
+        # Only a token that starts some term can start a match: find those in one pass.
+        starts = [i for i, word in enumerate(lowers[start:stop], start) if word in max_len]
+        free = start  # the first token not inside the last match
+        for i in starts:
+            if i < free:
+                continue
+            for n in range(min(max_len[lowers[i]], stop - i), 0, -1):
                 payload = cased.get(tuple(words[i : i + n])) if cased else None
                 if payload is None:
                     payload = terms.get(tuple(lowers[i : i + n]))
                 if payload is not None:
-                    hit = (i, i + n, payload)
+                    yield i, i + n, payload
+                    free = i + n
                     break
-            if hit is None:
-                i += 1
-            else:
-                yield hit
-                i = hit[1]
 
     def to_records(self) -> List[Payload]:
         """JSON-safe entries (``tokens``, ``case_sensitive`` and the payload)."""

@@ -10,6 +10,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .lexicon import doc_text
+
 SPAN_KEY = "trialspacy"
 
 DRUG = "DRUG"
@@ -56,13 +58,14 @@ Candidate = Tuple[int, int, Dict[str, Any]]
 def snap(doc: Doc, start: int, end: int, label: str) -> Optional[Span]:
     """The span of exactly ``[start, end)``, or grown to token boundaries over punctuation only
     (``5f.`` glued in one token); None when that would cut or add a letter or digit."""
+    text = doc_text(doc)
     span = doc.char_span(start, end, label=label)
     if span is not None:
-        return span if span.text.strip() else None
+        return span if text[start:end].strip() else None
     grown = doc.char_span(start, end, label=label, alignment_mode="expand")
     if grown is None:
         return None
-    extra = doc.text[grown.start_char : start] + doc.text[end : grown.end_char]
+    extra = text[grown.start_char : start] + text[end : grown.end_char]
     return None if any(ch.isalnum() for ch in extra) else grown
 
 
@@ -89,8 +92,9 @@ def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> Li
         unknown = set(attrs) - allowed
         if unknown:
             raise ValueError(f"{label} has no attribute(s) {sorted(unknown)}")
+        extensions = span._  # a new accessor object on every access: take it once
         for name in LABEL_ATTRS[label]:
-            setattr(span._, name, attrs.get(name, SPAN_ATTRS[name]))
+            setattr(extensions, name, attrs.get(name, SPAN_ATTRS[name]))
     doc.spans[SPAN_KEY] = sorted(others + kept, key=lambda s: (s.start_char, s.end_char, s.label_))
     return kept
 
@@ -106,7 +110,8 @@ def label_spans(doc: Doc, label: Optional[str] = None) -> List[Span]:
 
 def span_attrs(span: Span) -> Dict[str, Any]:
     """The contract's ``attrs`` of a span (ranges as lists, also after a DocBin round trip)."""
-    values = {name: getattr(span._, name) for name in LABEL_ATTRS[span.label_]}
+    extensions = span._
+    values = {name: getattr(extensions, name) for name in LABEL_ATTRS[span.label_]}
     return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
 
 

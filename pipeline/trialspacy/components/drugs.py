@@ -16,10 +16,11 @@ Recognition, in order of trust:
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
 """
 
+import functools
 import gzip
 import json
 import re
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 import srsly
 from spacy.language import Language
@@ -276,6 +277,18 @@ def spelling_limit(name: str) -> int:
     return 2 if len(name) >= 10 else 1
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_entries(name: str) -> Tuple[FrozenSet[Tuple[int, str]], FrozenSet[str]]:
+    """The (length, first two / last three letters) keys and the deletion variants a
+    :class:`SpellingIndex` files ``name`` under; cached, since an index is made per document
+    from the names it mentions, and the same names recur from document to document."""
+    limit = spelling_limit(name)
+    keys = set()
+    for length in range(len(name) - limit, len(name) + limit + 1):
+        keys.update({(length, name[:2]), (length, name[-3:])})
+    return frozenset(keys), frozenset(_deletions(name, limit))
+
+
 class SpellingIndex:
     """Finds the drug name of a record that a word misspells (symmetric-delete look-up).
 
@@ -286,10 +299,9 @@ class SpellingIndex:
         self._by_deletion: Dict[str, Set[str]] = {}
         self._keys: Set[Tuple[int, str]] = set()
         for name in names:
-            limit = spelling_limit(name)
-            for length in range(len(name) - limit, len(name) + limit + 1):
-                self._keys.update({(length, name[:2]), (length, name[-3:])})
-            for variant in _deletions(name, limit):
+            keys, variants = _name_entries(name)
+            self._keys.update(keys)
+            for variant in variants:
                 self._by_deletion.setdefault(variant, set()).add(name)
 
     def __bool__(self) -> bool:
