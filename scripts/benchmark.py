@@ -57,18 +57,19 @@ def peak_rss_mb() -> Tuple[float, float]:
     return own, children
 
 
-def _trialspacy(records: List[Any], n_process: int, out_path: str) -> Tuple[float, int]:
-    from trialspacy import load
-    from trialspacy.export import doc_to_dict
-    from trialspacy.run import process
+def _trialspacy(nlp: Any, records: List[Any], n_process: int, out_path: str) -> None:
+    """The local engine as ``trialspacy extract --n-process N`` runs it, writing JSONL."""
+    from trialspacy.run import run_batch
 
-    nlp = load()
-    loaded = time.perf_counter()
     with open(out_path, "w", encoding="utf-8") as out:
-        for item in process(nlp, records, batch_size=64, n_process=n_process):
-            row = doc_to_dict(item) if not isinstance(item, Exception) else {"error": str(item)}
+
+        def write(row: Dict[str, Any], *_doc: Any) -> None:
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-    return loaded, len(records)
+
+        def error(err: Exception) -> None:
+            write({"error": str(err)})
+
+        run_batch(nlp, records, write, error, batch_size=64, n_process=n_process)
 
 
 def worker(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, Any]:
@@ -92,7 +93,7 @@ def worker(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, A
     elif system.startswith("trialspacy"):
         import trialspacy
 
-        trialspacy.load()
+        nlp = trialspacy.load()
     load_s = time.perf_counter() - started
     records = corpus_records(corpora)[: limit or None]
     texts = [r.text for r in records]
@@ -100,7 +101,7 @@ def worker(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, A
     extra: Dict[str, Any] = {}
     t0 = time.perf_counter()
     if system.startswith("trialspacy"):
-        _trialspacy(records, int(system[-1]), out_path)
+        _trialspacy(nlp, records, int(system[-1]), out_path)
         t0_end = time.perf_counter()
         with open(out_path, "rb") as handle:
             extra["sha256"] = hashlib.sha256(handle.read()).hexdigest()
