@@ -259,27 +259,26 @@ def main(argv: List[str]) -> int:
 
 
 PROFILE_NOTES = [
-    "Profile notes (cProfile; py-spy and pyinstrument are not installed in the shared environment):",
+    "Profile notes (pyinstrument over the whole corpus in one process, then the step table above):",
     "",
     "- Tokenization is the largest single step (about a third of single-process time); it is the "
-    "floor every spaCy pipeline pays.",
-    "- `Doc.text` is not stored by spaCy: every access rebuilds it from the tokens, and every "
-    "component needs it. `trialspacy.lexicon.doc_tokens` builds the text, token texts, lower-case "
-    "forms and offsets once per document (from `Doc.to_array`, no Token objects); components and "
-    "`TermIndex.find` share it.",
-    "- The time-frame grammar is one large regular expression; it is now tried only where an "
-    "expression can start (a digit, a comparator, or one of the grammar's first words), which "
-    "finds exactly what a full scan finds at under half the cost. What remains in that "
-    "component is reading the durations and their context.",
-    "- Abbreviations: scispaCy's Matcher pattern `( + )` yields every pair of parentheses, "
-    "quadratic in nested or long texts; a direct scan yields the same matches, in the same "
-    "order, limited to what scispaCy's filter keeps (at most 8 tokens inside).",
-    "- Drugs: the lexicon pass, the misspelling pass (now asks the cheap spelling index before "
-    "the lexicon) and the INN-stem pass; writing spans (`spans.set_label_spans`: char_span, "
-    "Span.text and `Doc.text` when a span is grown) is a visible share of every component.",
-    "- n_process=2 is slower than one process here: the parent tokenizes every record and spaCy "
-    "ships each Doc to the workers and back as bytes (about 100 kB per record with its span "
-    "groups and extension data), so the parent's serialization, not the pipeline, sets the pace.",
+    "floor every spaCy pipeline pays. trialspacy's infix and suffix rules put each lookbehind after "
+    "the character it qualifies, since the regexes are tried at every position of a token.",
+    "- `Doc.text`, `Span.text` and `span._` are not free in spaCy: the first two rebuild strings from "
+    "Token objects, the third makes a new accessor object on every access. "
+    "`trialspacy.lexicon.doc_tokens` builds the text, token texts, lower-case forms and offsets once "
+    "per document (from `Doc.to_array`, no Token objects); components, span writing and the JSON "
+    "conversion share it, and each span's accessor is taken once.",
+    "- Dictionary matching (`TermIndex.find`, drugs and endpoints) visits only the tokens that start "
+    "some term, found in one pass over the lower-case forms.",
+    "- The time-frame grammar is one large regular expression, tried only where an expression can "
+    "start (a digit, a comparator, or one of the grammar's first words); what remains in that "
+    "component is reading durations and their context.",
+    "- Drugs: the lexicon pass, the misspelling pass (its per-document index reuses each drug name's "
+    "cached deletion variants) and the INN-stem pass.",
+    "- n_process=2: the parent reads records and writes JSON; two forked workers (they share the "
+    "loaded pipeline's memory pages) tokenize, run the pipeline and send back contract dicts, a "
+    "fraction of the size of the Docs spaCy's own `n_process` would ship both ways.",
 ]
 
 
