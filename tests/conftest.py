@@ -1,8 +1,9 @@
 """Shared fixtures: the bundled seed records, the external corpora, and pipelines built once."""
 
+import io
 import os
 from pathlib import Path
-from typing import Dict
+from typing import Any, Dict, List, Tuple
 
 import pytest
 
@@ -36,3 +37,25 @@ def nlp():
     import trialspacy
 
     return trialspacy.load()
+
+
+@pytest.fixture
+def mixed_inputs(tmp_path) -> List[Path]:
+    """The seeds, the API v2 sample and a file with bad lines between good ones (21 items:
+    18 documents and 3 bad records)."""
+    mixed = tmp_path / "in" / "mixed.jsonl"
+    mixed.parent.mkdir()
+    first = API_V2_SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    mixed.write_text("\n".join(["{not json", first, '{"nct_id": "NCT0009"}', '{"text": ""}']) + "\n", encoding="utf-8")
+    return [SEEDS_DIR, API_V2_SAMPLE, mixed]
+
+
+def extract_bytes(inputs: List[Path], out: Path, fmt: str = "jsonl", **options: Any) -> Tuple[int, bytes, bytes, str]:
+    """Run ``extract`` to ``out`` (errors beside it); return the status, the output's and the
+    errors file's bytes, and what was said on stderr."""
+    from trialspacy.cli import extract_command
+
+    errors = out.with_suffix(".errors.jsonl")
+    stderr = io.StringIO()
+    status = extract_command([str(p) for p in inputs], str(out), fmt, str(errors), stderr=stderr, progress=False, **options)
+    return status, out.read_bytes(), errors.read_bytes(), stderr.getvalue()

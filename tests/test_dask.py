@@ -1,10 +1,8 @@
 """The Dask engine: the same output, in the same order, as the local engine, from a cluster."""
 
-import io
-
 import pytest
 
-from conftest import API_V2_SAMPLE, SEEDS_DIR
+from conftest import SEEDS_DIR, extract_bytes
 from trialspacy.cli import EXIT_SKIPPED, UsageError, extract_command
 
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (run `make test`)")
@@ -21,27 +19,10 @@ def client():
         yield client
 
 
-@pytest.fixture
-def inputs(tmp_path):
-    """The seeds, the API v2 sample and a file with bad lines between good ones."""
-    bad = tmp_path / "in" / "mixed.jsonl"
-    bad.parent.mkdir()
-    first = API_V2_SAMPLE.read_text(encoding="utf-8").splitlines()[0]
-    bad.write_text("\n".join(["{not json", first, '{"nct_id": "NCT0009"}', '{"text": ""}']) + "\n", encoding="utf-8")
-    return [SEEDS_DIR, API_V2_SAMPLE, bad]
-
-
-def extract(inputs, out, **options):
-    errors = out.with_suffix(".errors.jsonl")
-    stderr = io.StringIO()
-    status = extract_command([str(p) for p in inputs], str(out), "jsonl", str(errors), stderr=stderr, progress=False, **options)
-    return status, out.read_bytes(), errors.read_bytes(), stderr.getvalue()
-
-
 @pytest.mark.slow
-def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_writes(tmp_path, inputs):
-    local = extract(inputs, tmp_path / "local.jsonl")
-    dask = extract(inputs, tmp_path / "dask.jsonl", engine="dask", batch_size=4)
+def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_writes(tmp_path, mixed_inputs):
+    local = extract_bytes(mixed_inputs, tmp_path / "local.jsonl")
+    dask = extract_bytes(mixed_inputs, tmp_path / "dask.jsonl", engine="dask", batch_size=4)
     assert local[0] == dask[0] == EXIT_SKIPPED
     assert dask[1] == local[1] and dask[1].count(b"\n") == 18
     assert dask[2] == local[2] and dask[2].count(b"\n") == 3
@@ -49,10 +30,10 @@ def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_writes(tmp_
 
 
 @pytest.mark.slow
-def test_dask_engine_spreads_batches_over_the_workers_of_a_scheduler(tmp_path, inputs, client):
-    local = extract(inputs, tmp_path / "local.jsonl")
+def test_dask_engine_spreads_batches_over_the_workers_of_a_scheduler(tmp_path, mixed_inputs, client):
+    local = extract_bytes(mixed_inputs, tmp_path / "local.jsonl")
     with distributed.get_task_stream(client) as stream:
-        dask = extract(inputs, tmp_path / "dask.jsonl", engine="dask", scheduler=client.scheduler.address, batch_size=2)
+        dask = extract_bytes(mixed_inputs, tmp_path / "dask.jsonl", engine="dask", scheduler=client.scheduler.address, batch_size=2)
     assert dask[1:3] == local[1:3]
     tasks = [t for t in stream.data if t["key"].startswith("extract_batch")]
     assert len(tasks) == 10  # 21 items in 11 batches of two; the last holds only an error, not sent
@@ -61,12 +42,12 @@ def test_dask_engine_spreads_batches_over_the_workers_of_a_scheduler(tmp_path, i
 
 
 @pytest.mark.slow
-def test_dask_engine_resumes_a_cut_output(tmp_path, inputs, client):
-    full = extract(inputs, tmp_path / "full.jsonl")
+def test_dask_engine_resumes_a_cut_output(tmp_path, mixed_inputs, client):
+    full = extract_bytes(mixed_inputs, tmp_path / "full.jsonl")
     out = tmp_path / "out.jsonl"
     lines = full[1].splitlines(keepends=True)
     out.write_bytes(b"".join(lines[:9]) + lines[9][:50])
-    resumed = extract(inputs, out, engine="dask", scheduler=client.scheduler.address, batch_size=3, resume=True)
+    resumed = extract_bytes(mixed_inputs, out, engine="dask", scheduler=client.scheduler.address, batch_size=3, resume=True)
     assert resumed[1:3] == full[1:3]
     assert "9 already in the output" in resumed[3]
 

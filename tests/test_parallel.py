@@ -1,6 +1,5 @@
 """The local engine with several processes: the same output, in the same order, as one process."""
 
-import io
 import os
 from concurrent.futures.process import BrokenProcessPool
 
@@ -9,8 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from conftest import API_V2_SAMPLE, SEEDS_DIR
-from trialspacy.cli import EXIT_SKIPPED, extract_command
+from conftest import SEEDS_DIR, extract_bytes
+from trialspacy.cli import EXIT_SKIPPED
 from trialspacy.errors import RecordError
 from trialspacy.records import Record
 from trialspacy.run import pool_results
@@ -32,28 +31,11 @@ def exits_on_die(doc: Doc) -> Doc:
     return doc
 
 
-@pytest.fixture
-def inputs(tmp_path):
-    """The seeds, the API v2 sample and a file with bad lines between good ones."""
-    mixed = tmp_path / "in" / "mixed.jsonl"
-    mixed.parent.mkdir()
-    first = API_V2_SAMPLE.read_text(encoding="utf-8").splitlines()[0]
-    mixed.write_text("\n".join(["{not json", first, '{"nct_id": "NCT0009"}', '{"text": ""}']) + "\n", encoding="utf-8")
-    return [SEEDS_DIR, API_V2_SAMPLE, mixed]
-
-
-def extract(inputs, out, fmt="jsonl", **options):
-    errors = out.with_suffix(".errors.jsonl")
-    stderr = io.StringIO()
-    status = extract_command([str(p) for p in inputs], str(out), fmt, str(errors), stderr=stderr, progress=False, **options)
-    return status, out.read_bytes(), errors.read_bytes(), stderr.getvalue()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("batch_size", [1, 4, 64])
-def test_two_processes_write_byte_for_byte_what_one_process_writes(tmp_path, inputs, batch_size):
-    one = extract(inputs, tmp_path / "one.jsonl")
-    two = extract(inputs, tmp_path / "two.jsonl", n_process=2, batch_size=batch_size)
+def test_two_processes_write_byte_for_byte_what_one_process_writes(tmp_path, mixed_inputs, batch_size):
+    one = extract_bytes(mixed_inputs, tmp_path / "one.jsonl")
+    two = extract_bytes(mixed_inputs, tmp_path / "two.jsonl", n_process=2, batch_size=batch_size)
     assert one[0] == two[0] == EXIT_SKIPPED
     assert two[1] == one[1] and two[1].count(b"\n") == 18
     assert two[2] == one[2] and two[2].count(b"\n") == 3
@@ -62,7 +44,7 @@ def test_two_processes_write_byte_for_byte_what_one_process_writes(tmp_path, inp
 
 @pytest.mark.slow
 def test_two_processes_with_docbin_output_keep_the_docs(tmp_path, nlp):
-    status, _, _, _ = extract([SEEDS_DIR], tmp_path / "out.spacy", fmt="docbin", n_process=2)
+    status, _, _, _ = extract_bytes([SEEDS_DIR], tmp_path / "out.spacy", fmt="docbin", n_process=2)
     assert status == 0
     docs = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(nlp.vocab))
     assert [d._.record_id for d in docs] == sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
