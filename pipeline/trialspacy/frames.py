@@ -1,0 +1,140 @@
+"""Contract dicts as pandas DataFrames, for analysis in notebooks.
+
+pandas is the optional extra ``trialspacy[notebooks]``; it is imported when a frame is built.
+Time frames in weeks follow one convention: 1 year = 365.25 days, 1 month = 365.25 / 12 =
+30.4375 days, 1 week = 7 days.
+"""
+
+import re
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
+
+from .export import ATTR_COLUMNS, innermost_section
+from .spans import TIMEFRAME
+
+if TYPE_CHECKING:
+    import pandas
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_DURATION = re.compile(
+    rf"(?:R\d*/)?P(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
+    rf"(?:T(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?"
+)
+# Days per unit, in the order of the groups of _DURATION: Y, M, W, D, then after T: H, M, S.
+_DAYS = (365.25, 365.25 / 12, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
+
+# Attribute columns; CRITERION's ``section`` attribute (inclusion or exclusion) is renamed, as the
+# ``section`` column is the innermost text section (``eligibility`` when a list has no heading).
+ATTR_FIELDS = {name: "criterion_section" if name == "section" else name for name in ATTR_COLUMNS}
+SPAN_COLUMNS = ["id", "label", "start", "end", "text", "section", "outcome", "role", *ATTR_FIELDS.values(), "weeks", "weeks_max"]
+OUTCOME_COLUMNS = ["id", "outcome", "role", "start", "end", "text", "endpoints", "timeframes", "weeks"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("trialspacy.frames needs pandas: pip install trialspacy[notebooks]") from None
+    return pandas
+
+
+def iso_weeks(value: Optional[str]) -> Optional[float]:
+    """Weeks in an ISO 8601 duration (``P6M`` → 26.09) or in the period of a repetition
+    (``R/P3W`` → 3.0); None for a date, None or anything else."""
+    match = _DURATION.fullmatch(value or "")
+    if match is None or not any(match.groups()):
+        return None
+    days = sum(float(n) * per for n, per in zip(match.groups(), _DAYS) if n is not None)
+    return days / 7
+
+
+def _outcome_at(record: Dict[str, Any], start: int, end: int) -> Optional[int]:
+    """Index of the outcome item containing ``[start, end)``, or None."""
+    for i, item in enumerate(record.get("outcomes") or []):
+        if item["start"] <= start and end <= item["end"]:
+            return i
+    return None
+
+
+def span_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """One row per span of a contract dict: :data:`SPAN_COLUMNS`, with ``outcome`` (index) and
+    ``role`` of the outcome item holding the span, attributes as they are (lists stay lists,
+    attributes of other labels None), and ``weeks``/``weeks_max`` for TIMEFRAME spans."""
+    rows = []
+    outcomes = record.get("outcomes") or []
+    for span in record["spans"]:
+        outcome = _outcome_at(record, span["start"], span["end"])
+        row: Dict[str, Any] = {
+            "id": record["id"],
+            "label": span["label"],
+            "start": span["start"],
+            "end": span["end"],
+            "text": span["text"],
+            "section": innermost_section(record.get("sections") or [], span["start"], span["end"]),
+            "outcome": outcome,
+            "role": outcomes[outcome]["role"] if outcome is not None else None,
+        }
+        row.update({field: span["attrs"].get(name) for name, field in ATTR_FIELDS.items()})
+        timeframe = span["label"] == TIMEFRAME
+        row["weeks"] = iso_weeks(row["value"]) if timeframe else None
+        row["weeks_max"] = iso_weeks(row["value_max"]) if timeframe else None
+        rows.append(row)
+    return rows
+
+
+def outcome_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """One row per outcome item of a contract dict: its role and text, the canonical names of its
+    ENDPOINT spans, the texts of its TIMEFRAME spans and their lengths in weeks."""
+    spans = record["spans"]
+    return [
+        {
+            "id": record["id"],
+            "outcome": i,
+            "role": item["role"],
+            "start": item["start"],
+            "end": item["end"],
+            "text": record["text"][item["start"] : item["end"]],
+            "endpoints": [spans[j]["attrs"]["canonical"] for j in item["endpoints"]],
+            "timeframes": [spans[j]["text"] for j in item["timeframes"]],
+            "weeks": [iso_weeks(spans[j]["attrs"]["value"]) for j in item["timeframes"]],
+        }
+        for i, item in enumerate(record.get("outcomes") or [])
+    ]
+
+
+def spans_frame(records: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":
+    """All spans of the records, one row each (see :func:`span_rows`)."""
+    pandas = _pandas()
+    frame = pandas.DataFrame([row for record in records for row in span_rows(record)], columns=SPAN_COLUMNS)
+    # A nullable integer: most spans are in no outcome item, and NaN would make the indices floats.
+    frame["outcome"] = frame["outcome"].astype("Int64")
+    return frame
+
+
+def outcomes_frame(records: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":
+    """All outcome items of the records, one row each (see :func:`outcome_rows`)."""
+    pandas = _pandas()
+    return pandas.DataFrame([row for record in records for row in outcome_rows(record)], columns=OUTCOME_COLUMNS)
+
+
+def errors_frame(errors: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":
+    """The evaluator's error entries (false positives, false negatives, wrong attributes), one row
+    each, with the gold and predicted value of the wrong attribute."""
+    pandas = _pandas()
+    rows = []
+    for entry in errors:
+        name = entry.get("attribute")
+        rows.append(
+            {
+                "id": entry["id"],
+                "type": entry["type"],
+                "label": entry["label"],
+                "text": entry["text"],
+                "attribute": name,
+                "gold": entry["gold"].get(name) if name else None,
+                "pred": entry["pred"].get(name) if name else None,
+                "overlaps": (entry.get("overlaps") or {}).get("text"),
+                "context": entry["context"],
+            }
+        )
+    columns = ["id", "type", "label", "text", "attribute", "gold", "pred", "overlaps", "context"]
+    return pandas.DataFrame(rows, columns=columns)
