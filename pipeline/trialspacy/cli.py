@@ -1,6 +1,7 @@
 """The command line: ``trialspacy extract INPUT... [-o OUT] [--format ...] [--resume]
 [--engine local|dask [--scheduler ADDRESS]]`` and
-``trialspacy evaluate GOLD [--pred PRED] [--format table|json|html] [--errors FILE]``.
+``trialspacy evaluate GOLD [--pred PRED] [--format table|json|html] [--errors FILE]`` and
+``trialspacy report [INPUT...] -o report.html [--gold GOLD] [--limit N]``.
 
 Thin Typer functions validate options and call plain, tested functions. A failed run exits
 non-zero with one readable line on stderr, never a traceback.
@@ -244,6 +245,80 @@ def evaluate_cli(
     """Score predictions against gold annotations: P/R/F1 strict and lenient, attributes, confusion, outcomes."""
     try:
         status = evaluate_command(gold, pred, fmt, errors_path)
+    except (UsageError, RecordError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(status)
+
+
+def report_command(
+    inputs: List[str],
+    output: str,
+    gold: Optional[str] = None,
+    limit: Optional[int] = None,
+    text_key: Optional[str] = None,
+    id_key: Optional[str] = None,
+    max_chars: int = 1_000_000,
+    stderr: Optional[IO[str]] = None,
+    progress: Optional[bool] = None,
+) -> int:
+    """Write the HTML report of the inputs (extract output used as it is, anything else through
+    the pipeline; without inputs, the pipeline over the gold texts); return the exit status
+    (0 ok, 1 some records could not be shown). A bad gold file raises RecordError."""
+    from .errors import RecordError as Failure
+    from .evaluate import evaluate, predict, read_documents
+    from .report import read_inputs, render_report
+
+    stderr = stderr if stderr is not None else sys.stderr
+    if not inputs and gold is None:
+        raise UsageError("give INPUT files (extract output or records), or --gold to report on the pipeline over the gold texts")
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {limit}")
+    if not Path(output).resolve().parent.is_dir():
+        raise UsageError(f"{output}: the output's directory does not exist")
+    gold_docs = read_documents(gold, "gold") if gold is not None else None
+    show = progress is not False and (progress is True or stderr.isatty())
+    bar = tqdm(unit=" docs", file=stderr, disable=not show)
+    documents, failures = [], []
+    try:
+        if inputs:
+            options = {"text_key": text_key, "id_key": id_key, "max_chars": max_chars}
+            for item in read_inputs(inputs, on_progress=bar.update, **options):
+                if isinstance(item, Failure):
+                    failures.append(item)
+                    print(f"error: {item.message}", file=stderr)
+                else:
+                    documents.append(item)
+        else:
+            documents = predict(gold_docs, source=gold, on_progress=bar.update)
+    finally:
+        bar.close()
+    evaluation = evaluate(gold_docs, documents) if gold_docs is not None else None
+    page = render_report(documents, failures, evaluation, limit)
+    partial = output + ".part"
+    with open(partial, "w", encoding="utf-8") as handle:
+        handle.write(page)
+    Path(partial).replace(output)
+    total = len(documents) + len(failures)
+    print(f"{total} records: {len(documents)} in the report, {len(failures)} errors; wrote {output}", file=stderr)
+    return EXIT_SKIPPED if failures else EXIT_OK
+
+
+@app.command("report")
+def report_cli(
+    inputs: Optional[List[str]] = typer.Argument(
+        None, help="extract output (JSONL, used as it is), or records to run the pipeline on; default with --gold: the gold texts."
+    ),
+    output: str = typer.Option(..., "-o", "--output", help="The HTML file to write."),
+    gold: Optional[str] = typer.Option(None, "--gold", help="Gold annotations (JSONL): add the evaluation and mark the errors."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Show only the first N documents (counts and evaluation cover all)."),
+    text_key: Optional[str] = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
+    id_key: Optional[str] = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help="Skip (and report) texts longer than this."),
+) -> None:
+    """One self-contained HTML page: counts, each document with its spans, label filters, and the evaluation with --gold."""
+    try:
+        status = report_command(inputs or [], output, gold, limit, text_key, id_key, max_chars)
     except (UsageError, RecordError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_USAGE)

@@ -23,7 +23,7 @@ import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix
@@ -64,15 +64,13 @@ class Evaluation:
 # --- Reading -------------------------------------------------------------------------------------
 
 
-def read_documents(path: str, role: str = "gold") -> List[Document]:
-    """The contract dicts of a JSONL file, each checked with :func:`~trialspacy.export.check_record`.
-
-    A malformed, invalid or repeated line raises a :class:`~trialspacy.errors.RecordError` naming
-    the file, the line and the problem. ``role`` ("gold" or "predicted") words the message.
-    """
+def contract_documents(path: str, role: str = "gold") -> Iterator[Union[Document, RecordError]]:
+    """Each line's contract dict, checked with :func:`~trialspacy.export.check_record`, or a
+    :class:`~trialspacy.errors.RecordError` in its place naming the file, the line and the problem
+    (malformed, invalid, or an id repeated). ``role`` ("gold" or "predicted") words the message.
+    A missing file raises."""
     if not Path(path).is_file():
         raise RecordError(path, Errors.E001)
-    documents: List[Document] = []
     first_line: Dict[str, int] = {}
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -81,19 +79,32 @@ def read_documents(path: str, role: str = "gold") -> List[Document]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise RecordError(path, Errors.E006.format(line=number, reason=exc.msg)) from None
+                yield RecordError(path, Errors.E006.format(line=number, reason=exc.msg))
+                continue
             if not isinstance(record, dict):
-                raise RecordError(path, Errors.E016.format(kind=type(record).__name__), line=number)
+                yield RecordError(path, Errors.E016.format(kind=type(record).__name__), line=number)
+                continue
             record_id = record.get("id")
             problems = check_record(record)
             if problems:
                 message = Errors.E017.format(role=role, record_id=record_id, problems="; ".join(problems[:3]))
-                raise RecordError(path, message, line=number)
-            if record_id in first_line:
+                yield RecordError(path, message, line=number)
+            elif record_id in first_line:
                 message = Errors.E018.format(record_id=record_id, first=first_line[record_id], role=role)
-                raise RecordError(path, message, line=number)
-            first_line[record_id] = number
-            documents.append(record)
+                yield RecordError(path, message, line=number)
+            else:
+                first_line[record_id] = number
+                yield record
+
+
+def read_documents(path: str, role: str = "gold") -> List[Document]:
+    """The contract dicts of a JSONL file (see :func:`contract_documents`); the first malformed,
+    invalid or repeated line raises its :class:`~trialspacy.errors.RecordError`."""
+    documents: List[Document] = []
+    for item in contract_documents(path, role):
+        if isinstance(item, RecordError):
+            raise item
+        documents.append(item)
     return documents
 
 
@@ -555,22 +566,34 @@ def render_table(report: Dict[str, Any]) -> str:
     return "\n".join(parts) + "\n"
 
 
-def render_html(report: Dict[str, Any]) -> str:
-    """The report as one self-contained HTML page (inline style, no external assets)."""
+TABLE_STYLE = (
+    "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}"
+    "th,td{border:1px solid #bbb;padding:.25em .6em;text-align:right}"
+    "td:first-child,th:first-child{text-align:left}th{background:#eee}"
+)
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """One HTML table of escaped strings."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>"
+
+
+def html_tables(report: Dict[str, Any], level: int = 2) -> str:
+    """The report's notes and titled tables as HTML (``level``: the heading level of the titles)."""
     body = [f"<p>{html.escape(note)}</p>" for note in report_notes(report)]
     for title, headers, rows in report_tables(report):
-        body.append(f"<h2>{html.escape(title)}</h2>")
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-        cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-        body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
-    style = (
-        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}"
-        "th,td{border:1px solid #bbb;padding:.25em .6em;text-align:right}"
-        "td:first-child,th:first-child{text-align:left}th{background:#eee}"
-    )
+        body.append(f"<h{level}>{html.escape(title)}</h{level}>")
+        body.append(html_table(headers, rows))
+    return "\n".join(body)
+
+
+def render_html(report: Dict[str, Any]) -> str:
+    """The report as one self-contained HTML page (inline style, no external assets)."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>trialspacy evaluation</title>'
-        f"<style>{style}</style></head><body><h1>trialspacy evaluation</h1>\n" + "\n".join(body) + "\n</body></html>\n"
+        f"<style>{TABLE_STYLE}</style></head><body><h1>trialspacy evaluation</h1>\n" + html_tables(report) + "\n</body></html>\n"
     )
 
 
