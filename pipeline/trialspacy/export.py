@@ -80,18 +80,23 @@ def innermost_section(sections: List[Dict[str, Any]], start: int, end: int) -> O
     return best["name"] if best else None
 
 
+def span_row(record: Dict[str, Any], span: Dict[str, Any]) -> Dict[str, Any]:
+    """The columns every per-span table starts with: id, label, offsets, text, innermost section."""
+    return {
+        "id": record["id"],
+        "label": span["label"],
+        "start": span["start"],
+        "end": span["end"],
+        "text": span["text"],
+        "section": innermost_section(record.get("sections") or [], span["start"], span["end"]),
+    }
+
+
 def csv_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
     """One CSV row per span of a contract dict; list values JSON-encoded."""
     rows = []
     for span in record["spans"]:
-        row: Dict[str, Any] = {
-            "id": record["id"],
-            "label": span["label"],
-            "start": span["start"],
-            "end": span["end"],
-            "text": span["text"],
-            "section": innermost_section(record.get("sections") or [], span["start"], span["end"]),
-        }
+        row = span_row(record, span)
         for name, value in span["attrs"].items():
             row[name] = json.dumps(value) if isinstance(value, list) else value
         rows.append(row)

@@ -8,7 +8,7 @@ Time frames in weeks follow one convention: 1 year = 365.25 days, 1 month = 365.
 import re
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
 
-from .export import ATTR_COLUMNS, innermost_section
+from .export import ATTR_COLUMNS, span_row
 from .spans import TIMEFRAME
 
 if TYPE_CHECKING:
@@ -63,16 +63,9 @@ def span_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
     outcomes = record.get("outcomes") or []
     for span in record["spans"]:
         outcome = _outcome_at(record, span["start"], span["end"])
-        row: Dict[str, Any] = {
-            "id": record["id"],
-            "label": span["label"],
-            "start": span["start"],
-            "end": span["end"],
-            "text": span["text"],
-            "section": innermost_section(record.get("sections") or [], span["start"], span["end"]),
-            "outcome": outcome,
-            "role": outcomes[outcome]["role"] if outcome is not None else None,
-        }
+        row = span_row(record, span)
+        row["outcome"] = outcome
+        row["role"] = outcomes[outcome]["role"] if outcome is not None else None
         row.update({field: span["attrs"].get(name) for name, field in ATTR_FIELDS.items()})
         timeframe = span["label"] == TIMEFRAME
         row["weeks"] = iso_weeks(row["value"]) if timeframe else None
