@@ -245,3 +245,27 @@ def test_document_marks_add_missed_gold_spans_and_note_wrong_attributes(sample_r
     wrong = next(m for m in marks if m.kind == "attr")
     assert wrong.note == f"normalized: gold x, extracted {span['attrs']['normalized']}"
     assert next(m for m in marks if m.kind == "fn").attrs == {"negated": False, "value": "P1D"}
+
+
+def test_report_with_gold_warns_of_documents_without_gold(tmp_path, sample_records):
+    """The seeds are not in the gold test split: they are shown, not scored, and stderr says so."""
+    from conftest import extract_bytes
+
+    extract_bytes([SEEDS_DIR], tmp_path / "seeds.jsonl")
+    stderr = io.StringIO()
+    out = tmp_path / "r.html"
+    assert report_command([str(tmp_path / "seeds.jsonl")], str(out), gold=str(GOLD_TEST), stderr=stderr, progress=False) == 0
+    n = len(read_documents(str(GOLD_TEST)))
+    seeds_in_gold = len({r["id"] for r in sample_records[:5]} & {d["id"] for d in read_documents(str(GOLD_TEST))})
+    lines = stderr.getvalue().splitlines()
+    assert lines[0] == f"warning: {n - seeds_in_gold} gold documents have no prediction (scored as false negatives)"
+    assert lines[1] == f"warning: {5 - seeds_in_gold} predicted documents are not in the gold and are ignored"
+    page = parse(out.read_text(encoding="utf-8"))
+    assert len(page.docs) == 5
+
+
+def test_report_warns_of_a_directory_without_inputs(tmp_path):
+    (tmp_path / "empty").mkdir()
+    status, out, said = run_report([str(SEEDS_DIR), str(tmp_path / "empty")], tmp_path)
+    assert status == 0
+    assert said.splitlines()[0] == f"warning: {tmp_path / 'empty'}: no readable input files in this directory"

@@ -11,7 +11,7 @@ import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import IO, List, Optional
+from typing import IO, Any, Dict, List, Optional
 
 import typer
 from tqdm import tqdm
@@ -197,6 +197,15 @@ def extract_cli(
     raise typer.Exit(status)
 
 
+def warn_unmatched(report: Dict[str, Any], stderr: IO[str]) -> None:
+    """Say on stderr how many gold documents had no prediction and how many predictions no gold."""
+    documents = report["documents"]
+    if documents["missing"]:
+        print(f"warning: {len(documents['missing'])} gold documents have no prediction (scored as false negatives)", file=stderr)
+    if documents["ignored"]:
+        print(f"warning: {len(documents['ignored'])} predicted documents are not in the gold and are ignored", file=stderr)
+
+
 def evaluate_command(
     gold: str,
     pred: Optional[str] = None,
@@ -224,11 +233,7 @@ def evaluate_command(
         evaluation = evaluate_files(gold, pred, on_progress=bar.update)
     finally:
         bar.close()
-    documents = evaluation.report["documents"]
-    if documents["missing"]:
-        print(f"warning: {len(documents['missing'])} gold documents have no prediction (scored as false negatives)", file=stderr)
-    if documents["ignored"]:
-        print(f"warning: {len(documents['ignored'])} predicted documents are not in the gold and are ignored", file=stderr)
+    warn_unmatched(evaluation.report, stderr)
     stdout.write(render(evaluation.report, fmt))
     if errors_path is not None:
         write_errors(evaluation.errors, errors_path)
@@ -282,8 +287,13 @@ def report_command(
     documents, failures = [], []
     try:
         if inputs:
+            from .records import expand_inputs
+
+            files, warnings = expand_inputs(inputs)
+            for warning in warnings:
+                print(f"warning: {warning}", file=stderr)
             options = {"text_key": text_key, "id_key": id_key, "max_chars": max_chars}
-            for item in read_inputs(inputs, on_progress=bar.update, **options):
+            for item in read_inputs(files, on_progress=bar.update, **options):
                 if isinstance(item, Failure):
                     failures.append(item)
                     print(f"error: {item.message}", file=stderr)
@@ -293,7 +303,10 @@ def report_command(
             documents = predict(gold_docs, source=gold, on_progress=bar.update)
     finally:
         bar.close()
-    evaluation = evaluate(gold_docs, documents) if gold_docs is not None else None
+    evaluation = None
+    if gold_docs is not None:
+        evaluation = evaluate(gold_docs, documents)
+        warn_unmatched(evaluation.report, stderr)
     page = render_report(documents, failures, evaluation, limit)
     partial = output + ".part"
     with open(partial, "w", encoding="utf-8") as handle:

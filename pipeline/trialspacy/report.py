@@ -298,7 +298,7 @@ def render_report(
     """The report page. ``failures`` are the records that gave no document; ``evaluation`` (of
     these documents against gold) adds its tables and marks its errors; ``limit`` renders only the
     first documents (the counts and the evaluation still cover all)."""
-    labels = [label for label in LABELS] + sorted({s["label"] for d in documents for s in d["spans"]} - set(LABELS))
+    labels = list(LABELS) + sorted({s["label"] for d in documents for s in d["spans"]} - set(LABELS))
     spans = [s for d in documents for s in d["spans"]]
     counts = _label_counts(spans)
     negated = Counter(s["label"] for s in spans if s["attrs"].get("negated"))
