@@ -287,13 +287,12 @@ def report_command(
     documents, failures = [], []
     try:
         if inputs:
-            from .records import expand_inputs
-
-            files, warnings = expand_inputs(inputs)
-            for warning in warnings:
-                print(f"warning: {warning}", file=stderr)
             options = {"text_key": text_key, "id_key": id_key, "max_chars": max_chars}
-            for item in read_inputs(files, on_progress=bar.update, **options):
+
+            def warn(message: str) -> None:
+                print(f"warning: {message}", file=stderr)
+
+            for item in read_inputs(inputs, on_progress=bar.update, on_warning=warn, **options):
                 if isinstance(item, Failure):
                     failures.append(item)
                     print(f"error: {item.message}", file=stderr)

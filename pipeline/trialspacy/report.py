@@ -15,7 +15,7 @@ import html
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from .errors import RecordError
 from .evaluate import TABLE_STYLE, Evaluation, contract_documents, html_table, html_tables
@@ -78,16 +78,21 @@ def read_inputs(
     inputs: Sequence[str],
     nlp: Any = None,
     batch_size: int = 64,
-    on_progress: Any = None,
+    on_progress: Optional[Callable[[], None]] = None,
+    on_warning: Optional[Callable[[str], None]] = None,
     **reader_options: Any,
 ) -> Iterator[Union[Document, RecordError]]:
     """A contract dict, or a :class:`RecordError` in its place, for every record of the inputs, in
     order. JSONL files of contract dicts are used as they are; any other input (texts, registry
-    records) goes through the pipeline, loaded on first need when ``nlp`` is None."""
+    records) goes through the pipeline, loaded on first need when ``nlp`` is None. Directories
+    are read recursively; one without input files is told to ``on_warning``."""
     from .records import expand_inputs, iter_records
     from .run import results
 
-    expanded, _ = expand_inputs(inputs)
+    expanded, warnings = expand_inputs(inputs)
+    for warning in warnings:
+        if on_warning is not None:
+            on_warning(warning)
     for path in expanded:
         if isinstance(path, str) and is_contract_file(path):
             items: Iterable[Any] = contract_documents(path, "predicted")
@@ -185,6 +190,8 @@ def render_text(record: Document, marks: Sequence[Mark]) -> Tuple[str, int]:
     for section in sorted(sections, key=lambda s: (s["start"], -s["end"])):
         section_starts[section["start"]].append(section["name"])
     bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks), *section_starts})
+    # Each mark's hover text, once: a long mark (a criterion) is opened again in every run of text.
+    titles = [html.escape(describe(m, text, innermost_section(sections, m.start, m.end))) for m in marks]
     out: List[str] = []
     active: List[int] = []
     for a, b in zip(bounds, bounds[1:]):
@@ -197,12 +204,11 @@ def render_text(record: Document, marks: Sequence[Mark]) -> Tuple[str, int]:
         opened = []
         for i in sorted(active, key=lambda j: slots[j]):
             mark = marks[i]
-            title = html.escape(describe(mark, text, innermost_section(sections, mark.start, mark.end)))
             level = max(depth - 1 - min(slots[i], MAX_DEPTH - 1), 0)
             first = mark.start == a
             tag = f' data-tag="{html.escape(_tag(mark))}"' if first else ""
             classes = f"e l-{mark.label} k-{mark.kind} p{level}" + (" first" if first else "")
-            opened.append(f'<span class="{classes}"{tag} title="{title}">')
+            opened.append(f'<span class="{classes}"{tag} title="{titles[i]}">')
         out.append("".join(opened) + piece + "</span>" * len(opened))
     return "".join(out), depth
 
