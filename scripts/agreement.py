@@ -11,7 +11,6 @@ agreement as Markdown; every disagreement is written to --errors for adjudicatio
 
 import argparse
 import sys
-from typing import List
 
 from trialspacy.evaluate import evaluate, read_documents, write_errors
 
@@ -30,7 +29,7 @@ def markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: List[str] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--first", nargs="+", default=["annotations/gold/dev.jsonl", "annotations/gold/test.jsonl"])
     parser.add_argument("--second", default="annotations/agreement/second_pass.jsonl")

@@ -11,6 +11,7 @@ The results table is printed and written, with the machine's facts, to ``docs/pe
 """
 
 import argparse
+import contextlib
 import datetime
 import hashlib
 import itertools
@@ -22,48 +23,54 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "pipeline"))
 
 HINT_DOCS = 700
 # (label, path under the corpora, reader options, how many records)
-SOURCES: List[Tuple[str, str, Dict[str, str], int]] = [
+SOURCES: list[tuple[str, str, dict[str, str], int]] = [
     ("API v2", "ctgov_samples/nsclcbench_ctg_studies.jsonl.gz", {}, 100),
     ("AACT", "ctgov_samples/ctrialsgov_cancer_studies.jsonl.gz", {}, 401),
     ("NLI4CT", "nli4ct_breast_ctr/ctr_sections.jsonl.gz", {}, 999),
-    ("HINT criteria", "hint_criteria/hint_trials_criteria.jsonl.gz", {"text_key": "criteria", "id_key": "nctid"}, HINT_DOCS),
+    (
+        "HINT criteria",
+        "hint_criteria/hint_trials_criteria.jsonl.gz",
+        {"text_key": "criteria", "id_key": "nctid"},
+        HINT_DOCS,
+    ),
 ]
 SYSTEMS = ("tokenization", "trialspacy_n1", "trialspacy_n2", "medspacy", "find_drugs", "components")
 
 
-def corpus_records(corpora: Path) -> List[Any]:
+def corpus_records(corpora: Path) -> list[Any]:
     """The benchmark's records, in a fixed order (bad records are dropped)."""
     from trialspacy.records import Record, iter_records
 
-    records: List[Any] = []
+    records: list[Any] = []
     for _label, rel, options, limit in SOURCES:
         items = iter_records([str(corpora / rel)], **options)
         records += [r for r in itertools.islice(items, limit) if isinstance(r, Record)]
     return records
 
 
-def peak_rss_mb() -> Tuple[float, float]:
+def peak_rss_mb() -> tuple[float, float]:
     """Peak resident memory of this process and of its largest child, in MB (Linux: KB units)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
 
 
-def _trialspacy(nlp: Any, records: List[Any], n_process: int, out_path: str) -> None:
+def _trialspacy(nlp: Any, records: list[Any], n_process: int, out_path: str) -> None:
     """The local engine as ``trialspacy extract --n-process N`` runs it, writing JSONL."""
     from trialspacy.run import run_batch
 
     with open(out_path, "w", encoding="utf-8") as out:
 
-        def write(row: Dict[str, Any], *_doc: Any) -> None:
+        def write(row: dict[str, Any], *_doc: Any) -> None:
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 
         def error(err: Exception) -> None:
@@ -72,14 +79,14 @@ def _trialspacy(nlp: Any, records: List[Any], n_process: int, out_path: str) -> 
         run_batch(nlp, records, write, error, batch_size=64, n_process=n_process)
 
 
-def worker(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, Any]:
+def worker(system: str, corpora: Path, limit: int, out_path: str) -> dict[str, Any]:
     """Run one system cold in this (fresh) process; return its measurements."""
     started = time.perf_counter()
     if system == "tokenization":
         import spacy
 
         nlp = spacy.blank("en")
-        run: Callable[[List[str]], Any] = lambda texts: sum(len(d) for d in nlp.pipe(texts, batch_size=64))
+        run: Callable[[list[str]], Any] = lambda texts: sum(len(d) for d in nlp.pipe(texts, batch_size=64))
     elif system == "medspacy":
         import medspacy
 
@@ -98,7 +105,7 @@ def worker(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, A
     records = corpus_records(corpora)[: limit or None]
     texts = [r.text for r in records]
     words = sum(len(t.split()) for t in texts)
-    extra: Dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     t0 = time.perf_counter()
     if system.startswith("trialspacy"):
         _trialspacy(nlp, records, int(system[-1]), out_path)
@@ -112,12 +119,18 @@ def worker(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, A
         t0_end = time.perf_counter()
     own, children = peak_rss_mb()
     return dict(
-        system=system, load_s=load_s, docs=len(texts), words=words, seconds=t0_end - t0,
-        rss_mb=own, child_rss_mb=children, **extra,
+        system=system,
+        load_s=load_s,
+        docs=len(texts),
+        words=words,
+        seconds=t0_end - t0,
+        rss_mb=own,
+        child_rss_mb=children,
+        **extra,
     )
 
 
-def component_times(records: List[Any]) -> Dict[str, float]:
+def component_times(records: list[Any]) -> dict[str, float]:
     """Seconds spent in tokenization and in each component; each document goes through the
     whole pipeline before the next, as in ``nlp.pipe`` (per-document caches stay warm)."""
     from trialspacy import load
@@ -136,38 +149,56 @@ def component_times(records: List[Any]) -> Dict[str, float]:
     return times
 
 
-def run_system(system: str, corpora: Path, limit: int, out_path: str) -> Dict[str, Any]:
+def run_system(system: str, corpora: Path, limit: int, out_path: str) -> dict[str, Any]:
     """Run :func:`worker` in a fresh interpreter (cold load, separate RSS)."""
-    cmd = [sys.executable, __file__, str(corpora), "--worker", system, "--limit", str(limit), "--output-jsonl", out_path]
+    cmd = [
+        sys.executable,
+        __file__,
+        str(corpora),
+        "--worker",
+        system,
+        "--limit",
+        str(limit),
+        "--output-jsonl",
+        out_path,
+    ]
     env = dict(os.environ, PYTHONPATH=str(ROOT / "pipeline") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
-        raise SystemExit(f"{system} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+        raise SystemExit(
+            f"{system} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"
+        )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def machine_facts() -> List[str]:
+def machine_facts() -> list[str]:
     """nproc, CPU model, Python and library versions, date."""
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-        platform.processor() or "unknown",
-    ) if Path("/proc/cpuinfo").exists() else platform.processor()
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor() or "unknown",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     import spacy
 
     versions = [f"spaCy {spacy.__version__}"]
     for module in ("medspacy", "scispacy"):
-        try:
+        with contextlib.suppress(ImportError, AttributeError):
             versions.append(f"{module} {__import__(module).__version__}")
-        except (ImportError, AttributeError):
-            pass
     return [
-        f"date (UTC): {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}",
+        f"date (UTC): {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M}",
         f"cores (nproc): {os.cpu_count()}; CPU: {cpu}",
         f"Python {platform.python_version()} on {platform.system()} {platform.release()}; " + ", ".join(versions),
     ]
 
 
-def table(results: List[Dict[str, Any]]) -> List[str]:
+def table(results: list[dict[str, Any]]) -> list[str]:
     """The Markdown table, one row per system, ratios to tokenization alone."""
     floor = next(r for r in results if r["system"] == "tokenization")
     floor_wps = floor["words"] / floor["seconds"]
@@ -177,7 +208,9 @@ def table(results: List[Dict[str, Any]]) -> List[str]:
     ]
     for r in results:
         wps = r["words"] / r["seconds"]
-        rss = f"{r['rss_mb']:.0f}" + (f" (+ workers ≤ {r['child_rss_mb']:.0f} each)" if r["system"] == "trialspacy_n2" else "")
+        rss = f"{r['rss_mb']:.0f}" + (
+            f" (+ workers ≤ {r['child_rss_mb']:.0f} each)" if r["system"] == "trialspacy_n2" else ""
+        )
         note = " (subset)" if r["docs"] < floor["docs"] else ""
         rows.append(
             f"| {r['system']} | {r['docs']}{note} | {r['docs'] / r['seconds']:.1f} | {wps:,.0f} | "
@@ -186,7 +219,7 @@ def table(results: List[Dict[str, Any]]) -> List[str]:
     return rows
 
 
-def targets(results: Dict[str, Dict[str, Any]]) -> List[str]:
+def targets(results: dict[str, dict[str, Any]]) -> list[str]:
     """Each target of issue 5 with the measured value and pass/fail."""
     wps = {k: r["words"] / r["seconds"] for k, r in results.items() if "seconds" in r and k != "components"}
     one, two = results["trialspacy_n1"], results["trialspacy_n2"]
@@ -202,15 +235,19 @@ def targets(results: Dict[str, Dict[str, Any]]) -> List[str]:
         ok = value < bound if "<" in text else value >= bound
         lines.append(f"- {text}: {fmt.format(value)} — {'met' if ok else 'NOT met'}")
     same = one["sha256"] == two["sha256"]
-    lines.append(f"- n_process=2 output byte-identical to n_process=1: {'yes' if same else 'NO'} (sha256 {one['sha256'][:12]})")
+    lines.append(
+        f"- n_process=2 output byte-identical to n_process=1: {'yes' if same else 'NO'} (sha256 {one['sha256'][:12]})"
+    )
     return lines
 
 
-def main(argv: List[str]) -> int:
+def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "corpora"))
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
-    parser.add_argument("--medspacy-docs", type=int, default=300, help="medspaCy runs on the first N documents (it is slow)")
+    parser.add_argument(
+        "--medspacy-docs", type=int, default=300, help="medspaCy runs on the first N documents (it is slow)"
+    )
     parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--output-jsonl", default="", help=argparse.SUPPRESS)
@@ -223,7 +260,7 @@ def main(argv: List[str]) -> int:
         print(json.dumps(worker(args.worker, corpora, args.limit, args.output_jsonl)))
         return 0
 
-    results: Dict[str, Dict[str, Any]] = {}
+    results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for system in SYSTEMS:
             limit = args.medspacy_docs if system == "medspacy" else 0

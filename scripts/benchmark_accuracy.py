@@ -25,18 +25,30 @@ import argparse
 import re
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any
 
 # corpora_eval sits next to this file; tests load scripts by file path, so put it on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora_eval import (DEFAULT_CORPORA, DEV, REPO, TEST, Span, brat_documents, extents, find_drugs_spans,
-                          lenient_recall, overlaps, score_spans)  # noqa: E402
+import benchmark_negation as negation
+from corpora_eval import (
+    DEFAULT_CORPORA,
+    DEV,
+    REPO,
+    TEST,
+    Span,
+    brat_documents,
+    extents,
+    find_drugs_spans,
+    lenient_recall,
+    overlaps,
+    score_spans,
+)
 
-import benchmark_negation as negation  # noqa: E402
-import trialspacy  # noqa: E402  (corpora_eval puts pipeline/ on the path)
-from trialspacy.spans import DRUG, ENDPOINT, TIMEFRAME, label_spans  # noqa: E402
+import trialspacy
+from trialspacy.spans import DRUG, ENDPOINT, TIMEFRAME, label_spans
 
 REQUIRED = ("chia", "lct", "pico_breast_cancer")
 GOLD_TEST = REPO / "annotations" / "gold" / "test.jsonl"
@@ -52,44 +64,81 @@ NEGATION_PEERS = ("negspaCy NegEx, default", "medspaCy ConText, default")
 NEGATION_OURS = "trialspacy context (default + ours)"
 # A Temporal span "holds a number" when it has digits or a number word; the contract's TIMEFRAME
 # always has one, so these are the Temporal spans it can match.
-NUMBER_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|a single|single)\b", re.I)
+NUMBER_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|a single|single)\b",
+    re.I,
+)
 
 # (system and citation, measure, published figure as printed, keys of our nearest numbers, why it
 # is not the same task or data)
 PUBLISHED = (
-    ("EliIE: Kang et al. 2017, JAMIA 24(6):1062-71, doi:10.1093/jamia/ocx019", "entity recognition F1", "0.79",
-     ("drug_chia_strict_f1", "gold_micro_f1"),
-     "CRF trained and tested on criteria of 230 Alzheimer's-disease trials, all OMOP entity types "
-     "(condition, drug, procedure, observation...); ours is a lexicon and grammar system: DRUG alone on "
-     "CHIA (other trials, another scheme), or our five labels on our own gold"),
-    ("EliIE (Kang et al. 2017)", "negation detection accuracy", "0.94", ("negation_chia_accuracy",),
-     "NegEx plus rules over EliIE's own entities in Alzheimer's criteria; ours gets CHIA's gold "
-     "entities. Accuracy is dominated by the non-negated majority (see the 'always not negated' rows)"),
-    ("Criteria2Query: Yuan et al. 2019, JAMIA 26(4):294-305, doi:10.1093/jamia/ocy178", "entity recognition F1",
-     "0.795", ("drug_chia_strict_f1", "gold_micro_f1"),
-     "125 criteria from ClinicalTrials.gov across disease domains plus 52 user-entered criteria, all "
-     "entity types, against 2 experts"),
-    ("Criteria2Query (Yuan et al. 2019)", "negation detection accuracy", "0.984", ("negation_chia_accuracy",),
-     "the same 125 + 52 criteria; ours is every CHIA TEST target (gold spans given); majority-class "
-     "caveat as above"),
-    ("Bitterman et al. 2023, Int J Radiat Oncol Biol Phys 117(1):262-73, doi:10.1016/j.ijrobp.2023.03.055",
-     "dose entity F1", "0.96", ("gold_radiation_dose_f1",),
-     "fine-tuned BioClinicalBERT/RoBERTa on clinician notes, cancer-registry abstracts and HemOnc.org "
-     "prescriptions; ours is a grammar on registry text. No public corpus annotates dose spans in "
-     "trial records (ro_trials_dennstaedt has document-level values only), so only our small gold split compares"),
-    ("Bitterman et al. 2023", "fraction number F1", "0.94", ("gold_fractions_accuracy",),
-     "an entity of its own for them; for us the `fractions` attribute of a RADIATION_DOSE span, so our "
-     "number is attribute accuracy over strictly matched doses, not span F1"),
-    ("i2b2 2012 temporal challenge: Sun et al. 2013, JAMIA 20(5):806-13, doi:10.1136/amiajnl-2013-001628; "
-     "best TIMEX3 system: Sohn et al. 2013 (Mayo Clinic), JAMIA, PMID 23558168", "TIMEX3 span F1", "0.90",
-     ("timeframe_chia_lenient_f1", "gold_timeframe_f1"),
-     "discharge summaries (190 train / 120 test); TIMEX3 includes dates, times and ages, which our "
-     "contract leaves out or limits; CHIA Temporal marks eligibility windows (lenient match)"),
-    ("i2b2 2012 (Sohn et al. 2013)", "TIMEX3 value (normalization) accuracy", "0.731",
-     ("gold_timeframe_value_accuracy",),
-     "ISO 8601 normalization in both; TIMEX3 values include dates relative to admission; ours is "
-     "`value` accuracy over strictly matched TIMEFRAME spans of our gold split"),
+    (
+        "EliIE: Kang et al. 2017, JAMIA 24(6):1062-71, doi:10.1093/jamia/ocx019",
+        "entity recognition F1",
+        "0.79",
+        ("drug_chia_strict_f1", "gold_micro_f1"),
+        "CRF trained and tested on criteria of 230 Alzheimer's-disease trials, all OMOP entity types "
+        "(condition, drug, procedure, observation...); ours is a lexicon and grammar system: DRUG alone on "
+        "CHIA (other trials, another scheme), or our five labels on our own gold",
+    ),
+    (
+        "EliIE (Kang et al. 2017)",
+        "negation detection accuracy",
+        "0.94",
+        ("negation_chia_accuracy",),
+        "NegEx plus rules over EliIE's own entities in Alzheimer's criteria; ours gets CHIA's gold "
+        "entities. Accuracy is dominated by the non-negated majority (see the 'always not negated' rows)",
+    ),
+    (
+        "Criteria2Query: Yuan et al. 2019, JAMIA 26(4):294-305, doi:10.1093/jamia/ocy178",
+        "entity recognition F1",
+        "0.795",
+        ("drug_chia_strict_f1", "gold_micro_f1"),
+        "125 criteria from ClinicalTrials.gov across disease domains plus 52 user-entered criteria, all "
+        "entity types, against 2 experts",
+    ),
+    (
+        "Criteria2Query (Yuan et al. 2019)",
+        "negation detection accuracy",
+        "0.984",
+        ("negation_chia_accuracy",),
+        "the same 125 + 52 criteria; ours is every CHIA TEST target (gold spans given); majority-class caveat as above",
+    ),
+    (
+        "Bitterman et al. 2023, Int J Radiat Oncol Biol Phys 117(1):262-73, doi:10.1016/j.ijrobp.2023.03.055",
+        "dose entity F1",
+        "0.96",
+        ("gold_radiation_dose_f1",),
+        "fine-tuned BioClinicalBERT/RoBERTa on clinician notes, cancer-registry abstracts and HemOnc.org "
+        "prescriptions; ours is a grammar on registry text. No public corpus annotates dose spans in "
+        "trial records (ro_trials_dennstaedt has document-level values only), so only our small gold split compares",
+    ),
+    (
+        "Bitterman et al. 2023",
+        "fraction number F1",
+        "0.94",
+        ("gold_fractions_accuracy",),
+        "an entity of its own for them; for us the `fractions` attribute of a RADIATION_DOSE span, so our "
+        "number is attribute accuracy over strictly matched doses, not span F1",
+    ),
+    (
+        "i2b2 2012 temporal challenge: Sun et al. 2013, JAMIA 20(5):806-13, doi:10.1136/amiajnl-2013-001628; "
+        "best TIMEX3 system: Sohn et al. 2013 (Mayo Clinic), JAMIA, PMID 23558168",
+        "TIMEX3 span F1",
+        "0.90",
+        ("timeframe_chia_lenient_f1", "gold_timeframe_f1"),
+        "discharge summaries (190 train / 120 test); TIMEX3 includes dates, times and ages, which our "
+        "contract leaves out or limits; CHIA Temporal marks eligibility windows (lenient match)",
+    ),
+    (
+        "i2b2 2012 (Sohn et al. 2013)",
+        "TIMEX3 value (normalization) accuracy",
+        "0.731",
+        ("gold_timeframe_value_accuracy",),
+        "ISO 8601 normalization in both; TIMEX3 values include dates relative to admission; ours is "
+        "`value` accuracy over strictly matched TIMEFRAME spans of our gold split",
+    ),
 )
 # Below these, a number of ours on our own gold is listed as next work.
 WEAK_F1 = 0.9
@@ -107,7 +156,7 @@ def stderr_progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def predict(nlp: Any, texts: Sequence[str]) -> List[Dict[str, Set[Span]]]:
+def predict(nlp: Any, texts: Sequence[str]) -> list[dict[str, set[Span]]]:
     """Our spans per document, by label, as offsets."""
     out = []
     for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
@@ -115,26 +164,27 @@ def predict(nlp: Any, texts: Sequence[str]) -> List[Dict[str, Set[Span]]]:
     return out
 
 
-def load_corpus(corpora: Path, corpus: str, limit: Optional[int]) -> List[Tuple[str, str, Any]]:
+def load_corpus(corpora: Path, corpus: str, limit: int | None) -> list[tuple[str, str, Any]]:
     """``(doc_id, split, brat document)`` of a corpus."""
     return list(brat_documents(corpora, corpus, limit=limit))
 
 
-def gold_of(doc: Any, labels: Sequence[str]) -> Set[Span]:
+def gold_of(doc: Any, labels: Sequence[str]) -> set[Span]:
     """Gold extents of the entities with one of ``labels``."""
     return extents(e for e in doc.entities if e.label in labels)
 
 
-def by_split(docs: Sequence[Tuple[str, str, Any]]) -> Dict[str, List[int]]:
+def by_split(docs: Sequence[tuple[str, str, Any]]) -> dict[str, list[int]]:
     """Document indices per split (DEV, TEST, or ALL)."""
-    out: Dict[str, List[int]] = {}
+    out: dict[str, list[int]] = {}
     for i, (_, split, _) in enumerate(docs):
         out.setdefault(split, []).append(i)
     return out
 
 
-def drug_results(docs: Sequence[Tuple[str, str, Any]], ours: Sequence[Dict[str, Set[Span]]],
-                 labels: Sequence[str]) -> Dict[str, Dict[str, Any]]:
+def drug_results(
+    docs: Sequence[tuple[str, str, Any]], ours: Sequence[dict[str, set[Span]]], labels: Sequence[str]
+) -> dict[str, dict[str, Any]]:
     """Per split: strict and lenient scores of trialspacy and of ``find_drugs`` against ``labels``."""
     out = {}
     theirs = [find_drugs_spans(doc.text) for _, _, doc in docs]
@@ -148,7 +198,9 @@ def drug_results(docs: Sequence[Tuple[str, str, Any]], ours: Sequence[Dict[str, 
     return out
 
 
-def timeframe_results(docs: Sequence[Tuple[str, str, Any]], ours: Sequence[Dict[str, Set[Span]]]) -> Dict[str, Dict[str, Any]]:
+def timeframe_results(
+    docs: Sequence[tuple[str, str, Any]], ours: Sequence[dict[str, set[Span]]]
+) -> dict[str, dict[str, Any]]:
     """Per split: lenient scores against CHIA Temporal, and recall on Temporal spans with a number."""
     out = {}
     for split, idx in by_split(docs).items():
@@ -156,12 +208,15 @@ def timeframe_results(docs: Sequence[Tuple[str, str, Any]], ours: Sequence[Dict[
         gold = [gold_of(docs[i][2], TEMPORAL_GOLD) for i in idx]
         numeric = [{(s, e) for s, e in g if NUMBER_RE.search(docs[i][2].text[s:e])} for i, g in zip(idx, gold)]
         hit, total = lenient_recall(pred, numeric)
-        out[split] = {"documents": len(idx), "lenient": score_spans(pred, gold)["lenient"],
-                      "numeric_recall": {"hit": hit, "gold": total, "recall": hit / total if total else 0.0}}
+        out[split] = {
+            "documents": len(idx),
+            "lenient": score_spans(pred, gold)["lenient"],
+            "numeric_recall": {"hit": hit, "gold": total, "recall": hit / total if total else 0.0},
+        }
     return out
 
 
-def endpoint_results(docs: Sequence[Tuple[str, str, Any]], ours: Sequence[Dict[str, Set[Span]]]) -> Dict[str, Any]:
+def endpoint_results(docs: Sequence[tuple[str, str, Any]], ours: Sequence[dict[str, set[Span]]]) -> dict[str, Any]:
     """Lenient recall of PICO outcome-Measure spans, and the share of our ENDPOINT spans that
     overlap any PICO outcome or outcome-Measure span (a precision proxy: PICO marks more than
     named endpoints, but a named endpoint outside every outcome span is suspect)."""
@@ -171,13 +226,15 @@ def endpoint_results(docs: Sequence[Tuple[str, str, Any]], ours: Sequence[Dict[s
     inside = sum(any(overlaps(p, g) for g in ref) for spans, ref in zip(pred, outcomes) for p in spans)
     n_pred = sum(len(p) for p in pred)
     any_hit, any_total = lenient_recall(pred, outcomes)
-    return {"documents": len(docs),
-            "measure_recall": {"hit": hit, "gold": total, "recall": hit / total if total else 0.0},
-            "outcome_recall": {"hit": any_hit, "gold": any_total, "recall": any_hit / any_total if any_total else 0.0},
-            "precision_proxy": {"hit": inside, "predicted": n_pred, "share": inside / n_pred if n_pred else 0.0}}
+    return {
+        "documents": len(docs),
+        "measure_recall": {"hit": hit, "gold": total, "recall": hit / total if total else 0.0},
+        "outcome_recall": {"hit": any_hit, "gold": any_total, "recall": any_hit / any_total if any_total else 0.0},
+        "precision_proxy": {"hit": inside, "predicted": n_pred, "share": inside / n_pred if n_pred else 0.0},
+    }
 
 
-def negation_results(corpora: Path, limit: Optional[int]) -> Dict[Tuple[str, str], Dict[str, Dict[str, float]]]:
+def negation_results(corpora: Path, limit: int | None) -> dict[tuple[str, str], dict[str, dict[str, float]]]:
     """Per (corpus, split): scores of each negation system against the strict gold, plus the
     'always not negated' reference, from ``benchmark_negation``."""
     examples = list(negation.read_chia(corpora, limit)) + list(negation.read_lct(corpora, limit))
@@ -187,20 +244,24 @@ def negation_results(corpora: Path, limit: Optional[int]) -> Dict[Tuple[str, str
         if variant != negation.STRICT:
             continue
         first = next(iter(rows.values()))
-        majority = negation.scores([True] * first["gold"] + [False] * (first["n"] - first["gold"]), [False] * first["n"])
+        majority = negation.scores(
+            [True] * first["gold"] + [False] * (first["n"] - first["gold"]), [False] * first["n"]
+        )
         out[(corpus, split)] = dict(rows, **{"always not negated": majority})
     return out
 
 
-def find_drugs_document(doc: Dict[str, Any]) -> Dict[str, Any]:
+def find_drugs_document(doc: dict[str, Any]) -> dict[str, Any]:
     """A contract dict holding ``find_drugs``'s spans over a gold document's text, as DRUG."""
     text = doc["text"]
-    spans = [{"start": s, "end": e, "label": DRUG, "text": text[s:e], "attrs": {"negated": False}}
-             for s, e in sorted(find_drugs_spans(text))]
+    spans = [
+        {"start": s, "end": e, "label": DRUG, "text": text[s:e], "attrs": {"negated": False}}
+        for s, e in sorted(find_drugs_spans(text))
+    ]
     return {"id": doc["id"], "text": text, "spans": spans}
 
 
-def gold_results(gold_path: Path, nlp: Any = None) -> Dict[str, Any]:
+def gold_results(gold_path: Path, nlp: Any = None) -> dict[str, Any]:
     """Our gold test split scored by ``trialspacy.evaluate`` (the pipeline, and ``find_drugs`` for
     DRUG), or why it cannot be yet."""
     try:
@@ -220,15 +281,16 @@ def gold_results(gold_path: Path, nlp: Any = None) -> Dict[str, Any]:
     return {"status": f"ok: {len(gold)} documents in {shown}", "report": ours, "find_drugs": peer}
 
 
-def run_benchmark(corpora: Path, gold_path: Path = GOLD_TEST, limit: Optional[int] = None,
-                  progress: Progress = quiet) -> Dict[str, Any]:
+def run_benchmark(
+    corpora: Path, gold_path: Path = GOLD_TEST, limit: int | None = None, progress: Progress = quiet
+) -> dict[str, Any]:
     """Every measurement, as plain data (``markdown`` renders it)."""
-    timings: Dict[str, float] = {}
+    timings: dict[str, float] = {}
     started = time.perf_counter()
     nlp = trialspacy.load()
     timings["load"] = time.perf_counter() - started
     progress(f"pipeline loaded in {timings['load']:.1f}s")
-    results: Dict[str, Any] = {"limit": limit, "timings": timings}
+    results: dict[str, Any] = {"limit": limit, "timings": timings}
     for corpus in ("chia", "lct", "pico"):
         started = time.perf_counter()
         docs = load_corpus(corpora, corpus, limit)
@@ -260,12 +322,12 @@ def f3(value: float) -> str:
     return f"{value:.3f}"
 
 
-def prf_cell(s: Dict[str, float]) -> str:
+def prf_cell(s: dict[str, float]) -> str:
     """``P / R / F1``."""
     return f"{f3(s['precision'])} / {f3(s['recall'])} / {f3(s['f1'])}"
 
 
-def standing(ours: Dict[str, float], peer: Dict[str, float], peer_name: str, keys: Sequence[str]) -> str:
+def standing(ours: dict[str, float], peer: dict[str, float], peer_name: str, keys: Sequence[str]) -> str:
     """Where trialspacy stands against one peer: the measures on which it loses, or that it does not."""
     behind = [f"{k} ({f3(ours[k])} vs {f3(peer[k])})" for k in keys if peer[k] > ours[k] + 1e-9]
     if behind:
@@ -273,16 +335,20 @@ def standing(ours: Dict[str, float], peer: Dict[str, float], peer_name: str, key
     return f"ahead of {peer_name} on " + ", ".join(keys)
 
 
-def nearest(results: Dict[str, Any]) -> Dict[str, str]:
+def nearest(results: dict[str, Any]) -> dict[str, str]:
     """Our numbers that published figures compare with, by key, as text ('—' if not measured)."""
-    out: Dict[str, str] = {}
+    out: dict[str, str] = {}
     drug = results.get("drug_chia", {}).get(TEST)
     if drug:
-        out["drug_chia_strict_f1"] = f"DRUG strict F1 {f3(drug['trialspacy']['strict']['f1'])} (lenient {f3(drug['trialspacy']['lenient']['f1'])}), CHIA TEST"
+        out["drug_chia_strict_f1"] = (
+            f"DRUG strict F1 {f3(drug['trialspacy']['strict']['f1'])} (lenient {f3(drug['trialspacy']['lenient']['f1'])}), CHIA TEST"
+        )
     neg = results.get("negation", {}).get(("CHIA", TEST))
     if neg:
-        out["negation_chia_accuracy"] = (f"accuracy {f3(neg[NEGATION_OURS]['accuracy'])} (always-not-negated "
-                                         f"{f3(neg['always not negated']['accuracy'])}), CHIA TEST")
+        out["negation_chia_accuracy"] = (
+            f"accuracy {f3(neg[NEGATION_OURS]['accuracy'])} (always-not-negated "
+            f"{f3(neg['always not negated']['accuracy'])}), CHIA TEST"
+        )
     tf = results.get("timeframe_chia", {}).get(TEST)
     if tf:
         out["timeframe_chia_lenient_f1"] = f"TIMEFRAME lenient F1 {f3(tf['lenient']['f1'])} vs CHIA Temporal, TEST"
@@ -290,7 +356,7 @@ def nearest(results: Dict[str, Any]) -> Dict[str, str]:
     return out
 
 
-def gold_nearest(gold: Dict[str, Any]) -> Dict[str, str]:
+def gold_nearest(gold: dict[str, Any]) -> dict[str, str]:
     """Gold-split numbers for the published-figures table, when the evaluator ran."""
     report = gold.get("report")
     if not report:
@@ -298,24 +364,34 @@ def gold_nearest(gold: Dict[str, Any]) -> Dict[str, str]:
     out = {}
     dose = report["strict"].get("RADIATION_DOSE")
     if dose and dose["tp"] + dose["fn"]:
-        out["gold_radiation_dose_f1"] = f"RADIATION_DOSE strict F1 {f3(dose['f'])} ({dose['tp'] + dose['fn']} gold spans), gold TEST"
+        out["gold_radiation_dose_f1"] = (
+            f"RADIATION_DOSE strict F1 {f3(dose['f'])} ({dose['tp'] + dose['fn']} gold spans), gold TEST"
+        )
     tf = report["strict"].get(TIMEFRAME)
     if tf and tf["tp"] + tf["fn"]:
-        out["gold_timeframe_f1"] = f"TIMEFRAME strict F1 {f3(tf['f'])} (lenient {f3(report['lenient'][TIMEFRAME]['f'])}), gold TEST"
+        out["gold_timeframe_f1"] = (
+            f"TIMEFRAME strict F1 {f3(tf['f'])} (lenient {f3(report['lenient'][TIMEFRAME]['f'])}), gold TEST"
+        )
     micro = report["strict"]["micro"]
-    out["gold_micro_f1"] = f"all labels, micro strict F1 {f3(micro['f'])} (lenient {f3(report['lenient']['micro']['f'])}), gold TEST"
-    for key, (label, attr) in {"gold_fractions_accuracy": ("RADIATION_DOSE", "fractions"),
-                               "gold_timeframe_value_accuracy": ("TIMEFRAME", "value")}.items():
+    out["gold_micro_f1"] = (
+        f"all labels, micro strict F1 {f3(micro['f'])} (lenient {f3(report['lenient']['micro']['f'])}), gold TEST"
+    )
+    for key, (label, attr) in {
+        "gold_fractions_accuracy": ("RADIATION_DOSE", "fractions"),
+        "gold_timeframe_value_accuracy": ("TIMEFRAME", "value"),
+    }.items():
         for row in report["attributes"]:
             if row["label"] == label and row["attribute"] == attr:
                 out[key] = f"`{attr}` accuracy {f3(row['accuracy'])} (n={row['n']}), gold TEST"
     return out
 
 
-def main_table(results: Dict[str, Any]) -> str:
+def main_table(results: dict[str, Any]) -> str:
     """The side-by-side table: one row per measure and peer, TEST first, DEV after, and where we stand."""
-    rows = ["| task | gold (split, size) | measure | trialspacy | peer | peer's score | DEV: trialspacy / peer | where we stand (TEST) |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| task | gold (split, size) | measure | trialspacy | peer | peer's score | DEV: trialspacy / peer | where we stand (TEST) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     keys = ("precision", "recall", "f1")
     for corpus, gold_name in (("chia", "CHIA `Drug`"), ("lct", "LCT `Drug-Name`")):
         r = results.get(f"drug_{corpus}", {})
@@ -325,9 +401,11 @@ def main_table(results: Dict[str, Any]) -> str:
         for mode in ("strict", "lenient"):
             ours, peer = test["trialspacy"][mode], test["find_drugs"][mode]
             dev_cell = f"{f3(dev['trialspacy'][mode]['f1'])} / {f3(dev['find_drugs'][mode]['f1'])} F1" if dev else "—"
-            rows.append(f"| DRUG | {gold_name}, TEST, {test['documents']} docs, {ours['gold']} spans | {mode} P / R / F1 | "
-                        f"{prf_cell(ours)} | `find_drugs` | {prf_cell(peer)} | {dev_cell} | "
-                        f"{standing(ours, peer, '`find_drugs`', keys)} |")
+            rows.append(
+                f"| DRUG | {gold_name}, TEST, {test['documents']} docs, {ours['gold']} spans | {mode} P / R / F1 | "
+                f"{prf_cell(ours)} | `find_drugs` | {prf_cell(peer)} | {dev_cell} | "
+                f"{standing(ours, peer, '`find_drugs`', keys)} |"
+            )
     for corpus, gold_name in (("CHIA", "CHIA `Negation` + `Has_negation`"), ("LCT", "LCT `Negation` + `Negates`")):
         test = results.get("negation", {}).get((corpus, TEST))
         dev = results.get("negation", {}).get((corpus, DEV))
@@ -336,90 +414,117 @@ def main_table(results: Dict[str, Any]) -> str:
         ours = test[NEGATION_OURS]
         for peer_name in NEGATION_PEERS + ("always not negated",):
             peer = test[peer_name]
-            dev_cell = (f"{f3(dev[NEGATION_OURS]['f1'])} / {f3(dev[peer_name]['f1'])} F1" if dev else "—")
+            dev_cell = f"{f3(dev[NEGATION_OURS]['f1'])} / {f3(dev[peer_name]['f1'])} F1" if dev else "—"
             what = f"{gold_name}, TEST, {ours['n']} gold targets, {ours['gold']} negated"
-            rows.append(f"| entity negation | {what} | negated class P / R / F1 (accuracy) | "
-                        f"{prf_cell(ours)} ({f3(ours['accuracy'])}) | {peer_name} | {prf_cell(peer)} ({f3(peer['accuracy'])}) | "
-                        f"{dev_cell} | {standing(ours, peer, peer_name, keys + ('accuracy',))} |")
+            rows.append(
+                f"| entity negation | {what} | negated class P / R / F1 (accuracy) | "
+                f"{prf_cell(ours)} ({f3(ours['accuracy'])}) | {peer_name} | {prf_cell(peer)} ({f3(peer['accuracy'])}) | "
+                f"{dev_cell} | {standing(ours, peer, peer_name, keys + ('accuracy',))} |"
+            )
     tf = results.get("timeframe_chia", {})
     if tf.get(TEST):
         test, dev = tf[TEST], tf.get(DEV)
         lenient = test["lenient"]
-        rows.append(f"| TIMEFRAME | CHIA `Temporal`, TEST, {test['documents']} docs, {lenient['gold']} spans | lenient P / R / F1 | "
-                    f"{prf_cell(lenient)} | none installed | — | {f3(dev['lenient']['f1']) + ' F1' if dev else '—'} | "
-                    f"no peer to lose to; recall is bounded by number-less Temporal spans (next row) |")
+        rows.append(
+            f"| TIMEFRAME | CHIA `Temporal`, TEST, {test['documents']} docs, {lenient['gold']} spans | lenient P / R / F1 | "
+            f"{prf_cell(lenient)} | none installed | — | {f3(dev['lenient']['f1']) + ' F1' if dev else '—'} | "
+            f"no peer to lose to; recall is bounded by number-less Temporal spans (next row) |"
+        )
         num = test["numeric_recall"]
-        rows.append(f"| TIMEFRAME | CHIA `Temporal` holding a number, TEST, {num['gold']} spans | lenient recall | "
-                    f"{f3(num['recall'])} ({num['hit']}/{num['gold']}) | none installed | — | "
-                    f"{f3(dev['numeric_recall']['recall']) + ' recall' if dev else '—'} | — |")
+        rows.append(
+            f"| TIMEFRAME | CHIA `Temporal` holding a number, TEST, {num['gold']} spans | lenient recall | "
+            f"{f3(num['recall'])} ({num['hit']}/{num['gold']}) | none installed | — | "
+            f"{f3(dev['numeric_recall']['recall']) + ' recall' if dev else '—'} | — |"
+        )
     ep = results.get("endpoint_pico")
     if ep:
         m, o, p = ep["measure_recall"], ep["outcome_recall"], ep["precision_proxy"]
-        rows.append(f"| ENDPOINT | PICO `outcome-Measure`, all {ep['documents']} abstracts, {m['gold']} spans | lenient recall | "
-                    f"{f3(m['recall'])} ({m['hit']}/{m['gold']}) | none installed | — | (not split) | "
-                    f"outcome-Measure is any measure (safety, fatigue...): a superset of named endpoints |")
-        rows.append(f"| ENDPOINT | PICO `outcome` + `outcome-Measure`, all, {o['gold']} spans | lenient recall | "
-                    f"{f3(o['recall'])} ({o['hit']}/{o['gold']}) | none installed | — | (not split) | — |")
-        rows.append(f"| ENDPOINT | PICO `outcome` + `outcome-Measure`, all | share of our {p['predicted']} spans overlapping one (precision proxy) | "
-                    f"{f3(p['share'])} ({p['hit']}/{p['predicted']}) | none installed | — | (not split) | — |")
+        rows.append(
+            f"| ENDPOINT | PICO `outcome-Measure`, all {ep['documents']} abstracts, {m['gold']} spans | lenient recall | "
+            f"{f3(m['recall'])} ({m['hit']}/{m['gold']}) | none installed | — | (not split) | "
+            f"outcome-Measure is any measure (safety, fatigue...): a superset of named endpoints |"
+        )
+        rows.append(
+            f"| ENDPOINT | PICO `outcome` + `outcome-Measure`, all, {o['gold']} spans | lenient recall | "
+            f"{f3(o['recall'])} ({o['hit']}/{o['gold']}) | none installed | — | (not split) | — |"
+        )
+        rows.append(
+            f"| ENDPOINT | PICO `outcome` + `outcome-Measure`, all | share of our {p['predicted']} spans overlapping one (precision proxy) | "
+            f"{f3(p['share'])} ({p['hit']}/{p['predicted']}) | none installed | — | (not split) | — |"
+        )
     rows.extend(gold_rows(results.get("gold", {})))
     return "\n".join(rows)
 
 
-def evaluator_prf(s: Dict[str, Any]) -> Dict[str, float]:
+def evaluator_prf(s: dict[str, Any]) -> dict[str, float]:
     """The evaluator's ``p``/``r``/``f`` under the names used here."""
     return {"precision": s["p"], "recall": s["r"], "f1": s["f"]}
 
 
-def gold_rows(gold: Dict[str, Any]) -> List[str]:
+def gold_rows(gold: dict[str, Any]) -> list[str]:
     """Rows of the gold test split: per label and micro, strict with the F1 interval and lenient F1
     (``find_drugs`` next to DRUG), or a 'not available' row."""
     report = gold.get("report")
     if not report:
-        return [f"| all labels | our gold TEST split (`annotations/gold/test.jsonl`) | strict P / R / F1 | "
-                f"{gold.get('status', 'not available yet')} | — | — | — | — |"]
+        return [
+            f"| all labels | our gold TEST split (`annotations/gold/test.jsonl`) | strict P / R / F1 | "
+            f"{gold.get('status', 'not available yet')} | — | — | — | — |"
+        ]
     rows = []
     keys = ("precision", "recall", "f1")
     for label, s in report["strict"].items():
         ci = s["ci"]["f"]
-        cell = f"{prf_cell(evaluator_prf(s))} [F1 {f3(ci[0])}–{f3(ci[1])}] (lenient F1 {f3(report['lenient'][label]['f'])})" if ci else \
-            f"{prf_cell(evaluator_prf(s))} (lenient F1 {f3(report['lenient'][label]['f'])})"
+        cell = (
+            f"{prf_cell(evaluator_prf(s))} [F1 {f3(ci[0])}–{f3(ci[1])}] (lenient F1 {f3(report['lenient'][label]['f'])})"
+            if ci
+            else f"{prf_cell(evaluator_prf(s))} (lenient F1 {f3(report['lenient'][label]['f'])})"
+        )
         peer_name, peer_cell, where = "—", "—", "—"
         if label == DRUG:
             peer = gold["find_drugs"]["strict"][DRUG]
             peer_name, peer_cell = "`find_drugs`", prf_cell(evaluator_prf(peer))
             where = standing(evaluator_prf(s), evaluator_prf(peer), "`find_drugs`", keys)
-        rows.append(f"| {label} | our gold TEST split, {s['tp'] + s['fn']} spans | strict P / R / F1 [95% CI] | "
-                    f"{cell} | {peer_name} | {peer_cell} | — | {where} |")
+        rows.append(
+            f"| {label} | our gold TEST split, {s['tp'] + s['fn']} spans | strict P / R / F1 [95% CI] | "
+            f"{cell} | {peer_name} | {peer_cell} | — | {where} |"
+        )
     return rows
 
 
-def gold_details(gold: Dict[str, Any]) -> str:
+def gold_details(gold: dict[str, Any]) -> str:
     """Attribute accuracy and outcome pairing on the gold test split, or the status."""
     report = gold.get("report")
     if not report:
         return f"Status: {gold.get('status', 'not available yet')}."
     rows = [f"Status: {gold['status']}.", "", "| label | attribute | n | correct | accuracy |", "|---|---|---|---|---|"]
-    rows += [f"| {a['label']} | {a['attribute']} | {a['n']} | {a['correct']} | {f3(a['accuracy'])} |" for a in report["attributes"]]
+    rows += [
+        f"| {a['label']} | {a['attribute']} | {a['n']} | {a['correct']} | {f3(a['accuracy'])} |"
+        for a in report["attributes"]
+    ]
     o = report["outcomes"]
-    rows += ["", f"Outcome pairing: {o['correct']} of {o['items']} outcome items "
-             f"({f3(o['accuracy']) if o['accuracy'] is not None else '—'}) hold the gold ENDPOINT and TIMEFRAME spans"
-             f"{' (items from the layout: ' + str(o['derived_from_layout']) + ')' if o['derived_from_layout'] else ''}."]
+    rows += [
+        "",
+        f"Outcome pairing: {o['correct']} of {o['items']} outcome items "
+        f"({f3(o['accuracy']) if o['accuracy'] is not None else '—'}) hold the gold ENDPOINT and TIMEFRAME spans"
+        f"{' (items from the layout: ' + str(o['derived_from_layout']) + ')' if o['derived_from_layout'] else ''}.",
+    ]
     return "\n".join(rows)
 
 
-def published_table(results: Dict[str, Any]) -> str:
+def published_table(results: dict[str, Any]) -> str:
     """Published figures next to our nearest comparable number."""
     ours = nearest(results)
-    rows = ["| system (citation) | measure | published | our nearest numbers | why it is not the same task or data |",
-            "|---|---|---|---|---|"]
+    rows = [
+        "| system (citation) | measure | published | our nearest numbers | why it is not the same task or data |",
+        "|---|---|---|---|---|",
+    ]
     for system, measure, value, keys, why in PUBLISHED:
         cell = "; ".join(ours[k] for k in keys if ours.get(k, "—") != "—") or "— (not measured in this run)"
         rows.append(f"| {system} | {measure} | {value} | {cell} | {why} |")
     return "\n".join(rows)
 
 
-def losses(results: Dict[str, Any]) -> List[str]:
+def losses(results: dict[str, Any]) -> list[str]:
     """Every TEST measure on which a peer beats trialspacy, one bullet each."""
     out = []
     for corpus in ("chia", "lct"):
@@ -440,7 +545,7 @@ def losses(results: Dict[str, Any]) -> List[str]:
     return out
 
 
-def weak_spots(results: Dict[str, Any]) -> List[str]:
+def weak_spots(results: dict[str, Any]) -> list[str]:
     """Numbers of ours on our own gold below :data:`WEAK_F1` (labels) or :data:`WEAK_ACCURACY`
     (attributes, outcome pairing), one bullet each: the next work where no peer exists."""
     report = results.get("gold", {}).get("report")
@@ -449,22 +554,28 @@ def weak_spots(results: Dict[str, Any]) -> List[str]:
     out = []
     for label, s in report["strict"].items():
         if label != "micro" and s["tp"] + s["fn"] and s["f"] < WEAK_F1:
-            out.append(f"- {label} on our gold TEST: strict F1 {f3(s['f'])} (P {f3(s['p'])}, R {f3(s['r'])}; "
-                       f"{s['fp']} false positives, {s['fn']} misses)")
+            out.append(
+                f"- {label} on our gold TEST: strict F1 {f3(s['f'])} (P {f3(s['p'])}, R {f3(s['r'])}; "
+                f"{s['fp']} false positives, {s['fn']} misses)"
+            )
     for a in report["attributes"]:
         if a["accuracy"] < WEAK_ACCURACY:
-            out.append(f"- {a['label']} `{a['attribute']}` on our gold TEST: accuracy {f3(a['accuracy'])} "
-                       f"({a['n'] - a['correct']} wrong of {a['n']})")
+            out.append(
+                f"- {a['label']} `{a['attribute']}` on our gold TEST: accuracy {f3(a['accuracy'])} "
+                f"({a['n'] - a['correct']} wrong of {a['n']})"
+            )
     o = report["outcomes"]
     if o["accuracy"] is not None and o["accuracy"] < WEAK_ACCURACY:
         out.append(f"- outcome pairing on our gold TEST: {o['correct']} of {o['items']} items ({f3(o['accuracy'])})")
     return out
 
 
-def markdown(results: Dict[str, Any]) -> str:
+def markdown(results: dict[str, Any]) -> str:
     """The whole ``docs/accuracy.md``."""
     t = results["timings"]
-    limited = f" **(smoke run: at most {results['limit']} documents per corpus and split)**" if results.get("limit") else ""
+    limited = (
+        f" **(smoke run: at most {results['limit']} documents per corpus and split)**" if results.get("limit") else ""
+    )
     lost = losses(results)
     weak = weak_spots(results)
     return f"""# Accuracy: trialspacy next to the peers, on public corpora
@@ -475,8 +586,8 @@ Written by `scripts/benchmark_accuracy.py`{limited}; do not edit by hand. Reprod
 PYTHONPATH=pipeline python scripts/benchmark_accuracy.py ../shared/corpora
 ```
 
-Every system runs on the same texts in the same run (pipeline load {t['load']:.0f}s; CHIA {t.get('chia', 0):.0f}s,
-LCT {t.get('lct', 0):.0f}s, PICO {t.get('pico', 0):.0f}s with their peers; negation {t.get('negation', 0):.0f}s).
+Every system runs on the same texts in the same run (pipeline load {t["load"]:.0f}s; CHIA {t.get("chia", 0):.0f}s,
+LCT {t.get("lct", 0):.0f}s, PICO {t.get("pico", 0):.0f}s with their peers; negation {t.get("negation", 0):.0f}s).
 This table is for finding the next work, not for advertising: where a peer beats us, the last
 column says so.
 
@@ -557,17 +668,22 @@ annotators' data. They are context for our numbers, not targets to claim against
 """
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", nargs="?", default=str(DEFAULT_CORPORA), help="the ../shared/corpora folder")
     parser.add_argument("--out", type=Path, default=OUT, help="the Markdown file to write (default docs/accuracy.md)")
     parser.add_argument("--gold", type=Path, default=GOLD_TEST, help="the gold test split (JSONL)")
-    parser.add_argument("--limit", type=int, default=None, help="at most N documents per corpus and split (a smoke run)")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="at most N documents per corpus and split (a smoke run)"
+    )
     args = parser.parse_args(argv)
     root = Path(args.corpora)
     missing = [name for name in REQUIRED if not (root / name).is_dir()]
     if missing:
-        print(f"benchmark_accuracy: corpora not found: {root} needs {', '.join(missing)} (pass CORPORA_DIR)", file=sys.stderr)
+        print(
+            f"benchmark_accuracy: corpora not found: {root} needs {', '.join(missing)} (pass CORPORA_DIR)",
+            file=sys.stderr,
+        )
         return 2
     results = run_benchmark(root, args.gold, args.limit, progress=stderr_progress)
     text = markdown(results)

@@ -31,9 +31,9 @@ import argparse
 import sys
 import time
 import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 import spacy
 from spacy.language import Language
@@ -64,16 +64,16 @@ class Example:
     doc_id: str
     split: str
     text: str
-    targets: List[Tuple[int, int, str]]
-    gold: List[bool]
-    gold_coordinated: List[bool]
+    targets: list[tuple[int, int, str]]
+    gold: list[bool]
+    gold_coordinated: list[bool]
 
 
-def coordinated(ids: Sequence[str], negated: Set[str], links: Iterable[Tuple[str, str]]) -> List[bool]:
+def coordinated(ids: Sequence[str], negated: set[str], links: Iterable[tuple[str, str]]) -> list[bool]:
     """Negation spread through disjunction: both corpora often link a negation cue to one member
     of "no A, B or C" and join the members by OR links, while the contract negates them all.
     (AND links are left out: in CHIA they also join the parts of a criterion.)"""
-    parent: Dict[str, str] = {}
+    parent: dict[str, str] = {}
 
     def find(x: str) -> str:
         while parent.get(x, x) != x:
@@ -86,7 +86,7 @@ def coordinated(ids: Sequence[str], negated: Set[str], links: Iterable[Tuple[str
     return [find(x) in negated_groups for x in ids]
 
 
-def read_chia(root: Path, limit: Optional[int] = None) -> Iterator[Example]:
+def read_chia(root: Path, limit: int | None = None) -> Iterator[Example]:
     """CHIA documents (one per ``_inc``/``_exc`` file) with their targets; at most ``limit``
     per split."""
     for doc_id, split, brat in brat_documents(root, "chia", limit=limit):
@@ -96,24 +96,38 @@ def read_chia(root: Path, limit: Optional[int] = None) -> Iterator[Example]:
         links = [(r.arg1, r.arg2) for r in brat.relations if r.type == "OR"]
         links += [(q.members[0], m) for q in brat.equivalences if q.type == "OR" for m in q.members[1:]]
         ids = [e.id for e in targets]
-        yield Example("CHIA", doc_id, split, brat.text, [(e.start, e.end, e.label) for e in targets],
-                      [i in negated for i in ids], coordinated(ids, negated, links))
+        yield Example(
+            "CHIA",
+            doc_id,
+            split,
+            brat.text,
+            [(e.start, e.end, e.label) for e in targets],
+            [i in negated for i in ids],
+            coordinated(ids, negated, links),
+        )
 
 
-def read_lct(root: Path, limit: Optional[int] = None) -> Iterator[Example]:
+def read_lct(root: Path, limit: int | None = None) -> Iterator[Example]:
     """LCT documents with their targets (event triggers); at most ``limit`` per split."""
     for doc_id, split, brat in brat_documents(root, "lct", limit=limit):
         entities = {e.id: e for e in brat.entities}
-        negated = {arg for ev in brat.events if ev.type == "Negation" for role, arg in ev.args if role.startswith("Negates")}
+        negated = {
+            arg for ev in brat.events if ev.type == "Negation" for role, arg in ev.args if role.startswith("Negates")
+        }
         events = [ev for ev in brat.events if ev.type in LCT_TARGETS and ev.trigger in entities]
         # Or relations join events or their trigger spans: name both by the event.
         event_of = {ev.trigger: ev.id for ev in brat.events}
-        links = [(event_of.get(r.arg1, r.arg1), event_of.get(r.arg2, r.arg2))
-                 for r in brat.relations if r.type == "Or"]
+        links = [(event_of.get(r.arg1, r.arg1), event_of.get(r.arg2, r.arg2)) for r in brat.relations if r.type == "Or"]
         ids = [ev.id for ev in events]
-        yield Example("LCT", doc_id, split, brat.text,
-                      [(entities[ev.trigger].start, entities[ev.trigger].end, ev.type) for ev in events],
-                      [i in negated for i in ids], coordinated(ids, negated, links))
+        yield Example(
+            "LCT",
+            doc_id,
+            split,
+            brat.text,
+            [(entities[ev.trigger].start, entities[ev.trigger].end, ev.type) for ev in events],
+            [i in negated for i in ids],
+            coordinated(ids, negated, links),
+        )
 
 
 def base_pipeline() -> Language:
@@ -124,7 +138,7 @@ def base_pipeline() -> Language:
     return nlp
 
 
-System = Callable[[Doc, List[Span]], List[bool]]
+System = Callable[[Doc, list[Span]], list[bool]]
 
 
 def negspacy_default(nlp: Language) -> System:
@@ -134,7 +148,7 @@ def negspacy_default(nlp: Language) -> System:
     negex = nlp.add_pipe("negex", name="negex_default")
     nlp.remove_pipe("negex_default")
 
-    def run(doc: Doc, targets: List[Span]) -> List[bool]:
+    def run(doc: Doc, targets: list[Span]) -> list[bool]:
         found = []
         for target in targets:
             doc.ents = [Span(doc, target.start, target.end, label="TARGET")]
@@ -150,11 +164,12 @@ def medspacy_default(nlp: Language) -> System:
     """medspaCy's ConText with its default rules, on the targets as a span group."""
     with warnings.catch_warnings():
         import medspacy.context  # noqa: F401  (registers the factory)
-    context = nlp.add_pipe("medspacy_context", name="context_default",
-                           config={"input_span_type": "group", "span_group_name": "targets"})
+    context = nlp.add_pipe(
+        "medspacy_context", name="context_default", config={"input_span_type": "group", "span_group_name": "targets"}
+    )
     nlp.remove_pipe("context_default")
 
-    def run(doc: Doc, targets: List[Span]) -> List[bool]:
+    def run(doc: Doc, targets: list[Span]) -> list[bool]:
         doc.spans["targets"] = [Span(doc, t.start, t.end, label=f"T{i}") for i, t in enumerate(targets)]
         context(doc)
         found = [bool(s._.is_negated) for s in doc.spans["targets"]]
@@ -164,7 +179,7 @@ def medspacy_default(nlp: Language) -> System:
     return run
 
 
-def systems(nlp: Language) -> Dict[str, System]:
+def systems(nlp: Language) -> dict[str, System]:
     """The four systems by name, in table order."""
     rows = package_data(RULES_FILE)
     return {
@@ -175,7 +190,7 @@ def systems(nlp: Language) -> Dict[str, System]:
     }
 
 
-def target_spans(doc: Doc, example: Example) -> Tuple[List[Span], List[bool], List[bool]]:
+def target_spans(doc: Doc, example: Example) -> tuple[list[Span], list[bool], list[bool]]:
     """The targets as spans of ``doc`` (expanded to tokens) with their two gold values."""
     spans, gold, gold_coordinated = [], [], []
     for (start, end, label), value, spread in zip(example.targets, example.gold, example.gold_coordinated):
@@ -187,28 +202,36 @@ def target_spans(doc: Doc, example: Example) -> Tuple[List[Span], List[bool], Li
     return spans, gold, gold_coordinated
 
 
-def scores(gold: Sequence[bool], pred: Sequence[bool]) -> Dict[str, float]:
+def scores(gold: Sequence[bool], pred: Sequence[bool]) -> dict[str, float]:
     """Counts, accuracy and precision/recall/F1 of the negated class."""
     tp = sum(g and p for g, p in zip(gold, pred))
     fp = sum(p and not g for g, p in zip(gold, pred))
     fn = sum(g and not p for g, p in zip(gold, pred))
     n = len(gold)
     measured = prf(tp, tp + fp, tp, tp + fn)
-    return {"n": n, "gold": tp + fn, "pred": tp + fp, "tp": tp, "accuracy": (n - fp - fn) / n if n else 0.0,
-            "precision": measured["precision"], "recall": measured["recall"], "f1": measured["f1"]}
+    return {
+        "n": n,
+        "gold": tp + fn,
+        "pred": tp + fp,
+        "tp": tp,
+        "accuracy": (n - fp - fn) / n if n else 0.0,
+        "precision": measured["precision"],
+        "recall": measured["recall"],
+        "f1": measured["f1"],
+    }
 
 
 STRICT = "strict"
 COORDINATED = "coordinated"
-Table = Dict[Tuple[str, str, str], Dict[str, Dict[str, float]]]
+Table = dict[tuple[str, str, str], dict[str, dict[str, float]]]
 
 
-def evaluate(examples: List[Example], show_errors: str = "") -> Table:
+def evaluate(examples: list[Example], show_errors: str = "") -> Table:
     """Scores per (corpus, split, gold variant) per system; prints DEV errors of ``show_errors``
     (against the strict gold)."""
     nlp = base_pipeline()
     runners = systems(nlp)
-    collected: Dict[Tuple[str, str, str, str], Tuple[List[bool], List[bool]]] = {}
+    collected: dict[tuple[str, str, str, str], tuple[list[bool], list[bool]]] = {}
     for example in examples:
         doc = nlp(example.text)
         spans, gold, gold_coordinated = target_spans(doc, example)
@@ -228,13 +251,22 @@ def evaluate(examples: List[Example], show_errors: str = "") -> Table:
     return table
 
 
-def print_errors(example: Example, doc: Doc, spans: List[Span], gold: List[bool], pred: List[bool]) -> None:
+def print_errors(example: Example, doc: Doc, spans: list[Span], gold: list[bool], pred: list[bool]) -> None:
     """One line per error: FN/FP, corpus, document, the sentence with the target in [[ ]]."""
     for span, g, p in zip(spans, gold, pred):
         if g != p:
             sent = span.sent
-            marked = (doc.text[sent.start_char : span.start_char] + "[[" + span.text + "]]"
-                      + doc.text[span.end_char : sent.end_char]).replace("\n", " ").strip()
+            marked = (
+                (
+                    doc.text[sent.start_char : span.start_char]
+                    + "[["
+                    + span.text
+                    + "]]"
+                    + doc.text[span.end_char : sent.end_char]
+                )
+                .replace("\n", " ")
+                .strip()
+            )
             print(f"{'FN' if g else 'FP'}\t{example.corpus}\t{example.doc_id}\t{marked[:300]}")
 
 
@@ -252,14 +284,24 @@ def markdown(table: Table) -> str:
             out.append("| system | accuracy | precision | recall | F1 | predicted negated | true positives |")
             out.append("|---|---|---|---|---|---|---|")
             for name, s in rows.items():
-                out.append(f"| {name} | {s['accuracy']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} | "
-                           f"{s['f1']:.3f} | {s['pred']} | {s['tp']} |")
+                out.append(
+                    f"| {name} | {s['accuracy']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} | "
+                    f"{s['f1']:.3f} | {s['pred']} | {s['tp']} |"
+                )
             out.append("")
     keys = [(c, sp) for c in ("CHIA", "LCT") for sp in SPLITS if (c, sp, COORDINATED) in table]
     if keys:
-        out.append("**Against the coordinated gold** (negation spread over OR-linked targets): "
-                   "precision / recall / F1\n")
-        out.append("| system | " + " | ".join(f"{c} {sp} ({table[(c, sp, COORDINATED)][next(iter(table[(c, sp, COORDINATED)]))]['gold']} negated)" for c, sp in keys) + " |")
+        out.append(
+            "**Against the coordinated gold** (negation spread over OR-linked targets): precision / recall / F1\n"
+        )
+        out.append(
+            "| system | "
+            + " | ".join(
+                f"{c} {sp} ({table[(c, sp, COORDINATED)][next(iter(table[(c, sp, COORDINATED)]))]['gold']} negated)"
+                for c, sp in keys
+            )
+            + " |"
+        )
         out.append("|---|" + "---|" * len(keys))
         for name in table[(keys[0][0], keys[0][1], COORDINATED)]:
             cells = []
@@ -271,12 +313,15 @@ def markdown(table: Table) -> str:
     return "\n".join(out)
 
 
-def api_v2_texts(root: Path, n: int = SPEED_DOCS) -> List[Tuple[str, list]]:
+def api_v2_texts(root: Path, n: int = SPEED_DOCS) -> list[tuple[str, list]]:
     """``n`` API v2 studies rendered by trialspacy's reader (texts and sections), cycling through
     the corpus sample and the repo's sample when there are fewer."""
     from trialspacy.records import Record, iter_records
 
-    paths = [root / "ctgov_samples" / "nsclcbench_ctg_studies.jsonl.gz", REPO / "samples" / "ctgov_v2_nsclc_sample.jsonl"]
+    paths = [
+        root / "ctgov_samples" / "nsclcbench_ctg_studies.jsonl.gz",
+        REPO / "samples" / "ctgov_v2_nsclc_sample.jsonl",
+    ]
     seen, found = set(), []
     for item in iter_records([str(p) for p in paths if p.exists()]):
         if isinstance(item, Record) and item.id not in seen:
@@ -314,14 +359,29 @@ def speed(root: Path) -> str:
 
     logger.disable("PyRuSH")
     pyrush = PyRuSHSentencizer(nlp.vocab)
-    lines = [f"{len(docs)} API v2 documents ({len(set(t for t, _ in texts))} distinct), "
-             f"{sum(len(d) for d in docs)} tokens in all:", ""]
-    lines.append(f"- sentences, trialspacy_sentences: {per_second(len(docs), lambda: [ours(d) for d in docs]):.0f} docs/s")
-    lines.append(f"- sentences, PyRuSH (medspaCy): {per_second(len(docs), lambda: [pyrush(d) for d in docs]):.0f} docs/s")
+    lines = [
+        f"{len(docs)} API v2 documents ({len({t for t, _ in texts})} distinct), "
+        f"{sum(len(d) for d in docs)} tokens in all:",
+        "",
+    ]
+    lines.append(
+        f"- sentences, trialspacy_sentences: {per_second(len(docs), lambda: [ours(d) for d in docs]):.0f} docs/s"
+    )
+    lines.append(
+        f"- sentences, PyRuSH (medspaCy): {per_second(len(docs), lambda: [pyrush(d) for d in docs]):.0f} docs/s"
+    )
     from trialspacy.components import criteria, doses, timeframes  # noqa: F401  (register the factories)
 
-    available = ["trialspacy_layout", "trialspacy_sentences", "trialspacy_abbreviations", "trialspacy_drugs",
-                 "trialspacy_endpoints", "trialspacy_doses", "trialspacy_timeframes", "trialspacy_criteria"]
+    available = [
+        "trialspacy_layout",
+        "trialspacy_sentences",
+        "trialspacy_abbreviations",
+        "trialspacy_drugs",
+        "trialspacy_endpoints",
+        "trialspacy_doses",
+        "trialspacy_timeframes",
+        "trialspacy_criteria",
+    ]
     prepared = trialspacy.build(available)
     processed = []
     for text, sections in texts:
@@ -329,10 +389,12 @@ def speed(root: Path) -> str:
         doc._.sections = sections
         processed.append(prepared(doc))
     n_targets = sum(1 for d in processed for sp in d.spans.get("trialspacy", []) if sp.label_ in NEGATED_LABELS)
-    lines.append(f"- negation of the {n_targets} DRUG, RADIATION_DOSE and ENDPOINT spans found by {', '.join(available)}:")
+    lines.append(
+        f"- negation of the {n_targets} DRUG, RADIATION_DOSE and ENDPOINT spans found by {', '.join(available)}:"
+    )
     for backend in ("context", "negex"):
         component = spacy.blank("en").add_pipe("trialspacy_negation", config={"backend": backend})
-        rate = per_second(len(processed), lambda: [component(d) for d in processed])
+        rate = per_second(len(processed), lambda c=component: [c(d) for d in processed])
         lines.append(f"  - backend {backend}: {rate:.0f} docs/s")
     return "\n".join(lines)
 

@@ -19,9 +19,10 @@ import pickle
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "pipeline"))
@@ -58,12 +59,12 @@ class Term:
 
     surface: str
     normalized: str
-    drugbank_id: Optional[str]
+    drugbank_id: str | None
     kind: str
     source: str
     case_sensitive: bool = False
-    context: Optional[str] = None
-    deny: Optional[str] = None
+    context: str | None = None
+    deny: str | None = None
     medicine: bool = False
     excluded: bool = False
 
@@ -76,7 +77,7 @@ def dev_split(nct: str) -> bool:
 # --- sources ---------------------------------------------------------------------------------
 
 
-def package_dictionary() -> Dict[str, Any]:
+def package_dictionary() -> dict[str, Any]:
     """The drug-named-entity-recognition dictionary (read directly: importing the package
     would also load its structure and API helpers)."""
     import importlib.util
@@ -88,14 +89,14 @@ def package_dictionary() -> Dict[str, Any]:
         return pickle.load(handle)
 
 
-def drug_like(data: Dict[str, Any]) -> bool:
+def drug_like(data: dict[str, Any]) -> bool:
     """Entries of the package dictionary that are drugs: with a DrugBank id, a MedlinePlus
     page or a Wikipedia drug page. Entries known only by a MeSH id are proteins, enzymes,
     receptors and chemical families and are left out."""
     return any(k in data for k in ("drugbank_id", "medline_plus_id", "wikipedia_url"))
 
 
-def package_terms(dictionary: Dict[str, Any]) -> Iterator[Term]:
+def package_terms(dictionary: dict[str, Any]) -> Iterator[Term]:
     """Variants of the package's drug-like canonical names; normalized = the canonical name."""
     canon = dictionary["drug_canonical_to_data"]
     for variant, canonicals in sorted(dictionary["drug_variant_to_canonical"].items()):
@@ -119,22 +120,56 @@ def uninvert(name: str) -> str:
 # agents" is the contract's generic "anticancer therapy"), laboratory tools, dose forms, effects.
 MESH_CLASS_EXCLUDED = frozenset(
     {
-        "antineoplastic agents", "immunologic factors", "enzyme inhibitors", "enzyme activators", "dialysis solutions",
-        "hemodialysis solutions", "ophthalmic solutions", "lubricant eye drops", "dna probes", "hla dna probes",
-        "hpv dna probes", "rna probes", "molecular probes", "oligonucleotide probes",
-        "fluorescent chemosensor compounds", "neuronal tract-tracers", "agglutinins", "hemagglutinins", "mitogens",
-        "growth inhibitors", "growth substances", "plant growth regulators", "insect repellents",
-        "sunscreening agents", "antifoaming agents", "cryoprotective agents", "dental disinfectants",
-        "membrane transport modulators", "performance-enhancing substances",
-        "historical stimulants", "endothelium-dependent relaxing factors", "peptidomimetics", "uncoupling agents",
-        "siderophores", "proton ionophores", "potassium ionophores", "sodium ionophores", "calcium ionophores",
-        "coccidiostats", "senotherapeutics", "parenteral nutrition solutions", "cardioplegic solutions",
-        "sclerosing solutions", "plasma substitutes", "intravenous fat emulsions",
+        "antineoplastic agents",
+        "immunologic factors",
+        "enzyme inhibitors",
+        "enzyme activators",
+        "dialysis solutions",
+        "hemodialysis solutions",
+        "ophthalmic solutions",
+        "lubricant eye drops",
+        "dna probes",
+        "hla dna probes",
+        "hpv dna probes",
+        "rna probes",
+        "molecular probes",
+        "oligonucleotide probes",
+        "fluorescent chemosensor compounds",
+        "neuronal tract-tracers",
+        "agglutinins",
+        "hemagglutinins",
+        "mitogens",
+        "growth inhibitors",
+        "growth substances",
+        "plant growth regulators",
+        "insect repellents",
+        "sunscreening agents",
+        "antifoaming agents",
+        "cryoprotective agents",
+        "dental disinfectants",
+        "membrane transport modulators",
+        "performance-enhancing substances",
+        "historical stimulants",
+        "endothelium-dependent relaxing factors",
+        "peptidomimetics",
+        "uncoupling agents",
+        "siderophores",
+        "proton ionophores",
+        "potassium ionophores",
+        "sodium ionophores",
+        "calcium ionophores",
+        "coccidiostats",
+        "senotherapeutics",
+        "parenteral nutrition solutions",
+        "cardioplegic solutions",
+        "sclerosing solutions",
+        "plasma substitutes",
+        "intravenous fat emulsions",
     }
 )
 
 
-def mesh_class_terms(dictionary: Dict[str, Any]) -> Iterator[Term]:
+def mesh_class_terms(dictionary: dict[str, Any]) -> Iterator[Term]:
     """Variants of the package's entries known only by MeSH under Pharmacologic Actions
     (tree D27.505: ``cyclooxygenase 2 inhibitors``, ``analgesics, opioid``) as classes,
     normalized = the heading in reading order; without MESH_CLASS_EXCLUDED and "... effect(s)"."""
@@ -150,18 +185,18 @@ def mesh_class_terms(dictionary: Dict[str, Any]) -> Iterator[Term]:
                 yield Term(surface, uninvert(canonicals[0]), None, "class", "mesh_class")
 
 
-def package_exclusions(dictionary: Dict[str, Any]) -> Set[str]:
+def package_exclusions(dictionary: dict[str, Any]) -> set[str]:
     """Names the package keeps data for but does not match (``gold``, ``lead``, ``glucose``,
     ``creatinine``, elements, endogenous substances, some hormones): its curators' exclusions."""
     return set(dictionary["drug_variant_to_variant_data"]) - set(dictionary["drug_variant_to_canonical"])
 
 
-def drugbank_terms(path: Path, dictionary: Dict[str, Any]) -> Iterator[Term]:
+def drugbank_terms(path: Path, dictionary: dict[str, Any]) -> Iterator[Term]:
     """Common names and synonyms of the DrugBank vocabulary. normalized = the package's
     canonical name for the same DrugBank id when there is exactly one, else the common name.
     Names the package excludes are marked (see :func:`package_exclusions`)."""
     excluded = package_exclusions(dictionary)
-    by_id: Dict[str, List[str]] = {}
+    by_id: dict[str, list[str]] = {}
     for name, data in dictionary["drug_canonical_to_data"].items():
         if "drugbank_id" in data and drug_like(data):
             by_id.setdefault(data["drugbank_id"], []).append(name)
@@ -175,7 +210,7 @@ def drugbank_terms(path: Path, dictionary: Dict[str, Any]) -> Iterator[Term]:
                 yield Term(surface, normalized, ident, "agent", "drugbank", excluded=surface.lower() in excluded)
 
 
-def curated_codes(known: Dict[str, Term]) -> Iterator[Term]:
+def curated_codes(known: dict[str, Term]) -> Iterator[Term]:
     """Codes of data/drug_codes.jsonl, with and without their hyphen or space; normalized and
     DrugBank id as the lexicon has them for the generic name (``apatinib`` -> ``rivoceranib``)."""
     for row in read_jsonl(DATA / "drug_codes.jsonl"):
@@ -187,7 +222,7 @@ def curated_codes(known: Dict[str, Term]) -> Iterator[Term]:
             yield Term(surface, normalized, ident, "agent", "curated_code")
 
 
-def inflections(variant: str) -> List[str]:
+def inflections(variant: str) -> list[str]:
     """The variant and the other number of its last word (inhibitor/inhibitors, antibody/antibodies)."""
     head, _, last = variant.rpartition(" ")
     prefix = head + " " if head else ""
@@ -202,7 +237,7 @@ def inflections(variant: str) -> List[str]:
     return [variant, prefix + other]
 
 
-def curated_classes(known: Dict[str, Term]) -> Iterator[Term]:
+def curated_classes(known: dict[str, Term]) -> Iterator[Term]:
     """Classes and named cell products of data/drug_classes.jsonl."""
     for row in read_jsonl(DATA / "drug_classes.jsonl"):
         generic = known.get(row["normalized"]) if row["kind"] == "agent" else None
@@ -273,15 +308,31 @@ DRUG_LABELS = frozenset({"Drug", "Drug-Name"})
 # criteria it could not encode, LCT's treatments written as procedures): no evidence either way.
 NO_EVIDENCE_LABELS = frozenset(
     {
-        "Non-query-able", "Competing_trial", "Post-eligibility", "Not_a_criteria", "Parsing_Error", "Context_Error",
-        "Grammar_Error", "Undefined_semantics", "Non-representable", "Subjective_judgement", "Informed_consent",
-        "Intoxication_considerations", "Procedure", "Procedure-Name", "Allergy", "Allergy-Name", "Study",
-        "Contraindication", "Immunization", "Immunization-Name",
+        "Non-query-able",
+        "Competing_trial",
+        "Post-eligibility",
+        "Not_a_criteria",
+        "Parsing_Error",
+        "Context_Error",
+        "Grammar_Error",
+        "Undefined_semantics",
+        "Non-representable",
+        "Subjective_judgement",
+        "Informed_consent",
+        "Intoxication_considerations",
+        "Procedure",
+        "Procedure-Name",
+        "Allergy",
+        "Allergy-Name",
+        "Study",
+        "Contraindication",
+        "Immunization",
+        "Immunization-Name",
     }
 )
 
 
-def dev_documents(corpora: Path) -> Iterator[Tuple[str, List[Tuple[int, int, str]]]]:
+def dev_documents(corpora: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
     """Texts of the CHIA and LCT DEV documents with their gold entities ``(start, end, label)``
     (CHIA discontinuous entities by their full extent)."""
     paths = sorted((corpora / "chia" / "chia_without_scope").glob("*.ann"))
@@ -293,7 +344,7 @@ def dev_documents(corpora: Path) -> Iterator[Tuple[str, List[Tuple[int, int, str
                 yield doc.text, [(e.start, e.end, e.label) for e in doc.entities]
 
 
-def judge(start: int, end: int, gold: Sequence[Tuple[int, int, str]]) -> Optional[str]:
+def judge(start: int, end: int, gold: Sequence[tuple[int, int, str]]) -> str | None:
     """'in' when a match overlaps a gold drug; None (no evidence) when it lies in a region whose
     drugs were not annotated; else 'out' (annotated as something else, or not at all)."""
     labels = {label for s, e, label in gold if s < end and start < e}
@@ -302,10 +353,10 @@ def judge(start: int, end: int, gold: Sequence[Tuple[int, int, str]]) -> Optiona
     return None if labels & NO_EVIDENCE_LABELS else "out"
 
 
-def gather_evidence(nlp: Any, index: TermIndex, corpora: Path) -> Dict[Tuple, Counter]:
+def gather_evidence(nlp: Any, index: TermIndex, corpora: Path) -> dict[tuple, Counter]:
     """For every lexicon entry matched on DEV (as the component matches: longest first, not
     where measured), how often the match is judged 'in' or 'out' (see :func:`judge`)."""
-    counts: Dict[Tuple, Counter] = {}
+    counts: dict[tuple, Counter] = {}
     texts = list(dev_documents(corpora))
     for (_, gold), doc in zip(texts, nlp.tokenizer.pipe(t for t, _ in texts)):
         for start, end, payload in index.find(doc):
@@ -330,13 +381,13 @@ def evidence_denies(term: Term, inside: int, outside: int) -> bool:
 # --- build -----------------------------------------------------------------------------------
 
 
-def collect(corpora: Path) -> List[Term]:
+def collect(corpora: Path) -> list[Term]:
     """All terms of all sources, filtered by shape and case rules."""
     dictionary = package_dictionary()
-    terms = [t for t in package_terms(dictionary)]
+    terms = list(package_terms(dictionary))
     terms += drugbank_terms(corpora / "lexicons" / "drugbank_vocabulary.csv.gz", dictionary)
     terms = [t for t in terms if shape_ok(t.surface) and not _lookalike(t.surface) and not ambiguous_abbreviation(t)]
-    known: Dict[str, Term] = {}
+    known: dict[str, Term] = {}
     for term in terms:
         known.setdefault(term.surface.lower(), term)
     curated = list(curated_classes(known))
@@ -347,11 +398,11 @@ def collect(corpora: Path) -> List[Term]:
     return [case_rule(t) for t in terms]
 
 
-def align_classes(classes: List[Term], curated: List[Term]) -> List[Term]:
+def align_classes(classes: list[Term], curated: list[Term]) -> list[Term]:
     """MeSH classes that share a surface form with a curated class take its normalized name,
     so one class has one name (``analgesics, opioid`` -> ``opioids``)."""
     by_surface = {t.surface.lower(): t.normalized for t in curated}
-    names: Dict[str, str] = {}
+    names: dict[str, str] = {}
     for term in classes:
         if term.surface.lower() in by_surface:
             names.setdefault(term.normalized, by_surface[term.surface.lower()])
@@ -366,7 +417,7 @@ def _lookalike(surface: str) -> bool:
     return CODE_RE.fullmatch(compact) is not None and is_code_lookalike(compact)
 
 
-def index_terms(nlp: Any, terms: Sequence[Term]) -> Dict[Tuple, Term]:
+def index_terms(nlp: Any, terms: Sequence[Term]) -> dict[tuple, Term]:
     """Terms by match key (case flag + tokens), one per key: the highest-priority source, then
     the first seen. A case-sensitive and a case-insensitive entry for the same words keep only
     the higher-priority source (a curated blocker ``ifn - γ`` also removes DrugBank's ``IFN-γ``).
@@ -374,7 +425,7 @@ def index_terms(nlp: Any, terms: Sequence[Term]) -> Dict[Tuple, Term]:
     dropped: they are junk, and every ``or`` in a text would try them. A case-insensitive term is
     also keyed by the tokens of its capitalised form when they differ (the tokenizer keeps
     ``St.`` whole but splits ``st.``)."""
-    keyed: Dict[Tuple, Term] = {}
+    keyed: dict[tuple, Term] = {}
     capitalised = [t.surface if t.case_sensitive else capitalise(t.surface) for t in terms]
     tokens = tokenize_terms(nlp, [t.surface for t in terms])
     for term, *forms in zip(terms, tokens, tokenize_terms(nlp, capitalised)):
@@ -388,13 +439,11 @@ def index_terms(nlp: Any, terms: Sequence[Term]) -> Dict[Tuple, Term]:
             held = keyed.get(key)
             if held is None or PRIORITY[term.source] > PRIORITY[held.source]:
                 keyed[key] = term
-    best: Dict[Tuple[str, ...], int] = {}
+    best: dict[tuple[str, ...], int] = {}
     for (_, toks), term in keyed.items():
         lower = tuple(t.lower() for t in toks)
         best[lower] = max(best.get(lower, -1), PRIORITY[term.source])
-    return {
-        key: term for key, term in keyed.items() if PRIORITY[term.source] == best[tuple(t.lower() for t in key[1])]
-    }
+    return {key: term for key, term in keyed.items() if PRIORITY[term.source] == best[tuple(t.lower() for t in key[1])]}
 
 
 def capitalise(surface: str) -> str:
@@ -402,7 +451,7 @@ def capitalise(surface: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in surface.split(" "))
 
 
-def payload(term: Term) -> Dict[str, Any]:
+def payload(term: Term) -> dict[str, Any]:
     """The lexicon row's payload for a term."""
     if term.deny:
         return {"deny": term.deny}
@@ -412,7 +461,7 @@ def payload(term: Term) -> Dict[str, Any]:
     return row
 
 
-def build(corpora: Path, out: Path) -> Dict[str, int]:
+def build(corpora: Path, out: Path) -> dict[str, int]:
     """Write drug_lexicon.jsonl.gz and drug_evidence.jsonl into ``out``; return counts."""
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)
@@ -431,8 +480,13 @@ def build(corpora: Path, out: Path) -> Dict[str, int]:
             term.deny = "package_exclusion" if term.excluded else "dev_evidence"
         if count["out"] or denied:
             evidence_rows.append(
-                {"term": " ".join(key[1]), "in": count["in"], "out": count["out"], "denied": term.deny,
-                 "normalized": term.normalized}
+                {
+                    "term": " ".join(key[1]),
+                    "in": count["in"],
+                    "out": count["out"],
+                    "denied": term.deny,
+                    "normalized": term.normalized,
+                }
             )
     evidence_rows.sort(key=lambda r: (-r["out"], -r["in"], r["term"]))
     rows = [{**payload(t), "tokens": list(k[1]), "case_sensitive": k[0]} for k, t in sorted(keyed.items())]
@@ -443,7 +497,7 @@ def build(corpora: Path, out: Path) -> Dict[str, int]:
     return {"rows": len(rows), **kinds, **denials}
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     parser.add_argument("--out", type=Path, default=DATA)

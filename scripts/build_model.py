@@ -14,7 +14,7 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "pipeline"))
@@ -29,7 +29,7 @@ DESCRIPTION = (
     "RADIATION_DOSE, ENDPOINT, TIMEFRAME and CRITERION spans with attributes in "
     "doc.spans['trialspacy']. Built by scripts/build_model.py from the package's code and data."
 )
-SOURCES: List[Dict[str, str]] = [
+SOURCES: list[dict[str, str]] = [
     {
         "name": "drug-named-entity-recognition 2.0.x dictionary (DRUG lexicon)",
         "url": "https://github.com/fastdatascience/drug_named_entity_recognition",
@@ -53,7 +53,7 @@ SOURCES: List[Dict[str, str]] = [
 ]
 
 
-def model_meta(nlp: spacy.Language) -> Dict[str, Any]:
+def model_meta(nlp: spacy.Language) -> dict[str, Any]:
     """The versioned ``meta.json`` of the saved pipeline (no date, so rebuilds are identical)."""
     major, minor = (int(p) for p in spacy.__version__.split(".")[:2])
     return {

@@ -8,8 +8,8 @@ too, so the scripts run without ``PYTHONPATH``.
 
 import re
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO / "pipeline") not in sys.path:
@@ -17,11 +17,11 @@ if str(REPO / "pipeline") not in sys.path:
 
 from trialspacy.brat import BratDocument, Entity, read_brat  # noqa: E402
 
-Span = Tuple[int, int]
+Span = tuple[int, int]
 DEFAULT_CORPORA = REPO.parent / "shared" / "corpora"
 # The brat files of each corpus under the corpora folder; CHIA without scope (the with-scope
 # version has the same text and entities plus Scope spans nobody here needs).
-CORPUS_GLOBS: Dict[str, str] = {
+CORPUS_GLOBS: dict[str, str] = {
     "chia": "chia/chia_without_scope/*.ann",
     "lct": "lct/brat/*/*.ann",
     "pico": "pico_breast_cancer/brat/*.ann",
@@ -39,11 +39,12 @@ def split_of(doc_id: str) -> str:
     return TEST if int(found.group(1)) % 5 == 0 else DEV
 
 
-def brat_documents(corpora: Path, corpus: str, split: Optional[str] = None,
-                   limit: Optional[int] = None) -> Iterator[Tuple[str, str, BratDocument]]:
+def brat_documents(
+    corpora: Path, corpus: str, split: str | None = None, limit: int | None = None
+) -> Iterator[tuple[str, str, BratDocument]]:
     """``(doc_id, split, document)`` of a corpus in file order, skipping (nearly) empty texts;
     only one split when ``split`` is given; at most ``limit`` documents per split."""
-    counts: Dict[str, int] = {}
+    counts: dict[str, int] = {}
     for path in sorted(corpora.glob(CORPUS_GLOBS[corpus])):
         doc_id = path.stem
         part = split_of(doc_id)
@@ -58,16 +59,19 @@ def brat_documents(corpora: Path, corpus: str, split: Optional[str] = None,
         yield doc_id, part, doc
 
 
-def extents(entities: Iterable[Entity]) -> Set[Span]:
+def extents(entities: Iterable[Entity]) -> set[Span]:
     """The entities' full extents (a discontinuous entity from its first to its last character)."""
     return {(e.start, e.end) for e in entities}
 
 
-def labelled_documents(corpora: Path, corpus: str, labels: Sequence[str], split: Optional[str] = None,
-                       limit: Optional[int] = None) -> List[Tuple[str, str, Set[Span]]]:
+def labelled_documents(
+    corpora: Path, corpus: str, labels: Sequence[str], split: str | None = None, limit: int | None = None
+) -> list[tuple[str, str, set[Span]]]:
     """``(doc_id, text, gold extents of the entities with one of labels)`` per document."""
-    return [(doc_id, doc.text, extents(e for e in doc.entities if e.label in labels))
-            for doc_id, _, doc in brat_documents(corpora, corpus, split, limit)]
+    return [
+        (doc_id, doc.text, extents(e for e in doc.entities if e.label in labels))
+        for doc_id, _, doc in brat_documents(corpora, corpus, split, limit)
+    ]
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -75,7 +79,7 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> Dict[str, float]:
+def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, float]:
     """Precision (correct predictions / predictions), recall (found gold / gold) and F1. The two
     true-positive counts differ only under lenient matching, where one prediction may overlap
     several gold spans."""
@@ -85,7 +89,7 @@ def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> Dict[str, float
     return {"precision": precision, "recall": recall, "f1": f1, "predicted": n_pred, "gold": n_gold}
 
 
-def score_spans(predicted: Sequence[Set[Span]], gold: Sequence[Set[Span]]) -> Dict[str, Dict[str, float]]:
+def score_spans(predicted: Sequence[set[Span]], gold: Sequence[set[Span]]) -> dict[str, dict[str, float]]:
     """Strict (same offsets) and lenient (overlapping offsets) precision, recall and F1 over
     documents, rounded to 4 places."""
     out = {}
@@ -104,13 +108,13 @@ def score_spans(predicted: Sequence[Set[Span]], gold: Sequence[Set[Span]]) -> Di
     return out
 
 
-def lenient_recall(predicted: Sequence[Set[Span]], gold: Sequence[Set[Span]]) -> Tuple[int, int]:
+def lenient_recall(predicted: Sequence[set[Span]], gold: Sequence[set[Span]]) -> tuple[int, int]:
     """``(gold spans overlapped by a prediction, gold spans)`` over documents."""
     hit = sum(any(overlaps(g, p) for p in pred) for pred, ref in zip(predicted, gold) for g in ref)
     return hit, sum(len(ref) for ref in gold)
 
 
-def find_drugs_spans(text: str) -> Set[Span]:
+def find_drugs_spans(text: str) -> set[Span]:
     """Spans found by drug-named-entity-recognition's ``find_drugs`` on word tokens
     (whitespace/punctuation split, as its README shows)."""
     from drug_named_entity_recognition import find_drugs

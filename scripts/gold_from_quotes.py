@@ -13,7 +13,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Dict, List
 
 from trialspacy.export import check_record
 
@@ -28,7 +27,7 @@ def locate(text: str, quote: str, occurrence: int) -> int:
     return start
 
 
-def convert(doc: Dict, annotation: Dict) -> Dict:
+def convert(doc: dict, annotation: dict) -> dict:
     """The contract dict of one annotated document; raises ValueError on a bad span."""
     text = doc["text"]
     spans = []
@@ -56,7 +55,7 @@ def main() -> None:
     parser.add_argument("--name", default=None)
     args = parser.parse_args()
     docs = {d["id"]: d for d in map(json.loads, open(args.documents, encoding="utf-8"))}
-    out: Dict[str, List[Dict]] = {}
+    out: dict[str, list[dict]] = {}
     failed = 0
     for path in args.annotations:
         for n, line in enumerate(open(path, encoding="utf-8"), 1):

@@ -13,8 +13,8 @@ radiotherapy trials alone. Written with a fixed gzip timestamp, so a rerun gives
 import argparse
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Set
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "samples" / "ctgov_v2_nsclc_sample.jsonl"
@@ -26,7 +26,7 @@ def nct_id(study: dict) -> str:
     return study["protocolSection"]["identificationModule"]["nctId"]
 
 
-def remaining_lines(corpus: Path, bundled: Set[str]) -> Iterator[str]:
+def remaining_lines(corpus: Path, bundled: set[str]) -> Iterator[str]:
     """The corpus lines (one study each) whose NCT id is not in ``bundled``."""
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         for line in handle:

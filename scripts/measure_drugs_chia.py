@@ -13,26 +13,26 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 # corpora_eval sits next to this file; tests load scripts by file path, so put it on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora_eval import DEFAULT_CORPORA, Span, labelled_documents, overlaps
-from corpora_eval import find_drugs_spans as package_spans  # noqa: F401  (the name tests use)
+from corpora_eval import find_drugs_spans as package_spans
 from corpora_eval import score_spans as score
 
-import trialspacy  # noqa: E402  (corpora_eval puts pipeline/ on the path)
-from trialspacy.spans import DRUG, label_spans  # noqa: E402
+import trialspacy
+from trialspacy.spans import DRUG, label_spans
 
 
-def chia_documents(corpora: Path, split: str) -> List[Tuple[str, str, Set[Span]]]:
+def chia_documents(corpora: Path, split: str) -> list[tuple[str, str, set[Span]]]:
     """(name, text, gold Drug extents) of the CHIA documents of one split (``dev`` or ``test``)."""
     return labelled_documents(corpora, "chia", ("Drug",), split.upper())
 
 
-def errors(docs: Iterable[Tuple[str, str, Set[Span]]], predicted: Sequence[Set[Span]], limit: int) -> List[str]:
+def errors(docs: Iterable[tuple[str, str, set[Span]]], predicted: Sequence[set[Span]], limit: int) -> list[str]:
     """The most frequent false positives and misses (lenient), as text."""
     from collections import Counter
 
@@ -44,7 +44,7 @@ def errors(docs: Iterable[Tuple[str, str, Set[Span]]], predicted: Sequence[Set[S
     return [f"FP {n} {t}" for t, n in fp.most_common(limit)] + [f"FN {n} {t}" for t, n in fn.most_common(limit)]
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--split", choices=("dev", "test"), default="dev")

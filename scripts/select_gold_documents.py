@@ -9,13 +9,11 @@ criterion feasible). The test split is drawn here, before any tuning, stratified
 
 import argparse
 import csv
-import gzip
 import json
 import random
 import re
 import sys
 from pathlib import Path
-from typing import Dict, List
 
 from trialspacy.records import Record, iter_records
 
@@ -26,18 +24,18 @@ GY = re.compile(r"\d\s*c?Gy\b", re.I)
 RADIATION = re.compile(r"\d\s*c?Gy\b|radiation|radiotherapy|irradiat", re.I)
 
 
-def pick(pool: List[Record], n: int, rng: random.Random) -> List[Record]:
+def pick(pool: list[Record], n: int, rng: random.Random) -> list[Record]:
     pool = [r for r in pool if len(r.text) <= MAX_CHARS]
     return rng.sample(pool, min(n, len(pool)))
 
 
-def records(path: Path, **kwargs) -> List[Record]:
+def records(path: Path, **kwargs) -> list[Record]:
     return [r for r in iter_records([str(path)], **kwargs) if isinstance(r, Record)]
 
 
-def select(corpora: Path, seeds: Path) -> List[Dict]:
+def select(corpora: Path, seeds: Path) -> list[dict]:
     rng = random.Random(SEED)
-    chosen: List[tuple] = []
+    chosen: list[tuple] = []
     chosen += [("seed", r) for r in records(seeds)]
     v2 = records(corpora / "ctgov_samples" / "nsclcbench_ctg_studies.jsonl.gz")
     chosen += [("ctgov_v2", r) for r in pick(v2, 20, rng)]
@@ -49,7 +47,11 @@ def select(corpora: Path, seeds: Path) -> List[Dict]:
     chosen += [("nli4ct", r) for r in pick(nli_other, 16, rng)]
     # Radiotherapy-rich texts: the radiation-oncology trial set, NLI4CT reports and CHIA criteria
     # that state doses in Gy (CHIA: that mention radiation).
-    ro_rows = list(csv.reader(open(corpora / "ro_trials_dennstaedt" / "trials-data-groundtruth.csv", encoding="utf-8-sig"), delimiter=";"))
+    ro_rows = list(
+        csv.reader(
+            open(corpora / "ro_trials_dennstaedt" / "trials-data-groundtruth.csv", encoding="utf-8-sig"), delimiter=";"
+        )
+    )
     ro = [
         Record(id=f"ro_trials#{i}", text=row[0], source="ro_trials_dennstaedt/trials-data-groundtruth.csv")
         for i, row in enumerate(ro_rows[1:], 1)
@@ -66,11 +68,11 @@ def select(corpora: Path, seeds: Path) -> List[Dict]:
             chia.append(Record(id=txt.stem, text=f"{heading}\n{body.strip()}", source=f"chia/{txt.name}"))
     chosen += [("chia_rt", r) for r in pick(chia, 5, rng)]
 
-    by_source: Dict[str, List[str]] = {}
+    by_source: dict[str, list[str]] = {}
     for source, record in chosen:
         by_source.setdefault(source, []).append(record.id)
     test = set()
-    for source, ids in by_source.items():
+    for ids in by_source.values():
         test.update(rng.sample(ids, round(len(ids) * TEST_SHARE)))
     return [
         {

@@ -3,7 +3,7 @@
 import io
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 import pytest
 
@@ -22,7 +22,7 @@ def corpus_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_texts() -> Dict[str, str]:
+def seed_texts() -> dict[str, str]:
     """The five seed records by file stem, read exactly (newline='')."""
     out = {}
     for path in sorted(SEEDS_DIR.glob("*.txt")):
@@ -40,7 +40,7 @@ def nlp():
 
 
 @pytest.fixture
-def mixed_inputs(tmp_path) -> List[Path]:
+def mixed_inputs(tmp_path) -> list[Path]:
     """The seeds, the API v2 sample and a file with bad lines between good ones (21 items:
     18 documents and 3 bad records)."""
     mixed = tmp_path / "in" / "mixed.jsonl"
@@ -50,12 +50,14 @@ def mixed_inputs(tmp_path) -> List[Path]:
     return [SEEDS_DIR, API_V2_SAMPLE, mixed]
 
 
-def extract_bytes(inputs: List[Path], out: Path, fmt: str = "jsonl", **options: Any) -> Tuple[int, bytes, bytes, str]:
+def extract_bytes(inputs: list[Path], out: Path, fmt: str = "jsonl", **options: Any) -> tuple[int, bytes, bytes, str]:
     """Run ``extract`` to ``out`` (errors beside it); return the status, the output's and the
     errors file's bytes, and what was said on stderr."""
     from trialspacy.cli import extract_command
 
     errors = out.with_suffix(".errors.jsonl")
     stderr = io.StringIO()
-    status = extract_command([str(p) for p in inputs], str(out), fmt, str(errors), stderr=stderr, progress=False, **options)
+    status = extract_command(
+        [str(p) for p in inputs], str(out), fmt, str(errors), stderr=stderr, progress=False, **options
+    )
     return status, out.read_bytes(), errors.read_bytes(), stderr.getvalue()

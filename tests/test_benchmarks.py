@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPORA, REPO, SEEDS_DIR
 
 sys.path.insert(0, str(REPO / "scripts"))
-import benchmark_accuracy as accuracy  # noqa: E402
-import corpora_eval  # noqa: E402
+import benchmark_accuracy as accuracy
+import corpora_eval
 
 
 @pytest.mark.parametrize(
@@ -46,8 +45,12 @@ def test_benchmarks_standing_says_where_we_lose() -> None:
 
 
 def test_benchmark_accuracy_exits_2_with_one_line_without_corpora(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "benchmark_accuracy.py"), str(tmp_path)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "benchmark_accuracy.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "corpora not found" in done.stderr
     assert done.stdout == ""
@@ -92,10 +95,16 @@ def test_benchmark_accuracy_smoke_run_has_every_row(tmp_path: Path) -> None:
     assert results["drug_chia"]["TEST"]["documents"] == 6 and results["drug_lct"]["DEV"]["documents"] == 6
     assert results["endpoint_pico"]["documents"] == 6
     table = accuracy.main_table(results)
-    for start in ("| DRUG | CHIA `Drug`, TEST", "| DRUG | LCT `Drug-Name`, TEST",
-                  "| entity negation | CHIA `Negation`", "| entity negation | LCT `Negation`",
-                  "| TIMEFRAME | CHIA `Temporal`, TEST", "| TIMEFRAME | CHIA `Temporal` holding a number",
-                  "| ENDPOINT | PICO `outcome-Measure`", "| all labels | our gold TEST split"):
+    for start in (
+        "| DRUG | CHIA `Drug`, TEST",
+        "| DRUG | LCT `Drug-Name`, TEST",
+        "| entity negation | CHIA `Negation`",
+        "| entity negation | LCT `Negation`",
+        "| TIMEFRAME | CHIA `Temporal`, TEST",
+        "| TIMEFRAME | CHIA `Temporal` holding a number",
+        "| ENDPOINT | PICO `outcome-Measure`",
+        "| all labels | our gold TEST split",
+    ):
         assert any(line.startswith(start) for line in table.splitlines()), start
     for peer in ("`find_drugs`", "negspaCy NegEx, default", "medspaCy ConText, default"):
         assert peer in table
@@ -112,9 +121,21 @@ def test_benchmark_accuracy_command_writes_the_doc_and_prints_the_table(tmp_path
     out = tmp_path / "accuracy.md"
     env = dict(os.environ, PYTHONPATH=str(REPO / "pipeline"))
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "benchmark_accuracy.py"), str(CORPORA), "--limit", "3",
-         "--out", str(out), "--gold", str(tmp_path / "absent.jsonl")],
-        capture_output=True, text=True, env=env, timeout=600,
+        [
+            sys.executable,
+            str(REPO / "scripts" / "benchmark_accuracy.py"),
+            str(CORPORA),
+            "--limit",
+            "3",
+            "--out",
+            str(out),
+            "--gold",
+            str(tmp_path / "absent.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("| task |")

@@ -1,10 +1,9 @@
 """brat standoff reading and writing, on real CHIA and LCT files."""
 
 import pytest
+from conftest import corpus_path
 
 from trialspacy.brat import parse_ann, read_brat, write_brat
-
-from conftest import corpus_path
 
 pytestmark = pytest.mark.corpora
 

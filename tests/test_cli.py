@@ -1,6 +1,5 @@
 """The command line and the batch: formats, order, bad input, and counts that reconcile."""
 
-import gzip
 import io
 import json
 import shutil
@@ -9,18 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import API_V2_SAMPLE, SEEDS_DIR
 from spacy.tokens import DocBin
 
-from conftest import API_V2_SAMPLE, SEEDS_DIR
 from trialspacy.cli import EXIT_OK, EXIT_SKIPPED, UsageError, extract_command
 from trialspacy.export import check_record
 
 
 def run_extract(inputs, tmp_path, fmt="jsonl", **kwargs):
-    out = tmp_path / ("out" if fmt == "brat" else f"out.{ 'spacy' if fmt == 'docbin' else fmt}")
+    out = tmp_path / ("out" if fmt == "brat" else f"out.{'spacy' if fmt == 'docbin' else fmt}")
     errors = tmp_path / "errors.jsonl"
     stderr = io.StringIO()
-    status = extract_command([str(p) for p in inputs], str(out), fmt, str(errors), stderr=stderr, progress=False, **kwargs)
+    status = extract_command(
+        [str(p) for p in inputs], str(out), fmt, str(errors), stderr=stderr, progress=False, **kwargs
+    )
     return status, out, errors, stderr.getvalue()
 
 
@@ -65,7 +66,7 @@ def test_mixed_batch_with_bad_files_loses_nothing(tmp_path):
     (good / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
     (good / "empty.txt").write_text("")
     (good / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
-    lines = [l for l in API_V2_SAMPLE.read_text().splitlines()[:3]]
+    lines = list(API_V2_SAMPLE.read_text().splitlines()[:3])
     (good / "studies.jsonl").write_text("\n".join([lines[0], "{not json", lines[1], '{"foo": 1}', lines[2]]) + "\n")
     status, out, errors, stderr = run_extract([good], tmp_path)
     assert status == EXIT_SKIPPED
@@ -73,13 +74,13 @@ def test_mixed_batch_with_bad_files_loses_nothing(tmp_path):
     reported = read_jsonl(errors)
     assert len(written) == 2 + 3
     assert len(reported) == 5
-    error_lines = [l for l in stderr.splitlines() if l.startswith("error: ")]
+    error_lines = [ln for ln in stderr.splitlines() if ln.startswith("error: ")]
     assert len(error_lines) == 5
-    assert any("binary.txt" in l and "binary" in l for l in error_lines)
-    assert any("empty.txt" in l and "empty" in l for l in error_lines)
-    assert any("latin1.txt" in l and "UTF-8" in l for l in error_lines)
-    assert any("studies.jsonl" in l and "line 2" in l for l in error_lines)
-    assert any("studies.jsonl" in l and "line 4" in l for l in error_lines)
+    assert any("binary.txt" in ln and "binary" in ln for ln in error_lines)
+    assert any("empty.txt" in ln and "empty" in ln for ln in error_lines)
+    assert any("latin1.txt" in ln and "UTF-8" in ln for ln in error_lines)
+    assert any("studies.jsonl" in ln and "line 2" in ln for ln in error_lines)
+    assert any("studies.jsonl" in ln and "line 4" in ln for ln in error_lines)
     assert "Traceback" not in stderr
     assert "10 documents: 5 written, 5 errors" in stderr
 
@@ -102,10 +103,13 @@ def test_other_formats_hold_the_same_spans(tmp_path, fmt):
     elif fmt == "brat":
         anns = sorted(out.glob("*.ann"))
         assert [a.stem for a in anns] == [d["id"] for d in expected]
-        t_lines = [l for a in anns for l in a.read_text().splitlines() if l.startswith("T")]
+        t_lines = [ln for a in anns for ln in a.read_text().splitlines() if ln.startswith("T")]
         assert len(t_lines) == n_spans
         first = expected[0]["spans"][0]
-        assert f"{first['label']} {first['start']} {first['end']}\t{first['text']}" in (out / f"{expected[0]['id']}.ann").read_text()
+        assert (
+            f"{first['label']} {first['start']} {first['end']}\t{first['text']}"
+            in (out / f"{expected[0]['id']}.ann").read_text()
+        )
     else:
         import trialspacy
 

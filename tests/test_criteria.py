@@ -2,10 +2,10 @@
 
 import gzip
 import json
-from typing import Dict, List, Tuple
 
 import pytest
 import spacy
+from conftest import API_V2_SAMPLE, corpus_path
 
 import trialspacy
 from trialspacy.components import criteria as _criteria  # noqa: F401  (registers the factory)
@@ -16,8 +16,6 @@ from trialspacy.layout import eligibility_sections
 from trialspacy.spans import CRITERION, label_spans, span_attrs
 from trialspacy.tokenizer import customize_tokenizer
 
-from conftest import API_V2_SAMPLE, corpus_path
-
 SEED_004 = "004_2e83ad285140be70"
 
 
@@ -26,9 +24,9 @@ def criteria_nlp():
     return trialspacy.build(["trialspacy_layout", "trialspacy_sentences", "trialspacy_criteria"])
 
 
-def criteria_by_section(text: str) -> Dict[str, List[str]]:
+def criteria_by_section(text: str) -> dict[str, list[str]]:
     """Criterion texts of each inclusion/exclusion section found by the layout's headings."""
-    found: Dict[str, List[str]] = {}
+    found: dict[str, list[str]] = {}
     for section in eligibility_sections(text):
         if section["name"] in ("inclusion", "exclusion"):
             found.setdefault(section["name"], []).extend(
@@ -40,7 +38,7 @@ def criteria_by_section(text: str) -> Dict[str, List[str]]:
 # --- sentences --------------------------------------------------------------------------------
 
 
-def sentences_of(text: str) -> List[str]:
+def sentences_of(text: str) -> list[str]:
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)
     nlp.add_pipe("trialspacy_sentences")
@@ -79,7 +77,7 @@ def sentences_of(text: str) -> List[str]:
         ),
     ],
 )
-def test_sentences_split_trial_text(text: str, expected: List[str]) -> None:
+def test_sentences_split_trial_text(text: str, expected: list[str]) -> None:
     got = sentences_of(text)
     # The "~" separator token ends up at the start or end of a sentence; compare without it.
     assert [s.strip("~") for s in got] == [s.strip("~") for s in expected]
@@ -107,7 +105,9 @@ def test_sentences_set_every_token() -> None:
     assert doc.has_annotation("SENT_START")
     assert all(t.is_sent_start is not None for t in doc)
     assert [s.text.strip() for s in doc.sents] == [
-        "No steroid therapy required.", "Age 18 and over.", "Seronegative for HIV."
+        "No steroid therapy required.",
+        "Age 18 and over.",
+        "Seronegative for HIV.",
     ]
 
 
@@ -144,21 +144,30 @@ def test_criteria_split_seed_004_into_11_inclusion_and_13_exclusion(criteria_nlp
         "or probiotics within 4 weeks."
     )
     # headings are not criteria, and no criterion keeps its bullet
-    assert not any(s.startswith(("-", "Inclusion", "Exclusion")) for s in by_section["inclusion"] + by_section["exclusion"])
+    assert not any(
+        s.startswith(("-", "Inclusion", "Exclusion")) for s in by_section["inclusion"] + by_section["exclusion"]
+    )
 
 
 def test_criteria_of_api_v2_markdown_with_numbered_items_and_sub_bullets() -> None:
     study = next(
-        s for s in map(json.loads, API_V2_SAMPLE.read_text(encoding="utf-8").splitlines())
+        s
+        for s in map(json.loads, API_V2_SAMPLE.read_text(encoding="utf-8").splitlines())
         if s["protocolSection"]["identificationModule"]["nctId"] == "NCT06029816"
     )
     found = criteria_by_section(study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"])
     # 12 numbered items, of which item 10 is a heading ("...criteria:") over 8 sub-bullets
     assert len(found["inclusion"]) == 11 + 8
     assert found["inclusion"][0] == "Age ≥ 18 years;"
-    assert "Bone marrow reserve or organ function needs to meet the following laboratory value criteria:" not in found["inclusion"]
+    assert (
+        "Bone marrow reserve or organ function needs to meet the following laboratory value criteria:"
+        not in found["inclusion"]
+    )
     assert found["inclusion"][9] == "Absolute neutrophil count (ANC) ≥ 1.5 × 109/L"
-    assert found["inclusion"][-1] == "Patients voluntarily participate in this study, sign the informed consent form, and have good compliance."
+    assert (
+        found["inclusion"][-1]
+        == "Patients voluntarily participate in this study, sign the informed consent form, and have good compliance."
+    )
     assert len(found["exclusion"]) == 14
     assert found["exclusion"][8] == "Echocardiography: score (LVEF) ≤ 50%;"
 
@@ -179,10 +188,13 @@ def test_criteria_of_api_v2_markdown_with_numbered_items_and_sub_bullets() -> No
         # ... but a criterion when nothing follows it
         ("Exclusion Criteria:\n\n* Treatment with any of the following:", ["Treatment with any of the following:"]),
         # markdown escapes of the registry, and empty placeholders
-        ("Exclusion Criteria:\n\n\\-\n8\\. Previous allogeneic bone marrow transplant.\n* None", ["Previous allogeneic bone marrow transplant."]),
+        (
+            "Exclusion Criteria:\n\n\\-\n8\\. Previous allogeneic bone marrow transplant.\n* None",
+            ["Previous allogeneic bone marrow transplant."],
+        ),
     ],
 )
-def test_criteria_skip_headings_and_placeholders(text: str, expected: List[str]) -> None:
+def test_criteria_skip_headings_and_placeholders(text: str, expected: list[str]) -> None:
     found = criteria_by_section(text)
     assert [c for values in found.values() for c in values] == expected
 
@@ -203,7 +215,10 @@ def test_criteria_of_aact_tilde_separated_rows() -> None:
     found = criteria_by_section(row["criteria"])
     assert (len(found["inclusion"]), len(found["exclusion"])) == (11, 19)
     assert found["inclusion"][1] == "Patient is in the menopausal state"
-    assert found["inclusion"][4] == "No prior systemic anticancer therapy for locally advanced, recurrent, or metastatic disease;"
+    assert (
+        found["inclusion"][4]
+        == "No prior systemic anticancer therapy for locally advanced, recurrent, or metastatic disease;"
+    )
     assert all("~" not in c for c in found["inclusion"] + found["exclusion"])
 
 
@@ -231,7 +246,9 @@ def test_criteria_of_hint_xml_era_text() -> None:
     # lone "-" lines, a heading "Patients must have:", a wrapped plain paragraph
     found = criteria_by_section(trials["NCT00000378"]["criteria"])
     assert found == {
-        "inclusion": ["Unipolar major depression (per Diagnostic and Statistical Manuel-IV criteria) with or\n        without melancholia."],
+        "inclusion": [
+            "Unipolar major depression (per Diagnostic and Statistical Manuel-IV criteria) with or\n        without melancholia."
+        ],
         "exclusion": ["Psychotic or atypical subtype of unipolar major depression."],
     }
     # wrapped bullets are one criterion each, sub-bullets their own
@@ -313,7 +330,7 @@ def test_requires_combines_section_and_negation(section: str, text: str, negated
 
 def test_criterion_spans_carry_contract_attributes(criteria_nlp, seed_texts) -> None:
     doc = criteria_nlp(seed_texts[SEED_004])
-    attrs: Dict[str, Tuple[bool, str]] = {
+    attrs: dict[str, tuple[bool, str]] = {
         s.text: (span_attrs(s)["negated"], span_attrs(s)["requires"]) for s in label_spans(doc, CRITERION)
     }
     assert attrs["The site planned for radiation was not irradiated."] == (True, "absent")

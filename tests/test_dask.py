@@ -1,8 +1,8 @@
 """The Dask engine: the same output, in the same order, as the local engine, from a cluster."""
 
 import pytest
-
 from conftest import SEEDS_DIR, extract_bytes
+
 from trialspacy.cli import EXIT_SKIPPED, UsageError, extract_command
 
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (run `make test`)")
@@ -13,9 +13,10 @@ from trialspacy.distributed import PLUGIN_NAME, PipelinePlugin  # noqa: E402  (n
 @pytest.fixture(scope="module")
 def client():
     """A LocalCluster of two single-threaded worker processes, as `--engine dask` starts."""
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         yield client
 
 
@@ -33,7 +34,9 @@ def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_writes(tmp_
 def test_dask_engine_spreads_batches_over_the_workers_of_a_scheduler(tmp_path, mixed_inputs, client):
     local = extract_bytes(mixed_inputs, tmp_path / "local.jsonl")
     with distributed.get_task_stream(client) as stream:
-        dask = extract_bytes(mixed_inputs, tmp_path / "dask.jsonl", engine="dask", scheduler=client.scheduler.address, batch_size=2)
+        dask = extract_bytes(
+            mixed_inputs, tmp_path / "dask.jsonl", engine="dask", scheduler=client.scheduler.address, batch_size=2
+        )
     assert dask[1:3] == local[1:3]
     tasks = [t for t in stream.data if t["key"].startswith("extract_batch")]
     assert len(tasks) == 10  # 21 items in 11 batches of two; the last holds only an error, not sent
@@ -47,7 +50,9 @@ def test_dask_engine_resumes_a_cut_output(tmp_path, mixed_inputs, client):
     out = tmp_path / "out.jsonl"
     lines = full[1].splitlines(keepends=True)
     out.write_bytes(b"".join(lines[:9]) + lines[9][:50])
-    resumed = extract_bytes(mixed_inputs, out, engine="dask", scheduler=client.scheduler.address, batch_size=3, resume=True)
+    resumed = extract_bytes(
+        mixed_inputs, out, engine="dask", scheduler=client.scheduler.address, batch_size=3, resume=True
+    )
     assert resumed[1:3] == full[1:3]
     assert "9 already in the output" in resumed[3]
 

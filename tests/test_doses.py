@@ -9,24 +9,23 @@ import gzip
 import json
 import re
 from datetime import timedelta
-from typing import List, Optional, Tuple
 
 import pytest
 import spacy
+from conftest import corpus_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trialspacy.components.doses import PER_FRACTION, TOTAL, UNSPECIFIED, DoseMatch, parse_doses
 from trialspacy.spans import RADIATION_DOSE, label_spans, span_attrs
 from trialspacy.tokenizer import customize_tokenizer
-from conftest import corpus_path
 
 P, T, U = PER_FRACTION, TOTAL, UNSPECIFIED
 # (span text, dose_gy, dose_kind, fractions, total_gy)
-Expected = Tuple[str, List[float], str, Optional[List[int]], Optional[List[float]]]
+Expected = tuple[str, list[float], str, list[int] | None, list[float] | None]
 
 
-def found(text: str) -> List[Expected]:
+def found(text: str) -> list[Expected]:
     """The parse of ``text`` in the shape of the expectations."""
     return [(text[d.start : d.end], d.dose_gy, d.dose_kind, d.fractions, d.total_gy) for d in parse_doses(text)]
 
@@ -36,135 +35,218 @@ REAL_DOSES = [
     ("high dose region: 800-1200cGy × 3f, low dose region", [("800-1200cGy × 3f", [8, 12], P, [3, 3], [24, 36])]),
     ("low dose region: 100-300cGy × 5f; low dose", [("100-300cGy × 5f", [1, 3], P, [5, 5], [5, 15])]),
     # seed 004 (overview): two doses and a frequency that is not a dose
-    ("performed with low dose radiation of 1Gy/F, 1F/W, 1Gy-3Gy.",
-     [("1Gy/F", [1, 1], P, None, None), ("1Gy-3Gy", [1, 3], U, None, None)]),
+    (
+        "performed with low dose radiation of 1Gy/F, 1F/W, 1Gy-3Gy.",
+        [("1Gy/F", [1, 1], P, None, None), ("1Gy-3Gy", [1, 3], U, None, None)],
+    ),
     # ro_trials_dennstaedt row 1
-    ("Hypofractionated Radiotherapy (16 Gy in 2 Fractions With an Interval of One Week)",
-     [("16 Gy in 2 Fractions", [16, 16], T, [2, 2], [16, 16])]),
+    (
+        "Hypofractionated Radiotherapy (16 Gy in 2 Fractions With an Interval of One Week)",
+        [("16 Gy in 2 Fractions", [16, 16], T, [2, 2], [16, 16])],
+    ),
     # ro_trials_dennstaedt row 9
     ("for 6.5 weeks (total of 66 Gy in 33 fractions).", [("66 Gy in 33 fractions", [66, 66], T, [33, 33], [66, 66])]),
     # ro_trials_dennstaedt row 12
-    ("with a total dose between 5940-6100 cGy using 180 to 200 cGy per fraction.",
-     [("5940-6100 cGy", [59.4, 61], T, None, [59.4, 61]), ("180 to 200 cGy per fraction", [1.8, 2], P, None, None)]),
+    (
+        "with a total dose between 5940-6100 cGy using 180 to 200 cGy per fraction.",
+        [("5940-6100 cGy", [59.4, 61], T, None, [59.4, 61]), ("180 to 200 cGy per fraction", [1.8, 2], P, None, None)],
+    ),
     # ro_trials_dennstaedt row 17
-    ("an extreme hypofractionated regimen of 36.25Gy in 5 fractions over 10-11 days",
-     [("36.25Gy in 5 fractions", [36.25, 36.25], T, [5, 5], [36.25, 36.25])]),
+    (
+        "an extreme hypofractionated regimen of 36.25Gy in 5 fractions over 10-11 days",
+        [("36.25Gy in 5 fractions", [36.25, 36.25], T, [5, 5], [36.25, 36.25])],
+    ),
     # ro_trials_dennstaedt row 18
-    ("to the breast at a dose of 12Gy (as two fractions of 6 Gy in consecutives days)",
-     [("12Gy", [12, 12], U, None, None), ("two fractions of 6 Gy", [6, 6], P, [2, 2], [12, 12])]),
+    (
+        "to the breast at a dose of 12Gy (as two fractions of 6 Gy in consecutives days)",
+        [("12Gy", [12, 12], U, None, None), ("two fractions of 6 Gy", [6, 6], P, [2, 2], [12, 12])],
+    ),
     # ro_trials_dennstaedt row 21
-    ("(45 Gy to regional lymph nodes and 54 to 59.4 Gy to preoperative tumor bed)",
-     [("45 Gy", [45, 45], U, None, None), ("54 to 59.4 Gy", [54, 59.4], U, None, None)]),
+    (
+        "(45 Gy to regional lymph nodes and 54 to 59.4 Gy to preoperative tumor bed)",
+        [("45 Gy", [45, 45], U, None, None), ("54 to 59.4 Gy", [54, 59.4], U, None, None)],
+    ),
     # ro_trials_dennstaedt row 26 (the registry's markdown-escaped tildes)
-    (r"External irradiation 45\~50Gy/25f+ Brachytherapy 28\~30Gy/4\~5f; Chemotherapy: DDP 40mg/m2/W",
-     [(r"45\~50Gy/25f", [45, 50], T, [25, 25], [45, 50]), (r"28\~30Gy/4\~5f", [28, 30], T, [4, 5], [28, 30])]),
+    (
+        r"External irradiation 45\~50Gy/25f+ Brachytherapy 28\~30Gy/4\~5f; Chemotherapy: DDP 40mg/m2/W",
+        [(r"45\~50Gy/25f", [45, 50], T, [25, 25], [45, 50]), (r"28\~30Gy/4\~5f", [28, 30], T, [4, 5], [28, 30])],
+    ),
     # ro_trials_dennstaedt row 30
-    ("Radiation therapy: 50Gy/25f, 2Gy daily, 5 days a week for 5 weeks.",
-     [("50Gy/25f", [50, 50], T, [25, 25], [50, 50]), ("2Gy daily", [2, 2], P, None, None)]),
+    (
+        "Radiation therapy: 50Gy/25f, 2Gy daily, 5 days a week for 5 weeks.",
+        [("50Gy/25f", [50, 50], T, [25, 25], [50, 50]), ("2Gy daily", [2, 2], P, None, None)],
+    ),
     # ro_trials_dennstaedt row 32 (the contract's "a dose of 122 Gy")
     ("a dose of 122 Gy was delivered over 90% of the prostate gland", [("122 Gy", [122, 122], U, None, None)]),
     # ro_trials_dennstaedt row 41
-    ("will be given as 6 Gy for 2 fractions (12 Gy total) every other day",
-     [("6 Gy for 2 fractions", [6, 6], P, [2, 2], [12, 12]), ("12 Gy", [12, 12], T, None, [12, 12])]),
+    (
+        "will be given as 6 Gy for 2 fractions (12 Gy total) every other day",
+        [("6 Gy for 2 fractions", [6, 6], P, [2, 2], [12, 12]), ("12 Gy", [12, 12], T, None, [12, 12])],
+    ),
     # ro_trials_dennstaedt row 45
-    ("will be treated to a dose of 35-40 Gy in 5 fractions.",
-     [("35-40 Gy in 5 fractions", [35, 40], T, [5, 5], [35, 40])]),
+    (
+        "will be treated to a dose of 35-40 Gy in 5 fractions.",
+        [("35-40 Gy in 5 fractions", [35, 40], T, [5, 5], [35, 40])],
+    ),
     # ro_trials_dennstaedt row 59
-    ("and 25 fractions of 1.8 Gy followed by a planned 1-week (or more) interruption and a boost, "
-     "for a total 54-60 Gy radiation dose over 9 weeks.",
-     [("25 fractions of 1.8 Gy", [1.8, 1.8], P, [25, 25], [45, 45]), ("54-60 Gy", [54, 60], T, None, [54, 60])]),
+    (
+        "and 25 fractions of 1.8 Gy followed by a planned 1-week (or more) interruption and a boost, "
+        "for a total 54-60 Gy radiation dose over 9 weeks.",
+        [("25 fractions of 1.8 Gy", [1.8, 1.8], P, [25, 25], [45, 45]), ("54-60 Gy", [54, 60], T, None, [54, 60])],
+    ),
     # ro_trials_dennstaedt row 68
-    ("will receive a total dose of 50 Gy in 25 fractions, 2 Gy per day, 5 days a week.",
-     [("50 Gy in 25 fractions", [50, 50], T, [25, 25], [50, 50]), ("2 Gy per day", [2, 2], P, None, None)]),
+    (
+        "will receive a total dose of 50 Gy in 25 fractions, 2 Gy per day, 5 days a week.",
+        [("50 Gy in 25 fractions", [50, 50], T, [25, 25], [50, 50]), ("2 Gy per day", [2, 2], P, None, None)],
+    ),
     # ro_trials_dennstaedt row 72
-    ("In the present study, 5 daily fractions of 6 Gray will be given over two weeks.",
-     [("5 daily fractions of 6 Gray", [6, 6], P, [5, 5], [30, 30])]),
-    ("stereotactic radiation therapy given in five fractions (30 Gray in 5 fractions)",
-     [("30 Gray in 5 fractions", [30, 30], T, [5, 5], [30, 30])]),
+    (
+        "In the present study, 5 daily fractions of 6 Gray will be given over two weeks.",
+        [("5 daily fractions of 6 Gray", [6, 6], P, [5, 5], [30, 30])],
+    ),
+    (
+        "stereotactic radiation therapy given in five fractions (30 Gray in 5 fractions)",
+        [("30 Gray in 5 fractions", [30, 30], T, [5, 5], [30, 30])],
+    ),
     # ro_trials_dennstaedt row 74
-    ("radiation dose effect (0 Gy, 2 Gy X 2, 8 Gy X 2) on anti-tumor immune response",
-     [("0 Gy", [0, 0], U, None, None), ("2 Gy X 2", [2, 2], P, [2, 2], [4, 4]),
-      ("8 Gy X 2", [8, 8], P, [2, 2], [16, 16])]),
+    (
+        "radiation dose effect (0 Gy, 2 Gy X 2, 8 Gy X 2) on anti-tumor immune response",
+        [
+            ("0 Gy", [0, 0], U, None, None),
+            ("2 Gy X 2", [2, 2], P, [2, 2], [4, 4]),
+            ("8 Gy X 2", [8, 8], P, [2, 2], [16, 16]),
+        ],
+    ),
     # ro_trials_dennstaedt row 82
     ("plus radiotherapy, 10 Gy x3 (conformally or by IMRT/IGRT", [("10 Gy x3", [10, 10], P, [3, 3], [30, 30])]),
     # ro_trials_dennstaedt row 87
     ("followed by concurrent XRT 5 gray (Gy) x 5 days).", [("5 gray (Gy) x 5 days", [5, 5], P, [5, 5], [25, 25])]),
     # hint_criteria NCT00004031
-    ("No prior thoracic radiotherapy or radiotherapy greater than 2,000 cGy to any other site",
-     [("2,000 cGy", [20, 20], U, None, None)]),
+    (
+        "No prior thoracic radiotherapy or radiotherapy greater than 2,000 cGy to any other site",
+        [("2,000 cGy", [20, 20], U, None, None)],
+    ),
     # hint_criteria NCT00089037
-    ("total body\n             radiotherapy (1,200 to 1,350 cGy) or busulfan",
-     [("1,200 to 1,350 cGy", [12, 13.5], U, None, None)]),
+    (
+        "total body\n             radiotherapy (1,200 to 1,350 cGy) or busulfan",
+        [("1,200 to 1,350 cGy", [12, 13.5], U, None, None)],
+    ),
     # hint_criteria NCT00543335
-    ("palliative thoracic irradiation therapy to 45 Gy/15 FX is the recommended treatment",
-     [("45 Gy/15 FX", [45, 45], T, [15, 15], [45, 45])]),
+    (
+        "palliative thoracic irradiation therapy to 45 Gy/15 FX is the recommended treatment",
+        [("45 Gy/15 FX", [45, 45], T, [15, 15], [45, 45])],
+    ),
     # hint_criteria NCT02418624
     ("except 1x8 Gy for pain palliation", [("1x8 Gy", [8, 8], P, [1, 1], [8, 8])]),
     # hint_criteria NCT02059967: the fraction count follows from total / per-fraction dose
-    ("a completed IMRT plan to 66 Gy in 2 Gy fractions with ≥ 95% of the PTV",
-     [("66 Gy in 2 Gy fractions", [66, 66], T, [33, 33], [66, 66])]),
+    (
+        "a completed IMRT plan to 66 Gy in 2 Gy fractions with ≥ 95% of the PTV",
+        [("66 Gy in 2 Gy fractions", [66, 66], T, [33, 33], [66, 66])],
+    ),
     # hint_criteria NCT02202993 (a line break inside the expression)
-    ("standard dose focal RT to 60 Gy in 30 fractions or 59.4 Gy in 1.8 Gy\n              fractions, or equivalent",
-     [("60 Gy in 30 fractions", [60, 60], T, [30, 30], [60, 60]),
-      ("59.4 Gy in 1.8 Gy\n              fractions", [59.4, 59.4], T, [33, 33], [59.4, 59.4])]),
+    (
+        "standard dose focal RT to 60 Gy in 30 fractions or 59.4 Gy in 1.8 Gy\n              fractions, or equivalent",
+        [
+            ("60 Gy in 30 fractions", [60, 60], T, [30, 30], [60, 60]),
+            ("59.4 Gy in 1.8 Gy\n              fractions", [59.4, 59.4], T, [33, 33], [59.4, 59.4]),
+        ],
+    ),
     # hint_criteria NCT01324635
-    ("therapy, to between 55 Gy to 70 Gy in fractions of 1.8-2 Gy as part of",
-     [("55 Gy to 70 Gy in fractions of 1.8-2 Gy", [55, 70], T, None, [55, 70])]),
+    (
+        "therapy, to between 55 Gy to 70 Gy in fractions of 1.8-2 Gy as part of",
+        [("55 Gy to 70 Gy in fractions of 1.8-2 Gy", [55, 70], T, None, [55, 70])],
+    ),
     # hint_criteria NCT02805452
-    ("(standard schema with a total dose from 70\n              to 80 Gray (GY)),",
-     [("70\n              to 80 Gray (GY)", [70, 80], T, None, [70, 80])]),
+    (
+        "(standard schema with a total dose from 70\n              to 80 Gray (GY)),",
+        [("70\n              to 80 Gray (GY)", [70, 80], T, None, [70, 80])],
+    ),
     # hint_criteria NCT02642965
-    ("patients must have received =< than 13.6 Gray (Gy) prior radiation",
-     [("13.6 Gray (Gy)", [13.6, 13.6], U, None, None)]),
+    (
+        "patients must have received =< than 13.6 Gray (Gy) prior radiation",
+        [("13.6 Gray (Gy)", [13.6, 13.6], U, None, None)],
+    ),
     # hint_criteria NCT01980667: the fraction limit alone is not a dose
     ("palliative RT (≤10 fractions or ≤30 Gy total dose)", [("30 Gy", [30, 30], T, None, [30, 30])]),
     # hint_criteria NCT01427322
     ("radiation for metastases -- minimum fraction size of 3 Gy.", [("3 Gy", [3, 3], P, None, None)]),
     # hint_criteria NCT01411098: a constraint's dose is a dose; V20 is not
-    ("receiving at least 20 Gy (V20) =< 35%, and mean lung dose =< 20 Gy",
-     [("20 Gy", [20, 20], U, None, None), ("20 Gy", [20, 20], U, None, None)]),
+    (
+        "receiving at least 20 Gy (V20) =< 35%, and mean lung dose =< 20 Gy",
+        [("20 Gy", [20, 20], U, None, None), ("20 Gy", [20, 20], U, None, None)],
+    ),
     # hint_criteria NCT01048983
     ("with a total radiation dose of > or = 50 Gy, per treating physician", [("50 Gy", [50, 50], T, None, [50, 50])]),
     # nli4ct NCT00321048 (Intervention)
-    ("at a dose of 180-200 cGy per fraction for 23-27 fractions to a total dose of 4600 - 4860 cGy.",
-     [("180-200 cGy per fraction for 23-27 fractions", [1.8, 2], P, [23, 27], [41.4, 54]),
-      ("4600 - 4860 cGy", [46, 48.6], T, None, [46, 48.6])]),
+    (
+        "at a dose of 180-200 cGy per fraction for 23-27 fractions to a total dose of 4600 - 4860 cGy.",
+        [
+            ("180-200 cGy per fraction for 23-27 fractions", [1.8, 2], P, [23, 27], [41.4, 54]),
+            ("4600 - 4860 cGy", [46, 48.6], T, None, [46, 48.6]),
+        ],
+    ),
     # nli4ct NCT00377156 (Intervention)
-    ("received 24 Gy in a single fraction if lesions were less than 2.0cm or 20 Gy if lesions",
-     [("24 Gy in a single fraction", [24, 24], T, [1, 1], [24, 24]), ("20 Gy", [20, 20], U, None, None)]),
-    ("received 30 GY in 12 fractions of 2.5-Gy WBRT",
-     [("30 GY in 12 fractions of 2.5-Gy", [30, 30], T, [12, 12], [30, 30])]),
+    (
+        "received 24 Gy in a single fraction if lesions were less than 2.0cm or 20 Gy if lesions",
+        [("24 Gy in a single fraction", [24, 24], T, [1, 1], [24, 24]), ("20 Gy", [20, 20], U, None, None)],
+    ),
+    (
+        "received 30 GY in 12 fractions of 2.5-Gy WBRT",
+        [("30 GY in 12 fractions of 2.5-Gy", [30, 30], T, [12, 12], [30, 30])],
+    ),
     # nli4ct NCT00581256 (Intervention): the biological equivalent is not a delivered dose
-    ("to 52.2 Gy in 1.74 Gy fractions, which is biologically equivalent to 50 Gy in 2 Gy fractions.",
-     [("52.2 Gy in 1.74 Gy fractions", [52.2, 52.2], T, [30, 30], [52.2, 52.2])]),
+    (
+        "to 52.2 Gy in 1.74 Gy fractions, which is biologically equivalent to 50 Gy in 2 Gy fractions.",
+        [("52.2 Gy in 1.74 Gy fractions", [52.2, 52.2], T, [30, 30], [52.2, 52.2])],
+    ),
     # nli4ct NCT01401062 (Intervention)
-    ("radiation administered at 7.5 Gy/fraction in 3 fractions during weeks 1",
-     [("7.5 Gy/fraction in 3 fractions", [7.5, 7.5], P, [3, 3], [22.5, 22.5])]),
+    (
+        "radiation administered at 7.5 Gy/fraction in 3 fractions during weeks 1",
+        [("7.5 Gy/fraction in 3 fractions", [7.5, 7.5], P, [3, 3], [22.5, 22.5])],
+    ),
     # nli4ct NCT01448447 (Intervention)
-    ("Mammosite ML: 5-10.2 Gy / 2-3 fractions (3.4 Gy per fraction) 2 fractions / day",
-     [("5-10.2 Gy / 2-3 fractions", [5, 10.2], T, [2, 3], [5, 10.2]),
-      ("3.4 Gy per fraction", [3.4, 3.4], P, None, None)]),
+    (
+        "Mammosite ML: 5-10.2 Gy / 2-3 fractions (3.4 Gy per fraction) 2 fractions / day",
+        [
+            ("5-10.2 Gy / 2-3 fractions", [5, 10.2], T, [2, 3], [5, 10.2]),
+            ("3.4 Gy per fraction", [3.4, 3.4], P, None, None),
+        ],
+    ),
     # nli4ct NCT01463007 (Intervention)
     ("AccuBoost APBI- 34.0 Gy in 10fx", [("34.0 Gy in 10fx", [34, 34], T, [10, 10], [34, 34])]),
     # nli4ct NCT01487954 (Eligibility)
-    ("a treatment plan consisting of 62Gy (31 fractions) of total breast radiation therapy",
-     [("62Gy (31 fractions)", [62, 62], T, [31, 31], [62, 62])]),
+    (
+        "a treatment plan consisting of 62Gy (31 fractions) of total breast radiation therapy",
+        [("62Gy (31 fractions)", [62, 62], T, [31, 31], [62, 62])],
+    ),
     # nli4ct NCT01664091 (Intervention)
-    ("The prescribed chest-wall dose was 50 -50.4 gray (Gy) in 25-28 fractions given once daily",
-     [("50 -50.4 gray (Gy) in 25-28 fractions", [50, 50.4], T, [25, 28], [50, 50.4])]),
+    (
+        "The prescribed chest-wall dose was 50 -50.4 gray (Gy) in 25-28 fractions given once daily",
+        [("50 -50.4 gray (Gy) in 25-28 fractions", [50, 50.4], T, [25, 28], [50, 50.4])],
+    ),
     # nli4ct NCT02606708 (Intervention)
-    ("a total of 40.5 Gy to the entire breast in 2.7 Gy/fraction x 15 fractions, Monday to Friday",
-     [("40.5 Gy", [40.5, 40.5], T, None, [40.5, 40.5]),
-      ("2.7 Gy/fraction x 15 fractions", [2.7, 2.7], P, [15, 15], [40.5, 40.5])]),
+    (
+        "a total of 40.5 Gy to the entire breast in 2.7 Gy/fraction x 15 fractions, Monday to Friday",
+        [
+            ("40.5 Gy", [40.5, 40.5], T, None, [40.5, 40.5]),
+            ("2.7 Gy/fraction x 15 fractions", [2.7, 2.7], P, [15, 15], [40.5, 40.5]),
+        ],
+    ),
     # nli4ct NCT03167359 (Intervention)
-    ("to a dose of 2.66 Gy per day x 15 fractions simultaneously with a boost",
-     [("2.66 Gy per day x 15 fractions", [2.66, 2.66], P, [15, 15], [39.9, 39.9])]),
+    (
+        "to a dose of 2.66 Gy per day x 15 fractions simultaneously with a boost",
+        [("2.66 Gy per day x 15 fractions", [2.66, 2.66], P, [15, 15], [39.9, 39.9])],
+    ),
     # nli4ct NCT00593346 (Intervention)
-    ("Patients will receive 3400 cGy delivered in 10 twice-daily fractions.",
-     [("3400 cGy delivered in 10 twice-daily fractions", [34, 34], T, [10, 10], [34, 34])]),
+    (
+        "Patients will receive 3400 cGy delivered in 10 twice-daily fractions.",
+        [("3400 cGy delivered in 10 twice-daily fractions", [34, 34], T, [10, 10], [34, 34])],
+    ),
     # nli4ct NCT01581619 (Intervention)
-    ("External Beam Partial-Breast Irradiation: 40 Gy in ten daily fractions over two weeks",
-     [("40 Gy in ten daily fractions", [40, 40], T, [10, 10], [40, 40])]),
+    (
+        "External Beam Partial-Breast Irradiation: 40 Gy in ten daily fractions over two weeks",
+        [("40 Gy in ten daily fractions", [40, 40], T, [10, 10], [40, 40])],
+    ),
     # nli4ct NCT01727011 (Intervention)
     ("delivering a total dose of 16 Gy in one fraction", [("16 Gy in one fraction", [16, 16], T, [1, 1], [16, 16])]),
     # nli4ct NCT01042938 (Eligibility)
@@ -172,24 +254,38 @@ REAL_DOSES = [
     # nli4ct NCT00438659 (Eligibility)
     ("daily radiation dose between 1.75 and 2.12 Gy", [("1.75 and 2.12 Gy", [1.75, 2.12], P, None, None)]),
     # nli4ct NCT01017549 (Results)
-    ("defined as a total 34 Gy in a total of 10 fractions, 3.4 Gy per fraction.",
-     [("34 Gy in a total of 10 fractions", [34, 34], T, [10, 10], [34, 34]),
-      ("3.4 Gy per fraction", [3.4, 3.4], P, None, None)]),
+    (
+        "defined as a total 34 Gy in a total of 10 fractions, 3.4 Gy per fraction.",
+        [
+            ("34 Gy in a total of 10 fractions", [34, 34], T, [10, 10], [34, 34]),
+            ("3.4 Gy per fraction", [3.4, 3.4], P, None, None),
+        ],
+    ),
     # nli4ct NCT01365845 (Intervention)
-    ("3D-proton only: 50.4 Cobalt Gray Equivalent (CGE) to the breast",
-     [("50.4 Cobalt Gray Equivalent (CGE)", [50.4, 50.4], U, None, None)]),
+    (
+        "3D-proton only: 50.4 Cobalt Gray Equivalent (CGE) to the breast",
+        [("50.4 Cobalt Gray Equivalent (CGE)", [50.4, 50.4], U, None, None)],
+    ),
     # pico_breast_cancer 31813635 (a middle dot as decimal point)
-    ("external beam APBI (38·5 Gy in ten fractions delivered twice per day",
-     [("38·5 Gy in ten fractions", [38.5, 38.5], T, [10, 10], [38.5, 38.5])]),
+    (
+        "external beam APBI (38·5 Gy in ten fractions delivered twice per day",
+        [("38·5 Gy in ten fractions", [38.5, 38.5], T, [10, 10], [38.5, 38.5])],
+    ),
     # pico_breast_cancer 26247543
     ("boost [10.00-14.00 Gy/5-7 fractions])", [("10.00-14.00 Gy/5-7 fractions", [10, 14], T, [5, 7], [10, 14])]),
     # pico_breast_cancer 22172912
-    ("whole-breast radiotherapy to 50 Gy with a 10- to 16-Gy surgical bed boost",
-     [("50 Gy", [50, 50], U, None, None), ("10- to 16-Gy", [10, 16], U, None, None)]),
+    (
+        "whole-breast radiotherapy to 50 Gy with a 10- to 16-Gy surgical bed boost",
+        [("50 Gy", [50, 50], U, None, None), ("10- to 16-Gy", [10, 16], U, None, None)],
+    ),
     # pico_breast_cancer 24225155
-    ("received 50 Gy in 25 fractions of 2 Gy, followed by a boost of 10 Gy in five fractions.",
-     [("50 Gy in 25 fractions of 2 Gy", [50, 50], T, [25, 25], [50, 50]),
-      ("10 Gy in five fractions", [10, 10], T, [5, 5], [10, 10])]),
+    (
+        "received 50 Gy in 25 fractions of 2 Gy, followed by a boost of 10 Gy in five fractions.",
+        [
+            ("50 Gy in 25 fractions of 2 Gy", [50, 50], T, [25, 25], [50, 50]),
+            ("10 Gy in five fractions", [10, 10], T, [5, 5], [10, 10]),
+        ],
+    ),
     # pico_breast_cancer 18760649
     ("randomisation was between 10 and 26 Gy.", [("10 and 26 Gy", [10, 26], U, None, None)]),
     # pico_breast_cancer 31876704
@@ -197,27 +293,41 @@ REAL_DOSES = [
     # pico_breast_cancer 27228641
     ("whole breast radiation therapy with 2 Gy/fx using", [("2 Gy/fx", [2, 2], P, None, None)]),
     # ctgov_samples nsclcbench NCT03801200
-    ("integrated boost dose of 52.5Gy /15 to patients with 1-5 metastatic lesions",
-     [("52.5Gy /15", [52.5, 52.5], T, [15, 15], [52.5, 52.5])]),
+    (
+        "integrated boost dose of 52.5Gy /15 to patients with 1-5 metastatic lesions",
+        [("52.5Gy /15", [52.5, 52.5], T, [15, 15], [52.5, 52.5])],
+    ),
     # ctgov_samples nsclcbench NCT07050056
     ("concurrently combined with 40Gy/20f radiotherapy", [("40Gy/20f", [40, 40], T, [20, 20], [40, 40])]),
     # ctgov_samples nsclcbench NCT06620835
-    ("(SRS)) (18 to 20 Gy in single fraction) or radiotherapy (SBRT) (27 to 54 Gy in 3 fractions",
-     [("18 to 20 Gy in single fraction", [18, 20], T, [1, 1], [18, 20]),
-      ("27 to 54 Gy in 3 fractions", [27, 54], T, [3, 3], [27, 54])]),
+    (
+        "(SRS)) (18 to 20 Gy in single fraction) or radiotherapy (SBRT) (27 to 54 Gy in 3 fractions",
+        [
+            ("18 to 20 Gy in single fraction", [18, 20], T, [1, 1], [18, 20]),
+            ("27 to 54 Gy in 3 fractions", [27, 54], T, [3, 3], [27, 54]),
+        ],
+    ),
     # ctgov_samples nsclcbench NCT03606070 (mean ± spread: the dose is the mean)
     ("after receiving 33 ± 4 Gy (approximately 2.5 months", [("33 ± 4 Gy", [33, 33], U, None, None)]),
     # ctgov_samples ctrialsgov NCT02699424
-    ("will all receive initial 50 Gray (Gy) radiotherapy (25 x 2Gy) to the prostate bed",
-     [("50 Gray (Gy)", [50, 50], U, None, None), ("25 x 2Gy", [2, 2], P, [25, 25], [50, 50])]),
+    (
+        "will all receive initial 50 Gray (Gy) radiotherapy (25 x 2Gy) to the prostate bed",
+        [("50 Gray (Gy)", [50, 50], U, None, None), ("25 x 2Gy", [2, 2], P, [25, 25], [50, 50])],
+    ),
     # nli4ct NCT02556632 (Eligibility): a fraction size is per fraction; the lead-in reaches across ":"
-    ("16 sessions or 20 sessions at 2.4 to 2.6 Gy fractions per session, with or without boost",
-     [("2.4 to 2.6 Gy fractions", [2.4, 2.6], P, None, None)]),
-    ("Max dose per fraction: whole breast: 2.0 Gy; breast boost: 2.0 Gy;",
-     [("2.0 Gy", [2, 2], P, None, None), ("2.0 Gy", [2, 2], U, None, None)]),
+    (
+        "16 sessions or 20 sessions at 2.4 to 2.6 Gy fractions per session, with or without boost",
+        [("2.4 to 2.6 Gy fractions", [2.4, 2.6], P, None, None)],
+    ),
+    (
+        "Max dose per fraction: whole breast: 2.0 Gy; breast boost: 2.0 Gy;",
+        [("2.0 Gy", [2, 2], P, None, None), ("2.0 Gy", [2, 2], U, None, None)],
+    ),
     # lct NCT03924011
-    ("(i.e. 16 daily fractions of 2.66 Gray to the whole breast",
-     [("16 daily fractions of 2.66 Gray", [2.66, 2.66], P, [16, 16], [42.56, 42.56])]),
+    (
+        "(i.e. 16 daily fractions of 2.66 Gray to the whole breast",
+        [("16 daily fractions of 2.66 Gray", [2.66, 2.66], P, [16, 16], [42.56, 42.56])],
+    ),
     # lct NCT03865589
     ("TBI >= 1200 cGy (fractionated)", [("1200 cGy", [12, 12], U, None, None)]),
     # evidencemap 11013281
@@ -257,12 +367,12 @@ ISSUE_FORMS = [
 
 
 @pytest.mark.parametrize("text,expected", REAL_DOSES, ids=[t[:40] for t, _ in REAL_DOSES])
-def test_doses_parses_real_dose_phrases(text: str, expected: List[Expected]):
+def test_doses_parses_real_dose_phrases(text: str, expected: list[Expected]):
     assert found(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", ISSUE_FORMS, ids=[t for t, _ in ISSUE_FORMS])
-def test_doses_parses_the_forms_named_in_the_issue(text: str, expected: List[Expected]):
+def test_doses_parses_the_forms_named_in_the_issue(text: str, expected: list[Expected]):
     assert found(text) == expected
 
 
@@ -330,15 +440,60 @@ def test_doses_offsets_index_the_given_text():
 
 # Pieces that dose expressions are made of, to build texts that exercise the grammar.
 PIECES = [
-    "1", "2", "3", "8", "50", "1.8", "2,000", "45\\~50", "0", " ", " ", "\n", "-", "–", " to ", " and ",
-    "between ", "Gy", "cGy", "gray", "GyE", "(Gy)", "x", "×", " x ", "/", "f", "F", "fx", "fractions",
-    " fractions of ", " in ", " per fraction", " daily", " total", " a single fraction", "two", "(", ")",
-    ",", ";", ".", "≥", "BED", "V20", "a total dose of ", "±", "mg", "days",
+    "1",
+    "2",
+    "3",
+    "8",
+    "50",
+    "1.8",
+    "2,000",
+    "45\\~50",
+    "0",
+    " ",
+    " ",
+    "\n",
+    "-",
+    "–",
+    " to ",
+    " and ",
+    "between ",
+    "Gy",
+    "cGy",
+    "gray",
+    "GyE",
+    "(Gy)",
+    "x",
+    "×",
+    " x ",
+    "/",
+    "f",
+    "F",
+    "fx",
+    "fractions",
+    " fractions of ",
+    " in ",
+    " per fraction",
+    " daily",
+    " total",
+    " a single fraction",
+    "two",
+    "(",
+    ")",
+    ",",
+    ";",
+    ".",
+    "≥",
+    "BED",
+    "V20",
+    "a total dose of ",
+    "±",
+    "mg",
+    "days",
 ]
 dose_like = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-def check_invariants(text: str, doses: List[DoseMatch]) -> None:
+def check_invariants(text: str, doses: list[DoseMatch]) -> None:
     """What every parse must satisfy: offsets, order, ranges, kinds and the total arithmetic."""
     previous_end = 0
     for dose in doses:
@@ -391,7 +546,7 @@ def dose_nlp():
     return nlp
 
 
-def dose_spans(doc) -> List[Tuple[str, dict]]:
+def dose_spans(doc) -> list[tuple[str, dict]]:
     return [(s.text, span_attrs(s)) for s in label_spans(doc, RADIATION_DOSE)]
 
 
@@ -453,7 +608,7 @@ def test_doses_component_spans_survive_docbin(dose_nlp):
 
     # hint_criteria NCT02202993
     doc = dose_nlp("Prior history of standard dose focal RT to 60 Gy in 30 fractions or 59.4 Gy in 1.8 Gy fractions")
-    restored = list(DocBin(docs=[doc], store_user_data=True).get_docs(dose_nlp.vocab))[0]
+    restored = next(iter(DocBin(docs=[doc], store_user_data=True).get_docs(dose_nlp.vocab)))
     # msgpack gives lists back as tuples; the values are what must survive
     assert json.dumps(dose_spans(restored)) == json.dumps(dose_spans(doc))
 
@@ -461,13 +616,13 @@ def test_doses_component_spans_survive_docbin(dose_nlp):
 # Corpora
 
 
-def dennstaedt_rows() -> List[dict]:
+def dennstaedt_rows() -> list[dict]:
     path = corpus_path("ro_trials_dennstaedt", "trials-data-groundtruth.csv")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle, delimiter=";"))
 
 
-def document_values(text: str) -> Tuple[set, set, set]:
+def document_values(text: str) -> tuple[set, set, set]:
     """Per-fraction doses, totals (stated or computed) and every dose value parsed from a document."""
     per_fraction, totals, every = set(), set(), set()
     for dose in parse_doses(text):
@@ -510,7 +665,7 @@ GY_MENTION = re.compile(
 )
 
 
-def corpus_texts() -> List[str]:
+def corpus_texts() -> list[str]:
     """Texts with Gy mentions: Dennstädt, NLI4CT, HINT criteria and the CT.gov samples."""
     texts = [row["Text"] for row in dennstaedt_rows()]
     with gzip.open(corpus_path("nli4ct_breast_ctr", "ctr_sections.jsonl.gz"), "rt", encoding="utf-8") as handle:

@@ -3,10 +3,10 @@
 import json
 import subprocess
 import sys
-from typing import Dict, List, Tuple
 
 import pytest
 import spacy
+from conftest import CORPORA, REPO, corpus_path
 
 import trialspacy
 from trialspacy.components.drugs import (
@@ -23,8 +23,6 @@ from trialspacy.components.drugs import (
 from trialspacy.lexicon import package_data, read_jsonl, tokenize_terms
 from trialspacy.spans import DRUG, label_spans, span_attrs
 
-from conftest import CORPORA, REPO, corpus_path
-
 DATA = REPO / "pipeline" / "trialspacy" / "data"
 PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
 
@@ -34,13 +32,13 @@ def nlp():
     return trialspacy.build(PIPELINE)
 
 
-def drugs(nlp, text: str) -> List[Tuple[str, str, str, object]]:
+def drugs(nlp, text: str) -> list[tuple[str, str, str, object]]:
     """(text, normalized, kind, drugbank_id) of the DRUG spans of ``text``."""
     doc = nlp(text)
     return [(s.text, s._.normalized, s._.kind, s._.drugbank_id) for s in label_spans(doc, DRUG)]
 
 
-def named(found, surface: str) -> Dict[str, object]:
+def named(found, surface: str) -> dict[str, object]:
     """Attributes of the DRUG span written ``surface`` (fails if there is none)."""
     hits = [f for f in found if f[0] == surface]
     assert hits, f"{surface!r} not found as DRUG in {[f[0] for f in found]}"
@@ -85,9 +83,29 @@ def test_drugs_finds_seed_names_with_normalized_and_kind(seed_drugs, seed, surfa
 
 @pytest.mark.parametrize(
     "not_drug",
-    ["CD4+", "CD8+", "PD-L1", "PD-1", "EGFR", "CTCAE", "CTCAE5.0", "RECIST", "iRECIST", "chemotherapy",
-     "immunotherapy", "radiotherapy", "CA199", "CA125", "CYFRA21-1", "IFN- γ", "vaccine", "alcohol", "formaldehyde",
-     "SCC", "ECOG"],
+    [
+        "CD4+",
+        "CD8+",
+        "PD-L1",
+        "PD-1",
+        "EGFR",
+        "CTCAE",
+        "CTCAE5.0",
+        "RECIST",
+        "iRECIST",
+        "chemotherapy",
+        "immunotherapy",
+        "radiotherapy",
+        "CA199",
+        "CA125",
+        "CYFRA21-1",
+        "IFN- γ",
+        "vaccine",
+        "alcohol",
+        "formaldehyde",
+        "SCC",
+        "ECOG",
+    ],
 )
 def test_drugs_never_labels_biomarkers_modalities_or_scales_in_seeds(seed_drugs, not_drug):
     labelled = {f[0].lower() for found in seed_drugs.values() for f in found}
@@ -104,22 +122,54 @@ def test_drugs_seed_drugbank_ids_come_from_the_lexicon(seed_drugs):
 
 # Real phrases: NLI4CT (breast-cancer CTRs), ClinicalTrials.gov samples, CHIA criteria, HINT criteria.
 PHRASES = [
-    ("Patients will be treated with one injection of Pembrolizumab (Keytruda®) administered intravenously at 200 mg",
-     "Keytruda", "pembrolizumab", "agent"),
+    (
+        "Patients will be treated with one injection of Pembrolizumab (Keytruda®) administered intravenously at 200 mg",
+        "Keytruda",
+        "pembrolizumab",
+        "agent",
+    ),
     ("Arm II: Doxorubicin, Taxotere, and Herceptin", "Herceptin", "trastuzumab", "agent"),
     ("Arm II: Doxorubicin, Taxotere, and Herceptin", "Taxotere", "docetaxel", "agent"),
-    ("Subjects must have received prior treatment with anti-PD-1 or anti-PD-L1 therapy (alone or as part of a "
-     "combination)", "anti-PD-1", "pd-1 inhibitors", "class"),
-    ("Subjects must have received prior treatment with anti-PD-1 or anti-PD-L1 therapy (alone or as part of a "
-     "combination)", "anti-PD-L1", "pd-l1 inhibitors", "class"),
-    ("Previously treated with a standard course of taxane- and platinum-based chemotherapy for ovarian epithelial, "
-     "primary peritoneal cavity", "platinum", "platinum", "class"),
-    ("Previously treated with a standard course of taxane- and platinum-based chemotherapy for ovarian epithelial, "
-     "primary peritoneal cavity", "taxane", "taxanes", "class"),
-    ("a chronic use of non-steroidal anti-inflammatory drugs, (NSAID)", "non-steroidal anti-inflammatory drugs",
-     "nsaids", "class"),
-    ("Use of strong (e.g., etoconazole, itraconazole, posaconazole, clarithromycin,", "itraconazole", "itraconazole",
-     "agent"),
+    (
+        "Subjects must have received prior treatment with anti-PD-1 or anti-PD-L1 therapy (alone or as part of a "
+        "combination)",
+        "anti-PD-1",
+        "pd-1 inhibitors",
+        "class",
+    ),
+    (
+        "Subjects must have received prior treatment with anti-PD-1 or anti-PD-L1 therapy (alone or as part of a "
+        "combination)",
+        "anti-PD-L1",
+        "pd-l1 inhibitors",
+        "class",
+    ),
+    (
+        "Previously treated with a standard course of taxane- and platinum-based chemotherapy for ovarian epithelial, "
+        "primary peritoneal cavity",
+        "platinum",
+        "platinum",
+        "class",
+    ),
+    (
+        "Previously treated with a standard course of taxane- and platinum-based chemotherapy for ovarian epithelial, "
+        "primary peritoneal cavity",
+        "taxane",
+        "taxanes",
+        "class",
+    ),
+    (
+        "a chronic use of non-steroidal anti-inflammatory drugs, (NSAID)",
+        "non-steroidal anti-inflammatory drugs",
+        "nsaids",
+        "class",
+    ),
+    (
+        "Use of strong (e.g., etoconazole, itraconazole, posaconazole, clarithromycin,",
+        "itraconazole",
+        "itraconazole",
+        "agent",
+    ),
     ("AZD0530 (saracatinib) 175 mg once daily", "AZD0530", "saracatinib", "agent"),
     ("Carotuximab (TRC105) Plus Capecitabine", "TRC105", "carotuximab", "agent"),
     ("SHR-1210 plus apatinib in patients with advanced hepatocellular carcinoma", "SHR-1210", "camrelizumab", "agent"),
@@ -127,10 +177,19 @@ PHRASES = [
     ("INTERVENTION 1: LBH589 With Capecitabine", "LBH589", "lbh589", "agent"),
     ("INTERVENTION 1: Herceptin + NeuVax Vaccine", "NeuVax", "nelipepimut-s", "agent"),
     ("INTERVENTION 1: Arm I - PANVAC + Docetaxel", "PANVAC", "panvac", "agent"),
-    ("explore the efficacy and safety of Adebelimumab in combination with famitinib", "Adebelimumab", "adebelimumab",
-     "agent"),
-    ("Postmenopausal women with disease recurrence while receiving either tamoxifen or a non-steroidal aromatase "
-     "inhibitor (AI) as adjuvant therapy", "AI", "aromatase inhibitors", "class"),
+    (
+        "explore the efficacy and safety of Adebelimumab in combination with famitinib",
+        "Adebelimumab",
+        "adebelimumab",
+        "agent",
+    ),
+    (
+        "Postmenopausal women with disease recurrence while receiving either tamoxifen or a non-steroidal aromatase "
+        "inhibitor (AI) as adjuvant therapy",
+        "AI",
+        "aromatase inhibitors",
+        "class",
+    ),
     ("Have used of gamma globulin, blood transfusions within 3 months before vaccination", None, None, None),
 ]
 
@@ -171,11 +230,61 @@ def test_drugs_does_not_label_lab_values_biomarkers_or_modalities(nlp, text):
 
 
 LOOKALIKES = [
-    "NCT01234567", "CA125", "CA19-9", "CA199", "CD8", "CD4+", "HER2", "T790M", "V600E", "L858R", "G12C", "C1D1",
-    "PD-1", "PD-L1", "CTLA-4", "CTCAE", "CTCAE5.0", "ECOG", "RECIST", "iRECIST", "COVID-19", "SARS-CoV-2", "HPV16",
-    "HLA-A2", "BRCA1", "CYP3A4", "UGT1A1", "FEV1", "QLQ-C30", "EQ-5D", "ICD-10", "DSM-5", "AJCC8", "FIGO2018",
-    "WHO2016", "ISO9001", "Ki-67", "CYFRA21-1", "T2N0M0", "IgG4", "HIV-1", "SF-36", "HAM-D17", "IC50", "CD20", "IL-10",
-    "KRASG12C", "EGFR-T790M", "H1047R", "S1400", "A5324", "SP263", "GOG-0199", "IBCSG-2402", "HLA-B27",
+    "NCT01234567",
+    "CA125",
+    "CA19-9",
+    "CA199",
+    "CD8",
+    "CD4+",
+    "HER2",
+    "T790M",
+    "V600E",
+    "L858R",
+    "G12C",
+    "C1D1",
+    "PD-1",
+    "PD-L1",
+    "CTLA-4",
+    "CTCAE",
+    "CTCAE5.0",
+    "ECOG",
+    "RECIST",
+    "iRECIST",
+    "COVID-19",
+    "SARS-CoV-2",
+    "HPV16",
+    "HLA-A2",
+    "BRCA1",
+    "CYP3A4",
+    "UGT1A1",
+    "FEV1",
+    "QLQ-C30",
+    "EQ-5D",
+    "ICD-10",
+    "DSM-5",
+    "AJCC8",
+    "FIGO2018",
+    "WHO2016",
+    "ISO9001",
+    "Ki-67",
+    "CYFRA21-1",
+    "T2N0M0",
+    "IgG4",
+    "HIV-1",
+    "SF-36",
+    "HAM-D17",
+    "IC50",
+    "CD20",
+    "IL-10",
+    "KRASG12C",
+    "EGFR-T790M",
+    "H1047R",
+    "S1400",
+    "A5324",
+    "SP263",
+    "GOG-0199",
+    "IBCSG-2402",
+    "HLA-B27",
 ]
 
 
@@ -186,8 +295,27 @@ def test_drugs_code_pattern_rejects_lookalikes(text):
 
 @pytest.mark.parametrize(
     "code",
-    ["JS001", "LM103", "LG002", "SHR-1210", "MK-3475", "IBI308", "BGB-A317", "AZD9291", "MEDI4736", "MPDL3280A",
-     "DS-8201a", "E7080", "MSC2156119J", "YN968D1", "PD-0332991", "HSK40118", "TQB2450", "CAM2038", "MK-7684A"],
+    [
+        "JS001",
+        "LM103",
+        "LG002",
+        "SHR-1210",
+        "MK-3475",
+        "IBI308",
+        "BGB-A317",
+        "AZD9291",
+        "MEDI4736",
+        "MPDL3280A",
+        "DS-8201a",
+        "E7080",
+        "MSC2156119J",
+        "YN968D1",
+        "PD-0332991",
+        "HSK40118",
+        "TQB2450",
+        "CAM2038",
+        "MK-7684A",
+    ],
 )
 def test_drugs_code_pattern_accepts_investigational_codes(code):
     assert is_code(code) and find_codes(f"treated with {code} daily") != []
@@ -195,9 +323,18 @@ def test_drugs_code_pattern_accepts_investigational_codes(code):
 
 @pytest.mark.parametrize(
     "word,expected",
-    [("adebelimumab", True), ("ivelitinib", True), ("datopotamab", True), ("sabizabulin", True),
-     ("immunoglobulin", False), ("microglobulin", False), ("interleukin", False), ("cholesterol", False),
-     ("april", False), ("concept", False)],
+    [
+        ("adebelimumab", True),
+        ("ivelitinib", True),
+        ("datopotamab", True),
+        ("sabizabulin", True),
+        ("immunoglobulin", False),
+        ("microglobulin", False),
+        ("interleukin", False),
+        ("cholesterol", False),
+        ("april", False),
+        ("concept", False),
+    ],
 )
 def test_drugs_inn_stems(word, expected):
     assert has_inn_stem(word) is expected
@@ -205,10 +342,12 @@ def test_drugs_inn_stems(word, expected):
 
 @pytest.mark.parametrize(
     "text,products",
-    [("the safety and efficacy of Neo-DCVac combined with ICIs", ["Neo-DCVac"]),
-     ("INTERVENTION 1: Herceptin + NeuVax Vaccine", ["NeuVax"]),
-     ("PANVAC-V : given subcutaneously", ["PANVAC-V"]),
-     ("the patient started receiving the vaccine combined with ICIs", [])],
+    [
+        ("the safety and efficacy of Neo-DCVac combined with ICIs", ["Neo-DCVac"]),
+        ("INTERVENTION 1: Herceptin + NeuVax Vaccine", ["NeuVax"]),
+        ("PANVAC-V : given subcutaneously", ["PANVAC-V"]),
+        ("the patient started receiving the vaccine combined with ICIs", []),
+    ],
 )
 def test_drugs_vaccine_product_names(text, products):
     assert [text[s:e] for s, e in find_products(text)] == products
@@ -220,14 +359,19 @@ def test_drugs_vaccine_product_names(text, products):
         ("DRUG: Toripalimab injection combine with Axitinib", ["Toripalimab", "Axitinib"]),
         ("BIOLOGICAL: LM103", ["LM103"]),
         ("DRUG: LG002", ["LG002"]),
-        ("RADIATION: Spatially Fractionated Radiation Therapy Combined With Low-dose Radiotherapy|"
-         "RADIATION: Conventional fractionated radiotherapy", []),
+        (
+            "RADIATION: Spatially Fractionated Radiation Therapy Combined With Low-dose Radiotherapy|"
+            "RADIATION: Conventional fractionated radiotherapy",
+            [],
+        ),
         ("DRUG: Sintilimab 200 mg IV|DRUG: Placebo|PROCEDURE: Surgery", ["Sintilimab"]),
         ("Drug: Docetaxel\nDrug: Cisplatin plus pemetrexed", ["Docetaxel", "Cisplatin", "pemetrexed"]),
         ("DRUG: Standard of care chemotherapy", []),
         ("BIOLOGICAL: IL-2|DRUG: 5-FU 400 mg/m2", ["IL-2", "5-FU"]),
-        ("DRUG: Tislelizumab，atezolizumab|DRUG: TY-9591 QD|DRUG: adjuvant chemotherapy MRD- patients",
-         ["Tislelizumab", "atezolizumab", "TY-9591"]),
+        (
+            "DRUG: Tislelizumab，atezolizumab|DRUG: TY-9591 QD|DRUG: adjuvant chemotherapy MRD- patients",
+            ["Tislelizumab", "atezolizumab", "TY-9591"],
+        ),
     ],
 )
 def test_drugs_intervention_names_split_items(section, names):
@@ -236,9 +380,14 @@ def test_drugs_intervention_names_split_items(section, names):
 
 @pytest.mark.parametrize(
     "text,name,code",
-    [("To evaluate the antitumor activity of Toripalimab injection (JS001) combined with Axitinib", "Toripalimab",
-      "JS001"),
-     ("Effects of TAK-202 (plozalizumab) on the chemokine receptor", "plozalizumab", "TAK-202")],
+    [
+        (
+            "To evaluate the antitumor activity of Toripalimab injection (JS001) combined with Axitinib",
+            "Toripalimab",
+            "JS001",
+        ),
+        ("Effects of TAK-202 (plozalizumab) on the chemokine receptor", "plozalizumab", "TAK-202"),
+    ],
 )
 def test_drugs_resolve_codes_from_parentheses(text, name, code):
     agent = {"normalized": name.lower(), "kind": "agent", "drugbank_id": "DB00001"}
@@ -251,8 +400,16 @@ def test_drugs_resolve_codes_from_parentheses(text, name, code):
     assert resolve_codes(text.replace("(", "and ").replace(")", ""), found) == {}
 
 
-@pytest.mark.parametrize("name,expected", [("LG002", True), ("Neo-DCVac", True), ("Sintilimab", True),
-                                           ("Physician's choice", False), ("best supportive care", False)])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("LG002", True),
+        ("Neo-DCVac", True),
+        ("Sintilimab", True),
+        ("Physician's choice", False),
+        ("best supportive care", False),
+    ],
+)
 def test_drugs_intervention_name_shape(name, expected):
     assert looks_like_name(name) is expected
 
@@ -276,9 +433,15 @@ def test_drugs_without_layout_has_no_gazetteer_but_still_works():
 
 @pytest.mark.parametrize(
     "names,word,expected",
-    [(["axitinib"], "acitinib", "axitinib"), (["pembrolizumab"], "pembroluzimab", "pembrolizumab"),
-     (["docetaxel"], "doectaxel", "docetaxel"), (["axitinib"], "axitinib", None), (["insulin"], "inculin", "insulin"),
-     (["axitinib", "afitinib"], "abitinib", None), (["docetaxel"], "paclitaxel", None)],
+    [
+        (["axitinib"], "acitinib", "axitinib"),
+        (["pembrolizumab"], "pembroluzimab", "pembrolizumab"),
+        (["docetaxel"], "doectaxel", "docetaxel"),
+        (["axitinib"], "axitinib", None),
+        (["insulin"], "inculin", "insulin"),
+        (["axitinib", "afitinib"], "abitinib", None),
+        (["docetaxel"], "paclitaxel", None),
+    ],
 )
 def test_drugs_spelling_index(names, word, expected):
     assert SpellingIndex(names).match(word) == expected
@@ -286,8 +449,14 @@ def test_drugs_spelling_index(names, word, expected):
 
 @pytest.mark.parametrize(
     "a,b,limit,expected",
-    [("acitinib", "axitinib", 1, True), ("doectaxel", "docetaxel", 1, True), ("kitten", "sitting", 2, False),
-     ("kitten", "sitting", 3, True), ("abc", "abc", 0, True), ("pembroluzimab", "pembrolizumab", 1, False)],
+    [
+        ("acitinib", "axitinib", 1, True),
+        ("doectaxel", "docetaxel", 1, True),
+        ("kitten", "sitting", 2, False),
+        ("kitten", "sitting", 3, True),
+        ("abc", "abc", 0, True),
+        ("pembroluzimab", "pembrolizumab", 1, False),
+    ],
 )
 def test_drugs_edit_distance(a, b, limit, expected):
     assert within_edit_distance(a, b, limit) is expected
@@ -311,8 +480,10 @@ def test_drugs_lexicon_tokens_match_the_current_tokenizer():
     """The lexicon stores tokens; a tokenizer change must be followed by a rebuild."""
     nlp = trialspacy.build([])
     rows = package_data("drug_lexicon.jsonl.gz")
-    keys = {(r["case_sensitive"], tuple(r["tokens"]) if r["case_sensitive"] else tuple(t.lower() for t in r["tokens"]))
-            for r in rows}
+    keys = {
+        (r["case_sensitive"], tuple(r["tokens"]) if r["case_sensitive"] else tuple(t.lower() for t in r["tokens"]))
+        for r in rows
+    }
     surfaces = [code["code"] for code in read_jsonl(DATA / "drug_codes.jsonl")]
     for row in read_jsonl(DATA / "drug_classes.jsonl"):
         surfaces += row["variants"] + row["cased"]
@@ -332,7 +503,9 @@ def test_drugs_lexicon_build_is_reproducible(tmp_path):
     script = REPO / "scripts" / "build_drug_lexicon.py"
     result = subprocess.run(
         [sys.executable, str(script), "--corpora", str(CORPORA), "--out", str(tmp_path)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert json.loads(result.stdout)["rows"] > 50000
     for name in ("drug_lexicon.jsonl.gz", "drug_evidence.jsonl"):

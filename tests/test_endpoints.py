@@ -9,10 +9,10 @@ Outcome measures are quoted from the 100 ClinicalTrials.gov API v2 studies
 import glob
 import json
 import os
-from typing import Dict, List, Tuple
 
 import pytest
 import spacy
+from conftest import corpus_path
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,10 +30,9 @@ from trialspacy.lexicon import package_data
 from trialspacy.records import Record, iter_records
 from trialspacy.run import record_to_doc
 from trialspacy.spans import ENDPOINT, label_spans, span_attrs
-from conftest import corpus_path
 
 PIPES = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_endpoints"]
-Found = List[Tuple[str, str]]
+Found = list[tuple[str, str]]
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +84,19 @@ def test_endpoints_misspelt_and_plural_forms():
         ("Participants with Grade 3 or 4 AEs", "AEs", "3-4", "Grade 3 or 4 AEs"),  # NLI4CT
         ("The incidence of greater than or equal to grade 3 AEs", "AEs", "3", "grade 3 AEs"),  # API v2
         ("If 2 cases of ≥ Grade 3 TRAEs occur", "TRAEs", "≥3", "≥ Grade 3 TRAEs"),  # API v2
-        ("any grade III or IV non-hematologic toxicity", "non-hematologic", "3-4", "grade III or IV non-hematologic toxicity"),  # NLI4CT
+        (
+            "any grade III or IV non-hematologic toxicity",
+            "non-hematologic",
+            "3-4",
+            "grade III or IV non-hematologic toxicity",
+        ),  # NLI4CT
         ("any Grade >=3 hematologic toxicity", "hematologic", "≥3", "Grade >=3 hematologic toxicity"),  # NLI4CT
-        ("Number of patients with a grade 2 or greater toxicity", "toxicity", "≥2", "grade 2 or greater toxicity"),  # NLI4CT
+        (
+            "Number of patients with a grade 2 or greater toxicity",
+            "toxicity",
+            "≥2",
+            "grade 2 or greater toxicity",
+        ),  # NLI4CT
         ("Grade 3/4 toxicity", "toxicity", "3-4", "Grade 3/4 toxicity"),
         ("G3-4 toxicities were more frequent", "toxicities", "3-4", "G3-4 toxicities"),  # PICO abstract
     ],
@@ -106,17 +115,42 @@ def test_endpoints_grade_before_needs_a_grade_right_before():
     "text, mention, in_criteria, reason",
     [
         # stopping rules (NLI4CT interventions, API v2 descriptions)
-        ("Dose escalation will occur until a maximum tolerated dose is found.", "maximum tolerated dose", False, "stop_rule"),
-        ("Treatment continues until unacceptable adverse events or patient refusal.", "adverse events", False, "stop_rule"),
+        (
+            "Dose escalation will occur until a maximum tolerated dose is found.",
+            "maximum tolerated dose",
+            False,
+            "stop_rule",
+        ),
+        (
+            "Treatment continues until unacceptable adverse events or patient refusal.",
+            "adverse events",
+            False,
+            "stop_rule",
+        ),
         ("until a dose-limiting toxicity occurs", "dose-limiting toxicity", False, "stop_rule"),
         # the end of a time frame that names the endpoint's event is not a stopping rule
         ("Time frame: From date of randomization until date of PFS event", "PFS", False, None),
-        ("Progression-free survival was defined as the time until progression", "Progression-free survival", False, None),
+        (
+            "Progression-free survival was defined as the time until progression",
+            "Progression-free survival",
+            False,
+            None,
+        ),
         # criteria describing the patient (API v2 and NLI4CT eligibility)
-        ("Previous adverse event to alpha 1 agonists (oral, nasal, topical, or ocular)", "adverse event", True, "history"),
+        (
+            "Previous adverse event to alpha 1 agonists (oral, nasal, topical, or ocular)",
+            "adverse event",
+            True,
+            "history",
+        ),
         ("No history of allergic or other adverse reaction to flaxseed", "adverse reaction", True, "history"),
         ("Subjects with a history of  Grade 3 immune-related AEs (irAEs).", "irAEs", True, "history"),
-        ("Have not recovered from adverse events (must be Grade 1) due to agents administered", "adverse events", True, "history"),
+        (
+            "Have not recovered from adverse events (must be Grade 1) due to agents administered",
+            "adverse events",
+            True,
+            "history",
+        ),
         ("Patients who experienced Grade 3 or higher irAEs with prior immunotherapy.", "irAEs", True, "history"),
         # the same words outside the criteria name a measure
         ("Incidence and severity of adverse events (AEs)", "adverse events", False, None),
@@ -131,7 +165,7 @@ def test_endpoints_guard_reason(text: str, mention: str, in_criteria: bool, reas
 # ---------------------------------------------------------------------------------------------
 # Seeds
 
-SEED_EXPECTED: Dict[str, Found] = {
+SEED_EXPECTED: dict[str, Found] = {
     "000_39528a72e86f2866": [
         ("treatment-related adverse events", "treatment-related adverse events"),
         # "evaluate disease progression free survival (PFS)": "disease" stays out of the span
@@ -188,16 +222,16 @@ SEED_EXPECTED: Dict[str, Found] = {
 
 
 @pytest.fixture(scope="module")
-def seed_docs(nlp: Language, seed_texts: Dict[str, str]) -> Dict[str, Doc]:
+def seed_docs(nlp: Language, seed_texts: dict[str, str]) -> dict[str, Doc]:
     return {stem: nlp(text) for stem, text in seed_texts.items()}
 
 
 @pytest.mark.parametrize("stem", sorted(SEED_EXPECTED))
-def test_endpoints_seed_mentions_in_order(seed_docs: Dict[str, Doc], stem: str):
+def test_endpoints_seed_mentions_in_order(seed_docs: dict[str, Doc], stem: str):
     assert endpoints(seed_docs[stem]) == SEED_EXPECTED[stem]
 
 
-def test_endpoints_seed_002_outcome_list(seed_docs: Dict[str, Doc]):
+def test_endpoints_seed_002_outcome_list(seed_docs: dict[str, Doc]):
     found = endpoints(seed_docs["002_f583cccc3452e705"])
     for item in [
         ("Adverse events", "adverse events"),
@@ -282,24 +316,81 @@ def test_endpoints_seed_phrases_that_are_not_endpoints(seed_docs, seed_texts, st
     [
         # API v2
         ("Overall survival(OS)", [("Overall survival", "overall survival"), ("OS", "overall survival")]),
-        ("Progression free survival（PFS）", [("Progression free survival", "progression-free survival"), ("PFS", "progression-free survival")]),
-        ("progession-free survival (PFS)", [("progession-free survival", "progression-free survival"), ("PFS", "progression-free survival")]),
-        ("Duration of Response (DoR)", [("Duration of Response", "duration of response"), ("DoR", "duration of response")]),
-        ("Objective remission rate (ORR)", [("Objective remission rate", "objective response rate"), ("ORR", "objective response rate")]),
+        (
+            "Progression free survival（PFS）",
+            [("Progression free survival", "progression-free survival"), ("PFS", "progression-free survival")],
+        ),
+        (
+            "progession-free survival (PFS)",
+            [("progession-free survival", "progression-free survival"), ("PFS", "progression-free survival")],
+        ),
+        (
+            "Duration of Response (DoR)",
+            [("Duration of Response", "duration of response"), ("DoR", "duration of response")],
+        ),
+        (
+            "Objective remission rate (ORR)",
+            [("Objective remission rate", "objective response rate"), ("ORR", "objective response rate")],
+        ),
         ("Overall Response Rate", [("Overall Response Rate", "objective response rate")]),
         ("p-CR", [("p-CR", "pathologic complete response")]),
-        ("Pathological complete response rate (pCR)", [("Pathological complete response rate", "pathologic complete response"), ("pCR", "pathologic complete response")]),
+        (
+            "Pathological complete response rate (pCR)",
+            [
+                ("Pathological complete response rate", "pathologic complete response"),
+                ("pCR", "pathologic complete response"),
+            ],
+        ),
         ("major pathological response", [("major pathological response", "major pathological response")]),
         ("irAEs", [("irAEs", "immune-related adverse events")]),
-        ("intracranial PFS (iPFS)", [("intracranial PFS", "intracranial progression-free survival"), ("iPFS", "intracranial progression-free survival")]),
-        ("intracranial ORR (iORR)", [("intracranial ORR", "intracranial objective response rate"), ("iORR", "intracranial objective response rate")]),
-        ("Intracranial DOR (iDOR) according to RECIST v1.1", [("Intracranial DOR", "intracranial duration of response"), ("iDOR", "intracranial duration of response")]),
-        ("CNS objective response rate（CNS ORR）(Stage Two: Formal Research Phase）", [("CNS objective response rate", "intracranial objective response rate"), ("CNS ORR", "intracranial objective response rate")]),
-        ("Treatment related adverse events (TRAEs)", [("Treatment related adverse events", "treatment-related adverse events"), ("TRAEs", "treatment-related adverse events")]),
-        ("Incidence of Treatment-Emergent Adverse Events [Safety and Tolerability]", [("Treatment-Emergent Adverse Events", "treatment-emergent adverse events")]),
-        ("Time to treatment failure (TTF) for 1L treatment with Iruplinalkib", [("Time to treatment failure", "time to treatment failure"), ("TTF", "time to treatment failure")]),
+        (
+            "intracranial PFS (iPFS)",
+            [
+                ("intracranial PFS", "intracranial progression-free survival"),
+                ("iPFS", "intracranial progression-free survival"),
+            ],
+        ),
+        (
+            "intracranial ORR (iORR)",
+            [
+                ("intracranial ORR", "intracranial objective response rate"),
+                ("iORR", "intracranial objective response rate"),
+            ],
+        ),
+        (
+            "Intracranial DOR (iDOR) according to RECIST v1.1",
+            [("Intracranial DOR", "intracranial duration of response"), ("iDOR", "intracranial duration of response")],
+        ),
+        (
+            "CNS objective response rate（CNS ORR）(Stage Two: Formal Research Phase）",
+            [
+                ("CNS objective response rate", "intracranial objective response rate"),
+                ("CNS ORR", "intracranial objective response rate"),
+            ],
+        ),
+        (
+            "Treatment related adverse events (TRAEs)",
+            [
+                ("Treatment related adverse events", "treatment-related adverse events"),
+                ("TRAEs", "treatment-related adverse events"),
+            ],
+        ),
+        (
+            "Incidence of Treatment-Emergent Adverse Events [Safety and Tolerability]",
+            [("Treatment-Emergent Adverse Events", "treatment-emergent adverse events")],
+        ),
+        (
+            "Time to treatment failure (TTF) for 1L treatment with Iruplinalkib",
+            [("Time to treatment failure", "time to treatment failure"), ("TTF", "time to treatment failure")],
+        ),
         ("PFS-2", [("PFS-2", "second progression-free survival")]),
-        ("Progresison Free Survival (PFS2)", [("Progresison Free Survival", "second progression-free survival"), ("PFS2", "second progression-free survival")]),
+        (
+            "Progresison Free Survival (PFS2)",
+            [
+                ("Progresison Free Survival", "second progression-free survival"),
+                ("PFS2", "second progression-free survival"),
+            ],
+        ),
         ("One-Year Survival Rate", [("Survival Rate", "survival rate")]),
         ("6-month overall survival rate", [("overall survival rate", "overall survival")]),
         ("5-year OS rate", [("OS rate", "overall survival")]),
@@ -307,25 +398,78 @@ def test_endpoints_seed_phrases_that_are_not_endpoints(seed_docs, seed_texts, st
         ("Five-years disease free survival rates", [("disease free survival rates", "disease-free survival")]),
         ("12m-PFS (Stage Two: Formal Research Phase）", [("PFS", "progression-free survival")]),
         ("Maximal Tolerable Dose", [("Maximal Tolerable Dose", "maximum tolerated dose")]),
-        ("The incidence of dose limiting toxicities (DLTs)", [("dose limiting toxicities", "dose-limiting toxicity"), ("DLTs", "dose-limiting toxicity")]),
-        ("Recommended Phase 2 dose (RP2D)", [("Recommended Phase 2 dose", "recommended phase 2 dose"), ("RP2D", "recommended phase 2 dose")]),
-        ("Quality of life (QoL) assessed by SF-12-questionnaire", [("Quality of life", "quality of life"), ("QoL", "quality of life")]),
-        ("Brain Progression Free Survival (BPFS)", [("Brain Progression Free Survival", "intracranial progression-free survival"), ("BPFS", "intracranial progression-free survival")]),
-        ("Locoregional control rate (LRCR)", [("Locoregional control rate", "locoregional control"), ("LRCR", "locoregional control")]),
-        ("Real-world progression-free survival (rwPFS) for 1L treatment with Iruplinalkib", [("Real-world progression-free survival", "real-world progression-free survival"), ("rwPFS", "real-world progression-free survival")]),
+        (
+            "The incidence of dose limiting toxicities (DLTs)",
+            [("dose limiting toxicities", "dose-limiting toxicity"), ("DLTs", "dose-limiting toxicity")],
+        ),
+        (
+            "Recommended Phase 2 dose (RP2D)",
+            [("Recommended Phase 2 dose", "recommended phase 2 dose"), ("RP2D", "recommended phase 2 dose")],
+        ),
+        (
+            "Quality of life (QoL) assessed by SF-12-questionnaire",
+            [("Quality of life", "quality of life"), ("QoL", "quality of life")],
+        ),
+        (
+            "Brain Progression Free Survival (BPFS)",
+            [
+                ("Brain Progression Free Survival", "intracranial progression-free survival"),
+                ("BPFS", "intracranial progression-free survival"),
+            ],
+        ),
+        (
+            "Locoregional control rate (LRCR)",
+            [("Locoregional control rate", "locoregional control"), ("LRCR", "locoregional control")],
+        ),
+        (
+            "Real-world progression-free survival (rwPFS) for 1L treatment with Iruplinalkib",
+            [
+                ("Real-world progression-free survival", "real-world progression-free survival"),
+                ("rwPFS", "real-world progression-free survival"),
+            ],
+        ),
         ("R0 resection rate", [("R0 resection rate", "r0 resection rate")]),
         # NLI4CT
         ("Objective Response (OR)", [("Objective Response", "objective response rate")]),
         ("Best Overall Response", [("Best Overall Response", "best overall response")]),
         ("Time to Tumor Progression", [("Time to Tumor Progression", "time to progression")]),
-        ("Progressive-free Survival (PFS) Per Investigator Assessment", [("Progressive-free Survival", "progression-free survival"), ("PFS", "progression-free survival")]),
-        ("Toxicity as Assessed by Number of Grade 3 or 4 Adverse Events", [("Grade 3 or 4 Adverse Events", "grade 3-4 adverse events")]),
-        ("Percentage of Participants Achieving Complete Response (CR) or Partial Response (PR): Objective Intracranial Response Rate (OIRR)", [("Objective Intracranial Response Rate", "intracranial objective response rate"), ("OIRR", "intracranial objective response rate")]),
-        ("Invasive Disease-Free Survival (IDFS) in the Node-Positive Subpopulation", [("Invasive Disease-Free Survival", "invasive disease-free survival"), ("IDFS", "invasive disease-free survival")]),
+        (
+            "Progressive-free Survival (PFS) Per Investigator Assessment",
+            [("Progressive-free Survival", "progression-free survival"), ("PFS", "progression-free survival")],
+        ),
+        (
+            "Toxicity as Assessed by Number of Grade 3 or 4 Adverse Events",
+            [("Grade 3 or 4 Adverse Events", "grade 3-4 adverse events")],
+        ),
+        (
+            "Percentage of Participants Achieving Complete Response (CR) or Partial Response (PR): Objective Intracranial Response Rate (OIRR)",
+            [
+                ("Objective Intracranial Response Rate", "intracranial objective response rate"),
+                ("OIRR", "intracranial objective response rate"),
+            ],
+        ),
+        (
+            "Invasive Disease-Free Survival (IDFS) in the Node-Positive Subpopulation",
+            [
+                ("Invasive Disease-Free Survival", "invasive disease-free survival"),
+                ("IDFS", "invasive disease-free survival"),
+            ],
+        ),
         ("Local Control Rate for Follow-up Period of 5 Years.", [("Local Control Rate", "local control")]),
-        ("Skin Toxicity the First Year Following Treatment With the Multiple Dwell Mammosite Delivery Method.", [("Skin Toxicity", "skin toxicity")]),
+        (
+            "Skin Toxicity the First Year Following Treatment With the Multiple Dwell Mammosite Delivery Method.",
+            [("Skin Toxicity", "skin toxicity")],
+        ),
         ("Clinical Benefit Rate", [("Clinical Benefit Rate", "clinical benefit rate")]),
-        ("Percentage of Participants With Adverse Events (AEs) and Serious Adverse Events (SAEs)", [("Adverse Events", "adverse events"), ("AEs", "adverse events"), ("Serious Adverse Events", "serious adverse events"), ("SAEs", "serious adverse events")]),
+        (
+            "Percentage of Participants With Adverse Events (AEs) and Serious Adverse Events (SAEs)",
+            [
+                ("Adverse Events", "adverse events"),
+                ("AEs", "adverse events"),
+                ("Serious Adverse Events", "serious adverse events"),
+                ("SAEs", "serious adverse events"),
+            ],
+        ),
     ],
 )
 def test_endpoints_real_outcome_measures(nlp: Language, measure: str, expected: Found):
@@ -363,7 +507,10 @@ def test_endpoints_response_categories_need_an_outcome_title(nlp: Language):
         "The Objective Response Rate (ORR) was defined as the percentage of participants who achieved "
         "a best overall response of confirmed Complete Response (CR) or Partial Response (PR)."
     )
-    assert endpoints(nlp(text)) == [("Objective Response Rate", "objective response rate"), ("ORR", "objective response rate")]
+    assert endpoints(nlp(text)) == [
+        ("Objective Response Rate", "objective response rate"),
+        ("ORR", "objective response rate"),
+    ]
 
 
 def test_endpoints_abbreviations_are_case_sensitive(nlp: Language):
@@ -475,14 +622,33 @@ def test_endpoints_lexicon_covers_every_endpoint_the_contract_names():
     rows = package_data(DATA_FILE)
     canonicals = {r["canonical"] for r in rows if "canonical" in r}
     for name in [
-        "objective response rate", "progression-free survival", "second progression-free survival",
-        "overall survival", "disease control rate", "duration of response", "time to response",
-        "time to progression", "complete response rate", "pathologic complete response",
-        "event-free survival", "disease-free survival", "local control", "survival rate",
-        "adverse events", "serious adverse events", "immune-related adverse events",
-        "treatment-related adverse events", "dose-limiting toxicity", "maximum tolerated dose",
-        "acute toxicity", "late toxicity", "quality of life", "biochemical control",
-        "cancer-specific survival", "intracranial progression-free survival", "locoregional control",
+        "objective response rate",
+        "progression-free survival",
+        "second progression-free survival",
+        "overall survival",
+        "disease control rate",
+        "duration of response",
+        "time to response",
+        "time to progression",
+        "complete response rate",
+        "pathologic complete response",
+        "event-free survival",
+        "disease-free survival",
+        "local control",
+        "survival rate",
+        "adverse events",
+        "serious adverse events",
+        "immune-related adverse events",
+        "treatment-related adverse events",
+        "dose-limiting toxicity",
+        "maximum tolerated dose",
+        "acute toxicity",
+        "late toxicity",
+        "quality of life",
+        "biochemical control",
+        "cancer-specific survival",
+        "intracranial progression-free survival",
+        "locoregional control",
     ]:
         assert name in canonicals
     for row in rows:
@@ -498,7 +664,7 @@ def test_endpoints_lexicon_loads_fast_and_is_json_rows(nlp: Language):
     assert all(json.loads(json.dumps(r)) == r for r in rows)
 
 
-def test_endpoints_to_disk_from_disk_round_trip(nlp: Language, seed_texts: Dict[str, str], tmp_path):
+def test_endpoints_to_disk_from_disk_round_trip(nlp: Language, seed_texts: dict[str, str], tmp_path):
     component = nlp.get_pipe("trialspacy_endpoints")
     component.to_disk(tmp_path / "endpoints")
     assert (tmp_path / "endpoints" / DATA_FILE).read_text(encoding="utf-8").count("\n") == len(component.lexicon.rows)
@@ -514,7 +680,13 @@ def test_endpoints_to_disk_from_disk_round_trip(nlp: Language, seed_texts: Dict[
 
 def test_endpoints_from_disk_reads_the_saved_lexicon(nlp: Language, tmp_path):
     rows = package_data(DATA_FILE) + [
-        {"canonical": "tumor shrinkage rate", "abbreviation": "TSR", "family": "efficacy", "variants": ["tumor shrinkage rate"], "short_forms": ["TSR"]}
+        {
+            "canonical": "tumor shrinkage rate",
+            "abbreviation": "TSR",
+            "family": "efficacy",
+            "variants": ["tumor shrinkage rate"],
+            "short_forms": ["TSR"],
+        }
     ]
     (tmp_path / DATA_FILE).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     fresh = trialspacy.build(PIPES)
@@ -529,7 +701,7 @@ def test_endpoints_from_disk_reads_the_saved_lexicon(nlp: Language, tmp_path):
 # Corpora
 
 
-def _api_v2_docs(nlp: Language) -> List[Doc]:
+def _api_v2_docs(nlp: Language) -> list[Doc]:
     path = corpus_path("ctgov_samples", "nsclcbench_ctg_studies.jsonl.gz")
     records = [r for r in iter_records([str(path)]) if isinstance(r, Record)]
     assert len(records) == 100
@@ -538,7 +710,7 @@ def _api_v2_docs(nlp: Language) -> List[Doc]:
 
 @pytest.mark.corpora
 def test_endpoints_api_v2_outcome_items_get_an_endpoint(nlp: Language):
-    found: Dict[str, List[int]] = {}
+    found: dict[str, list[int]] = {}
     for doc in _api_v2_docs(nlp):
         spans = label_spans(doc, ENDPOINT)
         for item in doc._.outcome_items:

@@ -6,11 +6,11 @@ import json
 import numpy as np
 import pytest
 import spacy
+from conftest import SEEDS_DIR
 from spacy.scorer import Scorer
 from spacy.training import Example
 from typer.testing import CliRunner
 
-from conftest import SEEDS_DIR
 from trialspacy.cli import EXIT_OK, EXIT_USAGE, UsageError, app, evaluate_command
 from trialspacy.errors import RecordError
 from trialspacy.evaluate import (
@@ -42,13 +42,19 @@ def span(text, label, quote, occurrence=0, **attrs):
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(quote, start + 1)
-    full = {name: None for name in LABEL_ATTRS[label]}
+    full = dict.fromkeys(LABEL_ATTRS[label])
     full.update({"negated": False, **attrs})
     return {"start": start, "end": start + len(quote), "label": label, "text": quote, "attrs": full}
 
 
 def document(doc_id, text, spans, **extra):
-    return {"id": doc_id, "text": text, "meta": {"source": "hand-built"}, "spans": sorted(spans, key=lambda s: (s["start"], s["end"])), **extra}
+    return {
+        "id": doc_id,
+        "text": text,
+        "meta": {"source": "hand-built"},
+        "spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
+        **extra,
+    }
 
 
 def drug(text, quote, name, **attrs):
@@ -98,7 +104,14 @@ PRED = [
     document(
         "doc2",
         TEXT_2,
-        [span(TEXT_2, "RADIATION_DOSE", "800-1200cGy × 3f", **{**DOSE_800, "dose_gy": (8.0000000001, 12.0), "dose_kind": "total"})],
+        [
+            span(
+                TEXT_2,
+                "RADIATION_DOSE",
+                "800-1200cGy × 3f",
+                **{**DOSE_800, "dose_gy": (8.0000000001, 12.0), "dose_kind": "total"},
+            )
+        ],
     ),
     document("extra", "An extra document.", []),
 ]
@@ -184,8 +197,26 @@ def test_evaluate_does_not_score_informative_attributes(evaluation):
 
 def test_evaluate_scores_normalized_for_drug_agents_only():
     text = "prior PD-1 inhibitors or docetaxel"
-    gold = [document("d", text, [span(text, "DRUG", "PD-1 inhibitors", kind="class", normalized="pd-1 inhibitors"), drug(text, "docetaxel", "docetaxel")])]
-    pred = [document("d", text, [span(text, "DRUG", "PD-1 inhibitors", kind="class", normalized="pd1 inhibitor"), drug(text, "docetaxel", "docetaxel")])]
+    gold = [
+        document(
+            "d",
+            text,
+            [
+                span(text, "DRUG", "PD-1 inhibitors", kind="class", normalized="pd-1 inhibitors"),
+                drug(text, "docetaxel", "docetaxel"),
+            ],
+        )
+    ]
+    pred = [
+        document(
+            "d",
+            text,
+            [
+                span(text, "DRUG", "PD-1 inhibitors", kind="class", normalized="pd1 inhibitor"),
+                drug(text, "docetaxel", "docetaxel"),
+            ],
+        )
+    ]
     rows = {(a["label"], a["attribute"]): a for a in evaluate(gold, pred).report["attributes"]}
     assert (rows["DRUG", "normalized"]["n"], rows["DRUG", "normalized"]["correct"]) == (1, 1)
     assert rows["DRUG", "kind"]["n"] == 2
@@ -213,15 +244,25 @@ def test_evaluate_confusion_counts_overlapping_spans_by_label(evaluation):
     assert names == list(LABELS) + [NONE]
     cell = {(g, p): confusion["matrix"][i][j] for i, g in enumerate(names) for j, p in enumerate(names)}
     expected = {
-        ("DRUG", "DRUG"): 2, ("DRUG", NONE): 1, ("RADIATION_DOSE", "RADIATION_DOSE"): 2,
-        ("TIMEFRAME", "TIMEFRAME"): 2, ("ENDPOINT", "ENDPOINT"): 1, ("ENDPOINT", "DRUG"): 1,
+        ("DRUG", "DRUG"): 2,
+        ("DRUG", NONE): 1,
+        ("RADIATION_DOSE", "RADIATION_DOSE"): 2,
+        ("TIMEFRAME", "TIMEFRAME"): 2,
+        ("ENDPOINT", "ENDPOINT"): 1,
+        ("ENDPOINT", "DRUG"): 1,
     }
     assert {k: v for k, v in cell.items() if v} == expected
 
 
 def test_evaluate_criterion_is_not_confused_with_mentions_inside_it():
     text = "Exclusion Criteria:\n- Prior treatment with docetaxel."
-    gold = [document("d", text, [span(text, "CRITERION", "Prior treatment with docetaxel.", section="exclusion", requires="absent")])]
+    gold = [
+        document(
+            "d",
+            text,
+            [span(text, "CRITERION", "Prior treatment with docetaxel.", section="exclusion", requires="absent")],
+        )
+    ]
     pred = [document("d", text, [drug(text, "docetaxel", "docetaxel")])]
     confusion = evaluate(gold, pred).report["confusion"]
     names = confusion["labels"]
@@ -232,8 +273,16 @@ def test_evaluate_criterion_is_not_confused_with_mentions_inside_it():
 
 def test_lenient_matching_is_one_to_one_by_largest_overlap():
     text = "once every 3 weeks for 2 years and 6 months"
-    gold = [span(text, "TIMEFRAME", "once every 3 weeks"), span(text, "TIMEFRAME", "2 years"), span(text, "TIMEFRAME", "6 months")]
-    pred = [span(text, "TIMEFRAME", "once"), span(text, "TIMEFRAME", "every 3 weeks"), span(text, "TIMEFRAME", "2 years and 6 months")]
+    gold = [
+        span(text, "TIMEFRAME", "once every 3 weeks"),
+        span(text, "TIMEFRAME", "2 years"),
+        span(text, "TIMEFRAME", "6 months"),
+    ]
+    pred = [
+        span(text, "TIMEFRAME", "once"),
+        span(text, "TIMEFRAME", "every 3 weeks"),
+        span(text, "TIMEFRAME", "2 years and 6 months"),
+    ]
     assert greedy_pairs(gold, pred) == [(0, 1), (2, 2)]  # "6 months" (8 chars) wins over "2 years" (7)
     report = evaluate([document("d", text, gold)], [document("d", text, pred)]).report
     assert scores(report, "lenient", "TIMEFRAME")[0] == (2, 1, 1)
@@ -310,7 +359,12 @@ def test_outcome_pairing_uses_the_outcomes_documents_carry():
     ]
     gold = document("d", text, spans, outcomes=gold_outcomes)
     pred = document("d", text, spans, outcomes=pred_outcomes)
-    assert evaluate([gold], [pred]).report["outcomes"] == {"items": 2, "correct": 1, "accuracy": 0.5, "derived_from_layout": 0}
+    assert evaluate([gold], [pred]).report["outcomes"] == {
+        "items": 2,
+        "correct": 1,
+        "accuracy": 0.5,
+        "derived_from_layout": 0,
+    }
 
 
 def write_jsonl(path, records):
@@ -389,12 +443,21 @@ def test_evaluate_cli_exit_codes(tmp_path):
     done = runner.invoke(app, ["evaluate", str(gold), "--pred", str(pred), "--format", "json"])
     assert done.exit_code == EXIT_OK, done.stderr
     assert json.loads(done.stdout)["strict"][MICRO]["tp"] == 5
-    assert "1 gold documents have no prediction" in done.stderr and "1 predicted documents are not in the gold" in done.stderr
+    assert (
+        "1 gold documents have no prediction" in done.stderr
+        and "1 predicted documents are not in the gold" in done.stderr
+    )
     for args, problem in [
         (["evaluate", str(gold), "--pred", str(pred), "--format", "xml"], "--format must be one of"),
         (["evaluate", str(tmp_path / "nope.jsonl")], "file not found"),
-        (["evaluate", str(pred), "--pred", str(pred), "--errors", str(tmp_path / "no" / "e.jsonl")], "directory does not exist"),
-        (["evaluate", str(write_jsonl(tmp_path / "bad.jsonl", [{"id": "x", "text": "t"}]))], "line 1: invalid gold document 'x'"),
+        (
+            ["evaluate", str(pred), "--pred", str(pred), "--errors", str(tmp_path / "no" / "e.jsonl")],
+            "directory does not exist",
+        ),
+        (
+            ["evaluate", str(write_jsonl(tmp_path / "bad.jsonl", [{"id": "x", "text": "t"}]))],
+            "line 1: invalid gold document 'x'",
+        ),
     ]:
         done = runner.invoke(app, args)
         assert done.exit_code == EXIT_USAGE, args

@@ -5,9 +5,9 @@ import sys
 
 import pandas
 import pytest
+from conftest import SEEDS_DIR
 
 import trialspacy
-from conftest import SEEDS_DIR
 from trialspacy.evaluate import evaluate
 from trialspacy.frames import SPAN_COLUMNS, errors_frame, iso_weeks, outcomes_frame, spans_frame
 
@@ -129,7 +129,11 @@ def test_errors_frame_shows_each_kind_of_error(seed_records):
     assert (fp["label"], fp["text"]) == ("DRUG", missed["text"])
     assert f"[[{missed['text']}]]" in fp["context"]
     wrong = frame[frame["type"] == "attr"].iloc[0]
-    assert (wrong["attribute"], wrong["gold"], wrong["pred"]) == ("canonical", "overall survival", endpoint_canonical(pred))
+    assert (wrong["attribute"], wrong["gold"], wrong["pred"]) == (
+        "canonical",
+        "overall survival",
+        endpoint_canonical(pred),
+    )
 
 
 def endpoint_canonical(record):

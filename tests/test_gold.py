@@ -5,12 +5,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from trialspacy.export import check_record
 
 sys.path.insert(0, str(REPO / "scripts"))
-from gold_from_quotes import convert, locate  # noqa: E402
+from gold_from_quotes import convert, locate
 
 GOLD = REPO / "annotations" / "gold"
 DOCUMENTS = REPO / "annotations" / "source" / "documents.jsonl"
@@ -30,7 +30,19 @@ def test_gold_locate_counts_occurrences_from_zero(quote, occurrence, expected):
 
 def test_gold_convert_rejects_a_quote_not_in_the_text():
     doc = {"id": "d1", "text": "Patients received docetaxel.", "meta": {"split": "dev"}}
-    good = convert(doc, {"id": "d1", "spans": [{"label": "DRUG", "quote": "docetaxel", "attrs": {"normalized": "docetaxel", "kind": "agent", "drugbank_id": None}}]})
+    good = convert(
+        doc,
+        {
+            "id": "d1",
+            "spans": [
+                {
+                    "label": "DRUG",
+                    "quote": "docetaxel",
+                    "attrs": {"normalized": "docetaxel", "kind": "agent", "drugbank_id": None},
+                }
+            ],
+        },
+    )
     assert good["spans"][0]["start"] == 18 and good["spans"][0]["attrs"]["negated"] is False
     with pytest.raises(ValueError, match="not in the text"):
         convert(doc, {"id": "d1", "spans": [{"label": "DRUG", "quote": "paclitaxel", "attrs": {}}]})

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 import spacy
+from conftest import corpus_path
 from spacy.matcher import Matcher
 
 from trialspacy.components import timeframes
@@ -13,8 +14,6 @@ from trialspacy.components.abbreviations import parenthesis_matches
 from trialspacy.lexicon import TermIndex, doc_text, doc_tokens
 from trialspacy.records import Record, iter_records
 from trialspacy.tokenizer import customize_tokenizer
-
-from conftest import corpus_path
 
 
 def _full_scan(text: str):

@@ -3,13 +3,12 @@
 import gzip
 import json
 import re
-from typing import Dict, List
 
 import pytest
+from conftest import SEEDS_DIR, corpus_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPORA, SEEDS_DIR, corpus_path
 from trialspacy.layout import OUTCOME_ROLES, SECTION_NAMES, eligibility_sections, heading_kind, lines, parse_layout
 
 SEEDS = SEEDS_DIR
@@ -23,11 +22,11 @@ def seed(name: str) -> str:
         return handle.read()
 
 
-def spans(sections: List[Dict]) -> List[tuple]:
+def spans(sections: list[dict]) -> list[tuple]:
     return [(s["name"], s["start"], s["end"]) for s in sections]
 
 
-def section_text(text: str, sections: List[Dict], name: str) -> str:
+def section_text(text: str, sections: list[dict], name: str) -> str:
     found = [s for s in sections if s["name"] == name]
     assert len(found) == 1, (name, found)
     return text[found[0]["start"] : found[0]["end"]]
@@ -96,7 +95,9 @@ def test_layout_seed_004_headed_layout_with_eligibility():
     ]
     assert text[0:2292].startswith("Overview\nPreclinical and clinical studies")
     assert text[2293:4588].startswith("Eligibility\nInclusion Criteria:\n- Age ≥18 years")
-    assert text[2305:3332].endswith("- Other indicators accord with the general inclusion criteria for clinical trials.")
+    assert text[2305:3332].endswith(
+        "- Other indicators accord with the general inclusion criteria for clinical trials."
+    )
     assert text[3333:4588].startswith("Exclusion Criteria:\n- Patients with contraindications")
     assert text[3333:4588].endswith("antiparasitic drugs, or probiotics within 4 weeks.")
     assert layout.outcome_items == []
@@ -108,7 +109,15 @@ def test_layout_other_seeds_have_six_lines_and_a_description(name):
     layout = parse_layout(text)
     rows = text.split("\n")
     names = [s["name"] for s in layout.sections]
-    assert names == ["title", "summary", "conditions", "interventions", "primary_outcomes", "secondary_outcomes", "description"]
+    assert names == [
+        "title",
+        "summary",
+        "conditions",
+        "interventions",
+        "primary_outcomes",
+        "secondary_outcomes",
+        "description",
+    ]
     for section, row in zip(layout.sections[:6], rows[:6]):
         assert text[section["start"] : section["end"]] == row
     items = layout.outcome_items
@@ -216,7 +225,7 @@ def test_layout_indented_criteria_with_blank_lines():
     assert section_text(HINT_CRITERIA, sections, "inclusion").endswith("without melancholia.")
     exclusion = section_text(HINT_CRITERIA, sections, "exclusion")
     assert exclusion.startswith("Exclusion Criteria:") and exclusion.endswith("unipolar major depression.")
-    eligibility = [s for s in sections if s["name"] == "eligibility"][0]
+    eligibility = next(s for s in sections if s["name"] == "eligibility")
     assert eligibility["start"] == HINT_CRITERIA.index("Inclusion Criteria:")
 
 
@@ -231,7 +240,9 @@ def test_layout_criteria_without_inclusion_heading_under_eligibility_are_inclusi
 
 
 def test_layout_criteria_before_a_lone_exclusion_heading_are_inclusion():
-    text = "Eligibility Criteria:\n- Age ≥18 years.\n- ECOG 0-2.\nExclusion Criteria:\n- Accompanied by severe infections."
+    text = (
+        "Eligibility Criteria:\n- Age ≥18 years.\n- ECOG 0-2.\nExclusion Criteria:\n- Accompanied by severe infections."
+    )
     sections = parse_layout(text).sections
     assert section_text(text, sections, "inclusion") == "- Age ≥18 years.\n- ECOG 0-2."
     assert section_text(text, sections, "exclusion") == "Exclusion Criteria:\n- Accompanied by severe infections."
@@ -260,7 +271,9 @@ def test_layout_nli4ct_eligibility_lines_with_upper_case_headings():
     text = "\n".join(lines_)
     sections = parse_layout(text).sections
     assert section_text(text, sections, "inclusion").endswith("Age greater than or equal to 16 years.")
-    assert section_text(text, sections, "exclusion") == "EXCLUSION CRITERIA\n  Patients with active systemic infections."
+    assert (
+        section_text(text, sections, "exclusion") == "EXCLUSION CRITERIA\n  Patients with active systemic infections."
+    )
 
 
 @pytest.mark.parametrize(
@@ -400,9 +413,21 @@ def test_layout_component_survives_to_disk_and_pipe(layout_nlp, tmp_path):
 # Lines built from the pieces real records are made of, in any order.
 LINE_PIECES = st.sampled_from(
     [
-        "Inclusion Criteria:", "Exclusion Criteria", "Eligibility", "Overview", "DRUG: LG002", "Drug: Letrozole",
-        "Other Outcome Measures: Cytokines, 2 years", "Lung Cancer", "Objective response rate, 2 years|OS, 5 years",
-        "- ECOG level 0-2.", "", "  ", "~", "**Key Exclusion Criteria:**", "Patients with inclusion criteria met.",
+        "Inclusion Criteria:",
+        "Exclusion Criteria",
+        "Eligibility",
+        "Overview",
+        "DRUG: LG002",
+        "Drug: Letrozole",
+        "Other Outcome Measures: Cytokines, 2 years",
+        "Lung Cancer",
+        "Objective response rate, 2 years|OS, 5 years",
+        "- ECOG level 0-2.",
+        "",
+        "  ",
+        "~",
+        "**Key Exclusion Criteria:**",
+        "Patients with inclusion criteria met.",
     ]
 )
 

@@ -6,6 +6,7 @@ import warnings
 
 import pytest
 import spacy
+from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 
 import trialspacy
 from trialspacy.components.drugs import pack_lexicon, packed_index, unpack_lexicon
@@ -13,7 +14,6 @@ from trialspacy.export import doc_to_dict
 from trialspacy.lexicon import TermIndex, package_data
 from trialspacy.records import iter_records
 from trialspacy.run import record_to_doc
-from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 
 MODEL = REPO / "models" / trialspacy.MODEL_NAME
 REBUILD = "models/trialspacy_core is stale: run scripts/build_model.py"

@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import List, Tuple
 
 import pytest
 import spacy
+from conftest import CORPORA, REPO
 from spacy.tokens import Doc, Span
 
 import trialspacy
@@ -21,8 +21,6 @@ from trialspacy.components.negation import BACKENDS, RULES_FILE, ContextBackend,
 from trialspacy.lexicon import package_data
 from trialspacy.spans import CRITERION, DRUG, TIMEFRAME, label_spans
 from trialspacy.tokenizer import customize_tokenizer
-
-from conftest import CORPORA, REPO
 
 PIPELINE = (
     "trialspacy_layout",
@@ -45,7 +43,7 @@ def nlp(request):
     return pipeline
 
 
-def drug_negation(doc: Doc) -> List[Tuple[str, bool]]:
+def drug_negation(doc: Doc) -> list[tuple[str, bool]]:
     return [(s.text, s._.negated) for s in label_spans(doc, DRUG)]
 
 
@@ -61,7 +59,7 @@ def drug_negation(doc: Doc) -> List[Tuple[str, bool]]:
         ("Chemotherapy-naive patients; prior trastuzumab allowed.", [("trastuzumab", False)]),
     ],
 )
-def test_negation_of_drugs_in_trial_phrases(nlp, text: str, expected: List[Tuple[str, bool]]) -> None:
+def test_negation_of_drugs_in_trial_phrases(nlp, text: str, expected: list[tuple[str, bool]]) -> None:
     assert drug_negation(nlp(text)) == expected
 
 
@@ -73,7 +71,13 @@ def test_prefix_negation_needs_a_scope_limit_so_only_context_has_it(nlp) -> None
 def test_exclusion_section_alone_does_not_negate(nlp, seed_texts) -> None:
     doc = nlp(seed_texts[SEED_004])
     excluded = [s for s in label_spans(doc, DRUG) if s.start_char > seed_texts[SEED_004].index("Exclusion Criteria")]
-    assert [s.text for s in excluded] == ["antibiotics", "antifungal drugs", "antiviral", "antiparasitic drugs", "probiotics"]
+    assert [s.text for s in excluded] == [
+        "antibiotics",
+        "antifungal drugs",
+        "antiviral",
+        "antiparasitic drugs",
+        "probiotics",
+    ]
     assert not any(s._.negated for s in excluded)
 
 
@@ -86,7 +90,10 @@ def test_criterion_negation_is_left_to_the_criteria_component(nlp, seed_texts) -
     doc = nlp(seed_texts[SEED_004])
     criteria = {s.text: s._.negated for s in label_spans(doc, CRITERION)}
     assert criteria["The site planned for radiation was not irradiated."] is True
-    assert criteria["Patients who have received pelvic and abdominal radiation therapy within 3 months of enrollment."] is False
+    assert (
+        criteria["Patients who have received pelvic and abdominal radiation therapy within 3 months of enrollment."]
+        is False
+    )
 
 
 def test_default_backend_is_context() -> None:
@@ -138,11 +145,14 @@ LIBRARY_CASES = [
     ("Patients who were not treated with cisplatin, but received carboplatin.", ["cisplatin", "carboplatin"]),
     ("Absence of brain metastases; presence of bone metastases.", ["brain metastases", "bone metastases"]),
     ("Hypertension was ruled out. Diabetes present.", ["Hypertension", "Diabetes"]),
-    ("History of psychiatric disorders other than unipolar major depression", ["psychiatric disorders", "unipolar major depression"]),
+    (
+        "History of psychiatric disorders other than unipolar major depression",
+        ["psychiatric disorders", "unipolar major depression"],
+    ),
 ]
 
 
-def library_doc(text: str, words: List[str]) -> Tuple[Doc, List[Span]]:
+def library_doc(text: str, words: list[str]) -> tuple[Doc, list[Span]]:
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)
     nlp.add_pipe("trialspacy_sentences")
@@ -152,7 +162,7 @@ def library_doc(text: str, words: List[str]) -> Tuple[Doc, List[Span]]:
 
 
 @pytest.mark.parametrize("text,words", LIBRARY_CASES)
-def test_negex_backend_without_our_rules_agrees_with_negspacy(text: str, words: List[str]) -> None:
+def test_negex_backend_without_our_rules_agrees_with_negspacy(text: str, words: list[str]) -> None:
     from negspacy.negation import Negex  # noqa: F401  (registers the factory)
 
     doc, spans = library_doc(text, words)
@@ -163,12 +173,14 @@ def test_negex_backend_without_our_rules_agrees_with_negspacy(text: str, words: 
 
 
 @pytest.mark.parametrize("text,words", LIBRARY_CASES)
-def test_context_backend_without_our_rules_agrees_with_medspacy(text: str, words: List[str]) -> None:
+def test_context_backend_without_our_rules_agrees_with_medspacy(text: str, words: list[str]) -> None:
     import medspacy.context  # noqa: F401  (registers the factory)
 
     doc, spans = library_doc(text, words)
     ours = ContextBackend(spacy.blank("en"), [], default_rules=True).negated(doc, spans)
-    context = spacy.blank("en").add_pipe("medspacy_context", config={"input_span_type": "group", "span_group_name": "t"})
+    context = spacy.blank("en").add_pipe(
+        "medspacy_context", config={"input_span_type": "group", "span_group_name": "t"}
+    )
     doc.spans["t"] = spans
     assert ours == [bool(s._.is_negated) for s in context(doc).spans["t"]]
 
@@ -191,8 +203,13 @@ assert list(warnings.filters) == before, "importing medspaCy changed the warning
 
 def test_building_and_running_prints_nothing() -> None:
     env = dict(os.environ, PYTHONPATH=str(Path(trialspacy.__file__).resolve().parent.parent))
-    done = subprocess.run([sys.executable, "-c", QUIET_SCRIPT.format(pipeline=list(PIPELINE))],
-                          capture_output=True, text=True, env=env, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", QUIET_SCRIPT.format(pipeline=list(PIPELINE))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
     assert done.stderr == ""
@@ -225,8 +242,13 @@ def benchmark_module():
 
 def test_benchmark_exits_2_without_corpora(tmp_path) -> None:
     env = dict(os.environ, PYTHONPATH=str(Path(trialspacy.__file__).resolve().parent.parent))
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "benchmark_negation.py"), str(tmp_path)],
-                          capture_output=True, text=True, env=env, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "benchmark_negation.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "corpora not found" in done.stderr
 

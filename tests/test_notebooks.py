@@ -5,9 +5,8 @@ import time
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-
 from conftest import REPO
+from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 # Plots each notebook draws (image/png outputs) when it runs to the end.
@@ -24,7 +23,9 @@ def test_notebook_is_committed_without_outputs(path):
     nbformat.validate(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: strip the outputs before committing"
+            assert cell.outputs == [] and cell.execution_count is None, (
+                f"{path.name}: strip the outputs before committing"
+            )
 
 
 @pytest.mark.slow

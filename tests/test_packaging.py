@@ -4,12 +4,12 @@ from importlib import metadata, resources
 
 import pytest
 import spacy
+from conftest import API_V2_SAMPLE, SEEDS_DIR
 
 import trialspacy
 from trialspacy.export import doc_to_dict
-from trialspacy.run import record_to_doc
 from trialspacy.records import iter_records
-from conftest import SEEDS_DIR, API_V2_SAMPLE
+from trialspacy.run import record_to_doc
 
 
 def installed() -> bool:
@@ -57,7 +57,7 @@ def test_pipeline_round_trips_through_disk_with_identical_output(tmp_path, nlp):
     nlp.to_disk(tmp_path / "pipe")
     reloaded = spacy.load(tmp_path / "pipe")
     assert reloaded.pipe_names == nlp.pipe_names
-    records = [r for r in iter_records([SEEDS_DIR, API_V2_SAMPLE])]
+    records = list(iter_records([SEEDS_DIR, API_V2_SAMPLE]))
     for record in records[:10]:
         a = doc_to_dict(nlp(record_to_doc(nlp, record)))
         b = doc_to_dict(reloaded(record_to_doc(reloaded, record)))

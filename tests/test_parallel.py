@@ -4,11 +4,10 @@ import os
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
-import spacy
+from conftest import SEEDS_DIR, extract_bytes
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from conftest import SEEDS_DIR, extract_bytes
 from trialspacy.cli import EXIT_SKIPPED
 from trialspacy.errors import RecordError
 from trialspacy.records import Record
@@ -74,10 +73,16 @@ def test_a_document_a_component_fails_on_in_a_worker_is_an_error_in_its_place():
     assert [s["text"] for s in results[0][0]["spans"]] == ["60 Gy in 30 fractions"]
     assert results[1].message.endswith("empty text")
     assert isinstance(results[2], RecordError) and results[2].record == "r1"
-    assert results[2].problem == "the pipeline failed on this document: test_fails_on_boom: ValueError: cannot read BOOM"
+    assert (
+        results[2].problem == "the pipeline failed on this document: test_fails_on_boom: ValueError: cannot read BOOM"
+    )
 
 
 def test_a_worker_that_dies_stops_the_run_instead_of_losing_documents():
     nlp = small_pipeline("test_exits_on_die")
     with pytest.raises(BrokenProcessPool):
-        list(pool_results(nlp, records(["2 Gy per fraction", "DIE", "8 Gy in a single fraction"]), batch_size=1, n_process=2))
+        list(
+            pool_results(
+                nlp, records(["2 Gy per fraction", "DIE", "8 Gy in a single fraction"]), batch_size=1, n_process=2
+            )
+        )

@@ -9,11 +9,10 @@ import json
 import re
 import tracemalloc
 from pathlib import Path
-from typing import List
 
 import pytest
+from conftest import SEEDS_DIR, corpus_path
 
-from conftest import CORPORA, SEEDS_DIR, corpus_path
 from trialspacy.errors import Errors, RecordError
 from trialspacy.layout import parse_layout
 from trialspacy.records import Record, expand_inputs, iter_records, single_line, unescape_markdown
@@ -57,7 +56,7 @@ def only_error(items) -> RecordError:
     return items[0]
 
 
-def read_studies() -> List[dict]:
+def read_studies() -> list[dict]:
     with gzip.open(corpus_path(*NSCLC), "rt", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
@@ -124,7 +123,14 @@ def test_records_api_v2_study_is_rendered_in_the_seed_layout():
     assert section(record, "exclusion") == "Exclusion Criteria:\n\n* Life expectancy <12 weeks"
     assert section(record, "eligibility").startswith("Eligibility\nInclusion Criteria:")
     assert [s["name"] for s in record.sections] == [
-        "title", "summary", "conditions", "interventions", "primary_outcomes", "eligibility", "inclusion", "exclusion"
+        "title",
+        "summary",
+        "conditions",
+        "interventions",
+        "primary_outcomes",
+        "eligibility",
+        "inclusion",
+        "exclusion",
     ]
     assert parse_layout(record.text).sections == record.sections
 
@@ -159,16 +165,22 @@ def test_records_api_v2_studies_match_their_structure():
         assert record.id == protocol["identificationModule"]["nctId"]
         assert "\\<" not in record.text and "\\>" not in record.text
         assert section(record, "title") == single_line(protocol["identificationModule"]["briefTitle"])
-        assert section(record, "conditions") == "|".join(single_line(c) for c in protocol["conditionsModule"]["conditions"])
+        assert section(record, "conditions") == "|".join(
+            single_line(c) for c in protocol["conditionsModule"]["conditions"]
+        )
         for intervention in protocol.get("armsInterventionsModule", {}).get("interventions", []):
             assert single_line(intervention["name"]) in section(record, "interventions")
         outcomes = protocol.get("outcomesModule", {})
-        for role, key in (("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"), ("other", "otherOutcomes")):
+        for role, key in (
+            ("primary", "primaryOutcomes"),
+            ("secondary", "secondaryOutcomes"),
+            ("other", "otherOutcomes"),
+        ):
             items = [i for i in record.outcome_items if i["role"] == role]
             assert len(items) == len(outcomes.get(key, [])), (record.id, role)
             for item, outcome in zip(items, outcomes.get(key, [])):
                 assert record.text[item["start"] : item["end"]].startswith(single_line(outcome["measure"]))
-        eligibility = [s for s in record.sections if s["name"] == "eligibility"][0]
+        eligibility = next(s for s in record.sections if s["name"] == "eligibility")
         assert record.text[eligibility["start"] :].startswith("Eligibility\n")
         names = [s["name"] for s in record.sections]
         if "exclusion" in names:
@@ -211,7 +223,9 @@ def test_records_read_100_studies_in_well_under_a_second():
 
 @pytest.mark.corpora
 def test_records_aact_cancer_studies_have_nct_ids_and_tilde_criteria():
-    records, errors = records_and_errors(iter_records([corpus_path("ctgov_samples", "ctrialsgov_cancer_studies.jsonl.gz")]))
+    records, errors = records_and_errors(
+        iter_records([corpus_path("ctgov_samples", "ctrialsgov_cancer_studies.jsonl.gz")])
+    )
     assert errors == [] and len(records) == 401
     for record in records:
         assert re.fullmatch(r"NCT\d{8}", record.id) and record.meta == {"format": "aact"}
@@ -280,8 +294,10 @@ def test_records_hint_criteria_with_text_key_and_nctid_ids():
 def test_records_jsonl_text_key_id_key_and_numbered_fallback_ids(tmp_path):
     path = tmp_path / "criteria.jsonl"
     path.write_text(
-        json.dumps({"trial": "T-1", "criteria": "Inclusion Criteria:\n- ECOG level 0-2."}) + "\n\n"
-        + json.dumps({"criteria": "Exclusion Criteria:\n- Accompanied by severe infections."}) + "\n",
+        json.dumps({"trial": "T-1", "criteria": "Inclusion Criteria:\n- ECOG level 0-2."})
+        + "\n\n"
+        + json.dumps({"criteria": "Exclusion Criteria:\n- Accompanied by severe infections."})
+        + "\n",
         encoding="utf-8",
     )
     first, second = iter_records([path], text_key="criteria", id_key="trial")
@@ -291,8 +307,14 @@ def test_records_jsonl_text_key_id_key_and_numbered_fallback_ids(tmp_path):
 
 def test_records_csv_and_tsv_rows_with_a_text_column(tmp_path):
     rows = [
-        {"nctid": "NCT00000378", "text": "Exclusion Criteria:\n- Psychotic or atypical subtype of unipolar major depression."},
-        {"nctid": "NCT00000614", "text": "Patients with venous thromboembolism, including patients with factor V Leiden."},
+        {
+            "nctid": "NCT00000378",
+            "text": "Exclusion Criteria:\n- Psychotic or atypical subtype of unipolar major depression.",
+        },
+        {
+            "nctid": "NCT00000614",
+            "text": "Patients with venous thromboembolism, including patients with factor V Leiden.",
+        },
     ]
     for name, delimiter in (("rows.csv", ","), ("rows.tsv", "\t")):
         with open(tmp_path / name, "w", encoding="utf-8", newline="") as handle:
@@ -307,7 +329,9 @@ def test_records_gzipped_csv_with_an_aact_header_gives_aact_records(tmp_path):
     data = io.StringIO()
     writer = csv.writer(data)
     writer.writerow(["nct_id", "brief_title", "description", "criteria"])
-    writer.writerow(["NCT04910386", "Envafolimab in Biliary Tract Cancer", "", "Inclusion Criteria:~Be  18 years of age;"])
+    writer.writerow(
+        ["NCT04910386", "Envafolimab in Biliary Tract Cancer", "", "Inclusion Criteria:~Be  18 years of age;"]
+    )
     (tmp_path / "aact.csv.gz").write_bytes(gzip.compress(data.getvalue().encode("utf-8")))
     (record,) = iter_records([tmp_path / "aact.csv.gz"])
     assert record.id == "NCT04910386" and record.meta == {"format": "aact"}
@@ -354,7 +378,9 @@ def test_records_binary_file_is_e004(tmp_path):
     assert only_error(iter_records([tmp_path / "image.txt"])).problem == Errors.E004
 
 
-@pytest.mark.parametrize("name,content", [("empty.txt", ""), ("blank.txt", " \n\t\n"), ("empty.jsonl", "\n\n"), ("empty.json", "[]")])
+@pytest.mark.parametrize(
+    "name,content", [("empty.txt", ""), ("blank.txt", " \n\t\n"), ("empty.jsonl", "\n\n"), ("empty.json", "[]")]
+)
 def test_records_empty_input_is_e005(tmp_path, name, content):
     (tmp_path / name).write_text(content, encoding="utf-8")
     assert only_error(iter_records([tmp_path / name])).problem == Errors.E005
@@ -363,7 +389,12 @@ def test_records_empty_input_is_e005(tmp_path, name, content):
 def test_records_malformed_jsonl_line_is_e006_and_the_next_lines_are_read(tmp_path):
     path = tmp_path / "studies.jsonl"
     texts = ["- Age ≥18 years, ≤70 years, regardless of gender.", "- ECOG level 0-2.", "- Expected life>3 months."]
-    lines = [json.dumps({"text": texts[0]}), json.dumps({"text": texts[1]}), '{"text": "- Substance/alcohol', json.dumps({"text": texts[2]})]
+    lines = [
+        json.dumps({"text": texts[0]}),
+        json.dumps({"text": texts[1]}),
+        '{"text": "- Substance/alcohol',
+        json.dumps({"text": texts[2]}),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     records, errors = records_and_errors(iter_records([path]))
     assert [r.text for r in records] == texts
@@ -385,7 +416,12 @@ def test_records_study_without_nct_id_is_e008():
 
 
 def test_records_study_without_title_summary_or_criteria_is_e008():
-    study = {"protocolSection": {"identificationModule": {"nctId": "NCT06576635"}, "conditionsModule": {"conditions": ["NSCLC"]}}}
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT06576635"},
+            "conditionsModule": {"conditions": ["NSCLC"]},
+        }
+    }
     err = only_error(iter_records([study]))
     assert err.record == "NCT06576635" and "no title, brief summary or eligibility criteria" in err.problem
 
@@ -403,7 +439,9 @@ def test_records_missing_or_non_text_field_is_e010_or_e012():
 
 
 def test_records_csv_without_the_text_column_is_one_e011(tmp_path):
-    (tmp_path / "rows.csv").write_text("nctid,criteria\nNCT00000378,Inclusion Criteria:\nNCT00000614,Exclusion\n", encoding="utf-8")
+    (tmp_path / "rows.csv").write_text(
+        "nctid,criteria\nNCT00000378,Inclusion Criteria:\nNCT00000614,Exclusion\n", encoding="utf-8"
+    )
     err = only_error(iter_records([tmp_path / "rows.csv"]))
     assert err.problem == Errors.E011.format(key="text", fields="nctid, criteria")
 
@@ -423,7 +461,9 @@ def test_records_mixed_batch_loses_nothing(tmp_path):
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
-    (folder / "studies.jsonl").write_text("\n".join([json.dumps(STUDY), "{not json", '{"foo": 1}']) + "\n", encoding="utf-8")
+    (folder / "studies.jsonl").write_text(
+        "\n".join([json.dumps(STUDY), "{not json", '{"foo": 1}']) + "\n", encoding="utf-8"
+    )
     inputs = [folder, tmp_path / "missing.json", STUDY]
     records, errors = records_and_errors(iter_records(inputs))
     assert len(records) + len(errors) == 5 + 3 + 3 + 1 + 1
@@ -431,4 +471,8 @@ def test_records_mixed_batch_loses_nothing(tmp_path):
     assert sorted(e.problem.split(" ")[0] for e in errors) == sorted(
         ["binary", "empty", "not", "malformed", "JSON", "file"]
     )
-    assert {(Path(e.source).name, e.line) for e in errors} >= {("studies.jsonl", 2), ("studies.jsonl", 3), ("missing.json", None)}
+    assert {(Path(e.source).name, e.line) for e in errors} >= {
+        ("studies.jsonl", 2),
+        ("studies.jsonl", 3),
+        ("missing.json", None),
+    }

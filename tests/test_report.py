@@ -6,13 +6,12 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Dict, List
 
 import pytest
+from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 from typer.testing import CliRunner
 
 import trialspacy
-from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 from trialspacy.cli import app, report_command
 from trialspacy.evaluate import evaluate, read_documents
 from trialspacy.report import Mark, document_marks, render_report, render_text, stack_slots
@@ -26,11 +25,11 @@ class Page(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.docs: List[Dict] = []
-        self.urls: List[str] = []
+        self.docs: list[dict] = []
+        self.urls: list[str] = []
         self.tags: Counter = Counter()
         self._in_text = 0
-        self._stack: List[str] = []
+        self._stack: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.tags[tag] += 1
@@ -43,7 +42,12 @@ class Page(HTMLParser):
             classes = attrs_d.get("class", "").split()
             if "first" in classes:
                 self.docs[-1]["marks"].append(
-                    {"classes": classes, "tag": attrs_d["data-tag"], "title": attrs_d["title"], "at": len(self.docs[-1]["text"])}
+                    {
+                        "classes": classes,
+                        "tag": attrs_d["data-tag"],
+                        "title": attrs_d["title"],
+                        "at": len(self.docs[-1]["text"]),
+                    }
                 )
         elif tag == "div" and attrs_d.get("class") == "text":
             self._in_text = 1
@@ -73,7 +77,7 @@ def sample_page(sample_records):
     return render_report(sample_records)
 
 
-def run_report(args: List[str], tmp_path: Path):
+def run_report(args: list[str], tmp_path: Path):
     out = tmp_path / "report.html"
     stderr = io.StringIO()
     inputs = [a for a in args if not a.startswith("--")]
@@ -92,7 +96,10 @@ def test_report_marks_every_span_once_with_label_and_attributes(sample_records, 
     page = parse(sample_page)
     for shown, record in zip(page.docs, sample_records):
         assert len(shown["marks"]) == len(record["spans"])
-        for mark, span in zip(sorted(shown["marks"], key=lambda m: m["at"]), sorted(record["spans"], key=lambda s: (s["start"], -s["end"]))):
+        for mark, span in zip(
+            sorted(shown["marks"], key=lambda m: m["at"]),
+            sorted(record["spans"], key=lambda s: (s["start"], -s["end"])),
+        ):
             assert mark["at"] == span["start"]
             assert f"l-{span['label']}" in mark["classes"] and "k-span" in mark["classes"]
             assert mark["title"].startswith(f"{span['label']} “{span['text']}”")
@@ -209,7 +216,12 @@ def test_report_cli_usage_errors_are_one_line(tmp_path, args, message, monkeypat
 
 
 def test_stack_slots_put_overlapping_marks_on_different_levels():
-    marks = [Mark("CRITERION", 0, 40, {}), Mark("DRUG", 5, 12, {}), Mark("TIMEFRAME", 10, 20, {}), Mark("DRUG", 30, 35, {})]
+    marks = [
+        Mark("CRITERION", 0, 40, {}),
+        Mark("DRUG", 5, 12, {}),
+        Mark("TIMEFRAME", 10, 20, {}),
+        Mark("DRUG", 30, 35, {}),
+    ]
     slots = stack_slots(marks)
     assert slots == [0, 1, 2, 1]
 
@@ -236,8 +248,15 @@ def test_document_marks_add_missed_gold_spans_and_note_wrong_attributes(sample_r
     record = sample_records[0]
     span = record["spans"][0]
     errors = [
-        {"type": "attr", "label": span["label"], "start": span["start"], "end": span["end"], "attribute": "normalized",
-         "gold": {"normalized": "x"}, "pred": {"normalized": span["attrs"]["normalized"]}},
+        {
+            "type": "attr",
+            "label": span["label"],
+            "start": span["start"],
+            "end": span["end"],
+            "attribute": "normalized",
+            "gold": {"normalized": "x"},
+            "pred": {"normalized": span["attrs"]["normalized"]},
+        },
         {"type": "fn", "label": "TIMEFRAME", "start": 0, "end": 3, "gold": {"negated": False, "value": "P1D"}},
     ]
     marks = document_marks(record, errors)
@@ -254,7 +273,10 @@ def test_report_with_gold_warns_of_documents_without_gold(tmp_path, sample_recor
     extract_bytes([SEEDS_DIR], tmp_path / "seeds.jsonl")
     stderr = io.StringIO()
     out = tmp_path / "r.html"
-    assert report_command([str(tmp_path / "seeds.jsonl")], str(out), gold=str(GOLD_TEST), stderr=stderr, progress=False) == 0
+    assert (
+        report_command([str(tmp_path / "seeds.jsonl")], str(out), gold=str(GOLD_TEST), stderr=stderr, progress=False)
+        == 0
+    )
     n = len(read_documents(str(GOLD_TEST)))
     seeds_in_gold = len({r["id"] for r in sample_records[:5]} & {d["id"] for d in read_documents(str(GOLD_TEST))})
     lines = stderr.getvalue().splitlines()
@@ -266,6 +288,6 @@ def test_report_with_gold_warns_of_documents_without_gold(tmp_path, sample_recor
 
 def test_report_warns_of_a_directory_without_inputs(tmp_path):
     (tmp_path / "empty").mkdir()
-    status, out, said = run_report([str(SEEDS_DIR), str(tmp_path / "empty")], tmp_path)
+    status, _out, said = run_report([str(SEEDS_DIR), str(tmp_path / "empty")], tmp_path)
     assert status == 0
     assert said.splitlines()[0] == f"warning: {tmp_path / 'empty'}: no readable input files in this directory"

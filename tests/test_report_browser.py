@@ -9,10 +9,8 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Tuple
 
 import pytest
-
 from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 
 CHROMIUM = "/usr/bin/chromium"
@@ -49,9 +47,16 @@ def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1000", "--force-device-scale-factor=1",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--force-device-scale-factor=1",
     ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -79,11 +84,11 @@ def gold_report(tmp_path_factory) -> Path:
     return _report(tmp_path_factory, "gold", "--gold")
 
 
-def rgb(hex_color: str) -> Tuple[int, int, int]:
+def rgb(hex_color: str) -> tuple[int, int, int]:
     return tuple(int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
 
 
-def pixels(png: bytes, color: Tuple[int, int, int]) -> int:
+def pixels(png: bytes, color: tuple[int, int, int]) -> int:
     """How many pixels of a screenshot have exactly this colour."""
     from PIL import Image
 
@@ -113,7 +118,9 @@ def test_report_opens_with_no_network_and_draws_every_span(browser, samples_repo
     for label, color in LABEL_COLORS.items():
         element = browser.find_element(By.CSS_SELECTOR, f".e.first.l-{label}")
         assert element.is_displayed()
-        background = browser.execute_script("return getComputedStyle(arguments[0], '::before').backgroundColor", element)
+        background = browser.execute_script(
+            "return getComputedStyle(arguments[0], '::before').backgroundColor", element
+        )
         assert background == "rgb({}, {}, {})".format(*rgb(color))
         assert browser.execute_script("return getComputedStyle(arguments[0], '::before').content", element) != "none"
     seed = docs[1]  # 001: radiation doses, endpoints, time frames
@@ -129,7 +136,9 @@ def test_report_hover_shows_the_attributes(browser, samples_report):
     from selenium.webdriver.common.by import By
 
     open_page(browser, samples_report)
-    dose = next(e for e in browser.find_elements(By.CSS_SELECTOR, ".e.first.l-RADIATION_DOSE") if e.text == "800-1200cGy × 3f")
+    dose = next(
+        e for e in browser.find_elements(By.CSS_SELECTOR, ".e.first.l-RADIATION_DOSE") if e.text == "800-1200cGy × 3f"
+    )
     ActionChains(browser).move_to_element(dose).perform()
     hovered = browser.execute_script("return [...document.querySelectorAll(':hover')].pop()")
     assert hovered == dose
@@ -173,7 +182,10 @@ def test_report_with_gold_shows_the_evaluation_and_the_errors(browser, gold_repo
     assert missed.is_displayed()
     assert browser.execute_script("return getComputedStyle(arguments[0]).borderBottomStyle", missed) == "dashed"
     false_positive = browser.find_element(By.CSS_SELECTOR, ".e.k-fp")
-    assert browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", false_positive) == "rgb(255, 217, 217)"
+    assert (
+        browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", false_positive)
+        == "rgb(255, 217, 217)"
+    )
     browser.save_screenshot(str(tmp_path / "gold_missed.png"))
     browser.find_element(By.ID, "only-errors").click()
     assert not any(d.is_displayed() for d in clean)

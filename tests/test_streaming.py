@@ -10,11 +10,10 @@ import time
 import tracemalloc
 from collections import Counter
 from pathlib import Path
-from typing import Dict, Optional
 
 import pytest
-
 from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
+
 from trialspacy.cli import EXIT_SKIPPED, UsageError, extract_command
 from trialspacy.errors import RecordError
 from trialspacy.export import Writer, resume_key, truncate_partial_line, written_keys
@@ -30,7 +29,7 @@ SENTENCES = [
 ]
 
 
-def write_records(path: Path, n: int, extra: Optional[Dict[int, str]] = None) -> Path:
+def write_records(path: Path, n: int, extra: dict[int, str] | None = None) -> Path:
     """A JSONL input of ``n`` short records of real sentences; ``extra`` maps a line index to a
     raw line put there instead (bad input, repeated ids)."""
     extra = extra or {}
@@ -46,7 +45,9 @@ def write_records(path: Path, n: int, extra: Optional[Dict[int, str]] = None) ->
 
 def extract(inputs, out: Path, errors: Path, **options) -> tuple:
     stderr = io.StringIO()
-    status = extract_command([str(p) for p in inputs], str(out), "jsonl", str(errors), stderr=stderr, progress=False, **options)
+    status = extract_command(
+        [str(p) for p in inputs], str(out), "jsonl", str(errors), stderr=stderr, progress=False, **options
+    )
     return status, stderr.getvalue()
 
 
@@ -88,7 +89,9 @@ def test_written_keys_count_id_and_text_and_reject_foreign_lines(tmp_path):
     lines = [{"id": "NCT0001", "text": "Stereotactic body radiotherapy"}, {"id": "NCT0001", "text": "Pembrolizumab"}]
     path.write_text("".join(json.dumps(d) + "\n" for d in lines + lines[:1]), encoding="utf-8")
     keys = written_keys(str(path))
-    assert keys == Counter({resume_key("NCT0001", "Stereotactic body radiotherapy"): 2, resume_key("NCT0001", "Pembrolizumab"): 1})
+    assert keys == Counter(
+        {resume_key("NCT0001", "Stereotactic body radiotherapy"): 2, resume_key("NCT0001", "Pembrolizumab"): 1}
+    )
     path.write_text('{"id": "NCT0001", "text": "x"}\nOverall survival\n', encoding="utf-8")
     with pytest.raises(ValueError, match="line 2"):
         written_keys(str(path))
@@ -177,7 +180,9 @@ def test_a_killed_run_resumed_gives_the_uninterrupted_output(tmp_path):
     assert count_lines(full) == n - 2 and count_lines(full_errors) == 2
 
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO / "pipeline"), os.environ.get("PYTHONPATH")])))
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO / "pipeline"), os.environ.get("PYTHONPATH")]))
+    )
     command = [sys.executable, "-m", "trialspacy.cli", "extract", str(source), "-o", str(out), "--errors", str(errors)]
     run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
@@ -209,7 +214,9 @@ def test_memory_stays_flat_over_a_long_stream(nlp, tmp_path):
 
     tracemalloc.start()
     try:
-        summary = run_batch(nlp, iter_records(str(source)), writer.write, pytest.fail, batch_size=64, on_progress=sample)
+        summary = run_batch(
+            nlp, iter_records(str(source)), writer.write, pytest.fail, batch_size=64, on_progress=sample
+        )
     finally:
         tracemalloc.stop()
         writer.close()

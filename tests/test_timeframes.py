@@ -15,10 +15,10 @@ import math
 import re
 import time
 from datetime import date, timedelta
-from typing import List, Optional, Tuple
 
 import pytest
 import spacy
+from conftest import corpus_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import DocBin
@@ -26,164 +26,272 @@ from spacy.tokens import DocBin
 from trialspacy.components.timeframes import TimeMatch, parse_timeframes, to_iso_duration
 from trialspacy.spans import TIMEFRAME, label_spans, span_attrs
 from trialspacy.tokenizer import customize_tokenizer
-from conftest import corpus_path
 
 D, F, C = "duration", "frequency", "date"
 # (span text, kind, value, value_max)
-Expected = Tuple[str, str, Optional[str], Optional[str]]
+Expected = tuple[str, str, str | None, str | None]
 
 
-def found(text: str) -> List[Expected]:
+def found(text: str) -> list[Expected]:
     """The parse of ``text`` in the shape of the expectations."""
     return [(text[m.start : m.end], m.kind, m.value, m.value_max) for m in parse_timeframes(text)]
 
 
 REAL_TIMEFRAMES = [
     # seed 000 (primary outcome time frame)
-    ("treatment-related adverse events as assessed by\" CTCAE v5.0\"., 2 years", [("2 years", D, "P2Y", None)]),
+    ('treatment-related adverse events as assessed by" CTCAE v5.0"., 2 years', [("2 years", D, "P2Y", None)]),
     # seed 000 (secondary outcome description)
-    ("flow cytometry within 2 weeks after the initial immunotherapy and every 3 months during the "
-     "immunomaintenance treatment., 2 years",
-     [("within 2 weeks", D, "P2W", None), ("every 3 months", F, "R/P3M", None), ("2 years", D, "P2Y", None)]),
+    (
+        "flow cytometry within 2 weeks after the initial immunotherapy and every 3 months during the "
+        "immunomaintenance treatment., 2 years",
+        [("within 2 weeks", D, "P2W", None), ("every 3 months", F, "R/P3M", None), ("2 years", D, "P2Y", None)],
+    ),
     # seed 000 (detailed description)
     ("Efficacy was assessed 2 weeks after the end of an immunization course", [("2 weeks", D, "P2W", None)]),
-    ("with subsequent treatments administered every 3 weeks until disease progression",
-     [("every 3 weeks", F, "R/P3W", None)]),
+    (
+        "with subsequent treatments administered every 3 weeks until disease progression",
+        [("every 3 weeks", F, "R/P3W", None)],
+    ),
     # seed 001 (outcome time frame; the registry's own spelling)
     ("Objective response rate, From enrollment to the end of treatment at 6 mouths", [("6 mouths", D, "P6M", None)]),
     # seed 001 (detailed description)
-    ("Chemotherapy combined with immunotherapy was given during or within 1 week after radiotherapy.",
-     [("within 1 week", D, "P1W", None)]),
-    ("on the day after radiotherapy and within 7 days after 1 cycle of immunotherapy",
-     [("within 7 days", D, "P7D", None)]),
+    (
+        "Chemotherapy combined with immunotherapy was given during or within 1 week after radiotherapy.",
+        [("within 1 week", D, "P1W", None)],
+    ),
+    (
+        "on the day after radiotherapy and within 7 days after 1 cycle of immunotherapy",
+        [("within 7 days", D, "P7D", None)],
+    ),
     ("fixed with 4% formaldehyde for 12-24 hours, dehydrated", [("12-24 hours", D, "PT12H", "PT24H")]),
     # seed 002 (outcome time frame)
-    ("Incidence and severity of AE, SAE and irAE, through study completion, an average of 1 year estimate",
-     [("an average of 1 year", D, "P1Y", None)]),
+    (
+        "Incidence and severity of AE, SAE and irAE, through study completion, an average of 1 year estimate",
+        [("an average of 1 year", D, "P1Y", None)],
+    ),
     # seed 003 (brief summary; outcome time frame; secondary outcome description)
     ("About 50 subjects will be included in this study. Each cycle is 21 days.", [("21 days", D, "P21D", None)]),
     ("or the the drug had been used continuously for 2 years.", [("2 years", D, "P2Y", None)]),
-    ("overall survival, 6-month progression-free survival ,6-month and 1-year survival.",
-     [("6-month", D, "P6M", None), ("6-month", D, "P6M", None), ("1-year", D, "P1Y", None)]),
+    (
+        "overall survival, 6-month progression-free survival ,6-month and 1-year survival.",
+        [("6-month", D, "P6M", None), ("6-month", D, "P6M", None), ("1-year", D, "P1Y", None)],
+    ),
     # seed 004 (overview; eligibility)
     ("performed with low dose radiation of 1Gy/F, 1F/W, 1Gy-3Gy.", [("1F/W", F, "R/P1W", None)]),
     ("with a treatment frequency of once every 3 weeks until progression.", [("once every 3 weeks", F, "R/P3W", None)]),
     ("- Expected life>3 months.", [(">3 months", D, "P3M", None)]),
-    ("- Patients who have received pelvic and abdominal radiation therapy within 3 months of enrollment.",
-     [("within 3 months", D, "P3M", None)]),
+    (
+        "- Patients who have received pelvic and abdominal radiation therapy within 3 months of enrollment.",
+        [("within 3 months", D, "P3M", None)],
+    ),
     ("- Patients who have undergone major surgical procedures within 30 days.", [("within 30 days", D, "P30D", None)]),
     ("antiparasitic drugs, or probiotics within 4 weeks.", [("within 4 weeks", D, "P4W", None)]),
     # AACT time frames
     ("assessed up to 36 months", [("up to 36 months", D, "P36M", None)]),
     ("at baseline and at 6-8 weeks after intervention", [("6-8 weeks", D, "P6W", "P8W")]),
-    ("6, 12, 24 and 36 months after surgery",
-     [("6", D, "P6M", None), ("12", D, "P12M", None), ("24", D, "P24M", None), ("36 months", D, "P36M", None)]),
+    (
+        "6, 12, 24 and 36 months after surgery",
+        [("6", D, "P6M", None), ("12", D, "P12M", None), ("24", D, "P24M", None), ("36 months", D, "P36M", None)],
+    ),
     ("Within three months of vaccination", [("Within three months", D, "P3M", None)]),
     ("Post-treatment, an average of 22 weeks after baseline", [("an average of 22 weeks", D, "P22W", None)]),
-    ("Every 3 weeks for 6 months (during therapy)", [("Every 3 weeks", F, "R/P3W", None), ("6 months", D, "P6M", None)]),
-    ("Trial participants will have follow-up appointments every three months until tubes fall out",
-     [("every three months", F, "R/P3M", None)]),
-    ("Day 1 pre-dose and at multiple time points (up to 336 hours) post-dose", [("up to 336 hours", D, "PT336H", None)]),
+    (
+        "Every 3 weeks for 6 months (during therapy)",
+        [("Every 3 weeks", F, "R/P3W", None), ("6 months", D, "P6M", None)],
+    ),
+    (
+        "Trial participants will have follow-up appointments every three months until tubes fall out",
+        [("every three months", F, "R/P3M", None)],
+    ),
+    (
+        "Day 1 pre-dose and at multiple time points (up to 336 hours) post-dose",
+        [("up to 336 hours", D, "PT336H", None)],
+    ),
     ("9 months to 12 months", [("9 months to 12 months", D, "P9M", "P12M")]),
     ("4 weeks post 3rd immunization (84 days)", [("4 weeks", D, "P4W", None), ("84 days", D, "P84D", None)]),
-    ("Assessment will be completed 30 minutes after completion of the active/sham stimulation",
-     [("30 minutes", D, "PT30M", None)]),
+    (
+        "Assessment will be completed 30 minutes after completion of the active/sham stimulation",
+        [("30 minutes", D, "PT30M", None)],
+    ),
     ("Change over time from Day 1 to 18 month follow-up", [("18 month", D, "P18M", None)]),
     ("0 and 2 hrs", [("0", D, "PT0H", None), ("2 hrs", D, "PT2H", None)]),
     ("up to two years", [("up to two years", D, "P2Y", None)]),
     ("Week 0 up to 52 weeks", [("up to 52 weeks", D, "P52W", None)]),
     ("12/01/2019 - 05/31/2020", [("12/01/2019", C, None, None), ("05/31/2020", C, "2020-05-31", None)]),
-    ("Is evaluated once weekly during radiotherapy, duration of radiotherapy is 35 days",
-     [("once weekly", F, "R/P1W", None), ("35 days", D, "P35D", None)]),
+    (
+        "Is evaluated once weekly during radiotherapy, duration of radiotherapy is 35 days",
+        [("once weekly", F, "R/P1W", None), ("35 days", D, "P35D", None)],
+    ),
     # API v2 time frames
     ("up to 1year", [("up to 1year", D, "P1Y", None)]),  # NCT04405661
     ("Up to approximately 2 years", [("Up to approximately 2 years", D, "P2Y", None)]),  # NCT04736823
     ("Cycles 1-6 (28 day treatment cycle)", [("28 day", D, "P28D", None)]),  # NCT05693090
-    ("Tumor assesment at 4 weeks and 12 weeks after radiotherapy, and then every 12 weeks, up to 24 months",  # NCT03801200
-     [("4 weeks", D, "P4W", None), ("12 weeks", D, "P12W", None), ("every 12 weeks", F, "R/P12W", None),
-      ("up to 24 months", D, "P24M", None)]),
+    (
+        "Tumor assesment at 4 weeks and 12 weeks after radiotherapy, and then every 12 weeks, up to 24 months",  # NCT03801200
+        [
+            ("4 weeks", D, "P4W", None),
+            ("12 weeks", D, "P12W", None),
+            ("every 12 weeks", F, "R/P12W", None),
+            ("up to 24 months", D, "P24M", None),
+        ],
+    ),
     ("Up to August 1, 2022", [("Up to August 1, 2022", C, "2022-08-01", None)]),  # NCT05688046
-    ("Approximately 7.5 months following the last patient enrolled",  # NCT05466149
-     [("Approximately 7.5 months", D, "P7.5M", None)]),
-    ("OS reported at 2, 3, and 5 years after D initiation.",  # NCT03798535
-     [("2", D, "P2Y", None), ("3", D, "P3Y", None), ("5 years", D, "P5Y", None)]),
+    (
+        "Approximately 7.5 months following the last patient enrolled",  # NCT05466149
+        [("Approximately 7.5 months", D, "P7.5M", None)],
+    ),
+    (
+        "OS reported at 2, 3, and 5 years after D initiation.",  # NCT03798535
+        [("2", D, "P2Y", None), ("3", D, "P3Y", None), ("5 years", D, "P5Y", None)],
+    ),
     ("throughout study: screening period, cycle 1 day 15(±7 days).", [("7 days", D, "P7D", None)]),  # NCT06050980
     ("21-days", [("21-days", D, "P21D", None)]),  # NCT05821933
-    ("Cycle 2 Day 1, Cycle 3 Day 1, Cycle 4 Day 1, Cycle 5 Day 1 (Each Cycle is of 21 Days)",  # NCT06094296
-     [("21 Days", D, "P21D", None)]),
-    ("from cycle 6 (up to 2 years); at 30 and 100 days post last dose",  # NCT06094296
-     [("up to 2 years", D, "P2Y", None), ("30", D, "P30D", None), ("100 days", D, "P100D", None)]),
-    ("Monthly for duration of trial participation (an average of 2 years)",  # NCT05693090
-     [("an average of 2 years", D, "P2Y", None)]),
+    (
+        "Cycle 2 Day 1, Cycle 3 Day 1, Cycle 4 Day 1, Cycle 5 Day 1 (Each Cycle is of 21 Days)",  # NCT06094296
+        [("21 Days", D, "P21D", None)],
+    ),
+    (
+        "from cycle 6 (up to 2 years); at 30 and 100 days post last dose",  # NCT06094296
+        [("up to 2 years", D, "P2Y", None), ("30", D, "P30D", None), ("100 days", D, "P100D", None)],
+    ),
+    (
+        "Monthly for duration of trial participation (an average of 2 years)",  # NCT05693090
+        [("an average of 2 years", D, "P2Y", None)],
+    ),
     ("Randomization until One year.", [("One year", D, "P1Y", None)]),  # NCT03986528
     ("30-48 months", [("30-48 months", D, "P30M", "P48M")]),  # NCT05005468
     # API v2 interventions
     ("Subjects receive AK104 10mg/kg Q3W plus anlotinib", [("Q3W", F, "R/P3W", None)]),  # NCT04646330
     # NLI4CT time frames and interventions
-    ("Time frame: Baseline to the 15 Sep 2008 cut-off date (up to 2 years, 6 months)",  # NCT00333775
-     [("15 Sep 2008", C, "2008-09-15", None), ("up to 2 years, 6 months", D, "P2Y6M", None)]),
+    (
+        "Time frame: Baseline to the 15 Sep 2008 cut-off date (up to 2 years, 6 months)",  # NCT00333775
+        [("15 Sep 2008", C, "2008-09-15", None), ("up to 2 years, 6 months", D, "P2Y6M", None)],
+    ),
     ("Time frame: 1.5 years", [("1.5 years", D, "P1.5Y", None)]),  # NCT01222390
     ("Time frame: About 7 months", [("About 7 months", D, "P7M", None)]),  # NCT00499122
-    ("Time frame: Baseline and 90 days (+/- 10 days)",  # NCT03069313
-     [("90 days", D, "P90D", None), ("10 days", D, "P10D", None)]),
+    (
+        "Time frame: Baseline and 90 days (+/- 10 days)",  # NCT03069313
+        [("90 days", D, "P90D", None), ("10 days", D, "P10D", None)],
+    ),
     ("Time frame: 4-5 weeks from date of enrollment", [("4-5 weeks", D, "P4W", "P5W")]),  # NCT01840163
     ("Time frame: mean of 11.8 days", [("mean of 11.8 days", D, "P11.8D", None)]),  # NCT00631852
-    ("Time frame: Every 9 weeks up to Week 36, thereafter every 12 weeks until disease progression (up to the "  # NCT00391092
-     "clinical cutoff of 30 June 2011, up to 4.75 years)",
-     [("Every 9 weeks", F, "R/P9W", None), ("every 12 weeks", F, "R/P12W", None),
-      ("30 June 2011", C, "2011-06-30", None), ("up to 4.75 years", D, "P4.75Y", None)]),
-    ("at the end of every third cycle (every 9 weeks) until the end of maintenance phase",  # NCT00929240
-     [("every 9 weeks", F, "R/P9W", None)]),
-    ("until data cutoff on October 4, 2013, up to 4 years",  # NCT00929240
-     [("October 4, 2013", C, "2013-10-04", None), ("up to 4 years", D, "P4Y", None)]),
-    ("Evaluation occurred at treatment initiation (BL) and after 12-months of treatment.",  # NCT00090857
-     [("12-months", D, "P12M", None)]),
+    (
+        "Time frame: Every 9 weeks up to Week 36, thereafter every 12 weeks until disease progression (up to the "  # NCT00391092
+        "clinical cutoff of 30 June 2011, up to 4.75 years)",
+        [
+            ("Every 9 weeks", F, "R/P9W", None),
+            ("every 12 weeks", F, "R/P12W", None),
+            ("30 June 2011", C, "2011-06-30", None),
+            ("up to 4.75 years", D, "P4.75Y", None),
+        ],
+    ),
+    (
+        "at the end of every third cycle (every 9 weeks) until the end of maintenance phase",  # NCT00929240
+        [("every 9 weeks", F, "R/P9W", None)],
+    ),
+    (
+        "until data cutoff on October 4, 2013, up to 4 years",  # NCT00929240
+        [("October 4, 2013", C, "2013-10-04", None), ("up to 4 years", D, "P4Y", None)],
+    ),
+    (
+        "Evaluation occurred at treatment initiation (BL) and after 12-months of treatment.",  # NCT00090857
+        [("12-months", D, "P12M", None)],
+    ),
     ("This arm has been closed as of 6/4/2014.", [("6/4/2014", C, None, None)]),  # NCT01421017
     ("Bevacizumab 10 mg/kg Q2W", [("Q2W", F, "R/P2W", None)]),  # NCT01094184
-    ("Two IM injections of V935 low dose (LD), 1 given every other week over a 3-week period.",  # NCT00753415
-     [("every other week", F, "R/P2W", None), ("3-week", D, "P3W", None)]),
-    ("Treatment repeats every 4-6 weeks in the absence of disease progression",  # NCT00331552
-     [("every 4-6 weeks", F, "R/P4W", "R/P6W")]),
-    ("capecitabine 1000 mg/m^2 orally twice daily day 2-15 for 4 cycles", [("twice daily", F, None, None)]),  # NCT00005908
-    ("0.5 gm of cream vaginally each night for two weeks, then 3 times a week for total of 12 weeks of treatment",  # NCT00698035
-     [("two weeks", D, "P2W", None), ("3 times a week", F, None, None), ("12 weeks", D, "P12W", None)]),
-    ("a rate of 200 cGy per day, 5 days a week for 5 weeks will be prescribed",  # NCT00005957
-     [("5 days a week", F, None, None), ("5 weeks", D, "P5W", None)]),
-    ("delivering one treatment per day, five fractions per week (excluding holidays)",  # NCT00581256
-     [("five fractions per week", F, None, None)]),
-    ("Has a negative serum pregnancy test within 7 calendar days prior to registration",  # NCT00493649
-     [("within 7 calendar days", D, "P7D", None)]),
-    ("administered orally twice daily (BID) for 14 consecutive days followed by a 7-day rest period",  # NCT00266799
-     [("twice daily", F, None, None), ("14 consecutive days", D, "P14D", None), ("7-day", D, "P7D", None)]),
-    ("Previous treatment with zoledronic acid every 3-4 weeks, for 9-12 infusions",  # NCT00375427
-     [("every 3-4 weeks", F, "R/P3W", "R/P4W")]),
+    (
+        "Two IM injections of V935 low dose (LD), 1 given every other week over a 3-week period.",  # NCT00753415
+        [("every other week", F, "R/P2W", None), ("3-week", D, "P3W", None)],
+    ),
+    (
+        "Treatment repeats every 4-6 weeks in the absence of disease progression",  # NCT00331552
+        [("every 4-6 weeks", F, "R/P4W", "R/P6W")],
+    ),
+    (
+        "capecitabine 1000 mg/m^2 orally twice daily day 2-15 for 4 cycles",
+        [("twice daily", F, None, None)],
+    ),  # NCT00005908
+    (
+        "0.5 gm of cream vaginally each night for two weeks, then 3 times a week for total of 12 weeks of treatment",  # NCT00698035
+        [("two weeks", D, "P2W", None), ("3 times a week", F, None, None), ("12 weeks", D, "P12W", None)],
+    ),
+    (
+        "a rate of 200 cGy per day, 5 days a week for 5 weeks will be prescribed",  # NCT00005957
+        [("5 days a week", F, None, None), ("5 weeks", D, "P5W", None)],
+    ),
+    (
+        "delivering one treatment per day, five fractions per week (excluding holidays)",  # NCT00581256
+        [("five fractions per week", F, None, None)],
+    ),
+    (
+        "Has a negative serum pregnancy test within 7 calendar days prior to registration",  # NCT00493649
+        [("within 7 calendar days", D, "P7D", None)],
+    ),
+    (
+        "administered orally twice daily (BID) for 14 consecutive days followed by a 7-day rest period",  # NCT00266799
+        [("twice daily", F, None, None), ("14 consecutive days", D, "P14D", None), ("7-day", D, "P7D", None)],
+    ),
+    (
+        "Previous treatment with zoledronic acid every 3-4 weeks, for 9-12 infusions",  # NCT00375427
+        [("every 3-4 weeks", F, "R/P3W", "R/P4W")],
+    ),
     # Dennstaedt row 1021 (radiotherapy schedule)
-    ("All patients will receive one fraction per day, 5 fractions a week.",
-     [("one fraction per day", F, "R/P1D", None), ("5 fractions a week", F, None, None)]),
+    (
+        "All patients will receive one fraction per day, 5 fractions a week.",
+        [("one fraction per day", F, "R/P1D", None), ("5 fractions a week", F, None, None)],
+    ),
     # CHIA (criteria)
     ("ocular surgery within the past 3 mouths", [("within the past 3 mouths", D, "P3M", None)]),  # NCT01032109_exc
-    ("On dual or triple antiplatelet therapy and between 12months and 14months from Bioresorbable Vascular "  # NCT02939872_inc
-     "Scaffold implantation", [("between 12months and 14months", D, "P12M", "P14M")]),
-    ("With acute myocardial infarction with ST segment elevation in the first 12 hours from the onset of "  # NCT03304496_exc
-     "symptoms.", [("in the first 12 hours", D, "PT12H", None)]),
-    ("stroke or transient ischemic attack (TIA) within 6 months (180 days) of the procedure.",  # NCT02339974_exc
-     [("within 6 months", D, "P6M", None), ("180 days", D, "P180D", None)]),
-    ("for non-complicated dermatitis, for more than 14 days, are allowed",  # NCT02196285_exc
-     [("more than 14 days", D, "P14D", None)]),
-    ("Awaiting cardiac transplantation or other cardiac surgery within the next 365 days (12 months)",  # NCT01959425_exc
-     [("within the next 365 days", D, "P365D", None), ("12 months", D, "P12M", None)]),
-    ("Clinically stable for at least 1 month prior to entry into the study",  # NCT02145026_inc
-     [("at least 1 month", D, "P1M", None)]),
-    ("between January and October 2014 (for the retrospective part) or between November 2014 and September 2015",  # NCT02393287_inc
-     [("October 2014", C, "2014-10", None), ("November 2014", C, "2014-11", None),
-      ("September 2015", C, "2015-09", None)]),
-    ("cardiogenic shock warranting emergent salvage surgery within 12 hrs from hospital admission",  # NCT01715714_exc
-     [("within 12 hrs", D, "PT12H", None)]),
-    ("Liver Transplant Recipients have been treated with twice-daily regimen of tacrolimus",  # NCT03256864_inc
-     [("twice-daily", F, None, None)]),
-    ("Patients receiving once daily dosing of methylprednisolone", [("once daily", F, "R/P1D", None)]),  # NCT03511521_inc
-    ("Availability of primary caregiver, who spends greater than ten hours a week with the patient",  # NCT01117181_inc
-     [("greater than ten hours a week", F, None, None)]),
+    (
+        "On dual or triple antiplatelet therapy and between 12months and 14months from Bioresorbable Vascular "  # NCT02939872_inc
+        "Scaffold implantation",
+        [("between 12months and 14months", D, "P12M", "P14M")],
+    ),
+    (
+        "With acute myocardial infarction with ST segment elevation in the first 12 hours from the onset of "  # NCT03304496_exc
+        "symptoms.",
+        [("in the first 12 hours", D, "PT12H", None)],
+    ),
+    (
+        "stroke or transient ischemic attack (TIA) within 6 months (180 days) of the procedure.",  # NCT02339974_exc
+        [("within 6 months", D, "P6M", None), ("180 days", D, "P180D", None)],
+    ),
+    (
+        "for non-complicated dermatitis, for more than 14 days, are allowed",  # NCT02196285_exc
+        [("more than 14 days", D, "P14D", None)],
+    ),
+    (
+        "Awaiting cardiac transplantation or other cardiac surgery within the next 365 days (12 months)",  # NCT01959425_exc
+        [("within the next 365 days", D, "P365D", None), ("12 months", D, "P12M", None)],
+    ),
+    (
+        "Clinically stable for at least 1 month prior to entry into the study",  # NCT02145026_inc
+        [("at least 1 month", D, "P1M", None)],
+    ),
+    (
+        "between January and October 2014 (for the retrospective part) or between November 2014 and September 2015",  # NCT02393287_inc
+        [
+            ("October 2014", C, "2014-10", None),
+            ("November 2014", C, "2014-11", None),
+            ("September 2015", C, "2015-09", None),
+        ],
+    ),
+    (
+        "cardiogenic shock warranting emergent salvage surgery within 12 hrs from hospital admission",  # NCT01715714_exc
+        [("within 12 hrs", D, "PT12H", None)],
+    ),
+    (
+        "Liver Transplant Recipients have been treated with twice-daily regimen of tacrolimus",  # NCT03256864_inc
+        [("twice-daily", F, None, None)],
+    ),
+    (
+        "Patients receiving once daily dosing of methylprednisolone",
+        [("once daily", F, "R/P1D", None)],
+    ),  # NCT03511521_inc
+    (
+        "Availability of primary caregiver, who spends greater than ten hours a week with the patient",  # NCT01117181_inc
+        [("greater than ten hours a week", F, None, None)],
+    ),
     # API v2 eligibility (life expectancy is a time frame; an age on the same line is not)
     ("Life expectancy of at least 12 weeks", [("at least 12 weeks", D, "P12W", None)]),  # NLI4CT NCT01075100
 ]
@@ -219,7 +327,7 @@ NOT_TIMEFRAMES = [
     "- ECOG level 0-2.",
     "not yet recovered to a CTCAE5.0 rating of ≤ 1",
     # seed 000 and 003: a version, a response criterion, a grade, a count of injections
-    "treatment-related adverse events as assessed by\" CTCAE v5.0\".",
+    'treatment-related adverse events as assessed by" CTCAE v5.0".',
     "the solid tumor efficacy evaluation criteria (RECIST 1.1)",
     "The incidence of grade 3 or above AE",
     "The completion of 5 vaccine injections was followed by an immunization course.",
@@ -258,12 +366,12 @@ NOT_TIMEFRAMES = [
 
 
 @pytest.mark.parametrize("text,expected", REAL_TIMEFRAMES, ids=[t[:40] for t, _ in REAL_TIMEFRAMES])
-def test_timeframes_parse_real_time_phrases(text: str, expected: List[Expected]):
+def test_timeframes_parse_real_time_phrases(text: str, expected: list[Expected]):
     assert found(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", CONTRACT_FORMS, ids=[t for t, _ in CONTRACT_FORMS])
-def test_timeframes_parse_the_forms_the_contract_names(text: str, expected: List[Expected]):
+def test_timeframes_parse_the_forms_the_contract_names(text: str, expected: list[Expected]):
     assert found(text) == expected
 
 
@@ -283,8 +391,11 @@ def test_timeframes_find_nothing_in_non_time_phrases(text: str):
         # AACT: a list of numbers with one unit after a calendar position keeps the durations only
         ("Change over time from Day 1 to 18 month follow-up", "18 month"),
         # HINT NCT01010243: an age and a duration in one criterion, wrapped over two lines
-        ("one of the following criteria: Age ≥50 years and naturally amenorrhoeic for ≥ 1\n"
-         "                  year (amenorrhoea following", "≥ 1\n                  year"),
+        (
+            "one of the following criteria: Age ≥50 years and naturally amenorrhoeic for ≥ 1\n"
+            "                  year (amenorrhoea following",
+            "≥ 1\n                  year",
+        ),
         # seed 004: the comparator is in the span, the noun before it is not
         ("- Expected life>3 months.", ">3 months"),
     ],
@@ -325,9 +436,17 @@ def test_timeframes_offsets_index_the_given_text():
 @pytest.mark.parametrize(
     "number,unit,iso",
     [
-        (2, "years", "P2Y"), (6, "mouths", "P6M"), (3, "wks", "P3W"), (21, "days", "P21D"),
-        (48, "h", "PT48H"), (30, "min", "PT30M"), (1.5, "years", "P1.5Y"), (7.25, "months", "P7.25M"),
-        (0, "days", "P0D"), (1, "yr", "P1Y"), (12, "mo", "P12M"),
+        (2, "years", "P2Y"),
+        (6, "mouths", "P6M"),
+        (3, "wks", "P3W"),
+        (21, "days", "P21D"),
+        (48, "h", "PT48H"),
+        (30, "min", "PT30M"),
+        (1.5, "years", "P1.5Y"),
+        (7.25, "months", "P7.25M"),
+        (0, "days", "P0D"),
+        (1, "yr", "P1Y"),
+        (12, "mo", "P12M"),
     ],
 )
 def test_to_iso_duration_writes_iso_8601(number: float, unit: str, iso: str):
@@ -370,7 +489,7 @@ def seconds(value: str) -> float:
     return total + sum(float(n) * _TIME_SECONDS[u] for n, u in re.findall(rf"({_NUMBER})([HMS])", time_part))
 
 
-def check_invariants(text: str, matches: List[TimeMatch]) -> None:
+def check_invariants(text: str, matches: list[TimeMatch]) -> None:
     previous_end = 0
     for match in matches:
         assert 0 <= previous_end <= match.start < match.end <= len(text)
@@ -388,12 +507,78 @@ def check_invariants(text: str, matches: List[TimeMatch]) -> None:
 
 
 PIECES = [
-    "1", "6", "12", "0.5", "1,000", "two", "twenty-four", "one and a half", " ", ", ", " and ", " or ", "-", " to ",
-    "~", "/", "(", ")", "\n", "years", "months", "mouths", "wks", "d", "h", "min", "weeks", "day", "days", "hours",
-    "within ", "the past ", "every ", "once ", "once every ", "up to ", "at least ", "approximately ", "≥", ">", "±",
-    "between ", "twice ", "daily", "weekly", "times a week", "F/W", "fractions per week", "q3w", "Q", "-weekly",
-    "January ", "2020", "30th ", "April ", "/04/", "Age ", "aged ", "old", " of age", "patients ", "children ",
-    "Day ", "Cycle ", "Week ", "- ", "be ", "6-month", "other ", "2nd ", "h-1", "(6)",
+    "1",
+    "6",
+    "12",
+    "0.5",
+    "1,000",
+    "two",
+    "twenty-four",
+    "one and a half",
+    " ",
+    ", ",
+    " and ",
+    " or ",
+    "-",
+    " to ",
+    "~",
+    "/",
+    "(",
+    ")",
+    "\n",
+    "years",
+    "months",
+    "mouths",
+    "wks",
+    "d",
+    "h",
+    "min",
+    "weeks",
+    "day",
+    "days",
+    "hours",
+    "within ",
+    "the past ",
+    "every ",
+    "once ",
+    "once every ",
+    "up to ",
+    "at least ",
+    "approximately ",
+    "≥",
+    ">",
+    "±",
+    "between ",
+    "twice ",
+    "daily",
+    "weekly",
+    "times a week",
+    "F/W",
+    "fractions per week",
+    "q3w",
+    "Q",
+    "-weekly",
+    "January ",
+    "2020",
+    "30th ",
+    "April ",
+    "/04/",
+    "Age ",
+    "aged ",
+    "old",
+    " of age",
+    "patients ",
+    "children ",
+    "Day ",
+    "Cycle ",
+    "Week ",
+    "- ",
+    "be ",
+    "6-month",
+    "other ",
+    "2nd ",
+    "h-1",
+    "(6)",
 ]
 time_like = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join)
 
@@ -447,11 +632,11 @@ def time_nlp():
     return nlp
 
 
-def time_spans(doc) -> List[Tuple[str, dict]]:
+def time_spans(doc) -> list[tuple[str, dict]]:
     return [(s.text, span_attrs(s)) for s in label_spans(doc, TIMEFRAME)]
 
 
-def attrs(kind: str, value: Optional[str], value_max: Optional[str] = None) -> dict:
+def attrs(kind: str, value: str | None, value_max: str | None = None) -> dict:
     return {"negated": False, "kind": kind, "value": value, "value_max": value_max}
 
 
@@ -493,7 +678,7 @@ def test_timeframes_component_spans_survive_docbin(time_nlp, seed_texts):
 # The corpora
 
 
-def api_v2_time_frames() -> List[str]:
+def api_v2_time_frames() -> list[str]:
     path = corpus_path("ctgov_samples", "nsclcbench_ctg_studies.jsonl.gz")
     frames = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -504,13 +689,13 @@ def api_v2_time_frames() -> List[str]:
     return frames
 
 
-def aact_time_frames() -> List[str]:
+def aact_time_frames() -> list[str]:
     path = corpus_path("ctgov_samples", "ctrialsgov_tbl_join_sample_design.jsonl.gz")
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return [row["time_frame"] for row in map(json.loads, handle) if row.get("time_frame")]
 
 
-def share_with_value(frames: List[str]) -> float:
+def share_with_value(frames: list[str]) -> float:
     return sum(any(m.value for m in parse_timeframes(f)) for f in frames) / len(frames)
 
 

@@ -7,9 +7,10 @@ import gc
 import hashlib
 import json
 import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -32,7 +33,7 @@ COMPONENTS: Sequence[str] = (
 )
 
 
-def build(components: Optional[Sequence[str]] = None) -> Language:
+def build(components: Sequence[str] | None = None) -> Language:
     """Assemble the pipeline from code: a blank English tokenizer with trial rules, then the
     components (all of :data:`COMPONENTS` by default)."""
     from . import components as _components  # noqa: F401  (registers the factories)
@@ -48,7 +49,7 @@ def build(components: Optional[Sequence[str]] = None) -> Language:
 MODEL_NAME = "trialspacy_core"
 # The built pipeline of a repository checkout (the package is pipeline/trialspacy/ in it).
 MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
-_warned: List[str] = []
+_warned: list[str] = []
 
 
 @contextmanager
@@ -71,7 +72,7 @@ def _warn_once(message: str) -> None:
         warnings.warn(message, stacklevel=3)
 
 
-def source_digests() -> Dict[str, str]:
+def source_digests() -> dict[str, str]:
     """SHA-256 of the package files whose content a saved pipeline holds (the tokenizer rules and
     the data files), by path in the package: a saved pipeline records them in its ``meta.json``."""
     package = Path(__file__).resolve().parent
@@ -82,7 +83,7 @@ def source_digests() -> Dict[str, str]:
     }
 
 
-def stale_reason(meta: Dict[str, Any]) -> Optional[str]:
+def stale_reason(meta: dict[str, Any]) -> str | None:
     """Why a saved pipeline with this ``meta.json`` content is not what this code would build,
     or None when it is current."""
     if meta.get("version") != __version__:
@@ -94,7 +95,7 @@ def stale_reason(meta: Dict[str, Any]) -> Optional[str]:
     return None
 
 
-def load(path: Union[str, Path, None] = None) -> Language:
+def load(path: str | Path | None = None) -> Language:
     """The trialspacy pipeline, ready to use: the pipeline saved at ``path``, by default the
     built one in the repository's ``models/trialspacy_core`` (made by ``scripts/build_model.py``).
     Without a path, when that pipeline is absent or stale (another version, or the package's
@@ -108,8 +109,7 @@ def load(path: Union[str, Path, None] = None) -> Language:
         reason = stale_reason(json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else "it is absent"
         if reason is not None:
             _warn_once(
-                f"not loading the built pipeline {path}: {reason}; building it from code "
-                "(run scripts/build_model.py)"
+                f"not loading the built pipeline {path}: {reason}; building it from code (run scripts/build_model.py)"
             )
             with _gc_paused():
                 return build()
@@ -118,8 +118,8 @@ def load(path: Union[str, Path, None] = None) -> Language:
 
 
 def extract(
-    inputs: Union[str, Iterable[Union[str, dict]]],
-    nlp: Optional[Language] = None,
+    inputs: str | Iterable[str | dict],
+    nlp: Language | None = None,
     **reader_options: object,
 ) -> Iterator[dict]:
     """Yield one contract dict per input document.
@@ -133,14 +133,14 @@ def extract(
     yield from extract_docs(inputs, nlp=nlp, **reader_options)
 
 
-__all__: List[str] = [
-    "__version__",
-    "build",
-    "load",
-    "extract",
+__all__: list[str] = [
     "COMPONENTS",
     "MODEL_NAME",
     "MODEL_PATH",
+    "__version__",
+    "build",
+    "extract",
+    "load",
     "source_digests",
     "stale_reason",
 ]

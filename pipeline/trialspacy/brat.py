@@ -4,12 +4,13 @@ Pure functions, used to measure components on the public corpora (CHIA, LCT) and
 Texts are read with ``newline=''``: CHIA's offsets count the ``\\r`` characters most files contain.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any
 
-PathLike = Union[str, Path]
-Fragment = Tuple[int, int]
+PathLike = str | Path
+Fragment = tuple[int, int]
 
 
 @dataclass
@@ -18,7 +19,7 @@ class Entity:
 
     id: str
     label: str
-    fragments: List[Fragment]
+    fragments: list[Fragment]
     text: str
 
     @property
@@ -47,7 +48,7 @@ class Equivalence:
     """An n-ary equivalence (``*`` line, e.g. CHIA's ``*\\tOR T5 T6 T7``)."""
 
     type: str
-    members: List[str]
+    members: list[str]
 
 
 @dataclass
@@ -57,7 +58,7 @@ class Event:
     id: str
     type: str
     trigger: str
-    args: List[Tuple[str, str]]
+    args: list[tuple[str, str]]
 
 
 @dataclass
@@ -67,21 +68,21 @@ class Attribute:
     id: str
     name: str
     target: str
-    value: Optional[str]
+    value: str | None
 
 
 @dataclass
 class BratDocument:
     """One brat document: its text (if read) and its annotations."""
 
-    text: Optional[str]
-    entities: List[Entity] = field(default_factory=list)
-    relations: List[Relation] = field(default_factory=list)
-    equivalences: List[Equivalence] = field(default_factory=list)
-    events: List[Event] = field(default_factory=list)
-    attributes: List[Attribute] = field(default_factory=list)
+    text: str | None
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    equivalences: list[Equivalence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    attributes: list[Attribute] = field(default_factory=list)
 
-    def by_label(self, label: str) -> List[Entity]:
+    def by_label(self, label: str) -> list[Entity]:
         """The entities of one label, in file order."""
         return [e for e in self.entities if e.label == label]
 
@@ -117,7 +118,7 @@ def parse_ann(ann: str) -> BratDocument:
     return doc
 
 
-def read_brat(ann_path: PathLike, txt_path: Optional[PathLike] = None) -> BratDocument:
+def read_brat(ann_path: PathLike, txt_path: PathLike | None = None) -> BratDocument:
     """Read a ``.ann`` file and its text (``txt_path``, by default the ``.txt`` beside it, if
     present; ``text`` is None when there is none)."""
     ann_path = Path(ann_path)
@@ -132,8 +133,8 @@ def read_brat(ann_path: PathLike, txt_path: Optional[PathLike] = None) -> BratDo
 
 def write_brat(
     doc_text: str,
-    spans: Iterable[Tuple[str, int, int, str]],
-    attributes: Optional[Sequence[Dict[str, Any]]] = None,
+    spans: Iterable[tuple[str, int, int, str]],
+    attributes: Sequence[dict[str, Any]] | None = None,
 ) -> str:
     """``.ann`` text for ``(label, start, end, text)`` spans over ``doc_text``.
 
@@ -142,7 +143,7 @@ def write_brat(
     text (spaces replaced by ``_``, as brat values cannot contain spaces). A span whose text
     contains a line break is written as fragments split at the breaks, as brat requires.
     """
-    lines: List[str] = []
+    lines: list[str] = []
     n_attr = 0
     spans = list(spans)
     attributes = list(attributes) if attributes is not None else [{}] * len(spans)
@@ -164,9 +165,9 @@ def write_brat(
     return "".join(line + "\n" for line in lines)
 
 
-def _line_fragments(text: str, start: int, end: int) -> List[Fragment]:
+def _line_fragments(text: str, start: int, end: int) -> list[Fragment]:
     """``[start, end)`` cut at line breaks into non-empty fragments."""
-    fragments: List[Fragment] = []
+    fragments: list[Fragment] = []
     pos = start
     for i in range(start, end + 1):
         if i == end or text[i] in "\r\n":

@@ -11,7 +11,7 @@ import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import IO, Any, Dict, List, Optional
+from typing import IO, Any
 
 import typer
 from tqdm import tqdm
@@ -19,7 +19,9 @@ from tqdm import tqdm
 from .errors import RecordError
 from .export import FORMATS, Writer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured entities from clinical-trial registry text.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Structured entities from clinical-trial registry text."
+)
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -32,21 +34,21 @@ ENGINES = ("local", "dask")
 
 
 def extract_command(
-    inputs: List[str],
-    output: Optional[str] = None,
+    inputs: list[str],
+    output: str | None = None,
     fmt: str = "jsonl",
-    errors_path: Optional[str] = None,
+    errors_path: str | None = None,
     batch_size: int = 64,
-    n_process: Optional[int] = None,
-    text_key: Optional[str] = None,
-    id_key: Optional[str] = None,
+    n_process: int | None = None,
+    text_key: str | None = None,
+    id_key: str | None = None,
     max_chars: int = 1_000_000,
-    stdout: Optional[IO[str]] = None,
-    stderr: Optional[IO[str]] = None,
-    progress: Optional[bool] = None,
+    stdout: IO[str] | None = None,
+    stderr: IO[str] | None = None,
+    progress: bool | None = None,
     resume: bool = False,
     engine: str = "local",
-    scheduler: Optional[str] = None,
+    scheduler: str | None = None,
 ) -> int:
     """Run extraction; return the exit status (0 ok, 1 some records skipped, 2 usage error).
 
@@ -87,7 +89,10 @@ def extract_command(
     if resume and Path(output).is_file():
         dropped = truncate_partial_line(output)
         if dropped:
-            print(f"warning: {output}: removed an incomplete last line ({dropped} bytes) left by an interrupted run", file=stderr)
+            print(
+                f"warning: {output}: removed an incomplete last line ({dropped} bytes) left by an interrupted run",
+                file=stderr,
+            )
         try:
             written = written_keys(output)
         except ValueError as exc:
@@ -148,18 +153,24 @@ def extract_command(
 
 @app.command("extract")
 def extract_cli(
-    inputs: List[str] = typer.Argument(..., help="Files, directories (recursive) or - for standard input."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (brat: a directory); default standard output."),
+    inputs: list[str] = typer.Argument(..., help="Files, directories (recursive) or - for standard input."),
+    output: str | None = typer.Option(
+        None, "-o", "--output", help="Output file (brat: a directory); default standard output."
+    ),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, brat or docbin."),
-    errors_path: Optional[str] = typer.Option(
-        None, "--errors", help="Write one JSON line per skipped record here (rewritten on --resume, listing each error once)."
+    errors_path: str | None = typer.Option(
+        None,
+        "--errors",
+        help="Write one JSON line per skipped record here (rewritten on --resume, listing each error once).",
     ),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per batch (Dask: per task)."),
-    n_process: Optional[int] = typer.Option(
-        None, "--n-process", help="Worker processes on this machine (default 1), or of the local Dask cluster (default 2)."
+    n_process: int | None = typer.Option(
+        None,
+        "--n-process",
+        help="Worker processes on this machine (default 1), or of the local Dask cluster (default 2).",
     ),
-    text_key: Optional[str] = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
-    id_key: Optional[str] = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
+    text_key: str | None = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
+    id_key: str | None = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Skip (and report) texts longer than this."),
     resume: bool = typer.Option(
         False,
@@ -168,8 +179,10 @@ def extract_cli(
         "(same id and text) and append the rest. Records that failed before are retried.",
     ),
     engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a dask.distributed cluster)."),
-    scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", help="With --engine dask: the scheduler's address (tcp://host:8786); default a local cluster."
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="With --engine dask: the scheduler's address (tcp://host:8786); default a local cluster.",
     ),
 ) -> None:
     """Extract entities from trial records into JSONL (default), CSV, brat or DocBin."""
@@ -190,30 +203,38 @@ def extract_cli(
         )
     except (UsageError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): output is cut short
-        print(f"error: --n-process: {exc} (the documents before it are written; --resume continues a JSONL file)", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE)
+        print(
+            f"error: --n-process: {exc} (the documents before it are written; --resume continues a JSONL file)",
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(status)
 
 
-def warn_unmatched(report: Dict[str, Any], stderr: IO[str]) -> None:
+def warn_unmatched(report: dict[str, Any], stderr: IO[str]) -> None:
     """Say on stderr how many gold documents had no prediction and how many predictions no gold."""
     documents = report["documents"]
     if documents["missing"]:
-        print(f"warning: {len(documents['missing'])} gold documents have no prediction (scored as false negatives)", file=stderr)
+        print(
+            f"warning: {len(documents['missing'])} gold documents have no prediction (scored as false negatives)",
+            file=stderr,
+        )
     if documents["ignored"]:
-        print(f"warning: {len(documents['ignored'])} predicted documents are not in the gold and are ignored", file=stderr)
+        print(
+            f"warning: {len(documents['ignored'])} predicted documents are not in the gold and are ignored", file=stderr
+        )
 
 
 def evaluate_command(
     gold: str,
-    pred: Optional[str] = None,
+    pred: str | None = None,
     fmt: str = "table",
-    errors_path: Optional[str] = None,
-    stdout: Optional[IO[str]] = None,
-    stderr: Optional[IO[str]] = None,
-    progress: Optional[bool] = None,
+    errors_path: str | None = None,
+    stdout: IO[str] | None = None,
+    stderr: IO[str] | None = None,
+    progress: bool | None = None,
 ) -> int:
     """Score predictions (or the pipeline, when ``pred`` is None) against a gold file; print the
     report; return the exit status (0 ok; a bad gold or prediction line raises RecordError)."""
@@ -243,29 +264,33 @@ def evaluate_command(
 @app.command("evaluate")
 def evaluate_cli(
     gold: str = typer.Argument(..., help="Gold annotations: JSONL in the contract's format."),
-    pred: Optional[str] = typer.Option(None, "--pred", help="Predictions (JSONL from extract); default: run the pipeline on the gold texts."),
+    pred: str | None = typer.Option(
+        None, "--pred", help="Predictions (JSONL from extract); default: run the pipeline on the gold texts."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or html."),
-    errors_path: Optional[str] = typer.Option(None, "--errors", help="Write every false positive, false negative and wrong attribute here (JSONL)."),
+    errors_path: str | None = typer.Option(
+        None, "--errors", help="Write every false positive, false negative and wrong attribute here (JSONL)."
+    ),
 ) -> None:
     """Score predictions against gold annotations: P/R/F1 strict and lenient, attributes, confusion, outcomes."""
     try:
         status = evaluate_command(gold, pred, fmt, errors_path)
     except (UsageError, RecordError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(status)
 
 
 def report_command(
-    inputs: List[str],
+    inputs: list[str],
     output: str,
-    gold: Optional[str] = None,
-    limit: Optional[int] = None,
-    text_key: Optional[str] = None,
-    id_key: Optional[str] = None,
+    gold: str | None = None,
+    limit: int | None = None,
+    text_key: str | None = None,
+    id_key: str | None = None,
     max_chars: int = 1_000_000,
-    stderr: Optional[IO[str]] = None,
-    progress: Optional[bool] = None,
+    stderr: IO[str] | None = None,
+    progress: bool | None = None,
 ) -> int:
     """Write the HTML report of the inputs (extract output used as it is, anything else through
     the pipeline; without inputs, the pipeline over the gold texts); return the exit status
@@ -276,7 +301,9 @@ def report_command(
 
     stderr = stderr if stderr is not None else sys.stderr
     if not inputs and gold is None:
-        raise UsageError("give INPUT files (extract output or records), or --gold to report on the pipeline over the gold texts")
+        raise UsageError(
+            "give INPUT files (extract output or records), or --gold to report on the pipeline over the gold texts"
+        )
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, not {limit}")
     if not Path(output).resolve().parent.is_dir():
@@ -318,14 +345,19 @@ def report_command(
 
 @app.command("report")
 def report_cli(
-    inputs: Optional[List[str]] = typer.Argument(
-        None, help="extract output (JSONL, used as it is), or records to run the pipeline on; default with --gold: the gold texts."
+    inputs: list[str] | None = typer.Argument(
+        None,
+        help="extract output (JSONL, used as it is), or records to run the pipeline on; default with --gold: the gold texts.",
     ),
     output: str = typer.Option(..., "-o", "--output", help="The HTML file to write."),
-    gold: Optional[str] = typer.Option(None, "--gold", help="Gold annotations (JSONL): add the evaluation and mark the errors."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Show only the first N documents (counts and evaluation cover all)."),
-    text_key: Optional[str] = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
-    id_key: Optional[str] = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
+    gold: str | None = typer.Option(
+        None, "--gold", help="Gold annotations (JSONL): add the evaluation and mark the errors."
+    ),
+    limit: int | None = typer.Option(
+        None, "--limit", help="Show only the first N documents (counts and evaluation cover all)."
+    ),
+    text_key: str | None = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
+    id_key: str | None = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Skip (and report) texts longer than this."),
 ) -> None:
     """One self-contained HTML page: counts, each document with its spans, label filters, and the evaluation with --gold."""
@@ -333,7 +365,7 @@ def report_cli(
         status = report_command(inputs or [], output, gold, limit, text_key, id_key, max_chars)
     except (UsageError, RecordError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(status)
 
 

@@ -11,7 +11,8 @@ import contextlib
 import logging
 import threading
 from collections import Counter
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Union
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_worker
 from spacy.language import Language
@@ -32,8 +33,8 @@ class PipelinePlugin(WorkerPlugin):
 
     def __init__(self, version: str = __version__) -> None:
         self.version = version
-        self.nlp: Optional[Language] = None
-        self.lock: Optional[threading.Lock] = None
+        self.nlp: Language | None = None
+        self.lock: threading.Lock | None = None
 
     def setup(self, worker: Worker) -> None:
         from . import __version__ as worker_version
@@ -55,7 +56,7 @@ class PipelinePlugin(WorkerPlugin):
         self.nlp = None
 
 
-def extract_batch(records: List[Record]) -> List[Packed]:
+def extract_batch(records: list[Record]) -> list[Packed]:
     """On a worker: each record's contract dict, or its error entry, in order."""
     plugin: PipelinePlugin = get_worker().plugins[PLUGIN_NAME]
     with plugin.lock:
@@ -64,9 +65,9 @@ def extract_batch(records: List[Record]) -> List[Packed]:
 
 def dask_results(
     client: Client,
-    items: Iterable[Union[Record, RecordError]],
+    items: Iterable[Record | RecordError],
     batch_size: int = 64,
-    window: Optional[int] = None,
+    window: int | None = None,
 ) -> Iterator[Result]:
     """Results for the items, computed on the client's cluster, in input order.
 
@@ -76,7 +77,7 @@ def dask_results(
     if window is None:
         window = 2 * max(1, sum(client.nthreads().values()))
 
-    def submit(records: List[Record]) -> Future:
+    def submit(records: list[Record]) -> Future:
         return client.submit(extract_batch, records, pure=False)
 
     def task_failed(future: Future) -> bool:
@@ -86,7 +87,7 @@ def dask_results(
 
 
 @contextlib.contextmanager
-def connect(scheduler: Optional[str] = None, n_workers: int = LOCAL_WORKERS) -> Iterator[Client]:
+def connect(scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``n_workers``
     single-threaded worker processes started here and closed on exit."""
     if scheduler:
@@ -94,27 +95,30 @@ def connect(scheduler: Optional[str] = None, n_workers: int = LOCAL_WORKERS) -> 
             yield client
         return
     # No dashboard and only errors logged: the cluster lives for one command.
-    with LocalCluster(
-        n_workers=n_workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    ) as cluster, Client(cluster, set_as_default=False) as client:
+    with (
+        LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
         yield client
 
 
 def run_dask(
-    items: Iterable[Union[Record, RecordError]],
-    on_document: Callable[[Dict[str, Any], Optional[Doc]], None],
+    items: Iterable[Record | RecordError],
+    on_document: Callable[[dict[str, Any], Doc | None], None],
     on_error: Callable[[RecordError], None],
     *,
-    scheduler: Optional[str] = None,
+    scheduler: str | None = None,
     n_workers: int = LOCAL_WORKERS,
     batch_size: int = 64,
-    window: Optional[int] = None,
-    on_progress: Optional[Callable[[], None]] = None,
-    written: Optional[Counter] = None,
+    window: int | None = None,
+    on_progress: Callable[[], None] | None = None,
+    written: Counter | None = None,
 ) -> Summary:
     """Process a batch on a Dask cluster (see :func:`connect`), handing each document (without
     its Doc, which stays on the worker) and each error to the callbacks, in input order; see
@@ -130,7 +134,7 @@ def run_dask(
         client.register_plugin(PipelinePlugin(), name=PLUGIN_NAME)
         try:
 
-            def engine(records: Iterable[Union[Record, RecordError]]) -> Iterator[Result]:
+            def engine(records: Iterable[Record | RecordError]) -> Iterator[Result]:
                 return dask_results(client, records, batch_size=batch_size, window=window)
 
             return run_engine(engine, items, on_document, on_error, on_progress, written)

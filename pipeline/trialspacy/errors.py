@@ -4,7 +4,7 @@ Each message says what went wrong, where, and how to fix it. Input problems are 
 :class:`RecordError`, which a batch turns into one line on stderr and one error entry.
 """
 
-from typing import Any, Dict, Optional
+from typing import Any
 
 
 class Errors:
@@ -28,7 +28,9 @@ class Errors:
     E016 = "a record must be a JSON object, not {kind}"
     E017 = "invalid {role} document {record_id!r}: {problems}; fix the line (see the contract, ENTITIES.md)"
     E018 = "document id {record_id!r} repeats the one at line {first}; ids must be unique in a {role} file"
-    E019 = "its text differs from the gold text of the same id, so offsets cannot be compared; predict on the gold texts"
+    E019 = (
+        "its text differs from the gold text of the same id, so offsets cannot be compared; predict on the gold texts"
+    )
 
 
 class Warnings:
@@ -40,7 +42,7 @@ class Warnings:
 class RecordError(Exception):
     """A problem with one input record: where it is and what is wrong."""
 
-    def __init__(self, source: str, problem: str, record: Optional[str] = None, line: Optional[int] = None):
+    def __init__(self, source: str, problem: str, record: str | None = None, line: int | None = None):
         self.source = source
         self.record = record
         self.line = line
@@ -57,6 +59,6 @@ class RecordError(Exception):
             where += f", line {self.line}"
         return f"{where}: {self.problem}"
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The error entry written to ``--errors`` (JSONL)."""
         return {"source": self.source, "record": self.record, "line": self.line, "error": self.problem}

@@ -21,9 +21,10 @@ documents not in the gold are ignored. Both are listed in the report.
 
 import html
 import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any
 
 import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix
@@ -36,10 +37,10 @@ from .layout import parse_layout
 from .records import Record
 from .spans import CRITERION, DRUG, LABEL_ATTRS, LABELS
 
-Document = Dict[str, Any]
-SpanDict = Dict[str, Any]
-Offsets = Tuple[int, int]
-Pairing = Tuple[FrozenSet[Offsets], FrozenSet[Offsets]]
+Document = dict[str, Any]
+SpanDict = dict[str, Any]
+Offsets = tuple[int, int]
+Pairing = tuple[frozenset[Offsets], frozenset[Offsets]]
 
 MICRO = "micro"
 NONE = "none"
@@ -57,21 +58,21 @@ _COUNTS = ("tp", "fp", "fn")
 class Evaluation:
     """The report (JSON-safe numbers, see :func:`evaluate`) and the error list for ``--errors``."""
 
-    report: Dict[str, Any]
-    errors: List[Dict[str, Any]] = field(default_factory=list)
+    report: dict[str, Any]
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
 
 # --- Reading -------------------------------------------------------------------------------------
 
 
-def contract_documents(path: str, role: str = "gold") -> Iterator[Union[Document, RecordError]]:
+def contract_documents(path: str, role: str = "gold") -> Iterator[Document | RecordError]:
     """Each line's contract dict, checked with :func:`~trialspacy.export.check_record`, or a
     :class:`~trialspacy.errors.RecordError` in its place naming the file, the line and the problem
     (malformed, invalid, or an id repeated). ``role`` ("gold" or "predicted") words the message.
     A missing file raises."""
     if not Path(path).is_file():
         raise RecordError(path, Errors.E001)
-    first_line: Dict[str, int] = {}
+    first_line: dict[str, int] = {}
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -97,10 +98,10 @@ def contract_documents(path: str, role: str = "gold") -> Iterator[Union[Document
                 yield record
 
 
-def read_documents(path: str, role: str = "gold") -> List[Document]:
+def read_documents(path: str, role: str = "gold") -> list[Document]:
     """The contract dicts of a JSONL file (see :func:`contract_documents`); the first malformed,
     invalid or repeated line raises its :class:`~trialspacy.errors.RecordError`."""
-    documents: List[Document] = []
+    documents: list[Document] = []
     for item in contract_documents(path, role):
         if isinstance(item, RecordError):
             raise item
@@ -110,10 +111,10 @@ def read_documents(path: str, role: str = "gold") -> List[Document]:
 
 def predict(
     gold: Sequence[Document],
-    nlp: Optional[Language] = None,
+    nlp: Language | None = None,
     source: str = "gold",
-    on_progress: Optional[Callable[[], None]] = None,
-) -> List[Document]:
+    on_progress: Callable[[], None] | None = None,
+) -> list[Document]:
     """Predictions for the gold texts: the pipeline over each text, sections detected from the text.
 
     A document the pipeline fails on gives no prediction (so it is scored as missing).
@@ -145,7 +146,7 @@ def overlap(a: SpanDict, b: SpanDict) -> int:
     return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
-def greedy_pairs(gold: Sequence[SpanDict], pred: Sequence[SpanDict]) -> List[Tuple[int, int]]:
+def greedy_pairs(gold: Sequence[SpanDict], pred: Sequence[SpanDict]) -> list[tuple[int, int]]:
     """One-to-one ``(gold index, pred index)`` pairs of overlapping spans, the largest overlap first
     (ties: the earlier gold span, then the earlier predicted span)."""
     candidates = sorted(
@@ -175,7 +176,7 @@ def value_key(value: Any) -> str:
     return json.dumps(comparable(value), sort_keys=True)
 
 
-def scored_attrs(label: str, gold_attrs: Dict[str, Any]) -> List[str]:
+def scored_attrs(label: str, gold_attrs: dict[str, Any]) -> list[str]:
     """The attributes scored on a strictly matched span of ``label``."""
     names = [name for name in LABEL_ATTRS[label] if name not in UNSCORED_ATTRS]
     if label == DRUG and gold_attrs.get("kind") != "agent":
@@ -189,7 +190,7 @@ def context(text: str, start: int, end: int) -> str:
     return f"{left}[[{text[start:end]}]]{text[end : end + CONTEXT_CHARS]}"
 
 
-def outcome_pairings(record: Document, items: Callable[[], List[Dict[str, Any]]]) -> Dict[Offsets, Pairing]:
+def outcome_pairings(record: Document, items: Callable[[], list[dict[str, Any]]]) -> dict[Offsets, Pairing]:
     """Each outcome item's offsets with the offsets of its ENDPOINT and TIMEFRAME spans: from the
     record's ``outcomes`` when it carries them, else from ``items()`` (the layout's outcome items)
     and the record's spans inside each."""
@@ -212,19 +213,19 @@ class DocumentScore:
     """What one gold document contributes: counts per label, attribute values (gold and predicted
     keys per label and attribute), confusion pairs, outcome items, and the errors."""
 
-    strict: Dict[str, PRFScore] = field(default_factory=dict)
-    lenient: Dict[str, PRFScore] = field(default_factory=dict)
-    attrs: Dict[Tuple[str, str], Tuple[List[str], List[str]]] = field(default_factory=dict)
-    confusion: List[Tuple[str, str]] = field(default_factory=list)
+    strict: dict[str, PRFScore] = field(default_factory=dict)
+    lenient: dict[str, PRFScore] = field(default_factory=dict)
+    attrs: dict[tuple[str, str], tuple[list[str], list[str]]] = field(default_factory=dict)
+    confusion: list[tuple[str, str]] = field(default_factory=list)
     outcome_items: int = 0
     outcome_correct: int = 0
     outcome_derived: int = 0
-    errors: List[Dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
 
 def error_entry(
-    doc_id: str, kind: str, span: SpanDict, text: str, partner: Optional[SpanDict] = None, **extra: Any
-) -> Dict[str, Any]:
+    doc_id: str, kind: str, span: SpanDict, text: str, partner: SpanDict | None = None, **extra: Any
+) -> dict[str, Any]:
     """One ``--errors`` line: the span, ``extra`` (attributes), its context, and the span of the
     same label it overlaps (its lenient partner), if any."""
     entry = {
@@ -246,9 +247,9 @@ def _compare_label(
     score: DocumentScore,
     doc_id: str,
     text: str,
-    gold: List[SpanDict],
-    pred: List[SpanDict],
-    pairs: List[Tuple[int, int]],
+    gold: list[SpanDict],
+    pred: list[SpanDict],
+    pairs: list[tuple[int, int]],
 ) -> None:
     """Attribute values of the strict matches and the errors of one label's spans, into ``score``."""
     partner_of_gold = {i: pred[j] for i, j in pairs}
@@ -273,7 +274,7 @@ def _compare_label(
             score.errors.append(error_entry(doc_id, "fp", span, text, partner_of_pred.get(j), pred=span["attrs"]))
 
 
-def cross_label_confusion(gold: List[SpanDict], pred: List[SpanDict]) -> List[Tuple[str, str]]:
+def cross_label_confusion(gold: list[SpanDict], pred: list[SpanDict]) -> list[tuple[str, str]]:
     """(gold label, predicted label) for spans left unpaired within their label: overlapping ones
     paired one-to-one (greedily, as in lenient matching), the rest against "none"."""
     pairs = greedy_pairs(gold, pred)
@@ -285,13 +286,13 @@ def cross_label_confusion(gold: List[SpanDict], pred: List[SpanDict]) -> List[Tu
     )
 
 
-def score_document(gold: Document, pred: Optional[Document]) -> DocumentScore:
+def score_document(gold: Document, pred: Document | None) -> DocumentScore:
     """Score one gold document against its prediction (None: missing, every gold span a false negative)."""
     text = gold["text"]
-    pred_spans: List[SpanDict] = pred["spans"] if pred is not None else []
+    pred_spans: list[SpanDict] = pred["spans"] if pred is not None else []
     score = DocumentScore()
-    unpaired_gold: List[SpanDict] = []
-    unpaired_pred: List[SpanDict] = []
+    unpaired_gold: list[SpanDict] = []
+    unpaired_pred: list[SpanDict] = []
     for label in LABELS:
         g = [s for s in gold["spans"] if s["label"] == label]
         p = [s for s in pred_spans if s["label"] == label]
@@ -318,7 +319,7 @@ def score_document(gold: Document, pred: Optional[Document]) -> DocumentScore:
     score.confusion += cross_label_confusion(unpaired_gold, unpaired_pred)
     score.errors.sort(key=lambda e: (e["start"], e["end"], e["label"], e["type"]))
 
-    def layout_items() -> List[Dict[str, Any]]:
+    def layout_items() -> list[dict[str, Any]]:
         return parse_layout(text).outcome_items
 
     gold_pairing = outcome_pairings(gold, layout_items)
@@ -332,14 +333,14 @@ def score_document(gold: Document, pred: Optional[Document]) -> DocumentScore:
 # --- The corpus ----------------------------------------------------------------------------------
 
 
-def prf(score: PRFScore) -> Dict[str, Any]:
+def prf(score: PRFScore) -> dict[str, Any]:
     """Counts and P/R/F1 of a PRFScore (spaCy's convention: 0.0 where nothing was predicted or expected)."""
     return {"tp": score.tp, "fp": score.fp, "fn": score.fn, "p": score.precision, "r": score.recall, "f": score.fscore}
 
 
 def bootstrap_intervals(
     counts: np.ndarray, n_resamples: int = N_RESAMPLES, seed: int = SEED, confidence: float = CONFIDENCE
-) -> List[Dict[str, Optional[List[float]]]]:
+) -> list[dict[str, list[float] | None]]:
     """Percentile intervals of P, R and F1 for each row of per-document counts.
 
     ``counts`` has shape (documents, rows, 3) holding tp, fp, fn. Documents are resampled with
@@ -362,7 +363,7 @@ def bootstrap_intervals(
     out = []
     for row in range(n_rows):
         kept = present[:, row]
-        interval: Dict[str, Optional[List[float]]] = {}
+        interval: dict[str, list[float] | None] = {}
         for name, values in (("p", p), ("r", r), ("f", f)):
             sample = values[kept, row]
             interval[name] = [float(v) for v in np.percentile(sample, [tail, 100 - tail])] if sample.size else None
@@ -370,7 +371,7 @@ def bootstrap_intervals(
     return out
 
 
-def _prf_block(per_doc: List[Dict[str, PRFScore]], n_resamples: int, seed: int) -> Dict[str, Dict[str, Any]]:
+def _prf_block(per_doc: list[dict[str, PRFScore]], n_resamples: int, seed: int) -> dict[str, dict[str, Any]]:
     """Per label and micro: summed counts, P/R/F1 and bootstrap intervals."""
     rows = list(LABELS) + [MICRO]
     counts = np.zeros((len(per_doc), len(rows), 3), dtype=np.int64)
@@ -386,14 +387,14 @@ def _prf_block(per_doc: List[Dict[str, PRFScore]], n_resamples: int, seed: int) 
     return block
 
 
-def attribute_accuracy(scores: Sequence[DocumentScore]) -> List[Dict[str, Any]]:
+def attribute_accuracy(scores: Sequence[DocumentScore]) -> list[dict[str, Any]]:
     """Rows of label, attribute, n, correct and accuracy over the strict matches (attributes with
     no matched span are left out)."""
     rows = []
     for label in LABELS:
         for name in LABEL_ATTRS[label]:
-            gold_values: List[str] = []
-            pred_values: List[str] = []
+            gold_values: list[str] = []
+            pred_values: list[str] = []
             for score in scores:
                 g, p = score.attrs.get((label, name), ([], []))
                 gold_values += g
@@ -405,7 +406,7 @@ def attribute_accuracy(scores: Sequence[DocumentScore]) -> List[Dict[str, Any]]:
     return rows
 
 
-def label_confusion(scores: Sequence[DocumentScore]) -> Dict[str, Any]:
+def label_confusion(scores: Sequence[DocumentScore]) -> dict[str, Any]:
     """The gold-label (rows) × predicted-label (columns) counts, ``none`` last."""
     names = list(LABELS) + [NONE]
     pairs = [pair for score in scores for pair in score.confusion]
@@ -461,9 +462,9 @@ def evaluate(
 
 def evaluate_files(
     gold_path: str,
-    pred_path: Optional[str] = None,
-    nlp: Optional[Language] = None,
-    on_progress: Optional[Callable[[], None]] = None,
+    pred_path: str | None = None,
+    nlp: Language | None = None,
+    on_progress: Callable[[], None] | None = None,
 ) -> Evaluation:
     """Read and check the gold file, read the predictions (or run the pipeline over the gold texts
     when ``pred_path`` is None) and score them."""
@@ -477,7 +478,7 @@ def evaluate_files(
     return evaluation
 
 
-def write_errors(errors: Sequence[Dict[str, Any]], path: str) -> None:
+def write_errors(errors: Sequence[dict[str, Any]], path: str) -> None:
     """The error list as JSONL, one false positive, false negative or wrong attribute per line."""
     with open(path, "w", encoding="utf-8") as handle:
         for entry in errors:
@@ -486,22 +487,22 @@ def write_errors(errors: Sequence[Dict[str, Any]], path: str) -> None:
 
 # --- Rendering -----------------------------------------------------------------------------------
 
-Table = Tuple[str, List[str], List[List[str]]]
+Table = tuple[str, list[str], list[list[str]]]
 
 
-def _number(value: Optional[float]) -> str:
+def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def _with_interval(value: float, interval: Optional[List[float]]) -> str:
+def _with_interval(value: float, interval: list[float] | None) -> str:
     if interval is None:
         return f"{value:.3f}"
     return f"{value:.3f} [{interval[0]:.3f}-{interval[1]:.3f}]"
 
 
-def report_tables(report: Dict[str, Any]) -> List[Table]:
+def report_tables(report: dict[str, Any]) -> list[Table]:
     """The report as titled tables of strings (shared by the text and HTML renderings)."""
-    tables: List[Table] = []
+    tables: list[Table] = []
     level = f"{report['bootstrap']['confidence']:.0%}"
     for mode in ("strict", "lenient"):
         rows = []
@@ -529,7 +530,7 @@ def report_tables(report: Dict[str, Any]) -> List[Table]:
     return tables
 
 
-def report_notes(report: Dict[str, Any]) -> List[str]:
+def report_notes(report: dict[str, Any]) -> list[str]:
     """One line each on the documents compared, missing and ignored."""
     docs = report["documents"]
     source = f" (from {docs['predictions']})" if "predictions" in docs else ""
@@ -546,7 +547,7 @@ def report_notes(report: Dict[str, Any]) -> List[str]:
     return notes
 
 
-def _text_table(headers: List[str], rows: List[List[str]]) -> str:
+def _text_table(headers: list[str], rows: list[list[str]]) -> str:
     columns = list(zip(headers, *rows))
     widths = [max(len(cell) for cell in column) for column in columns]
     # Numbers right-aligned so their digits line up; names left-aligned.
@@ -558,7 +559,7 @@ def _text_table(headers: List[str], rows: List[List[str]]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(row) for row in rows])
 
 
-def render_table(report: Dict[str, Any]) -> str:
+def render_table(report: dict[str, Any]) -> str:
     """The report as plain text for a terminal."""
     parts = report_notes(report)
     for title, headers, rows in report_tables(report):
@@ -580,7 +581,7 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>"
 
 
-def html_tables(report: Dict[str, Any], level: int = 2) -> str:
+def html_tables(report: dict[str, Any], level: int = 2) -> str:
     """The report's notes and titled tables as HTML (``level``: the heading level of the titles)."""
     body = [f"<p>{html.escape(note)}</p>" for note in report_notes(report)]
     for title, headers, rows in report_tables(report):
@@ -589,15 +590,17 @@ def html_tables(report: Dict[str, Any], level: int = 2) -> str:
     return "\n".join(body)
 
 
-def render_html(report: Dict[str, Any]) -> str:
+def render_html(report: dict[str, Any]) -> str:
     """The report as one self-contained HTML page (inline style, no external assets)."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>trialspacy evaluation</title>'
-        f"<style>{TABLE_STYLE}</style></head><body><h1>trialspacy evaluation</h1>\n" + html_tables(report) + "\n</body></html>\n"
+        f"<style>{TABLE_STYLE}</style></head><body><h1>trialspacy evaluation</h1>\n"
+        + html_tables(report)
+        + "\n</body></html>\n"
     )
 
 
-def render(report: Dict[str, Any], fmt: str = "table") -> str:
+def render(report: dict[str, Any], fmt: str = "table") -> str:
     """The report as ``table`` (plain text), ``json`` or ``html``."""
     if fmt == "json":
         return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -8,7 +8,7 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
-from typing import IO, Any, Dict, List, Optional, Tuple
+from typing import IO, Any
 
 from spacy.tokens import Doc, DocBin
 
@@ -20,13 +20,13 @@ PIPELINE_NAME = f"{__title__} {__version__}"
 FORMATS = ("jsonl", "csv", "brat", "docbin")
 
 # CSV columns: one row per span, every attribute of every label (empty where not applicable).
-ATTR_COLUMNS: List[str] = []
+ATTR_COLUMNS: list[str] = []
 for _names in LABEL_ATTRS.values():
     ATTR_COLUMNS += [n for n in _names if n not in ATTR_COLUMNS]
 CSV_COLUMNS = ["id", "label", "start", "end", "text", "section"] + ATTR_COLUMNS
 
 
-def doc_to_dict(doc: Doc, with_pipeline: bool = True) -> Dict[str, Any]:
+def doc_to_dict(doc: Doc, with_pipeline: bool = True) -> dict[str, Any]:
     """The contract's JSON object for one document."""
     text = doc_text(doc)
     out_spans = [
@@ -39,7 +39,7 @@ def doc_to_dict(doc: Doc, with_pipeline: bool = True) -> Dict[str, Any]:
         }
         for s in label_spans(doc)
     ]
-    meta: Dict[str, Any] = {"source": doc._.source}
+    meta: dict[str, Any] = {"source": doc._.source}
     if with_pipeline:
         meta["pipeline"] = PIPELINE_NAME
     return {
@@ -52,7 +52,7 @@ def doc_to_dict(doc: Doc, with_pipeline: bool = True) -> Dict[str, Any]:
     }
 
 
-def pair_outcomes(spans: List[Dict[str, Any]], items: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+def pair_outcomes(spans: list[dict[str, Any]], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each outcome item with the indices (into ``spans``) of the ENDPOINT and TIMEFRAME spans
     inside it."""
     outcomes = []
@@ -70,17 +70,18 @@ def pair_outcomes(spans: List[Dict[str, Any]], items: List[Dict[str, Any]]) -> L
     return outcomes
 
 
-def innermost_section(sections: List[Dict[str, Any]], start: int, end: int) -> Optional[str]:
+def innermost_section(sections: list[dict[str, Any]], start: int, end: int) -> str | None:
     """Name of the smallest section containing ``[start, end)``, or None."""
     best = None
     for sec in sections:
-        if sec["start"] <= start and end <= sec["end"]:
-            if best is None or sec["end"] - sec["start"] < best["end"] - best["start"]:
-                best = sec
+        if (sec["start"] <= start and end <= sec["end"]) and (
+            best is None or sec["end"] - sec["start"] < best["end"] - best["start"]
+        ):
+            best = sec
     return best["name"] if best else None
 
 
-def span_row(record: Dict[str, Any], span: Dict[str, Any]) -> Dict[str, Any]:
+def span_row(record: dict[str, Any], span: dict[str, Any]) -> dict[str, Any]:
     """The columns every per-span table starts with: id, label, offsets, text, innermost section."""
     return {
         "id": record["id"],
@@ -92,7 +93,7 @@ def span_row(record: Dict[str, Any], span: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
-def csv_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
+def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One CSV row per span of a contract dict; list values JSON-encoded."""
     rows = []
     for span in record["spans"]:
@@ -103,7 +104,7 @@ def csv_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
     return rows
 
 
-def brat_ann(record: Dict[str, Any]) -> str:
+def brat_ann(record: dict[str, Any]) -> str:
     """The brat ``.ann`` text of a contract dict: a ``T`` line per span, an ``A`` line per
     boolean attribute that is true, and an ``#`` note with the other attributes as JSON."""
     lines = []
@@ -128,7 +129,7 @@ def safe_stem(record_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", record_id).strip("._") or "document"
 
 
-def resume_key(record_id: str, text: str) -> Tuple[str, bytes]:
+def resume_key(record_id: str, text: str) -> tuple[str, bytes]:
     """What identifies a written document for ``--resume``: its id and a digest of its text, so
     two input records sharing an id but not a text are told apart."""
     return record_id, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
@@ -184,16 +185,16 @@ class Writer:
     file when closed, so it holds every document until then.
     """
 
-    def __init__(self, fmt: str, output: Optional[str], stream: Optional[IO[str]] = None, append: bool = False):
+    def __init__(self, fmt: str, output: str | None, stream: IO[str] | None = None, append: bool = False):
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.fmt = fmt
         self.output = output
-        self._handle: Optional[IO[str]] = None
+        self._handle: IO[str] | None = None
         self._own = False
-        self._csv: Optional[csv.DictWriter] = None
-        self._docbin: Optional[DocBin] = None
-        self._stems: Dict[str, int] = {}
+        self._csv: csv.DictWriter | None = None
+        self._docbin: DocBin | None = None
+        self._stems: dict[str, int] = {}
         if fmt in ("jsonl", "csv"):
             if output in (None, "-"):
                 self._handle = stream
@@ -216,7 +217,7 @@ class Writer:
         else:
             self._docbin = DocBin(store_user_data=True)
 
-    def write(self, record: Dict[str, Any], doc: Optional[Doc] = None) -> None:
+    def write(self, record: dict[str, Any], doc: Doc | None = None) -> None:
         """Write one document."""
         if self.fmt == "jsonl":
             self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -247,9 +248,9 @@ class Writer:
             self._handle.close()
 
 
-def check_record(record: Dict[str, Any], with_pipeline: bool = False) -> List[str]:
+def check_record(record: dict[str, Any], with_pipeline: bool = False) -> list[str]:
     """Problems of a contract dict (prediction or gold), as readable strings; empty when valid."""
-    problems: List[str] = []
+    problems: list[str] = []
     for key in ("id", "text", "spans"):
         if key not in record:
             problems.append(f"missing {key!r}")
@@ -262,7 +263,7 @@ def check_record(record: Dict[str, Any], with_pipeline: bool = False) -> List[st
     keys = [(s.get("start"), s.get("end")) for s in spans]
     if keys != sorted(keys):
         problems.append("spans are not sorted by start, then end")
-    last_end: Dict[str, int] = {}
+    last_end: dict[str, int] = {}
     for i, span in enumerate(spans):
         where = f"span {i} ({span.get('label')} {span.get('start')}-{span.get('end')})"
         label = span.get("label")

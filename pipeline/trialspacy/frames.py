@@ -6,7 +6,8 @@ Time frames in weeks follow one convention: 1 year = 365.25 days, 1 month = 365.
 """
 
 import re
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .export import ATTR_COLUMNS, span_row
 from .spans import TIMEFRAME
@@ -25,7 +26,19 @@ _DAYS = (365.25, 365.25 / 12, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
 # Attribute columns; CRITERION's ``section`` attribute (inclusion or exclusion) is renamed, as the
 # ``section`` column is the innermost text section (``eligibility`` when a list has no heading).
 ATTR_FIELDS = {name: "criterion_section" if name == "section" else name for name in ATTR_COLUMNS}
-SPAN_COLUMNS = ["id", "label", "start", "end", "text", "section", "outcome", "role", *ATTR_FIELDS.values(), "weeks", "weeks_max"]
+SPAN_COLUMNS = [
+    "id",
+    "label",
+    "start",
+    "end",
+    "text",
+    "section",
+    "outcome",
+    "role",
+    *ATTR_FIELDS.values(),
+    "weeks",
+    "weeks_max",
+]
 OUTCOME_COLUMNS = ["id", "outcome", "role", "start", "end", "text", "endpoints", "timeframes", "weeks"]
 
 
@@ -37,7 +50,7 @@ def _pandas() -> Any:
     return pandas
 
 
-def iso_weeks(value: Optional[str]) -> Optional[float]:
+def iso_weeks(value: str | None) -> float | None:
     """Weeks in an ISO 8601 duration (``P6M`` → 26.09) or in the period of a repetition
     (``R/P3W`` → 3.0); None for a date, None or anything else."""
     match = _DURATION.fullmatch(value or "")
@@ -47,7 +60,7 @@ def iso_weeks(value: Optional[str]) -> Optional[float]:
     return days / 7
 
 
-def _outcome_at(record: Dict[str, Any], start: int, end: int) -> Optional[int]:
+def _outcome_at(record: dict[str, Any], start: int, end: int) -> int | None:
     """Index of the outcome item containing ``[start, end)``, or None."""
     for i, item in enumerate(record.get("outcomes") or []):
         if item["start"] <= start and end <= item["end"]:
@@ -55,7 +68,7 @@ def _outcome_at(record: Dict[str, Any], start: int, end: int) -> Optional[int]:
     return None
 
 
-def span_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
+def span_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per span of a contract dict: :data:`SPAN_COLUMNS`, with ``outcome`` (index) and
     ``role`` of the outcome item holding the span, attributes as they are (lists stay lists,
     attributes of other labels None), and ``weeks``/``weeks_max`` for TIMEFRAME spans."""
@@ -74,7 +87,7 @@ def span_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
     return rows
 
 
-def outcome_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
+def outcome_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per outcome item of a contract dict: its role and text, the canonical names of its
     ENDPOINT spans, the texts of its TIMEFRAME spans and their lengths in weeks."""
     spans = record["spans"]
@@ -94,7 +107,7 @@ def outcome_rows(record: Dict[str, Any]) -> List[Dict[str, Any]]:
     ]
 
 
-def spans_frame(records: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":
+def spans_frame(records: Iterable[dict[str, Any]]) -> "pandas.DataFrame":
     """All spans of the records, one row each (see :func:`span_rows`)."""
     pandas = _pandas()
     frame = pandas.DataFrame([row for record in records for row in span_rows(record)], columns=SPAN_COLUMNS)
@@ -103,13 +116,13 @@ def spans_frame(records: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":
     return frame
 
 
-def outcomes_frame(records: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":
+def outcomes_frame(records: Iterable[dict[str, Any]]) -> "pandas.DataFrame":
     """All outcome items of the records, one row each (see :func:`outcome_rows`)."""
     pandas = _pandas()
     return pandas.DataFrame([row for record in records for row in outcome_rows(record)], columns=OUTCOME_COLUMNS)
 
 
-def errors_frame(errors: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":
+def errors_frame(errors: Iterable[dict[str, Any]]) -> "pandas.DataFrame":
     """The evaluator's error entries (false positives, false negatives, wrong attributes), one row
     each, with the gold and predicted value of the wrong attribute."""
     pandas = _pandas()

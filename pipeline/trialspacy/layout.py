@@ -15,9 +15,9 @@ white space. A section that starts at a heading includes the heading line.
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
-SECTION_NAMES: Tuple[str, ...] = (
+SECTION_NAMES: tuple[str, ...] = (
     "title",
     "summary",
     "conditions",
@@ -30,16 +30,16 @@ SECTION_NAMES: Tuple[str, ...] = (
     "inclusion",
     "exclusion",
 )
-OUTCOME_ROLES: Tuple[str, ...] = ("primary", "secondary", "other")
+OUTCOME_ROLES: tuple[str, ...] = ("primary", "secondary", "other")
 
 # The seed layout's lines 1-6, in order (the first six section names); line 7 on is the description.
-SEED_LINES: Tuple[str, ...] = SECTION_NAMES[:6]
+SEED_LINES: tuple[str, ...] = SECTION_NAMES[:6]
 ITEM_SEPARATOR = "|"
 OTHER_OUTCOMES_LABEL = "Other Outcome Measures: "
 ELIGIBILITY_HEADING = "Eligibility"
 
 # ClinicalTrials.gov's intervention types: the API v2 enumeration and AACT's capitalised forms.
-INTERVENTION_TYPES: Tuple[str, ...] = (
+INTERVENTION_TYPES: tuple[str, ...] = (
     "DRUG",
     "BIOLOGICAL",
     "RADIATION",
@@ -58,7 +58,7 @@ _TYPE_ALTERNATIVES = "|".join(
 _INTERVENTION_ITEM = re.compile(rf"\s*(?:{_TYPE_ALTERNATIVES})\s*:\s*\S")
 
 # Headings of the headed layout (seed 004) that start a named section.
-_TOP_HEADINGS: Dict[str, str] = {
+_TOP_HEADINGS: dict[str, str] = {
     "overview": "description",
     "description": "description",
     "detailed description": "description",
@@ -66,16 +66,16 @@ _TOP_HEADINGS: Dict[str, str] = {
     "summary": "summary",
 }
 
-Span = Tuple[int, int]
-Section = Dict[str, Any]
+Span = tuple[int, int]
+Section = dict[str, Any]
 
 
 @dataclass
 class Layout:
     """The sections and outcome items of a text (both lists of JSON-safe dicts)."""
 
-    sections: List[Section] = field(default_factory=list)
-    outcome_items: List[Section] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    outcome_items: list[Section] = field(default_factory=list)
 
 
 def trim(text: str, start: int, end: int) -> Span:
@@ -90,7 +90,7 @@ _NEWLINE = re.compile(r"\r\n|[\r\n]")
 _NEWLINE_OR_TILDE = re.compile(r"\r\n|[\r\n~]")
 
 
-def lines(text: str, start: int = 0, end: Optional[int] = None, *, tilde: bool = False) -> List[Span]:
+def lines(text: str, start: int = 0, end: int | None = None, *, tilde: bool = False) -> list[Span]:
     """The lines of ``text[start:end]`` as ``(start, end)`` offsets without their line breaks;
     with ``tilde``, ``~`` also ends a line (AACT criteria use it for line breaks)."""
     end = len(text) if end is None else end
@@ -103,7 +103,7 @@ def lines(text: str, start: int = 0, end: Optional[int] = None, *, tilde: bool =
     return found
 
 
-def split_items(text: str, start: int, end: int, separator: str = ITEM_SEPARATOR) -> List[Span]:
+def split_items(text: str, start: int, end: int, separator: str = ITEM_SEPARATOR) -> list[Span]:
     """The non-empty ``separator``-delimited items of ``text[start:end]``, trimmed."""
     items = []
     pos = start
@@ -129,9 +129,7 @@ _HEADING_LINE = re.compile(
     [\s*_\\]*$""",
     re.X,
 )
-_PREFIX = (
-    r"(?:(?:key|main|major|primary|general|additional|other|further|basic|principal|specific|study|patient|subject)\s+)?"
-)
+_PREFIX = r"(?:(?:key|main|major|primary|general|additional|other|further|basic|principal|specific|study|patient|subject)\s+)?"
 _CRITERIA = r"(?:\s+criteri(?:a|on|as))?"
 _INCLUSION_EXCLUSION = re.compile(rf"^{_PREFIX}(?P<kind>in|ex)clusions?{_CRITERIA}$", re.I)
 _INELIGIBILITY = re.compile(rf"^{_PREFIX}(?:(?:in|non-?)eligibility|non-?inclusion){_CRITERIA}$", re.I)
@@ -146,7 +144,7 @@ _BOTH_KINDS = re.compile(r"inclusion\s*(?:and|or|/|&)\s*exclusion", re.I)
 _MAX_HEADING_CHARS = 120
 
 
-def heading_kind(line: str) -> Optional[str]:
+def heading_kind(line: str) -> str | None:
     """``"eligibility"``, ``"inclusion"`` or ``"exclusion"`` when the line is only such a heading
     (``Key Inclusion Criteria:``, ``EXCLUSION CRITERIA``, ``**Eligibility**``), else None."""
     line = line.strip()
@@ -183,12 +181,12 @@ def _section(name: str, span: Span) -> Section:
     return {"name": name, "start": span[0], "end": span[1]}
 
 
-def sort_sections(sections: List[Section]) -> List[Section]:
+def sort_sections(sections: list[Section]) -> list[Section]:
     """Sections by start, the enclosing one first."""
     return sorted(sections, key=lambda s: (s["start"], -s["end"]))
 
 
-def eligibility_sections(text: str, start: int = 0, end: Optional[int] = None) -> List[Section]:
+def eligibility_sections(text: str, start: int = 0, end: int | None = None) -> list[Section]:
     """The ``eligibility``, ``inclusion`` and ``exclusion`` sections of ``text[start:end]``.
 
     The eligibility part runs from its first heading (``Eligibility``, or the first inclusion or
@@ -203,7 +201,9 @@ def eligibility_sections(text: str, start: int = 0, end: Optional[int] = None) -
     if not heads:
         return []
     # A results or adverse-event block after the criteria (NLI4CT reports) ends the eligibility part.
-    stop_row = next((i for i in range(heads[0][0] + 1, len(rows)) if _ENDS_ELIGIBILITY.match(text[rows[i][0] : rows[i][1]])), None)
+    stop_row = next(
+        (i for i in range(heads[0][0] + 1, len(rows)) if _ENDS_ELIGIBILITY.match(text[rows[i][0] : rows[i][1]])), None
+    )
     if stop_row is not None:
         rows = rows[:stop_row]
         heads = [(i, kind) for i, kind in heads if i < stop_row]
@@ -218,7 +218,7 @@ def eligibility_sections(text: str, start: int = 0, end: Optional[int] = None) -
     sections = [_section("eligibility", (rows[heads[0][0]][0], content_end(len(rows))))]
     # Consecutive headings of one kind ("Key Inclusion Criteria:" then "Disease-specific inclusion
     # criteria:") open one section.
-    blocks: List[Tuple[int, str]] = []
+    blocks: list[tuple[int, str]] = []
     for i, kind in heads:
         if kind in ("inclusion", "exclusion") and (not blocks or blocks[-1][1] != kind):
             blocks.append((i, kind))
@@ -234,19 +234,23 @@ def eligibility_sections(text: str, start: int = 0, end: Optional[int] = None) -
     return sort_sections(sections)
 
 
-_ENDS_ELIGIBILITY = re.compile(r"^(?:Outcome Measurement:|Results(?:\s+\d+)?:|Adverse Events(?:\s+\d+)?:|Arm/Group Title:)")
+_ENDS_ELIGIBILITY = re.compile(
+    r"^(?:Outcome Measurement:|Results(?:\s+\d+)?:|Adverse Events(?:\s+\d+)?:|Arm/Group Title:)"
+)
 _OUTCOME_LABEL = "Outcome Measurement:"
 _TIME_FRAME_LABEL = "Time frame:"
 
 
-def outcome_measurement(text: str, rows: List[Span]) -> Layout:
+def outcome_measurement(text: str, rows: list[Span]) -> Layout:
     """The primary outcome of a report laid out like NLI4CT (``Outcome Measurement:``, the measure,
     its description, ``Time frame: ...``): a ``primary_outcomes`` section from the label line to the
     time frame, and one outcome item without the label line."""
     label = next((i for i, row in enumerate(rows) if _line_text(text, row).strip() == _OUTCOME_LABEL), None)
     if label is None:
         return Layout(sections=[], outcome_items=[])
-    frame = next((i for i in range(label + 1, len(rows)) if _line_text(text, rows[i]).startswith(_TIME_FRAME_LABEL)), None)
+    frame = next(
+        (i for i in range(label + 1, len(rows)) if _line_text(text, rows[i]).startswith(_TIME_FRAME_LABEL)), None
+    )
     last = rows[frame if frame is not None else len(rows) - 1]
     start, end = trim(text, rows[label][0], last[1])
     item = trim(text, rows[label][1], last[1])
@@ -271,7 +275,7 @@ def _ends_description(line: str) -> bool:
     return _is_other_outcomes_line(line) or heading_kind(line) is not None
 
 
-def _is_seed_layout(text: str, rows: List[Span]) -> bool:
+def _is_seed_layout(text: str, rows: list[Span]) -> bool:
     """Lines 1-6 fit the seed layout: a title, and line 4 of ``TYPE: name`` items, or an empty
     line 4 with a summary and, further down, ``Eligibility`` or ``Other Outcome Measures:``."""
     if len(rows) < len(SEED_LINES):
@@ -290,7 +294,7 @@ def _is_seed_layout(text: str, rows: List[Span]) -> bool:
     )
 
 
-def _seed_layout(text: str, rows: List[Span]) -> Layout:
+def _seed_layout(text: str, rows: list[Span]) -> Layout:
     layout = Layout()
     for name, row in zip(SEED_LINES, rows):
         span = trim(text, *row)
@@ -316,11 +320,11 @@ def _seed_layout(text: str, rows: List[Span]) -> Layout:
     return layout
 
 
-def _top_heading(line: str) -> Optional[str]:
+def _top_heading(line: str) -> str | None:
     return _TOP_HEADINGS.get(line.strip().rstrip(":").strip().lower())
 
 
-def _headed_layout(text: str, rows: List[Span]) -> Optional[Layout]:
+def _headed_layout(text: str, rows: list[Span]) -> Layout | None:
     """Seed 004's layout: a first line such as ``Overview``, its text, then the eligibility part."""
     filled = [r for r in rows if _line_text(text, r).strip()]
     if not filled or _top_heading(_line_text(text, filled[0])) is None:

@@ -7,30 +7,31 @@ tokens once: only a token that starts some term triggers a look-up of the n-gram
 
 import gzip
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
-from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Sequence, Tuple
+from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-Payload = Dict[str, Any]
-Match = Tuple[int, int, Payload]
+Payload = dict[str, Any]
+Match = tuple[int, int, Payload]
 
 
 class DocTokens(NamedTuple):
     """A document's text and its tokens' texts, lower-case forms and start offsets."""
 
     text: str
-    words: List[str]
-    lowers: List[str]
-    starts: List[int]
+    words: list[str]
+    lowers: list[str]
+    starts: list[int]
 
 
 # spaCy rebuilds Doc.text from the tokens on every access, and every component needs the text
 # and token strings: build them once per document and keep the last few documents (held here,
 # so an id is never reused while cached; a retokenized doc has a new length and is rebuilt).
-_RECENT: Dict[int, Tuple[Doc, DocTokens]] = {}
+_RECENT: dict[int, tuple[Doc, DocTokens]] = {}
 _RECENT_SIZE = 4
 
 
@@ -61,9 +62,9 @@ class TermIndex:
     """Exact matching of token sequences, case-insensitive or case-sensitive per term."""
 
     def __init__(self) -> None:
-        self._terms: Dict[Tuple[str, ...], Payload] = {}
-        self._cased: Dict[Tuple[str, ...], Payload] = {}
-        self._max_len: Dict[str, int] = {}
+        self._terms: dict[tuple[str, ...], Payload] = {}
+        self._cased: dict[tuple[str, ...], Payload] = {}
+        self._max_len: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._terms) + len(self._cased)
@@ -104,7 +105,7 @@ class TermIndex:
                     free = i + n
                     break
 
-    def to_records(self) -> List[Payload]:
+    def to_records(self) -> list[Payload]:
         """JSON-safe entries (``tokens``, ``case_sensitive`` and the payload)."""
         rows = [dict(p, tokens=list(k), case_sensitive=False) for k, p in self._terms.items()]
         rows += [dict(p, tokens=list(k), case_sensitive=True) for k, p in self._cased.items()]
@@ -122,12 +123,12 @@ class TermIndex:
         return index
 
 
-def tokenize_terms(nlp: Language, texts: Iterable[str]) -> List[List[str]]:
+def tokenize_terms(nlp: Language, texts: Iterable[str]) -> list[list[str]]:
     """Token texts of each term, by ``nlp``'s tokenizer (used when building lexicons)."""
     return [[t.text for t in doc if not t.is_space] for doc in nlp.tokenizer.pipe(texts)]
 
 
-def read_jsonl(path: Any) -> List[Payload]:
+def read_jsonl(path: Any) -> list[Payload]:
     """Rows of a JSONL file, gzip-compressed when its name ends in ``.gz``."""
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as handle:
@@ -146,7 +147,7 @@ def write_jsonl(path: Any, rows: Iterable[Payload]) -> None:
             raw.write(data)
 
 
-def package_data(name: str) -> List[Payload]:
+def package_data(name: str) -> list[Payload]:
     """Rows of a JSONL data file shipped in ``trialspacy/data``."""
     ref = resources.files("trialspacy").joinpath("data", name)
     with resources.as_file(ref) as path:

@@ -16,16 +16,17 @@ import os
 import re
 import sys
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Iterator, List, Optional, TextIO, Tuple, Union
+from typing import Any, TextIO, Union
 
 from .errors import Errors, RecordError, Warnings
 from .layout import ELIGIBILITY_HEADING, ITEM_SEPARATOR, OTHER_OUTCOMES_LABEL, eligibility_sections, sort_sections, trim
 
-INPUT_SUFFIXES: Tuple[str, ...] = (".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv")
+INPUT_SUFFIXES: tuple[str, ...] = (".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv")
 STDIN = "-"
 # Fields that name a record when no --id-key is given, in order of preference.
-ID_FIELDS: Tuple[str, ...] = ("nct_id", "nctId", "nctid", "id")
+ID_FIELDS: tuple[str, ...] = ("nct_id", "nctId", "nctid", "id")
 DEFAULT_TEXT_KEY = "text"
 
 
@@ -36,18 +37,18 @@ class Record:
     id: str
     text: str
     source: str  # the file path as given, or "-" for standard input
-    sections: Optional[list] = None  # None: the layout component detects them from the text
-    outcome_items: Optional[list] = None
+    sections: list | None = None  # None: the layout component detects them from the text
+    outcome_items: list | None = None
     meta: dict = field(default_factory=dict)  # e.g. {"format": "ctgov_v2"}
 
 
-Item = Union[Record, RecordError]
+Item = Record | RecordError
 
 
 @dataclass
 class _Options:
-    text_key: Optional[str]
-    id_key: Optional[str]
+    text_key: str | None
+    id_key: str | None
     max_chars: int
 
 
@@ -58,7 +59,7 @@ class _Where:
     source: str
     stem: str
     number: int
-    line: Optional[int] = None
+    line: int | None = None
 
 
 # --- Text clean-up for structured fields -------------------------------------------------------
@@ -97,12 +98,12 @@ class _Renderer:
     """Writes lines of text, recording the sections and outcome items at their exact offsets."""
 
     def __init__(self) -> None:
-        self.lines: List[str] = []
+        self.lines: list[str] = []
         self.size = 0
-        self.sections: List[Dict[str, Any]] = []
-        self.outcome_items: List[Dict[str, Any]] = []
+        self.sections: list[dict[str, Any]] = []
+        self.outcome_items: list[dict[str, Any]] = []
 
-    def line(self, text: str, section: Optional[str] = None) -> int:
+    def line(self, text: str, section: str | None = None) -> int:
         """Append a line (it may contain newlines); return its start offset."""
         start = self.size + (1 if self.lines else 0)
         self.lines.append(text)
@@ -111,11 +112,11 @@ class _Renderer:
             self.sections.append({"name": section, "start": start, "end": self.size})
         return start
 
-    def block(self, lines: List[str], section: Optional[str] = None) -> int:
+    def block(self, lines: list[str], section: str | None = None) -> int:
         """Append lines unless there are none; return their start offset."""
         return self.line("\n".join(lines), section) if lines else self.size
 
-    def items(self, items: List[str], role: str, section: str, label: str = "") -> None:
+    def items(self, items: list[str], role: str, section: str, label: str = "") -> None:
         """Append a line of ``|``-separated outcome items, each an outcome item of ``role``."""
         start = self.line(label + ITEM_SEPARATOR.join(items), section) + len(label)
         for item in items:
@@ -153,7 +154,7 @@ def _get(obj: Any, *path: str) -> Any:
     return obj
 
 
-def _outcome_items(outcomes: Any) -> List[str]:
+def _outcome_items(outcomes: Any) -> list[str]:
     """``measure, description, timeFrame`` of each API v2 outcome, empty parts skipped."""
     items = []
     for outcome in outcomes if isinstance(outcomes, list) else []:
@@ -164,7 +165,7 @@ def _outcome_items(outcomes: Any) -> List[str]:
     return items
 
 
-def render_ctgov_v2(study: Dict[str, Any], source: str) -> Record:
+def render_ctgov_v2(study: dict[str, Any], source: str) -> Record:
     """A ClinicalTrials.gov API v2 study as a Record in the seed layout (raises RecordError E008)."""
     protocol = study.get("protocolSection") or {}
     nct_id = single_line(_get(protocol, "identificationModule", "nctId"))
@@ -207,14 +208,16 @@ def _present(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def render_aact(row: Dict[str, Any], source: str) -> Record:
+def render_aact(row: dict[str, Any], source: str) -> Record:
     """An AACT-style row (``nct_id``, ``brief_title``, ``description``, ``conditions``,
     ``criteria``) as a Record in the seed layout; the criteria keep their ``~`` line breaks."""
     conditions = row.get("conditions")
     if isinstance(conditions, str):
         conditions = conditions.split(ITEM_SEPARATOR)
     out = _Renderer()
-    title = single_line(row.get("brief_title"), markdown=False) or single_line(row.get("official_title"), markdown=False)
+    title = single_line(row.get("brief_title"), markdown=False) or single_line(
+        row.get("official_title"), markdown=False
+    )
     out.line(title, "title")
     out.line(single_line(row.get("description"), markdown=False), "summary")
     conditions = [single_line(c, markdown=False) for c in conditions or []]
@@ -227,11 +230,11 @@ def render_aact(row: Dict[str, Any], source: str) -> Record:
     return out.record(str(row["nct_id"]).strip(), source, "aact")
 
 
-def _nli4ct_lines(lines: Any) -> List[str]:
+def _nli4ct_lines(lines: Any) -> list[str]:
     return [line.strip() for line in lines if isinstance(line, str)] if isinstance(lines, list) else []
 
 
-def render_nli4ct(ctr: Dict[str, Any], source: str) -> Record:
+def render_nli4ct(ctr: dict[str, Any], source: str) -> Record:
     """An NLI4CT clinical trial report: intervention lines, ``Eligibility`` and its lines, the
     results (whose outcome measurement block is the primary outcome) and the adverse events."""
     out = _Renderer()
@@ -260,25 +263,25 @@ _NLI4CT_SECTIONS = ("Intervention", "Eligibility", "Results", "Adverse Events")
 _AACT_TEXT_FIELDS = ("brief_title", "official_title", "description", "criteria")
 
 
-def _is_ctgov_v2(obj: Dict[str, Any]) -> bool:
+def _is_ctgov_v2(obj: dict[str, Any]) -> bool:
     return isinstance(obj.get("protocolSection"), dict)
 
 
-def _is_aact(obj: Dict[str, Any]) -> bool:
+def _is_aact(obj: dict[str, Any]) -> bool:
     nct_id = obj.get("nct_id")
     return (_present(nct_id) or isinstance(nct_id, int)) and any(_present(obj.get(k)) for k in _AACT_TEXT_FIELDS)
 
 
-def _is_nli4ct(obj: Dict[str, Any]) -> bool:
+def _is_nli4ct(obj: dict[str, Any]) -> bool:
     return _present(obj.get("Clinical Trial ID")) and any(isinstance(obj.get(k), list) for k in _NLI4CT_SECTIONS)
 
 
-def _field_list(obj: Dict[str, Any], limit: int = 12) -> str:
+def _field_list(obj: dict[str, Any], limit: int = 12) -> str:
     names = [str(k) for k in obj]
     return ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
 
 
-def _field_id(obj: Dict[str, Any], opts: _Options) -> Optional[str]:
+def _field_id(obj: dict[str, Any], opts: _Options) -> str | None:
     """The record's own id: the --id-key field, else an NCT id or id field, else None."""
     for key in ((opts.id_key,) if opts.id_key else ()) + ID_FIELDS:
         value = obj.get(key)
@@ -287,7 +290,7 @@ def _field_id(obj: Dict[str, Any], opts: _Options) -> Optional[str]:
     return None
 
 
-def _text_field_record(obj: Dict[str, Any], where: _Where, opts: _Options) -> Record:
+def _text_field_record(obj: dict[str, Any], where: _Where, opts: _Options) -> Record:
     key = opts.text_key or DEFAULT_TEXT_KEY
     own_id = _field_id(obj, opts)
     if key not in obj:
@@ -331,7 +334,7 @@ def _record_from_object(obj: Any, where: _Where, opts: _Options) -> Item:
 
 # --- Reading files -----------------------------------------------------------------------------
 
-Lines = Iterator[Tuple[int, int, bytes]]  # (1-based line number, byte offset, raw line)
+Lines = Iterator[tuple[int, int, bytes]]  # (1-based line number, byte offset, raw line)
 
 
 def _binary_lines(handle: Iterable[bytes]) -> Lines:
@@ -537,7 +540,7 @@ def _stdin_records(stream: TextIO, opts: _Options) -> Iterator[Item]:
     binary = getattr(stream, "buffer", None)
     handle = binary if binary is not None else (line.encode("utf-8") for line in stream)
     lines = _binary_lines(handle)
-    seen: List[Tuple[int, int, bytes]] = []
+    seen: list[tuple[int, int, bytes]] = []
     for entry in lines:
         seen.append(entry)
         if entry[2].strip():
@@ -555,7 +558,7 @@ def _stdin_records(stream: TextIO, opts: _Options) -> Iterator[Item]:
     yield from _document_records(data, ".json" if first.startswith((b"{", b"[")) else ".txt", where, opts)
 
 
-def _chain(seen: List[Tuple[int, int, bytes]], rest: Lines) -> Lines:
+def _chain(seen: list[tuple[int, int, bytes]], rest: Lines) -> Lines:
     yield from seen
     yield from rest
 
@@ -564,7 +567,7 @@ def _is_input_file(name: str) -> bool:
     return not name.startswith(".") and _format_of(name) in INPUT_SUFFIXES
 
 
-def directory_files(directory: str) -> List[str]:
+def directory_files(directory: str) -> list[str]:
     """The input files under ``directory``, recursively, sorted; hidden files and folders and
     files of other suffixes are left out."""
     found = []
@@ -574,14 +577,14 @@ def directory_files(directory: str) -> List[str]:
     return sorted(found)
 
 
-Input = Union[str, "os.PathLike[str]", Dict[str, Any]]
+Input = Union[str, "os.PathLike[str]", dict[str, Any]]
 
 
-def expand_inputs(inputs: Iterable[Input]) -> Tuple[List[Input], List[str]]:
+def expand_inputs(inputs: Iterable[Input]) -> tuple[list[Input], list[str]]:
     """The inputs with directories replaced by their input files, and a warning (W001) for each
     directory without any. Other inputs (files, ``-``, dicts, missing paths) are kept as given, so
     that reading them reports their problems in place."""
-    expanded: List[Input] = []
+    expanded: list[Input] = []
     warnings = []
     for item in inputs:
         if isinstance(item, (str, os.PathLike)) and os.path.isdir(item):
@@ -595,12 +598,12 @@ def expand_inputs(inputs: Iterable[Input]) -> Tuple[List[Input], List[str]]:
 
 
 def iter_records(
-    inputs: Union[Input, Iterable[Input]],
+    inputs: Input | Iterable[Input],
     *,
-    text_key: Optional[str] = None,
-    id_key: Optional[str] = None,
+    text_key: str | None = None,
+    id_key: str | None = None,
     max_chars: int = 1_000_000,
-    stdin: Optional[TextIO] = None,
+    stdin: TextIO | None = None,
 ) -> Iterator[Item]:
     """Yield a Record, or a RecordError in its place, for every record of the inputs, in order.
 

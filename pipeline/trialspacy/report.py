@@ -14,18 +14,19 @@ the record's text: copied text and DOM queries see no labels.
 import html
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any
 
 from .errors import RecordError
 from .evaluate import TABLE_STYLE, Evaluation, contract_documents, html_table, html_tables
 from .export import innermost_section
 from .spans import CRITERION, LABELS
 
-Document = Dict[str, Any]
+Document = dict[str, Any]
 
 # A colour per label (the tag's background and the bar under the text).
-LABEL_COLORS: Dict[str, str] = {
+LABEL_COLORS: dict[str, str] = {
     "DRUG": "#7aecec",
     "RADIATION_DOSE": "#ff9561",
     "ENDPOINT": "#c887fb",
@@ -52,7 +53,7 @@ class Mark:
     label: str
     start: int
     end: int
-    attrs: Dict[str, Any]
+    attrs: dict[str, Any]
     kind: str = "span"
     note: str = ""
 
@@ -78,10 +79,10 @@ def read_inputs(
     inputs: Sequence[str],
     nlp: Any = None,
     batch_size: int = 64,
-    on_progress: Optional[Callable[[], None]] = None,
-    on_warning: Optional[Callable[[str], None]] = None,
+    on_progress: Callable[[], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
     **reader_options: Any,
-) -> Iterator[Union[Document, RecordError]]:
+) -> Iterator[Document | RecordError]:
     """A contract dict, or a :class:`RecordError` in its place, for every record of the inputs, in
     order. JSONL files of contract dicts are used as they are; any other input (texts, registry
     records) goes through the pipeline, loaded on first need when ``nlp`` is None. Directories
@@ -101,7 +102,10 @@ def read_inputs(
                 from . import load
 
                 nlp = load()
-            items = (r if isinstance(r, RecordError) else r[0] for r in results(nlp, iter_records([path], **reader_options), batch_size))
+            items = (
+                r if isinstance(r, RecordError) else r[0]
+                for r in results(nlp, iter_records([path], **reader_options), batch_size)
+            )
         for item in items:
             if on_progress is not None:
                 on_progress()
@@ -115,7 +119,7 @@ def _value(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def describe(mark: Mark, text: str, section: Optional[str]) -> str:
+def describe(mark: Mark, text: str, section: str | None) -> str:
     """The hover text of a mark: label, text, section, attributes, and what is wrong, if anything."""
     lines = [f"{mark.label} “{text[mark.start : mark.end]}”"]
     if section:
@@ -128,11 +132,11 @@ def describe(mark: Mark, text: str, section: Optional[str]) -> str:
     return "\n".join(lines)
 
 
-def document_marks(record: Document, errors: Sequence[Dict[str, Any]] = ()) -> List[Mark]:
+def document_marks(record: Document, errors: Sequence[dict[str, Any]] = ()) -> list[Mark]:
     """The marks of a document: its spans, with the evaluator's errors for it (false positives and
     wrong attributes on the predicted spans, missed gold spans added), sorted by offsets."""
-    kinds: Dict[Tuple[int, int, str], str] = {}
-    notes: Dict[Tuple[int, int, str], List[str]] = defaultdict(list)
+    kinds: dict[tuple[int, int, str], str] = {}
+    notes: dict[tuple[int, int, str], list[str]] = defaultdict(list)
     marks = []
     for entry in errors:
         key = (entry["start"], entry["end"], entry["label"])
@@ -146,16 +150,20 @@ def document_marks(record: Document, errors: Sequence[Dict[str, Any]] = ()) -> L
             notes[key].append(f"{name}: gold {gold}, extracted {pred}")
     for span in record["spans"]:
         key = (span["start"], span["end"], span["label"])
-        marks.append(Mark(span["label"], span["start"], span["end"], span["attrs"], kinds.get(key, "span"), "\n".join(notes[key])))
+        marks.append(
+            Mark(
+                span["label"], span["start"], span["end"], span["attrs"], kinds.get(key, "span"), "\n".join(notes[key])
+            )
+        )
     return sorted(marks, key=lambda m: (m.start, -m.end, m.label, m.kind))
 
 
-def stack_slots(marks: Sequence[Mark]) -> List[int]:
+def stack_slots(marks: Sequence[Mark]) -> list[int]:
     """A stacking level per mark (0 nearest the text's top level, as displaCy stacks spans): the
     lowest level free of every overlapping mark placed before it, longer marks first."""
     order = sorted(range(len(marks)), key=lambda i: (marks[i].start, -(marks[i].end - marks[i].start), marks[i].label))
     slots = [0] * len(marks)
-    active: List[int] = []
+    active: list[int] = []
     for i in order:
         active = [j for j in active if marks[j].end > marks[i].start]
         taken = {slots[j] for j in active}
@@ -176,24 +184,24 @@ def _tag(mark: Mark) -> str:
     return f"{TAG_PREFIX[mark.kind]}{name}{negated}"
 
 
-def render_text(record: Document, marks: Sequence[Mark]) -> Tuple[str, int]:
+def render_text(record: Document, marks: Sequence[Mark]) -> tuple[str, int]:
     """The document's text as HTML with its marks nested as inline elements (one per mark and run
     of text between mark boundaries), section names where sections start; and the stacking depth."""
     text = record["text"]
     sections = record.get("sections") or []
     slots = stack_slots(marks)
     depth = min(max(slots) + 1, MAX_DEPTH) if marks else 0
-    starting: Dict[int, List[int]] = defaultdict(list)
+    starting: dict[int, list[int]] = defaultdict(list)
     for i, mark in enumerate(marks):
         starting[mark.start].append(i)
-    section_starts: Dict[int, List[str]] = defaultdict(list)
+    section_starts: dict[int, list[str]] = defaultdict(list)
     for section in sorted(sections, key=lambda s: (s["start"], -s["end"])):
         section_starts[section["start"]].append(section["name"])
     bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks), *section_starts})
     # Each mark's hover text, once: a long mark (a criterion) is opened again in every run of text.
     titles = [html.escape(describe(m, text, innermost_section(sections, m.start, m.end))) for m in marks]
-    out: List[str] = []
-    active: List[int] = []
+    out: list[str] = []
+    active: list[int] = []
     for a, b in zip(bounds, bounds[1:]):
         out += [f'<span class="sec" data-sec="{html.escape(name)}"></span>' for name in section_starts.get(a, [])]
         active = [i for i in active if marks[i].end > a] + starting.get(a, [])
@@ -213,11 +221,11 @@ def render_text(record: Document, marks: Sequence[Mark]) -> Tuple[str, int]:
     return "".join(out), depth
 
 
-def _label_counts(spans: Iterable[Dict[str, Any]]) -> Counter:
+def _label_counts(spans: Iterable[dict[str, Any]]) -> Counter:
     return Counter(span["label"] for span in spans)
 
 
-def _doc_section(index: int, record: Document, errors: Sequence[Dict[str, Any]], scored: bool) -> str:
+def _doc_section(index: int, record: Document, errors: Sequence[dict[str, Any]], scored: bool) -> str:
     marks = document_marks(record, errors)
     body, depth = render_text(record, marks)
     counts = _label_counts(record["spans"])
@@ -226,7 +234,7 @@ def _doc_section(index: int, record: Document, errors: Sequence[Dict[str, Any]],
     error_text = ""
     if scored:
         parts = [f"{error_counts[k]} {k}" for k in ("fp", "fn", "attr") if error_counts[k]]
-        error_text = f' · errors: {", ".join(parts)}' if parts else " · no errors"
+        error_text = f" · errors: {', '.join(parts)}" if parts else " · no errors"
     source = (record.get("meta") or {}).get("source")
     source_text = f" · {html.escape(source)}" if source else ""
     labels = " ".join(sorted(counts))
@@ -297,8 +305,8 @@ def _style(labels: Sequence[str]) -> str:
 def render_report(
     documents: Sequence[Document],
     failures: Sequence[RecordError] = (),
-    evaluation: Optional[Evaluation] = None,
-    limit: Optional[int] = None,
+    evaluation: Evaluation | None = None,
+    limit: int | None = None,
     title: str = "trialspacy report",
 ) -> str:
     """The report page. ``failures`` are the records that gave no document; ``evaluation`` (of
@@ -309,7 +317,7 @@ def render_report(
     counts = _label_counts(spans)
     negated = Counter(s["label"] for s in spans if s["attrs"].get("negated"))
     docs_with = Counter(label for d in documents for label in {s["label"] for s in d["spans"]})
-    errors_of: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
+    errors_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     gold_ids = set()
     if evaluation is not None:
         for entry in evaluation.errors:
@@ -323,7 +331,9 @@ def render_report(
         + (f"; showing the first {len(shown)}" if len(shown) < len(documents) else "")
         + ".</p>"
     ]
-    rows = [[label, str(counts[label]), str(negated[label]), str(docs_with[label])] for label in labels if counts[label]]
+    rows = [
+        [label, str(counts[label]), str(negated[label]), str(docs_with[label])] for label in labels if counts[label]
+    ]
     summary.append(html_table(["label", "spans", "negated", "documents"], rows))
     filters = ['<p class="filters"><b>Show:</b> ']
     for label in labels:
@@ -335,7 +345,10 @@ def render_report(
     if evaluation is not None:
         filters.append('<label><input type="checkbox" id="only-errors">only documents with errors</label>')
     filters.append("</p>")
-    legend = "".join(f"<li><b>{html.escape(TAG_PREFIX[k].strip() or 'plain')}</b>: {html.escape(v)}</li>" for k, v in MARK_KINDS.items())
+    legend = "".join(
+        f"<li><b>{html.escape(TAG_PREFIX[k].strip() or 'plain')}</b>: {html.escape(v)}</li>"
+        for k, v in MARK_KINDS.items()
+    )
     parts = [
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
         f"<title>{html.escape(title)}</title><style>{TABLE_STYLE}{_style(labels)}</style></head>",
@@ -353,8 +366,15 @@ def render_report(
         ]
     if failures:
         parts.append("<h2>Records not shown</h2>")
-        parts.append(html_table(["source", "record", "line", "problem"], [[f.source, f.record or "", str(f.line or ""), f.problem] for f in failures]))
-    toc = "".join(f'<li><a href="#doc-{i}">{html.escape(d["id"])}</a> ({len(d["spans"])} spans)</li>' for i, d in enumerate(shown))
+        parts.append(
+            html_table(
+                ["source", "record", "line", "problem"],
+                [[f.source, f.record or "", str(f.line or ""), f.problem] for f in failures],
+            )
+        )
+    toc = "".join(
+        f'<li><a href="#doc-{i}">{html.escape(d["id"])}</a> ({len(d["spans"])} spans)</li>' for i, d in enumerate(shown)
+    )
     parts.append(f"<h2>Documents</h2><nav><ol>{toc}</ol></nav>")
     for i, record in enumerate(shown):
         parts.append(_doc_section(i, record, errors_of.get(record["id"], []), record["id"] in gold_ids))

@@ -15,11 +15,12 @@ output in the same order.
 import multiprocessing
 import time
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,12 +29,12 @@ from .errors import Errors, RecordError
 from .export import doc_to_dict, resume_key
 from .records import Record, iter_records
 
-Item = Union[Doc, RecordError]
+Item = Doc | RecordError
 # A processed document as its contract dict (and its Doc, when the engine has it), or an error.
-Result = Union[Tuple[Dict[str, Any], Optional[Doc]], RecordError]
+Result = tuple[dict[str, Any], Doc | None] | RecordError
 # A result as it travels back from a worker: (True, contract dict) or (False, error entry).
-Packed = Tuple[bool, Dict[str, Any]]
-Batch = List[Union[Record, RecordError]]
+Packed = tuple[bool, dict[str, Any]]
+Batch = list[Record | RecordError]
 _SEQ = "trialspacy_seq"
 
 
@@ -49,7 +50,7 @@ def record_to_doc(nlp: Language, record: Record) -> Doc:
 
 def process(
     nlp: Language,
-    items: Iterable[Union[Record, RecordError]],
+    items: Iterable[Record | RecordError],
     batch_size: int = 64,
     n_process: int = 1,
 ) -> Iterator[Item]:
@@ -60,8 +61,8 @@ def process(
     (source, id) of the records between the last document yielded and the one spaCy is on, never
     the records' texts, so even a run where every document fails stays small.
     """
-    pending: Deque[Tuple[int, Union[RecordError, Tuple[str, str]]]] = deque()
-    failures: Dict[int, str] = {}
+    pending: deque[tuple[int, RecordError | tuple[str, str]]] = deque()
+    failures: dict[int, str] = {}
     last_failure = ["unknown error"]
 
     def on_error(proc_name: Any, proc: Any, docs: Any, exc: Exception) -> None:
@@ -72,7 +73,7 @@ def process(
             if seq is not None:
                 failures[seq] = reason
 
-    def feed() -> Iterator[Tuple[Doc, int]]:
+    def feed() -> Iterator[tuple[Doc, int]]:
         for seq, item in enumerate(items):
             if isinstance(item, RecordError):
                 pending.append((seq, item))
@@ -82,7 +83,7 @@ def process(
             doc.user_data[_SEQ] = seq
             yield doc, seq
 
-    def settle(seq: int, entry: Union[RecordError, Tuple[str, str]]) -> RecordError:
+    def settle(seq: int, entry: RecordError | tuple[str, str]) -> RecordError:
         """An input error as it is; a record spaCy dropped as its failure (E014)."""
         if isinstance(entry, RecordError):
             return entry
@@ -103,7 +104,7 @@ def process(
 
 def results(
     nlp: Language,
-    items: Iterable[Union[Record, RecordError]],
+    items: Iterable[Record | RecordError],
     batch_size: int = 64,
     n_process: int = 1,
 ) -> Iterator[Result]:
@@ -113,7 +114,7 @@ def results(
         yield item if isinstance(item, RecordError) else (doc_to_dict(item), item)
 
 
-def pack_results(nlp: Language, records: List[Record]) -> List[Packed]:
+def pack_results(nlp: Language, records: list[Record]) -> list[Packed]:
     """A worker's answer for one batch: each record's contract dict, or its error entry, in order."""
     return [
         (False, result.to_dict()) if isinstance(result, RecordError) else (True, result[0])
@@ -129,11 +130,11 @@ def unpack(packed: Packed) -> Result:
     return RecordError(payload["source"], payload["error"], record=payload["record"], line=payload["line"])
 
 
-def _batch_results(batch: Batch, future: Optional[Future], task_failed: Callable[[Future], bool]) -> Iterator[Result]:
+def _batch_results(batch: Batch, future: Future | None, task_failed: Callable[[Future], bool]) -> Iterator[Result]:
     """The results of one batch in input order: its input errors where they were, its records'
     results from the worker (or, if the task itself failed, an E014 error for each)."""
     records = [item for item in batch if isinstance(item, Record)]
-    packed: List[Packed] = []
+    packed: list[Packed] = []
     if future is not None:
         try:
             packed = future.result()
@@ -149,8 +150,8 @@ def _batch_results(batch: Batch, future: Optional[Future], task_failed: Callable
 
 
 def ordered_results(
-    submit: Callable[[List[Record]], Future],
-    items: Iterable[Union[Record, RecordError]],
+    submit: Callable[[list[Record]], Future],
+    items: Iterable[Record | RecordError],
     batch_size: int,
     window: int,
     task_failed: Callable[[Future], bool],
@@ -164,7 +165,7 @@ def ordered_results(
     or the cluster is gone) the exception ends the run.
     """
     stream = iter(items)
-    in_flight: Deque[Tuple[Batch, Optional[Future]]] = deque()
+    in_flight: deque[tuple[Batch, Future | None]] = deque()
     while True:
         batch = list(islice(stream, batch_size))
         if not batch:
@@ -177,7 +178,7 @@ def ordered_results(
         yield from _batch_results(*in_flight.popleft(), task_failed)
 
 
-_worker_nlp: Optional[Language] = None
+_worker_nlp: Language | None = None
 
 
 def _set_worker_nlp(nlp: Language) -> None:
@@ -185,13 +186,13 @@ def _set_worker_nlp(nlp: Language) -> None:
     _worker_nlp = nlp
 
 
-def _pool_batch(records: List[Record]) -> List[Packed]:
+def _pool_batch(records: list[Record]) -> list[Packed]:
     return pack_results(_worker_nlp, records)
 
 
 def pool_results(
     nlp: Language,
-    items: Iterable[Union[Record, RecordError]],
+    items: Iterable[Record | RecordError],
     batch_size: int = 64,
     n_process: int = 2,
 ) -> Iterator[Result]:
@@ -205,7 +206,7 @@ def pool_results(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_set_worker_nlp, initargs=(nlp,)) as pool:
 
-        def submit(records: List[Record]) -> Future:
+        def submit(records: list[Record]) -> Future:
             return pool.submit(_pool_batch, records)
 
         def task_failed(future: Future) -> bool:
@@ -215,10 +216,10 @@ def pool_results(
 
 
 def skip_written(
-    items: Iterable[Union[Record, RecordError]],
+    items: Iterable[Record | RecordError],
     written: Counter,
-    on_skip: Optional[Callable[[Record], None]] = None,
-) -> Iterator[Union[Record, RecordError]]:
+    on_skip: Callable[[Record], None] | None = None,
+) -> Iterator[Record | RecordError]:
     """The items without the records already in the output (``written``: counts of
     :func:`~trialspacy.export.resume_key`), for ``--resume``.
 
@@ -261,16 +262,16 @@ class Summary:
         )
 
 
-Engine = Callable[[Iterable[Union[Record, RecordError]]], Iterable[Result]]
+Engine = Callable[[Iterable[Record | RecordError]], Iterable[Result]]
 
 
 def run_engine(
     engine: Engine,
-    items: Iterable[Union[Record, RecordError]],
-    on_document: Callable[[Dict[str, Any], Optional[Doc]], None],
+    items: Iterable[Record | RecordError],
+    on_document: Callable[[dict[str, Any], Doc | None], None],
     on_error: Callable[[RecordError], None],
-    on_progress: Optional[Callable[[], None]] = None,
-    written: Optional[Counter] = None,
+    on_progress: Callable[[], None] | None = None,
+    written: Counter | None = None,
 ) -> Summary:
     """Run an engine (items in, results out in input order) over the items, handing each result
     to the callbacks as it comes; records counted in ``written`` (the keys of a resumed output)
@@ -301,13 +302,13 @@ def run_engine(
 
 def run_batch(
     nlp: Language,
-    items: Iterable[Union[Record, RecordError]],
-    on_document: Callable[[Dict[str, Any], Optional[Doc]], None],
+    items: Iterable[Record | RecordError],
+    on_document: Callable[[dict[str, Any], Doc | None], None],
     on_error: Callable[[RecordError], None],
     batch_size: int = 64,
     n_process: int = 1,
-    on_progress: Optional[Callable[[], None]] = None,
-    written: Optional[Counter] = None,
+    on_progress: Callable[[], None] | None = None,
+    written: Counter | None = None,
     with_docs: bool = False,
 ) -> Summary:
     """Process a batch on this machine (the local engine), handing each document and each error
@@ -318,7 +319,7 @@ def run_batch(
     own ``n_process`` and is slower.
     """
 
-    def engine(records: Iterable[Union[Record, RecordError]]) -> Iterable[Result]:
+    def engine(records: Iterable[Record | RecordError]) -> Iterable[Result]:
         if n_process > 1 and not with_docs:
             return pool_results(nlp, records, batch_size=batch_size, n_process=n_process)
         return results(nlp, records, batch_size=batch_size, n_process=n_process)
@@ -327,10 +328,10 @@ def run_batch(
 
 
 def extract_docs(
-    inputs: Union[str, Iterable[Union[str, dict]]],
-    nlp: Optional[Language] = None,
+    inputs: str | Iterable[str | dict],
+    nlp: Language | None = None,
     **reader_options: Any,
-) -> Iterator[Dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
     """Contract dicts for the inputs (see :func:`trialspacy.extract`); raises on a bad record."""
     if nlp is None:
         from . import load

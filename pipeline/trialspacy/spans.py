@@ -5,7 +5,8 @@ one label's spans free of overlaps and stores the attributes as ``Span._`` exten
 JSON-safe values only (so ``DocBin`` and ``n_process > 1`` work).
 """
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -19,10 +20,10 @@ RADIATION_DOSE = "RADIATION_DOSE"
 ENDPOINT = "ENDPOINT"
 TIMEFRAME = "TIMEFRAME"
 CRITERION = "CRITERION"
-LABELS: Tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT, TIMEFRAME, CRITERION)
+LABELS: tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT, TIMEFRAME, CRITERION)
 
 # Attributes of each label, in the order the contract lists them.
-LABEL_ATTRS: Dict[str, Tuple[str, ...]] = {
+LABEL_ATTRS: dict[str, tuple[str, ...]] = {
     DRUG: ("negated", "normalized", "kind", "drugbank_id"),
     RADIATION_DOSE: ("negated", "dose_gy", "dose_kind", "fractions", "total_gy"),
     ENDPOINT: ("negated", "canonical", "abbreviation"),
@@ -31,13 +32,13 @@ LABEL_ATTRS: Dict[str, Tuple[str, ...]] = {
 }
 
 # The one table of span extensions: name -> default.
-SPAN_ATTRS: Dict[str, Any] = {"negated": False}
+SPAN_ATTRS: dict[str, Any] = {"negated": False}
 for _names in LABEL_ATTRS.values():
     for _name in _names:
         SPAN_ATTRS.setdefault(_name, None)
 
 # Document extensions: the record id and source, the sections and the outcome items.
-DOC_ATTRS: Dict[str, Any] = {"record_id": None, "source": None, "sections": None, "outcome_items": None}
+DOC_ATTRS: dict[str, Any] = {"record_id": None, "source": None, "sections": None, "outcome_items": None}
 
 
 def register_extensions() -> None:
@@ -52,10 +53,10 @@ def register_extensions() -> None:
 
 register_extensions()
 
-Candidate = Tuple[int, int, Dict[str, Any]]
+Candidate = tuple[int, int, dict[str, Any]]
 
 
-def snap(doc: Doc, start: int, end: int, label: str) -> Optional[Span]:
+def snap(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """The span of exactly ``[start, end)``, or grown to token boundaries over punctuation only
     (``5f.`` glued in one token); None when that would cut or add a letter or digit."""
     text = doc_text(doc)
@@ -69,7 +70,7 @@ def snap(doc: Doc, start: int, end: int, label: str) -> Optional[Span]:
     return None if any(ch.isalnum() for ch in extra) else grown
 
 
-def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> List[Span]:
+def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> list[Span]:
     """Replace the spans of ``label`` in the doc's span group by ``candidates``.
 
     Each candidate is ``(start_char, end_char, attrs)``. Offsets are snapped to token boundaries
@@ -77,7 +78,7 @@ def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> Li
     overlaps within the label are resolved longest-first. Attributes not given take the table's
     defaults. Returns the kept spans.
     """
-    made: List[Tuple[Span, Dict[str, Any]]] = []
+    made: list[tuple[Span, dict[str, Any]]] = []
     for start, end, attrs in candidates:
         span = snap(doc, start, end, label)
         if span is not None:
@@ -99,7 +100,7 @@ def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> Li
     return kept
 
 
-def label_spans(doc: Doc, label: Optional[str] = None) -> List[Span]:
+def label_spans(doc: Doc, label: str | None = None) -> list[Span]:
     """The doc's trialspacy spans, of one label or all, sorted by offsets."""
     group = doc.spans.get(SPAN_KEY)
     if group is None:
@@ -108,7 +109,7 @@ def label_spans(doc: Doc, label: Optional[str] = None) -> List[Span]:
     return sorted(spans, key=lambda s: (s.start_char, s.end_char, s.label_))
 
 
-def span_attrs(span: Span) -> Dict[str, Any]:
+def span_attrs(span: Span) -> dict[str, Any]:
     """The contract's ``attrs`` of a span (ranges as lists, also after a DocBin round trip)."""
     extensions = span._
     values = {name: getattr(extensions, name) for name in LABEL_ATTRS[span.label_]}

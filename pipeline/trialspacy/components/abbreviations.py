@@ -5,7 +5,7 @@ A thin wrapper over scispaCy's Schwartz & Hearst implementation (``filter_matche
 serialize and cross process boundaries; other components read ``doc._.abbreviation_defs``.
 """
 
-from typing import Dict, List, Sequence, Tuple
+from collections.abc import Sequence
 
 from scispacy.abbreviation import filter_matches, find_abbreviation
 from spacy.language import Language
@@ -22,12 +22,12 @@ if not Doc.has_extension("abbreviation_defs"):
 _MAX_INSIDE = 8
 
 
-def parenthesis_matches(words: Sequence[str]) -> List[Tuple[int, int, int]]:
+def parenthesis_matches(words: Sequence[str]) -> list[tuple[int, int, int]]:
     """What scispaCy's Matcher pattern ``( + )`` yields, as ``(0, start, end)`` token ranges
     *inside* the parentheses, limited to those filter_matches keeps (at most eight tokens), in
     the Matcher's order (by closing parenthesis, innermost opening first)."""
     found = []
-    opens: List[int] = []
+    opens: list[int] = []
     for j, word in enumerate(words):
         if word == ")":
             for s in reversed(opens):
@@ -40,7 +40,7 @@ def parenthesis_matches(words: Sequence[str]) -> List[Tuple[int, int, int]]:
     return found
 
 
-def find_definitions(doc: Doc) -> List[Dict[str, object]]:
+def find_definitions(doc: Doc) -> list[dict[str, object]]:
     """Abbreviation definitions in ``doc``: each with the long and short form's character
     offsets and texts, and every token-exact occurrence of the short form in the doc."""
     found = []

@@ -7,7 +7,6 @@ an inability; :func:`requires` combines that with the section.
 """
 
 import re
-from typing import List, Tuple
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -27,7 +26,7 @@ ABSENT = "absent"
 _NOTHING = re.compile(r"(?:none|nil|n/?a|not applicable)[\s.;:]*", re.I)
 
 
-def split_criteria(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` of each criterion in ``text[start:end]``.
 
     One criterion per bullet or line, with its wrapped continuation lines; bullet markers and
@@ -67,9 +66,7 @@ _START_CUE = (
 )
 # A prefixed negation ("Non-frail patients") negates when it describes the person, not when it
 # is part of a concept's name ("Non-small cell lung cancer").
-_NON_PERSON = re.compile(
-    rf"^non-?[a-z]+(?:\s*(?:,|or|and)\s*non-?[a-z]+)*(?:\s+{_PERSON_NOUN})?\s*[.;,]?\s*$", re.I
-)
+_NON_PERSON = re.compile(rf"^non-?[a-z]+(?:\s*(?:,|or|and)\s*non-?[a-z]+)*(?:\s+{_PERSON_NOUN})?\s*[.;,]?\s*$", re.I)
 _NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
 # Limits and fixed phrases read like negations but are not: "No more than 2 prior regimens",
 # "Must have not more than ...", "not otherwise specified".
@@ -154,9 +151,9 @@ def requires(section: str, negated: bool) -> str:
     return PRESENT if (section == INCLUSION) != negated else ABSENT
 
 
-def find_criteria(text: str, sections: List[dict]) -> List[Candidate]:
+def find_criteria(text: str, sections: list[dict]) -> list[Candidate]:
     """CRITERION candidates of every inclusion and exclusion section."""
-    found: List[Candidate] = []
+    found: list[Candidate] = []
     for section in sections:
         name = section["name"]
         if name not in (INCLUSION, EXCLUSION):

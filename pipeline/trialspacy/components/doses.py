@@ -26,7 +26,7 @@ Decisions the contract leaves open (each has a test in tests/test_doses.py):
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -39,14 +39,31 @@ PER_FRACTION = "per_fraction"
 TOTAL = "total"
 UNSPECIFIED = "unspecified"
 
-Range = List[float]
+Range = list[float]
 
-_ONES = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_NUMBERS: Dict[str, int] = {w: i + 1 for i, w in enumerate(_ONES)}
+_ONES = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_NUMBERS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ONES)}
 _WORD_NUMBERS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 _WORD_NUMBERS.update({"single": 1, "a single": 1})
 
@@ -70,7 +87,11 @@ _DOSE = (
     rf"|{_NUM}{_JOIN}{_UNIT})"
 )
 _WORD_NUM = (
-    r"(?i:a[ \t]+single|single|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_ONES[:9]) + r"))?|"
+    r"(?i:a[ \t]+single|single|(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(_ONES[:9])
+    + r"))?|"
     + "|".join(sorted(_ONES, key=len, reverse=True))
     + r")(?![A-Za-z])"
 )
@@ -124,8 +145,10 @@ _PATTERN = re.compile(
     rf"|(?={_SP}(?P<total>(?i:total))(?![A-Za-z])(?![ \t-]*(?i:body)))"
     r")?)"
 )
-_DOSE_PARTS = re.compile(rf"(?P<lo>{_NUM})(?:{_JOIN}(?P<u1>{_UNIT}))?(?:(?:{_SEP}|{_SP}and{_SP})(?P<hi>{_NUM}))?"
-                         rf"(?:{_T}(?:±|\+/-|\+/−){_T}{_NUM})?{_JOIN}(?P<unit>{_UNIT})")
+_DOSE_PARTS = re.compile(
+    rf"(?P<lo>{_NUM})(?:{_JOIN}(?P<u1>{_UNIT}))?(?:(?:{_SEP}|{_SP}and{_SP})(?P<hi>{_NUM}))?"
+    rf"(?:{_T}(?:±|\+/-|\+/−){_T}{_NUM})?{_JOIN}(?P<unit>{_UNIT})"
+)
 _COUNT_PARTS = re.compile(rf"(?P<lo>\d{{1,3}}|{_WORD_NUM})(?:{_T}(?:[-–~]|\\~|to){_T}(?P<hi>\d{{1,3}}))?")
 
 # Lead-in: the words before a dose, back to the previous number, bracket or sentence end.
@@ -155,10 +178,10 @@ class DoseMatch:
     end: int
     dose_gy: Range
     dose_kind: str
-    fractions: Optional[List[int]]
-    total_gy: Optional[Range]
+    fractions: list[int] | None
+    total_gy: Range | None
 
-    def attrs(self) -> Dict[str, Any]:
+    def attrs(self) -> dict[str, Any]:
         """The RADIATION_DOSE attributes (JSON-safe)."""
         return {
             "dose_gy": list(self.dose_gy),
@@ -197,7 +220,7 @@ def _dose_range(text: str, start: int, end: int) -> Range:
     return _ordered(lo, hi)
 
 
-def _count_range(text: str) -> Optional[List[int]]:
+def _count_range(text: str) -> list[int] | None:
     """The [min, max] of a fraction count (digits, a digit range or a number word), or None for 0."""
     found = _COUNT_PARTS.match(text)
     if found is None:
@@ -217,7 +240,7 @@ def _word_number(word: str) -> int:
     return sum(_WORD_NUMBERS[p] for p in re.split(r"[- ]", word))
 
 
-def _lead_kind(text: str, start: int) -> Tuple[str, bool]:
+def _lead_kind(text: str, start: int) -> tuple[str, bool]:
     """The kind set by the lead-in words before ``start``, and whether they mark a BED/EQD2 value."""
     window = text[max(0, start - _LEAD_WINDOW) : start]
     is_bed = _LEAD_BED.search(window) is not None
@@ -232,7 +255,7 @@ def _lead_kind(text: str, start: int) -> Tuple[str, bool]:
     return UNSPECIFIED, is_bed
 
 
-def _fractions_from_size(total: Range, size: Range) -> Optional[List[int]]:
+def _fractions_from_size(total: Range, size: Range) -> list[int] | None:
     """Fractions = total / per-fraction dose, when both are single values and it divides evenly."""
     if total[0] != total[1] or size[0] != size[1] or size[0] <= 0:
         return None
@@ -243,14 +266,14 @@ def _fractions_from_size(total: Range, size: Range) -> Optional[List[int]]:
     return [whole, whole]
 
 
-def _interpret(text: str, found: "re.Match[str]") -> Optional[DoseMatch]:
+def _interpret(text: str, found: "re.Match[str]") -> DoseMatch | None:
     """The DoseMatch of one grammar match, or None for a BED/EQD2 value."""
     start = found.start("pre") if found["pre"] else found.start("dose")
     lead_kind, is_bed = _lead_kind(text, start)
     if is_bed or _TRAIL_BED.match(text, found.end()):
         return None
     dose = _dose_range(text, found.start("dose"), found.end("dose"))
-    fractions: Optional[List[int]] = None
+    fractions: list[int] | None = None
     kind = lead_kind
     if found["pre_times"] or found["pre_of"]:
         kind, fractions = PER_FRACTION, _count_range(found["pre_times"] or found["pre_of"])
@@ -268,7 +291,7 @@ def _interpret(text: str, found: "re.Match[str]") -> Optional[DoseMatch]:
         count = found["pf_times"] or found["pf_count"]
         kind, fractions = PER_FRACTION, _count_range(count) if count else None
     if kind == TOTAL:
-        total: Optional[Range] = list(dose)
+        total: Range | None = list(dose)
     elif kind == PER_FRACTION and fractions is not None:
         total = [round(dose[0] * fractions[0], 4), round(dose[1] * fractions[1], 4)]
     else:
@@ -276,9 +299,9 @@ def _interpret(text: str, found: "re.Match[str]") -> Optional[DoseMatch]:
     return DoseMatch(start, found.end(), dose, kind, fractions, total)
 
 
-def parse_doses(text: str) -> List[DoseMatch]:
+def parse_doses(text: str) -> list[DoseMatch]:
     """Every radiation dose expression in ``text``, left to right, without overlaps."""
-    doses: List[DoseMatch] = []
+    doses: list[DoseMatch] = []
     if _HINT.search(text) is None:
         return doses
     for found in _PATTERN.finditer(text):

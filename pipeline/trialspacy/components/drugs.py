@@ -20,7 +20,8 @@ import functools
 import gzip
 import json
 import re
-from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import srsly
 from spacy.language import Language
@@ -35,8 +36,8 @@ LEXICON_FILE = "drug_lexicon.jsonl.gz"
 # The lexicon as a saved pipeline stores it (see pack_lexicon).
 PACKED_FILE = "drug_lexicon.msgpack.gz"
 
-Attrs = Dict[str, Any]
-CharSpan = Tuple[int, int]
+Attrs = dict[str, Any]
+CharSpan = tuple[int, int]
 
 # --- investigational codes -------------------------------------------------------------------
 
@@ -82,7 +83,7 @@ def is_code_lookalike(text: str) -> bool:
     return CODE_GUARD_RE.fullmatch(text) is not None
 
 
-def find_codes(text: str) -> List[CharSpan]:
+def find_codes(text: str) -> list[CharSpan]:
     """Character spans of investigational-code shaped strings in ``text``, look-alikes removed."""
     return [m.span() for m in CODE_RE.finditer(text) if not is_code_lookalike(m.group())]
 
@@ -96,15 +97,82 @@ def is_code(text: str) -> bool:
 
 # Stems of the WHO INN / USAN naming schemes whose members are almost only drugs; a word must be
 # at least three letters longer than its stem.
-INN_STEMS: Tuple[str, ...] = (
-    "mab", "tinib", "ciclib", "parib", "fenib", "lisib", "zomib", "degib", "taxel", "platin", "rubicin",
-    "tecan", "citabine", "leucel", "temcel", "mustine", "trexed", "bulin", "epilone", "relix", "relin",
-    "strant", "rozole", "mestane", "xifene", "lutamide", "lidomide", "navir", "previr", "asvir", "buvir",
-    "tegravir", "clovir", "cillin", "cycline", "floxacin", "mycin", "conazole", "fungin",
-    "nidazole", "bendazole", "prazole", "tidine", "olol", "pril", "sartan", "dipine", "vastatin",
-    "gliptin", "gliflozin", "glutide", "parin", "xaban", "gatran", "grel", "setron", "pitant",
-    "oxetine", "triptan", "azepam", "azolam", "barbital", "curonium", "afil", "lukast", "sonide",
-    "dronate", "ercept", "kinra", "leukin", "poetin", "grastim", "siran", "inostat", "imod",
+INN_STEMS: tuple[str, ...] = (
+    "mab",
+    "tinib",
+    "ciclib",
+    "parib",
+    "fenib",
+    "lisib",
+    "zomib",
+    "degib",
+    "taxel",
+    "platin",
+    "rubicin",
+    "tecan",
+    "citabine",
+    "leucel",
+    "temcel",
+    "mustine",
+    "trexed",
+    "bulin",
+    "epilone",
+    "relix",
+    "relin",
+    "strant",
+    "rozole",
+    "mestane",
+    "xifene",
+    "lutamide",
+    "lidomide",
+    "navir",
+    "previr",
+    "asvir",
+    "buvir",
+    "tegravir",
+    "clovir",
+    "cillin",
+    "cycline",
+    "floxacin",
+    "mycin",
+    "conazole",
+    "fungin",
+    "nidazole",
+    "bendazole",
+    "prazole",
+    "tidine",
+    "olol",
+    "pril",
+    "sartan",
+    "dipine",
+    "vastatin",
+    "gliptin",
+    "gliflozin",
+    "glutide",
+    "parin",
+    "xaban",
+    "gatran",
+    "grel",
+    "setron",
+    "pitant",
+    "oxetine",
+    "triptan",
+    "azepam",
+    "azolam",
+    "barbital",
+    "curonium",
+    "afil",
+    "lukast",
+    "sonide",
+    "dronate",
+    "ercept",
+    "kinra",
+    "leukin",
+    "poetin",
+    "grastim",
+    "siran",
+    "inostat",
+    "imod",
 )
 _STEM_RE = re.compile(rf"[a-z]+(?:{'|'.join(sorted(INN_STEMS, key=len, reverse=True))})")
 _STEM_LEN = {s: len(s) for s in INN_STEMS}
@@ -131,7 +199,7 @@ PRODUCT_RE = re.compile(
 )
 
 
-def find_products(text: str) -> List[CharSpan]:
+def find_products(text: str) -> list[CharSpan]:
     """Character spans of vaccine product names (``Neo-DCVac``, ``GVAX``) in ``text``."""
     return [m.span() for m in PRODUCT_RE.finditer(text) if len(m.group()) >= 4]
 
@@ -141,17 +209,70 @@ def find_products(text: str) -> List[CharSpan]:
 # A substance followed by one of these is measured, a biomarker or a device, not given: "estrogen
 # receptor", "insulin resistance", "vitamin D deficiency", "heparin levels", "insulin pump".
 MEASURED_AFTER = frozenset(
-    "receptor receptors level levels concentration concentrations deficiency deficiencies resistance "
-    "clearance tolerance metabolism synthesis secretion production status expression "
-    "deprivation positive negative positivity negativity dependent dependence sensitivity "
-    "test tests testing assay assays value values measurement measurements like producing secreting "
-    "excretion stimulation challenge pump pumps".split()
+    [
+        "receptor",
+        "receptors",
+        "level",
+        "levels",
+        "concentration",
+        "concentrations",
+        "deficiency",
+        "deficiencies",
+        "resistance",
+        "clearance",
+        "tolerance",
+        "metabolism",
+        "synthesis",
+        "secretion",
+        "production",
+        "status",
+        "expression",
+        "deprivation",
+        "positive",
+        "negative",
+        "positivity",
+        "negativity",
+        "dependent",
+        "dependence",
+        "sensitivity",
+        "test",
+        "tests",
+        "testing",
+        "assay",
+        "assays",
+        "value",
+        "values",
+        "measurement",
+        "measurements",
+        "like",
+        "producing",
+        "secreting",
+        "excretion",
+        "stimulation",
+        "challenge",
+        "pump",
+        "pumps",
+    ]
 )
-MEASURED_BEFORE = frozenset("serum plasma urine urinary blood salivary fecal faecal csf circulating".split())
+MEASURED_BEFORE = frozenset(
+    ["serum", "plasma", "urine", "urinary", "blood", "salivary", "fecal", "faecal", "csf", "circulating"]
+)
 # Words after a cytokine that say it is given as therapy ("IL-2 therapy").
 THERAPY_AFTER = frozenset(
-    "therapy therapies treatment treatments infusion infusions injection injections administration "
-    "monotherapy regimen immunotherapy".split()
+    [
+        "therapy",
+        "therapies",
+        "treatment",
+        "treatments",
+        "infusion",
+        "infusions",
+        "injection",
+        "injections",
+        "administration",
+        "monotherapy",
+        "regimen",
+        "immunotherapy",
+    ]
 )
 
 
@@ -185,34 +306,171 @@ DOSE_RE = re.compile(
 )
 # Words that name a dose form, a route, a schedule or a role rather than the agent.
 DOSE_FORM_WORDS = frozenset(
-    "injection injections injectable infusion infusions tablet tablets tab tabs capsule capsules cap caps "
-    "solution solutions suspension powder granules cream ointment gel patch patches spray drops syrup "
-    "inhaler inhalation oral orally intravenous intravenously iv i.v. subcutaneous subcutaneously sc s.c. "
-    "intramuscular im intrathecal topical vaginal rectal sublingual transdermal intranasal nasal "
-    "for of dose doses dosing high-dose low-dose dosage formulation extended-release sustained-release "
-    "controlled-release er sr xr mr hydrochloride hcl sodium maintenance induction single daily weekly "
-    "arm group cohort regimen treatment therapy concentrate lyophilized "
-    "qd bid tid qid qod qw q2w q3w q4w prn po".split()
+    [
+        "injection",
+        "injections",
+        "injectable",
+        "infusion",
+        "infusions",
+        "tablet",
+        "tablets",
+        "tab",
+        "tabs",
+        "capsule",
+        "capsules",
+        "cap",
+        "caps",
+        "solution",
+        "solutions",
+        "suspension",
+        "powder",
+        "granules",
+        "cream",
+        "ointment",
+        "gel",
+        "patch",
+        "patches",
+        "spray",
+        "drops",
+        "syrup",
+        "inhaler",
+        "inhalation",
+        "oral",
+        "orally",
+        "intravenous",
+        "intravenously",
+        "iv",
+        "i.v.",
+        "subcutaneous",
+        "subcutaneously",
+        "sc",
+        "s.c.",
+        "intramuscular",
+        "im",
+        "intrathecal",
+        "topical",
+        "vaginal",
+        "rectal",
+        "sublingual",
+        "transdermal",
+        "intranasal",
+        "nasal",
+        "for",
+        "of",
+        "dose",
+        "doses",
+        "dosing",
+        "high-dose",
+        "low-dose",
+        "dosage",
+        "formulation",
+        "extended-release",
+        "sustained-release",
+        "controlled-release",
+        "er",
+        "sr",
+        "xr",
+        "mr",
+        "hydrochloride",
+        "hcl",
+        "sodium",
+        "maintenance",
+        "induction",
+        "single",
+        "daily",
+        "weekly",
+        "arm",
+        "group",
+        "cohort",
+        "regimen",
+        "treatment",
+        "therapy",
+        "concentrate",
+        "lyophilized",
+        "qd",
+        "bid",
+        "tid",
+        "qid",
+        "qod",
+        "qw",
+        "q2w",
+        "q3w",
+        "q4w",
+        "prn",
+        "po",
+    ]
 )
 # Chunks of items made only of these words are not agents.
 NOT_AGENTS = frozenset(
-    "placebo placebos saline normal standard care usual best supportive chemotherapy immunotherapy "
-    "radiotherapy radiation surgery targeted hormone hormonal endocrine therapy treatment drug drugs "
-    "medication medications medicine study investigational product vehicle control sham matching "
-    "vaccine vaccines cells cell infusion regimen observation none other".split()
+    [
+        "placebo",
+        "placebos",
+        "saline",
+        "normal",
+        "standard",
+        "care",
+        "usual",
+        "best",
+        "supportive",
+        "chemotherapy",
+        "immunotherapy",
+        "radiotherapy",
+        "radiation",
+        "surgery",
+        "targeted",
+        "hormone",
+        "hormonal",
+        "endocrine",
+        "therapy",
+        "treatment",
+        "drug",
+        "drugs",
+        "medication",
+        "medications",
+        "medicine",
+        "study",
+        "investigational",
+        "product",
+        "vehicle",
+        "control",
+        "sham",
+        "matching",
+        "vaccine",
+        "vaccines",
+        "cells",
+        "cell",
+        "infusion",
+        "regimen",
+        "observation",
+        "none",
+        "other",
+    ]
 )
 # Chunks with one of these words describe a treatment plan, not an agent ("adjuvant chemotherapy MRD-").
 PLAN_WORDS = frozenset(
-    "placebo chemotherapy radiotherapy immunotherapy chemoradiotherapy chemoradiation surgery radiation "
-    "patients participants subjects adjuvant neoadjuvant".split()
+    [
+        "placebo",
+        "chemotherapy",
+        "radiotherapy",
+        "immunotherapy",
+        "chemoradiotherapy",
+        "chemoradiation",
+        "surgery",
+        "radiation",
+        "patients",
+        "participants",
+        "subjects",
+        "adjuvant",
+        "neoadjuvant",
+    ]
 )
 
 
-def intervention_names(section_text: str) -> List[str]:
+def intervention_names(section_text: str) -> list[str]:
     """Agent names in an interventions section (``TYPE: name`` items separated by ``|`` or
     lines), from items of type DRUG, BIOLOGICAL or COMBINATION_PRODUCT: each name split at
     combination words, without dose forms, doses and routes, without placebo and modalities."""
-    names: List[str] = []
+    names: list[str] = []
     for item in re.split(r"[|\n~]", section_text):
         match = _ITEM_RE.match(item)
         if not match or match.group(1).strip().lower() not in GAZETTEER_TYPES:
@@ -246,7 +504,7 @@ def within_edit_distance(a: str, b: str, limit: int) -> bool:
     ``docetaxel``)."""
     if abs(len(a) - len(b)) > limit:
         return False
-    before: List[int] = []
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -261,7 +519,7 @@ def within_edit_distance(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-def _deletions(word: str, depth: int) -> Set[str]:
+def _deletions(word: str, depth: int) -> set[str]:
     """``word`` and every string made from it by deleting up to ``depth`` characters."""
     found = {word}
     frontier = {word}
@@ -278,7 +536,7 @@ def spelling_limit(name: str) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _name_entries(name: str) -> Tuple[FrozenSet[Tuple[int, str]], FrozenSet[str]]:
+def _name_entries(name: str) -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
     """The (length, first two / last three letters) keys and the deletion variants a
     :class:`SpellingIndex` files ``name`` under; cached, since an index is made per document
     from the names it mentions, and the same names recur from document to document."""
@@ -296,8 +554,8 @@ class SpellingIndex:
     letters or the last three: one edit cannot change both, two rarely do."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._by_deletion: Dict[str, Set[str]] = {}
-        self._keys: Set[Tuple[int, str]] = set()
+        self._by_deletion: dict[str, set[str]] = {}
+        self._keys: set[tuple[int, str]] = set()
         for name in names:
             keys, variants = _name_entries(name)
             self._keys.update(keys)
@@ -307,11 +565,11 @@ class SpellingIndex:
     def __bool__(self) -> bool:
         return bool(self._by_deletion)
 
-    def match(self, word: str) -> Optional[str]:
+    def match(self, word: str) -> str | None:
         """The one name ``word`` misspells, or None (an exact name is not a misspelling)."""
         if (len(word), word[:2]) not in self._keys and (len(word), word[-3:]) not in self._keys:
             return None
-        candidates: Set[str] = set()
+        candidates: set[str] = set()
         for variant in _deletions(word, 2 if len(word) >= 8 else 1):
             candidates |= self._by_deletion.get(variant, set())
         close = sorted(n for n in candidates if n != word and within_edit_distance(word, n, spelling_limit(n)))
@@ -327,12 +585,12 @@ _PAREN_GAP_RE = re.compile(
 )
 
 
-def resolve_codes(text: str, found: Sequence[Tuple[int, int, Attrs]]) -> Dict[str, Attrs]:
+def resolve_codes(text: str, found: Sequence[tuple[int, int, Attrs]]) -> dict[str, Attrs]:
     """Generic names the record gives its codes: ``{code lower-case: attrs of the agent}``.
 
     A code with no known generic name, written in parentheses right after a named agent (or
     the reverse), takes that agent's ``normalized`` and ``drugbank_id``."""
-    resolved: Dict[str, Attrs] = {}
+    resolved: dict[str, Attrs] = {}
     ordered = sorted(found, key=lambda c: (c[0], c[1]))
     for (s1, e1, a1), (s2, e2, a2) in zip(ordered, ordered[1:]):
         if not _PAREN_GAP_RE.fullmatch(text, e1, s2) or not text[e2:].lstrip().startswith(")"):
@@ -360,9 +618,9 @@ def pack_lexicon(rows: Sequence[Attrs]) -> bytes:
 
     Payloads are shared (59,599 rows have 19,099 distinct ones), so loading creates far fewer
     objects: the index builds about four times faster than from the JSONL rows. Byte-reproducible."""
-    numbers: Dict[str, int] = {}
-    payloads: List[Attrs] = []
-    entries: List[List[Any]] = []
+    numbers: dict[str, int] = {}
+    payloads: list[Attrs] = []
+    entries: list[list[Any]] = []
     for row in rows:
         payload = {k: row[k] for k in sorted(row) if k not in _TERM_KEYS}
         key = json.dumps(payload, sort_keys=True)
@@ -373,12 +631,12 @@ def pack_lexicon(rows: Sequence[Attrs]) -> bytes:
     return gzip.compress(srsly.msgpack_dumps({"payloads": payloads, "entries": entries}), mtime=0)
 
 
-def _unpack(data: bytes) -> Tuple[List[Attrs], List[List[Any]]]:
+def _unpack(data: bytes) -> tuple[list[Attrs], list[list[Any]]]:
     packed = srsly.msgpack_loads(gzip.decompress(data))
     return packed["payloads"], packed["entries"]
 
 
-def unpack_lexicon(data: bytes) -> List[Attrs]:
+def unpack_lexicon(data: bytes) -> list[Attrs]:
     """The rows packed by :func:`pack_lexicon`."""
     payloads, entries = _unpack(data)
     return [dict(payloads[n], tokens=tokens, case_sensitive=cased) for tokens, cased, n in entries]
@@ -402,7 +660,7 @@ def _attrs(payload: Attrs) -> Attrs:
     return {"normalized": payload["normalized"], "kind": payload["kind"], "drugbank_id": payload.get("drugbank_id")}
 
 
-def _agent(normalized: str, drugbank_id: Optional[str] = None) -> Attrs:
+def _agent(normalized: str, drugbank_id: str | None = None) -> Attrs:
     """Span attributes of an agent."""
     return {"normalized": normalized, "kind": "agent", "drugbank_id": drugbank_id}
 
@@ -426,13 +684,13 @@ class DrugRecognizer(Pipe):
         self.products = products
         self.gazetteer = gazetteer
         self.spelling = spelling
-        self._rows: Optional[List[Attrs]] = None
-        self._index: Optional[TermIndex] = None
+        self._rows: list[Attrs] | None = None
+        self._index: TermIndex | None = None
         # The lexicon restored by from_disk, as saved (see pack_lexicon).
-        self._packed: Optional[bytes] = None
+        self._packed: bytes | None = None
 
     @property
-    def rows(self) -> List[Attrs]:
+    def rows(self) -> list[Attrs]:
         """The lexicon's records: those restored by :meth:`from_disk`, else the package data,
         read on first use (so that a pipeline restored with ``from_disk`` reads its lexicon once)."""
         if self._rows is None:
@@ -468,7 +726,7 @@ class DrugRecognizer(Pipe):
         set_label_spans(doc, DRUG, found)
         return doc
 
-    def _lexicon_spans(self, doc: Doc) -> List[Tuple[int, int, Attrs]]:
+    def _lexicon_spans(self, doc: Doc) -> list[tuple[int, int, Attrs]]:
         """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy."""
         found = []
         for start, end, payload in self.index.find(doc):
@@ -479,10 +737,10 @@ class DrugRecognizer(Pipe):
             found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)))
         return found
 
-    def _listed_names(self, doc: Doc, text: str) -> List[Tuple[str, Attrs]]:
+    def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs]]:
         """Names from the record's interventions section with their attributes: the lexicon's
         when it knows the name, else the name as an agent if it looks like a proper name."""
-        names: List[Tuple[str, Attrs]] = []
+        names: list[tuple[str, Attrs]] = []
         for section in doc._.sections or []:
             if section["name"] != "interventions":
                 continue
@@ -495,7 +753,7 @@ class DrugRecognizer(Pipe):
                     names.append((name, _agent(name.lower())))
         return names
 
-    def _stem_spans(self, doc: Doc, text: str, taken: Set[int]) -> Iterator[Tuple[int, int, Attrs]]:
+    def _stem_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[tuple[int, int, Attrs]]:
         """Single words not in the lexicon that carry an INN stem."""
         for match in _LONG_WORD_RE.finditer(text):
             start, end = match.span()
@@ -509,10 +767,10 @@ class DrugRecognizer(Pipe):
                 yield start, end, _agent(word)
 
     def _misspelt_spans(
-        self, text: str, found: Sequence[Tuple[int, int, Attrs]], listed: Sequence[Tuple[str, Attrs]]
-    ) -> Iterator[Tuple[int, int, Attrs]]:
+        self, text: str, found: Sequence[tuple[int, int, Attrs]], listed: Sequence[tuple[str, Attrs]]
+    ) -> Iterator[tuple[int, int, Attrs]]:
         """Words that misspell an agent named in this record (``acitinib`` for ``Axitinib``)."""
-        names: Dict[str, Attrs] = {}
+        names: dict[str, Attrs] = {}
         for start, end, attrs in found:
             surface = text[start:end].lower()
             if attrs["kind"] == "agent" and surface.isalpha() and len(surface) >= 6:
@@ -524,7 +782,7 @@ class DrugRecognizer(Pipe):
         if not index:
             return
         taken = _taken_chars(found)
-        targets: Dict[str, Optional[str]] = {}
+        targets: dict[str, str | None] = {}
         for match in _LONG_WORD_RE.finditer(text):
             word = match.group()
             if word not in targets:
@@ -551,15 +809,15 @@ class DrugRecognizer(Pipe):
         return self
 
 
-def _taken_chars(found: Iterable[Tuple[int, int, Attrs]]) -> Set[int]:
+def _taken_chars(found: Iterable[tuple[int, int, Attrs]]) -> set[int]:
     """Character offsets covered by ``found``."""
-    taken: Set[int] = set()
+    taken: set[int] = set()
     for start, end, _ in found:
         taken.update(range(start, end))
     return taken
 
 
-def _overlaps(taken: Set[int], start: int, end: int) -> bool:
+def _overlaps(taken: set[int], start: int, end: int) -> bool:
     """True when any character of ``[start, end)`` is taken."""
     return any(i in taken for i in range(start, end))
 
@@ -577,8 +835,8 @@ def is_short_form(text: str) -> bool:
 
 
 def _abbreviation_spans(
-    doc: Doc, text: str, found: Sequence[Tuple[int, int, Attrs]]
-) -> Iterator[Tuple[int, int, Attrs]]:
+    doc: Doc, text: str, found: Sequence[tuple[int, int, Attrs]]
+) -> Iterator[tuple[int, int, Attrs]]:
     """Every occurrence of a short form defined in the text for a recognised long form: a DRUG
     span equal to the long form, covering it, or ending it after one modifier word
     ("autologous [tumor infiltrating lymphocytes]")."""

@@ -15,9 +15,10 @@ an endpoint name without being one (``Common Terminology Criteria for Adverse Ev
 
 import itertools
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -29,12 +30,12 @@ from ..spans import ENDPOINT, Candidate, sections_at, set_label_spans
 
 DATA_FILE = "endpoints.jsonl"
 
-Row = Dict[str, Any]
-Tokens = Tuple[str, ...]
-Tokenize = Callable[[Iterable[str]], List[List[str]]]
+Row = dict[str, Any]
+Tokens = tuple[str, ...]
+Tokenize = Callable[[Iterable[str]], list[list[str]]]
 
 # Plural of a variant's last word, so each plural need not be written in the data.
-PLURALS: Dict[str, str] = {
+PLURALS: dict[str, str] = {
     "rate": "rates",
     "event": "events",
     "toxicity": "toxicities",
@@ -42,7 +43,7 @@ PLURALS: Dict[str, str] = {
     "death": "deaths",
     "dose": "doses",
 }
-RATE_WORDS: Tuple[str, ...] = ("rate", "Rate", "rates", "Rates")
+RATE_WORDS: tuple[str, ...] = ("rate", "Rate", "rates", "Rates")
 # Writing hyphens both ways doubles the variants per word gap; past this many gaps only the
 # written form and the form without hyphens are kept.
 MAX_HYPHEN_GAPS = 5
@@ -86,10 +87,10 @@ _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 # Pure functions: variants, grades, guards
 
 
-def hyphen_forms(tokens: Sequence[str]) -> List[Tokens]:
+def hyphen_forms(tokens: Sequence[str]) -> list[Tokens]:
     """Token sequences of a term written with and without a hyphen in each gap between two
     words: ``progression - free survival`` and ``progression free survival``."""
-    words: List[str] = [t for t in tokens if t != "-"]
+    words: list[str] = [t for t in tokens if t != "-"]
     hyphened = [False] * max(len(words) - 1, 0)
     i = 0
     for tok in tokens:
@@ -111,7 +112,7 @@ def hyphen_forms(tokens: Sequence[str]) -> List[Tokens]:
         flags = list(hyphened)
         for k, flag in zip(gaps, choice):
             flags[k] = flag
-        out: List[str] = []
+        out: list[str] = []
         for k, word in enumerate(words):
             out.append(word)
             if k < len(flags) and flags[k]:
@@ -120,7 +121,7 @@ def hyphen_forms(tokens: Sequence[str]) -> List[Tokens]:
     return list(dict.fromkeys(forms))
 
 
-def misspelt_forms(tokens: Tokens, misspellings: Dict[str, List[str]]) -> List[Tokens]:
+def misspelt_forms(tokens: Tokens, misspellings: dict[str, list[str]]) -> list[Tokens]:
     """The term as the registry sometimes misspells it: each known misspelling of one of its
     words, substituted alone."""
     out = []
@@ -130,7 +131,7 @@ def misspelt_forms(tokens: Tokens, misspellings: Dict[str, List[str]]) -> List[T
     return out
 
 
-def plural_form(tokens: Tokens) -> Optional[Tokens]:
+def plural_form(tokens: Tokens) -> Tokens | None:
     """The term with its last word in the plural, when that word has a known plural."""
     last = tokens[-1]
     plural = PLURALS.get(last.lower())
@@ -153,7 +154,7 @@ def grade_label(match: "re.Match[str]") -> str:
     return low
 
 
-def grade_before(text: str, end: int) -> Optional[Tuple[int, str]]:
+def grade_before(text: str, end: int) -> tuple[int, str] | None:
     """Start offset and grade label of a CTCAE grade written just before ``end`` on its line."""
     line_start = max(text.rfind("\n", 0, end), text.rfind("|", 0, end)) + 1
     window_start = max(line_start, end - 40)
@@ -163,7 +164,7 @@ def grade_before(text: str, end: int) -> Optional[Tuple[int, str]]:
     return match.start(), grade_label(match)
 
 
-def _line_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The line (criterion) around ``[start, end)``; ``~`` separates lines in AACT criteria."""
     left = max(text.rfind("\n", 0, start), text.rfind("~", 0, start)) + 1
     right_candidates = [p for p in (text.find("\n", end), text.find("~", end)) if p >= 0]
@@ -187,7 +188,7 @@ def is_history(text: str, start: int, end: int, in_criteria: bool) -> bool:
     return HISTORY_BEFORE.search(text, max(0, start - 50), start) is not None
 
 
-def guard_reason(text: str, start: int, end: int, *, in_criteria: bool) -> Optional[str]:
+def guard_reason(text: str, start: int, end: int, *, in_criteria: bool) -> str | None:
     """Why the endpoint name at ``[start, end)`` is not an ENDPOINT here (``"stop_rule"`` or
     ``"history"``), or None when it is one."""
     if is_stop_rule(text, start):
@@ -197,7 +198,7 @@ def guard_reason(text: str, start: int, end: int, *, in_criteria: bool) -> Optio
     return None
 
 
-def first_clause_ends(text: str, items: Sequence[Dict[str, Any]]) -> List[Tuple[int, int]]:
+def first_clause_ends(text: str, items: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
     """For each outcome item, ``[start, end)`` of its first clause (the measure's name)."""
     out = []
     for item in items:
@@ -215,17 +216,17 @@ class EndpointLexicon:
     """The compiled lexicon: a term index over endpoint names (and blocked phrases), a term index
     over qualifiers, and the endpoints by canonical name."""
 
-    rows: List[Row]
+    rows: list[Row]
     terms: TermIndex = field(default_factory=TermIndex)
     qualifiers: TermIndex = field(default_factory=TermIndex)
-    by_canonical: Dict[str, Row] = field(default_factory=dict)
-    qualifier_names: Tuple[str, ...] = ()
+    by_canonical: dict[str, Row] = field(default_factory=dict)
+    qualifier_names: tuple[str, ...] = ()
 
     @classmethod
     def from_rows(cls, rows: Sequence[Row], tokenize: Tokenize) -> "EndpointLexicon":
         """Compile rows (as in ``data/endpoints.jsonl``) with the pipeline's tokenizer."""
         lex = cls(rows=[dict(r) for r in rows])
-        misspellings: Dict[str, List[str]] = {}
+        misspellings: dict[str, list[str]] = {}
         for row in rows:
             if "misspelling" in row:
                 misspellings.setdefault(row["word"].lower(), []).append(row["misspelling"])
@@ -252,9 +253,7 @@ class EndpointLexicon:
                 lex.terms.add(form, {"blocked": True})
         return lex
 
-    def _add_endpoint(
-        self, row: Row, weak: bool, misspellings: Dict[str, List[str]], tokenize: Tokenize
-    ) -> None:
+    def _add_endpoint(self, row: Row, weak: bool, misspellings: dict[str, list[str]], tokenize: Tokenize) -> None:
         canonical = row["canonical"]
         payload = {
             "canonical": canonical,
@@ -293,13 +292,13 @@ class EndpointLexicon:
             for form in forms:
                 self.terms.add(form, dict(payload, short=True), case_sensitive=True)
 
-    def abbreviation_of(self, canonical: str) -> Optional[str]:
+    def abbreviation_of(self, canonical: str) -> str | None:
         """The usual abbreviation of an endpoint, if the lexicon has one."""
         row = self.by_canonical.get(canonical)
         return row.get("abbreviation") if row else None
 
 
-def load_lexicon(nlp: Language, rows: Optional[Sequence[Row]] = None) -> EndpointLexicon:
+def load_lexicon(nlp: Language, rows: Sequence[Row] | None = None) -> EndpointLexicon:
     """The lexicon from ``rows`` or the packaged data file, tokenized by ``nlp``."""
     return EndpointLexicon.from_rows(
         package_data(DATA_FILE) if rows is None else rows, lambda texts: tokenize_terms(nlp, texts)
@@ -320,12 +319,12 @@ class Mention:
     start_char: int
     end_char: int
     canonical: str
-    abbreviation: Optional[str]
+    abbreviation: str | None
     short: bool = False
     weak: bool = False
 
 
-def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int) -> Optional[Tuple[int, str]]:
+def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int) -> tuple[int, str] | None:
     """Token start and name of a qualifier written right before token ``start`` (an optional
     hyphen between them), not reaching back past token ``floor``."""
     words = [t.text for t in doc[max(floor, start - 5) : start]]
@@ -343,10 +342,10 @@ def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int) ->
     return None
 
 
-def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> List[Mention]:
+def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]:
     """Lexicon names with their qualifiers and grades attached, blocked phrases and ungraded
     ``toxicity`` left out."""
-    out: List[Mention] = []
+    out: list[Mention] = []
     previous_end = 0
     for start, end, payload in lex.terms.find(doc):
         floor, previous_end = previous_end, end
@@ -394,8 +393,8 @@ def _strip_end(text: str, start: int, end: int) -> int:
 
 
 def resolve_definitions(
-    doc: Doc, text: str, mentions: List[Mention], definitions: Sequence[Dict[str, Any]]
-) -> List[Mention]:
+    doc: Doc, text: str, mentions: list[Mention], definitions: Sequence[dict[str, Any]]
+) -> list[Mention]:
     """Apply the abbreviations the record defines.
 
     When a definition's long form ends with an endpoint, every occurrence of its short form is
@@ -444,7 +443,7 @@ def resolve_definitions(
     return sorted(out, key=lambda m: m.start_char)
 
 
-def relabel_before_parenthesis(doc: Doc, text: str, mentions: List[Mention]) -> None:
+def relabel_before_parenthesis(doc: Doc, text: str, mentions: list[Mention]) -> None:
     """A more specific abbreviation in brackets renames the endpoint just before it:
     ``progression free survival while receiving second-line therapy (PFS2)`` is PFS2."""
     for i, short in enumerate(mentions):
@@ -467,7 +466,7 @@ def find_endpoints(
     *,
     resolve_abbreviations: bool = True,
     context_guards: bool = True,
-) -> List[Mention]:
+) -> list[Mention]:
     """All ENDPOINT mentions of ``doc`` (uses ``doc._.abbreviation_defs``, ``doc._.sections`` and
     ``doc._.outcome_items`` when a previous component set them)."""
     text = doc_text(doc)
@@ -478,7 +477,7 @@ def find_endpoints(
     relabel_before_parenthesis(doc, text, mentions)
     clauses = first_clause_ends(text, doc._.outcome_items or [])
     kept = []
-    guarded_end: Optional[int] = None
+    guarded_end: int | None = None
     for m in mentions:
         if m.weak and not any(s <= m.start_char and m.end_char <= e for s, e in clauses):
             continue
@@ -535,16 +534,16 @@ class EndpointRecognizer(Pipe):
             )
             set_label_spans(doc, ENDPOINT, to_candidates(mentions))
             return doc
-        except Exception as err:  # noqa: BLE001  (spaCy's error handler decides: raise or skip)
+        except Exception as err:
             return error_handler(self.name, self, [doc], err)
 
-    def to_disk(self, path: Union[str, Path], *, exclude: Sequence[str] = tuple()) -> None:
+    def to_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> None:
         """Save the lexicon rows as ``endpoints.jsonl`` in the component's directory."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         write_jsonl(path / DATA_FILE, self.lexicon.rows)
 
-    def from_disk(self, path: Union[str, Path], *, exclude: Sequence[str] = tuple()) -> "EndpointRecognizer":
+    def from_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> "EndpointRecognizer":
         """Load the lexicon saved by :meth:`to_disk`."""
         self.lexicon = load_lexicon(self.nlp, read_jsonl(Path(path) / DATA_FILE))
         return self
@@ -554,10 +553,6 @@ class EndpointRecognizer(Pipe):
     "trialspacy_endpoints",
     default_config={"resolve_abbreviations": True, "context_guards": True},
 )
-def make_endpoints(
-    nlp: Language, name: str, resolve_abbreviations: bool, context_guards: bool
-) -> EndpointRecognizer:
+def make_endpoints(nlp: Language, name: str, resolve_abbreviations: bool, context_guards: bool) -> EndpointRecognizer:
     """Factory of the ENDPOINT component."""
-    return EndpointRecognizer(
-        nlp, name, resolve_abbreviations=resolve_abbreviations, context_guards=context_guards
-    )
+    return EndpointRecognizer(nlp, name, resolve_abbreviations=resolve_abbreviations, context_guards=context_guards)

@@ -19,8 +19,9 @@ import importlib
 import sys
 import types
 import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -32,11 +33,11 @@ from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, TIMEFRAME, label_spans
 from .sentences import doc_sentence_starts, set_sentence_starts
 
 RULES_FILE = "negation_rules.jsonl"
-BACKENDS: Tuple[str, ...] = ("context", "negex")
-NEGATED_LABELS: Tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT)
+BACKENDS: tuple[str, ...] = ("context", "negex")
+NEGATED_LABELS: tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT)
 NEGATED_EXISTENCE = "NEGATED_EXISTENCE"
 # negspaCy's term lists by ConText direction.
-_NEGEX_LISTS: Dict[str, Tuple[str, ...]] = {
+_NEGEX_LISTS: dict[str, tuple[str, ...]] = {
     "FORWARD": ("preceding_negations",),
     "BACKWARD": ("following_negations",),
     "BIDIRECTIONAL": ("preceding_negations", "following_negations"),
@@ -44,14 +45,14 @@ _NEGEX_LISTS: Dict[str, Tuple[str, ...]] = {
     "PSEUDO": ("pseudo_negations",),
 }
 
-Row = Dict[str, Any]
+Row = dict[str, Any]
 
 
-def _for_backend(rows: Iterable[Row], backend: str) -> List[Row]:
+def _for_backend(rows: Iterable[Row], backend: str) -> list[Row]:
     return [r for r in rows if backend in r.get("backends", BACKENDS)]
 
 
-def _removed(rows: Iterable[Row]) -> Set[str]:
+def _removed(rows: Iterable[Row]) -> set[str]:
     return {r["literal"].lower() for r in rows if r.get("remove")}
 
 
@@ -64,7 +65,7 @@ def _silence_pyrush() -> None:
 
 # Modules that medspaCy imports but ConText never uses: medspacy.util imports QuickUMLS, whose
 # module imports NLTK, which imports scipy.stats and scikit-learn (1.5 s or more, about 150 MB).
-DEFERRED_MODULES: Tuple[str, ...] = ("nltk",)
+DEFERRED_MODULES: tuple[str, ...] = ("nltk",)
 
 
 class _DeferredModule(types.ModuleType):
@@ -96,24 +97,26 @@ def import_medspacy() -> types.ModuleType:
     warning filters kept (medspaCy resets them on import)."""
     with warnings.catch_warnings(), _deferring(DEFERRED_MODULES):
         import medspacy
-        import medspacy.context  # noqa: F401
+        import medspacy.context
     _silence_pyrush()
     return medspacy
 
 
-def pattern_phrases(pattern: Sequence[Dict[str, Any]]) -> List[List[str]]:
+def pattern_phrases(pattern: Sequence[dict[str, Any]]) -> list[list[str]]:
     """The lower-case token sequences a ConText token pattern matches.
 
     ConText's rules (medspaCy's and ours) use ``LOWER`` (a string or an ``IN`` list) with
     ``OP: "?"`` only, so each is a finite set of phrases; matching them with one PhraseMatcher
     finds what medspaCy's Matcher finds, at a fraction of the cost.
     """
-    phrases: List[List[str]] = [[]]
+    phrases: list[list[str]] = [[]]
     for token in pattern:
         lower, op = token.get("LOWER"), token.get("OP")
         if set(token) - {"LOWER", "OP"} or op not in (None, "?") or not isinstance(lower, (str, dict)):
-            raise ValueError(f"negation rule pattern {pattern!r}: only LOWER (a string or IN list) and OP '?' are supported")
-        options: List[Optional[str]] = [lower] if isinstance(lower, str) else list(lower["IN"])
+            raise ValueError(
+                f"negation rule pattern {pattern!r}: only LOWER (a string or IN list) and OP '?' are supported"
+            )
+        options: list[str | None] = [lower] if isinstance(lower, str) else list(lower["IN"])
         if op == "?":
             options.append(None)
         phrases = [p + [o] if o is not None else p for p in phrases for o in options]
@@ -126,7 +129,7 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, rules: Sequence[Any]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.rules: Dict[int, Any] = {}
+        self.rules: dict[int, Any] = {}
         for n, rule in enumerate(rules):
             if rule.pattern is None:
                 phrases = [[t.text for t in nlp.tokenizer(rule.literal.lower())]]
@@ -136,7 +139,7 @@ class CueMatcher:
             self.matcher.add(key, [Doc(nlp.vocab, words=words) for words in phrases])
             self.rules[nlp.vocab.strings[key]] = rule
 
-    def __call__(self, doc: Doc) -> List[Tuple[Any, int, int]]:
+    def __call__(self, doc: Doc) -> list[tuple[Any, int, int]]:
         """``(rule, start, end)`` of each cue, without overlaps."""
         from medspacy.common.util import prune_overlapping_matches
 
@@ -177,15 +180,15 @@ class ContextBackend:
             )
         self.matcher = CueMatcher(nlp, rules)
 
-    def negated(self, doc: Doc, targets: Sequence[Span]) -> List[bool]:
+    def negated(self, doc: Doc, targets: Sequence[Span]) -> list[bool]:
         """Whether each target is in the scope of a NEGATED_EXISTENCE modifier."""
         if not targets:
             return []
         starts = [s.start for s in doc.sents]
-        by_sentence: Dict[int, List[int]] = {}
+        by_sentence: dict[int, list[int]] = {}
         for n, target in enumerate(targets):
             by_sentence.setdefault(bisect.bisect_right(starts, target.start) - 1, []).append(n)
-        cues: Dict[int, List[Tuple[Any, int, int]]] = {}
+        cues: dict[int, list[tuple[Any, int, int]]] = {}
         for rule, start, end in self.matcher(doc):
             sentence = bisect.bisect_right(starts, start) - 1
             if sentence in by_sentence:
@@ -204,7 +207,7 @@ class ContextBackend:
         return result
 
 
-def negex_termset(rows: Sequence[Row], base: str = "en_clinical") -> Dict[str, List[str]]:
+def negex_termset(rows: Sequence[Row], base: str = "en_clinical") -> dict[str, list[str]]:
     """negspaCy's termset ``base`` (copied) without our removals and with our rules added."""
     from negspacy.termsets import termset
 
@@ -229,7 +232,7 @@ class NegexBackend:
 
         self.negex = Negex(nlp, "trialspacy_negex", negex_termset(rows, termset), [], "negex", [])
 
-    def negated(self, doc: Doc, targets: Sequence[Span]) -> List[bool]:
+    def negated(self, doc: Doc, targets: Sequence[Span]) -> list[bool]:
         """Whether each target is negated by NegEx's rule."""
         if not targets:
             return []
@@ -250,7 +253,7 @@ class NegexBackend:
         return result
 
 
-Backend = Union[ContextBackend, NegexBackend]
+Backend = ContextBackend | NegexBackend
 
 
 def make_backend(nlp: Language, backend: str, rows: Sequence[Row]) -> Backend:
@@ -275,7 +278,7 @@ class Negation(Pipe):
         self.name = name
         self.nlp = nlp
         self.backend_name = backend
-        self.rows: List[Row] = package_data(RULES_FILE)
+        self.rows: list[Row] = package_data(RULES_FILE)
         self.backend = make_backend(nlp, backend, self.rows)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -292,13 +295,13 @@ class Negation(Pipe):
         except Exception as e:
             return error_handler(self.name, self, [doc], e)
 
-    def to_disk(self, path: Union[str, Path], *, exclude: Sequence[str] = tuple()) -> None:
+    def to_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> None:
         """Save the rule rows as ``negation_rules.jsonl`` in the component's directory."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         write_jsonl(path / RULES_FILE, self.rows)
 
-    def from_disk(self, path: Union[str, Path], *, exclude: Sequence[str] = tuple()) -> "Negation":
+    def from_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> "Negation":
         """Load the rule rows saved by :meth:`to_disk` and rebuild the backend."""
         self.rows = read_jsonl(Path(path) / RULES_FILE)
         self.backend = make_backend(self.nlp, self.backend_name, self.rows)
@@ -309,4 +312,3 @@ class Negation(Pipe):
 def make_negation(nlp: Language, name: str, backend: str) -> Negation:
     """Factory of the negation component; ``backend`` is ``"context"`` or ``"negex"``."""
     return Negation(nlp, name, backend=backend)
-

@@ -12,8 +12,8 @@ instead.
 """
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence, Tuple
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
@@ -85,10 +85,10 @@ class LogicalLine:
     indent: int
 
 
-def split_lines(text: str, start: int = 0, end: Optional[int] = None) -> List[Line]:
+def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """The physical lines of ``text[start:end]`` with their bullet markers."""
     end = len(text) if end is None else end
-    bounds: List[Tuple[int, int]] = []
+    bounds: list[tuple[int, int]] = []
     pos = start
     for brk in _BREAK.finditer(text, start, end):
         bounds.append((pos, brk.start()))
@@ -118,7 +118,7 @@ def _line(text: str, start: int, end: int) -> Line:
     return Line(start, end, first, content, last)
 
 
-def wrap_width(text: str, lines: Sequence[Line]) -> Optional[int]:
+def wrap_width(text: str, lines: Sequence[Line]) -> int | None:
     """The width the text was hard-wrapped at, or None when it was not.
 
     Wrapped text (the registry's XML-era text blocks) has blank lines between its paragraphs (a
@@ -165,7 +165,7 @@ def _runs_on(text: str, prev: Line, line: Line) -> bool:
     return text[prev.content_end - 1] not in ".:;!?" or text[line.content_start].islower()
 
 
-def logical_lines(text: str, start: int = 0, end: Optional[int] = None) -> List[LogicalLine]:
+def logical_lines(text: str, start: int = 0, end: int | None = None) -> list[LogicalLine]:
     """Group the lines of ``text[start:end]`` into bullets and lines with their continuations.
 
     A line continues the one before it when it has no bullet marker and either follows a
@@ -176,10 +176,10 @@ def logical_lines(text: str, start: int = 0, end: Optional[int] = None) -> List[
     """
     lines = split_lines(text, start, end)
     width = wrap_width(text, lines)
-    units: List[LogicalLine] = []
-    prev: Optional[Line] = None
+    units: list[LogicalLine] = []
+    prev: Line | None = None
     after_blank = False
-    pending_marker: Optional[Line] = None
+    pending_marker: Line | None = None
     for line in lines:
         if line.blank:
             after_blank = True
@@ -202,8 +202,13 @@ def logical_lines(text: str, start: int = 0, end: Optional[int] = None) -> List[
         else:
             head = pending_marker or line
             units.append(
-                LogicalLine(head.marker_start, line.content_start, line.content_end,
-                            pending_marker is not None or line.bulleted, head.indent)
+                LogicalLine(
+                    head.marker_start,
+                    line.content_start,
+                    line.content_end,
+                    pending_marker is not None or line.bulleted,
+                    head.indent,
+                )
             )
         prev = line
         after_blank = False
@@ -213,18 +218,67 @@ def logical_lines(text: str, start: int = 0, end: Optional[int] = None) -> List[
 
 # Words whose final "." does not end a sentence.
 ABBREVIATIONS = frozenset(
-    """e.g i.e vs dr mr mrs ms prof fig figs no nos approx ca cf al st jr sr inc ltd co corp
-    resp incl excl min max viz ref refs vol eq dept univ mt pt pts yr yrs wk wks mo mos hr hrs
-    u.s u.k a.m p.m""".split()
+    [
+        "e.g",
+        "i.e",
+        "vs",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "approx",
+        "ca",
+        "cf",
+        "al",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "resp",
+        "incl",
+        "excl",
+        "min",
+        "max",
+        "viz",
+        "ref",
+        "refs",
+        "vol",
+        "eq",
+        "dept",
+        "univ",
+        "mt",
+        "pt",
+        "pts",
+        "yr",
+        "yrs",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "hr",
+        "hrs",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z])")
 
 
-def sentence_starts(text: str, start: int = 0, end: Optional[int] = None) -> List[int]:
+def sentence_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Character offsets where sentences start in ``text[start:end]``: each logical line, and
     after ``.``, ``!`` or ``?`` followed by space and a capital letter, unless inside
     parentheses or after an abbreviation (``e.g.``, ``vs.``, ``Dr.``) or an initial."""
-    starts: List[int] = []
+    starts: list[int] = []
     for unit in logical_lines(text, start, end):
         starts.append(unit.start)
         starts.extend(_inner_starts(text, unit.content_start, unit.end))
@@ -255,10 +309,10 @@ def _ends_in_abbreviation(text: str, start: int, dot: int) -> bool:
     while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] not in "([":
         word_start -= 1
     word = text[word_start:dot].lower()
-    return len(word) == 1 and word.isalpha() or word in ABBREVIATIONS
+    return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
 
 
-def segments(text: str, sections: Optional[Sequence[dict]]) -> List[Tuple[int, int]]:
+def segments(text: str, sections: Sequence[dict] | None) -> list[tuple[int, int]]:
     """The parts of a text laid out independently: each inclusion and exclusion section, and
     the text between them (wrap widths and bullets differ between a summary and a list)."""
     cuts = {0, len(text)}
@@ -269,10 +323,10 @@ def segments(text: str, sections: Optional[Sequence[dict]]) -> List[Tuple[int, i
     return list(zip(ordered, ordered[1:]))
 
 
-def doc_sentence_starts(doc: Doc) -> List[int]:
+def doc_sentence_starts(doc: Doc) -> list[int]:
     """Sentence start offsets of a whole doc, segment by segment."""
     text = doc_text(doc)
-    starts: List[int] = []
+    starts: list[int] = []
     for seg_start, seg_end in segments(text, doc._.sections):
         starts.extend(sentence_starts(text, seg_start, seg_end))
     return starts
@@ -314,4 +368,3 @@ class Sentences(Pipe):
 def make_sentences(nlp: Language, name: str) -> Sentences:
     """Factory of the sentence segmenter."""
     return Sentences(nlp, name)
-

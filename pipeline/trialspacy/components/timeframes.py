@@ -38,8 +38,9 @@ Decisions the contract leaves open:
 
 import math
 import re
+from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -55,8 +56,8 @@ class TimeMatch(NamedTuple):
     start: int
     end: int
     kind: str
-    value: Optional[str]
-    value_max: Optional[str]
+    value: str | None
+    value_max: str | None
 
 
 _FLAGS = re.IGNORECASE | re.ASCII
@@ -72,13 +73,36 @@ _DASH = r"[-\u2010\u2011\u2012\u2013\u2014]"
 _END = r"(?![a-z])"
 
 _ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
@@ -100,7 +124,7 @@ _NUM = (
 )
 
 # Time units with their ISO 8601 designators; single letters in lower case only (3D-CRT, 2H).
-_UNIT_FORMS: Tuple[Tuple[str, str], ...] = (
+_UNIT_FORMS: tuple[tuple[str, str], ...] = (
     ("Y", r"years?|yrs?"),
     ("M", r"months?|mouths?|monthes|mths?|mos?"),
     ("W", r"weeks?|wks?"),
@@ -112,10 +136,23 @@ _UNIT_SECONDS = {"Y": 31557600.0, "M": 2629800.0, "W": 604800.0, "D": 86400.0, "
 # A unit followed by ``-1`` is a rate (``30 h-1``).
 _UNIT = rf"(?<![a-z])(?:{'|'.join(form for _, form in _UNIT_FORMS)}){_END}(?!{_DASH}1(?![0-9]))"
 _PERIODS = {
-    "day": "D", "d": "D", "daily": "D", "night": "D", "nightly": "D",
-    "week": "W", "wk": "W", "w": "W", "weekly": "W",
-    "month": "M", "m": "M", "monthly": "M", "year": "Y", "yearly": "Y", "annually": "Y",
-    "hour": "H", "hourly": "H",
+    "day": "D",
+    "d": "D",
+    "daily": "D",
+    "night": "D",
+    "nightly": "D",
+    "week": "W",
+    "wk": "W",
+    "w": "W",
+    "weekly": "W",
+    "month": "M",
+    "m": "M",
+    "monthly": "M",
+    "year": "Y",
+    "yearly": "Y",
+    "annually": "Y",
+    "hour": "H",
+    "hourly": "H",
 }
 _PERIOD_NOUN = r"(?:day|week|month|year|hour|night|wk|d)"
 _PERIOD_ADJ = r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly)"
@@ -144,9 +181,7 @@ _F_TIMES = (
     rf"(?P<count>once|twice|thrice|{_BARE}{_S0}(?:times?|x|\u00d7)){_PER}"
     rf"(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}){_END}"
 )
-_F_FRACTIONS = (
-    rf"(?P<count>{_BARE}){_S0}(?:fractions?|fx|fr|f){_PER}(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}|w){_END}"
-)
+_F_FRACTIONS = rf"(?P<count>{_BARE}){_S0}(?:fractions?|fx|fr|f){_PER}(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}|w){_END}"
 _F_UNIT_PER = (
     rf"{_NUM_UNIT}(?:(?:{_S0}/{_S0}|{_S1}(?:a|an|per|each|every){_S1}){_PERIOD_NOUN}"
     rf"|{_S1}{_PERIOD_ADJ}){_END}"
@@ -156,8 +191,13 @@ _F_Q = (
     rf"(?P<period>weeks?|wks?|w|days?|d|hours?|hrs?|h|months?|mos?|m|mins?){_END}"
 )
 _F_HYPHEN = rf"(?P<n>{_NUM}){_DASH}(?P<period>weekly|monthly|hourly|yearly){_END}"
-_FREQUENCIES = (("times", _F_TIMES), ("fractions", _F_FRACTIONS), ("unit_per", _F_UNIT_PER),
-                ("q", _F_Q), ("hyphen", _F_HYPHEN))
+_FREQUENCIES = (
+    ("times", _F_TIMES),
+    ("fractions", _F_FRACTIONS),
+    ("unit_per", _F_UNIT_PER),
+    ("q", _F_Q),
+    ("hyphen", _F_HYPHEN),
+)
 _EVERY_NTH = (
     rf"(?<![a-z])(?:once{_S1})?every{_S1}(?P<nth>other|second|third|fourth|fifth|sixth|"
     rf"[0-9]{{1,2}}(?:st|nd|rd|th)){_S1}(?P<period>day|week|month|year|night|hour){_END}"
@@ -165,8 +205,18 @@ _EVERY_NTH = (
 
 # Calendar dates.
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?<![a-z])(?P<month>january|february|march|april|may|june|july|august|september|october|"
@@ -248,12 +298,78 @@ _RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
 # these positions finds exactly what a full scan finds, at a fraction of the cost; a new
 # alternative in the grammar must add its first word here (tests/test_hot_paths.py checks).
 _FIRST_WORDS = (
-    "every within in the last past previous preceding prior next following first initial up at a an "
-    "minimum maximum no not greater more less longer shorter fewer equal approximately approx about "
-    "around circa roughly nearly average mean median on between q january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sept sep oct "
-    "nov dec".split()
-) + list(_ONES) + list(_TENS)
+    (
+        [
+            "every",
+            "within",
+            "in",
+            "the",
+            "last",
+            "past",
+            "previous",
+            "preceding",
+            "prior",
+            "next",
+            "following",
+            "first",
+            "initial",
+            "up",
+            "at",
+            "a",
+            "an",
+            "minimum",
+            "maximum",
+            "no",
+            "not",
+            "greater",
+            "more",
+            "less",
+            "longer",
+            "shorter",
+            "fewer",
+            "equal",
+            "approximately",
+            "approx",
+            "about",
+            "around",
+            "circa",
+            "roughly",
+            "nearly",
+            "average",
+            "mean",
+            "median",
+            "on",
+            "between",
+            "q",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sept",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        ]
+    )
+    + list(_ONES)
+    + list(_TENS)
+)
 _START = re.compile(
     rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS}))"
     rf"(?:[0-9]|once|twice|thrice|(?:{_alternation(_FIRST_WORDS)})(?![a-z])|{_QUANT_SYMBOLS})",
@@ -302,9 +418,7 @@ _BARE_AGE_BEFORE = re.compile(
     _FLAGS,
 )
 _ADULT_YEARS = (12.0, 120.0)
-_ANCHOR_AFTER = re.compile(
-    rf"[ \t,]*(?:in{_S1}retrospect|since|after|before|prior|from|ago|of(?!{_S1}age))", _FLAGS
-)
+_ANCHOR_AFTER = re.compile(rf"[ \t,]*(?:in{_S1}retrospect|since|after|before|prior|from|ago|of(?!{_S1}age))", _FLAGS)
 # What may join an age to the next one (``>= 18 years and =<75 years``).
 _AGE_GAP = re.compile(
     r"[ \t]*(?:old|of[ \t]+age)?[ \t,;(]*(?:(?:and|or|to|but|&|including|inclusive(?:[ \t]+of)?)[ \t(]*)?"
@@ -324,7 +438,7 @@ _WINDOW = 80
 
 # ---------------------------------------------------------------------------------------------
 # Values.
-def unit_code(unit: str) -> Optional[str]:
+def unit_code(unit: str) -> str | None:
     """The ISO 8601 designator of a time unit as written (``wks`` → ``W``, ``mouths`` → ``M``,
     ``min`` → ``MIN``), or None for anything else."""
     for code, form in _RE_UNIT_FORMS:
@@ -333,7 +447,7 @@ def unit_code(unit: str) -> Optional[str]:
     return None
 
 
-def _format_number(number: float) -> Optional[str]:
+def _format_number(number: float) -> str | None:
     if not math.isfinite(number) or number < 0:
         return None
     if number == int(number):
@@ -341,11 +455,11 @@ def _format_number(number: float) -> Optional[str]:
     return f"{number:.6f}".rstrip("0").rstrip(".")
 
 
-def _iso_duration(parts: Sequence[Tuple[float, str]]) -> Optional[str]:
+def _iso_duration(parts: Sequence[tuple[float, str]]) -> str | None:
     """ISO 8601 duration of ``(number, unit code)`` parts, largest unit first; in a compound,
     weeks become days (ISO 8601 writes weeks alone)."""
     if len(parts) > 1:
-        merged: Dict[str, float] = {}
+        merged: dict[str, float] = {}
         for n, code in parts:
             n, code = (n * 7, "D") if code == "W" else (n, code)
             merged[code] = merged.get(code, 0.0) + n
@@ -362,7 +476,7 @@ def _iso_duration(parts: Sequence[Tuple[float, str]]) -> Optional[str]:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-def to_iso_duration(number: float, unit: str) -> Optional[str]:
+def to_iso_duration(number: float, unit: str) -> str | None:
     """ISO 8601 duration of ``number`` ``unit``: ``(6, "months")`` → ``P6M``, ``(48, "h")`` →
     ``PT48H``, ``(1.5, "years")`` → ``P1.5Y``; None for a unit that is not a time unit or a
     negative or non-finite number."""
@@ -372,12 +486,12 @@ def to_iso_duration(number: float, unit: str) -> Optional[str]:
     return _iso_duration([(float(number), code)])
 
 
-def _repeat(value: Optional[str]) -> Optional[str]:
+def _repeat(value: str | None) -> str | None:
     """A frequency of once per ``value``: ``P3W`` → ``R/P3W``."""
     return "R/" + value if value else None
 
 
-def _number(text: str) -> Optional[float]:
+def _number(text: str) -> float | None:
     """The value of a number as written: ``1,000``, ``7.5``, ``twenty-four``, ``six (6)``,
     ``one and a half``."""
     text = re.sub(r"\(.*\)", "", text.lower())
@@ -397,13 +511,13 @@ def _number(text: str) -> Optional[float]:
 
 # ---------------------------------------------------------------------------------------------
 # Parsing.
-def parse_timeframes(text: str) -> List[TimeMatch]:
+def parse_timeframes(text: str) -> list[TimeMatch]:
     """Every time expression in ``text``, in order of offsets; never raises."""
     return _scan(text, 0, len(text))
 
 
-def _scan(text: str, start: int, end: int) -> List[TimeMatch]:
-    found: List[TimeMatch] = []
+def _scan(text: str, start: int, end: int) -> list[TimeMatch]:
+    found: list[TimeMatch] = []
     previous_end, age_end = start, -1
     for match in _master_matches(text, start, end):
         if match.group("nth"):
@@ -438,7 +552,7 @@ def _master_matches(text: str, start: int, end: int) -> Iterator["re.Match[str]"
             pos = max(match.end(), candidate.start() + 1)  # (no expression is empty)
 
 
-def _every_nth(match: "re.Match[str]") -> List[TimeMatch]:
+def _every_nth(match: "re.Match[str]") -> list[TimeMatch]:
     parts = _RE_EVERY_NTH.fullmatch(match.group())
     if parts is None:
         return []
@@ -448,7 +562,7 @@ def _every_nth(match: "re.Match[str]") -> List[TimeMatch]:
     return [TimeMatch(match.start(), match.end(), "frequency", _repeat(value), None)]
 
 
-def _date(match: "re.Match[str]") -> List[TimeMatch]:
+def _date(match: "re.Match[str]") -> list[TimeMatch]:
     """A calendar date; None as value when day and month cannot be told apart (03/04/2020)."""
     for form in _RE_DATES:
         parts = form.fullmatch(match.group("date"))
@@ -474,16 +588,16 @@ def _date(match: "re.Match[str]") -> List[TimeMatch]:
     return [TimeMatch(match.start(), match.end(), "date", value if day else value[:7], None)]
 
 
-def _frequency(match: "re.Match[str]") -> List[TimeMatch]:
+def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
     """A schedule; R/P1D-style value only for once per period (or every N-th period)."""
     text = match.group("freq")
-    for name, form in _RE_FREQUENCIES:
+    for name, form in _RE_FREQUENCIES:  # noqa: B007 (the match names the frequency after the loop)
         parts = form.fullmatch(text)
         if parts is not None:
             break
     else:
         return []
-    value: Optional[str] = None
+    value: str | None = None
     if name in ("times", "fractions"):
         count = parts.group("count").lower()
         numbers = [_number(t.group()) for t in _RE_TOKEN.finditer(count) if t.group("num")]
@@ -498,7 +612,7 @@ def _frequency(match: "re.Match[str]") -> List[TimeMatch]:
     return [TimeMatch(match.start(), match.end(), "frequency", value, None)]
 
 
-Numbers = Tuple[Tuple[float, Optional[str]], ...]  # (number, unit code or None)
+Numbers = tuple[tuple[float, str | None], ...]  # (number, unit code or None)
 
 
 class _Element(NamedTuple):
@@ -511,7 +625,7 @@ class _Element(NamedTuple):
     bare: bool  # written without a unit of its own
 
 
-def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> Optional[List[TimeMatch]]:
+def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> list[TimeMatch] | None:
     """Spans of one duration and the bare numbers listed before it (``6, 12, 24 and 36
     months``), after the context checks; None when they are ages. ``lower`` is where the list
     may begin at the earliest, ``age_end`` the end of the last age found (or -1)."""
@@ -523,8 +637,8 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> O
     elements = _elements(text, start + len(quant), match.end())
     if not elements:
         return []
-    before = ("\n" if start <= _WINDOW else "") + text[max(0, start - _WINDOW): start]
-    after = text[elements[-1].end: elements[-1].end + _WINDOW]
+    before = ("\n" if start <= _WINDOW else "") + text[max(0, start - _WINDOW) : start]
+    after = text[elements[-1].end : elements[-1].end + _WINDOW]
     after_age = age_end >= 0 and _AGE_GAP.fullmatch(text, age_end, start) is not None
     if after_age or _is_age(before, quant, after, [n for e in elements for n in e.numbers]):
         return None
@@ -551,12 +665,12 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> O
     return found
 
 
-def _elements(text: str, start: int, end: int) -> List[_Element]:
+def _elements(text: str, start: int, end: int) -> list[_Element]:
     """The members of a list, each unit-less member taking the unit of the next member."""
-    elements: List[_Element] = []
+    elements: list[_Element] = []
     pos = start
     while pos < end:
-        for shape, form in _RE_ELEMENTS:
+        for shape, form in _RE_ELEMENTS:  # noqa: B007 (used after the loop)
             found = form.match(text, pos, end)
             if found:
                 break
@@ -575,7 +689,7 @@ def _elements(text: str, start: int, end: int) -> List[_Element]:
         if separator is None:
             break
         pos = separator.end()
-    unit: Optional[str] = None
+    unit: str | None = None
     for i in range(len(elements) - 1, -1, -1):
         numbers = elements[i].numbers
         if numbers[-1][1]:
@@ -585,10 +699,10 @@ def _elements(text: str, start: int, end: int) -> List[_Element]:
     return [e for e in elements if all(c for _, c in e.numbers)]
 
 
-def _numbers_of(tokens: Sequence["re.Match[str]"]) -> Optional[Numbers]:
+def _numbers_of(tokens: Sequence["re.Match[str]"]) -> Numbers | None:
     """Each number token with the unit token right after it; in a range written with one unit
     (``6-8 weeks``) the first number takes the second's unit."""
-    numbers: List[Tuple[float, Optional[str]]] = []
+    numbers: list[tuple[float, str | None]] = []
     for token in tokens:
         if token.group("num"):
             value = _number(token.group())
@@ -604,7 +718,7 @@ def _numbers_of(tokens: Sequence["re.Match[str]"]) -> Optional[Numbers]:
     return tuple(numbers)
 
 
-def _compound(tokens: Sequence["re.Match[str]"], numbers: Numbers) -> List[_Element]:
+def _compound(tokens: Sequence["re.Match[str]"], numbers: Numbers) -> list[_Element]:
     """``2 years and 6 months`` as one duration when the units fall, else one element per part."""
     sizes = [_UNIT_SECONDS[code] for _, code in numbers if code]
     falling = len(sizes) == len(numbers) and all(a > b for a, b in zip(sizes, sizes[1:]))
@@ -616,7 +730,7 @@ def _compound(tokens: Sequence["re.Match[str]"], numbers: Numbers) -> List[_Elem
     return [_Element(s, e, (pair,), "single", False) for s, e, pair in zip(starts, ends, numbers)]
 
 
-def _element_values(element: _Element) -> Tuple[Optional[str], Optional[str]]:
+def _element_values(element: _Element) -> tuple[str | None, str | None]:
     """``value`` and ``value_max`` of an element; a range written high to low is put in order."""
     numbers = [(n, code) for n, code in element.numbers if code]
     if element.shape == "compound":
@@ -627,7 +741,7 @@ def _element_values(element: _Element) -> Tuple[Optional[str], Optional[str]]:
     return _iso_duration(numbers[:1]), None
 
 
-def _is_age(before: str, quant: str, after: str, numbers: Sequence[Tuple[float, Optional[str]]]) -> bool:
+def _is_age(before: str, quant: str, after: str, numbers: Sequence[tuple[float, str | None]]) -> bool:
     """Whether numbers with units are ages, from the words around them."""
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before + quant):
         return True
