@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test clean
+.PHONY: install extract test lint clean
 
 $(STAMP): setup.cfg pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,13 @@ extract: install
 	$(BIN)/trialspacy extract samples/seeds samples/ctgov_v2_nsclc_sample.jsonl -o out/samples.jsonl --errors out/samples.errors.jsonl
 	@echo "wrote out/samples.jsonl"
 
-test: install
+# Lint, format and type checks first (seconds), then the suite.
+lint: install
+	$(BIN)/ruff check pipeline scripts tests
+	$(BIN)/ruff format --check pipeline scripts tests
+	$(BIN)/mypy
+
+test: lint
 	$(BIN)/python -m pytest -q
 
 clean:
