@@ -31,6 +31,10 @@ class Errors:
     E019 = (
         "its text differs from the gold text of the same id, so offsets cannot be compared; predict on the gold texts"
     )
+    # The reason of E014 for a document a spaCy worker process dropped: the error stayed there.
+    E020 = (
+        "no error was reported for it (spaCy's worker processes keep their errors); run it with --n-process 1 to see it"
+    )
 
 
 class Warnings:
