@@ -9,7 +9,6 @@ line for line, as the local engine's.
 
 import contextlib
 import logging
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -34,7 +33,6 @@ class PipelinePlugin(WorkerPlugin):
     def __init__(self, version: str = __version__) -> None:
         self.version = version
         self.nlp: Language | None = None
-        self.lock: threading.Lock | None = None
 
     def setup(self, worker: Worker) -> None:
         from . import __version__ as worker_version
@@ -47,10 +45,8 @@ class PipelinePlugin(WorkerPlugin):
                 f"Dask worker {worker.address} has trialspacy {worker_version} but the client has "
                 f"{self.version}; install the same version on every worker"
             )
+        # Shared by the worker's threads: each batch records its own failures (run.batch_errors).
         self.nlp = load()
-        # process() sets the pipeline's error handler for its batch, so a worker with several
-        # threads must run one batch at a time.
-        self.lock = threading.Lock()
 
     def teardown(self, worker: Worker) -> None:
         self.nlp = None
@@ -58,9 +54,9 @@ class PipelinePlugin(WorkerPlugin):
 
 def extract_batch(records: list[Record]) -> list[Packed]:
     """On a worker: each record's contract dict, or its error entry, in order."""
-    plugin: PipelinePlugin = get_worker().plugins[PLUGIN_NAME]
-    with plugin.lock:
-        return pack_results(plugin.nlp, records)
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, PipelinePlugin) and plugin.nlp is not None, "registered by run_dask"
+    return pack_results(plugin.nlp, records)
 
 
 def dask_results(
