@@ -9,9 +9,9 @@ from conftest import SEEDS_DIR, extract_bytes
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, DocBin
+from typer.testing import CliRunner
 
-from trialspacy.cli import EXIT_SKIPPED
-from trialspacy.errors import RecordError
+from trialspacy.errors import ExitCode, RecordError
 from trialspacy.records import Record
 from trialspacy.run import pack_results, pool_results, process
 
@@ -51,7 +51,7 @@ class HandsOnNone(Pipe):
 def test_two_processes_write_byte_for_byte_what_one_process_writes(tmp_path, mixed_inputs, batch_size):
     one = extract_bytes(mixed_inputs, tmp_path / "one.jsonl")
     two = extract_bytes(mixed_inputs, tmp_path / "two.jsonl", n_process=2, batch_size=batch_size)
-    assert one[0] == two[0] == EXIT_SKIPPED
+    assert one[0] == two[0] == ExitCode.SKIPPED
     assert two[1] == one[1] and two[1].count(b"\n") == 18
     assert two[2] == one[2] and two[2].count(b"\n") == 3
     assert "21 documents: 18 written, 3 errors" in two[3]
@@ -149,3 +149,17 @@ def test_batches_in_threads_on_one_pipeline_each_report_their_own_failures():
         for batch in batches
     ]
     assert nlp.get_pipe("trialspacy_doses").get_error_handler().__name__ == "raise_error"
+
+
+def test_a_worker_that_dies_ends_the_command_as_aborted(tmp_path, monkeypatch):
+    import trialspacy
+    from trialspacy.cli import app
+
+    monkeypatch.setattr(trialspacy, "load", lambda: small_pipeline("test_exits_on_die"))
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text("".join(f'{{"id": "r{i}", "text": "{t}"}}\n' for i, t in enumerate(["2 Gy", "DIE", "8 Gy"])))
+    args = ["extract", str(texts), "-o", str(tmp_path / "out.jsonl"), "--n-process", "2", "--batch-size", "1"]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == ExitCode.ABORTED
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith("error: --n-process: ") and "--resume continues a JSONL file" in lines[-1]

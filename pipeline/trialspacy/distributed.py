@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .about import __version__
-from .errors import RecordError
+from .errors import Errors, RecordError
 from .records import Record
 from .run import Packed, Result, Summary, ordered_results, pack_results, run_engine
 
@@ -42,8 +42,7 @@ class PipelinePlugin(WorkerPlugin):
         # different spans under it.
         if worker_version != self.version:
             raise RuntimeError(
-                f"Dask worker {worker.address} has trialspacy {worker_version} but the client has "
-                f"{self.version}; install the same version on every worker"
+                Errors.E033.format(address=worker.address, worker_version=worker_version, version=self.version)
             )
         # Shared by the worker's threads: each batch records its own failures (run.batch_errors).
         self.nlp = load()
@@ -123,10 +122,8 @@ def run_dask(
         try:
             client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
         except TimeoutError:
-            raise TimeoutError(
-                f"no Dask worker joined the scheduler at {client.scheduler.address} within "
-                f"{WORKER_TIMEOUT:.0f} s; start workers with `dask worker {client.scheduler.address}`"
-            ) from None
+            address = client.scheduler_info()["address"]
+            raise TimeoutError(Errors.E034.format(address=address, timeout=WORKER_TIMEOUT)) from None
         client.register_plugin(PipelinePlugin(), name=PLUGIN_NAME)
         try:
 

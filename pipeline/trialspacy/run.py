@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import count, islice
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -221,7 +221,16 @@ def unpack(packed: Packed) -> Result:
     return RecordError(payload["source"], payload["error"], record=payload["record"], line=payload["line"])
 
 
-def _batch_results(batch: Batch, future: Future | None, task_failed: Callable[[Future], bool]) -> Iterator[Result]:
+class Pending(Protocol):
+    """A submitted batch's answer to come: a ``concurrent.futures`` or a Dask future."""
+
+    def result(self) -> list[Packed]: ...
+
+
+F = TypeVar("F", bound=Pending)
+
+
+def _batch_results(batch: Batch, future: F | None, task_failed: Callable[[F], bool]) -> Iterator[Result]:
     """The results of one batch in input order: its input errors where they were, its records'
     results from the worker (or, if the task itself failed, an E014 error for each)."""
     records = [item for item in batch if isinstance(item, Record)]
@@ -241,11 +250,11 @@ def _batch_results(batch: Batch, future: Future | None, task_failed: Callable[[F
 
 
 def ordered_results(
-    submit: Callable[[list[Record]], Future],
+    submit: Callable[[list[Record]], F],
     items: Iterable[Record | RecordError],
     batch_size: int,
     window: int,
-    task_failed: Callable[[Future], bool],
+    task_failed: Callable[[F], bool],
 ) -> Iterator[Result]:
     """Results for the items, computed by ``submit`` (records in, a future of their packed
     results out) batch by batch, in input order.
@@ -256,7 +265,7 @@ def ordered_results(
     or the cluster is gone) the exception ends the run.
     """
     stream = iter(items)
-    in_flight: deque[tuple[Batch, Future | None]] = deque()
+    in_flight: deque[tuple[Batch, F | None]] = deque()
     while True:
         batch = list(islice(stream, batch_size))
         if not batch:
