@@ -11,7 +11,8 @@ import pytest
 from conftest import API_V2_SAMPLE, SEEDS_DIR
 from spacy.tokens import DocBin
 
-from trialspacy.cli import EXIT_OK, EXIT_SKIPPED, UsageError, extract_command
+from trialspacy.cli import UsageError, extract_command
+from trialspacy.errors import ExitCode
 from trialspacy.export import check_record
 
 
@@ -31,7 +32,7 @@ def read_jsonl(path):
 
 def test_extract_seeds_writes_one_valid_line_per_record_in_order(tmp_path):
     status, out, errors, stderr = run_extract([SEEDS_DIR], tmp_path)
-    assert status == EXIT_OK
+    assert status == ExitCode.OK
     docs = read_jsonl(out)
     assert [d["id"] for d in docs] == sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
     for doc, path in zip(docs, sorted(SEEDS_DIR.glob("*.txt"))):
@@ -46,7 +47,7 @@ def test_extract_seeds_writes_one_valid_line_per_record_in_order(tmp_path):
 
 def test_extract_api_v2_sample_gives_nct_ids_and_sections(tmp_path):
     status, out, _, _ = run_extract([API_V2_SAMPLE], tmp_path)
-    assert status == EXIT_OK
+    assert status == ExitCode.OK
     docs = read_jsonl(out)
     studies = [json.loads(line) for line in API_V2_SAMPLE.read_text().splitlines()]
     assert [d["id"] for d in docs] == [s["protocolSection"]["identificationModule"]["nctId"] for s in studies]
@@ -69,7 +70,7 @@ def test_mixed_batch_with_bad_files_loses_nothing(tmp_path):
     lines = list(API_V2_SAMPLE.read_text().splitlines()[:3])
     (good / "studies.jsonl").write_text("\n".join([lines[0], "{not json", lines[1], '{"foo": 1}', lines[2]]) + "\n")
     status, out, errors, stderr = run_extract([good], tmp_path)
-    assert status == EXIT_SKIPPED
+    assert status == ExitCode.SKIPPED
     written = read_jsonl(out)
     reported = read_jsonl(errors)
     assert len(written) == 2 + 3
@@ -92,7 +93,7 @@ def test_other_formats_hold_the_same_spans(tmp_path, fmt):
     expected = read_jsonl(jsonl)
     n_spans = sum(len(d["spans"]) for d in expected)
     status, out, _, _ = run_extract([SEEDS_DIR], tmp_path, fmt=fmt)
-    assert status == EXIT_OK
+    assert status == ExitCode.OK
     if fmt == "csv":
         import csv
 
@@ -136,6 +137,6 @@ def test_console_script_reads_stdin_and_fails_cleanly(tmp_path):
     doc = json.loads(done.stdout)
     assert doc["id"] == "stdin" and any(s["text"] == "LM103" for s in doc["spans"])
     missing = subprocess.run([str(exe), "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True)
-    assert missing.returncode == EXIT_SKIPPED
+    assert missing.returncode == ExitCode.SKIPPED
     assert missing.stdout == ""
     assert "nope.txt" in missing.stderr and "not found" in missing.stderr and "Traceback" not in missing.stderr

@@ -3,7 +3,8 @@
 import pytest
 from conftest import SEEDS_DIR, extract_bytes
 
-from trialspacy.cli import EXIT_SKIPPED, UsageError, extract_command
+from trialspacy.cli import UsageError, extract_command
+from trialspacy.errors import ExitCode
 
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (run `make test`)")
 
@@ -24,7 +25,7 @@ def client():
 def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_writes(tmp_path, mixed_inputs):
     local = extract_bytes(mixed_inputs, tmp_path / "local.jsonl")
     dask = extract_bytes(mixed_inputs, tmp_path / "dask.jsonl", engine="dask", batch_size=4)
-    assert local[0] == dask[0] == EXIT_SKIPPED
+    assert local[0] == dask[0] == ExitCode.SKIPPED
     assert dask[1] == local[1] and dask[1].count(b"\n") == 18
     assert dask[2] == local[2] and dask[2].count(b"\n") == 3
     assert "21 documents: 18 written, 3 errors" in dask[3]

@@ -11,8 +11,8 @@ from spacy.scorer import Scorer
 from spacy.training import Example
 from typer.testing import CliRunner
 
-from trialspacy.cli import EXIT_OK, EXIT_USAGE, UsageError, app, evaluate_command
-from trialspacy.errors import RecordError
+from trialspacy.cli import UsageError, app, evaluate_command
+from trialspacy.errors import ExitCode, RecordError
 from trialspacy.evaluate import (
     MICRO,
     NONE,
@@ -377,7 +377,7 @@ def test_errors_list_every_fp_fn_and_wrong_attribute_with_context(tmp_path):
     pred = write_jsonl(tmp_path / "pred.jsonl", PRED)
     errors = tmp_path / "errors.jsonl"
     status = evaluate_command(str(gold), str(pred), "table", str(errors), stdout=io.StringIO(), stderr=io.StringIO())
-    assert status == EXIT_OK
+    assert status == ExitCode.OK
     entries = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     summary = sorted((e["id"], e["type"], e["label"], e["text"], e.get("attribute")) for e in entries)
     assert summary == [
@@ -441,26 +441,28 @@ def test_evaluate_cli_exit_codes(tmp_path):
     pred = write_jsonl(tmp_path / "pred.jsonl", PRED)
     runner = CliRunner()  # click 8.2 keeps stderr apart
     done = runner.invoke(app, ["evaluate", str(gold), "--pred", str(pred), "--format", "json"])
-    assert done.exit_code == EXIT_OK, done.stderr
+    assert done.exit_code == ExitCode.OK, done.stderr
     assert json.loads(done.stdout)["strict"][MICRO]["tp"] == 5
     assert (
         "1 gold documents have no prediction" in done.stderr
         and "1 predicted documents are not in the gold" in done.stderr
     )
-    for args, problem in [
-        (["evaluate", str(gold), "--pred", str(pred), "--format", "xml"], "--format must be one of"),
-        (["evaluate", str(tmp_path / "nope.jsonl")], "file not found"),
+    for args, problem, status in [
+        (["evaluate", str(gold), "--pred", str(pred), "--format", "xml"], "--format must be one of", ExitCode.USAGE),
+        (["evaluate", str(tmp_path / "nope.jsonl")], "file not found", ExitCode.DATA),
         (
             ["evaluate", str(pred), "--pred", str(pred), "--errors", str(tmp_path / "no" / "e.jsonl")],
             "directory does not exist",
+            ExitCode.USAGE,
         ),
         (
             ["evaluate", str(write_jsonl(tmp_path / "bad.jsonl", [{"id": "x", "text": "t"}]))],
             "line 1: invalid gold document 'x'",
+            ExitCode.DATA,
         ),
     ]:
         done = runner.invoke(app, args)
-        assert done.exit_code == EXIT_USAGE, args
+        assert done.exit_code == status, args
         assert done.stdout == ""
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: ") and problem in lines[0], done.stderr

@@ -1,24 +1,26 @@
 """The local engine with several processes: the same output, in the same order, as one process."""
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from conftest import SEEDS_DIR, extract_bytes
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, DocBin
+from typer.testing import CliRunner
 
-from trialspacy.cli import EXIT_SKIPPED
-from trialspacy.errors import RecordError
+from trialspacy.errors import ExitCode, RecordError
 from trialspacy.records import Record
-from trialspacy.run import pool_results
+from trialspacy.run import pack_results, pool_results, process
 
 
 @Language.component("test_fails_on_boom")
 def fails_on_boom(doc: Doc) -> Doc:
-    """Raises on a document that says BOOM (a component bug met in a batch)."""
+    """Raises on a document that says BOOM (a component bug met in a batch), naming its first word."""
     if "BOOM" in doc.text:
-        raise ValueError("cannot read BOOM")
+        raise ValueError(f"cannot read {doc[0].text}")
     return doc
 
 
@@ -30,12 +32,26 @@ def exits_on_die(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("test_hands_on_none")
+class HandsOnNone(Pipe):
+    """Reports its failure on a document that says BOOM to its error handler and returns the
+    handler's result, as some components do: the next component gets None."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "BOOM" in doc.text:
+            return self.get_error_handler()(self.name, self, [doc], ValueError("cannot read BOOM"))
+        return doc
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("batch_size", [1, 4, 64])
 def test_two_processes_write_byte_for_byte_what_one_process_writes(tmp_path, mixed_inputs, batch_size):
     one = extract_bytes(mixed_inputs, tmp_path / "one.jsonl")
     two = extract_bytes(mixed_inputs, tmp_path / "two.jsonl", n_process=2, batch_size=batch_size)
-    assert one[0] == two[0] == EXIT_SKIPPED
+    assert one[0] == two[0] == ExitCode.SKIPPED
     assert two[1] == one[1] and two[1].count(b"\n") == 18
     assert two[2] == one[2] and two[2].count(b"\n") == 3
     assert "21 documents: 18 written, 3 errors" in two[3]
@@ -86,3 +102,64 @@ def test_a_worker_that_dies_stops_the_run_instead_of_losing_documents():
                 nlp, records(["2 Gy per fraction", "DIE", "8 Gy in a single fraction"]), batch_size=1, n_process=2
             )
         )
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failed_document_handed_on_as_none_costs_that_document_only(n_process):
+    nlp = trialspacy_first(small_pipeline(), "test_hands_on_none")
+    texts = ["60 Gy in 30 fractions.", "BOOM 50 Gy/25 fx", "5 x 5 Gy", "BOOM", "2 Gy per fraction"]
+    if n_process == 1:
+        results = list(process(nlp, records(texts), batch_size=2))
+        ids = [r.record if isinstance(r, RecordError) else r._.record_id for r in results]
+    else:
+        results = list(pool_results(nlp, records(texts), batch_size=2, n_process=2))
+        ids = [r.record if isinstance(r, RecordError) else r[0]["id"] for r in results]
+    assert ids == ["r0", "r1", "r2", "r3", "r4"]
+    failed = [r for r in results if isinstance(r, RecordError)]
+    assert [r.record for r in failed] == ["r1", "r3"]
+    assert all(r.problem.endswith("test_hands_on_none: ValueError: cannot read BOOM") for r in failed)
+
+
+def trialspacy_first(nlp: Language, name: str) -> Language:
+    """``nlp`` with the component ``name`` added before the others."""
+    nlp.add_pipe(name, first=True)
+    return nlp
+
+
+def test_batches_in_threads_on_one_pipeline_each_report_their_own_failures():
+    nlp = small_pipeline("test_fails_on_boom")
+    batches = [
+        records([f"{n} Gy in {n // 2} fractions" if (n + k) % 3 else f"BOOM{k}.{n} {n} Gy" for n in range(40, 72)])
+        for k in range(8)
+    ]
+    alone = [pack_results(nlp, batch) for batch in batches]
+    with ThreadPoolExecutor(4) as threads:
+        together = list(threads.map(lambda batch: pack_results(nlp, batch), batches))
+    assert together == alone
+    failed = [[(entry["record"], entry["error"]) for ok, entry in packed if not ok] for packed in together]
+    assert failed == [
+        [
+            (
+                r.id,
+                f"the pipeline failed on this document: test_fails_on_boom: ValueError: cannot read {r.text.split()[0]}",
+            )
+            for r in batch
+            if "BOOM" in r.text
+        ]
+        for batch in batches
+    ]
+    assert nlp.get_pipe("trialspacy_doses").get_error_handler().__name__ == "raise_error"
+
+
+def test_a_worker_that_dies_ends_the_command_as_aborted(tmp_path, monkeypatch):
+    import trialspacy
+    from trialspacy.cli import app
+
+    monkeypatch.setattr(trialspacy, "load", lambda: small_pipeline("test_exits_on_die"))
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text("".join(f'{{"id": "r{i}", "text": "{t}"}}\n' for i, t in enumerate(["2 Gy", "DIE", "8 Gy"])))
+    args = ["extract", str(texts), "-o", str(tmp_path / "out.jsonl"), "--n-process", "2", "--batch-size", "1"]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == ExitCode.ABORTED
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith("error: --n-process: ") and "--resume continues a JSONL file" in lines[-1]

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 import trialspacy
 from trialspacy.cli import app, report_command
+from trialspacy.errors import ExitCode
 from trialspacy.evaluate import evaluate, read_documents
 from trialspacy.report import Mark, document_marks, render_report, render_text, stack_slots
 
@@ -197,19 +198,31 @@ def test_report_cli_with_gold_and_no_input_runs_the_pipeline_on_the_gold_texts(t
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, message, status",
     [
-        (["report", "-o", "{tmp}/r.html"], "give INPUT files"),
-        (["report", "samples/seeds", "-o", "{tmp}/no/such/dir/r.html"], "the output's directory does not exist"),
-        (["report", "samples/seeds", "-o", "{tmp}/r.html", "--limit", "0"], "--limit must be at least 1"),
-        (["report", "--gold", "{tmp}/bad.jsonl", "-o", "{tmp}/r.html"], "bad.jsonl: malformed JSON at line 1"),
+        (["report", "-o", "{tmp}/r.html"], "give INPUT files", ExitCode.USAGE),
+        (
+            ["report", "samples/seeds", "-o", "{tmp}/no/such/dir/r.html"],
+            "the output's directory does not exist",
+            ExitCode.USAGE,
+        ),
+        (
+            ["report", "samples/seeds", "-o", "{tmp}/r.html", "--limit", "0"],
+            "--limit must be at least 1",
+            ExitCode.USAGE,
+        ),
+        (
+            ["report", "--gold", "{tmp}/bad.jsonl", "-o", "{tmp}/r.html"],
+            "bad.jsonl: malformed JSON at line 1",
+            ExitCode.DATA,
+        ),
     ],
 )
-def test_report_cli_usage_errors_are_one_line(tmp_path, args, message, monkeypatch):
+def test_report_cli_usage_errors_are_one_line(tmp_path, args, message, status, monkeypatch):
     monkeypatch.chdir(REPO)
     (tmp_path / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
     result = CliRunner().invoke(app, [a.replace("{tmp}", str(tmp_path)) for a in args])
-    assert result.exit_code == 2
+    assert result.exit_code == status
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
     assert not (tmp_path / "r.html").exists()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 
-from trialspacy.cli import EXIT_SKIPPED, UsageError, extract_command
-from trialspacy.errors import RecordError
+from trialspacy.cli import UsageError, extract_command
+from trialspacy.errors import ExitCode, RecordError
 from trialspacy.export import Writer, resume_key, truncate_partial_line, written_keys
 from trialspacy.records import Record, iter_records
 from trialspacy.run import run_batch, skip_written
@@ -131,14 +131,14 @@ def test_resume_repairs_a_cut_last_line_and_writes_the_same_file(tmp_path):
     inputs = [SEEDS_DIR, API_V2_SAMPLE, bad]
     full, full_errors = tmp_path / "full.jsonl", tmp_path / "full.errors.jsonl"
     status, _ = extract(inputs, full, full_errors)
-    assert status == EXIT_SKIPPED
+    assert status == ExitCode.SKIPPED
     complete = full.read_bytes().splitlines(keepends=True)
     assert len(complete) == 17
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     out.write_bytes(b"".join(complete[:6]) + complete[6][:100])  # killed while writing line 7
     errors.write_text('{"stale": "entry"}\n', encoding="utf-8")
     status, stderr = extract(inputs, out, errors, resume=True)
-    assert status == EXIT_SKIPPED
+    assert status == ExitCode.SKIPPED
     assert "removed an incomplete last line (100 bytes)" in stderr
     assert "13 documents: 11 written, 2 errors; 6 already in the output" in stderr
     assert out.read_bytes() == full.read_bytes()
@@ -176,7 +176,7 @@ def test_a_killed_run_resumed_gives_the_uninterrupted_output(tmp_path):
     source = write_records(tmp_path / "records.jsonl", n, extra)
     full, full_errors = tmp_path / "full.jsonl", tmp_path / "full.errors.jsonl"
     status, _ = extract([source], full, full_errors)
-    assert status == EXIT_SKIPPED
+    assert status == ExitCode.SKIPPED
     assert count_lines(full) == n - 2 and count_lines(full_errors) == 2
 
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
@@ -195,7 +195,7 @@ def test_a_killed_run_resumed_gives_the_uninterrupted_output(tmp_path):
     assert 300 <= killed_at < n - 2, "the run was not interrupted mid-way"
 
     status, stderr = extract([source], out, errors, resume=True)
-    assert status == EXIT_SKIPPED
+    assert status == ExitCode.SKIPPED
     assert f"{killed_at} already in the output" in stderr
     assert out.read_bytes() == full.read_bytes()
     assert errors.read_bytes() == full_errors.read_bytes()

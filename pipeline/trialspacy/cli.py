@@ -4,7 +4,8 @@
 ``trialspacy report [INPUT...] -o report.html [--gold GOLD] [--limit N]``.
 
 Thin Typer functions validate options and call plain, tested functions. A failed run exits
-non-zero with one readable line on stderr, never a traceback.
+non-zero (see :class:`~trialspacy.errors.ExitCode`) with one readable line on stderr, never a
+traceback.
 """
 
 import json
@@ -16,18 +17,23 @@ from typing import IO, Any
 import typer
 from tqdm import tqdm
 
-from .errors import RecordError
+from .errors import Errors, ExitCode, RecordError, Warnings
 from .export import FORMATS, Writer
 
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="Structured entities from clinical-trial registry text."
+EXIT_STATUS = (
+    "Exit status: 0 done; 1 done, some records reported as errors (--errors); 2 wrong option or output path; "
+    "3 missing or invalid gold or prediction file; 4 run cut short (a worker process died)."
 )
-
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Structured entities from clinical-trial registry text.",
+    epilog=EXIT_STATUS,
+)
 
 
 class UsageError(Exception):
-    """A problem with the command's options or outputs (exit 2)."""
+    """A problem with the command's options or outputs (exit ``ExitCode.USAGE``)."""
 
 
 ENGINES = ("local", "dask")
@@ -49,8 +55,9 @@ def extract_command(
     resume: bool = False,
     engine: str = "local",
     scheduler: str | None = None,
-) -> int:
-    """Run extraction; return the exit status (0 ok, 1 some records skipped, 2 usage error).
+) -> ExitCode:
+    """Run extraction; return the exit status (``OK``, or ``SKIPPED`` when some records were
+    reported as errors); raise UsageError for a wrong option or output.
 
     ``n_process`` is the number of worker processes (local engine, default 1: the pipeline runs
     in this process) or of LocalCluster workers (Dask engine without ``scheduler``, default 2).
@@ -61,24 +68,24 @@ def extract_command(
     from .records import expand_inputs, iter_records
 
     if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise UsageError(Errors.E021.format(choices=", ".join(FORMATS), value=fmt))
     if fmt in ("brat", "docbin") and output in (None, "-"):
-        raise UsageError(f"--format {fmt} needs -o (a {'directory' if fmt == 'brat' else '.spacy file'})")
+        raise UsageError(Errors.E022.format(fmt=fmt, target="directory" if fmt == "brat" else ".spacy file"))
     if engine not in ENGINES:
-        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+        raise UsageError(Errors.E023.format(choices=", ".join(ENGINES), value=engine))
     if scheduler and engine != "dask":
-        raise UsageError("--scheduler needs --engine dask")
+        raise UsageError(Errors.E024)
     if scheduler and n_process is not None:
-        raise UsageError("--n-process does not apply with --scheduler: the cluster's workers do the work")
+        raise UsageError(Errors.E025)
     if engine == "dask" and fmt == "docbin":
-        raise UsageError("--format docbin needs the local engine (the Dask engine does not bring Docs back)")
+        raise UsageError(Errors.E026)
     if resume and (fmt != "jsonl" or output in (None, "-")):
-        raise UsageError("--resume needs --format jsonl and -o FILE (it continues that file)")
+        raise UsageError(Errors.E027)
     if batch_size < 1 or (n_process is not None and n_process < 1):
-        raise UsageError("--batch-size and --n-process must be at least 1")
+        raise UsageError(Errors.E028)
     for path in (output, errors_path):
-        if path not in (None, "-") and fmt != "brat" and not Path(path).resolve().parent.is_dir():
-            raise UsageError(f"{path}: the output's directory does not exist")
+        if path is not None and path != "-" and fmt != "brat" and not Path(path).resolve().parent.is_dir():
+            raise UsageError(Errors.E029.format(path=path))
 
     nlp = None
     if engine == "local":
@@ -86,13 +93,10 @@ def extract_command(
 
         nlp = load()
     written = None
-    if resume and Path(output).is_file():
+    if resume and output is not None and Path(output).is_file():
         dropped = truncate_partial_line(output)
         if dropped:
-            print(
-                f"warning: {output}: removed an incomplete last line ({dropped} bytes) left by an interrupted run",
-                file=stderr,
-            )
+            print(f"warning: {Warnings.W002.format(path=output, size=dropped)}", file=stderr)
         try:
             written = written_keys(output)
         except ValueError as exc:
@@ -131,6 +135,7 @@ def extract_command(
         else:
             from .run import run_batch
 
+            assert nlp is not None, "loaded above for the local engine"
             summary = run_batch(
                 nlp,
                 items,
@@ -148,7 +153,7 @@ def extract_command(
         if errors_file is not None:
             errors_file.close()
     print(summary.line(), file=stderr)
-    return EXIT_SKIPPED if summary.errors else EXIT_OK
+    return ExitCode.SKIPPED if summary.errors else ExitCode.OK
 
 
 @app.command("extract")
@@ -203,13 +208,10 @@ def extract_cli(
         )
     except (UsageError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(ExitCode.USAGE) from None
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): output is cut short
-        print(
-            f"error: --n-process: {exc} (the documents before it are written; --resume continues a JSONL file)",
-            file=sys.stderr,
-        )
-        raise typer.Exit(EXIT_USAGE) from None
+        print(f"error: {Errors.E030.format(reason=exc)}", file=sys.stderr)
+        raise typer.Exit(ExitCode.ABORTED) from None
     raise typer.Exit(status)
 
 
@@ -217,14 +219,9 @@ def warn_unmatched(report: dict[str, Any], stderr: IO[str]) -> None:
     """Say on stderr how many gold documents had no prediction and how many predictions no gold."""
     documents = report["documents"]
     if documents["missing"]:
-        print(
-            f"warning: {len(documents['missing'])} gold documents have no prediction (scored as false negatives)",
-            file=stderr,
-        )
+        print(f"warning: {Warnings.W003.format(count=len(documents['missing']))}", file=stderr)
     if documents["ignored"]:
-        print(
-            f"warning: {len(documents['ignored'])} predicted documents are not in the gold and are ignored", file=stderr
-        )
+        print(f"warning: {Warnings.W004.format(count=len(documents['ignored']))}", file=stderr)
 
 
 def evaluate_command(
@@ -235,9 +232,10 @@ def evaluate_command(
     stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
     progress: bool | None = None,
-) -> int:
+) -> ExitCode:
     """Score predictions (or the pipeline, when ``pred`` is None) against a gold file; print the
-    report; return the exit status (0 ok; a bad gold or prediction line raises RecordError)."""
+    report; return the exit status (``OK``; a missing or bad gold or prediction file raises
+    RecordError)."""
     from .evaluate import FORMATS as REPORT_FORMATS
     from .evaluate import evaluate_files, render, write_errors
 
@@ -245,9 +243,9 @@ def evaluate_command(
     stdout = stdout if stdout is not None else sys.stdout
     stderr = stderr if stderr is not None else sys.stderr
     if fmt not in REPORT_FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(REPORT_FORMATS)}, not {fmt!r}")
+        raise UsageError(Errors.E021.format(choices=", ".join(REPORT_FORMATS), value=fmt))
     if errors_path is not None and not Path(errors_path).resolve().parent.is_dir():
-        raise UsageError(f"{errors_path}: the output's directory does not exist")
+        raise UsageError(Errors.E029.format(path=errors_path))
     show = pred is None and progress is not False and (progress is True or stderr.isatty())
     bar = tqdm(unit=" docs", file=stderr, disable=not show)
     try:
@@ -258,7 +256,7 @@ def evaluate_command(
     stdout.write(render(evaluation.report, fmt))
     if errors_path is not None:
         write_errors(evaluation.errors, errors_path)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @app.command("evaluate")
@@ -275,9 +273,12 @@ def evaluate_cli(
     """Score predictions against gold annotations: P/R/F1 strict and lenient, attributes, confusion, outcomes."""
     try:
         status = evaluate_command(gold, pred, fmt, errors_path)
-    except (UsageError, RecordError, OSError) as exc:
+    except RecordError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(ExitCode.DATA) from None
+    except (UsageError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(ExitCode.USAGE) from None
     raise typer.Exit(status)
 
 
@@ -291,41 +292,43 @@ def report_command(
     max_chars: int = 1_000_000,
     stderr: IO[str] | None = None,
     progress: bool | None = None,
-) -> int:
+) -> ExitCode:
     """Write the HTML report of the inputs (extract output used as it is, anything else through
     the pipeline; without inputs, the pipeline over the gold texts); return the exit status
-    (0 ok, 1 some records could not be shown). A bad gold file raises RecordError."""
+    (``OK``, or ``SKIPPED`` when some records could not be shown). A bad gold file raises
+    RecordError."""
     from .errors import RecordError as Failure
     from .evaluate import evaluate, predict, read_documents
     from .report import read_inputs, render_report
 
     stderr = stderr if stderr is not None else sys.stderr
     if not inputs and gold is None:
-        raise UsageError(
-            "give INPUT files (extract output or records), or --gold to report on the pipeline over the gold texts"
-        )
+        raise UsageError(Errors.E031)
     if limit is not None and limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {limit}")
+        raise UsageError(Errors.E032.format(limit=limit))
     if not Path(output).resolve().parent.is_dir():
-        raise UsageError(f"{output}: the output's directory does not exist")
+        raise UsageError(Errors.E029.format(path=output))
     gold_docs = read_documents(gold, "gold") if gold is not None else None
     show = progress is not False and (progress is True or stderr.isatty())
     bar = tqdm(unit=" docs", file=stderr, disable=not show)
     documents, failures = [], []
     try:
         if inputs:
-            options = {"text_key": text_key, "id_key": id_key, "max_chars": max_chars}
 
             def warn(message: str) -> None:
                 print(f"warning: {message}", file=stderr)
 
-            for item in read_inputs(inputs, on_progress=bar.update, on_warning=warn, **options):
+            read = read_inputs(
+                inputs, on_progress=bar.update, on_warning=warn, text_key=text_key, id_key=id_key, max_chars=max_chars
+            )
+            for item in read:
                 if isinstance(item, Failure):
                     failures.append(item)
                     print(f"error: {item.message}", file=stderr)
                 else:
                     documents.append(item)
         else:
+            assert gold is not None and gold_docs is not None, "checked above: no inputs needs --gold"
             documents = predict(gold_docs, source=gold, on_progress=bar.update)
     finally:
         bar.close()
@@ -340,7 +343,7 @@ def report_command(
     Path(partial).replace(output)
     total = len(documents) + len(failures)
     print(f"{total} records: {len(documents)} in the report, {len(failures)} errors; wrote {output}", file=stderr)
-    return EXIT_SKIPPED if failures else EXIT_OK
+    return ExitCode.SKIPPED if failures else ExitCode.OK
 
 
 @app.command("report")
@@ -363,9 +366,12 @@ def report_cli(
     """One self-contained HTML page: counts, each document with its spans, label filters, and the evaluation with --gold."""
     try:
         status = report_command(inputs or [], output, gold, limit, text_key, id_key, max_chars)
-    except (UsageError, RecordError, OSError) as exc:
+    except RecordError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(ExitCode.DATA) from None
+    except (UsageError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(ExitCode.USAGE) from None
     raise typer.Exit(status)
 
 

@@ -9,7 +9,6 @@ line for line, as the local engine's.
 
 import contextlib
 import logging
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -19,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .about import __version__
-from .errors import RecordError
+from .errors import Errors, RecordError
 from .records import Record
 from .run import Packed, Result, Summary, ordered_results, pack_results, run_engine
 
@@ -34,7 +33,6 @@ class PipelinePlugin(WorkerPlugin):
     def __init__(self, version: str = __version__) -> None:
         self.version = version
         self.nlp: Language | None = None
-        self.lock: threading.Lock | None = None
 
     def setup(self, worker: Worker) -> None:
         from . import __version__ as worker_version
@@ -44,13 +42,10 @@ class PipelinePlugin(WorkerPlugin):
         # different spans under it.
         if worker_version != self.version:
             raise RuntimeError(
-                f"Dask worker {worker.address} has trialspacy {worker_version} but the client has "
-                f"{self.version}; install the same version on every worker"
+                Errors.E033.format(address=worker.address, worker_version=worker_version, version=self.version)
             )
+        # Shared by the worker's threads: each batch records its own failures (run.batch_errors).
         self.nlp = load()
-        # process() sets the pipeline's error handler for its batch, so a worker with several
-        # threads must run one batch at a time.
-        self.lock = threading.Lock()
 
     def teardown(self, worker: Worker) -> None:
         self.nlp = None
@@ -58,9 +53,9 @@ class PipelinePlugin(WorkerPlugin):
 
 def extract_batch(records: list[Record]) -> list[Packed]:
     """On a worker: each record's contract dict, or its error entry, in order."""
-    plugin: PipelinePlugin = get_worker().plugins[PLUGIN_NAME]
-    with plugin.lock:
-        return pack_results(plugin.nlp, records)
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, PipelinePlugin) and plugin.nlp is not None, "registered by run_dask"
+    return pack_results(plugin.nlp, records)
 
 
 def dask_results(
@@ -127,10 +122,8 @@ def run_dask(
         try:
             client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
         except TimeoutError:
-            raise TimeoutError(
-                f"no Dask worker joined the scheduler at {client.scheduler.address} within "
-                f"{WORKER_TIMEOUT:.0f} s; start workers with `dask worker {client.scheduler.address}`"
-            ) from None
+            address = client.scheduler_info()["address"]
+            raise TimeoutError(Errors.E034.format(address=address, timeout=WORKER_TIMEOUT)) from None
         client.register_plugin(PipelinePlugin(), name=PLUGIN_NAME)
         try:
 

@@ -1,14 +1,26 @@
-"""One catalogue of errors and warnings, with codes.
+"""One catalogue of errors and warnings, with codes, and the command line's exit status.
 
 Each message says what went wrong, where, and how to fix it. Input problems are raised as
 :class:`RecordError`, which a batch turns into one line on stderr and one error entry.
 """
 
+from enum import IntEnum
 from typing import Any
 
 
+class ExitCode(IntEnum):
+    """The exit status of a ``trialspacy`` command, by meaning (documented in the README)."""
+
+    OK = 0  # everything was done
+    SKIPPED = 1  # done, but some records were reported as errors instead of written
+    USAGE = 2  # an option or an output path is wrong (Click's own usage errors exit 2 too); nothing done
+    DATA = 3  # a gold or prediction file is missing or invalid; nothing was scored or reported
+    ABORTED = 4  # the run was cut short (a worker process died); the documents before it are written
+
+
 class Errors:
-    """Messages for problems with input records (formatted with ``str.format``)."""
+    """Messages for problems with input records (E001-E020), with a command's options (E021-E032)
+    and with a Dask cluster (E033-E034), formatted with ``str.format``."""
 
     E001 = "file not found"
     E002 = "cannot read the file: {reason}"
@@ -31,12 +43,39 @@ class Errors:
     E019 = (
         "its text differs from the gold text of the same id, so offsets cannot be compared; predict on the gold texts"
     )
+    # The reason of E014 for a document a spaCy worker process dropped: the error stayed there.
+    E020 = (
+        "no error was reported for it (spaCy's worker processes keep their errors); run it with --n-process 1 to see it"
+    )
+    E021 = "--format must be one of {choices}, not {value!r}"
+    E022 = "--format {fmt} needs -o (a {target})"
+    E023 = "--engine must be one of {choices}, not {value!r}"
+    E024 = "--scheduler needs --engine dask"
+    E025 = "--n-process does not apply with --scheduler: the cluster's workers do the work"
+    E026 = "--format docbin needs the local engine (the Dask engine does not bring Docs back)"
+    E027 = "--resume needs --format jsonl and -o FILE (it continues that file)"
+    E028 = "--batch-size and --n-process must be at least 1"
+    E029 = "{path}: the output's directory does not exist; create it or write elsewhere"
+    E030 = "--n-process: {reason} (the documents before it are written; --resume continues a JSONL file)"
+    E031 = "give INPUT files (extract output or records), or --gold to report on the pipeline over the gold texts"
+    E032 = "--limit must be at least 1, not {limit}"
+    E033 = (
+        "Dask worker {address} has trialspacy {worker_version} but the client has {version}; "
+        "install the same version on every worker"
+    )
+    E034 = (
+        "no Dask worker joined the scheduler at {address} within {timeout:.0f} s; "
+        "start workers with `dask worker {address}`"
+    )
 
 
 class Warnings:
     """Messages for things that work but deserve a look (warned once, never per token)."""
 
     W001 = "{path}: no readable input files in this directory"
+    W002 = "{path}: removed an incomplete last line ({size} bytes) left by an interrupted run"
+    W003 = "{count} gold documents have no prediction (scored as false negatives)"
+    W004 = "{count} predicted documents are not in the gold and are ignored"
 
 
 class RecordError(Exception):

@@ -13,14 +13,16 @@ output in the same order.
 """
 
 import multiprocessing
+import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import Any
+from itertools import count, islice
+from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,58 +50,147 @@ def record_to_doc(nlp: Language, record: Record) -> Doc:
     return doc
 
 
+class BatchErrorHandler:
+    """The error handler of a pipeline while batches run on it (see :func:`batch_errors`).
+
+    It records a failure against the document that failed, in the batch that document belongs
+    to (named in its ``user_data``), so batches running at the same time on one pipeline, in
+    several threads or interleaved generators, each get their own failures. A document of no
+    batch (the caller's own ``nlp.pipe`` while a batch is suspended) goes to the handler its
+    component had before, so the caller sees spaCy's usual behaviour.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.default = nlp.default_error_handler
+        self.previous = {name: pipe.get_error_handler() for name, pipe in _pipes_with_handlers(nlp)}
+        self.batches: dict[int, dict[int, str]] = {}
+        # spaCy's n_process > 1 reports a worker's batch that raised without naming a document.
+        self.unattributed = Errors.E020
+
+    def __call__(self, proc_name: str | None, proc: Any, docs: list[Doc | None] | None, exc: Exception) -> None:
+        reason = f"{proc_name or 'worker'}: {type(exc).__name__}: {exc}".splitlines()[0]
+        if docs is None:
+            self.unattributed = reason
+            return
+        for doc in docs:
+            # None is a failed document handed on by a component that returned its handler's
+            # result: its failure was recorded where it happened.
+            if doc is None:
+                continue
+            tag = doc.user_data.get(_SEQ)
+            if tag is None:
+                self.previous.get(proc_name or "", self.default)(proc_name, proc, [doc], exc)
+                continue
+            batch, seq = tag
+            self.batches[batch][seq] = reason
+
+    def install(self, nlp: Language) -> None:
+        """Make this the handler of the pipeline and of each component, as
+        ``nlp.set_error_handler`` does (whose type hint wants a handler that never returns)."""
+        nlp.default_error_handler = self
+        for _, pipe in _pipes_with_handlers(nlp):
+            pipe.set_error_handler(self)
+
+    def restore(self, nlp: Language) -> None:
+        """Give the pipeline and its components back the handlers they had."""
+        nlp.default_error_handler = self.default
+        for name, pipe in _pipes_with_handlers(nlp):
+            if name in self.previous:
+                pipe.set_error_handler(self.previous[name])
+
+
+def _pipes_with_handlers(nlp: Language) -> list[tuple[str, Any]]:
+    """The components holding their own error handler (spaCy's ``Pipe`` subclasses); the others
+    get the pipeline's ``default_error_handler`` from ``nlp.pipe``."""
+    return [
+        (name, pipe)
+        for name, pipe in nlp.pipeline
+        if hasattr(pipe, "get_error_handler") and hasattr(pipe, "set_error_handler")
+    ]
+
+
+# One handler per pipeline with batches running (by id(nlp)), and the batch ids in use: installing
+# and restoring take a lock; recording a failure does not.
+_handlers: dict[int, BatchErrorHandler] = {}
+_handlers_lock = threading.Lock()
+_batch_ids = count()
+
+
+@contextmanager
+def batch_errors(nlp: Language) -> Iterator[tuple[int, BatchErrorHandler]]:
+    """Collect the failures of one batch on ``nlp``: yields the batch's id (tag its documents'
+    ``user_data[_SEQ]`` with ``(id, seq)``) and the handler, whose ``batches[id]`` maps each
+    failed document's ``seq`` to its reason.
+
+    The handler is installed on the pipeline while at least one batch runs on it and the
+    previous handlers are restored when the last one ends, however it ends (exhausted, closed
+    early, or raising), so the caller's own ``nlp.pipe`` keeps spaCy's behaviour afterwards.
+    """
+    with _handlers_lock:
+        handler = _handlers.get(id(nlp))
+        if handler is None:
+            handler = _handlers[id(nlp)] = BatchErrorHandler(nlp)
+            handler.install(nlp)
+        batch = next(_batch_ids)
+        handler.batches[batch] = {}
+    try:
+        yield batch, handler
+    finally:
+        with _handlers_lock:
+            del handler.batches[batch]
+            if not handler.batches:
+                handler.restore(nlp)
+                del _handlers[id(nlp)]
+
+
 def process(
     nlp: Language,
     items: Iterable[Record | RecordError],
     batch_size: int = 64,
     n_process: int = 1,
-) -> Iterator[Item]:
+) -> Generator[Item, None, None]:
     """Run the pipeline over records, yielding a Doc or a RecordError per item, in input order.
 
-    A document on which a component raises is reported as an error (E014) instead of stopping
-    the batch. Only spaCy's look-ahead is held: ``pending`` keeps the input errors and the
-    (source, id) of the records between the last document yielded and the one spaCy is on, never
-    the records' texts, so even a run where every document fails stays small.
+    A document on which a component raises is reported as an error (E014) and the batch goes
+    on. Only spaCy's look-ahead is held: ``pending`` keeps the input errors and the (source, id)
+    of the records between the last document yielded and the one spaCy is on, never the
+    records' texts, so even a run where every document fails stays small. The batch's error
+    handler is on ``nlp`` only while this generator runs (see :func:`batch_errors`).
     """
     pending: deque[tuple[int, RecordError | tuple[str, str]]] = deque()
-    failures: dict[int, str] = {}
-    last_failure = ["unknown error"]
 
-    def on_error(proc_name: Any, proc: Any, docs: Any, exc: Exception) -> None:
-        reason = f"{proc_name or 'worker'}: {type(exc).__name__}: {exc}".splitlines()[0]
-        last_failure[0] = reason
-        for doc in docs or []:
-            seq = doc.user_data.get(_SEQ)
-            if seq is not None:
-                failures[seq] = reason
-
-    def feed() -> Iterator[tuple[Doc, int]]:
+    def feed(batch: int) -> Iterator[Doc]:
         for seq, item in enumerate(items):
             if isinstance(item, RecordError):
                 pending.append((seq, item))
                 continue
             pending.append((seq, (item.source, item.id)))
             doc = record_to_doc(nlp, item)
-            doc.user_data[_SEQ] = seq
-            yield doc, seq
+            doc.user_data[_SEQ] = (batch, seq)
+            yield doc
 
-    def settle(seq: int, entry: RecordError | tuple[str, str]) -> RecordError:
-        """An input error as it is; a record spaCy dropped as its failure (E014)."""
-        if isinstance(entry, RecordError):
-            return entry
-        source, record_id = entry
-        reason = failures.pop(seq, last_failure[0])
-        return RecordError(source, Errors.E014.format(reason=reason), record=record_id)
+    with batch_errors(nlp) as (batch, handler):
+        failures = handler.batches[batch]
 
-    nlp.set_error_handler(on_error)
-    for doc, seq in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        while pending and pending[0][0] < seq:
+        def settle(seq: int, entry: RecordError | tuple[str, str]) -> RecordError:
+            """An input error as it is; a record spaCy dropped as its failure (E014)."""
+            if isinstance(entry, RecordError):
+                return entry
+            source, record_id = entry
+            reason = failures.pop(seq, handler.unattributed)
+            return RecordError(source, Errors.E014.format(reason=reason), record=record_id)
+
+        for doc in nlp.pipe(feed(batch), batch_size=batch_size, n_process=n_process):
+            # A component that returns its handler's result hands a failed document on as None.
+            if doc is None:
+                continue
+            seq = doc.user_data.pop(_SEQ)[1]
+            while pending and pending[0][0] < seq:
+                yield settle(*pending.popleft())
+            pending.popleft()
+            yield doc
+        while pending:
             yield settle(*pending.popleft())
-        pending.popleft()
-        doc.user_data.pop(_SEQ, None)
-        yield doc
-    while pending:
-        yield settle(*pending.popleft())
 
 
 def results(
@@ -130,7 +221,16 @@ def unpack(packed: Packed) -> Result:
     return RecordError(payload["source"], payload["error"], record=payload["record"], line=payload["line"])
 
 
-def _batch_results(batch: Batch, future: Future | None, task_failed: Callable[[Future], bool]) -> Iterator[Result]:
+class Pending(Protocol):
+    """A submitted batch's answer to come: a ``concurrent.futures`` or a Dask future."""
+
+    def result(self) -> list[Packed]: ...
+
+
+F = TypeVar("F", bound=Pending)
+
+
+def _batch_results(batch: Batch, future: F | None, task_failed: Callable[[F], bool]) -> Iterator[Result]:
     """The results of one batch in input order: its input errors where they were, its records'
     results from the worker (or, if the task itself failed, an E014 error for each)."""
     records = [item for item in batch if isinstance(item, Record)]
@@ -150,11 +250,11 @@ def _batch_results(batch: Batch, future: Future | None, task_failed: Callable[[F
 
 
 def ordered_results(
-    submit: Callable[[list[Record]], Future],
+    submit: Callable[[list[Record]], F],
     items: Iterable[Record | RecordError],
     batch_size: int,
     window: int,
-    task_failed: Callable[[Future], bool],
+    task_failed: Callable[[F], bool],
 ) -> Iterator[Result]:
     """Results for the items, computed by ``submit`` (records in, a future of their packed
     results out) batch by batch, in input order.
@@ -165,7 +265,7 @@ def ordered_results(
     or the cluster is gone) the exception ends the run.
     """
     stream = iter(items)
-    in_flight: deque[tuple[Batch, Future | None]] = deque()
+    in_flight: deque[tuple[Batch, F | None]] = deque()
     while True:
         batch = list(islice(stream, batch_size))
         if not batch:
@@ -187,6 +287,7 @@ def _set_worker_nlp(nlp: Language) -> None:
 
 
 def _pool_batch(records: list[Record]) -> list[Packed]:
+    assert _worker_nlp is not None, "the pool's initializer sets it"
     return pack_results(_worker_nlp, records)
 
 
@@ -339,7 +440,10 @@ def extract_docs(
         nlp = load()
     if isinstance(inputs, (str, dict)) or not isinstance(inputs, Iterable):
         inputs = [inputs]
-    for item in process(nlp, iter_records(inputs, **reader_options)):
-        if isinstance(item, RecordError):
-            raise item
-        yield doc_to_dict(item)
+    # Closed before raising, so the batch's error handler is off the caller's pipeline even while
+    # the exception (and its traceback, which holds this frame) lives on.
+    with closing(process(nlp, iter_records(inputs, **reader_options))) as items:
+        for item in items:
+            if isinstance(item, RecordError):
+                raise item
+            yield doc_to_dict(item)
