@@ -31,6 +31,11 @@ class Errors:
     E019 = (
         "its text differs from the gold text of the same id, so offsets cannot be compared; predict on the gold texts"
     )
+    E020 = "XML refused: it declares entities or references external resources ({reason}); remove its DTD"
+    E021 = "malformed XML: {reason}"
+    E022 = "XML is not a ClinicalTrials.gov legacy study: its root element is <{tag}>, not <clinical_study>"
+    E023 = "zip member is {size:,} bytes, over the limit of {limit:,} for one XML record"
+    E024 = "zip archive has no .xml member; trialspacy reads zips of ClinicalTrials.gov legacy XML records"
 
 
 class Warnings:
