@@ -37,6 +37,9 @@ MAX_MEMBER_BYTES = 64 * 2**20
 _MARKER = re.compile(r"(?:[-*•·o]|\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z][.)]|\([A-Za-z]\)|(?:[ivx]{1,4}|[IVX]{1,4})[.)])\s")
 # Lines shorter than this were not wrapped: no wrapping tool cuts registry text narrower.
 _MIN_WRAP_WIDTH = 60
+# PDQ's criteria headings (1999-2000 cancer records); the registry's export ran some of them into
+# the paragraph they head ("DISEASE CHARACTERISTICS: Histologically confirmed ...").
+_PDQ_HEADING = re.compile(r"^( *)(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY):[ ]+(?=\S)")
 # Words after which a line-final hyphen is a suspended one ("12-\nand 24-month"), kept with a space.
 _SUSPENDED_HYPHEN_NEXT = frozenset(["and", "or", "nor", "to", "through", "&"])
 
@@ -111,7 +114,7 @@ def unwrap_textblock(text: str) -> str:
             prev, item_indent = row, _indent(row)
     if out and not out[-1]:
         out.pop()
-    return "\n".join(out)
+    return "\n".join(_PDQ_HEADING.sub("\\1\\2:\n\\1", line) for line in out)
 
 
 # --- Records ------------------------------------------------------------------------------------
