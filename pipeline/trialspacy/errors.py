@@ -20,7 +20,7 @@ class ExitCode(IntEnum):
 
 class Errors:
     """Messages for problems with input records (E001-E020), with a command's options (E021-E032)
-    and with a Dask cluster (E033-E034), formatted with ``str.format``."""
+    with a Dask cluster (E033-E034) and with legacy XML records (E035-E039), formatted with ``str.format``."""
 
     E001 = "file not found"
     E002 = "cannot read the file: {reason}"
@@ -67,6 +67,12 @@ class Errors:
         "no Dask worker joined the scheduler at {address} within {timeout:.0f} s; "
         "start workers with `dask worker {address}`"
     )
+    # Legacy ClinicalTrials.gov XML (legacy_xml.py)
+    E035 = "XML refused: it declares entities or references external resources ({reason}); remove its DTD"
+    E036 = "malformed XML: {reason}"
+    E037 = "XML is not a ClinicalTrials.gov legacy study: its root element is <{tag}>, not <clinical_study>"
+    E038 = "zip member is {size:,} bytes, over the limit of {limit:,} for one XML record"
+    E039 = "zip archive has no .xml member; trialspacy reads zips of ClinicalTrials.gov legacy XML records"
 
 
 class Warnings:
