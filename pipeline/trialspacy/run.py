@@ -12,7 +12,11 @@ are taken back in submission order (:func:`ordered_results`), so every engine wr
 output in the same order.
 """
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import threading
 import time
 from collections import Counter, deque
@@ -37,6 +41,7 @@ Result = tuple[dict[str, Any], Doc | None] | RecordError
 # A result as it travels back from a worker: (True, contract dict) or (False, error entry).
 Packed = tuple[bool, dict[str, Any]]
 Batch = list[Record | RecordError]
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _SEQ = "trialspacy_seq"
 
 
@@ -281,8 +286,20 @@ def ordered_results(
 _worker_nlp: Language | None = None
 
 
-def _set_worker_nlp(nlp: Language) -> None:
+def _die_with(parent: int) -> None:
+    """Make this worker process end when ``parent`` does, however it ends (a signal, SIGKILL, the
+    OOM killer), and leave Ctrl-C to the parent, which reports it once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _set_worker_nlp(nlp: Language, parent: int) -> None:
     global _worker_nlp
+    _die_with(parent)
     _worker_nlp = nlp
 
 
@@ -305,15 +322,21 @@ def pool_results(
     """
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_set_worker_nlp, initargs=(nlp,)) as pool:
+    pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_set_worker_nlp, initargs=(nlp, os.getpid()))
 
-        def submit(records: list[Record]) -> Future:
-            return pool.submit(_pool_batch, records)
+    def submit(records: list[Record]) -> Future:
+        return pool.submit(_pool_batch, records)
 
-        def task_failed(future: Future) -> bool:
-            return not isinstance(future.exception(), BrokenProcessPool)
+    def task_failed(future: Future) -> bool:
+        return not isinstance(future.exception(), BrokenProcessPool)
 
+    finished = False
+    try:
         yield from ordered_results(submit, items, batch_size, 2 * n_process, task_failed)
+        finished = True
+    finally:
+        # Interrupted (Ctrl-C, the consumer stopped): the batches in flight are of no use.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def skip_written(
