@@ -31,12 +31,26 @@ class Errors:
     E019 = (
         "its text differs from the gold text of the same id, so offsets cannot be compared; predict on the gold texts"
     )
+    # Hostile input to the record readers (issue 12).
+    E100 = "JSON nested too deeply to read (Python reads at most about {limit:,} levels); flatten the record"
+    E101 = "JSON has an integer of more digits than Python reads ({limit:,}); write it as a string"
+    E102 = (
+        "field {field} has a lone surrogate (\\u{code:04x}) at offset {offset}: it is not valid Unicode and cannot be "
+        "written as UTF-8; fix the escape in the input"
+    )
+    E103 = "symbolic link loop: the link leads back to itself; fix or remove the link"
+    E104 = "not valid {codec} text (undecodable bytes at offset {offset}); re-encode the file as UTF-8"
+    E105 = "max_chars must be at least 1, not {value!r}"
+    E106 = "record field {field!r} is {kind}, not {expected}; fix the record"
 
 
 class Warnings:
     """Messages for things that work but deserve a look (warned once, never per token)."""
 
     W001 = "{path}: no readable input files in this directory"
+    # Directory inputs (issue 12).
+    W100 = "{path}: skipped {files} it cannot read ({kinds})"
+    W101 = "{path}: not read: it is an output of this run"
 
 
 class RecordError(Exception):
