@@ -582,8 +582,8 @@ def _json_records(text: str, where: _Where, opts: _Options) -> Iterator[Item]:
     """Records of a JSON document: one value (a study, an array of them, or a ``{"studies": [...]}``
     page) or several one after the other (JSON lines, or what ``jq .`` writes). A value that
     cannot be read gives one error, and reading goes on at the next line that starts a value."""
-    pos, line, counted = _skip_space(text, 0), 1, 0
-    number = 0
+    start = pos = _skip_space(text, 0)
+    line, counted, number = 1, 0, 0
     while pos < len(text):
         line += text.count("\n", counted, pos)
         counted = pos
@@ -595,7 +595,7 @@ def _json_records(text: str, where: _Where, opts: _Options) -> Iterator[Item]:
             resume = _NEXT_VALUE.search(text, pos)
             pos = _skip_space(text, resume.end()) if resume else len(text)
             continue
-        single = pos == _skip_space(text, 0) and _skip_space(text, end) == len(text)
+        single = pos == start and _skip_space(text, end) == len(text)
         pos = _skip_space(text, end)
         if isinstance(data, dict) and not _is_ctgov_v2(data) and isinstance(data.get("studies"), list):
             data = data["studies"]
