@@ -363,7 +363,10 @@ def test_records_directory_without_inputs_warns_and_gives_nothing(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".hidden.txt").write_text("Inclusion Criteria:", encoding="utf-8")
     files, warnings = expand_inputs([tmp_path])
-    assert files == [] and warnings == [f"{tmp_path}: no readable input files in this directory"]
+    assert files == [] and warnings == [
+        f"{tmp_path}: no readable input files in this directory",
+        f"{tmp_path}: skipped 1 file it cannot read (.pdf 1)",
+    ]
     assert list(iter_records([tmp_path])) == []
 
 

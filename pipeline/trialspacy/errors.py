@@ -20,7 +20,8 @@ class ExitCode(IntEnum):
 
 class Errors:
     """Messages for problems with input records (E001-E020), with a command's options (E021-E032)
-    with a Dask cluster (E033-E034) and with legacy XML records (E035-E039), formatted with ``str.format``."""
+    with a Dask cluster (E033-E034) with legacy XML records (E035-E039) and
+    with hostile input (E040-E046), formatted with ``str.format``."""
 
     E001 = "file not found"
     E002 = "cannot read the file: {reason}"
@@ -73,6 +74,17 @@ class Errors:
     E037 = "XML is not a ClinicalTrials.gov legacy study: its root element is <{tag}>, not <clinical_study>"
     E038 = "zip member is {size:,} bytes, over the limit of {limit:,} for one XML record"
     E039 = "zip archive has no .xml member; trialspacy reads zips of ClinicalTrials.gov legacy XML records"
+    # Hostile input to the record readers.
+    E040 = "JSON nested too deeply to read (Python reads at most about {limit:,} levels); flatten the record"
+    E041 = "JSON has an integer of more digits than Python reads ({limit:,}); write it as a string"
+    E042 = (
+        "field {field} has a lone surrogate (\\u{code:04x}) at offset {offset}: it is not valid Unicode and cannot be "
+        "written as UTF-8; fix the escape in the input"
+    )
+    E043 = "symbolic link loop: the link leads back to itself; fix or remove the link"
+    E044 = "not valid {codec} text (undecodable bytes at offset {offset}); re-encode the file as UTF-8"
+    E045 = "max_chars must be at least 1, not {value!r}"
+    E046 = "record field {field!r} is {kind}, not {expected}; fix the record"
 
 
 class Warnings:
@@ -82,6 +94,9 @@ class Warnings:
     W002 = "{path}: removed an incomplete last line ({size} bytes) left by an interrupted run"
     W003 = "{count} gold documents have no prediction (scored as false negatives)"
     W004 = "{count} predicted documents are not in the gold and are ignored"
+    # Directory inputs.
+    W005 = "{path}: skipped {files} it cannot read ({kinds})"
+    W006 = "{path}: not read: it is an output of this run"
 
 
 class RecordError(Exception):

@@ -8,17 +8,21 @@ written; other records give the text of one field, and the layout component find
 JSONL and CSV are read line by line, so a large file is never held in memory.
 """
 
+import codecs
 import csv
+import errno
 import gzip
 import io
 import json
 import os
 import re
+import stat
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO, Union
+from typing import IO, Any, TextIO, Union
 
 from .errors import Errors, RecordError, Warnings
 from .layout import ELIGIBILITY_HEADING, ITEM_SEPARATOR, OTHER_OUTCOMES_LABEL, eligibility_sections, sort_sections, trim
@@ -157,7 +161,7 @@ def _get(obj: Any, *path: str) -> Any:
 def _outcome_items(outcomes: Any) -> list[str]:
     """``measure, description, timeFrame`` of each API v2 outcome, empty parts skipped."""
     items = []
-    for outcome in outcomes if isinstance(outcomes, list) else []:
+    for outcome in _list(outcomes):
         parts = [single_line(_get(outcome, key)) for key in ("measure", "description", "timeFrame")]
         item = ", ".join(p for p in parts if p)
         if item:
@@ -165,22 +169,33 @@ def _outcome_items(outcomes: Any) -> list[str]:
     return items
 
 
+def _list(value: Any) -> list[Any]:
+    """A field that should be a list, or no items if it is something else."""
+    return value if isinstance(value, list) else []
+
+
 def render_ctgov_v2(study: dict[str, Any], source: str) -> Record:
-    """A ClinicalTrials.gov API v2 study as a Record in the seed layout (raises RecordError E008)."""
-    protocol = study.get("protocolSection") or {}
+    """A ClinicalTrials.gov API v2 study as a Record in the seed layout (raises RecordError E008,
+    or E046 if ``protocolSection`` is not an object). Optional fields of another type than the
+    schema's are left out."""
+    protocol = study["protocolSection"]
+    if not isinstance(protocol, dict):
+        raise RecordError(
+            source, Errors.E046.format(field="protocolSection", kind=_kind(protocol), expected="an object")
+        )
     nct_id = single_line(_get(protocol, "identificationModule", "nctId"))
     if not nct_id:
         raise RecordError(source, Errors.E008.format(field="identificationModule.nctId"))
-    ident = protocol.get("identificationModule") or {}
-    title = single_line(ident.get("briefTitle")) or single_line(ident.get("officialTitle"))
+    ident = _get(protocol, "identificationModule")
+    title = single_line(_get(ident, "briefTitle")) or single_line(_get(ident, "officialTitle"))
     summary = single_line(_get(protocol, "descriptionModule", "briefSummary"))
     criteria = multi_line(_get(protocol, "eligibilityModule", "eligibilityCriteria"))
     if not (title or summary or criteria):
         problem = Errors.E008.format(field="title, brief summary or eligibility criteria")
         raise RecordError(source, problem, record=nct_id)
-    conditions = _get(protocol, "conditionsModule", "conditions") or []
-    interventions = _get(protocol, "armsInterventionsModule", "interventions") or []
-    outcomes = protocol.get("outcomesModule") or {}
+    conditions = _list(_get(protocol, "conditionsModule", "conditions"))
+    interventions = _list(_get(protocol, "armsInterventionsModule", "interventions"))
+    outcomes = _get(protocol, "outcomesModule")
     out = _Renderer()
     out.line(title, "title")
     out.line(summary, "summary")
@@ -194,10 +209,10 @@ def render_ctgov_v2(study: dict[str, Any], source: str) -> Record:
         ),
         "interventions",
     )
-    out.items(_outcome_items(outcomes.get("primaryOutcomes")), "primary", "primary_outcomes")
-    out.items(_outcome_items(outcomes.get("secondaryOutcomes")), "secondary", "secondary_outcomes")
+    out.items(_outcome_items(_get(outcomes, "primaryOutcomes")), "primary", "primary_outcomes")
+    out.items(_outcome_items(_get(outcomes, "secondaryOutcomes")), "secondary", "secondary_outcomes")
     out.line(multi_line(_get(protocol, "descriptionModule", "detailedDescription")), "description")
-    other = _outcome_items(outcomes.get("otherOutcomes"))
+    other = _outcome_items(_get(outcomes, "otherOutcomes"))
     if other:
         out.items(other, "other", "other_outcomes", label=OTHER_OUTCOMES_LABEL)
     out.eligibility(criteria)
@@ -208,26 +223,44 @@ def _present(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def _kind(value: Any) -> str:
+    """A JSON value's type as the error messages name it."""
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "an array", str: "text", bool: "a boolean"}.get(type(value), "a number")
+
+
+def _required_id(record: dict[str, Any], key: str, source: str) -> str:
+    """The id field that names a record (text or an integer), or a RecordError E046 naming it."""
+    value = record[key]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if _present(value):
+        return str(value).strip()
+    kind = "empty text" if isinstance(value, str) else _kind(value)
+    raise RecordError(source, Errors.E046.format(field=key, kind=kind, expected="text or an integer"))
+
+
 def render_aact(row: dict[str, Any], source: str) -> Record:
     """An AACT-style row (``nct_id``, ``brief_title``, ``description``, ``conditions``,
     ``criteria``) as a Record in the seed layout; the criteria keep their ``~`` line breaks."""
+    record_id = _required_id(row, "nct_id", source)
     conditions = row.get("conditions")
-    if isinstance(conditions, str):
-        conditions = conditions.split(ITEM_SEPARATOR)
+    conditions = conditions.split(ITEM_SEPARATOR) if isinstance(conditions, str) else _list(conditions)
     out = _Renderer()
     title = single_line(row.get("brief_title"), markdown=False) or single_line(
         row.get("official_title"), markdown=False
     )
     out.line(title, "title")
     out.line(single_line(row.get("description"), markdown=False), "summary")
-    conditions = [single_line(c, markdown=False) for c in conditions or []]
+    conditions = [single_line(c, markdown=False) for c in conditions]
     out.line(ITEM_SEPARATOR.join(filter(None, conditions)), "conditions")
     # A row has no interventions, outcomes or detailed description: lines 4 to 7 stay empty.
     for _ in range(4):
         out.line("")
     criteria = row.get("criteria")
-    out.eligibility(criteria.strip() if _present(criteria) else "")
-    return out.record(str(row["nct_id"]).strip(), source, "aact")
+    out.eligibility(criteria.strip() if isinstance(criteria, str) else "")
+    return out.record(record_id, source, "aact")
 
 
 def _nli4ct_lines(lines: Any) -> list[str]:
@@ -237,6 +270,7 @@ def _nli4ct_lines(lines: Any) -> list[str]:
 def render_nli4ct(ctr: dict[str, Any], source: str) -> Record:
     """An NLI4CT clinical trial report: intervention lines, ``Eligibility`` and its lines, the
     results (whose outcome measurement block is the primary outcome) and the adverse events."""
+    record_id = _required_id(ctr, "Clinical Trial ID", source)
     out = _Renderer()
     out.block(_nli4ct_lines(ctr.get("Intervention")), "interventions")
     out.eligibility("\n".join(_nli4ct_lines(ctr.get("Eligibility"))))
@@ -254,7 +288,7 @@ def render_nli4ct(ctr: dict[str, Any], source: str) -> Record:
         results = results[stop:]
     out.block(results)
     out.block(_nli4ct_lines(ctr.get("Adverse Events")))
-    return out.record(str(ctr["Clinical Trial ID"]).strip(), source, "nli4ct")
+    return out.record(record_id, source, "nli4ct")
 
 
 # --- Records from objects ----------------------------------------------------------------------
@@ -263,17 +297,18 @@ _NLI4CT_SECTIONS = ("Intervention", "Eligibility", "Results", "Adverse Events")
 _AACT_TEXT_FIELDS = ("brief_title", "official_title", "description", "criteria")
 
 
+# A format is told by its field names, so that a record of that format whose id field has the
+# wrong type is reported as such (E046) rather than as a record of no known format.
 def _is_ctgov_v2(obj: dict[str, Any]) -> bool:
-    return isinstance(obj.get("protocolSection"), dict)
+    return "protocolSection" in obj
 
 
 def _is_aact(obj: dict[str, Any]) -> bool:
-    nct_id = obj.get("nct_id")
-    return (_present(nct_id) or isinstance(nct_id, int)) and any(_present(obj.get(k)) for k in _AACT_TEXT_FIELDS)
+    return "nct_id" in obj and any(_present(obj.get(k)) for k in _AACT_TEXT_FIELDS)
 
 
 def _is_nli4ct(obj: dict[str, Any]) -> bool:
-    return _present(obj.get("Clinical Trial ID")) and any(isinstance(obj.get(k), list) for k in _NLI4CT_SECTIONS)
+    return "Clinical Trial ID" in obj and any(isinstance(obj.get(k), list) for k in _NLI4CT_SECTIONS)
 
 
 def _field_list(obj: dict[str, Any], limit: int = 12) -> str:
@@ -303,13 +338,62 @@ def _text_field_record(obj: dict[str, Any], where: _Where, opts: _Options) -> Re
     return Record(id=record_id, text=text, source=where.source, meta={"format": "text_field", "text_key": key})
 
 
-def _checked(record: Record, opts: _Options) -> Record:
-    """The record, or a RecordError if its text is empty or over the size limit."""
+def _escaped(text: str) -> str:
+    """``text`` with anything UTF-8 cannot encode (lone surrogates) written as ``\\udc80``."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _unencodable(text: str) -> int | None:
+    """The offset of the first character UTF-8 cannot encode (a lone surrogate), or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def _string_fields(obj: Any) -> Iterator[tuple[str, str]]:
+    """Every string of a parsed record with its path (``a.b[2].c``), in document order. Iterative,
+    as a record may be nested as deep as the JSON parser allows."""
+    stack: list[tuple[str, Any]] = [("", obj)]
+    seen: set[int] = set()
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, (dict, list)) and id(value) not in seen:
+            seen.add(id(value))
+            if isinstance(value, dict):
+                children = [(f"{path}.{key}" if path else str(key), child) for key, child in value.items()]
+            else:
+                children = [(f"{path}[{index}]", child) for index, child in enumerate(value)]
+            stack.extend(reversed(children))
+
+
+def _surrogate_error(record: Record, obj: Any) -> RecordError | None:
+    """E042 naming the field (and the offset in it) that put a lone surrogate, which a ``\\ud800``
+    escape in JSON can make, into the record's id or text; such text cannot be written as UTF-8."""
+    for value in (record.id, record.text):
+        start = _unencodable(value)
+        if start is not None:
+            char = value[start]
+            path, offset = next(((p, s.index(char)) for p, s in _string_fields(obj) if char in s), ("text", start))
+            problem = Errors.E042.format(field=_escaped(path), code=ord(char), offset=offset)
+            return RecordError(record.source, problem, record=_escaped(record.id))
+    return None
+
+
+def _checked(record: Record, opts: _Options, obj: Any = None) -> Record:
+    """The record, or a RecordError if its text is empty, over the size limit, or not valid
+    Unicode (``obj`` is the parsed record it was made from, to name the field)."""
     if not record.text.strip():
         raise RecordError(record.source, Errors.E005, record=record.id)
     if len(record.text) > opts.max_chars:
         problem = Errors.E009.format(size=len(record.text), limit=opts.max_chars)
         raise RecordError(record.source, problem, record=record.id)
+    error = _surrogate_error(record, obj)
+    if error is not None:
+        raise error
     return record
 
 
@@ -327,21 +411,140 @@ def _record_from_object(obj: Any, where: _Where, opts: _Options) -> Item:
             record = render_nli4ct(obj, where.source)
         else:
             record = _text_field_record(obj, where, opts)
-        return _checked(record, opts)
+        return _checked(record, opts, obj)
     except RecordError as err:
-        return RecordError(err.source, err.problem, record=err.record, line=where.line)
+        # Ids and field names come from the input: escaped, the error entry can always be written.
+        record_id = _escaped(err.record) if err.record else None
+        return RecordError(err.source, _escaped(err.problem), record=record_id, line=where.line)
+
+
+# --- Parsing JSON ------------------------------------------------------------------------------
+
+_DECODER = json.JSONDecoder()
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+# After a malformed value, reading resumes at the next line that starts with neither white space
+# nor a closing bracket: the next JSON line, or the next top-level value of `jq .` output.
+_NEXT_VALUE = re.compile(r"\n(?=[^\s}\],])")
+
+
+class _Malformed(Exception):
+    """A JSON value that cannot be read: the problem and the line to report it at."""
+
+    def __init__(self, problem: str, line: int) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.line = line
+
+
+def _skip_space(text: str, pos: int) -> int:
+    match = _JSON_SPACE.match(text, pos)
+    return match.end() if match else pos
+
+
+def _decode_json(text: str, pos: int, line: int, first_line: int = 1) -> tuple[Any, int]:
+    """The JSON value at ``pos`` and its end, or _Malformed: ``line`` is where the value starts,
+    ``first_line`` the number of the line ``text`` starts on."""
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as exc:
+        at = first_line + exc.lineno - 1
+        raise _Malformed(Errors.E006.format(line=at, reason=exc.msg), at) from None
+    except RecursionError:
+        raise _Malformed(Errors.E040.format(limit=sys.getrecursionlimit()), line) from None
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise _Malformed(Errors.E041.format(limit=sys.get_int_max_str_digits()), line) from None
+
+
+def _parse_line(text: str, line: int) -> Any:
+    """The one JSON value of a line (as ``json.loads`` reads it), or _Malformed."""
+    value, end = _decode_json(text, _skip_space(text, 0), line, line)
+    if _skip_space(text, end) != len(text):
+        raise _Malformed(Errors.E006.format(line=line, reason="Extra data"), line)
+    return value
 
 
 # --- Reading files -----------------------------------------------------------------------------
 
-Lines = Iterator[tuple[int, int, bytes]]  # (1-based line number, byte offset, raw line)
+# (1-based line number, text, problem): a line that cannot be read has its problem, and its text
+# with U+FFFD for what could not be decoded (so that a CSV row still ends where it should).
+Line = tuple[int, str, str | None]
+_HEAD = 8192  # bytes read first, to tell a binary file and a byte order mark
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16 LE, whose mark starts it
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
-def _binary_lines(handle: Iterable[bytes]) -> Lines:
+def _wide_codec(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 if the data starts with its byte order mark, else None."""
+    return next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
+
+
+def _is_binary(head: bytes) -> bool:
+    """Whether the first bytes of a file are binary data (an image, an archive): NUL bytes, and
+    most lines NUL-bearing or not UTF-8. A few such lines in text are the problems of those lines."""
+    if b"\x00" not in head:
+        return False
+    lines = head.split(b"\n")
+    if len(head) == _HEAD and len(lines) > 1:
+        lines.pop()  # it may end in the middle of a character
+    return 2 * sum(not _is_text(line) for line in lines) > len(lines)
+
+
+def _is_text(raw: bytes) -> bool:
+    """A line without NUL bytes that is UTF-8."""
+    if b"\x00" in raw:
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_wide(data: bytes, codec: str, source: str) -> str:
+    try:
+        return data.decode(codec.lower())  # the BOM tells the byte order, and is dropped
+    except UnicodeDecodeError as exc:
+        raise RecordError(source, Errors.E044.format(codec=codec, offset=exc.start)) from None
+
+
+def _raw_lines(head: bytes, handle: IO[bytes]) -> Iterator[bytes]:
+    """The lines of ``head`` and then of the rest of the file, split at ``\\n`` only."""
+    lines = io.BytesIO(head).readlines()
+    if lines and not lines[-1].endswith(b"\n"):
+        lines[-1] += handle.readline()
+    yield from lines
+    yield from handle
+
+
+def _utf8_lines(head: bytes, handle: IO[bytes]) -> Iterator[Line]:
     offset = 0
-    for number, raw in enumerate(handle, 1):
-        yield number, offset, raw
+    for number, raw in enumerate(_raw_lines(head, handle), 1):
+        text, problem = raw.decode("utf-8", "replace"), None
+        if b"\x00" in raw:
+            text, problem = text.replace("\x00", "\ufffd"), Errors.E004
+        else:
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problem = Errors.E003.format(offset=offset + exc.start)
+        yield number, text.lstrip("\ufeff") if number == 1 else text, problem
         offset += len(raw)
+
+
+def _lines(head: bytes, handle: IO[bytes], source: str) -> Iterator[Line]:
+    """The lines of a file whose first bytes are ``head``; raises RecordError at once for a binary
+    file (E004) or bad UTF-16/32 (E044). UTF-16/32 (with a BOM) is decoded whole."""
+    codec = _wide_codec(head)
+    if codec is not None:
+        text = _decode_wide(head + handle.read(), codec, source)
+        return ((number, line, None) for number, line in enumerate(io.StringIO(text), 1))
+    if _is_binary(head[:_HEAD]):
+        raise RecordError(source, Errors.E004)
+    return _utf8_lines(head, handle)
 
 
 def _format_of(path: str) -> str:
@@ -357,66 +560,70 @@ def _stem(path: str) -> str:
 
 
 def _decode(data: bytes, source: str) -> str:
-    """The bytes of a whole file as text, or a RecordError (E003 not UTF-8, E004 binary, E005 empty)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 byte order mark
-        raise RecordError(source, Errors.E003.format(offset=0))
-    if b"\x00" in data:
+    """The bytes of a whole file as text, or a RecordError (E003 not UTF-8, E004 binary, E044 bad
+    UTF-16/32, E005 empty)."""
+    codec = _wide_codec(data)
+    if codec is not None:
+        text = _decode_wide(data, codec, source)
+    elif _is_binary(data[:_HEAD]):
         raise RecordError(source, Errors.E004)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RecordError(source, Errors.E003.format(offset=exc.start)) from None
-    text = text[1:] if text.startswith("\ufeff") else text
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RecordError(source, Errors.E003.format(offset=exc.start)) from None
+        text = text[1:] if text.startswith("\ufeff") else text
     if not text.strip():
         raise RecordError(source, Errors.E005)
     return text
 
 
 def _json_records(text: str, where: _Where, opts: _Options) -> Iterator[Item]:
-    """Records of a JSON document: one study, an array of them, or a ``{"studies": [...]}`` page;
-    text that turns out to be JSON lines is read as such."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
-            yield from _jsonl_records(_binary_lines(io.BytesIO(text.encode("utf-8"))), where, opts)
+    """Records of a JSON document: one value (a study, an array of them, or a ``{"studies": [...]}``
+    page) or several one after the other (JSON lines, or what ``jq .`` writes). A value that
+    cannot be read gives one error, and reading goes on at the next line that starts a value."""
+    start = pos = _skip_space(text, 0)
+    line, counted, number = 1, 0, 0
+    while pos < len(text):
+        line += text.count("\n", counted, pos)
+        counted = pos
+        try:
+            data, end = _decode_json(text, pos, line)
+        except _Malformed as bad:
+            number += 1
+            yield RecordError(where.source, bad.problem, line=bad.line)
+            resume = _NEXT_VALUE.search(text, pos)
+            pos = _skip_space(text, resume.end()) if resume else len(text)
+            continue
+        single = pos == start and _skip_space(text, end) == len(text)
+        pos = _skip_space(text, end)
+        if isinstance(data, dict) and not _is_ctgov_v2(data) and isinstance(data.get("studies"), list):
+            data = data["studies"]
+        if isinstance(data, list):
+            objects, at = data, None
         else:
-            yield RecordError(where.source, Errors.E006.format(line=exc.lineno, reason=exc.msg), line=exc.lineno)
-        return
-    if isinstance(data, dict) and not _is_ctgov_v2(data) and isinstance(data.get("studies"), list):
-        data = data["studies"]
-    objects = data if isinstance(data, list) else [data]
-    if not objects:
-        yield RecordError(where.source, Errors.E005)
-    for number, obj in enumerate(objects, 1):
-        yield _record_from_object(obj, _Where(where.source, where.stem, number), opts)
+            # A value of a stream is told by its line; the only value of a file needs none.
+            objects, at = [data], None if single else line
+        if not objects:
+            number += 1
+            yield RecordError(where.source, Errors.E005, line=None if single else line)
+        for obj in objects:
+            number += 1
+            yield _record_from_object(obj, _Where(where.source, where.stem, number, at), opts)
 
 
-def _jsonl_records(lines: Lines, where: _Where, opts: _Options) -> Iterator[Item]:
+def _jsonl_records(lines: Iterator[Line], where: _Where, opts: _Options) -> Iterator[Item]:
     """One record per non-blank line; a bad line gives its error and the next lines are read."""
     number = 0
-    for line_number, offset, raw in lines:
-        problem = None
-        if b"\x00" in raw:
-            if line_number == 1:  # a binary file, not a bad line
-                yield RecordError(where.source, Errors.E004)
-                return
-            problem = Errors.E004
-        else:
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                line, problem = "", Errors.E003.format(offset=offset + exc.start)
-            if line_number == 1:
-                line = line.lstrip("\ufeff")
-            if problem is None and not line.strip():
-                continue
+    for line_number, text, problem in lines:
+        if problem is None and not text.strip():
+            continue
         number += 1
         if problem is None:
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problem = Errors.E006.format(line=line_number, reason=exc.msg)
+                obj = _parse_line(text, line_number)
+            except _Malformed as bad:
+                problem = bad.problem
         if problem is not None:
             yield RecordError(where.source, problem, line=line_number)
         else:
@@ -425,37 +632,38 @@ def _jsonl_records(lines: Lines, where: _Where, opts: _Options) -> Iterator[Item
         yield RecordError(where.source, Errors.E005)
 
 
-class _BadLine(Exception):
-    """Raised through the csv reader when a line cannot be decoded."""
-
-    def __init__(self, error: RecordError) -> None:
-        super().__init__(error.message)
-        self.error = error
-
-
-def _decoded_lines(lines: Lines, source: str) -> Iterator[str]:
-    for line_number, offset, raw in lines:
-        if b"\x00" in raw:
-            raise _BadLine(RecordError(source, Errors.E004, line=None if line_number == 1 else line_number))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problem = Errors.E003.format(offset=offset + exc.start)
-            raise _BadLine(RecordError(source, problem, line=line_number)) from None
-        yield text.lstrip("\ufeff") if line_number == 1 else text
-
-
-def _csv_records(lines: Lines, where: _Where, opts: _Options, delimiter: str) -> Iterator[Item]:
-    """One record per row under the header row; AACT-style headers give AACT records."""
+def _csv_records(lines: Iterator[Line], where: _Where, opts: _Options, delimiter: str) -> Iterator[Item]:
+    """One record per row under the header row; AACT-style headers give AACT records. A row on a
+    line that cannot be read is that line's error, and the next rows are read."""
     # Registry criteria can exceed the csv module's default 128 KiB field limit; the text size is
     # checked per record (E009) instead. The limit is process-wide, so it is only ever raised.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    reader = csv.reader(_decoded_lines(lines, where.source), delimiter=delimiter)
+    problems: dict[int, str] = {}
+
+    def texts() -> Iterator[str]:
+        for number, text, problem in lines:
+            if problem is not None:
+                problems[number] = problem
+            yield text
+
+    def row_problem() -> tuple[int, str] | None:
+        """The first bad line of the row just read (and forget those of its lines)."""
+        bad = sorted(n for n in problems if n <= reader.line_num)
+        found = (bad[0], problems[bad[0]]) if bad else None
+        for n in bad:
+            del problems[n]
+        return found
+
+    reader = csv.reader(texts(), delimiter=delimiter)
     number = 0
     try:
         header = next(reader, None)
         if header is None:
             yield RecordError(where.source, Errors.E005)
+            return
+        bad_header = row_problem()
+        if bad_header is not None:
+            yield RecordError(where.source, bad_header[1], line=bad_header[0])
             return
         is_aact = "nct_id" in header and ("criteria" in header or "description" in header)
         key = opts.text_key or DEFAULT_TEXT_KEY
@@ -465,14 +673,15 @@ def _csv_records(lines: Lines, where: _Where, opts: _Options, delimiter: str) ->
         row_line = reader.line_num + 1
         for row in reader:
             line, row_line = row_line, reader.line_num + 1
-            if not any(cell.strip() for cell in row):
+            bad = row_problem()
+            if bad is None and not any(cell.strip() for cell in row):
                 continue
             number += 1
+            if bad is not None:
+                yield RecordError(where.source, bad[1], line=bad[0])
+                continue
             obj = {name: value for name, value in zip(header, row) if value != "" or name == key}
             yield _record_from_object(obj, _Where(where.source, where.stem, number, line), opts)
-    except _BadLine as bad:
-        yield bad.error
-        return
     except csv.Error as exc:
         yield RecordError(where.source, Errors.E015.format(line=reader.line_num, reason=exc), line=reader.line_num)
         return
@@ -480,10 +689,15 @@ def _csv_records(lines: Lines, where: _Where, opts: _Options, delimiter: str) ->
         yield RecordError(where.source, Errors.E005)
 
 
-def _document_records(data: bytes, fmt: str, where: _Where, opts: _Options) -> Iterator[Item]:
-    """Records of a file read whole: JSON, or one text document."""
+def _document_records(data: bytes, fmt: str | None, where: _Where, opts: _Options) -> Iterator[Item]:
+    """Records of a file read whole: JSON, or one text document (``fmt`` None: JSON if it starts
+    with ``{`` or ``[``)."""
     try:
         text = _decode(data, where.source)
+        if fmt is None:
+            fmt = ".json" if text.lstrip()[:1] in ("{", "[") else ".txt"
+        if fmt != ".json" and "\x00" in text:
+            raise RecordError(where.source, Errors.E004)
     except RecordError as err:
         yield err
         return
@@ -495,6 +709,19 @@ def _document_records(data: bytes, fmt: str, where: _Where, opts: _Options) -> I
         yield _checked(record, opts)
     except RecordError as err:
         yield err
+
+
+def _line_records(head: bytes, handle: IO[bytes], fmt: str, where: _Where, opts: _Options) -> Iterator[Item]:
+    """Records of a JSONL or CSV file read line by line, ``head`` being its first bytes."""
+    try:
+        lines = _lines(head, handle, where.source)
+    except RecordError as err:
+        yield err
+        return
+    if fmt in (".csv", ".tsv"):
+        yield from _csv_records(lines, where, opts, "\t" if fmt == ".tsv" else ",")
+    else:
+        yield from _jsonl_records(lines, where, opts)
 
 
 def _open(path: str) -> Any:
@@ -511,87 +738,137 @@ def _os_reason(exc: BaseException) -> str:
     return str(exc)
 
 
+def _shown(path: str) -> str:
+    """A path as it can be written in UTF-8: the bytes of a name that is not UTF-8 as ``\\xe9``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _path_records(path: str, opts: _Options) -> Iterator[Item]:
     """Records of one file, by its suffix; an unknown suffix is read as text."""
-    if not os.path.exists(path):
-        yield RecordError(path, Errors.E001)
+    source = _shown(path)
+    try:
+        mode = os.stat(path).st_mode
+    except ValueError:  # a NUL in the path
+        yield RecordError(source, Errors.E013.format(path=source))
         return
-    if not os.path.isfile(path):
-        yield RecordError(path, Errors.E013.format(path=path))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            yield RecordError(source, Errors.E043)
+        elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            yield RecordError(source, Errors.E001)
+        else:
+            yield RecordError(source, Errors.E002.format(reason=_os_reason(exc)))
+        return
+    if not stat.S_ISREG(mode):
+        yield RecordError(source, Errors.E013.format(path=source))
         return
     fmt = _format_of(path)
-    where = _Where(path, _stem(path), 0)
+    where = _Where(source, _stem(source), 0)
     try:
         with _open(path) as handle:
-            if fmt in (".jsonl", ".ndjson"):
-                yield from _jsonl_records(_binary_lines(handle), where, opts)
-            elif fmt in (".csv", ".tsv"):
-                yield from _csv_records(_binary_lines(handle), where, opts, "\t" if fmt == ".tsv" else ",")
+            if fmt in (".jsonl", ".ndjson", ".csv", ".tsv"):
+                yield from _line_records(handle.read(_HEAD), handle, fmt, where, opts)
             else:
                 yield from _document_records(handle.read(), fmt, where, opts)
     except (OSError, EOFError, zlib.error) as exc:
-        yield RecordError(path, Errors.E002.format(reason=_os_reason(exc)))
+        yield RecordError(source, Errors.E002.format(reason=_os_reason(exc)))
+
+
+def _is_json_line(line: bytes) -> bool:
+    try:
+        _parse_line(line.decode("utf-8"), 1)
+    except (UnicodeDecodeError, _Malformed):
+        return False
+    return True
 
 
 def _stdin_records(stream: TextIO, opts: _Options) -> Iterator[Item]:
-    """Standard input: JSON or JSON lines if it starts with ``{`` or ``[``, else one text document
-    with id ``stdin``."""
+    """Standard input, read as a file would be: JSON lines (read line by line) if its first line
+    is a JSON object, else JSON if it starts with ``{`` or ``[``, else one text document with id
+    ``stdin``."""
     where = _Where(STDIN, "stdin", 0)
     binary = getattr(stream, "buffer", None)
-    handle = binary if binary is not None else (line.encode("utf-8") for line in stream)
-    lines = _binary_lines(handle)
-    seen: list[tuple[int, int, bytes]] = []
-    for entry in lines:
-        seen.append(entry)
-        if entry[2].strip():
+    # A text stream without bytes beneath (a StringIO) is read as the bytes of its text; a lone
+    # surrogate in it then makes its line not UTF-8, as it would in a file.
+    handle = binary if binary is not None else io.BytesIO(stream.read().encode("utf-8", "surrogatepass"))
+    head = b""
+    while not head.strip():
+        line = handle.readline()
+        if not line:
             break
-    first = seen[-1][2].lstrip().lstrip(b"\xef\xbb\xbf") if seen else b""
-    if first.startswith(b"{"):
-        try:
-            json.loads(first)
-        except ValueError:
-            pass
-        else:
-            yield from _jsonl_records(_chain(seen, lines), where, opts)
-            return
-    data = b"".join(raw for _, _, raw in _chain(seen, lines))
-    yield from _document_records(data, ".json" if first.startswith((b"{", b"[")) else ".txt", where, opts)
+        head += line
+    first = head.removeprefix(codecs.BOM_UTF8).strip()
+    if first.startswith(b"{") and _wide_codec(head) is None and _is_json_line(first):
+        yield from _line_records(head, handle, ".jsonl", where, opts)
+    else:
+        yield from _document_records(head + handle.read(), None, where, opts)
 
 
-def _chain(seen: list[tuple[int, int, bytes]], rest: Lines) -> Lines:
-    yield from seen
-    yield from rest
+def _suffix(name: str) -> str:
+    """A file name's suffix as a warning names it: ``.xml``, ``.xml.gz``, or ``no suffix``."""
+    gz = name.lower().endswith(".gz") and len(name) > 3
+    suffix = os.path.splitext(name[:-3] if gz else name)[1].lower() + (".gz" if gz else "")
+    return suffix or "no suffix"
 
 
-def _is_input_file(name: str) -> bool:
-    return not name.startswith(".") and _format_of(name) in INPUT_SUFFIXES
+def _walk(directory: str) -> tuple[list[str], Counter[str]]:
+    """The input files under ``directory`` (recursive, sorted) and the suffixes of the other,
+    not hidden, files with their counts."""
+    found: list[str] = []
+    skipped: Counter[str] = Counter()
+    for root, folders, files in os.walk(directory):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            if _format_of(name) in INPUT_SUFFIXES:
+                found.append(os.path.join(root, name))
+            else:
+                skipped[_suffix(name)] += 1
+    return sorted(found), skipped
 
 
 def directory_files(directory: str) -> list[str]:
     """The input files under ``directory``, recursively, sorted; hidden files and folders and
     files of other suffixes are left out."""
-    found = []
-    for root, folders, files in os.walk(directory):
-        folders[:] = [f for f in folders if not f.startswith(".")]
-        found += [os.path.join(root, name) for name in files if _is_input_file(name)]
-    return sorted(found)
+    return _walk(directory)[0]
 
 
 Input = Union[str, "os.PathLike[str]", dict[str, Any]]
 
 
-def expand_inputs(inputs: Iterable[Input]) -> tuple[list[Input], list[str]]:
-    """The inputs with directories replaced by their input files, and a warning (W001) for each
-    directory without any. Other inputs (files, ``-``, dicts, missing paths) are kept as given, so
-    that reading them reports their problems in place."""
+def expand_inputs(
+    inputs: Iterable[Input], exclude: Iterable[str | os.PathLike[str]] = ()
+) -> tuple[list[Input], list[str]]:
+    """The inputs with directories replaced by their input files, and the warnings to show: a
+    directory without any (W001), the files of a directory left out for their suffix, counted by
+    suffix (W005), and the files left out because they are in ``exclude`` (W006: the run's own
+    outputs, compared by their resolved paths). Other inputs (files, ``-``, dicts, missing paths)
+    are kept as given, so that reading them reports their problems in place."""
+    excluded = {os.path.realpath(path) for path in exclude}
     expanded: list[Input] = []
     warnings = []
+
+    def kept(path: str) -> bool:
+        if excluded and os.path.realpath(path) in excluded:
+            warnings.append(Warnings.W006.format(path=_shown(path)))
+            return False
+        return True
+
     for item in inputs:
         if isinstance(item, (str, os.PathLike)) and os.path.isdir(item):
-            files = directory_files(os.fspath(item))
+            directory = os.fspath(item)
+            files, skipped = _walk(directory)
             if not files:
-                warnings.append(Warnings.W001.format(path=os.fspath(item)))
-            expanded += files
+                warnings.append(Warnings.W001.format(path=_shown(directory)))
+            if skipped:
+                count = sum(skipped.values())
+                kinds = ", ".join(f"{suffix} {n:,}" for suffix, n in skipped.most_common())
+                files_word = f"{count:,} file" + ("" if count == 1 else "s")
+                warnings.append(Warnings.W005.format(path=_shown(directory), files=files_word, kinds=kinds))
+            expanded += [path for path in files if kept(path)]
+        elif isinstance(item, (str, os.PathLike)) and os.fspath(item) != STDIN and not kept(os.fspath(item)):
+            continue
         else:
             expanded.append(item)
     return expanded, warnings
@@ -609,11 +886,17 @@ def iter_records(
 
     Inputs are files, directories (recursive, sorted), ``-`` (standard input) or dicts (records
     already parsed). ``text_key`` names the text field of records that are not registry studies
-    (default ``text``); ``id_key`` the field holding their id.
+    (default ``text``); ``id_key`` the field holding their id. Raises ValueError at once if
+    ``max_chars`` is not at least 1.
     """
-    opts = _Options(text_key, id_key, max_chars)
+    if max_chars < 1:
+        raise ValueError(Errors.E045.format(value=max_chars))
     if isinstance(inputs, (str, os.PathLike, dict)):
         inputs = [inputs]
+    return _records(inputs, _Options(text_key, id_key, max_chars), stdin)
+
+
+def _records(inputs: Iterable[Input], opts: _Options, stdin: TextIO | None) -> Iterator[Item]:
     dicts = 0
     for item in inputs:
         if isinstance(item, dict):
