@@ -27,7 +27,7 @@ from typing import IO, Any, TextIO, Union
 from .errors import Errors, RecordError, Warnings
 from .layout import ELIGIBILITY_HEADING, ITEM_SEPARATOR, OTHER_OUTCOMES_LABEL, eligibility_sections, sort_sections, trim
 
-INPUT_SUFFIXES: tuple[str, ...] = (".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv")
+INPUT_SUFFIXES: tuple[str, ...] = (".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".zip")
 STDIN = "-"
 # Fields that name a record when no --id-key is given, in order of preference.
 ID_FIELDS: tuple[str, ...] = ("nct_id", "nctId", "nctid", "id")
@@ -763,15 +763,44 @@ def _path_records(path: str, opts: _Options) -> Iterator[Item]:
         yield RecordError(source, Errors.E013.format(path=source))
         return
     fmt = _format_of(path)
+    if fmt == ".zip":
+        yield from _zip_records(path, opts)
+        return
     where = _Where(source, _stem(source), 0)
     try:
         with _open(path) as handle:
-            if fmt in (".jsonl", ".ndjson", ".csv", ".tsv"):
+            if fmt == ".xml":
+                yield _legacy_xml_record(handle.read(), source, opts)
+            elif fmt in (".jsonl", ".ndjson", ".csv", ".tsv"):
                 yield from _line_records(handle.read(_HEAD), handle, fmt, where, opts)
             else:
                 yield from _document_records(handle.read(), fmt, where, opts)
     except (OSError, EOFError, zlib.error) as exc:
         yield RecordError(source, Errors.E002.format(reason=_os_reason(exc)))
+
+
+def _legacy_xml_record(data: bytes, source: str, opts: _Options) -> Item:
+    """One legacy ClinicalTrials.gov XML record (see :mod:`trialspacy.legacy_xml`), checked."""
+    from .legacy_xml import render_legacy_xml  # it imports this module
+
+    try:
+        return _checked(render_legacy_xml(data, source), opts)
+    except RecordError as err:
+        return err
+
+
+def _zip_records(path: str, opts: _Options) -> Iterator[Item]:
+    """The records of a zip of legacy XML records (``AllPublicXML.zip``), member by member."""
+    from .legacy_xml import iter_legacy_xml_zip
+
+    for item in iter_legacy_xml_zip(path):
+        if isinstance(item, RecordError):
+            yield item
+            continue
+        try:
+            yield _checked(item, opts)
+        except RecordError as err:
+            yield err
 
 
 def _is_json_line(line: bytes) -> bool:
