@@ -321,14 +321,14 @@ def error_entry(
 
 
 def _compare_label(
-    score: DocumentScore,
+    result: DocumentScore,
     doc_id: str,
     text: str,
     gold: list[SpanDict],
     pred: list[SpanDict],
     pairs: list[tuple[int, int]],
 ) -> None:
-    """Attribute values of the strict matches and the errors of one label's spans, into ``score``."""
+    """Attribute values of the strict matches and the errors of one label's spans, into ``result``."""
     partner_of_gold = {i: pred[j] for i, j in pairs}
     partner_of_pred = {j: gold[i] for i, j in pairs}
     pred_at = {offsets(s): s for s in pred}
@@ -336,19 +336,19 @@ def _compare_label(
     for i, span in enumerate(gold):
         match = pred_at.get(offsets(span))
         if match is None:
-            score.errors.append(error_entry(doc_id, "fn", span, text, partner_of_gold.get(i), gold=span["attrs"]))
+            result.errors.append(error_entry(doc_id, "fn", span, text, partner_of_gold.get(i), gold=span["attrs"]))
             continue
         for name in scored_attrs(span["label"], span["attrs"]):
             gold_value, pred_value = value_key(span["attrs"].get(name)), value_key(match["attrs"].get(name))
-            gold_values, pred_values = score.attrs.setdefault((span["label"], name), ([], []))
+            gold_values, pred_values = result.attrs.setdefault((span["label"], name), ([], []))
             gold_values.append(gold_value)
             pred_values.append(pred_value)
             if gold_value != pred_value:
                 entry = error_entry(doc_id, "attr", span, text, attribute=name, gold=span["attrs"], pred=match["attrs"])
-                score.errors.append(entry)
+                result.errors.append(entry)
     for j, span in enumerate(pred):
         if offsets(span) not in gold_at:
-            score.errors.append(error_entry(doc_id, "fp", span, text, partner_of_pred.get(j), pred=span["attrs"]))
+            result.errors.append(error_entry(doc_id, "fp", span, text, partner_of_pred.get(j), pred=span["attrs"]))
 
 
 def cross_label_confusion(gold: list[SpanDict], pred: list[SpanDict]) -> list[tuple[str, str]]:
@@ -367,7 +367,7 @@ def score_document(gold: Document, pred: Document | None) -> DocumentScore:
     """Score one gold document against its prediction (None: missing, every gold span a false negative)."""
     text = gold["text"]
     pred_spans: list[SpanDict] = pred["spans"] if pred is not None else []
-    score = DocumentScore()
+    result = DocumentScore()
     unpaired_gold: list[SpanDict] = []
     unpaired_pred: list[SpanDict] = []
     for label in LABELS:
@@ -377,34 +377,34 @@ def score_document(gold: Document, pred: Document | None) -> DocumentScore:
         # Scorer.score_spans gives ratios only (the report and the bootstrap need tp/fp/fn) and
         # needs token-aligned spans; its counting step, PRFScore.score_set, over character offsets
         # gives the same numbers (the tests check that both agree).
-        score.strict[label] = PRFScore()
-        score.strict[label].score_set({offsets(s) for s in p}, {offsets(s) for s in g})
-        score.lenient[label] = PRFScore(tp=len(pairs), fp=len(p) - len(pairs), fn=len(g) - len(pairs))
-        _compare_label(score, gold["id"], text, g, p, pairs)
-        score.confusion += [(label, label)] * len(pairs)
+        result.strict[label] = PRFScore()
+        result.strict[label].score_set({offsets(s) for s in p}, {offsets(s) for s in g})
+        result.lenient[label] = PRFScore(tp=len(pairs), fp=len(p) - len(pairs), fn=len(g) - len(pairs))
+        _compare_label(result, gold["id"], text, g, p, pairs)
+        result.confusion += [(label, label)] * len(pairs)
         paired_gold, paired_pred = {i for i, _ in pairs}, {j for _, j in pairs}
         left_gold = [s for i, s in enumerate(g) if i not in paired_gold]
         left_pred = [s for j, s in enumerate(p) if j not in paired_pred]
         if label == CRITERION:
             # A criterion contains mentions of the other labels by design, so only mention labels
             # are confused with one another; an unpaired CRITERION counts against "none".
-            score.confusion += cross_label_confusion(left_gold, left_pred)
+            result.confusion += cross_label_confusion(left_gold, left_pred)
         else:
             unpaired_gold += left_gold
             unpaired_pred += left_pred
     # Overlapping spans of one label were all paired above, so any pair found now differs in label.
-    score.confusion += cross_label_confusion(unpaired_gold, unpaired_pred)
-    score.errors.sort(key=lambda e: (e["start"], e["end"], e["label"], e["type"]))
+    result.confusion += cross_label_confusion(unpaired_gold, unpaired_pred)
+    result.errors.sort(key=lambda e: (e["start"], e["end"], e["label"], e["type"]))
 
     def layout_items() -> list[dict[str, Any]]:
         return parse_layout(text).outcome_items
 
     gold_pairing = outcome_pairings(gold, layout_items)
     pred_pairing = outcome_pairings(pred, layout_items) if pred is not None else {}
-    score.outcome_items = len(gold_pairing)
-    score.outcome_correct = sum(1 for key, value in gold_pairing.items() if pred_pairing.get(key) == value)
-    score.outcome_derived = 0 if "outcomes" in gold else len(gold_pairing)
-    return score
+    result.outcome_items = len(gold_pairing)
+    result.outcome_correct = sum(1 for key, value in gold_pairing.items() if pred_pairing.get(key) == value)
+    result.outcome_derived = 0 if "outcomes" in gold else len(gold_pairing)
+    return result
 
 
 # --- The corpus ----------------------------------------------------------------------------------
@@ -473,8 +473,8 @@ def attribute_accuracy(scores: Sequence[DocumentScore]) -> list[AttributeScore]:
         for name in LABEL_ATTRS[label]:
             gold_values: list[str] = []
             pred_values: list[str] = []
-            for score in scores:
-                g, p = score.attrs.get((label, name), ([], []))
+            for doc in scores:
+                g, p = doc.attrs.get((label, name), ([], []))
                 gold_values += g
                 pred_values += p
             if gold_values:
@@ -497,7 +497,7 @@ def confusion_counts(pairs: Sequence[tuple[str, str]], names: Sequence[str]) -> 
 def label_confusion(scores: Sequence[DocumentScore]) -> Confusion:
     """The gold-label (rows) × predicted-label (columns) counts, ``none`` last."""
     names = list(LABELS) + [NONE]
-    return Confusion(names, confusion_counts([pair for score in scores for pair in score.confusion], names))
+    return Confusion(names, confusion_counts([pair for doc in scores for pair in doc.confusion], names))
 
 
 def score(
