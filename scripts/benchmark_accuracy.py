@@ -9,8 +9,8 @@ One run, the same texts for every system; writes ``docs/accuracy.md`` and prints
 - TIMEFRAME vs CHIA ``Temporal`` (lenient).
 - ENDPOINT vs PICO ``outcome-Measure`` (lenient recall; overlap with any PICO outcome span as a
   precision proxy).
-- The gold test split (``annotations/gold/test.jsonl``), all labels, through
-  ``trialspacy.evaluate`` when both exist.
+- The gold test split (``annotations/gold/test.jsonl``), all labels, scored by
+  ``trialspacy.scoring`` when it exists.
 - Published figures of related systems, cited, with our nearest comparable number.
 
 CHIA and LCT are split by NCT number (divisible by 5: TEST, reported; the rest DEV, used for
@@ -34,11 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import benchmark_negation as negation
 from corpora_eval import (
-    DEFAULT_CORPORA,
     DEV,
     REPO,
     TEST,
     Span,
+    add_corpora_argument,
     brat_documents,
     extents,
     find_drugs_spans,
@@ -48,6 +48,9 @@ from corpora_eval import (
 )
 
 import trialspacy
+from trialspacy.errors import RecordError
+from trialspacy.evaluate import evaluate_files, read_documents
+from trialspacy.scoring import score
 from trialspacy.spans import DRUG, ENDPOINT, TIMEFRAME, label_spans
 
 REQUIRED = ("chia", "lct", "pico_breast_cancer")
@@ -244,9 +247,8 @@ def negation_results(corpora: Path, limit: int | None) -> dict[tuple[str, str], 
         if variant != negation.STRICT:
             continue
         first = next(iter(rows.values()))
-        majority = negation.scores(
-            [True] * first["gold"] + [False] * (first["n"] - first["gold"]), [False] * first["n"]
-        )
+        n, n_negated = int(first["n"]), int(first["gold"])  # counts, in a table of floats
+        majority = negation.scores([True] * n_negated + [False] * (n - n_negated), [False] * n)
         out[(corpus, split)] = dict(rows, **{"always not negated": majority})
     return out
 
@@ -262,22 +264,17 @@ def find_drugs_document(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def gold_results(gold_path: Path, nlp: Any = None) -> dict[str, Any]:
-    """Our gold test split scored by ``trialspacy.evaluate`` (the pipeline, and ``find_drugs`` for
+    """Our gold test split scored by ``trialspacy.scoring`` (the pipeline, and ``find_drugs`` for
     DRUG), or why it cannot be yet."""
-    try:
-        from trialspacy.errors import RecordError
-        from trialspacy.evaluate import evaluate, evaluate_files, read_documents
-    except ImportError:
-        return {"status": "not available yet: the evaluator (pipeline/trialspacy/evaluate.py) does not exist"}
     shown = gold_path.relative_to(REPO) if gold_path.is_relative_to(REPO) else gold_path
     if not gold_path.exists():
         return {"status": f"not available yet: {shown} does not exist (annotators are writing it)"}
     try:
-        ours = evaluate_files(str(gold_path), None, nlp=nlp).report
+        ours = evaluate_files(str(gold_path), None, nlp=nlp).to_dict()
         gold = read_documents(str(gold_path))
     except RecordError as exc:
         return {"status": f"not available: {shown} is not valid gold ({str(exc).splitlines()[0]})"}
-    peer = evaluate(gold, [find_drugs_document(doc) for doc in gold]).report
+    peer = score(gold, [find_drugs_document(doc) for doc in gold]).to_dict()
     return {"status": f"ok: {len(gold)} documents in {shown}", "report": ours, "find_drugs": peer}
 
 
@@ -583,7 +580,7 @@ def markdown(results: dict[str, Any]) -> str:
 Written by `scripts/benchmark_accuracy.py`{limited}; do not edit by hand. Reproduce with
 
 ```bash
-PYTHONPATH=pipeline python scripts/benchmark_accuracy.py ../shared/corpora
+python scripts/benchmark_accuracy.py ../shared/corpora
 ```
 
 Every system runs on the same texts in the same run (pipeline load {t["load"]:.0f}s; CHIA {t.get("chia", 0):.0f}s,
@@ -650,7 +647,7 @@ column says so.
 - **Gold test split**: `annotations/gold/test.jsonl` in the contract's format, scored by
   `trialspacy.evaluate.evaluate_files` with the pipeline run over the gold texts (strict and lenient
   per label and micro, attribute accuracy, outcome pairing); `find_drugs` is scored on the same texts
-  for DRUG through `trialspacy.evaluate.evaluate`. The gold was annotated by reading, without the
+  for DRUG through `trialspacy.scoring.score`. The gold was annotated by reading, without the
   pipeline's output, but under the same contract and guidelines the pipeline was built to, and it
   is small (the bootstrap intervals say how small); held out from tuning like CHIA/LCT TEST.
 
@@ -670,14 +667,14 @@ annotators' data. They are context for our numbers, not targets to claim against
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("corpora", nargs="?", default=str(DEFAULT_CORPORA), help="the ../shared/corpora folder")
+    add_corpora_argument(parser)
     parser.add_argument("--out", type=Path, default=OUT, help="the Markdown file to write (default docs/accuracy.md)")
     parser.add_argument("--gold", type=Path, default=GOLD_TEST, help="the gold test split (JSONL)")
     parser.add_argument(
         "--limit", type=int, default=None, help="at most N documents per corpus and split (a smoke run)"
     )
     args = parser.parse_args(argv)
-    root = Path(args.corpora)
+    root = args.corpora
     missing = [name for name in REQUIRED if not (root / name).is_dir()]
     if missing:
         print(

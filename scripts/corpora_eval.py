@@ -2,21 +2,18 @@
 label, precision/recall/F1, and ``find_drugs`` run the way its README shows.
 
 Imported by ``measure_drugs_chia.py``, ``benchmark_negation.py`` and ``benchmark_accuracy.py``
-(run from ``scripts/``, so the directory is on ``sys.path``); it puts ``pipeline/`` on the path
-too, so the scripts run without ``PYTHONPATH``.
+(run from ``scripts/``, so the directory is on ``sys.path``). Like every script, it uses the
+installed package (``pip install -e .``), not the repository's ``pipeline/`` folder.
 """
 
+import argparse
 import re
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from trialspacy.brat import BratDocument, Entity, read_brat
+
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO / "pipeline") not in sys.path:
-    sys.path.insert(0, str(REPO / "pipeline"))
-
-from trialspacy.brat import BratDocument, Entity, read_brat  # noqa: E402
-
 Span = tuple[int, int]
 DEFAULT_CORPORA = REPO.parent / "shared" / "corpora"
 # The brat files of each corpus under the corpora folder; CHIA without scope (the with-scope
@@ -28,6 +25,18 @@ CORPUS_GLOBS: dict[str, str] = {
 }
 DEV, TEST, ALL = "DEV", "TEST", "ALL"
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def add_corpora_argument(parser: argparse.ArgumentParser) -> None:
+    """The corpora folder as the scripts take it: an optional first argument, by default
+    ``../shared/corpora`` beside the repository."""
+    parser.add_argument(
+        "corpora",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CORPORA,
+        help="the shared/corpora folder (default: %(default)s)",
+    )
 
 
 def split_of(doc_id: str) -> str:

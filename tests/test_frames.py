@@ -8,8 +8,8 @@ import pytest
 from conftest import SEEDS_DIR
 
 import trialspacy
-from trialspacy.evaluate import evaluate
 from trialspacy.frames import SPAN_COLUMNS, errors_frame, iso_weeks, outcomes_frame, spans_frame
+from trialspacy.scoring import score
 
 MONTH_WEEKS = 30.4375 / 7
 YEAR_WEEKS = 365.25 / 7
@@ -123,7 +123,7 @@ def test_errors_frame_shows_each_kind_of_error(seed_records):
     endpoint["attrs"]["canonical"] = "overall survival"
     gold["spans"] = [s for i, s in enumerate(gold["spans"]) if i != drug_index]
     del gold["outcomes"]
-    frame = errors_frame(evaluate([gold], [pred], n_resamples=10).errors)
+    frame = errors_frame(score([gold], [pred], n_resamples=10).errors)
     assert sorted(frame["type"]) == ["attr", "fp"]
     fp = frame[frame["type"] == "fp"].iloc[0]
     assert (fp["label"], fp["text"]) == ("DRUG", missed["text"])

@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 import trialspacy
 from trialspacy.cli import app, report_command
 from trialspacy.errors import ExitCode
-from trialspacy.evaluate import evaluate, read_documents
+from trialspacy.evaluate import read_documents
 from trialspacy.report import Mark, document_marks, render_report, render_text, stack_slots
+from trialspacy.run import predict
+from trialspacy.scoring import score
 
 GOLD_TEST = REPO / "annotations" / "gold" / "test.jsonl"
 
@@ -166,10 +168,8 @@ def test_report_lists_bad_records_and_the_counts_reconcile(tmp_path, mixed_input
 
 def test_report_with_gold_marks_each_error(nlp, tmp_path):
     gold = read_documents(str(GOLD_TEST))
-    from trialspacy.evaluate import predict
-
     predictions = predict(gold, nlp=nlp)
-    evaluation = evaluate(gold, predictions, n_resamples=10)
+    evaluation = score(gold, predictions, n_resamples=10)
     page = parse(render_report(predictions, evaluation=evaluation))
     kinds = Counter(c for d in page.docs for m in d["marks"] for c in m["classes"] if c.startswith("k-"))
     errors = Counter(e["type"] for e in evaluation.errors)

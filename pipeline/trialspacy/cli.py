@@ -236,8 +236,9 @@ def evaluate_command(
     """Score predictions (or the pipeline, when ``pred`` is None) against a gold file; print the
     report; return the exit status (``OK``; a missing or bad gold or prediction file raises
     RecordError)."""
-    from .evaluate import FORMATS as REPORT_FORMATS
-    from .evaluate import evaluate_files, render, write_errors
+    from .evaluate import evaluate_files, write_errors
+    from .tables import FORMATS as REPORT_FORMATS
+    from .tables import render
 
     # Looked up per call, not bound at import, so a caller's (or a test runner's) swap is seen.
     stdout = stdout if stdout is not None else sys.stdout
@@ -252,8 +253,8 @@ def evaluate_command(
         evaluation = evaluate_files(gold, pred, on_progress=bar.update)
     finally:
         bar.close()
-    warn_unmatched(evaluation.report, stderr)
-    stdout.write(render(evaluation.report, fmt))
+    warn_unmatched(evaluation.to_dict(), stderr)
+    stdout.write(render(evaluation, fmt))
     if errors_path is not None:
         write_errors(evaluation.errors, errors_path)
     return ExitCode.OK
@@ -298,8 +299,10 @@ def report_command(
     (``OK``, or ``SKIPPED`` when some records could not be shown). A bad gold file raises
     RecordError."""
     from .errors import RecordError as Failure
-    from .evaluate import evaluate, predict, read_documents
+    from .evaluate import read_documents
     from .report import read_inputs, render_report
+    from .run import predict
+    from .scoring import score
 
     stderr = stderr if stderr is not None else sys.stderr
     if not inputs and gold is None:
@@ -334,8 +337,8 @@ def report_command(
         bar.close()
     evaluation = None
     if gold_docs is not None:
-        evaluation = evaluate(gold_docs, documents)
-        warn_unmatched(evaluation.report, stderr)
+        evaluation = score(gold_docs, documents)
+        warn_unmatched(evaluation.to_dict(), stderr)
     page = render_report(documents, failures, evaluation, limit)
     partial = output + ".part"
     with open(partial, "w", encoding="utf-8") as handle:

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import RecordError
-from .evaluate import TABLE_STYLE, Evaluation, contract_documents, html_table, html_tables
+from .evaluate import contract_documents
 from .export import innermost_section
+from .scoring import ErrorEntry, Evaluation
 from .spans import CRITERION, LABELS
+from .tables import TABLE_STYLE, html_table, html_tables
 
 Document = dict[str, Any]
 
@@ -132,7 +134,7 @@ def describe(mark: Mark, text: str, section: str | None) -> str:
     return "\n".join(lines)
 
 
-def document_marks(record: Document, errors: Sequence[dict[str, Any]] = ()) -> list[Mark]:
+def document_marks(record: Document, errors: Sequence[ErrorEntry] = ()) -> list[Mark]:
     """The marks of a document: its spans, with the evaluator's errors for it (false positives and
     wrong attributes on the predicted spans, missed gold spans added), sorted by offsets."""
     kinds: dict[tuple[int, int, str], str] = {}
@@ -225,7 +227,7 @@ def _label_counts(spans: Iterable[dict[str, Any]]) -> Counter:
     return Counter(span["label"] for span in spans)
 
 
-def _doc_section(index: int, record: Document, errors: Sequence[dict[str, Any]], scored: bool) -> str:
+def _doc_section(index: int, record: Document, errors: Sequence[ErrorEntry], scored: bool) -> str:
     marks = document_marks(record, errors)
     body, depth = render_text(record, marks)
     counts = _label_counts(record["spans"])
@@ -317,12 +319,12 @@ def render_report(
     counts = _label_counts(spans)
     negated = Counter(s["label"] for s in spans if s["attrs"].get("negated"))
     docs_with = Counter(label for d in documents for label in {s["label"] for s in d["spans"]})
-    errors_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    errors_of: dict[str, list[ErrorEntry]] = defaultdict(list)
     gold_ids = set()
     if evaluation is not None:
         for entry in evaluation.errors:
             errors_of[entry["id"]].append(entry)
-        gold_ids = {d["id"] for d in documents} - set(evaluation.report["documents"]["ignored"])
+        gold_ids = {d["id"] for d in documents} - set(evaluation.documents.ignored)
     shown = documents[:limit] if limit is not None else documents
 
     summary = [
@@ -361,7 +363,7 @@ def render_report(
     if evaluation is not None:
         parts += [
             "<h2>Evaluation against the gold</h2>",
-            html_tables(evaluation.report, level=3),
+            html_tables(evaluation, level=3),
             f"<p>Marks in the text of the {len(gold_ids)} documents with gold:</p><ul>{legend}</ul>",
         ]
     if failures:

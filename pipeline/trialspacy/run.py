@@ -470,3 +470,28 @@ def extract_docs(
             if isinstance(item, RecordError):
                 raise item
             yield doc_to_dict(item)
+
+
+def predict(
+    documents: Iterable[dict[str, Any]],
+    nlp: Language | None = None,
+    source: str = "gold",
+    on_progress: Callable[[], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Predictions for the texts of contract dicts (gold documents, to score against them): the
+    pipeline over each ``text`` under its ``id``, sections detected from the text.
+
+    A document the pipeline fails on gives no prediction (so it is scored as missing).
+    """
+    if nlp is None:
+        from . import load
+
+        nlp = load()
+    records = [Record(id=doc["id"], text=doc["text"], source=source) for doc in documents]
+    predictions = []
+    for item in process(nlp, records):
+        if not isinstance(item, RecordError):
+            predictions.append(doc_to_dict(item))
+        if on_progress is not None:
+            on_progress()
+    return predictions
