@@ -5,7 +5,6 @@ import json
 
 import numpy as np
 import pytest
-import spacy
 from conftest import SEEDS_DIR
 from spacy.scorer import Scorer
 from spacy.training import Example
@@ -25,7 +24,7 @@ from trialspacy.evaluate import (
     value_key,
 )
 from trialspacy.spans import LABEL_ATTRS, LABELS
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 # Real phrases: the dose from seed 001, the rest as the seeds and registry records write them.
 TEXT_1 = (
@@ -150,8 +149,7 @@ def test_evaluate_counts_and_prf_per_label_and_micro(evaluation, mode, row, coun
 
 
 def test_evaluate_strict_matches_spacy_scorer_on_the_same_examples(evaluation):
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     examples = []
     pred_by_id = {d["id"]: d for d in PRED}
     for gold in GOLD:
