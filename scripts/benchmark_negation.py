@@ -47,7 +47,7 @@ from corpora_eval import DEFAULT_CORPORA, REPO, brat_documents, prf
 from trialspacy.components.negation import NEGATED_LABELS, RULES_FILE, ContextBackend, NegexBackend
 from trialspacy.components.sentences import Sentences
 from trialspacy.lexicon import package_data
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 CHIA_TARGETS = ("Condition", "Drug", "Procedure", "Measurement", "Observation", "Device")
 LCT_TARGETS = ("Condition", "Drug", "Procedure", "Observation")
@@ -132,8 +132,7 @@ def read_lct(root: Path, limit: int | None = None) -> Iterator[Example]:
 
 def base_pipeline() -> Language:
     """Tokenizer with trialspacy's rules and trialspacy's sentences: what every system sees."""
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     nlp.add_pipe("trialspacy_sentences")
     return nlp
 
@@ -349,8 +348,7 @@ def speed(root: Path) -> str:
     texts = api_v2_texts(root)
     if not texts:
         return "no API v2 documents found"
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     docs = [nlp.make_doc(t) for t, _ in texts]
     ours = Sentences(nlp, "s")
     with warnings.catch_warnings():

@@ -27,13 +27,12 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "pipeline"))
 
-import spacy  # noqa: E402
 from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 
 from trialspacy.brat import read_brat  # noqa: E402
 from trialspacy.components.drugs import CODE_RE, has_inn_stem, is_code_lookalike, is_measured  # noqa: E402
 from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl  # noqa: E402
-from trialspacy.tokenizer import customize_tokenizer  # noqa: E402
+from trialspacy.tokenizer import blank  # noqa: E402
 
 DATA = REPO / "pipeline" / "trialspacy" / "data"
 MAX_CHARS = 50
@@ -463,8 +462,7 @@ def payload(term: Term) -> dict[str, Any]:
 
 def build(corpora: Path, out: Path) -> dict[str, int]:
     """Write drug_lexicon.jsonl.gz and drug_evidence.jsonl into ``out``; return counts."""
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     keyed = index_terms(nlp, collect(corpora))
     index = TermIndex()
     for key, term in keyed.items():

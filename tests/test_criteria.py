@@ -4,7 +4,6 @@ import gzip
 import json
 
 import pytest
-import spacy
 from conftest import API_V2_SAMPLE, corpus_path
 
 import trialspacy
@@ -14,7 +13,7 @@ from trialspacy.components.criteria import criterion_negated, find_criteria, req
 from trialspacy.components.sentences import logical_lines, sentence_starts
 from trialspacy.layout import eligibility_sections
 from trialspacy.spans import CRITERION, label_spans, span_attrs
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 SEED_004 = "004_2e83ad285140be70"
 
@@ -39,8 +38,7 @@ def criteria_by_section(text: str) -> dict[str, list[str]]:
 
 
 def sentences_of(text: str) -> list[str]:
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     nlp.add_pipe("trialspacy_sentences")
     return [s.text.strip() for s in nlp(text).sents]
 
@@ -98,8 +96,7 @@ def test_sentences_keep_a_wrapped_bullet_of_hint_text_together() -> None:
 
 
 def test_sentences_set_every_token() -> None:
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     nlp.add_pipe("trialspacy_sentences")
     doc = nlp("\n\n  No steroid therapy required.\n  Age 18 and over. Seronegative for HIV.")
     assert doc.has_annotation("SENT_START")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from trialspacy.components.doses import PER_FRACTION, TOTAL, UNSPECIFIED, DoseMatch, parse_doses
 from trialspacy.spans import RADIATION_DOSE, label_spans, span_attrs
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 P, T, U = PER_FRACTION, TOTAL, UNSPECIFIED
 # (span text, dose_gy, dose_kind, fractions, total_gy)
@@ -540,8 +540,7 @@ def test_doses_run_in_linear_time_on_200_kb_adversarial_text(piece: str):
 
 @pytest.fixture(scope="module")
 def dose_nlp():
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     nlp.add_pipe("trialspacy_doses")
     return nlp
 

@@ -19,9 +19,11 @@ from spacy.tokens import Doc
 import trialspacy
 from trialspacy.components.endpoints import (
     DATA_FILE,
+    HISTORY_CUES_FILE,
     EndpointLexicon,
     grade_before,
     guard_reason,
+    history_cues,
     hyphen_forms,
     misspelt_forms,
     plural_form,
@@ -695,6 +697,42 @@ def test_endpoints_from_disk_reads_the_saved_lexicon(nlp: Language, tmp_path):
         ("Tumor Shrinkage Rate", "tumor shrinkage rate"),
         ("TSR", "tumor shrinkage rate"),
     ]
+
+
+def test_endpoints_round_trip_through_bytes(nlp: Language, seed_texts: dict[str, str]):
+    data = nlp.get_pipe("trialspacy_endpoints").to_bytes()
+    copy = trialspacy.build(PIPES)
+    copy.get_pipe("trialspacy_endpoints").from_bytes(data)
+    for text in seed_texts.values():
+        ours, theirs = nlp(text), copy(text)
+        assert [(s.start_char, s.end_char, span_attrs(s)) for s in label_spans(ours, ENDPOINT)] == [
+            (s.start_char, s.end_char, span_attrs(s)) for s in label_spans(theirs, ENDPOINT)
+        ]
+
+
+def test_endpoints_lexicon_is_read_once_and_exclude_is_honoured(tmp_path):
+    """The package's lexicon is compiled on first use only; what from_disk or from_bytes restore
+    replaces it without it being read first, unless excluded."""
+    component = trialspacy.build(PIPES).get_pipe("trialspacy_endpoints")
+    assert component._lexicon is None
+    rows = [r for r in package_data(DATA_FILE) if r.get("canonical") != "progression-free survival"]
+    (tmp_path / DATA_FILE).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    component.from_disk(tmp_path, exclude=["endpoints"])
+    assert component._lexicon is None
+    component.from_disk(tmp_path)
+    assert component.lexicon.rows == rows
+    other = trialspacy.build(PIPES).get_pipe("trialspacy_endpoints")
+    other.from_bytes(component.to_bytes(), exclude=["endpoints"])
+    assert other._lexicon is None
+    other.from_bytes(component.to_bytes())
+    assert other.lexicon.rows == rows
+
+
+def test_endpoints_history_cues_are_data_with_a_reason():
+    rows = package_data(HISTORY_CUES_FILE)
+    assert rows and all(set(r) == {"cue", "reason"} and r["reason"].strip() for r in rows)
+    assert history_cues().search("patients with a history of grade 3 irAEs")
+    assert not history_cues().search("objective response rate per RECIST")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,18 +2,20 @@
 spaCy's own attributes, the time-frame start filter against a full scan of the master pattern,
 the parenthesis scan against scispaCy's Matcher pattern."""
 
+import gc
 import itertools
+import pickle
 
 import pytest
-import spacy
 from conftest import corpus_path
 from spacy.matcher import Matcher
+from spacy.tokens import DocBin
 
 from trialspacy.components import timeframes
 from trialspacy.components.abbreviations import parenthesis_matches
-from trialspacy.lexicon import TermIndex, doc_text, doc_tokens
+from trialspacy.lexicon import _VIEWS, TermIndex, doc_text, doc_tokens
 from trialspacy.records import Record, iter_records
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 
 def _full_scan(text: str):
@@ -26,8 +28,7 @@ def _filtered_scan(text: str):
 
 @pytest.fixture(scope="module")
 def tokenizer_nlp():
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     return nlp
 
 
@@ -55,6 +56,22 @@ def test_doc_tokens_follow_a_retokenized_doc(tokenizer_nlp):
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[0:4])
     assert doc_tokens(doc).words == [t.text for t in doc]
+
+
+def test_doc_tokens_live_with_the_doc_and_are_never_serialized(tokenizer_nlp):
+    doc = tokenizer_nlp("Pembrolizumab 200 mg every 3 weeks")
+    view = doc_tokens(doc)
+    assert doc.user_data == {}  # so neither DocBin nor n_process > 1 carry it
+    assert (
+        DocBin(docs=[doc], store_user_data=True).to_bytes()
+        == DocBin(docs=[tokenizer_nlp(doc.text)], store_user_data=True).to_bytes()
+    )
+    copy = pickle.loads(pickle.dumps(doc))
+    assert doc_tokens(copy) == view and doc_tokens(copy) is not view
+    held = len(_VIEWS)
+    del doc, copy
+    gc.collect()
+    assert len(_VIEWS) == held - 2
 
 
 def test_term_index_finds_longest_cased_and_uncased_terms(tokenizer_nlp):

@@ -12,6 +12,7 @@ import pytest
 import spacy
 from conftest import CORPORA, REPO
 from spacy.tokens import Doc, Span
+from thinc.api import ConfigValidationError
 
 import trialspacy
 from trialspacy.components import criteria as _criteria  # noqa: F401  (registers the factory)
@@ -20,7 +21,7 @@ from trialspacy.components import sentences as _sentences  # noqa: F401  (regist
 from trialspacy.components.negation import BACKENDS, RULES_FILE, ContextBackend, NegexBackend, make_backend
 from trialspacy.lexicon import package_data
 from trialspacy.spans import CRITERION, DRUG, TIMEFRAME, label_spans
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 PIPELINE = (
     "trialspacy_layout",
@@ -102,8 +103,10 @@ def test_default_backend_is_context() -> None:
 
 
 def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(ConfigValidationError, match="backend"):
+        spacy.blank("en").add_pipe("trialspacy_negation", config={"backend": "pyrush"})
     with pytest.raises(ValueError, match="context, negex"):
-        make_backend(spacy.blank("en"), "pyrush", [])
+        make_backend(spacy.blank("en"), "pyrush", [])  # type: ignore[arg-type]
 
 
 # --- the rule file ------------------------------------------------------------------------------
@@ -153,8 +156,7 @@ LIBRARY_CASES = [
 
 
 def library_doc(text: str, words: list[str]) -> tuple[Doc, list[Span]]:
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     nlp.add_pipe("trialspacy_sentences")
     doc = nlp(text)
     spans = [doc.char_span(text.index(w), text.index(w) + len(w), label="TARGET") for w in words]
@@ -228,6 +230,36 @@ def test_negation_round_trips_through_to_disk(nlp, seed_texts, tmp_path) -> None
     assert loaded.get_pipe("trialspacy_negation").backend_name == nlp.get_pipe("trialspacy_negation").backend_name
     text = seed_texts[SEED_004] + "\nNo steroid therapy required."
     assert drug_negation(loaded(text)) == drug_negation(nlp(text))
+
+
+def test_negation_round_trips_through_bytes(nlp, seed_texts) -> None:
+    component = nlp.get_pipe("trialspacy_negation")
+    data = component.to_bytes()
+    restored = spacy.blank("en").add_pipe("trialspacy_negation", config={"backend": component.backend_name})
+    restored.from_bytes(data)
+    assert restored.rows == component.rows == package_data(RULES_FILE)
+    copy = trialspacy.build(list(PIPELINE))
+    copy.add_pipe("trialspacy_negation", config={"backend": component.backend_name}).from_bytes(data)
+    text = seed_texts[SEED_004] + "\nNo steroid therapy required."
+    assert drug_negation(copy(text)) == drug_negation(nlp(text))
+
+
+def test_negation_restores_the_saved_rules_not_the_package_ones(tmp_path) -> None:
+    """What from_disk and from_bytes restore is what runs; the package's rules are read only
+    when nothing was restored, and only on first use."""
+    component = spacy.blank("en").add_pipe("trialspacy_negation")
+    assert component._rows is None and component._backend is None
+    rows = [r for r in package_data(RULES_FILE) if r["literal"] != "no history of"]
+    (tmp_path / RULES_FILE).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    component.from_disk(tmp_path)
+    assert component.rows == rows
+    component.from_disk(tmp_path / "absent", exclude=["negation_rules"])
+    assert component.rows == rows
+    other = spacy.blank("en").add_pipe("trialspacy_negation")
+    other.from_bytes(component.to_bytes(), exclude=["negation_rules"])
+    assert other._rows is None
+    other.from_bytes(component.to_bytes())
+    assert other.rows == rows
 
 
 # --- the benchmark --------------------------------------------------------------------------------

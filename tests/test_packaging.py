@@ -10,6 +10,7 @@ import trialspacy
 from trialspacy.export import doc_to_dict
 from trialspacy.records import iter_records
 from trialspacy.run import record_to_doc
+from trialspacy.tokenizer import blank
 
 
 def installed() -> bool:
@@ -62,3 +63,70 @@ def test_pipeline_round_trips_through_disk_with_identical_output(tmp_path, nlp):
         a = doc_to_dict(nlp(record_to_doc(nlp, record)))
         b = doc_to_dict(reloaded(record_to_doc(reloaded, record)))
         assert a == b
+
+
+# --- the pipeline's contract with spaCy -----------------------------------------------------------
+
+
+def test_analyze_pipes_finds_no_problem_in_the_default_order():
+    analysis = trialspacy.build().analyze_pipes(pretty=False)
+    assert analysis["problems"] == {name: [] for name in trialspacy.COMPONENTS}
+    assert analysis["attrs"]["doc.spans"]["requires"] == ["trialspacy_negation"]
+
+
+def test_analyze_pipes_reports_negation_before_the_span_writers():
+    nlp = blank()
+    for name in ("trialspacy_layout", "trialspacy_sentences", "trialspacy_negation", "trialspacy_doses"):
+        nlp.add_pipe(name)
+    assert nlp.analyze_pipes(pretty=False)["problems"]["trialspacy_negation"] == ["doc.spans"]
+
+
+def test_pipeline_order_comes_from_requires_and_assigns():
+    assert trialspacy.pipeline_order(trialspacy.COMPONENTS) == list(trialspacy.COMPONENTS)
+    reordered = trialspacy.build(list(reversed(trialspacy.COMPONENTS)))
+    assert reordered.pipe_names[-1] == "trialspacy_negation"
+    assert not any(reordered.analyze_pipes(pretty=False)["problems"].values())
+
+
+def test_a_failing_component_raises_and_the_error_handler_is_called_once():
+    """spaCy's own Pipe.pipe calls the pipeline's error handler; a component that answered the
+    handler itself would hand None to the next component."""
+    nlp = trialspacy.build(["trialspacy_layout", "trialspacy_criteria", "trialspacy_doses", "trialspacy_negation"])
+    good = "Inclusion Criteria:\n- Age 18 or over\n- No prior nivolumab"
+    broken = nlp.make_doc(good)
+    broken._.sections = [{"name": "inclusion", "start": 0, "end": "12"}]  # the criteria component fails on it
+    with pytest.raises(TypeError):
+        nlp(broken)
+    failures = []
+    nlp.set_error_handler(lambda name, proc, docs, error: failures.append((name, len(docs), type(error))))
+    docs = list(nlp.pipe([good, broken, good]))
+    assert failures == [("trialspacy_criteria", 1, TypeError)]
+    assert [[s.text for s in doc.spans["trialspacy"]] for doc in docs] == [["Age 18 or over", "No prior nivolumab"]] * 2
+
+
+def test_a_pipeline_made_from_its_config_alone_tokenizes_like_the_saved_one(tmp_path):
+    built = trialspacy.build([])
+    built.to_disk(tmp_path / "pipe")
+    from_config = spacy.util.load_model_from_config(built.config, auto_fill=True)
+    saved = spacy.load(tmp_path / "pipe")
+    text = "Patients received 60Gy/30fx, then 800-1200cGy×3f and 1Gy/F. for life>3 months."
+    expected = [t.text for t in built(text)]
+    assert expected[2:7] == ["60", "Gy", "/", "30", "fx"]
+    assert [t.text for t in from_config(text)] == expected
+    assert [t.text for t in saved(text)] == expected
+
+
+def test_a_saved_tokenizer_with_other_rules_is_restored(tmp_path):
+    """The tokenizer skips restoring the state it was made with, but not another one."""
+    built = trialspacy.build([])
+    built.tokenizer.add_special_case("60Gy/30fx", [{"ORTH": "60Gy/30fx"}])
+    built.to_disk(tmp_path / "pipe")
+    assert [t.text for t in spacy.load(tmp_path / "pipe")("60Gy/30fx")] == ["60Gy/30fx"]
+    assert [t.text for t in trialspacy.build([])("60Gy/30fx")] == ["60", "Gy", "/", "30", "fx"]
+
+
+@needs_install
+def test_the_tokenizer_is_a_spacy_tokenizers_entry_point():
+    points = {ep.name: ep for ep in metadata.entry_points(group="spacy_tokenizers")}
+    assert "trialspacy.Tokenizer.v1" in points, "re-install the package (pip install -e .)"
+    assert callable(points["trialspacy.Tokenizer.v1"].load())

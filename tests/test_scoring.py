@@ -9,7 +9,6 @@ import sys
 
 import numpy as np
 import pytest
-import spacy
 from conftest import REPO, SEEDS_DIR
 from scoring_cases import GOLD, PRED, TEXT_1, document, drug, pfs, span
 from spacy.scorer import Scorer
@@ -30,7 +29,7 @@ from trialspacy.scoring import (
 )
 from trialspacy.spans import LABELS
 from trialspacy.tables import render
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +65,7 @@ def test_score_counts_and_prf_per_label_and_micro(evaluation, mode, row, counts,
 
 
 def test_score_strict_matches_spacy_scorer_on_the_same_examples(evaluation):
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     examples = []
     pred_by_id = {d["id"]: d for d in PRED}
     for gold in GOLD:

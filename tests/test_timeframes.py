@@ -25,7 +25,7 @@ from spacy.tokens import DocBin
 
 from trialspacy.components.timeframes import TimeMatch, parse_timeframes, to_iso_duration
 from trialspacy.spans import TIMEFRAME, label_spans, span_attrs
-from trialspacy.tokenizer import customize_tokenizer
+from trialspacy.tokenizer import blank
 
 D, F, C = "duration", "frequency", "date"
 # (span text, kind, value, value_max)
@@ -626,8 +626,7 @@ def test_timeframes_run_in_linear_time_on_the_hardest_known_200_kb_text(piece: s
 
 @pytest.fixture(scope="module")
 def time_nlp():
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = blank()
     nlp.add_pipe("trialspacy_timeframes")
     return nlp
 

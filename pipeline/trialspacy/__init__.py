@@ -16,10 +16,10 @@ import spacy
 from spacy.language import Language
 
 from .about import __version__
-from .spans import register_extensions
-from .tokenizer import customize_tokenizer
+from .tokenizer import blank
 
-# Components in pipeline order; each is a spaCy factory declared in setup.cfg.
+# The default components, in an order that meets their factories' ``requires`` (see
+# :func:`pipeline_order`); each is a spaCy factory declared in setup.cfg.
 COMPONENTS: Sequence[str] = (
     "trialspacy_layout",
     "trialspacy_sentences",
@@ -33,15 +33,33 @@ COMPONENTS: Sequence[str] = (
 )
 
 
-def build(components: Sequence[str] | None = None) -> Language:
-    """Assemble the pipeline from code: a blank English tokenizer with trial rules, then the
-    components (all of :data:`COMPONENTS` by default)."""
+def pipeline_order(components: Sequence[str]) -> list[str]:
+    """``components`` ordered so that each comes after those of them that assign an attribute it
+    requires (the factories' ``assigns`` and ``requires``, which ``nlp.analyze_pipes()`` checks);
+    otherwise in the order given."""
     from . import components as _components  # noqa: F401  (registers the factories)
 
-    register_extensions()
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
-    for name in components or COMPONENTS:
+    metas = {name: Language.get_factory_meta(name) for name in components}
+    before = {
+        name: {other for other in components if other != name and set(metas[other].assigns) & set(meta.requires)}
+        for name, meta in metas.items()
+    }
+    ordered: list[str] = []
+    remaining = list(components)
+    while remaining:
+        ready = next((name for name in remaining if before[name] <= set(ordered)), None)
+        if ready is None:
+            raise ValueError(f"components {remaining} require attributes that only they assign to each other")
+        ordered.append(ready)
+        remaining.remove(ready)
+    return ordered
+
+
+def build(components: Sequence[str] | None = None) -> Language:
+    """Assemble the pipeline from code: trialspacy's tokenizer, then the components (all of
+    :data:`COMPONENTS` by default), in :func:`pipeline_order`."""
+    nlp = blank()
+    for name in pipeline_order(COMPONENTS if components is None else components):
         nlp.add_pipe(name)
     return nlp
 
@@ -102,7 +120,6 @@ def load(path: str | Path | None = None) -> Language:
     tokenizer rules or data changed since), the pipeline is built from code, with one warning."""
     from . import components as _components  # noqa: F401  (registers the factories)
 
-    register_extensions()
     if path is None:
         path = MODEL_PATH
         meta = path / "meta.json"
@@ -141,6 +158,7 @@ __all__: list[str] = [
     "build",
     "extract",
     "load",
+    "pipeline_order",
     "source_digests",
     "stale_reason",
 ]

@@ -7,6 +7,7 @@ tokens once: only a token that starts some term triggers a look-up of the n-gram
 
 import gzip
 import json
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from typing import Any, NamedTuple
@@ -28,18 +29,18 @@ class DocTokens(NamedTuple):
     starts: list[int]
 
 
-# spaCy rebuilds Doc.text from the tokens on every access, and every component needs the text
-# and token strings: build them once per document and keep the last few documents (held here,
-# so an id is never reused while cached; a retokenized doc has a new length and is rebuilt).
-_RECENT: dict[int, tuple[Doc, DocTokens]] = {}
-_RECENT_SIZE = 4
+# spaCy rebuilds Doc.text from the tokens on every access, and every component needs the text and
+# the token strings: each document's view is built once and held weakly by the document itself (it
+# lives and dies with the doc; it is never serialized, pickled or sent to another process, as a value
+# in ``doc.user_data`` would be). A retokenized doc has another length and gets a fresh view.
+_VIEWS: "weakref.WeakKeyDictionary[Doc, DocTokens]" = weakref.WeakKeyDictionary()
 
 
 def doc_tokens(doc: Doc) -> DocTokens:
     """The text, token texts, lower-case forms and token offsets of ``doc``, built once."""
-    entry = _RECENT.get(id(doc))
-    if entry is not None and entry[0] is doc and len(entry[1].words) == len(doc):
-        return entry[1]
+    view = _VIEWS.get(doc)
+    if view is not None and len(view.words) == len(doc):
+        return view
     # One array read and string-store look-ups: cheaper than making a Token object per token.
     rows = doc.to_array([ORTH, IDX, SPACY])
     strings = doc.vocab.strings
@@ -47,9 +48,7 @@ def doc_tokens(doc: Doc) -> DocTokens:
     text = "".join([w + " " if space else w for w, space in zip(words, rows[:, 2].tolist())])  # = Doc.text
     lowers = [word.lower() for word in words]  # what spaCy's LOWER attribute is
     view = DocTokens(text, words, lowers, rows[:, 1].tolist())
-    if len(_RECENT) >= _RECENT_SIZE:
-        del _RECENT[next(iter(_RECENT))]
-    _RECENT[id(doc)] = (doc, view)
+    _VIEWS[doc] = view
     return view
 
 
@@ -125,7 +124,7 @@ class TermIndex:
 
 def tokenize_terms(nlp: Language, texts: Iterable[str]) -> list[list[str]]:
     """Token texts of each term, by ``nlp``'s tokenizer (used when building lexicons)."""
-    return [[t.text for t in doc if not t.is_space] for doc in nlp.tokenizer.pipe(texts)]
+    return [[t.text for t in nlp.tokenizer(text) if not t.is_space] for text in texts]
 
 
 def read_jsonl(path: Any) -> list[Payload]:

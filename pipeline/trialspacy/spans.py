@@ -37,8 +37,15 @@ for _names in LABEL_ATTRS.values():
     for _name in _names:
         SPAN_ATTRS.setdefault(_name, None)
 
-# Document extensions: the record id and source, the sections and the outcome items.
-DOC_ATTRS: dict[str, Any] = {"record_id": None, "source": None, "sections": None, "outcome_items": None}
+# Document extensions: the record id and source, the sections and the outcome items (set by the
+# reader or the layout component) and the abbreviations the text defines (the abbreviation component).
+DOC_ATTRS: dict[str, Any] = {
+    "record_id": None,
+    "source": None,
+    "sections": None,
+    "outcome_items": None,
+    "abbreviation_defs": None,
+}
 
 
 def register_extensions() -> None:

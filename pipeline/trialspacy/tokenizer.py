@@ -3,11 +3,17 @@
 Doses, time frames and comparisons are written without spaces (``800-1200cGy``, ``50Gy/25fx``,
 ``3months``, ``life>3``, ``≥18``); splitting them lets every span start and end on a token
 boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole.
-The rules are stored with the tokenizer, so a pipeline saved with ``to_disk`` keeps them.
+
+The tokenizer is the registered function ``trialspacy.Tokenizer.v1`` named in the pipeline's config
+(``[nlp.tokenizer]``), so a pipeline made from its config alone tokenizes as the saved one does.
 """
 
+from collections.abc import Callable, Iterable
+
+import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.tokenizer import Tokenizer
+from spacy.util import SimpleFrozenList, compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 # Units that may be glued to a preceding number.
 _UNITS = (
@@ -52,10 +58,47 @@ SUFFIXES = (r"\.(?<=[0-9/][fF]\.)", r"[-/](?<=[A-Za-z0-9]{2}[-/])", r"~", r"Â(?
 DROPPED_SPECIAL_CASES = ("f.",)
 
 
-def customize_tokenizer(nlp: Language) -> None:
-    """Add trialspacy's prefix, suffix and infix rules to ``nlp.tokenizer`` in place."""
-    defaults = nlp.Defaults
-    nlp.tokenizer.prefix_search = compile_prefix_regex(list(PREFIXES) + list(defaults.prefixes)).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + list(INFIXES)).finditer
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(SUFFIXES) + list(defaults.suffixes)).search
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in DROPPED_SPECIAL_CASES}
+TOKENIZER = "trialspacy.Tokenizer.v1"
+# The config section of a pipeline with trialspacy's tokenizer (see :func:`blank`).
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}}
+
+
+class TrialTokenizer(Tokenizer):
+    """spaCy's tokenizer, made with trialspacy's rules.
+
+    Loading a saved pipeline makes the tokenizer from the config, then restores the saved state;
+    when that state is the one it was made with, restoring it would only compile the ~2,700 special
+    cases a second time, so it is skipped (unless the vocab brings norm exceptions, which the
+    special cases' lexemes must be made with).
+    """
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "TrialTokenizer":
+        if "lexeme_norm" not in self.vocab.lookups and bytes_data == self.to_bytes(exclude=exclude):
+            return self
+        super().from_bytes(bytes_data, exclude=exclude)
+        return self
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The registered tokenizer: English defaults plus trialspacy's prefix, suffix and infix rules,
+    without the special cases in :data:`DROPPED_SPECIAL_CASES`, compiled once."""
+
+    def make_tokenizer(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return TrialTokenizer(
+            nlp.vocab,
+            rules={k: v for k, v in defaults.tokenizer_exceptions.items() if k not in DROPPED_SPECIAL_CASES},
+            prefix_search=compile_prefix_regex(list(PREFIXES) + list(defaults.prefixes or ())).search,
+            suffix_search=compile_suffix_regex(list(SUFFIXES) + list(defaults.suffixes or ())).search,
+            infix_finditer=compile_infix_regex(list(defaults.infixes or ()) + list(INFIXES)).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make_tokenizer
+
+
+def blank() -> Language:
+    """An English pipeline without components, with trialspacy's tokenizer (named in its config)."""
+    return spacy.blank("en", config=TOKENIZER_CONFIG)

@@ -14,10 +14,6 @@ from spacy.tokens import Doc
 
 from ..lexicon import doc_tokens
 
-if not Doc.has_extension("abbreviation_defs"):
-    Doc.set_extension("abbreviation_defs", default=None)
-
-
 # scispaCy's filter_matches drops parentheses holding more than this many tokens.
 _MAX_INSIDE = 8
 
@@ -43,14 +39,17 @@ def parenthesis_matches(words: Sequence[str]) -> list[tuple[int, int, int]]:
 def find_definitions(doc: Doc) -> list[dict[str, object]]:
     """Abbreviation definitions in ``doc``: each with the long and short form's character
     offsets and texts, and every token-exact occurrence of the short form in the doc."""
-    found = []
+    found: list[dict[str, object]] = []
+    patterns: list[list[str]] = []  # the short form's token texts, per definition
     seen_short = set()
     view = doc_tokens(doc)
+    words, starts = view.words, view.starts
     for long_candidate, short_candidate in filter_matches(parenthesis_matches(view.words), doc):
         short, long = find_abbreviation(long_candidate, short_candidate)
         if long is None or short.text in seen_short or len(long) == 0:
             continue
         seen_short.add(short.text)
+        patterns.append(words[short.start : short.end])
         found.append(
             {
                 "short": [short.start_char, short.end_char],
@@ -59,9 +58,7 @@ def find_definitions(doc: Doc) -> list[dict[str, object]]:
                 "long_text": long.text,
             }
         )
-    words, starts = view.words, view.starts
-    for item in found:
-        pattern = [t.text for t in doc.char_span(*item["short"])]
+    for item, pattern in zip(found, patterns):
         n = len(pattern)
         item["occurrences"] = [
             [starts[i], starts[i + n - 1] + len(words[i + n - 1])]
@@ -82,7 +79,7 @@ class AbbreviationDefinitions(Pipe):
         return doc
 
 
-@Language.factory("trialspacy_abbreviations")
+@Language.factory("trialspacy_abbreviations", assigns=["doc._.abbreviation_defs"])
 def make_abbreviations(nlp: Language, name: str) -> AbbreviationDefinitions:
     """Factory of the abbreviation component."""
     return AbbreviationDefinitions(nlp, name)

@@ -172,15 +172,16 @@ class Criteria(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            set_label_spans(doc, CRITERION, find_criteria(doc_text(doc), doc._.sections or []))
-            return doc
-        except Exception as e:
-            return error_handler(self.name, self, [doc], e)
+        set_label_spans(doc, CRITERION, find_criteria(doc_text(doc), doc._.sections or []))
+        return doc
 
 
-@Language.factory("trialspacy_criteria", default_config={})
+@Language.factory(
+    "trialspacy_criteria",
+    assigns=["doc.spans", "span._.section", "span._.negated", "span._.requires"],
+    requires=["doc._.sections"],
+    default_config={},
+)
 def make_criteria(nlp: Language, name: str) -> Criteria:
     """Factory of the criteria component."""
     return Criteria(nlp, name)

@@ -318,16 +318,16 @@ class Doses(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(doc_text(doc))]
-            set_label_spans(doc, RADIATION_DOSE, candidates)
-            return doc
-        except Exception as e:
-            return error_handler(self.name, self, [doc], e)
+        candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(doc_text(doc))]
+        set_label_spans(doc, RADIATION_DOSE, candidates)
+        return doc
 
 
-@Language.factory("trialspacy_doses", default_config={})
+@Language.factory(
+    "trialspacy_doses",
+    assigns=["doc.spans", "span._.dose_gy", "span._.dose_kind", "span._.fractions", "span._.total_gy"],
+    default_config={},
+)
 def make_doses(nlp: Language, name: str) -> Doses:
     """Factory of the radiation-dose component."""
     return Doses(nlp, name)

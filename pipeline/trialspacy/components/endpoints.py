@@ -13,6 +13,7 @@ endpoints (``canonical``, ``abbreviation``, ``family``, ``variants``, ``weak_var
 an endpoint name without being one (``Common Terminology Criteria for Adverse Events``).
 """
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,15 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_disk
 
 from ..lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ..spans import ENDPOINT, Candidate, sections_at, set_label_spans
 
-DATA_FILE = "endpoints.jsonl"
+# The lexicon's key in the component's serialized state (``exclude=["endpoints"]``) and file.
+DATA_KEY = "endpoints"
+DATA_FILE = f"{DATA_KEY}.jsonl"
 
 Row = dict[str, Any]
 Tokens = tuple[str, ...]
@@ -50,14 +55,9 @@ MAX_HYPHEN_GAPS = 5
 
 ELIGIBILITY_SECTIONS = frozenset({"eligibility", "inclusion", "exclusion"})
 # Words in a criterion that make an endpoint name describe what the patient had or has (an event,
-# an allergy, a risk), not an outcome measure.
-HISTORY_CUES = re.compile(
-    r"\b(?:history|prior|previous(?:ly)?|resolved|resolution|recover(?:ed|y)?|had|has|have|experienced|"
-    r"developed|suffered|sequelae|residual|persist(?:ent|ing)|unresolved|ongoing|existing|current(?:ly)?|"
-    r"known|discontinu\w*|due\s+to|caused|attributed|related\s+to|induced|allerg\w*|hypersensitiv\w*|"
-    r"intoleran\w*|reactions?\s+to|risk|grade|achieved|reached)\b",
-    re.IGNORECASE,
-)
+# an allergy, a risk), not an outcome measure: regex alternatives, each with its reason, in
+# data/endpoint_history_cues.jsonl.
+HISTORY_CUES_FILE = "endpoint_history_cues.jsonl"
 # The same cues right before a mention, anywhere in the text ("patients with prior irAEs").
 HISTORY_BEFORE = re.compile(r"\b(?:history\s+of|prior|previous(?:ly)?)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 # "until a dose-limiting toxicity occurs", "unless DLT": a stopping rule, not an outcome measure;
@@ -179,12 +179,19 @@ def is_stop_rule(text: str, start: int) -> bool:
     return STOP_RULE.search(text, window_start, start) is not None
 
 
+@functools.cache
+def history_cues() -> "re.Pattern[str]":
+    """The history cues of ``data/endpoint_history_cues.jsonl`` as one pattern of whole words."""
+    cues = "|".join(row["cue"] for row in package_data(HISTORY_CUES_FILE))
+    return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
+
+
 def is_history(text: str, start: int, end: int, in_criteria: bool) -> bool:
     """True when the mention describes a patient's past: in a criterion, any history cue on the
     criterion's line; elsewhere, ``history of``/``prior``/``previous`` right before it."""
     if in_criteria:
         left, right = _line_bounds(text, start, end)
-        return HISTORY_CUES.search(text, left, right) is not None
+        return history_cues().search(text, left, right) is not None
     return HISTORY_BEFORE.search(text, max(0, start - 50), start) is not None
 
 
@@ -471,7 +478,7 @@ def find_endpoints(
     ``doc._.outcome_items`` when a previous component set them)."""
     text = doc_text(doc)
     mentions = lexicon_mentions(doc, lex, text)
-    definitions = doc._.abbreviation_defs if Doc.has_extension("abbreviation_defs") else None
+    definitions = doc._.abbreviation_defs
     if resolve_abbreviations and definitions:
         mentions = resolve_definitions(doc, text, mentions, definitions)
     relabel_before_parenthesis(doc, text, mentions)
@@ -507,7 +514,11 @@ def to_candidates(mentions: Iterable[Mention]) -> Iterator[Candidate]:
 
 
 class EndpointRecognizer(Pipe):
-    """Writes ENDPOINT spans (``canonical``, ``abbreviation``) into ``doc.spans["trialspacy"]``."""
+    """Writes ENDPOINT spans (``canonical``, ``abbreviation``) into ``doc.spans["trialspacy"]``.
+
+    The lexicon is the package's ``endpoints.jsonl`` unless :meth:`from_disk` or
+    :meth:`from_bytes` restored another; it is compiled once, on first use.
+    """
 
     def __init__(
         self,
@@ -521,36 +532,52 @@ class EndpointRecognizer(Pipe):
         self.nlp = nlp
         self.resolve_abbreviations = resolve_abbreviations
         self.context_guards = context_guards
-        self.lexicon = load_lexicon(nlp)
+        self._lexicon: EndpointLexicon | None = None
+
+    @property
+    def lexicon(self) -> EndpointLexicon:
+        """The compiled lexicon (the package's, compiled on first use, unless restored)."""
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.nlp)
+        return self._lexicon
+
+    def _set_rows(self, rows: list[Row]) -> None:
+        """Restore saved lexicon rows, compiled now so that the first document does not pay."""
+        self._lexicon = load_lexicon(self.nlp, rows)
 
     def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            mentions = find_endpoints(
-                doc,
-                self.lexicon,
-                resolve_abbreviations=self.resolve_abbreviations,
-                context_guards=self.context_guards,
-            )
-            set_label_spans(doc, ENDPOINT, to_candidates(mentions))
-            return doc
-        except Exception as err:
-            return error_handler(self.name, self, [doc], err)
+        mentions = find_endpoints(
+            doc,
+            self.lexicon,
+            resolve_abbreviations=self.resolve_abbreviations,
+            context_guards=self.context_guards,
+        )
+        set_label_spans(doc, ENDPOINT, to_candidates(mentions))
+        return doc
 
-    def to_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> None:
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        """The lexicon rows, serialized."""
+        return to_bytes({DATA_KEY: lambda: srsly.msgpack_dumps(self.lexicon.rows)}, exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EndpointRecognizer":
+        """Restore the lexicon rows of :meth:`to_bytes`."""
+        from_bytes(bytes_data, {DATA_KEY: lambda b: self._set_rows(srsly.msgpack_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         """Save the lexicon rows as ``endpoints.jsonl`` in the component's directory."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / DATA_FILE, self.lexicon.rows)
+        to_disk(path, {DATA_FILE: lambda p: write_jsonl(p, self.lexicon.rows)}, exclude)
 
-    def from_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> "EndpointRecognizer":
-        """Load the lexicon saved by :meth:`to_disk`."""
-        self.lexicon = load_lexicon(self.nlp, read_jsonl(Path(path) / DATA_FILE))
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EndpointRecognizer":
+        """Restore the lexicon rows saved by :meth:`to_disk`."""
+        from_disk(path, {DATA_FILE: lambda p: self._set_rows(read_jsonl(p))}, exclude)
         return self
 
 
 @Language.factory(
     "trialspacy_endpoints",
+    assigns=["doc.spans", "span._.canonical", "span._.abbreviation"],
+    requires=["doc._.sections", "doc._.outcome_items", "doc._.abbreviation_defs"],
     default_config={"resolve_abbreviations": True, "context_guards": True},
 )
 def make_endpoints(nlp: Language, name: str, resolve_abbreviations: bool, context_guards: bool) -> EndpointRecognizer:

@@ -10,14 +10,12 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..layout import parse_layout
-from ..spans import register_extensions
 
 
 class LayoutDetector(Pipe):
     """Sets ``doc._.sections`` and ``doc._.outcome_items`` from the text when they are None."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        register_extensions()  # the doc extensions this component sets
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -31,7 +29,7 @@ class LayoutDetector(Pipe):
         return doc
 
 
-@Language.factory("trialspacy_layout")
+@Language.factory("trialspacy_layout", assigns=["doc._.sections", "doc._.outcome_items"])
 def make_layout(nlp: Language, name: str) -> LayoutDetector:
     """Factory of the layout component."""
     return LayoutDetector(nlp, name)

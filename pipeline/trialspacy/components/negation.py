@@ -14,26 +14,28 @@ CRITERION's ``negated`` is the criteria component's (whether the criterion itsel
 """
 
 import bisect
-import contextlib
-import importlib
-import sys
-import types
-import warnings
-from collections.abc import Iterable, Iterator, Sequence
+import inspect
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
+import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_disk
 
+from .._compat import import_medspacy
 from ..lexicon import package_data, read_jsonl, write_jsonl
 from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, TIMEFRAME, label_spans
 from .sentences import doc_sentence_starts, set_sentence_starts
 
-RULES_FILE = "negation_rules.jsonl"
-BACKENDS: tuple[str, ...] = ("context", "negex")
+# The rules' key in the component's serialized state (``exclude=["negation_rules"]``) and file.
+RULES_KEY = "negation_rules"
+RULES_FILE = f"{RULES_KEY}.jsonl"
+BackendName = Literal["context", "negex"]
+BACKENDS: tuple[str, ...] = get_args(BackendName)
 NEGATED_LABELS: tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT)
 NEGATED_EXISTENCE = "NEGATED_EXISTENCE"
 # negspaCy's term lists by ConText direction.
@@ -54,52 +56,6 @@ def _for_backend(rows: Iterable[Row], backend: str) -> list[Row]:
 
 def _removed(rows: Iterable[Row]) -> set[str]:
     return {r["literal"].lower() for r in rows if r.get("remove")}
-
-
-def _silence_pyrush() -> None:
-    """PyRuSH (imported by medspaCy) logs every sentence at DEBUG through loguru."""
-    from loguru import logger
-
-    logger.disable("PyRuSH")
-
-
-# Modules that medspaCy imports but ConText never uses: medspacy.util imports QuickUMLS, whose
-# module imports NLTK, which imports scipy.stats and scikit-learn (1.5 s or more, about 150 MB).
-DEFERRED_MODULES: tuple[str, ...] = ("nltk",)
-
-
-class _DeferredModule(types.ModuleType):
-    """Stands in for a module while medspaCy is imported; the first use of one of its attributes
-    imports the real module and answers from it, so QuickUMLS still works if someone uses it."""
-
-    def __getattr__(self, attr: str) -> Any:
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), attr)
-
-
-@contextlib.contextmanager
-def _deferring(names: Sequence[str]) -> Iterator[None]:
-    """Within the block, ``import name`` of a module not yet imported binds a stand-in;
-    afterwards ``sys.modules`` is as before, so a later import gets the real module."""
-    stand_ins = {name: _DeferredModule(name) for name in names if name not in sys.modules}
-    sys.modules.update(stand_ins)
-    try:
-        yield
-    finally:
-        for name, stand_in in stand_ins.items():
-            if sys.modules.get(name) is stand_in:
-                del sys.modules[name]
-
-
-def import_medspacy() -> types.ModuleType:
-    """medspaCy, imported without the modules in :data:`DEFERRED_MODULES` and with the process's
-    warning filters kept (medspaCy resets them on import)."""
-    with warnings.catch_warnings(), _deferring(DEFERRED_MODULES):
-        import medspacy
-        import medspacy.context
-    _silence_pyrush()
-    return medspacy
 
 
 def pattern_phrases(pattern: Sequence[dict[str, Any]]) -> list[list[str]]:
@@ -164,7 +120,7 @@ class ContextBackend:
         removed = _removed(rows)
         rules = []
         if default_rules:
-            path = Path(medspacy.__file__).resolve().parents[1] / "resources" / "en" / "context_rules.json"
+            path = Path(inspect.getfile(medspacy)).resolve().parents[1] / "resources" / "en" / "context_rules.json"
             rules = [r for r in ConTextRule.from_json(path) if r.literal.lower() not in removed]
         for row in rows:
             if row.get("remove"):
@@ -256,7 +212,7 @@ class NegexBackend:
 Backend = ContextBackend | NegexBackend
 
 
-def make_backend(nlp: Language, backend: str, rows: Sequence[Row]) -> Backend:
+def make_backend(nlp: Language, backend: BackendName, rows: Sequence[Row]) -> Backend:
     """The negation backend named ``backend`` with the rule rows."""
     if backend == "context":
         return ContextBackend(nlp, rows)
@@ -272,43 +228,74 @@ def ensure_sentences(doc: Doc) -> None:
 
 
 class Negation(Pipe):
-    """Sets ``negated`` on the doc's DRUG, RADIATION_DOSE and ENDPOINT spans (False on TIMEFRAME)."""
+    """Sets ``negated`` on the doc's DRUG, RADIATION_DOSE and ENDPOINT spans (False on TIMEFRAME).
 
-    def __init__(self, nlp: Language, name: str, *, backend: str = "context") -> None:
+    The rules are the package's ``negation_rules.jsonl`` unless :meth:`from_disk` or
+    :meth:`from_bytes` restored others; the backend is built from them once, on first use.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, backend: BackendName = "context") -> None:
         self.name = name
         self.nlp = nlp
         self.backend_name = backend
-        self.rows: list[Row] = package_data(RULES_FILE)
-        self.backend = make_backend(nlp, backend, self.rows)
+        self._rows: list[Row] | None = None
+        self._backend: Backend | None = None
+
+    @property
+    def rows(self) -> list[Row]:
+        """The rule rows (read from the package on first use unless restored)."""
+        if self._rows is None:
+            self._rows = package_data(RULES_FILE)
+        return self._rows
+
+    @property
+    def backend(self) -> Backend:
+        """The negation backend over :attr:`rows`, built once."""
+        if self._backend is None:
+            self._backend = make_backend(self.nlp, self.backend_name, self.rows)
+        return self._backend
+
+    def _set_rows(self, rows: list[Row]) -> None:
+        """Restore saved rules and build the backend now, so that the first document does not
+        pay for it."""
+        self._rows = rows
+        self._backend = make_backend(self.nlp, self.backend_name, rows)
 
     def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            targets = [s for s in label_spans(doc) if s.label_ in NEGATED_LABELS]
-            if targets:
-                ensure_sentences(doc)
-            for span, negated in zip(targets, self.backend.negated(doc, targets)):
-                span._.negated = negated
-            for span in label_spans(doc, TIMEFRAME):
-                span._.negated = False
-            return doc
-        except Exception as e:
-            return error_handler(self.name, self, [doc], e)
+        targets = [s for s in label_spans(doc) if s.label_ in NEGATED_LABELS]
+        if targets:
+            ensure_sentences(doc)
+        for span, negated in zip(targets, self.backend.negated(doc, targets)):
+            span._.negated = negated
+        for span in label_spans(doc, TIMEFRAME):
+            span._.negated = False
+        return doc
 
-    def to_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> None:
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        """The rule rows, serialized."""
+        return to_bytes({RULES_KEY: lambda: srsly.msgpack_dumps(self.rows)}, exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "Negation":
+        """Restore the rule rows of :meth:`to_bytes`."""
+        from_bytes(bytes_data, {RULES_KEY: lambda b: self._set_rows(srsly.msgpack_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         """Save the rule rows as ``negation_rules.jsonl`` in the component's directory."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_jsonl(path / RULES_FILE, self.rows)
+        to_disk(path, {RULES_FILE: lambda p: write_jsonl(p, self.rows)}, exclude)
 
-    def from_disk(self, path: str | Path, *, exclude: Sequence[str] = tuple()) -> "Negation":
-        """Load the rule rows saved by :meth:`to_disk` and rebuild the backend."""
-        self.rows = read_jsonl(Path(path) / RULES_FILE)
-        self.backend = make_backend(self.nlp, self.backend_name, self.rows)
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "Negation":
+        """Restore the rule rows saved by :meth:`to_disk`."""
+        from_disk(path, {RULES_FILE: lambda p: self._set_rows(read_jsonl(p))}, exclude)
         return self
 
 
-@Language.factory("trialspacy_negation", default_config={"backend": "context"})
-def make_negation(nlp: Language, name: str, backend: str) -> Negation:
+@Language.factory(
+    "trialspacy_negation",
+    assigns=["span._.negated"],
+    requires=["doc.spans", "doc.sents"],
+    default_config={"backend": "context"},
+)
+def make_negation(nlp: Language, name: str, backend: BackendName) -> Negation:
     """Factory of the negation component; ``backend`` is ``"context"`` or ``"negex"``."""
     return Negation(nlp, name, backend=backend)

@@ -356,15 +356,16 @@ class Sentences(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            set_sentence_starts(doc, doc_sentence_starts(doc))
-            return doc
-        except Exception as e:
-            return error_handler(self.name, self, [doc], e)
+        set_sentence_starts(doc, doc_sentence_starts(doc))
+        return doc
 
 
-@Language.factory("trialspacy_sentences", default_config={})
+@Language.factory(
+    "trialspacy_sentences",
+    assigns=["token.is_sent_start", "doc.sents"],
+    requires=["doc._.sections"],
+    default_config={},
+)
 def make_sentences(nlp: Language, name: str) -> Sentences:
     """Factory of the sentence segmenter."""
     return Sentences(nlp, name)

@@ -770,7 +770,11 @@ class TimeframeTagger(Pipe):
         return doc
 
 
-@Language.factory("trialspacy_timeframes", default_config={})
+@Language.factory(
+    "trialspacy_timeframes",
+    assigns=["doc.spans", "span._.kind", "span._.value", "span._.value_max"],
+    default_config={},
+)
 def make_timeframes(nlp: Language, name: str) -> TimeframeTagger:
     """Factory of the TIMEFRAME component."""
     return TimeframeTagger(nlp, name)
