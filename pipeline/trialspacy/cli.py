@@ -9,6 +9,8 @@ traceback.
 """
 
 import json
+import os
+import re
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -17,12 +19,12 @@ from typing import IO, Any
 import typer
 from tqdm import tqdm
 
-from .errors import Errors, ExitCode, RecordError, Warnings
+from .errors import Errors, ExitCode, RecordError, Warnings, printable
 from .export import FORMATS, Writer
 
 EXIT_STATUS = (
     "Exit status: 0 done; 1 done, some records reported as errors (--errors); 2 wrong option or output path; "
-    "3 missing or invalid gold or prediction file; 4 run cut short (a worker process died)."
+    "3 missing or invalid gold or prediction file; 4 run cut short (a worker process died); 130 stopped by Ctrl-C."
 )
 app = typer.Typer(
     add_completion=False,
@@ -36,7 +38,57 @@ class UsageError(Exception):
     """A problem with the command's options or outputs (exit ``ExitCode.USAGE``)."""
 
 
+class Interrupted(Exception):
+    """Ctrl-C during a run (exit ``ExitCode.INTERRUPTED``); the message counts what was written."""
+
+
 ENGINES = ("local", "dask")
+# A scheduler address as `dask scheduler` prints it: [protocol://]host:port, or an in-process one.
+_SCHEDULER = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):[0-9]{1,5}|inproc://\S+")
+
+
+def check_scheduler(address: str) -> None:
+    """Raise UsageError unless ``address`` has the form of a Dask scheduler's address (a wrong one
+    would otherwise hang for a minute before failing)."""
+    if not _SCHEDULER.fullmatch(address):
+        raise UsageError(Errors.E051.format(address=address))
+
+
+def _is_within(path: str, directory: str) -> bool:
+    return os.path.commonpath([path, directory]) == directory
+
+
+def check_outputs(inputs: list[str], output: str | None, errors_path: str | None, fmt: str) -> list[str]:
+    """Refuse outputs that would overwrite an input or each other (before anything is opened);
+    return the outputs' resolved paths, for the reader to leave out of the inputs."""
+    files = {
+        name: os.path.realpath(path)
+        for name, path in (("-o", output), ("--errors", errors_path))
+        if path and path != "-"
+    }
+    if len(files) == 2 and files["-o"] == files["--errors"]:
+        raise UsageError(Errors.E048.format(path=output))
+    for given in inputs:
+        if given == "-":
+            continue
+        source = os.path.realpath(given)
+        for option, target in files.items():
+            if option == "-o" and fmt == "brat":
+                if _is_within(source, target) or (_is_within(target, source) and os.path.isfile(source)):
+                    raise UsageError(Errors.E049.format(path=output, input=given))
+            elif source == target:
+                raise UsageError(Errors.E047.format(option=option, path=given))
+    return list(files.values())
+
+
+def error_line(entry: dict[str, Any]) -> str:
+    """An error entry as one JSON line; ASCII-escaped when it holds text UTF-8 cannot carry."""
+    line = json.dumps(entry, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(entry)
+    return line + "\n"
 
 
 def extract_command(
@@ -83,6 +135,11 @@ def extract_command(
         raise UsageError(Errors.E027)
     if batch_size < 1 or (n_process is not None and n_process < 1):
         raise UsageError(Errors.E028)
+    if max_chars < 1:
+        raise UsageError(Errors.E050.format(value=max_chars))
+    if scheduler:
+        check_scheduler(scheduler)
+    outputs = check_outputs(inputs, output, errors_path, fmt)
     for path in (output, errors_path):
         if path is not None and path != "-" and fmt != "brat" and not Path(path).resolve().parent.is_dir():
             raise UsageError(Errors.E029.format(path=path))
@@ -92,6 +149,8 @@ def extract_command(
         from . import load
 
         nlp = load()
+        # Texts up to --max-chars are read; spaCy's own limit (E088) must not refuse them.
+        nlp.max_length = max(nlp.max_length, max_chars + 1)
     written = None
     if resume and output is not None and Path(output).is_file():
         dropped = truncate_partial_line(output)
@@ -107,16 +166,23 @@ def extract_command(
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None
     bar = tqdm(unit=" docs", file=stderr, disable=progress is False or (progress is None and not stderr.isatty()))
 
+    counts = {"written": 0, "errors": 0}
+
+    def on_document(document: dict[str, Any], doc: Any) -> None:
+        writer.write(document, doc)
+        counts["written"] += 1
+
     def on_error(err: RecordError) -> None:
+        counts["errors"] += 1
         bar.clear()
         print(f"error: {err.message}", file=stderr)
         if errors_file is not None:
-            errors_file.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+            errors_file.write(error_line(err.to_dict()))
             errors_file.flush()
 
-    files, warnings = expand_inputs(inputs)
+    files, warnings = expand_inputs(inputs, exclude=outputs)
     for warning in warnings:
-        print(f"warning: {warning}", file=stderr)
+        print(f"warning: {printable(warning)}", file=stderr)
     try:
         items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars)
         if engine == "dask":
@@ -124,7 +190,7 @@ def extract_command(
 
             summary = run_dask(
                 items,
-                writer.write,
+                on_document,
                 on_error,
                 scheduler=scheduler,
                 n_workers=n_process or LOCAL_WORKERS,
@@ -139,7 +205,7 @@ def extract_command(
             summary = run_batch(
                 nlp,
                 items,
-                writer.write,
+                on_document,
                 on_error,
                 batch_size=batch_size,
                 n_process=n_process or 1,
@@ -147,6 +213,9 @@ def extract_command(
                 written=written,
                 with_docs=fmt == "docbin",
             )
+    except KeyboardInterrupt:
+        hint = "; --resume continues" if fmt == "jsonl" and output not in (None, "-") else ""
+        raise Interrupted(Errors.E052.format(resume=hint, **counts)) from None
     finally:
         bar.close()
         writer.close()
@@ -212,6 +281,12 @@ def extract_cli(
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): output is cut short
         print(f"error: {Errors.E030.format(reason=exc)}", file=sys.stderr)
         raise typer.Exit(ExitCode.ABORTED) from None
+    except Interrupted as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except KeyboardInterrupt:  # before the run started (loading the pipeline)
+        print(f"error: {Errors.E052.format(written=0, errors=0, resume='')}", file=sys.stderr)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
     raise typer.Exit(status)
 
 

@@ -4,6 +4,7 @@ Each message says what went wrong, where, and how to fix it. Input problems are 
 :class:`RecordError`, which a batch turns into one line on stderr and one error entry.
 """
 
+import re
 from enum import IntEnum
 from typing import Any
 
@@ -16,6 +17,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # an option or an output path is wrong (Click's own usage errors exit 2 too); nothing done
     DATA = 3  # a gold or prediction file is missing or invalid; nothing was scored or reported
     ABORTED = 4  # the run was cut short (a worker process died); the documents before it are written
+    INTERRUPTED = 130  # stopped by Ctrl-C (SIGINT), as shells report it; the documents before it are written
 
 
 class Errors:
@@ -85,6 +87,16 @@ class Errors:
     E044 = "not valid {codec} text (undecodable bytes at offset {offset}); re-encode the file as UTF-8"
     E045 = "max_chars must be at least 1, not {value!r}"
     E046 = "record field {field!r} is {kind}, not {expected}; fix the record"
+    # Commands that would destroy data or never end.
+    E047 = "{option} {path} is also an input: writing it would destroy the input before it is read; write elsewhere"
+    E048 = "-o and --errors are the same file {path}; give each its own file"
+    E049 = "--format brat writes into {path}, which holds input {input}; give an output directory apart from the inputs"
+    E050 = "--max-chars must be at least 1, not {value}"
+    E051 = (
+        "--scheduler {address!r} is not a scheduler address; give it as tcp://HOST:PORT (or HOST:PORT), "
+        "as `dask scheduler` prints it"
+    )
+    E052 = "interrupted: {written} documents written, {errors} errors reported before the stop{resume}"
 
 
 class Warnings:
@@ -111,14 +123,26 @@ class RecordError(Exception):
 
     @property
     def message(self) -> str:
-        """One readable line: ``file[, record id][, line N]: problem``."""
+        """One readable line: ``file[, record id][, line N]: problem``, with control characters
+        escaped (see :func:`printable`), so no id or file name can break it or forge another."""
         where = self.source
         if self.record:
             where += f", record {self.record}"
         if self.line is not None:
             where += f", line {self.line}"
-        return f"{where}: {self.problem}"
+        return printable(f"{where}: {self.problem}")
 
     def to_dict(self) -> dict[str, Any]:
         """The error entry written to ``--errors`` (JSONL)."""
         return {"source": self.source, "record": self.record, "line": self.line, "error": self.problem}
+
+
+# Line breaks and other control characters (C0, C1, the Unicode line and paragraph separators),
+# and lone surrogates, which no UTF-8 stream can carry.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` for one line of a terminal or log: control characters and lone surrogates as
+    Python escapes (``\\n``, ``\\x1b``, ``\\ud800``), everything else as it is."""
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
