@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from .about import __version__
+from .contract import Document
 from .spans import register_extensions
 from .tokenizer import customize_tokenizer
 
@@ -121,8 +122,8 @@ def extract(
     inputs: str | Iterable[str | dict],
     nlp: Language | None = None,
     **reader_options: object,
-) -> Iterator[dict]:
-    """Yield one contract dict per input document.
+) -> Iterator[Document]:
+    """Yield one output document per input record.
 
     ``inputs`` are paths (files, directories, ``-``), raw record dicts (API v2 studies or rows
     with a ``text`` field), or a single path. Bad records raise :class:`~trialspacy.errors.RecordError`

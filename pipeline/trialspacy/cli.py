@@ -17,7 +17,7 @@ import typer
 from tqdm import tqdm
 
 from .errors import RecordError
-from .export import FORMATS, Writer
+from .writers import FORMATS, open_writer
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Structured entities from clinical-trial registry text."
@@ -57,8 +57,8 @@ def extract_command(
     """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    from .export import truncate_partial_line, written_keys
     from .records import expand_inputs, iter_records
+    from .resume import truncate_partial_line, written_keys
 
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -97,7 +97,7 @@ def extract_command(
             written = written_keys(output)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    writer = Writer(fmt, output, stream=stdout, append=resume)
+    writer = open_writer(fmt, output, stream=stdout, append=resume)
     # Rewritten on --resume too: errored records are retried and bad input is read again, so
     # the file ends up with each error once, as after an uninterrupted run.
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None

@@ -31,8 +31,8 @@ from sklearn.metrics import accuracy_score, confusion_matrix
 from spacy.language import Language
 from spacy.scorer import PRFScore
 
+from .contract import check_document, pair_outcomes, to_document
 from .errors import Errors, RecordError
-from .export import check_record, doc_to_dict, pair_outcomes
 from .layout import parse_layout
 from .records import Record
 from .spans import CRITERION, DRUG, LABEL_ATTRS, LABELS
@@ -66,7 +66,7 @@ class Evaluation:
 
 
 def contract_documents(path: str, role: str = "gold") -> Iterator[Document | RecordError]:
-    """Each line's contract dict, checked with :func:`~trialspacy.export.check_record`, or a
+    """Each line's contract dict, checked with :func:`~trialspacy.contract.check_document`, or a
     :class:`~trialspacy.errors.RecordError` in its place naming the file, the line and the problem
     (malformed, invalid, or an id repeated). ``role`` ("gold" or "predicted") words the message.
     A missing file raises."""
@@ -86,7 +86,7 @@ def contract_documents(path: str, role: str = "gold") -> Iterator[Document | Rec
                 yield RecordError(path, Errors.E016.format(kind=type(record).__name__), line=number)
                 continue
             record_id = record.get("id")
-            problems = check_record(record)
+            problems = check_document(record)
             if problems:
                 message = Errors.E017.format(role=role, record_id=record_id, problems="; ".join(problems[:3]))
                 yield RecordError(path, message, line=number)
@@ -127,7 +127,7 @@ def predict(
     predictions = []
     for item in process(nlp, records):
         if not isinstance(item, RecordError):
-            predictions.append(doc_to_dict(item))
+            predictions.append(to_document(item))
         if on_progress is not None:
             on_progress()
     return predictions

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .contract import innermost_section
 from .errors import RecordError
 from .evaluate import TABLE_STYLE, Evaluation, contract_documents, html_table, html_tables
-from .export import innermost_section
 from .spans import CRITERION, LABELS
 
 Document = dict[str, Any]
