@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from trialspacy.export import check_record
+from trialspacy.contract import check_document
 
 
 def locate(text: str, quote: str, occurrence: int) -> int:
@@ -41,7 +41,7 @@ def convert(doc: dict, annotation: dict) -> dict:
         spans.append({"start": start, "end": start + len(quote), "label": item["label"], "text": quote, "attrs": attrs})
     spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
     record = {"id": doc["id"], "text": text, "meta": dict(doc["meta"]), "spans": spans}
-    problems = check_record(record)
+    problems = check_document(record)
     if problems:
         raise ValueError(f"{doc['id']}: " + "; ".join(problems[:5]))
     return record

@@ -66,10 +66,10 @@ def test_benchmark_accuracy_gold_row_says_not_available_without_gold(tmp_path: P
 @pytest.mark.slow
 def test_benchmark_accuracy_scores_a_gold_file_through_the_evaluator(tmp_path: Path, nlp) -> None:
     # A gold file made from a seed record's own output, one span dropped: recall 1, precision < 1.
-    from trialspacy.export import doc_to_dict
+    from trialspacy.contract import to_document
 
     text = sorted(SEEDS_DIR.glob("*.txt"))[0].read_text(encoding="utf-8")
-    record = doc_to_dict(nlp(text), with_pipeline=False)
+    record = to_document(nlp(text), with_pipeline=False)
     record["id"] = "seed"
     record.pop("outcomes", None)
     dropped = next(s for s in record["spans"] if s["label"] == "DRUG")

@@ -1,11 +1,14 @@
-"""brat standoff reading and writing, on real CHIA and LCT files."""
+"""brat standoff reading and writing: real CHIA and LCT files, and extract's own brat output read back."""
+
+import json
 
 import pytest
-from conftest import corpus_path
+from conftest import API_V2_SAMPLE, SEEDS_DIR, corpus_path
 
-from trialspacy.brat import parse_ann, read_brat, write_brat
-
-pytestmark = pytest.mark.corpora
+import trialspacy
+from trialspacy.brat import parse_ann, read_brat, to_ann
+from trialspacy.cli import EXIT_OK, extract_command
+from trialspacy.writers import safe_stem
 
 
 def chia(stem: str):
@@ -16,6 +19,7 @@ def lct(stem: str):
     return read_brat(corpus_path("lct", "brat", "batch1", f"{stem}.ann"))
 
 
+@pytest.mark.corpora
 def test_brat_reads_chia_entities_relations_and_equivalences():
     doc = chia("NCT00050349_inc")
     first = doc.entities[0]
@@ -26,6 +30,7 @@ def test_brat_reads_chia_entities_relations_and_equivalences():
     assert any(e.type == "OR" and e.members == ["T5", "T6", "T7"] for e in doc.equivalences)
 
 
+@pytest.mark.corpora
 def test_brat_keeps_carriage_returns_so_chia_offsets_match():
     doc = chia("NCT00182520_inc")
     assert "\r" in doc.text
@@ -33,6 +38,7 @@ def test_brat_keeps_carriage_returns_so_chia_offsets_match():
     assert continuous and all(doc.text[e.start : e.end] == e.text for e in continuous)
 
 
+@pytest.mark.corpora
 def test_brat_reads_discontinuous_chia_entities_by_fragment():
     doc = chia("NCT00050349_exc")
     value = next(e for e in doc.entities if e.id == "T23")
@@ -41,6 +47,7 @@ def test_brat_reads_discontinuous_chia_entities_by_fragment():
     assert (value.start, value.end) == (751, 771)
 
 
+@pytest.mark.corpora
 def test_brat_reads_chia_drug_entities():
     doc = chia("NCT00061308_inc")
     assert [(e.text, e.start) for e in doc.by_label("Drug")][:2] == [
@@ -49,6 +56,7 @@ def test_brat_reads_chia_drug_entities():
     ]
 
 
+@pytest.mark.corpora
 def test_brat_reads_lct_events_and_attributes():
     doc = lct("NCT03860038")
     event = next(e for e in doc.events if e.id == "E14")
@@ -62,30 +70,67 @@ def test_brat_reads_lct_events_and_attributes():
     assert doc.text[drug_name.start : drug_name.end] == "anti-CD38 monoclonal antibody"
 
 
+@pytest.mark.corpora
 def test_brat_binary_attributes_have_no_value():
     doc = read_brat(corpus_path("chia", "chia_with_scope", "NCT00050349_inc.ann"))
     assert doc.attributes and all(a.value is None and a.name == "Optional" for a in doc.attributes)
 
 
-def test_brat_write_then_parse_round_trip():
+@pytest.mark.corpora
+def test_brat_to_ann_then_parse_round_trip():
     doc = chia("NCT00061308_inc")
-    spans = [("DRUG", e.start, e.end, doc.text[e.start : e.end]) for e in doc.by_label("Drug") if len(e.fragments) == 1]
-    attrs = [{"negated": i == 0, "normalized": "platinum compounds", "drugbank_id": None} for i in range(len(spans))]
-    written = write_brat(doc.text, spans, attrs)
-    back = parse_ann(written)
-    assert [(e.label, e.start, e.end, e.text) for e in back.entities] == spans
-    assert [(a.name, a.target, a.value) for a in back.attributes][:3] == [
-        ("negated", "T1", None),
-        ("normalized", "T1", "platinum_compounds"),
-        ("normalized", "T2", "platinum_compounds"),
+    drugs = [e for e in doc.by_label("Drug") if len(e.fragments) == 1]
+    spans = [
+        {
+            "start": e.start,
+            "end": e.end,
+            "label": "DRUG",
+            "text": doc.text[e.start : e.end],
+            "attrs": {"negated": i == 0, "normalized": "platinum compounds", "kind": "class", "drugbank_id": None},
+        }
+        for i, e in enumerate(drugs)
     ]
+    back = parse_ann(to_ann({"id": "NCT00061308_inc", "text": doc.text, "spans": spans}))
+    assert [(e.label, e.start, e.end, e.text) for e in back.entities] == [
+        (s["label"], s["start"], s["end"], s["text"]) for s in spans
+    ]
+    assert [(a.name, a.target, a.value) for a in back.attributes] == [("Negated", "T1", None)]
+    assert [(n.type, n.target) for n in back.notes] == [("AnnotatorNotes", f"T{i}") for i in range(1, len(spans) + 1)]
+    assert json.loads(back.notes[0].text) == {"normalized": "platinum compounds", "kind": "class"}
 
 
-def test_brat_write_splits_spans_at_line_breaks_and_checks_text():
-    text = "Exclusion:\r\nprior tamoxifen\r\nor letrozole"
+def test_to_ann_splits_spans_at_line_breaks_and_checks_text():
+    text = "Exclusion:\r\nprior tamoxifen\r\n   or letrozole"
     start, end = text.index("tamoxifen"), text.index("letrozole") + len("letrozole")
-    written = write_brat(text, [("DRUG", start, end, text[start:end])])
-    entity = parse_ann(written).entities[0]
-    assert entity.fragments == [(start, text.index("\r\nor")), (text.index("or letrozole"), end)]
-    with pytest.raises(ValueError):
-        write_brat(text, [("DRUG", 0, 5, "Wrong")])
+    span = {"start": start, "end": end, "label": "CRITERION", "text": text[start:end], "attrs": {"negated": False}}
+    (entity,) = parse_ann(to_ann({"id": "x", "text": text, "spans": [span]})).entities
+    assert entity.fragments == [(start, text.index("\r\n   or")), (text.index("or letrozole"), end)]
+    assert entity.text == "tamoxifen or letrozole"
+    with pytest.raises(ValueError, match="not 'Wrong'"):
+        to_ann({"id": "x", "text": text, "spans": [{**span, "text": "Wrong"}]})
+
+
+def test_extract_brat_output_reads_back_with_no_fragment_over_a_line_break(tmp_path, nlp):
+    inputs = [SEEDS_DIR, API_V2_SAMPLE]
+    out = tmp_path / "brat"
+    assert extract_command([str(p) for p in inputs], str(out), "brat", None, progress=False) == EXIT_OK
+    documents = list(trialspacy.extract([str(p) for p in inputs], nlp=nlp))
+    assert len(list(out.glob("*.ann"))) == len(documents)
+    wrapped = 0
+    for document in documents:
+        brat = read_brat(out / f"{safe_stem(document['id'])}.ann")
+        assert brat.text == document["text"]
+        spans = document["spans"]
+        assert [(e.label, e.start, e.end) for e in brat.entities] == [(s["label"], s["start"], s["end"]) for s in spans]
+        for entity in brat.entities:
+            pieces = [brat.text[s:e] for s, e in entity.fragments]
+            assert entity.text == " ".join(pieces)
+            assert not any("\n" in piece or "\r" in piece for piece in pieces), entity
+            wrapped += len(entity.fragments) > 1
+        negated = {a.target for a in brat.attributes if a.name == "Negated"}
+        assert negated == {f"T{i}" for i, s in enumerate(spans, 1) if s["attrs"]["negated"]}
+        notes = {n.target: json.loads(n.text) for n in brat.notes}
+        for i, span in enumerate(spans, 1):
+            kept = {k: v for k, v in span["attrs"].items() if v is not None and not isinstance(v, bool)}
+            assert notes.get(f"T{i}", {}) == kept
+    assert wrapped >= 1, "the sample has a criterion over several lines"

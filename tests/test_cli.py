@@ -12,8 +12,8 @@ from conftest import API_V2_SAMPLE, SEEDS_DIR
 from spacy.tokens import DocBin
 
 from trialspacy.cli import UsageError, extract_command
+from trialspacy.contract import check_document
 from trialspacy.errors import ExitCode
-from trialspacy.export import check_record
 
 
 def run_extract(inputs, tmp_path, fmt="jsonl", **kwargs):
@@ -37,7 +37,7 @@ def test_extract_seeds_writes_one_valid_line_per_record_in_order(tmp_path):
     assert [d["id"] for d in docs] == sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
     for doc, path in zip(docs, sorted(SEEDS_DIR.glob("*.txt"))):
         assert doc["text"] == path.read_text(encoding="utf-8")
-        assert check_record(doc, with_pipeline=True) == []
+        assert check_document(doc, with_pipeline=True) == []
         assert doc["meta"]["source"] == str(path)
     assert errors.read_text() == ""
     assert "5 documents: 5 written, 0 errors" in stderr
@@ -52,7 +52,7 @@ def test_extract_api_v2_sample_gives_nct_ids_and_sections(tmp_path):
     studies = [json.loads(line) for line in API_V2_SAMPLE.read_text().splitlines()]
     assert [d["id"] for d in docs] == [s["protocolSection"]["identificationModule"]["nctId"] for s in studies]
     for doc in docs:
-        assert check_record(doc) == []
+        assert check_document(doc) == []
         names = {s["name"] for s in doc["sections"]}
         assert {"title", "eligibility"} <= names
         assert doc["outcomes"], doc["id"]

@@ -1,4 +1,4 @@
-"""Contract dicts as DataFrames: the seeds through the real pipeline, and the ISO 8601 weeks."""
+"""Output documents as DataFrames: the seeds through the real pipeline, and the ISO 8601 weeks."""
 
 import copy
 import sys
@@ -8,7 +8,14 @@ import pytest
 from conftest import SEEDS_DIR
 
 import trialspacy
-from trialspacy.frames import SPAN_COLUMNS, errors_frame, iso_weeks, outcomes_frame, spans_frame
+from trialspacy.frames import (
+    SPAN_COLUMNS,
+    SPAN_FRAME_COLUMNS,
+    errors_frame,
+    iso_weeks,
+    outcomes_frame,
+    spans_frame,
+)
 from trialspacy.scoring import score
 
 MONTH_WEEKS = 30.4375 / 7
@@ -55,7 +62,8 @@ def test_iso_weeks_is_none_for_dates_and_non_durations(value):
 
 
 def test_spans_frame_has_one_row_per_span_in_order(seed_records, seed_spans):
-    assert list(seed_spans.columns) == SPAN_COLUMNS
+    assert list(seed_spans.columns) == SPAN_FRAME_COLUMNS
+    assert SPAN_FRAME_COLUMNS[: len(SPAN_COLUMNS)] == SPAN_COLUMNS  # the CSV's columns, then derived ones
     assert len(seed_spans) == sum(len(r["spans"]) for r in seed_records)
     expected = [(r["id"], s["start"], s["end"], s["label"]) for r in seed_records for s in r["spans"]]
     assert list(zip(seed_spans["id"], seed_spans["start"], seed_spans["end"], seed_spans["label"])) == expected

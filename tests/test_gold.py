@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from trialspacy.export import check_record
+from trialspacy.contract import check_document
 
 sys.path.insert(0, str(REPO / "scripts"))
 from gold_from_quotes import convert, locate
@@ -61,6 +61,6 @@ def test_gold_files_are_valid_contract_records_from_the_documents(split):
         pytest.skip(f"{path} not written yet")
     texts = {d["id"]: d for d in read(DOCUMENTS)}
     for record in read(path):
-        assert check_record(record) == [], record["id"]
+        assert check_document(record) == [], record["id"]
         assert record["text"] == texts[record["id"]]["text"]
         assert texts[record["id"]]["meta"]["split"] == split

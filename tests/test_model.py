@@ -10,7 +10,7 @@ from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 
 import trialspacy
 from trialspacy.components.drugs import pack_lexicon, packed_index, unpack_lexicon
-from trialspacy.export import doc_to_dict
+from trialspacy.contract import to_document
 from trialspacy.lexicon import TermIndex, package_data
 from trialspacy.records import iter_records
 from trialspacy.run import record_to_doc
@@ -55,8 +55,8 @@ def test_model_gives_the_same_output_as_the_pipeline_built_from_code(saved, from
     records = list(iter_records([SEEDS_DIR, API_V2_SAMPLE]))
     assert len(records) == 17
     for record in records:
-        expected = doc_to_dict(from_code(record_to_doc(from_code, record)))
-        assert doc_to_dict(saved(record_to_doc(saved, record))) == expected, f"{record.id}: {REBUILD}"
+        expected = to_document(from_code(record_to_doc(from_code, record)))
+        assert to_document(saved(record_to_doc(saved, record))) == expected, f"{record.id}: {REBUILD}"
 
 
 def test_load_loads_the_built_pipeline_without_warning():
@@ -72,7 +72,7 @@ def test_load_accepts_an_explicit_path(saved, tmp_path):
     nlp = trialspacy.load(tmp_path / "copy")
     assert nlp.pipe_names == saved.pipe_names
     text = "Patients received pembrolizumab 200 mg; progression-free survival at 12 months."
-    assert doc_to_dict(nlp(text)) == doc_to_dict(saved(text))
+    assert to_document(nlp(text)) == to_document(saved(text))
 
 
 def test_load_builds_from_code_with_one_warning_when_the_model_is_absent(monkeypatch, tmp_path):

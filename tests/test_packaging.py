@@ -7,7 +7,7 @@ import spacy
 from conftest import API_V2_SAMPLE, SEEDS_DIR
 
 import trialspacy
-from trialspacy.export import doc_to_dict
+from trialspacy.contract import to_document
 from trialspacy.records import iter_records
 from trialspacy.run import record_to_doc
 from trialspacy.tokenizer import blank
@@ -60,8 +60,8 @@ def test_pipeline_round_trips_through_disk_with_identical_output(tmp_path, nlp):
     assert reloaded.pipe_names == nlp.pipe_names
     records = list(iter_records([SEEDS_DIR, API_V2_SAMPLE]))
     for record in records[:10]:
-        a = doc_to_dict(nlp(record_to_doc(nlp, record)))
-        b = doc_to_dict(reloaded(record_to_doc(reloaded, record)))
+        a = to_document(nlp(record_to_doc(nlp, record)))
+        b = to_document(reloaded(record_to_doc(reloaded, record)))
         assert a == b
 
 

@@ -16,9 +16,10 @@ from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
 
 from trialspacy.cli import UsageError, extract_command
 from trialspacy.errors import ExitCode, RecordError
-from trialspacy.export import Writer, resume_key, truncate_partial_line, written_keys
 from trialspacy.records import Record, iter_records
+from trialspacy.resume import resume_key
 from trialspacy.run import run_batch, skip_written
+from trialspacy.writers import open_writer
 
 # Real sentences from the seed records, the material of the long generated inputs.
 SENTENCES = [
@@ -49,52 +50,6 @@ def extract(inputs, out: Path, errors: Path, **options) -> tuple:
         [str(p) for p in inputs], str(out), "jsonl", str(errors), stderr=stderr, progress=False, **options
     )
     return status, stderr.getvalue()
-
-
-@pytest.mark.parametrize(
-    "content, kept",
-    [
-        (b'{"id": "a"}\n{"id": "b"}\n', b'{"id": "a"}\n{"id": "b"}\n'),
-        (b'{"id": "a"}\n{"id": "b", "te', b'{"id": "a"}\n'),
-        (b'{"id": "a", "te', b""),
-        (b"", b""),
-    ],
-)
-def test_truncate_partial_line_keeps_only_complete_lines(tmp_path, content, kept):
-    path = tmp_path / "out.jsonl"
-    path.write_bytes(content)
-    assert truncate_partial_line(str(path)) == len(content) - len(kept)
-    assert path.read_bytes() == kept
-
-
-def test_truncate_partial_line_finds_a_newline_far_back(tmp_path):
-    path = tmp_path / "out.jsonl"
-    complete = b'{"id": "NCT02413541"}\n'
-    path.write_bytes(complete + b"x" * 200_000)
-    assert truncate_partial_line(str(path)) == 200_000
-    assert path.read_bytes() == complete
-
-
-def test_writer_appending_repairs_a_partial_line_first(tmp_path):
-    path = tmp_path / "out.jsonl"
-    path.write_text('{"id": "NCT0001", "text": "a"}\n{"id": "NCT00', encoding="utf-8")
-    writer = Writer("jsonl", str(path), append=True)
-    writer.write({"id": "NCT0002", "text": "b"})
-    writer.close()
-    assert [json.loads(line)["id"] for line in path.read_text().splitlines()] == ["NCT0001", "NCT0002"]
-
-
-def test_written_keys_count_id_and_text_and_reject_foreign_lines(tmp_path):
-    path = tmp_path / "out.jsonl"
-    lines = [{"id": "NCT0001", "text": "Stereotactic body radiotherapy"}, {"id": "NCT0001", "text": "Pembrolizumab"}]
-    path.write_text("".join(json.dumps(d) + "\n" for d in lines + lines[:1]), encoding="utf-8")
-    keys = written_keys(str(path))
-    assert keys == Counter(
-        {resume_key("NCT0001", "Stereotactic body radiotherapy"): 2, resume_key("NCT0001", "Pembrolizumab"): 1}
-    )
-    path.write_text('{"id": "NCT0001", "text": "x"}\nOverall survival\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="line 2"):
-        written_keys(str(path))
 
 
 def test_skip_written_skips_each_written_record_as_often_as_it_was_written():
@@ -206,7 +161,6 @@ def test_memory_stays_flat_over_a_long_stream(nlp, tmp_path):
     source = write_records(tmp_path / "records.jsonl", 800)
     out = tmp_path / "out.jsonl"
     list(nlp.pipe(SENTENCES))  # first-use caches and lazily loaded data, before measuring
-    writer = Writer("jsonl", str(out))
     traced = []
 
     def sample() -> None:
@@ -214,12 +168,12 @@ def test_memory_stays_flat_over_a_long_stream(nlp, tmp_path):
 
     tracemalloc.start()
     try:
-        summary = run_batch(
-            nlp, iter_records(str(source)), writer.write, pytest.fail, batch_size=64, on_progress=sample
-        )
+        with open_writer("jsonl", str(out)) as writer:
+            summary = run_batch(
+                nlp, iter_records(str(source)), writer.write, pytest.fail, batch_size=64, on_progress=sample
+            )
     finally:
         tracemalloc.stop()
-        writer.close()
     assert summary.written == 800 and count_lines(out) == 800
     half = len(traced) // 2
     first, second = max(traced[:half]), max(traced[half:])

@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from .about import __version__
+from .contract import Document
 from .tokenizer import blank
 
 # The default components, in an order that meets their factories' ``requires`` (see
@@ -138,8 +139,8 @@ def extract(
     inputs: str | Iterable[str | dict],
     nlp: Language | None = None,
     **reader_options: object,
-) -> Iterator[dict]:
-    """Yield one contract dict per input document.
+) -> Iterator[Document]:
+    """Yield one output document per input record.
 
     ``inputs`` are paths (files, directories, ``-``), raw record dicts (API v2 studies or rows
     with a ``text`` field), or a single path. Bad records raise :class:`~trialspacy.errors.RecordError`

@@ -1,13 +1,16 @@
 """Reading and writing brat standoff annotations (``.ann`` next to ``.txt``).
 
-Pure functions, used to measure components on the public corpora (CHIA, LCT) and by evaluation.
-Texts are read with ``newline=''``: CHIA's offsets count the ``\\r`` characters most files contain.
+Pure functions: reading measures components on the public corpora (CHIA, LCT); writing gives
+``extract --format brat`` its ``.ann`` files. Texts are read with ``newline=''``: CHIA's offsets
+count the ``\\r`` characters most files contain.
 """
 
-from collections.abc import Iterable, Sequence
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from .contract import Document
 
 PathLike = str | Path
 Fragment = tuple[int, int]
@@ -72,6 +75,16 @@ class Attribute:
 
 
 @dataclass
+class Note:
+    """A note (``#`` line) on an annotation, e.g. ``AnnotatorNotes``."""
+
+    id: str
+    type: str
+    target: str
+    text: str
+
+
+@dataclass
 class BratDocument:
     """One brat document: its text (if read) and its annotations."""
 
@@ -81,6 +94,7 @@ class BratDocument:
     equivalences: list[Equivalence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     attributes: list[Attribute] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def by_label(self, label: str) -> list[Entity]:
         """The entities of one label, in file order."""
@@ -88,7 +102,7 @@ class BratDocument:
 
 
 def parse_ann(ann: str) -> BratDocument:
-    """Annotations of a ``.ann`` text (notes ``#`` and normalizations ``N`` are skipped)."""
+    """Annotations of a ``.ann`` text (normalizations, ``N`` lines, are skipped)."""
     doc = BratDocument(text=None)
     for line in ann.split("\n"):
         line = line.rstrip("\r")
@@ -99,8 +113,8 @@ def parse_ann(ann: str) -> BratDocument:
         if kind == "T":
             head, _, text = rest.partition("\t")
             label, _, spans = head.partition(" ")
-            fragments = [tuple(int(n) for n in part.split()) for part in spans.split(";")]
-            doc.entities.append(Entity(ident, label, [(s, e) for s, e in fragments], text))
+            fragments = [part.split() for part in spans.split(";")]
+            doc.entities.append(Entity(ident, label, [(int(s), int(e)) for s, e in fragments], text))
         elif kind == "R":
             rtype, *args = rest.split("\t")[0].split()
             roles = dict(a.split(":", 1) for a in args)
@@ -111,10 +125,15 @@ def parse_ann(ann: str) -> BratDocument:
         elif kind == "E":
             trigger, *args = rest.split()
             etype, _, trigger_id = trigger.partition(":")
-            doc.events.append(Event(ident, etype, trigger_id, [tuple(a.split(":", 1)) for a in args]))
+            arguments = [(role, ref) for role, _, ref in (a.partition(":") for a in args)]
+            doc.events.append(Event(ident, etype, trigger_id, arguments))
         elif kind in "AM":
             name, target, *value = rest.split()
             doc.attributes.append(Attribute(ident, name, target, value[0] if value else None))
+        elif kind == "#":
+            head, _, text = rest.partition("\t")
+            note_type, _, target = head.partition(" ")
+            doc.notes.append(Note(ident, note_type, target, text))
     return doc
 
 
@@ -131,47 +150,48 @@ def read_brat(ann_path: PathLike, txt_path: PathLike | None = None) -> BratDocum
     return doc
 
 
-def write_brat(
-    doc_text: str,
-    spans: Iterable[tuple[str, int, int, str]],
-    attributes: Sequence[dict[str, Any]] | None = None,
-) -> str:
-    """``.ann`` text for ``(label, start, end, text)`` spans over ``doc_text``.
+def to_ann(document: Document) -> str:
+    """The ``.ann`` text of a document: a ``T`` line per span, an ``A`` line per attribute that is
+    true (``Negated``), and an ``AnnotatorNotes`` note with its other attributes as JSON.
 
-    ``attributes``, if given, holds one dict per span (same order); each item becomes an ``A``
-    line: ``True`` as a binary attribute, ``False``/``None`` omitted, other values written as
-    text (spaces replaced by ``_``, as brat values cannot contain spaces). A span whose text
-    contains a line break is written as fragments split at the breaks, as brat requires.
+    A span over several lines is written as one fragment per line, trimmed of white space: brat
+    does not allow a fragment to cross a line break. Raises ValueError when a span's text is not
+    the document's text at its offsets.
     """
+    text = document["text"]
     lines: list[str] = []
     n_attr = 0
-    spans = list(spans)
-    attributes = list(attributes) if attributes is not None else [{}] * len(spans)
-    for i, ((label, start, end, text), attrs) in enumerate(zip(spans, attributes), start=1):
-        if doc_text[start:end] != text:
-            raise ValueError(f"span {label} [{start}, {end}) is {doc_text[start:end]!r}, not {text!r}")
-        fragments = _line_fragments(doc_text, start, end)
+    for i, span in enumerate(document["spans"], start=1):
+        start, end, label = span["start"], span["end"], span["label"]
+        if text[start:end] != span["text"]:
+            raise ValueError(f"span {label} [{start}, {end}) is {text[start:end]!r}, not {span['text']!r}")
+        fragments = line_fragments(text, start, end)
         offsets = ";".join(f"{s} {e}" for s, e in fragments)
-        shown = " ".join(doc_text[s:e] for s, e in fragments)
+        shown = " ".join(text[s:e] for s, e in fragments)
         lines.append(f"T{i}\t{label} {offsets}\t{shown}")
-        for name, value in attrs.items():
-            if value is None or value is False:
-                continue
-            n_attr += 1
+        others = {}
+        for name, value in span["attrs"].items():
             if value is True:
-                lines.append(f"A{n_attr}\t{name} T{i}")
-            else:
-                lines.append(f"A{n_attr}\t{name} T{i} {str(value).replace(' ', '_')}")
+                n_attr += 1
+                lines.append(f"A{n_attr}\t{name.capitalize()} T{i}")
+            elif value is not None and value is not False:
+                others[name] = value
+        if others:
+            lines.append(f"#{i}\tAnnotatorNotes T{i}\t{json.dumps(others, ensure_ascii=False)}")
     return "".join(line + "\n" for line in lines)
 
 
-def _line_fragments(text: str, start: int, end: int) -> list[Fragment]:
-    """``[start, end)`` cut at line breaks into non-empty fragments."""
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def line_fragments(text: str, start: int, end: int) -> list[Fragment]:
+    """``[start, end)`` cut at line breaks into fragments trimmed of white space (the whole range
+    when nothing but white space is left)."""
     fragments: list[Fragment] = []
-    pos = start
-    for i in range(start, end + 1):
-        if i == end or text[i] in "\r\n":
-            if i > pos:
-                fragments.append((pos, i))
-            pos = i + 1
+    for line in _LINE.finditer(text, start, end):
+        piece = line.group()
+        first = line.start() + len(piece) - len(piece.lstrip())
+        last = line.end() - len(piece) + len(piece.rstrip())
+        if first < last:
+            fragments.append((first, last))
     return fragments or [(start, end)]

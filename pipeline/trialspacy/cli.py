@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import IO, Any
 
 import typer
+from spacy.tokens import Doc
 from tqdm import tqdm
 
+from .contract import Document
 from .errors import Errors, ExitCode, RecordError, Warnings, printable
-from .export import FORMATS, Writer
+from .writers import FORMATS, open_writer
 
 EXIT_STATUS = (
     "Exit status: 0 done; 1 done, some records reported as errors (--errors); 2 wrong option or output path; "
@@ -116,8 +118,8 @@ def extract_command(
     """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    from .export import truncate_partial_line, written_keys
     from .records import expand_inputs, iter_records
+    from .resume import truncate_partial_line, written_keys
 
     if fmt not in FORMATS:
         raise UsageError(Errors.E021.format(choices=", ".join(FORMATS), value=fmt))
@@ -160,7 +162,7 @@ def extract_command(
             written = written_keys(output)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    writer = Writer(fmt, output, stream=stdout, append=resume)
+    writer = open_writer(fmt, output, stream=stdout, append=resume)
     # Rewritten on --resume too: errored records are retried and bad input is read again, so
     # the file ends up with each error once, as after an uninterrupted run.
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None
@@ -168,7 +170,7 @@ def extract_command(
 
     counts = {"written": 0, "errors": 0}
 
-    def on_document(document: dict[str, Any], doc: Any) -> None:
+    def on_document(document: Document, doc: Doc | None) -> None:
         writer.write(document, doc)
         counts["written"] += 1
 
@@ -389,7 +391,8 @@ def report_command(
     gold_docs = read_documents(gold, "gold") if gold is not None else None
     show = progress is not False and (progress is True or stderr.isatty())
     bar = tqdm(unit=" docs", file=stderr, disable=not show)
-    documents, failures = [], []
+    documents: list[Document] = []
+    failures: list[RecordError] = []
     try:
         if inputs:
 

@@ -11,13 +11,13 @@ import contextlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_worker
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .about import __version__
+from .contract import Document
 from .errors import Errors, RecordError
 from .records import Record
 from .run import Packed, Result, Summary, ordered_results, pack_results, run_engine
@@ -105,7 +105,7 @@ def connect(scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> Ite
 
 def run_dask(
     items: Iterable[Record | RecordError],
-    on_document: Callable[[dict[str, Any], Doc | None], None],
+    on_document: Callable[[Document, Doc | None], None],
     on_error: Callable[[RecordError], None],
     *,
     scheduler: str | None = None,

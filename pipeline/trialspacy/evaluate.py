@@ -10,17 +10,18 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
 
+from .contract import Document, check_document
 from .errors import Errors, RecordError
-from .export import check_record
 from .run import predict
-from .scoring import Document, ErrorEntry, Evaluation, score
+from .scoring import ErrorEntry, Evaluation, score
 
 
 def contract_documents(path: str, role: str = "gold") -> Iterator[Document | RecordError]:
-    """Each line's contract dict, checked with :func:`~trialspacy.export.check_record`, or a
+    """Each line's contract dict, checked with :func:`~trialspacy.contract.check_document`, or a
     :class:`~trialspacy.errors.RecordError` in its place naming the file, the line and the problem
     (malformed, invalid, or an id repeated). ``role`` ("gold" or "predicted") words the message.
     A missing file raises."""
@@ -39,7 +40,7 @@ def contract_documents(path: str, role: str = "gold") -> Iterator[Document | Rec
             if not isinstance(record, dict):
                 yield RecordError(path, Errors.E016.format(kind=type(record).__name__), line=number)
                 continue
-            problems = check_record(record)
+            problems = check_document(record)
             if problems:
                 message = Errors.E017.format(role=role, record_id=record.get("id"), problems="; ".join(problems[:3]))
                 yield RecordError(path, message, line=number)
@@ -50,7 +51,7 @@ def contract_documents(path: str, role: str = "gold") -> Iterator[Document | Rec
                 yield RecordError(path, message, line=number)
             else:
                 first_line[record_id] = number
-                yield record
+                yield cast(Document, record)  # checked above
 
 
 def read_documents(path: str, role: str = "gold") -> list[Document]:

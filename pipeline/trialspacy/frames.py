@@ -1,4 +1,5 @@
-"""Contract dicts as pandas DataFrames, for analysis in notebooks.
+"""Output documents as tables: one row per span (the CSV writer's rows too) and pandas DataFrames,
+for analysis in notebooks.
 
 pandas is the optional extra ``trialspacy[notebooks]``; it is imported when a frame is built.
 Time frames in weeks follow one convention: 1 year = 365.25 days, 1 month = 365.25 / 12 =
@@ -9,8 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .export import ATTR_COLUMNS, span_row
-from .spans import TIMEFRAME
+from .contract import Document, Span, contains, innermost_section
+from .spans import LABEL_ATTRS, TIMEFRAME
 
 if TYPE_CHECKING:
     import pandas
@@ -23,22 +24,16 @@ _DURATION = re.compile(
 # Days per unit, in the order of the groups of _DURATION: Y, M, W, D, then after T: H, M, S.
 _DAYS = (365.25, 365.25 / 12, 7.0, 1.0, 1 / 24, 1 / 1440, 1 / 86400)
 
-# Attribute columns; CRITERION's ``section`` attribute (inclusion or exclusion) is renamed, as the
-# ``section`` column is the innermost text section (``eligibility`` when a list has no heading).
-ATTR_FIELDS = {name: "criterion_section" if name == "section" else name for name in ATTR_COLUMNS}
-SPAN_COLUMNS = [
-    "id",
-    "label",
-    "start",
-    "end",
-    "text",
-    "section",
-    "outcome",
-    "role",
-    *ATTR_FIELDS.values(),
-    "weeks",
-    "weeks_max",
-]
+# Attribute -> column, every attribute of every label once. CRITERION's ``section`` attribute
+# (inclusion or exclusion) is ``criterion_section``, as the ``section`` column is the innermost
+# section of the text holding the span (``eligibility`` when a list has no heading).
+ATTR_COLUMNS: dict[str, str] = {}
+for _names in LABEL_ATTRS.values():
+    for _name in _names:
+        ATTR_COLUMNS.setdefault(_name, "criterion_section" if _name == "section" else _name)
+# The columns of one row per span: the CSV output's, and the first ones of :func:`spans_frame`.
+SPAN_COLUMNS = ["id", "label", "start", "end", "text", "section", *ATTR_COLUMNS.values()]
+SPAN_FRAME_COLUMNS = [*SPAN_COLUMNS, "outcome", "role", "weeks", "weeks_max"]
 OUTCOME_COLUMNS = ["id", "outcome", "role", "start", "end", "text", "endpoints", "timeframes", "weeks"]
 
 
@@ -60,26 +55,33 @@ def iso_weeks(value: str | None) -> float | None:
     return days / 7
 
 
-def _outcome_at(record: dict[str, Any], start: int, end: int) -> int | None:
-    """Index of the outcome item containing ``[start, end)``, or None."""
-    for i, item in enumerate(record.get("outcomes") or []):
-        if item["start"] <= start and end <= item["end"]:
-            return i
-    return None
+def span_row(document: Document, span: Span) -> dict[str, Any]:
+    """The :data:`SPAN_COLUMNS` of one span: id, label, offsets, text, innermost section, and
+    attributes as they are (lists stay lists, attributes of other labels None)."""
+    row = {
+        "id": document["id"],
+        "label": span["label"],
+        "start": span["start"],
+        "end": span["end"],
+        "text": span["text"],
+        "section": innermost_section(document.get("sections") or [], span["start"], span["end"]),
+    }
+    row.update({column: span["attrs"].get(name) for name, column in ATTR_COLUMNS.items()})
+    return row
 
 
-def span_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per span of a contract dict: :data:`SPAN_COLUMNS`, with ``outcome`` (index) and
-    ``role`` of the outcome item holding the span, attributes as they are (lists stay lists,
-    attributes of other labels None), and ``weeks``/``weeks_max`` for TIMEFRAME spans."""
+def span_rows(document: Document) -> list[dict[str, Any]]:
+    """One row per span of a document: :data:`SPAN_FRAME_COLUMNS`, that is :func:`span_row` with
+    ``outcome`` (index) and ``role`` of the outcome item holding the span, and ``weeks`` and
+    ``weeks_max`` for TIMEFRAME spans."""
     rows = []
-    outcomes = record.get("outcomes") or []
-    for span in record["spans"]:
-        outcome = _outcome_at(record, span["start"], span["end"])
-        row = span_row(record, span)
+    outcomes = document.get("outcomes") or []
+    for span in document["spans"]:
+        row = span_row(document, span)
+        holding = (i for i, item in enumerate(outcomes) if contains(item, span["start"], span["end"]))
+        outcome = next(holding, None)
         row["outcome"] = outcome
         row["role"] = outcomes[outcome]["role"] if outcome is not None else None
-        row.update({field: span["attrs"].get(name) for name, field in ATTR_FIELDS.items()})
         timeframe = span["label"] == TIMEFRAME
         row["weeks"] = iso_weeks(row["value"]) if timeframe else None
         row["weeks_max"] = iso_weeks(row["value_max"]) if timeframe else None
@@ -87,39 +89,41 @@ def span_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def outcome_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per outcome item of a contract dict: its role and text, the canonical names of its
+def outcome_rows(document: Document) -> list[dict[str, Any]]:
+    """One row per outcome item of a document: its role and text, the canonical names of its
     ENDPOINT spans, the texts of its TIMEFRAME spans and their lengths in weeks."""
-    spans = record["spans"]
+    spans = document["spans"]
     return [
         {
-            "id": record["id"],
+            "id": document["id"],
             "outcome": i,
             "role": item["role"],
             "start": item["start"],
             "end": item["end"],
-            "text": record["text"][item["start"] : item["end"]],
+            "text": document["text"][item["start"] : item["end"]],
             "endpoints": [spans[j]["attrs"]["canonical"] for j in item["endpoints"]],
             "timeframes": [spans[j]["text"] for j in item["timeframes"]],
             "weeks": [iso_weeks(spans[j]["attrs"]["value"]) for j in item["timeframes"]],
         }
-        for i, item in enumerate(record.get("outcomes") or [])
+        for i, item in enumerate(document.get("outcomes") or [])
     ]
 
 
-def spans_frame(records: Iterable[dict[str, Any]]) -> "pandas.DataFrame":
-    """All spans of the records, one row each (see :func:`span_rows`)."""
+def spans_frame(documents: Iterable[Document]) -> "pandas.DataFrame":
+    """All spans of the documents, one row each (see :func:`span_rows`)."""
     pandas = _pandas()
-    frame = pandas.DataFrame([row for record in records for row in span_rows(record)], columns=SPAN_COLUMNS)
+    rows = [row for document in documents for row in span_rows(document)]
+    frame = pandas.DataFrame(rows, columns=SPAN_FRAME_COLUMNS)
     # A nullable integer: most spans are in no outcome item, and NaN would make the indices floats.
     frame["outcome"] = frame["outcome"].astype("Int64")
     return frame
 
 
-def outcomes_frame(records: Iterable[dict[str, Any]]) -> "pandas.DataFrame":
-    """All outcome items of the records, one row each (see :func:`outcome_rows`)."""
+def outcomes_frame(documents: Iterable[Document]) -> "pandas.DataFrame":
+    """All outcome items of the documents, one row each (see :func:`outcome_rows`)."""
     pandas = _pandas()
-    return pandas.DataFrame([row for record in records for row in outcome_rows(record)], columns=OUTCOME_COLUMNS)
+    rows = [row for document in documents for row in outcome_rows(document)]
+    return pandas.DataFrame(rows, columns=OUTCOME_COLUMNS)
 
 
 def errors_frame(errors: Iterable[dict[str, Any]]) -> "pandas.DataFrame":

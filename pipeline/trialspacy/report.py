@@ -18,14 +18,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .contract import Document, Span, innermost_section
 from .errors import RecordError
 from .evaluate import contract_documents
-from .export import innermost_section
 from .scoring import ErrorEntry, Evaluation
 from .spans import CRITERION, LABELS
 from .tables import TABLE_STYLE, html_table, html_tables
-
-Document = dict[str, Any]
 
 # A colour per label (the tag's background and the bar under the text).
 LABEL_COLORS: dict[str, str] = {
@@ -223,7 +221,7 @@ def render_text(record: Document, marks: Sequence[Mark]) -> tuple[str, int]:
     return "".join(out), depth
 
 
-def _label_counts(spans: Iterable[dict[str, Any]]) -> Counter:
+def _label_counts(spans: Iterable[Span]) -> Counter:
     return Counter(span["label"] for span in spans)
 
 

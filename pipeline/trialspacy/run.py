@@ -31,15 +31,16 @@ from typing import Any, Protocol, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .contract import Document, to_document
 from .errors import Errors, RecordError
-from .export import doc_to_dict, resume_key
 from .records import Record, iter_records
+from .resume import resume_key
 
 Item = Doc | RecordError
 # A processed document as its contract dict (and its Doc, when the engine has it), or an error.
-Result = tuple[dict[str, Any], Doc | None] | RecordError
+Result = tuple[Document, Doc | None] | RecordError
 # A result as it travels back from a worker: (True, contract dict) or (False, error entry).
-Packed = tuple[bool, dict[str, Any]]
+Packed = tuple[bool, Any]
 Batch = list[Record | RecordError]
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _SEQ = "trialspacy_seq"
@@ -207,7 +208,7 @@ def results(
     """:func:`process` with each Doc paired with its contract dict (in this process, or in
     spaCy's ``n_process`` workers, which send whole Docs back: what DocBin output needs)."""
     for item in process(nlp, items, batch_size=batch_size, n_process=n_process):
-        yield item if isinstance(item, RecordError) else (doc_to_dict(item), item)
+        yield item if isinstance(item, RecordError) else (to_document(item), item)
 
 
 def pack_results(nlp: Language, records: list[Record]) -> list[Packed]:
@@ -345,7 +346,7 @@ def skip_written(
     on_skip: Callable[[Record], None] | None = None,
 ) -> Iterator[Record | RecordError]:
     """The items without the records already in the output (``written``: counts of
-    :func:`~trialspacy.export.resume_key`), for ``--resume``.
+    :func:`~trialspacy.resume.resume_key`), for ``--resume``.
 
     A record is skipped when a document with its id and text was written; a key repeated in the
     input is skipped only as many times as it was written, so a duplicate that was not reached
@@ -392,7 +393,7 @@ Engine = Callable[[Iterable[Record | RecordError]], Iterable[Result]]
 def run_engine(
     engine: Engine,
     items: Iterable[Record | RecordError],
-    on_document: Callable[[dict[str, Any], Doc | None], None],
+    on_document: Callable[[Document, Doc | None], None],
     on_error: Callable[[RecordError], None],
     on_progress: Callable[[], None] | None = None,
     written: Counter | None = None,
@@ -427,7 +428,7 @@ def run_engine(
 def run_batch(
     nlp: Language,
     items: Iterable[Record | RecordError],
-    on_document: Callable[[dict[str, Any], Doc | None], None],
+    on_document: Callable[[Document, Doc | None], None],
     on_error: Callable[[RecordError], None],
     batch_size: int = 64,
     n_process: int = 1,
@@ -455,7 +456,7 @@ def extract_docs(
     inputs: str | Iterable[str | dict],
     nlp: Language | None = None,
     **reader_options: Any,
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Document]:
     """Contract dicts for the inputs (see :func:`trialspacy.extract`); raises on a bad record."""
     if nlp is None:
         from . import load
@@ -469,15 +470,15 @@ def extract_docs(
         for item in items:
             if isinstance(item, RecordError):
                 raise item
-            yield doc_to_dict(item)
+            yield to_document(item)
 
 
 def predict(
-    documents: Iterable[dict[str, Any]],
+    documents: Iterable[Document],
     nlp: Language | None = None,
     source: str = "gold",
     on_progress: Callable[[], None] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Document]:
     """Predictions for the texts of contract dicts (gold documents, to score against them): the
     pipeline over each ``text`` under its ``id``, sections detected from the text.
 
@@ -491,7 +492,7 @@ def predict(
     predictions = []
     for item in process(nlp, records):
         if not isinstance(item, RecordError):
-            predictions.append(doc_to_dict(item))
+            predictions.append(to_document(item))
         if on_progress is not None:
             on_progress()
     return predictions

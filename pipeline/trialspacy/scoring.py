@@ -31,13 +31,12 @@ from typing import Any, NotRequired, TypedDict, Unpack
 import numpy as np
 from spacy.scorer import PRFScore
 
+from .contract import Document, pair_outcomes
+from .contract import Span as SpanDict
 from .errors import Errors, RecordError
-from .export import pair_outcomes
 from .layout import parse_layout
 from .spans import CRITERION, DRUG, LABEL_ATTRS, LABELS
 
-Document = dict[str, Any]
-SpanDict = dict[str, Any]
 Offsets = tuple[int, int]
 Pairing = tuple[frozenset[Offsets], frozenset[Offsets]]
 Interval = tuple[float, float]

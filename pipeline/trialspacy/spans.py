@@ -125,6 +125,9 @@ def span_attrs(span: Span) -> dict[str, Any]:
 
 def sections_at(doc: Doc, start: int, end: int) -> Sequence[str]:
     """Names of the doc's sections containing ``[start, end)``, outermost first."""
-    found = [s for s in (doc._.sections or []) if s["start"] <= start and end <= s["end"]]
+    # Imported here: contract.py builds on this module's label table.
+    from .contract import contains
+
+    found = [s for s in (doc._.sections or []) if contains(s, start, end)]
     found.sort(key=lambda s: (s["start"], -s["end"]))
     return [s["name"] for s in found]

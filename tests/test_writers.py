@@ -1,0 +1,109 @@
+"""One writer per format behind one protocol: what each writes, appending, and closing as a context."""
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import SEEDS_DIR
+from spacy.tokens import DocBin
+
+from trialspacy.contract import to_document
+from trialspacy.frames import SPAN_COLUMNS, span_row
+from trialspacy.records import iter_records
+from trialspacy.run import process
+from trialspacy.writers import FORMATS, open_writer, safe_stem
+
+
+@pytest.fixture(scope="module")
+def seed_docs(nlp):
+    return list(process(nlp, iter_records([str(SEEDS_DIR)])))
+
+
+@pytest.fixture(scope="module")
+def seed_documents(seed_docs):
+    return [to_document(doc) for doc in seed_docs]
+
+
+def test_jsonl_writes_one_line_per_document_and_leaves_the_stream_open(seed_documents):
+    stream = io.StringIO()
+    with open_writer("jsonl", "-", stream=stream) as writer:
+        for document in seed_documents:
+            writer.write(document)
+    assert not stream.closed
+    assert [json.loads(line) for line in stream.getvalue().splitlines()] == seed_documents
+
+
+def test_jsonl_appending_repairs_a_partial_line_first(tmp_path):
+    path = tmp_path / "out.jsonl"
+    path.write_text('{"id": "NCT0001", "text": "a"}\n{"id": "NCT00', encoding="utf-8")
+    with open_writer("jsonl", str(path), append=True) as writer:
+        writer.write({"id": "NCT0002", "text": "b", "spans": []})
+    assert [json.loads(line)["id"] for line in path.read_text().splitlines()] == ["NCT0001", "NCT0002"]
+
+
+def test_csv_has_each_column_once_and_the_rows_of_the_span_frame(tmp_path, seed_documents):
+    path = tmp_path / "out.csv"
+    with open_writer("csv", str(path)) as writer:
+        for document in seed_documents:
+            writer.write(document)
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    assert reader.fieldnames == SPAN_COLUMNS
+    assert len(set(SPAN_COLUMNS)) == len(SPAN_COLUMNS)
+    expected = [span_row(d, s) for d in seed_documents for s in d["spans"]]
+    assert len(rows) == len(expected)
+    for row, want in zip(rows, expected):
+        assert row["text"] == want["text"] and row["section"] == (want["section"] or "")
+    criteria = [row for row in rows if row["label"] == "CRITERION"]
+    assert criteria and {row["criterion_section"] for row in criteria} == {"inclusion", "exclusion"}
+    assert all(row["section"] == row["criterion_section"] for row in criteria)
+    dose = next(row for row in rows if row["text"] == "800-1200cGy × 3f")
+    assert (json.loads(dose["dose_gy"]), dose["negated"], dose["canonical"]) == ([8.0, 12.0], "False", "")
+
+
+def test_csv_appending_to_a_file_writes_no_second_header(tmp_path, seed_documents):
+    path = tmp_path / "out.csv"
+    for document in seed_documents[:2]:
+        with open_writer("csv", str(path), append=True) as writer:
+            writer.write(document)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines.count(",".join(SPAN_COLUMNS)) == 1
+    assert len(lines) == 1 + sum(len(d["spans"]) for d in seed_documents[:2])
+
+
+def test_brat_writes_a_text_and_ann_pair_per_document_and_numbers_repeated_ids(tmp_path, seed_documents):
+    first = seed_documents[0]
+    with open_writer("brat", str(tmp_path / "brat")) as writer:
+        writer.write(first)
+        writer.write({**first, "id": first["id"] + "#"})
+    assert sorted(p.name for p in (tmp_path / "brat").iterdir()) == [
+        f"{first['id']}{suffix}" for suffix in (".ann", ".txt", "_2.ann", "_2.txt")
+    ]
+    assert (tmp_path / "brat" / f"{first['id']}_2.txt").read_text(encoding="utf-8") == first["text"]
+
+
+@pytest.mark.parametrize("record_id, stem", [("NCT0123#2", "NCT0123_2"), ("a/b c", "a_b_c"), ("..", "document")])
+def test_safe_stem_makes_a_file_name(record_id, stem):
+    assert safe_stem(record_id) == stem
+
+
+def test_docbin_is_written_when_the_context_closes_and_needs_the_docs(tmp_path, nlp, seed_docs, seed_documents):
+    path = tmp_path / "out.spacy"
+    with open_writer("docbin", str(path)) as writer:
+        for document, doc in zip(seed_documents, seed_docs):
+            writer.write(document, doc)
+        assert not path.exists()
+        with pytest.raises(ValueError, match="needs its Doc"):
+            writer.write(seed_documents[0])
+    docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    assert [to_document(doc) for doc in docs] == seed_documents
+
+
+def test_open_writer_names_the_formats(tmp_path):
+    assert FORMATS == ("jsonl", "csv", "brat", "docbin")
+    with pytest.raises(ValueError, match="choose one of jsonl, csv, brat, docbin"):
+        open_writer("xml", str(tmp_path / "out.xml"))
+    with pytest.raises(ValueError, match="needs a path"):
+        open_writer("brat", None)
