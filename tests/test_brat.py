@@ -7,7 +7,8 @@ from conftest import API_V2_SAMPLE, SEEDS_DIR, corpus_path
 
 import trialspacy
 from trialspacy.brat import parse_ann, read_brat, to_ann
-from trialspacy.cli import EXIT_OK, extract_command
+from trialspacy.cli import extract_command
+from trialspacy.errors import ExitCode
 from trialspacy.writers import safe_stem
 
 
@@ -113,7 +114,7 @@ def test_to_ann_splits_spans_at_line_breaks_and_checks_text():
 def test_extract_brat_output_reads_back_with_no_fragment_over_a_line_break(tmp_path, nlp):
     inputs = [SEEDS_DIR, API_V2_SAMPLE]
     out = tmp_path / "brat"
-    assert extract_command([str(p) for p in inputs], str(out), "brat", None, progress=False) == EXIT_OK
+    assert extract_command([str(p) for p in inputs], str(out), "brat", None, progress=False) == ExitCode.OK
     documents = list(trialspacy.extract([str(p) for p in inputs], nlp=nlp))
     assert len(list(out.glob("*.ann"))) == len(documents)
     wrapped = 0

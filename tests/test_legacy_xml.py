@@ -281,7 +281,8 @@ def test_legacy_records_give_criterion_and_dose_spans(nlp) -> None:
     assert all(s.text in lines for s in criteria)
     assert "Neurologic: Peripheral neuropathy of any etiology must not exceed grade 1." in lines
     radiation = _record("NCT00006344")
-    doses = [s.text for s in nlp(radiation.text).spans["trialspacy"] if s.label_ == "RADIATION_DOSE"]
+    doc = nlp(radiation.text)  # kept: a span group needs its Doc alive
+    doses = [s.text for s in doc.spans["trialspacy"] if s.label_ == "RADIATION_DOSE"]
     assert "24 Gy" in doses
 
 

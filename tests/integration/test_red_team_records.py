@@ -299,15 +299,15 @@ def test_red_team_max_chars_below_1_is_refused_at_once(max_chars):
 
 def test_red_team_directory_of_unreadable_suffixes_says_what_it_skipped(tmp_path):
     data = tmp_path / "data"
-    (data / "legacy").mkdir(parents=True)
+    (data / "scans").mkdir(parents=True)
     for n in range(3):
-        (data / "legacy" / f"NCT0000000{n}.xml").write_text("<clinical_study/>", encoding="utf-8")
+        (data / "scans" / f"NCT0000000{n}.docx").write_bytes(b"PK\x03\x04")
     (data / "notes.pdf").write_bytes(b"%PDF-1.4")
     files, warnings = expand_inputs([data])
     assert files == []
     assert warnings == [
         f"{data}: no readable input files in this directory",
-        f"{data}: skipped 4 files it cannot read (.xml 3, .pdf 1)",
+        f"{data}: skipped 4 files it cannot read (.docx 3, .pdf 1)",
     ]
 
 
@@ -361,12 +361,13 @@ def test_red_team_cli_hostile_folder_exits_1_without_traceback_and_counts_reconc
     )
     (folder / "deep.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     (folder / "rows.csv").write_bytes(b"nctid,text\nNCT1,pemetrexed\nNCT2,bad \xff\nNCT3,nul \x00\nNCT4,carboplatin\n")
-    (folder / "legacy.xml").write_text("<clinical_study/>", encoding="utf-8")
+    (folder / "legacy.xml").write_text("<clinical_study/>", encoding="utf-8")  # a legacy record without an id
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
     done, out = run_cli([str(folder)], tmp_path)
-    docs = reconciles(done, out, documents=10, errors=5)
+    docs = reconciles(done, out, documents=11, errors=6)
     assert sorted(d["id"] for d in docs) == ["NCT06576635", "NCT06576635", "NCT1", "NCT4", "b"]
-    assert f"{folder}: skipped 1 file it cannot read (.xml 1)" in done.stderr.decode("utf-8")
+    assert f"{folder}: skipped 1 file it cannot read (.pdf 1)" in done.stderr.decode("utf-8")
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == before
 
 
