@@ -9,7 +9,7 @@ from conftest import SEEDS_DIR, corpus_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trialspacy.layout import OUTCOME_ROLES, SECTION_NAMES, eligibility_sections, heading_kind, lines, parse_layout
+from trialspacy.layout import OUTCOME_ROLES, SECTION_NAMES, eligibility_sections, heading_kind, parse_layout
 
 SEEDS = SEEDS_DIR
 
@@ -211,6 +211,16 @@ def test_layout_tilde_separated_criteria_give_sections_without_the_tildes():
     assert section_text(AACT_CRITERIA, sections, "eligibility") == AACT_CRITERIA
 
 
+def test_layout_finds_a_heading_after_a_tilde_written_with_spaces():
+    # Every "~" ends a row when looking for headings: a heading is never part of a range ("0 ~ 1"),
+    # and "~" between spaces may still separate criteria, as here before "Exclusion Criteria:".
+    text = "Inclusion Criteria:~Aged 18 years;~ECOG 0 ~ 1 ~ Exclusion Criteria: ~ Pregnant or breastfeeding"
+    sections = eligibility_sections(text)
+    assert [s["name"] for s in sections] == ["eligibility", "inclusion", "exclusion"]
+    assert section_text(text, sections, "inclusion") == "Inclusion Criteria:~Aged 18 years;~ECOG 0 ~ 1"
+    assert section_text(text, sections, "exclusion") == "Exclusion Criteria: ~ Pregnant or breastfeeding"
+
+
 HINT_CRITERIA = (
     "\n        Inclusion Criteria:\n\n        -\n\n        Patients must have:\n\n        Unipolar major depression "
     "(per Diagnostic and Statistical Manuel-IV criteria) with or\n        without melancholia.\n\n"
@@ -315,12 +325,6 @@ def test_layout_aact_capitalised_intervention_types_are_the_seed_layout():
     text = "Title\nSummary\nBreast Cancer\nDrug: Letrozole|Procedure: Surgery\nPFS, 2 years\nOS, 5 years\nMore."
     names = [s["name"] for s in parse_layout(text).sections]
     assert names[:4] == ["title", "summary", "conditions", "interventions"]
-
-
-def test_lines_keeps_offsets_and_optionally_splits_on_tilde():
-    text = "a\r\nb~c\nd"
-    assert [text[s:e] for s, e in lines(text)] == ["a", "b~c", "d"]
-    assert [text[s:e] for s, e in lines(text, tilde=True)] == ["a", "b", "c", "d"]
 
 
 @pytest.mark.corpora

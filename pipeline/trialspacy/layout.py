@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .text import Span, alternation, line_spans, trim
+
 SECTION_NAMES: tuple[str, ...] = (
     "title",
     "summary",
@@ -52,9 +54,7 @@ INTERVENTION_TYPES: tuple[str, ...] = (
     "DIAGNOSTIC_TEST",
     "OTHER",
 )
-_TYPE_ALTERNATIVES = "|".join(
-    sorted({t for name in INTERVENTION_TYPES for t in (name, name.replace("_", " ").title())}, key=len, reverse=True)
-)
+_TYPE_ALTERNATIVES = alternation({t for name in INTERVENTION_TYPES for t in (name, name.replace("_", " ").title())})
 _INTERVENTION_ITEM = re.compile(rf"\s*(?:{_TYPE_ALTERNATIVES})\s*:\s*\S")
 
 # Headings of the headed layout (seed 004) that start a named section.
@@ -66,7 +66,6 @@ _TOP_HEADINGS: dict[str, str] = {
     "summary": "summary",
 }
 
-Span = tuple[int, int]
 Section = dict[str, Any]
 
 
@@ -76,31 +75,6 @@ class Layout:
 
     sections: list[Section] = field(default_factory=list)
     outcome_items: list[Section] = field(default_factory=list)
-
-
-def trim(text: str, start: int, end: int) -> Span:
-    """``[start, end)`` without the white space at either end (empty: ``start == end``)."""
-    segment = text[start:end]
-    left = segment.lstrip()
-    start += len(segment) - len(left)
-    return start, start + len(left.rstrip())
-
-
-_NEWLINE = re.compile(r"\r\n|[\r\n]")
-_NEWLINE_OR_TILDE = re.compile(r"\r\n|[\r\n~]")
-
-
-def lines(text: str, start: int = 0, end: int | None = None, *, tilde: bool = False) -> list[Span]:
-    """The lines of ``text[start:end]`` as ``(start, end)`` offsets without their line breaks;
-    with ``tilde``, ``~`` also ends a line (AACT criteria use it for line breaks)."""
-    end = len(text) if end is None else end
-    found = []
-    pos = start
-    for brk in (_NEWLINE_OR_TILDE if tilde else _NEWLINE).finditer(text, start, end):
-        found.append((pos, brk.start()))
-        pos = brk.end()
-    found.append((pos, end))
-    return found
 
 
 def split_items(text: str, start: int, end: int, separator: str = ITEM_SEPARATOR) -> list[Span]:
@@ -196,7 +170,7 @@ def eligibility_sections(text: str, start: int = 0, end: int | None = None) -> l
     as the contract reads them. Returns [] when there is no heading.
     """
     end = len(text) if end is None else end
-    rows = [trim(text, *row) for row in lines(text, start, end, tilde=True)]
+    rows = [trim(text, *row) for row in line_spans(text, start, end, tilde="break")]
     heads = [(i, kind) for i, kind in ((i, heading_kind(text[s:e])) for i, (s, e) in enumerate(rows)) if kind]
     if not heads:
         return []
@@ -332,8 +306,7 @@ def _headed_layout(text: str, rows: list[Span]) -> Layout | None:
     layout = Layout()
     eligibility = eligibility_sections(text)
     stop = eligibility[0]["start"] if eligibility else len(text)
-    heads = [(r[0], _top_heading(_line_text(text, r))) for r in filled if r[0] < stop]
-    heads = [(pos, name) for pos, name in heads if name]
+    heads = [(r[0], name) for r in filled if r[0] < stop and (name := _top_heading(_line_text(text, r)))]
     for i, (pos, name) in enumerate(heads):
         span = trim(text, pos, heads[i + 1][0] if i + 1 < len(heads) else stop)
         layout.sections.append(_section(name, span))
@@ -344,7 +317,7 @@ def _headed_layout(text: str, rows: list[Span]) -> Layout | None:
 def parse_layout(text: str) -> Layout:
     """The sections and outcome items of ``text``: seed layout, headed layout, or eligibility
     headings alone; plain text gives an empty layout."""
-    rows = lines(text)
+    rows = line_spans(text)
     if _is_seed_layout(text, rows):
         layout = _seed_layout(text, rows)
     else:

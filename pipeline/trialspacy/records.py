@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import IO, Any, TextIO, Union
 
 from .errors import Errors, RecordError, Warnings
-from .layout import ELIGIBILITY_HEADING, ITEM_SEPARATOR, OTHER_OUTCOMES_LABEL, eligibility_sections, sort_sections, trim
+from .layout import ELIGIBILITY_HEADING, ITEM_SEPARATOR, OTHER_OUTCOMES_LABEL, eligibility_sections, sort_sections
+from .text import trim
 
 INPUT_SUFFIXES: tuple[str, ...] = (".txt", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".zip")
 STDIN = "-"

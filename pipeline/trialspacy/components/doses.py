@@ -34,38 +34,13 @@ from spacy.tokens import Doc
 
 from ..lexicon import doc_text
 from ..spans import RADIATION_DOSE, set_label_spans
+from ..text import number_word_pattern, word_number
 
 PER_FRACTION = "per_fraction"
 TOTAL = "total"
 UNSPECIFIED = "unspecified"
 
 Range = list[float]
-
-_ONES = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_NUMBERS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ONES)}
-_WORD_NUMBERS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
-_WORD_NUMBERS.update({"single": 1, "a single": 1})
 
 # Every gap is bounded (at most one line break), which keeps matching linear.
 _SP = r"(?:[ \t]{1,30}|[ \t]{0,30}\n[ \t]{0,30})"  # a required gap between words
@@ -86,15 +61,7 @@ _DOSE = (
     rf"|{_NUM}{_T}(?:±|\+/-|\+/−){_T}{_NUM}{_JOIN}{_UNIT}"
     rf"|{_NUM}{_JOIN}{_UNIT})"
 )
-_WORD_NUM = (
-    r"(?i:a[ \t]+single|single|(?:"
-    + "|".join(_TENS)
-    + r")(?:[- ](?:"
-    + "|".join(_ONES[:9])
-    + r"))?|"
-    + "|".join(sorted(_ONES, key=len, reverse=True))
-    + r")(?![A-Za-z])"
-)
+_WORD_NUM = rf"(?i:a[ \t]+single|single|{number_word_pattern('[- ]')})(?![A-Za-z])"
 _COUNT = rf"(?:\d{{1,3}}(?:{_T}(?:[-–~]|\\~|to){_T}\d{{1,3}})?(?![\d.,·])|{_WORD_NUM})"
 _FRACTIONS = r"(?i:fractions?|fxs?|fr|f|sessions?)(?![A-Za-z])"
 _MODIFIERS = (
@@ -225,19 +192,20 @@ def _count_range(text: str) -> list[int] | None:
     found = _COUNT_PARTS.match(text)
     if found is None:
         return None
-    lo_text = re.sub(r"[ \t]+", " ", found["lo"].lower())
-    lo = int(lo_text) if lo_text.isdigit() else _word_number(lo_text)
+    lo = _count(found["lo"])
+    if lo is None:
+        return None
     hi = int(found["hi"]) if found["hi"] else lo
     if min(lo, hi) <= 0:
         return None
     return [min(lo, hi), max(lo, hi)]
 
 
-def _word_number(word: str) -> int:
-    """``twenty-five`` → 25, ``a single`` → 1."""
-    if word in _WORD_NUMBERS:
-        return _WORD_NUMBERS[word]
-    return sum(_WORD_NUMBERS[p] for p in re.split(r"[- ]", word))
+def _count(written: str) -> int | None:
+    """A count written in digits, as a number word (``twenty-five``) or as ``(a) single``."""
+    if written.isdigit():
+        return int(written)
+    return 1 if written.lower().endswith("single") else word_number(written)
 
 
 def _lead_kind(text: str, start: int) -> tuple[str, bool]:

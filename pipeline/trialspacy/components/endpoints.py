@@ -30,6 +30,7 @@ from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_dis
 
 from ..lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ..spans import ENDPOINT, Candidate, sections_at, set_label_spans
+from ..text import line_around
 
 # The lexicon's key in the component's serialized state (``exclude=["endpoints"]``) and file.
 DATA_KEY = "endpoints"
@@ -164,13 +165,6 @@ def grade_before(text: str, end: int) -> tuple[int, str] | None:
     return match.start(), grade_label(match)
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line (criterion) around ``[start, end)``; ``~`` separates lines in AACT criteria."""
-    left = max(text.rfind("\n", 0, start), text.rfind("~", 0, start)) + 1
-    right_candidates = [p for p in (text.find("\n", end), text.find("~", end)) if p >= 0]
-    return left, min(right_candidates) if right_candidates else len(text)
-
-
 def is_stop_rule(text: str, start: int) -> bool:
     """True when the mention at ``start`` follows ``until``/``unless`` in its sentence."""
     window_start = max(0, start - STOP_WINDOW)
@@ -190,7 +184,7 @@ def is_history(text: str, start: int, end: int, in_criteria: bool) -> bool:
     """True when the mention describes a patient's past: in a criterion, any history cue on the
     criterion's line; elsewhere, ``history of``/``prior``/``previous`` right before it."""
     if in_criteria:
-        left, right = _line_bounds(text, start, end)
+        left, right = line_around(text, start, end, tilde="break")  # in AACT criteria "~" ends a criterion
         return history_cues().search(text, left, right) is not None
     return HISTORY_BEFORE.search(text, max(0, start - 50), start) is not None
 

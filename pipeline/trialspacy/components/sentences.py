@@ -14,18 +14,18 @@ instead.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from ..lexicon import doc_text
+from ..text import line_spans, trim
 
-# A line break, or a "~" used as one (AACT tables: "age;~Subjects", "range 18-65 years or~65 to 75")
-# -- not the "~" of a range or an approximation ("0~1", " ~30 patients", "grade III ~ IV").
-_BREAK = re.compile(r"\r\n|[\r\n]|(?<![\s\d])~|~(?![\s\d+])")
 _MARKER = re.compile(
     r"""(?:
         \\?[-*+•·▪●○◦■□►➢–—]\s+              # bullets, also markdown-escaped (\- \*)
@@ -86,24 +86,14 @@ class LogicalLine:
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """The physical lines of ``text[start:end]`` with their bullet markers."""
-    end = len(text) if end is None else end
-    bounds: list[tuple[int, int]] = []
-    pos = start
-    for brk in _BREAK.finditer(text, start, end):
-        bounds.append((pos, brk.start()))
-        pos = brk.end()
-    bounds.append((pos, end))
-    return [_line(text, s, e) for s, e in bounds]
+    """The physical lines of ``text[start:end]`` with their bullet markers; a ``~`` ends a line
+    unless it writes a range or an approximation (AACT rows "age;~Subjects", "or~65 to 75", but not
+    "0~1", " ~30 patients", "grade III ~ IV")."""
+    return [_line(text, s, e) for s, e in line_spans(text, start, end, tilde="break_unless_range")]
 
 
 def _line(text: str, start: int, end: int) -> Line:
-    first = start
-    while first < end and text[first].isspace():
-        first += 1
-    last = end
-    while last > first and text[last - 1].isspace():
-        last -= 1
+    first, last = trim(text, start, end)
     if first == last:
         return Line(start, end, first, first, first)
     content = first
@@ -165,6 +155,16 @@ def _runs_on(text: str, prev: Line, line: Line) -> bool:
     return text[prev.content_end - 1] not in ".:;!?" or text[line.content_start].islower()
 
 
+def _continues(text: str, unit: LogicalLine, prev: Line, line: Line, after_blank: bool, width: int | None) -> bool:
+    """Whether ``line``, which has no bullet marker, continues ``unit`` (whose last line is ``prev``)."""
+    if after_blank:
+        return unit.bulleted and line.indent > unit.indent
+    subheading = text[line.content_end - 1] == ":" and line.indent <= unit.indent
+    return (unit.bulleted and not subheading and _runs_on(text, prev, line)) or (
+        width is not None and _overflows(text, prev, line, width)
+    )
+
+
 def logical_lines(text: str, start: int = 0, end: int | None = None) -> list[LogicalLine]:
     """Group the lines of ``text[start:end]`` into bullets and lines with their continuations.
 
@@ -188,16 +188,13 @@ def logical_lines(text: str, start: int = 0, end: int | None = None) -> list[Log
             pending_marker = line
             continue
         unit = units[-1] if units else None
-        joins = False
-        if unit is not None and prev is not None and not line.bulleted and pending_marker is None:
-            subheading = text[line.content_end - 1] == ":" and line.indent <= unit.indent
-            if not after_blank:
-                joins = (unit.bulleted and not subheading and _runs_on(text, prev, line)) or (
-                    width is not None and _overflows(text, prev, line, width)
-                )
-            else:
-                joins = unit.bulleted and line.indent > unit.indent
-        if joins:
+        if (
+            unit is not None
+            and prev is not None
+            and not line.bulleted
+            and pending_marker is None
+            and _continues(text, unit, prev, line, after_blank, width)
+        ):
             units[-1] = LogicalLine(unit.start, unit.content_start, line.content_end, unit.bulleted, unit.indent)
         else:
             head = pending_marker or line
@@ -346,7 +343,8 @@ def set_sentence_starts(doc: Doc, starts: Sequence[int]) -> None:
     first_word = int(numpy.argmin(spaces)) if not spaces.all() else 0
     flags[: first_word + 1] = -1
     flags[0] = 1
-    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    # spaCy takes a numpy array here; thinc's Ints2d in its stub is an abstract type no array has.
+    doc.from_array([SENT_START], cast(Ints2d, flags.astype("uint64").reshape(-1, 1)))
 
 
 class Sentences(Pipe):

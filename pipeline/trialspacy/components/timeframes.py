@@ -48,6 +48,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import doc_text
 from ..spans import TIMEFRAME, set_label_spans
+from ..text import NUMBER_WORDS, alternation, number_word_pattern, word_number
 
 
 class TimeMatch(NamedTuple):
@@ -72,50 +73,8 @@ _WRAP = r"(?:[ \t]{0,3}\r?\n[ \t]{1,40})"
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014]"
 _END = r"(?![a-z])"
 
-_ONES = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-
-
-def _alternation(words: Sequence[str]) -> str:
-    """Longest first, so that ``seventeen`` is tried before ``seven``."""
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_WORD_NUM = (
-    rf"(?:(?:{_alternation(list(_TENS))})(?:(?:{_DASH}|{_SP})(?:{_alternation(list(_ONES)[1:10])}))?"
-    rf"|{_alternation(list(_ONES))}){_END}"
-)
+_WORD_NUM = rf"{number_word_pattern(f'(?:{_DASH}|{_SP})', zero=True)}{_END}"
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}(?![0-9,])|[0-9]{1,6}(?:\.[0-9]{1,4})?(?![0-9]))"
 # A number does not continue a word, a code (C1D1, v5.0) or a digit group (6,12).
 _NUM = (
@@ -297,82 +256,77 @@ _RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
 # and friends may be glued to their period, "onceweekly"). Trying the master pattern only at
 # these positions finds exactly what a full scan finds, at a fraction of the cost; a new
 # alternative in the grammar must add its first word here (tests/test_hot_paths.py checks).
-_FIRST_WORDS = (
-    (
-        [
-            "every",
-            "within",
-            "in",
-            "the",
-            "last",
-            "past",
-            "previous",
-            "preceding",
-            "prior",
-            "next",
-            "following",
-            "first",
-            "initial",
-            "up",
-            "at",
-            "a",
-            "an",
-            "minimum",
-            "maximum",
-            "no",
-            "not",
-            "greater",
-            "more",
-            "less",
-            "longer",
-            "shorter",
-            "fewer",
-            "equal",
-            "approximately",
-            "approx",
-            "about",
-            "around",
-            "circa",
-            "roughly",
-            "nearly",
-            "average",
-            "mean",
-            "median",
-            "on",
-            "between",
-            "q",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sept",
-            "sep",
-            "oct",
-            "nov",
-            "dec",
-        ]
-    )
-    + list(_ONES)
-    + list(_TENS)
-)
+_FIRST_WORDS = [
+    "every",
+    "within",
+    "in",
+    "the",
+    "last",
+    "past",
+    "previous",
+    "preceding",
+    "prior",
+    "next",
+    "following",
+    "first",
+    "initial",
+    "up",
+    "at",
+    "a",
+    "an",
+    "minimum",
+    "maximum",
+    "no",
+    "not",
+    "greater",
+    "more",
+    "less",
+    "longer",
+    "shorter",
+    "fewer",
+    "equal",
+    "approximately",
+    "approx",
+    "about",
+    "around",
+    "circa",
+    "roughly",
+    "nearly",
+    "average",
+    "mean",
+    "median",
+    "on",
+    "between",
+    "q",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    *NUMBER_WORDS,
+]
 _START = re.compile(
     rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS}))"
-    rf"(?:[0-9]|once|twice|thrice|(?:{_alternation(_FIRST_WORDS)})(?![a-z])|{_QUANT_SYMBOLS})",
+    rf"(?:[0-9]|once|twice|thrice|(?:{alternation(_FIRST_WORDS)})(?![a-z])|{_QUANT_SYMBOLS})",
     _FLAGS,
 )
 
@@ -502,10 +456,10 @@ def _number(text: str) -> float | None:
     if text[:1].isdigit():
         value = float(text.replace(",", ""))
     else:
-        words = re.split(rf"{_DASH}|{_SP}+", text)
-        if not all(w in _ONES or w in _TENS for w in words):
+        whole = word_number(text)
+        if whole is None:
             return None
-        value = float(sum(_ONES.get(w, 0) + _TENS.get(w, 0) for w in words))
+        value = float(whole)
     return value + 0.5 if half else value
 
 
