@@ -30,7 +30,9 @@ sys.path.insert(0, str(REPO / "pipeline"))
 from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 
 from trialspacy.brat import read_brat  # noqa: E402
-from trialspacy.components.drugs import CODE_RE, has_inn_stem, is_code_lookalike, is_measured  # noqa: E402
+from trialspacy.components.drugs.codes import CODE_RE, is_code_lookalike  # noqa: E402
+from trialspacy.components.drugs.context import is_measured  # noqa: E402
+from trialspacy.components.drugs.stems import has_inn_stem  # noqa: E402
 from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl  # noqa: E402
 from trialspacy.tokenizer import blank  # noqa: E402
 
@@ -411,7 +413,7 @@ def align_classes(classes: list[Term], curated: list[Term]) -> list[Term]:
 
 
 def _lookalike(surface: str) -> bool:
-    """Genes, antigens, scales and registry ids shaped like codes (see drugs.is_code_lookalike)."""
+    """Genes, antigens, scales and registry ids shaped like codes (see trialspacy.components.drugs.codes)."""
     compact = surface.replace(" ", "")
     return CODE_RE.fullmatch(compact) is not None and is_code_lookalike(compact)
 

@@ -1,29 +1,17 @@
-"""DRUG recognition on real trial text: the seeds, CHIA, NLI4CT and ClinicalTrials.gov phrases."""
+"""The DRUG component on real trial text: the seeds, CHIA, NLI4CT and ClinicalTrials.gov phrases;
+its serialization and its declared attributes."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 import spacy
-from conftest import CORPORA, REPO, corpus_path
+import srsly
+from spacy import util
 
 import trialspacy
-from trialspacy.components.drugs import (
-    SpellingIndex,
-    find_codes,
-    find_products,
-    has_inn_stem,
-    intervention_names,
-    is_code,
-    looks_like_name,
-    resolve_codes,
-    within_edit_distance,
-)
-from trialspacy.lexicon import package_data, read_jsonl, tokenize_terms
+from trialspacy.components.drugs.packing import pack_lexicon, unpack_lexicon
 from trialspacy.spans import DRUG, label_spans, span_attrs
 
-DATA = REPO / "pipeline" / "trialspacy" / "data"
 PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
 
 
@@ -229,191 +217,6 @@ def test_drugs_does_not_label_lab_values_biomarkers_or_modalities(nlp, text):
     assert drugs(nlp, text) == []
 
 
-LOOKALIKES = [
-    "NCT01234567",
-    "CA125",
-    "CA19-9",
-    "CA199",
-    "CD8",
-    "CD4+",
-    "HER2",
-    "T790M",
-    "V600E",
-    "L858R",
-    "G12C",
-    "C1D1",
-    "PD-1",
-    "PD-L1",
-    "CTLA-4",
-    "CTCAE",
-    "CTCAE5.0",
-    "ECOG",
-    "RECIST",
-    "iRECIST",
-    "COVID-19",
-    "SARS-CoV-2",
-    "HPV16",
-    "HLA-A2",
-    "BRCA1",
-    "CYP3A4",
-    "UGT1A1",
-    "FEV1",
-    "QLQ-C30",
-    "EQ-5D",
-    "ICD-10",
-    "DSM-5",
-    "AJCC8",
-    "FIGO2018",
-    "WHO2016",
-    "ISO9001",
-    "Ki-67",
-    "CYFRA21-1",
-    "T2N0M0",
-    "IgG4",
-    "HIV-1",
-    "SF-36",
-    "HAM-D17",
-    "IC50",
-    "CD20",
-    "IL-10",
-    "KRASG12C",
-    "EGFR-T790M",
-    "H1047R",
-    "S1400",
-    "A5324",
-    "SP263",
-    "GOG-0199",
-    "IBCSG-2402",
-    "HLA-B27",
-]
-
-
-@pytest.mark.parametrize("text", LOOKALIKES)
-def test_drugs_code_pattern_rejects_lookalikes(text):
-    assert find_codes(text) == [] and not is_code(text)
-
-
-@pytest.mark.parametrize(
-    "code",
-    [
-        "JS001",
-        "LM103",
-        "LG002",
-        "SHR-1210",
-        "MK-3475",
-        "IBI308",
-        "BGB-A317",
-        "AZD9291",
-        "MEDI4736",
-        "MPDL3280A",
-        "DS-8201a",
-        "E7080",
-        "MSC2156119J",
-        "YN968D1",
-        "PD-0332991",
-        "HSK40118",
-        "TQB2450",
-        "CAM2038",
-        "MK-7684A",
-    ],
-)
-def test_drugs_code_pattern_accepts_investigational_codes(code):
-    assert is_code(code) and find_codes(f"treated with {code} daily") != []
-
-
-@pytest.mark.parametrize(
-    "word,expected",
-    [
-        ("adebelimumab", True),
-        ("ivelitinib", True),
-        ("datopotamab", True),
-        ("sabizabulin", True),
-        ("immunoglobulin", False),
-        ("microglobulin", False),
-        ("interleukin", False),
-        ("cholesterol", False),
-        ("april", False),
-        ("concept", False),
-    ],
-)
-def test_drugs_inn_stems(word, expected):
-    assert has_inn_stem(word) is expected
-
-
-@pytest.mark.parametrize(
-    "text,products",
-    [
-        ("the safety and efficacy of Neo-DCVac combined with ICIs", ["Neo-DCVac"]),
-        ("INTERVENTION 1: Herceptin + NeuVax Vaccine", ["NeuVax"]),
-        ("PANVAC-V : given subcutaneously", ["PANVAC-V"]),
-        ("the patient started receiving the vaccine combined with ICIs", []),
-    ],
-)
-def test_drugs_vaccine_product_names(text, products):
-    assert [text[s:e] for s, e in find_products(text)] == products
-
-
-@pytest.mark.parametrize(
-    "section,names",
-    [
-        ("DRUG: Toripalimab injection combine with Axitinib", ["Toripalimab", "Axitinib"]),
-        ("BIOLOGICAL: LM103", ["LM103"]),
-        ("DRUG: LG002", ["LG002"]),
-        (
-            "RADIATION: Spatially Fractionated Radiation Therapy Combined With Low-dose Radiotherapy|"
-            "RADIATION: Conventional fractionated radiotherapy",
-            [],
-        ),
-        ("DRUG: Sintilimab 200 mg IV|DRUG: Placebo|PROCEDURE: Surgery", ["Sintilimab"]),
-        ("Drug: Docetaxel\nDrug: Cisplatin plus pemetrexed", ["Docetaxel", "Cisplatin", "pemetrexed"]),
-        ("DRUG: Standard of care chemotherapy", []),
-        ("BIOLOGICAL: IL-2|DRUG: 5-FU 400 mg/m2", ["IL-2", "5-FU"]),
-        (
-            "DRUG: Tislelizumab，atezolizumab|DRUG: TY-9591 QD|DRUG: adjuvant chemotherapy MRD- patients",
-            ["Tislelizumab", "atezolizumab", "TY-9591"],
-        ),
-    ],
-)
-def test_drugs_intervention_names_split_items(section, names):
-    assert intervention_names(section) == names
-
-
-@pytest.mark.parametrize(
-    "text,name,code",
-    [
-        (
-            "To evaluate the antitumor activity of Toripalimab injection (JS001) combined with Axitinib",
-            "Toripalimab",
-            "JS001",
-        ),
-        ("Effects of TAK-202 (plozalizumab) on the chemokine receptor", "plozalizumab", "TAK-202"),
-    ],
-)
-def test_drugs_resolve_codes_from_parentheses(text, name, code):
-    agent = {"normalized": name.lower(), "kind": "agent", "drugbank_id": "DB00001"}
-    unknown = {"normalized": code.lower(), "kind": "agent", "drugbank_id": None}
-    found = [
-        (text.index(name), text.index(name) + len(name), agent),
-        (text.index(code), text.index(code) + len(code), unknown),
-    ]
-    assert resolve_codes(text, found) == {code.lower(): {"normalized": name.lower(), "drugbank_id": "DB00001"}}
-    assert resolve_codes(text.replace("(", "and ").replace(")", ""), found) == {}
-
-
-@pytest.mark.parametrize(
-    "name,expected",
-    [
-        ("LG002", True),
-        ("Neo-DCVac", True),
-        ("Sintilimab", True),
-        ("Physician's choice", False),
-        ("best supportive care", False),
-    ],
-)
-def test_drugs_intervention_name_shape(name, expected):
-    assert looks_like_name(name) is expected
-
-
 def test_drugs_gazetteer_labels_listed_names_across_the_record(nlp):
     text = (
         "Study of LX-1 in Solid Tumors\nAn open study.\nSolid Tumor\nDRUG: Lexatumab injection|DRUG: Placebo\n"
@@ -431,99 +234,70 @@ def test_drugs_without_layout_has_no_gazetteer_but_still_works():
     assert [s.text for s in label_spans(doc, DRUG)] == ["Toripalimab", "Axitinib"]
 
 
-@pytest.mark.parametrize(
-    "names,word,expected",
-    [
-        (["axitinib"], "acitinib", "axitinib"),
-        (["pembrolizumab"], "pembroluzimab", "pembrolizumab"),
-        (["docetaxel"], "doectaxel", "docetaxel"),
-        (["axitinib"], "axitinib", None),
-        (["insulin"], "inculin", "insulin"),
-        (["axitinib", "afitinib"], "abitinib", None),
-        (["docetaxel"], "paclitaxel", None),
-    ],
-)
-def test_drugs_spelling_index(names, word, expected):
-    assert SpellingIndex(names).match(word) == expected
-
-
-@pytest.mark.parametrize(
-    "a,b,limit,expected",
-    [
-        ("acitinib", "axitinib", 1, True),
-        ("doectaxel", "docetaxel", 1, True),
-        ("kitten", "sitting", 2, False),
-        ("kitten", "sitting", 3, True),
-        ("abc", "abc", 0, True),
-        ("pembroluzimab", "pembrolizumab", 1, False),
-    ],
-)
-def test_drugs_edit_distance(a, b, limit, expected):
-    assert within_edit_distance(a, b, limit) is expected
+def drug_spans(nlp, texts) -> list[list[tuple[int, int, dict[str, object]]]]:
+    """Offsets and attributes of the DRUG spans of each text."""
+    return [[(s.start_char, s.end_char, span_attrs(s)) for s in label_spans(d, DRUG)] for d in nlp.pipe(texts)]
 
 
 def test_drugs_to_disk_from_disk_round_trip(nlp, seed_texts, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     assert (tmp_path / "pipeline" / "trialspacy_drugs" / "drug_lexicon.msgpack.gz").exists()
     restored = spacy.load(tmp_path / "pipeline")
-    texts = list(seed_texts.values())
-    before = [[(s.start_char, s.end_char, span_attrs(s)) for s in label_spans(d, DRUG)] for d in nlp.pipe(texts)]
-    after = [[(s.start_char, s.end_char, span_attrs(s)) for s in label_spans(d, DRUG)] for d in restored.pipe(texts)]
+    before, after = drug_spans(nlp, seed_texts.values()), drug_spans(restored, seed_texts.values())
     assert before == after and sum(map(len, before)) > 50
+
+
+def test_drugs_to_bytes_from_bytes_round_trip(nlp, seed_texts):
+    restored = trialspacy.build(PIPELINE).from_bytes(nlp.to_bytes())
+    before, after = drug_spans(nlp, seed_texts.values()), drug_spans(restored, seed_texts.values())
+    assert before == after and sum(map(len, before)) > 50
+    component = restored.get_pipe("trialspacy_drugs")
+    assert component.to_bytes() == nlp.get_pipe("trialspacy_drugs").to_bytes()
+
+
+def lexicon_of_one(name: str) -> bytes:
+    """A packed lexicon holding one agent."""
+    row = {"tokens": [name], "case_sensitive": False, "normalized": name, "kind": "agent", "drugbank_id": None}
+    return pack_lexicon([row])
+
+
+def packed_bytes(data: bytes) -> bytes:
+    """What the component's ``to_bytes`` gives for the packed lexicon ``data``."""
+    return util.to_bytes({"drug_lexicon": lambda: data}, [])
+
+
+TEXT = "Patients receive aspirin and wonderdrugine daily."
+
+
+def test_drugs_from_bytes_replaces_the_lexicon():
+    nlp = trialspacy.build(["trialspacy_drugs"])
+    component = nlp.get_pipe("trialspacy_drugs")
+    assert component.from_bytes(packed_bytes(lexicon_of_one("wonderdrugine"))) is component
+    assert component.rows == unpack_lexicon(lexicon_of_one("wonderdrugine")) and len(component.index) == 1
+    assert [s.text for s in label_spans(nlp(TEXT), DRUG)] == ["wonderdrugine"]
+
+
+def test_drugs_serialization_honours_exclude(tmp_path):
+    nlp = trialspacy.build(["trialspacy_drugs"])
+    component = nlp.get_pipe("trialspacy_drugs")
+    assert srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon"])) == {}
+    component.to_disk(tmp_path, exclude=["drug_lexicon"])
+    assert list(tmp_path.iterdir()) == []
+    component.from_bytes(packed_bytes(lexicon_of_one("wonderdrugine")), exclude=["drug_lexicon"])
+    assert [s.text for s in label_spans(nlp(TEXT), DRUG)] == ["aspirin"]
+
+
+def test_drugs_declares_what_it_assigns_and_requires():
+    analysis = trialspacy.build(["trialspacy_drugs"]).analyze_pipes()
+    assert analysis["summary"]["trialspacy_drugs"]["assigns"] == [
+        "doc.spans",
+        "span._.normalized",
+        "span._.kind",
+        "span._.drugbank_id",
+    ]
+    # Alone, nothing before it sets the sections and abbreviations it reads.
+    assert analysis["problems"]["trialspacy_drugs"] == ["doc._.sections", "doc._.abbreviation_defs"]
 
 
 def test_drugs_component_attrs_are_json_safe(seed_drugs):
     json.dumps(seed_drugs)
-
-
-def test_drugs_lexicon_tokens_match_the_current_tokenizer():
-    """The lexicon stores tokens; a tokenizer change must be followed by a rebuild."""
-    nlp = trialspacy.build([])
-    rows = package_data("drug_lexicon.jsonl.gz")
-    keys = {
-        (r["case_sensitive"], tuple(r["tokens"]) if r["case_sensitive"] else tuple(t.lower() for t in r["tokens"]))
-        for r in rows
-    }
-    surfaces = [code["code"] for code in read_jsonl(DATA / "drug_codes.jsonl")]
-    for row in read_jsonl(DATA / "drug_classes.jsonl"):
-        surfaces += row["variants"] + row["cased"]
-    surfaces += ["nab-paclitaxel", "5-fluorouracil", "trastuzumab-dkst", "Herceptin", "ado-trastuzumab emtansine"]
-    missing = []
-    for surface, tokens in zip(surfaces, tokenize_terms(nlp, surfaces)):
-        if (True, tuple(tokens)) not in keys and (False, tuple(t.lower() for t in tokens)) not in keys:
-            missing.append((surface, tokens))
-    assert not missing, f"rebuild the lexicon (scripts/build_drug_lexicon.py): {missing[:5]}"
-
-
-@pytest.mark.corpora
-@pytest.mark.slow
-def test_drugs_lexicon_build_is_reproducible(tmp_path):
-    corpus_path("lexicons", "drugbank_vocabulary.csv.gz")
-    corpus_path("chia")
-    script = REPO / "scripts" / "build_drug_lexicon.py"
-    result = subprocess.run(
-        [sys.executable, str(script), "--corpora", str(CORPORA), "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert json.loads(result.stdout)["rows"] > 50000
-    for name in ("drug_lexicon.jsonl.gz", "drug_evidence.jsonl"):
-        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), f"{name} differs from the committed one"
-
-
-@pytest.mark.corpora
-@pytest.mark.slow
-def test_drugs_beats_find_drugs_on_chia_dev():
-    corpus_path("chia", "chia_without_scope")
-    sys.path.insert(0, str(REPO / "scripts"))
-    import measure_drugs_chia as measure
-
-    docs = measure.chia_documents(CORPORA, "dev")[::4]
-    gold = [g for _, _, g in docs]
-    nlp = trialspacy.build(PIPELINE)
-    ours = [{(s.start_char, s.end_char) for s in label_spans(d, DRUG)} for d in nlp.pipe(t for _, t, _ in docs)]
-    theirs = [measure.package_spans(t) for _, t, _ in docs]
-    mine, baseline = measure.score(ours, gold), measure.score(theirs, gold)
-    for mode in ("strict", "lenient"):
-        assert mine[mode]["f1"] >= baseline[mode]["f1"] + 0.05, (mine, baseline)

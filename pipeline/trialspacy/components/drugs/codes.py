@@ -1,0 +1,50 @@
+"""Investigational codes (``LM103``, ``BGB-A317``) by shape, and the look-alikes that are not drugs.
+
+The look-alikes (registry ids, genes, antigens, scales, trial groups, ...) are listed with a reason
+each in ``data/drug_code_guards.jsonl``; the shapes they are written in are here.
+"""
+
+import re
+
+from .vocabulary import vocabulary
+
+# Letters then digits, optionally one letter between (BGB-A317) and a short tail (DS-8201a,
+# MSC2156119J, YN968D1). A single letter is accepted only as E, M or R with four to six digits
+# (E7080, M3814, R115777): other single letters with digits are mostly trial protocols (S1400,
+# A5324) and mutations (H1047R).
+CODE_RE = re.compile(
+    r"(?<![\w\-/.])(?:[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[EMR]-?\d{4,6})(?![\w\-+/]|\.\d)"
+)
+
+_GUARDS = vocabulary("drug_code_guards.jsonl")
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+# Each role of the guard file with the shape its items are written in: a prefix with a number
+# (NCT01234567, CA19-9, SF-36), an allele or module with letters then digits (HLA-A24, QLQ-C30), a
+# gene with a mutation (KRASG12C, EGFR-T790M), a constant (IC50).
+CODE_GUARD_RE = re.compile(
+    rf"(?:{_either(_GUARDS['prefix'])})(?:-?\d+|-[A-Z]\d+)(?:[A-Za-z]\d*)?"
+    rf"|(?:{_either(_GUARDS['allele'])})-?[A-Z]{{1,3}}\d+(?:[A-Za-z]\d*)?"
+    rf"|(?:{_either(_GUARDS['mutation'])})-?[A-Z]\d+[A-Z]?"
+    rf"|(?:{_either(_GUARDS['constant'])})\d{{2}}"
+)
+
+
+def is_code_lookalike(text: str) -> bool:
+    """True for code-shaped strings that are not drugs (``NCT01234567``, ``CA125``, ``CD20``,
+    ``COVID-19``, ``HLA-A24``, ``QLQ-C30``, ``FIGO2018``, ``SF-36``)."""
+    return CODE_GUARD_RE.fullmatch(text) is not None
+
+
+def find_codes(text: str) -> list[tuple[int, int]]:
+    """Character spans of investigational-code shaped strings in ``text``, look-alikes removed."""
+    return [m.span() for m in CODE_RE.finditer(text) if not is_code_lookalike(m.group())]
+
+
+def is_code(text: str) -> bool:
+    """True when ``text`` as a whole has the shape of an investigational code."""
+    return CODE_RE.fullmatch(text) is not None and not is_code_lookalike(text)

@@ -1,0 +1,33 @@
+"""The words around a substance that say it is measured rather than given (``insulin
+resistance``, ``serum creatinine``) or, for a cytokine, that it is given (``IL-2 therapy``).
+Listed with a reason each in ``data/drug_context_words.jsonl``."""
+
+from spacy.tokens import Doc
+
+from .vocabulary import vocabulary
+
+_WORDS = vocabulary("drug_context_words.jsonl")
+# A substance followed by one of these is measured, a biomarker or a device, not given: "estrogen
+# receptor", "insulin resistance", "vitamin D deficiency", "heparin levels", "insulin pump".
+MEASURED_AFTER = frozenset(_WORDS["measured_after"])
+MEASURED_BEFORE = frozenset(_WORDS["measured_before"])
+# Words after a cytokine that say it is given as therapy ("IL-2 therapy").
+THERAPY_AFTER = frozenset(_WORDS["therapy_after"])
+
+
+def next_word(doc: Doc, end: int) -> str:
+    """Lower-case word after token ``end`` (skipping one hyphen), or ''."""
+    if end < len(doc) and doc[end].text in "-–" and not doc[end - 1].whitespace_:
+        end += 1
+    return doc[end].lower_ if end < len(doc) else ""
+
+
+def is_measured(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around ``doc[start:end]`` say the substance is measured."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return next_word(doc, end) in MEASURED_AFTER or before in MEASURED_BEFORE
+
+
+def given_as_therapy(doc: Doc, end: int) -> bool:
+    """True when the word after token ``end`` says a cytokine ending there is given (``IL-2 therapy``)."""
+    return next_word(doc, end) in THERAPY_AFTER

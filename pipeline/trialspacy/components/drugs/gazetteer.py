@@ -1,0 +1,106 @@
+"""What the record itself says about its agents: the names in its intervention list
+(``DRUG: Toripalimab injection combine with Axitinib``), found again across the record, and the
+generic names it gives its codes (``Toripalimab injection (JS001)``).
+
+The words of the intervention list that are not names are listed with a reason each in
+``data/drug_intervention_words.jsonl``.
+"""
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ...spans import Candidate
+from .codes import is_code
+from .stems import has_inn_stem
+from .vocabulary import vocabulary
+
+_WORDS = vocabulary("drug_intervention_words.jsonl")
+GAZETTEER_TYPES = frozenset(_WORDS["intervention_type"])
+# Words that name a dose form, a route, a schedule or a role rather than the agent.
+DOSE_FORM_WORDS = frozenset(_WORDS["dose_form"])
+# Chunks of items made only of these words are not agents.
+NOT_AGENTS = frozenset(_WORDS["not_agent"])
+# Chunks with one of these words describe a treatment plan, not an agent ("adjuvant chemotherapy MRD-").
+PLAN_WORDS = frozenset(_WORDS["plan"])
+
+_ITEM_RE = re.compile(r"^\s*([A-Za-z_ ]+?)\s*:\s*(.+?)\s*$")
+_SPLIT_RE = re.compile(
+    r"\s*(?:\bcombined?\s+with\b|\bin\s+combination\s+with\b|\bplus\b|\bfollowed\s+by\b|\bversus\b|\bvs\.?(?!\w)"
+    r"|\band\b|\bor\b|\bwith\b|\+|/|,|;|，|；|、|\(|\)|\[|\]|（|）)\s*",
+    re.IGNORECASE,
+)
+# A dose or a bare number, but not the digits of a name (``IL-2``, ``5-FU``, ``LM103``).
+DOSE_RE = re.compile(
+    r"(?<![\w\-/.])\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|µg|ug|ng|ml|mL|l|iu|IU|units?|u|%|mg/kg|"
+    r"mg/m2|mg/m²|auc|gy|cgy)?(?:\s*/\s*(?:kg|m2|m²|day|d|dose|week|wk))?(?![\w\-])",
+    re.IGNORECASE,
+)
+
+
+def intervention_names(section_text: str) -> list[str]:
+    """Agent names in an interventions section (``TYPE: name`` items separated by ``|`` or
+    lines), from items of type DRUG, BIOLOGICAL or COMBINATION_PRODUCT: each name split at
+    combination words, without dose forms, doses and routes, without placebo and modalities."""
+    names: list[str] = []
+    for item in re.split(r"[|\n~]", section_text):
+        match = _ITEM_RE.match(item)
+        if not match or match.group(1).strip().lower() not in GAZETTEER_TYPES:
+            continue
+        for chunk in _SPLIT_RE.split(DOSE_RE.sub(" ", match.group(2))):
+            words = [w for w in chunk.split() if w.lower().strip(".") not in DOSE_FORM_WORDS]
+            lowered = [w.lower() for w in words]
+            if not words or all(w in NOT_AGENTS for w in lowered) or any(w in PLAN_WORDS for w in lowered):
+                continue
+            if len(words) > 4 or not any(c.isalpha() for c in "".join(words)):
+                continue
+            name = " ".join(words)
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def looks_like_name(name: str) -> bool:
+    """True for an intervention name that is a proper name rather than a description: a code,
+    a word with an inner capital or digit (``Neo-DCVac``, ``LG002``), an INN-style word or a
+    single capitalised word."""
+    words = name.split()
+    if any(is_code(w) or re.search(r"[A-Za-z][A-Z0-9]", w) for w in words):
+        return True
+    return len(words) == 1 and (has_inn_stem(name.lower()) or name[:1].isupper())
+
+
+def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Whole-word, case-insensitive occurrences of ``name`` in ``text``."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w]|-\w)", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        yield match.span()
+
+
+# "Toripalimab injection (JS001)" / "JS001 (toripalimab)": a name, optional dose-form words, then
+# the other name in parentheses.
+_PAREN_GAP_RE = re.compile(
+    rf"(?:\s+(?:{'|'.join(sorted(re.escape(w) for w in DOSE_FORM_WORDS))}))*\s*\(\s*", re.IGNORECASE
+)
+
+
+def resolve_codes(text: str, found: Sequence[Candidate]) -> dict[str, dict[str, Any]]:
+    """Generic names the record gives its codes: ``{code lower-case: attrs of the agent}``.
+
+    A code with no known generic name, written in parentheses right after a named agent (or
+    the reverse), takes that agent's ``normalized`` and ``drugbank_id``."""
+    resolved: dict[str, dict[str, Any]] = {}
+    ordered = sorted(found, key=lambda c: (c[0], c[1]))
+    for (s1, e1, a1), (s2, e2, a2) in zip(ordered, ordered[1:]):
+        if not _PAREN_GAP_RE.fullmatch(text, e1, s2) or not text[e2:].lstrip().startswith(")"):
+            continue
+        pair = ((text[s1:e1], a1), (text[s2:e2], a2))
+        for (code, code_attrs), (_, named) in (pair, pair[::-1]):
+            if (
+                is_code(code)
+                and code_attrs["normalized"] == code.lower()
+                and named["kind"] == "agent"
+                and not is_code(named["normalized"].upper())
+            ):
+                resolved[code.lower()] = {"normalized": named["normalized"], "drugbank_id": named["drugbank_id"]}
+    return resolved

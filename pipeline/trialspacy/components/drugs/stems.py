@@ -1,0 +1,38 @@
+"""Unknown agents named by how their name ends: INN/USAN stems (``-mab``, ``-tinib``) and vaccine
+products (``-vac``, ``-vax``). The stems, and the endings that are not drugs, are listed with a
+reason each in ``data/drug_stems.jsonl``."""
+
+import re
+
+from .vocabulary import vocabulary
+
+_STEMS = vocabulary("drug_stems.jsonl")
+# Stems of the WHO INN / USAN naming schemes whose members are almost only drugs; a word must be
+# at least three letters longer than its stem.
+INN_STEMS: tuple[str, ...] = _STEMS["stem"]
+# Words with those endings that are not drugs (proteins measured in trial text).
+STEM_STOP_ENDINGS: tuple[str, ...] = _STEMS["not_drug"]
+_STEM_RE = re.compile(rf"[a-z]+(?:{'|'.join(sorted(INN_STEMS, key=len, reverse=True))})")
+_STEM_LEN = {s: len(s) for s in INN_STEMS}
+# Candidate INN-style names and misspellings: words of six letters or more.
+LONG_WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{6,}(?![A-Za-z0-9])")
+
+
+def has_inn_stem(word: str) -> bool:
+    """True when the lower-case ``word`` is an INN-style name: letters ending in a drug stem,
+    at least three letters longer than the stem."""
+    if not _STEM_RE.fullmatch(word) or word.endswith(STEM_STOP_ENDINGS):
+        return False
+    return any(word.endswith(s) and len(word) >= n + 3 for s, n in _STEM_LEN.items())
+
+
+# Proper names of vaccine products: a capitalised or camel-case name, possibly hyphenated,
+# ending in -vac/-vax (Neo-DCVac, GVAX, OncoVAX, Stimuvax, TroVax, PROSTVAC).
+PRODUCT_RE = re.compile(
+    r"(?<![\w-])(?:[A-Za-z0-9]+-)*[A-Z][A-Za-z0-9]*(?:[Vv]ac|VAC|[Vv]ax|VAX)(?:-[A-Z0-9]+)?(?![\w-])"
+)
+
+
+def find_products(text: str) -> list[tuple[int, int]]:
+    """Character spans of vaccine product names (``Neo-DCVac``, ``GVAX``) in ``text``."""
+    return [m.span() for m in PRODUCT_RE.finditer(text) if len(m.group()) >= 4]

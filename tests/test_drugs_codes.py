@@ -1,0 +1,96 @@
+"""Investigational codes by shape, and the trial-text look-alikes that are not drugs."""
+
+import pytest
+
+from trialspacy.components.drugs.codes import find_codes, is_code
+
+LOOKALIKES = [
+    "NCT01234567",
+    "CA125",
+    "CA19-9",
+    "CA199",
+    "CD8",
+    "CD4+",
+    "HER2",
+    "T790M",
+    "V600E",
+    "L858R",
+    "G12C",
+    "C1D1",
+    "PD-1",
+    "PD-L1",
+    "CTLA-4",
+    "CTCAE",
+    "CTCAE5.0",
+    "ECOG",
+    "RECIST",
+    "iRECIST",
+    "COVID-19",
+    "SARS-CoV-2",
+    "HPV16",
+    "HLA-A2",
+    "BRCA1",
+    "CYP3A4",
+    "UGT1A1",
+    "FEV1",
+    "QLQ-C30",
+    "EQ-5D",
+    "ICD-10",
+    "DSM-5",
+    "AJCC8",
+    "FIGO2018",
+    "WHO2016",
+    "ISO9001",
+    "Ki-67",
+    "CYFRA21-1",
+    "T2N0M0",
+    "IgG4",
+    "HIV-1",
+    "SF-36",
+    "HAM-D17",
+    "IC50",
+    "CD20",
+    "IL-10",
+    "KRASG12C",
+    "EGFR-T790M",
+    "H1047R",
+    "S1400",
+    "A5324",
+    "SP263",
+    "GOG-0199",
+    "IBCSG-2402",
+    "HLA-B27",
+]
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_drugs_code_pattern_rejects_lookalikes(text):
+    assert find_codes(text) == [] and not is_code(text)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "JS001",
+        "LM103",
+        "LG002",
+        "SHR-1210",
+        "MK-3475",
+        "IBI308",
+        "BGB-A317",
+        "AZD9291",
+        "MEDI4736",
+        "MPDL3280A",
+        "DS-8201a",
+        "E7080",
+        "MSC2156119J",
+        "YN968D1",
+        "PD-0332991",
+        "HSK40118",
+        "TQB2450",
+        "CAM2038",
+        "MK-7684A",
+    ],
+)
+def test_drugs_code_pattern_accepts_investigational_codes(code):
+    assert is_code(code) and find_codes(f"treated with {code} daily") != []

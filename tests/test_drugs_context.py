@@ -1,0 +1,51 @@
+"""The words around a substance that say it is measured, or that a cytokine is given."""
+
+import pytest
+
+import trialspacy
+from trialspacy.components.drugs.context import given_as_therapy, is_measured, next_word
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return trialspacy.build([])
+
+
+@pytest.mark.parametrize(
+    "text,substance,expected",
+    [
+        ("Type 1 diabetes mellitus or insulin resistance", "insulin", True),
+        ("willingness to wear the insulin pump", "insulin", True),
+        ("estrogen receptor positive breast cancer", "estrogen", True),
+        ("Serum creatinine ≤ 1.5 × ULN", "creatinine", True),
+        ("HER2-positive breast cancer", "HER2", True),
+        ("patients treated with insulin for 3 months", "insulin", False),
+        ("heparin 5000 units subcutaneously", "heparin", False),
+    ],
+)
+def test_drugs_context_is_measured(nlp, text, substance, expected):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == substance)
+    assert is_measured(doc, start, start + 1) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("high-dose IL-2 therapy after the cells", True),
+        ("patients receiving IL-2 infusion", True),
+        ("serum IL-2 levels at baseline", False),
+        ("IL-2", False),
+    ],
+)
+def test_drugs_context_cytokine_given_as_therapy(nlp, text, expected):
+    doc = nlp(text)
+    end = next(t.i for t in doc if t.text == "IL-2") + 1
+    assert given_as_therapy(doc, end) is expected
+
+
+def test_drugs_context_next_word_skips_one_glued_hyphen(nlp):
+    doc = nlp("estrogen-dependent tumours and estrogen - dependent tumours")
+    assert [t.text for t in doc][:3] == ["estrogen", "-", "dependent"]
+    assert next_word(doc, 1) == "dependent"
+    assert next_word(doc, len(doc)) == ""

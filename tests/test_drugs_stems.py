@@ -1,0 +1,37 @@
+"""INN/USAN stems and vaccine product names."""
+
+import pytest
+
+from trialspacy.components.drugs.stems import find_products, has_inn_stem
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("adebelimumab", True),
+        ("ivelitinib", True),
+        ("datopotamab", True),
+        ("sabizabulin", True),
+        ("immunoglobulin", False),
+        ("microglobulin", False),
+        ("interleukin", False),
+        ("cholesterol", False),
+        ("april", False),
+        ("concept", False),
+    ],
+)
+def test_drugs_inn_stems(word, expected):
+    assert has_inn_stem(word) is expected
+
+
+@pytest.mark.parametrize(
+    "text,products",
+    [
+        ("the safety and efficacy of Neo-DCVac combined with ICIs", ["Neo-DCVac"]),
+        ("INTERVENTION 1: Herceptin + NeuVax Vaccine", ["NeuVax"]),
+        ("PANVAC-V : given subcutaneously", ["PANVAC-V"]),
+        ("the patient started receiving the vaccine combined with ICIs", []),
+    ],
+)
+def test_drugs_vaccine_product_names(text, products):
+    assert [text[s:e] for s, e in find_products(text)] == products

@@ -1,0 +1,36 @@
+"""The DRUG component's word lists as data files: one row per item, each with its reason."""
+
+import pytest
+from conftest import REPO
+
+from trialspacy.components.drugs.vocabulary import vocabulary
+from trialspacy.lexicon import package_data
+
+DATA = REPO / "pipeline" / "trialspacy" / "data"
+ROLES = {
+    "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant"},
+    "drug_stems.jsonl": {"stem", "not_drug"},
+    "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after"},
+    "drug_intervention_words.jsonl": {"intervention_type", "dose_form", "not_agent", "plan"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROLES))
+def test_drugs_word_lists_have_one_row_per_item_with_a_reason(name):
+    rows = package_data(name)
+    assert all(set(row) == {"text", "role", "reason"} for row in rows)
+    assert all(row["text"] and row["reason"].strip() for row in rows)
+    keys = [(row["text"], row["role"]) for row in rows]
+    assert len(keys) == len(set(keys)), "an item listed twice under one role"
+    assert set(vocabulary(name)) == ROLES[name]
+
+
+def test_drugs_code_guards_hold_the_prefixes_of_trial_text_lookalikes():
+    guards = vocabulary("drug_code_guards.jsonl")
+    assert len(guards["prefix"]) == 258
+    assert {"NCT", "CA", "CD", "HLA", "COVID", "SF", "GOG", "FIGO"} <= set(guards["prefix"])
+
+
+def test_drugs_word_lists_are_all_documented():
+    documented = (DATA / "DRUG_LEXICON.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in documented for name in ROLES)
