@@ -9,6 +9,8 @@ line for line, as the local engine's.
 
 import contextlib
 import logging
+import signal
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
@@ -81,6 +83,14 @@ def dask_results(
     return ordered_results(submit, items, batch_size, window, task_failed)
 
 
+def dask_setup(worker: Worker) -> None:
+    """Preload of the local cluster's workers: they ignore SIGINT, which a terminal's Ctrl-C sends
+    to every process of the command, so that only the client reports the stop (once) and closes
+    the cluster; a worker would print a traceback of its own."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextlib.contextmanager
 def connect(scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``n_workers``
@@ -89,7 +99,8 @@ def connect(scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> Ite
         with Client(scheduler, set_as_default=False) as client:
             yield client
         return
-    # No dashboard and only errors logged: the cluster lives for one command.
+    # No dashboard and only errors logged: the cluster lives for one command. Its workers run
+    # dask_setup (below) as a preload.
     with (
         LocalCluster(
             n_workers=n_workers,
@@ -97,6 +108,7 @@ def connect(scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> Ite
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
+            preload=[__name__],
         ) as cluster,
         Client(cluster, set_as_default=False) as client,
     ):
