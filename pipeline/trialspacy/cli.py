@@ -84,13 +84,15 @@ def check_outputs(inputs: list[str], output: str | None, errors_path: str | None
 
 
 def error_line(entry: dict[str, Any]) -> str:
-    """An error entry as one JSON line; ASCII-escaped when it holds text UTF-8 cannot carry."""
+    """An error entry as one JSON line: ASCII-escaped when it holds text UTF-8 cannot carry (a lone
+    surrogate), and with the Unicode line separators escaped, which ``str.splitlines`` (and so many
+    a JSONL reader) would take for line ends."""
     line = json.dumps(entry, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(entry)
-    return line + "\n"
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
 
 
 def extract_command(
