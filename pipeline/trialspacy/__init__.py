@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from .about import __version__
 from .contract import Document
+from .errors import Errors, Warnings
 from .tokenizer import blank
 
 # The default components, in an order that meets their factories' ``requires`` (see
@@ -50,7 +51,7 @@ def pipeline_order(components: Sequence[str]) -> list[str]:
     while remaining:
         ready = next((name for name in remaining if before[name] <= set(ordered)), None)
         if ready is None:
-            raise ValueError(f"components {remaining} require attributes that only they assign to each other")
+            raise ValueError(Errors.E070.format(names=remaining))
         ordered.append(ready)
         remaining.remove(ready)
     return ordered
@@ -126,9 +127,7 @@ def load(path: str | Path | None = None) -> Language:
         meta = path / "meta.json"
         reason = stale_reason(json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else "it is absent"
         if reason is not None:
-            _warn_once(
-                f"not loading the built pipeline {path}: {reason}; building it from code (run scripts/build_model.py)"
-            )
+            _warn_once(Warnings.W007.format(path=path, reason=reason))
             with _gc_paused():
                 return build()
     with _gc_paused():

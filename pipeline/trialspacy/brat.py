@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contract import Document
+from .errors import Errors
 
 PathLike = str | Path
 Fragment = tuple[int, int]
@@ -164,7 +165,9 @@ def to_ann(document: Document) -> str:
     for i, span in enumerate(document["spans"], start=1):
         start, end, label = span["start"], span["end"], span["label"]
         if text[start:end] != span["text"]:
-            raise ValueError(f"span {label} [{start}, {end}) is {text[start:end]!r}, not {span['text']!r}")
+            raise ValueError(
+                Errors.E071.format(label=label, start=start, end=end, actual=text[start:end], given=span["text"])
+            )
         fragments = line_fragments(text, start, end)
         offsets = ";".join(f"{s} {e}" for s, e in fragments)
         shown = " ".join(text[s:e] for s, e in fragments)

@@ -97,6 +97,19 @@ class Errors:
         "as `dask scheduler` prints it"
     )
     E052 = "interrupted: {written} documents written, {errors} errors reported before the stop{resume}"
+    # Misuse of the library (programming errors: raised as ValueError or ImportError, not as RecordError).
+    E070 = (
+        "components {names} require attributes that only they assign to each other; add a component that assigns them"
+    )
+    E071 = "span {label} [{start}, {end}) is {actual!r} in the text, not {given!r}; the span's text must be text[start:end]"
+    E072 = "{label} has no attribute(s) {names}; the contract lists {allowed}"
+    E073 = "unknown format {fmt!r}; choose one of {choices}"
+    E074 = "trialspacy.frames needs pandas: pip install trialspacy[notebooks]"
+    E075 = "not a dose: {text!r}"
+    E076 = (
+        "{path}, line {line}: not a document written by trialspacy extract; --resume only continues "
+        "extract's own JSONL output"
+    )
 
 
 class Warnings:
@@ -109,6 +122,7 @@ class Warnings:
     # Directory inputs.
     W005 = "{path}: skipped {files} it cannot read ({kinds})"
     W006 = "{path}: not read: it is an output of this run"
+    W007 = "not loading the built pipeline {path}: {reason}; building it from code (run scripts/build_model.py)"
 
 
 class RecordError(Exception):

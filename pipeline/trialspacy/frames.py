@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .contract import Document, Span, contains, innermost_section
+from .errors import Errors
 from .spans import LABEL_ATTRS, TIMEFRAME
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError:
-        raise ImportError("trialspacy.frames needs pandas: pip install trialspacy[notebooks]") from None
+        raise ImportError(Errors.E074) from None
     return pandas
 
 

@@ -5,6 +5,8 @@ import json
 import os
 from collections import Counter
 
+from .errors import Errors
+
 ResumeKey = tuple[str, bytes]
 
 
@@ -47,8 +49,5 @@ def written_keys(path: str) -> Counter[ResumeKey]:
                 document = json.loads(line)
                 keys[resume_key(document["id"], document["text"])] += 1
             except (ValueError, KeyError, TypeError, AttributeError):
-                raise ValueError(
-                    f"{path}, line {number}: not a document written by trialspacy extract; "
-                    "--resume only continues extract's own JSONL output"
-                ) from None
+                raise ValueError(Errors.E076.format(path=path, line=number)) from None
     return keys

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .errors import Errors
 from .lexicon import doc_text
 
 SPAN_KEY = "trialspacy"
@@ -99,7 +100,7 @@ def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> li
         attrs = by_key[(span.start, span.end)]
         unknown = set(attrs) - allowed
         if unknown:
-            raise ValueError(f"{label} has no attribute(s) {sorted(unknown)}")
+            raise ValueError(Errors.E072.format(label=label, names=sorted(unknown), allowed=list(allowed)))
         extensions = span._  # a new accessor object on every access: take it once
         for name in LABEL_ATTRS[label]:
             setattr(extensions, name, attrs.get(name, SPAN_ATTRS[name]))

@@ -5,6 +5,7 @@ import html
 import json
 from collections.abc import Sequence
 
+from .errors import Errors
 from .scoring import COUNTS, Evaluation
 
 FORMATS = ("table", "json", "html")
@@ -127,4 +128,4 @@ def render(evaluation: Evaluation, fmt: str = "table") -> str:
         return render_html(evaluation)
     if fmt == "table":
         return render_table(evaluation)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    raise ValueError(Errors.E073.format(fmt=fmt, choices=", ".join(FORMATS)))

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..errors import Errors
 from ..lexicon import doc_text
 from ..spans import RADIATION_DOSE, set_label_spans
 from ..text import number_word_pattern, word_number
@@ -180,7 +181,7 @@ def _dose_range(text: str, start: int, end: int) -> Range:
     """The [min, max] in gray of the dose written at ``text[start:end]``."""
     found = _DOSE_PARTS.fullmatch(text, start, end)
     if found is None:  # the grammar and _DOSE_PARTS describe the same language
-        raise ValueError(f"not a dose: {text[start:end]!r}")
+        raise ValueError(Errors.E075.format(text=text[start:end]))
     scale = _gray(found["unit"])
     lo = _number(found["lo"]) * (_gray(found["u1"]) if found["u1"] else scale)
     hi = _number(found["hi"]) * scale if found["hi"] else lo
