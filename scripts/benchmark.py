@@ -27,8 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from corpora_eval import add_corpora_argument
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "pipeline"))
 
 HINT_DOCS = 700
 # (label, path under the corpora, reader options, how many records)
@@ -243,7 +244,7 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "corpora"))
+    add_corpora_argument(parser)
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     parser.add_argument(
         "--medspacy-docs", type=int, default=300, help="medspaCy runs on the first N documents (it is slow)"

@@ -29,9 +29,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-# corpora_eval sits next to this file; tests load scripts by file path, so put it on the path.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 import benchmark_negation as negation
 from corpora_eval import (
     DEV,

@@ -36,13 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
+from corpora_eval import REPO, add_corpora_argument, brat_documents, prf
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-
-# corpora_eval sits next to this file; tests load scripts by file path, so put it on the path.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora_eval import DEFAULT_CORPORA, REPO, brat_documents, prf
 
 from trialspacy.components.negation import NEGATED_LABELS, RULES_FILE, ContextBackend, NegexBackend
 from trialspacy.components.sentences import Sentences
@@ -399,7 +395,7 @@ def speed(root: Path) -> str:
 
 def main(argv: Sequence[str] = ()) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpora", nargs="?", default=str(DEFAULT_CORPORA))
+    add_corpora_argument(parser)
     parser.add_argument("--errors", default="", help="print this system's DEV errors")
     parser.add_argument("--speed", action="store_true", help="time sentences and backends on API v2 documents")
     args = parser.parse_args(list(argv) or None)

@@ -6,7 +6,7 @@ Sources (see pipeline/trialspacy/data/DRUG_LEXICON.md for licences and every fil
 - curated files in the data folder: drug_codes.jsonl, drug_classes.jsonl, drug_denylist.jsonl.
 Evidence for the denylist comes from the DEV split of CHIA and LCT (NCT number % 5 != 0).
 
-Usage: python scripts/build_drug_lexicon.py [--corpora ../shared/corpora]
+Usage: python scripts/build_drug_lexicon.py [../shared/corpora]
 The output is byte-reproducible for the same inputs and tokenizer.
 """
 
@@ -24,17 +24,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from corpora_eval import add_corpora_argument
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from trialspacy.brat import read_brat
+from trialspacy.components.drugs.codes import CODE_RE, is_code_lookalike
+from trialspacy.components.drugs.context import is_measured
+from trialspacy.components.drugs.stems import has_inn_stem
+from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl
+from trialspacy.tokenizer import blank
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "pipeline"))
-
-from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
-
-from trialspacy.brat import read_brat  # noqa: E402
-from trialspacy.components.drugs.codes import CODE_RE, is_code_lookalike  # noqa: E402
-from trialspacy.components.drugs.context import is_measured  # noqa: E402
-from trialspacy.components.drugs.stems import has_inn_stem  # noqa: E402
-from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl  # noqa: E402
-from trialspacy.tokenizer import blank  # noqa: E402
 
 DATA = REPO / "pipeline" / "trialspacy" / "data"
 MAX_CHARS = 50
@@ -499,12 +499,15 @@ def build(corpora: Path, out: Path) -> dict[str, int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
+    add_corpora_argument(parser)
     parser.add_argument("--out", type=Path, default=DATA)
     args = parser.parse_args(argv)
     vocabulary = args.corpora / "lexicons" / "drugbank_vocabulary.csv.gz"
     if not vocabulary.exists():
-        print(f"build_drug_lexicon: {vocabulary} not found; pass --corpora PATH/TO/shared/corpora", file=sys.stderr)
+        print(
+            f"build_drug_lexicon: {vocabulary} not found; give the corpora folder (PATH/TO/shared/corpora)",
+            file=sys.stderr,
+        )
         return 2
     counts = build(args.corpora, args.out)
     print(json.dumps(counts, sort_keys=True))

@@ -12,17 +12,15 @@ Usage: python scripts/build_model.py [--output models/trialspacy_core]
 
 import argparse
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
+import spacy
+
+import trialspacy
+from trialspacy.about import __title__, __version__
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "pipeline"))
-
-import spacy  # noqa: E402
-
-import trialspacy  # noqa: E402
-from trialspacy.about import __title__, __version__  # noqa: E402
 
 DESCRIPTION = (
     "trialspacy's rule- and lexicon-based pipeline for clinical-trial registry text: DRUG, "

@@ -16,6 +16,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from corpora_eval import add_corpora_argument
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "samples" / "ctgov_v2_nsclc_sample.jsonl"
 SOURCE = Path("ctgov_samples") / "nsclcbench_ctg_studies.jsonl.gz"
@@ -36,7 +38,7 @@ def remaining_lines(corpus: Path, bundled: set[str]) -> Iterator[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="?", default=str(REPO.parent / "shared" / "corpora"))
+    add_corpora_argument(parser)
     parser.add_argument("-o", "--output", default=str(REPO / "samples" / "ctgov_v2_nsclc_more.jsonl.gz"))
     args = parser.parse_args()
     with open(BUNDLED, encoding="utf-8") as handle:

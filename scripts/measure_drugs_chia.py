@@ -1,6 +1,6 @@
 """Measure DRUG recognition on CHIA against its `Drug` entities, next to drug-named-entity-recognition.
 
-Usage: python scripts/measure_drugs_chia.py [--corpora ../shared/corpora] [--split dev|test] [--errors N]
+Usage: python scripts/measure_drugs_chia.py [../shared/corpora] [--split dev|test] [--errors N]
 
 CHIA annotates eligibility criteria only; discontinuous entities count by their full extent. Both
 systems run on the same documents: ours as the trialspacy pipeline (layout, abbreviations, drugs);
@@ -16,10 +16,7 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-# corpora_eval sits next to this file; tests load scripts by file path, so put it on the path.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpora_eval import DEFAULT_CORPORA, Span, labelled_documents, overlaps
+from corpora_eval import Span, add_corpora_argument, labelled_documents, overlaps
 from corpora_eval import find_drugs_spans as package_spans
 from corpora_eval import score_spans as score
 
@@ -46,12 +43,12 @@ def errors(docs: Iterable[tuple[str, str, set[Span]]], predicted: Sequence[set[S
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    add_corpora_argument(parser)
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--errors", type=int, default=0, help="print the N most frequent errors (DEV only)")
     args = parser.parse_args(argv)
     if not (args.corpora / "chia").exists():
-        print(f"measure_drugs_chia: {args.corpora / 'chia'} not found; pass --corpora", file=sys.stderr)
+        print(f"measure_drugs_chia: {args.corpora / 'chia'} not found; give the corpora folder", file=sys.stderr)
         return 2
     docs = chia_documents(args.corpora, args.split)
     gold = [g for _, _, g in docs]

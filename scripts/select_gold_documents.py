@@ -15,6 +15,8 @@ import re
 import sys
 from pathlib import Path
 
+from corpora_eval import add_corpora_argument
+
 from trialspacy.records import Record, iter_records
 
 SEED = 20261121
@@ -86,7 +88,7 @@ def select(corpora: Path, seeds: Path) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="?", default="../shared/corpora")
+    add_corpora_argument(parser)
     parser.add_argument("--seeds", default="samples/seeds")
     parser.add_argument("-o", "--output", default="annotations/source/documents.jsonl")
     args = parser.parse_args()

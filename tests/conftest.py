@@ -2,6 +2,7 @@
 
 import io
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO / "samples" / "seeds"
 API_V2_SAMPLE = REPO / "samples" / "ctgov_v2_nsclc_sample.jsonl"
 CORPORA = Path(os.environ.get("TRIALSPACY_CORPORA", REPO.parent / "shared" / "corpora"))
+# Tests load the scripts (and the helpers the scripts import from beside them) as modules.
+sys.path.insert(0, str(REPO / "scripts"))
 
 
 def corpus_path(*parts: str) -> Path:

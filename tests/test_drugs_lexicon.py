@@ -41,7 +41,7 @@ def test_drugs_lexicon_build_is_reproducible(tmp_path):
     corpus_path("chia")
     script = REPO / "scripts" / "build_drug_lexicon.py"
     result = subprocess.run(
-        [sys.executable, str(script), "--corpora", str(CORPORA), "--out", str(tmp_path)],
+        [sys.executable, str(script), str(CORPORA), "--out", str(tmp_path)],
         capture_output=True,
         text=True,
         check=True,
@@ -55,7 +55,6 @@ def test_drugs_lexicon_build_is_reproducible(tmp_path):
 @pytest.mark.slow
 def test_drugs_beats_find_drugs_on_chia_dev():
     corpus_path("chia", "chia_without_scope")
-    sys.path.insert(0, str(REPO / "scripts"))
     import measure_drugs_chia as measure
 
     docs = measure.chia_documents(CORPORA, "dev")[::4]

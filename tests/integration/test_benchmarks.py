@@ -7,12 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import CORPORA, REPO, SEEDS_DIR
-
-sys.path.insert(0, str(REPO / "scripts"))
 import benchmark_accuracy as accuracy
 import corpora_eval
+import pytest
+from conftest import CORPORA, REPO, SEEDS_DIR
 
 
 @pytest.mark.parametrize(

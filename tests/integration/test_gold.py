@@ -1,16 +1,13 @@
 """The gold data: made from hand annotations by quote, valid against the contract, split as promised."""
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import REPO
+from gold_from_quotes import convert, locate
 
 from trialspacy.contract import check_document
-
-sys.path.insert(0, str(REPO / "scripts"))
-from gold_from_quotes import convert, locate
 
 GOLD = REPO / "annotations" / "gold"
 DOCUMENTS = REPO / "annotations" / "source" / "documents.jsonl"
