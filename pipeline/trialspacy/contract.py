@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .about import __title__, __version__
 from .lexicon import doc_text
 from .spans import ENDPOINT, LABEL_ATTRS, TIMEFRAME, label_spans, span_attrs
+from .text import contains
 
 PIPELINE_NAME = f"{__title__} {__version__}"
 
@@ -66,12 +67,6 @@ class Document(TypedDict):
     spans: list[Span]
     sections: NotRequired[list[Section]]
     outcomes: NotRequired[list[Outcome]]
-
-
-def contains(outer: Mapping[str, Any], start: int, end: int) -> bool:
-    """Whether ``outer`` (a span, section or outcome item: anything with ``start`` and ``end``)
-    holds all of ``[start, end)``."""
-    return bool(outer["start"] <= start and end <= outer["end"])
 
 
 def innermost_section(sections: Iterable[Mapping[str, Any]], start: int, end: int) -> str | None:

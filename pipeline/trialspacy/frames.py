@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .contract import Document, Span, contains, innermost_section
+from .contract import Document, Span, innermost_section
 from .errors import Errors
 from .spans import LABEL_ATTRS, TIMEFRAME
+from .text import contains
 
 if TYPE_CHECKING:
     import pandas

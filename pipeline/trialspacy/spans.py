@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from .errors import Errors
 from .lexicon import doc_text
+from .text import contains
 
 SPAN_KEY = "trialspacy"
 
@@ -127,8 +128,6 @@ def span_attrs(span: Span) -> dict[str, Any]:
 def sections_at(doc: Doc, start: int, end: int) -> Sequence[str]:
     """Names of the doc's sections containing ``[start, end)``, outermost first."""
     # Imported here: contract.py builds on this module's label table.
-    from .contract import contains
-
     found = [s for s in (doc._.sections or []) if contains(s, start, end)]
     found.sort(key=lambda s: (s["start"], -s["end"]))
     return [s["name"] for s in found]

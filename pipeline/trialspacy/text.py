@@ -10,8 +10,8 @@ while elsewhere ``~`` writes a range or an approximation ("ECOG 0~1", "grade III
 """
 
 import re
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 Span = tuple[int, int]
 
@@ -140,3 +140,9 @@ def word_number(words: str) -> int | None:
     if len(parts) == 2 and parts[0] in TENS and parts[1] in _DIGIT_WORDS:
         return TENS[parts[0]] + ONES[parts[1]]
     return None
+
+
+def contains(outer: Mapping[str, Any], start: int, end: int) -> bool:
+    """Whether ``outer`` (a span, section or outcome item: anything with ``start`` and ``end``)
+    holds all of ``[start, end)``."""
+    return bool(outer["start"] <= start and end <= outer["end"])
