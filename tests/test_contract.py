@@ -108,7 +108,7 @@ def break_span(document, i, **changes):
         (lambda d: d["spans"].reverse() or d, "spans are not sorted by start, then end"),
         (lambda d: break_span(d, 0, label="GENE"), "span 0 (GENE 17-21): unknown label"),
         (lambda d: break_span(d, 0, end=10**6), "span 0 (DRUG 17-1000000): offsets outside the text"),
-        (lambda d: break_span(d, 0, start="17"), "span 0 (DRUG 17-21): offsets outside the text"),
+        (lambda d: break_span(d, 0, start="17"), "span 0 (DRUG 17-21): start must be an integer, not a string"),
         (lambda d: break_span(d, 0, text="ICI"), "span 0 (DRUG 17-21): text 'ICI' != text[start:end] 'ICIs'"),
         (lambda d: break_span(d, 1, start=17, end=21), "span 1 (DRUG 17-21): overlaps another DRUG span"),
         (lambda d: d["spans"][0]["attrs"].pop("kind") and d, "span 0 (DRUG 17-21): attrs missing ['kind']"),

@@ -57,7 +57,7 @@ def test_bad_gold_line_is_one_clear_error(tmp_path):
     message = caught.value.message
     assert str(path) in message and "line 2" in message and "doc2" in message and "800 cGy" in message
     (tmp_path / "broken.jsonl").write_text(json.dumps(GOLD[0]) + "\n{not json\n")
-    with pytest.raises(RecordError, match="malformed JSON at line 2"):
+    with pytest.raises(RecordError, match="line 2: malformed JSON: Expecting property name"):
         read_documents(str(tmp_path / "broken.jsonl"))
     with pytest.raises(RecordError, match="line 2: document id 'doc1' repeats the one at line 1"):
         read_documents(str(write_jsonl(tmp_path / "twice.jsonl", [GOLD[0], GOLD[0]])))
