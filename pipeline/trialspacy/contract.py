@@ -130,7 +130,15 @@ def json_kind(value: Any) -> str:
     """A JSON value's type as the problems name it (``a string``, ``an array``, ``null``...)."""
     if value is None:
         return "null"
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(type(value), "a number")
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return "an object" if isinstance(value, Mapping) else type(value).__name__
 
 
 def _is_int(value: Any) -> bool:
@@ -155,7 +163,7 @@ def _attr_problem(name: str, value: Any) -> str | None:
     if name in RANGE_ATTRS:
         if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):
             return None
-        return f"attrs.{name} must be [min, max] (two numbers) or null, not {json_kind(value)}"
+        return f"attrs.{name} must be [min, max] (two numbers) or null"
     return None if isinstance(value, str) else f"attrs.{name} must be a string or null, not {json_kind(value)}"
 
 
@@ -240,7 +248,7 @@ def _outcome_problems(text: str, spans: list[Any], outcomes: list[Any]) -> list[
         offsets = _offsets(outcome.get("start"), outcome.get("end"), len(text), empty=True)
         if isinstance(offsets, str):
             problems.append(f"outcome {j}: {offsets}")
-        for key in ("endpoints", "timeframes"):
+        for key, label in (("endpoints", ENDPOINT), ("timeframes", TIMEFRAME)):
             indices = outcome.get(key)
             if not isinstance(indices, list):
                 problems.append(f"outcome {j}: {key} must be an array of span indices, not {json_kind(indices)}")
@@ -250,6 +258,8 @@ def _outcome_problems(text: str, spans: list[Any], outcomes: list[Any]) -> list[
                     problems.append(f"outcome {j}: {key} index must be an integer, not {json_kind(idx)}")
                 elif not (0 <= idx < len(spans)):
                     problems.append(f"outcome {j}: {key} index {idx} out of range")
+                elif not (isinstance(spans[idx], dict) and spans[idx].get("label") == label):
+                    problems.append(f"outcome {j}: {key} index {idx} is not a {label} span")
     return problems
 
 
