@@ -1,6 +1,8 @@
 """The evaluation files: gold and prediction JSONL read and checked, scored, the errors written,
 and the evaluate command around them."""
 
+import codecs
+import gzip
 import io
 import json
 
@@ -10,8 +12,8 @@ from scoring_cases import GOLD, PRED, document, drug, span, write_jsonl
 from typer.testing import CliRunner
 
 from trialspacy.cli import UsageError, app, evaluate_command
-from trialspacy.errors import ExitCode, RecordError
-from trialspacy.evaluate import evaluate_files, read_documents
+from trialspacy.errors import Errors, ExitCode, RecordError
+from trialspacy.evaluate import contract_documents, evaluate_files, read_documents
 from trialspacy.scoring import MICRO
 from trialspacy.spans import LABELS
 from trialspacy.tables import render
@@ -57,7 +59,7 @@ def test_bad_gold_line_is_one_clear_error(tmp_path):
     message = caught.value.message
     assert str(path) in message and "line 2" in message and "doc2" in message and "800 cGy" in message
     (tmp_path / "broken.jsonl").write_text(json.dumps(GOLD[0]) + "\n{not json\n")
-    with pytest.raises(RecordError, match="malformed JSON at line 2"):
+    with pytest.raises(RecordError, match="line 2: malformed JSON: Expecting property name"):
         read_documents(str(tmp_path / "broken.jsonl"))
     with pytest.raises(RecordError, match="line 2: document id 'doc1' repeats the one at line 1"):
         read_documents(str(write_jsonl(tmp_path / "twice.jsonl", [GOLD[0], GOLD[0]])))
@@ -123,3 +125,66 @@ def test_evaluate_without_predictions_runs_the_pipeline_on_a_seed(tmp_path, nlp)
     table = render(evaluation, "table")
     assert all(label in table for label in LABELS)
     assert "1 gold documents, 1 with predictions (from pipeline)" in table
+
+
+def gold_line(record):
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "bad, problem",
+    [
+        (b"\xff\xfe not UTF-8\n", "not UTF-8 text (undecodable byte at offset"),
+        (b'{"id": "x\x00", "text": "t", "spans": []}\n', "NUL byte in the line"),
+        (b"{oops\n", "malformed JSON: Expecting property name"),
+        (b"[" * 100_000 + b"]" * 100_000 + b"\n", "JSON nested too deeply"),
+        (b'{"id": "x", "text": "t", "spans": [], "n": ' + b"9" * 5000 + b"}\n", "integer of more digits"),
+        (b'{"id": "x", "text": "a \\ud800 b", "spans": []}\n', "lone surrogate"),
+        (b"5\n", "a record must be a JSON object, not a number"),
+        (b'{"id": "x", "text": "t", "spans": 5}\n', "invalid gold document 'x': spans must be an array"),
+    ],
+)
+def test_each_bad_line_is_one_located_error_and_the_others_are_read(tmp_path, bad, problem):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(gold_line(GOLD[0]) + bad + gold_line(GOLD[1]))
+    items = list(contract_documents(str(path)))
+    assert [item["id"] for item in items if not isinstance(item, RecordError)] == ["doc1", "doc2"]
+    (error,) = [item for item in items if isinstance(item, RecordError)]
+    assert error.line == 2 and problem in error.problem, error.problem
+    with pytest.raises(RecordError) as caught:
+        read_documents(str(path))
+    assert caught.value.message.startswith(f"{path}, line 2: ")
+
+
+def test_a_utf8_byte_order_mark_is_skipped(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(codecs.BOM_UTF8 + gold_line(GOLD[0]))
+    assert read_documents(str(path)) == [GOLD[0]]
+
+
+def test_gzipped_gold_and_predictions_are_read_like_extract_reads_them(tmp_path):
+    gold = tmp_path / "gold.jsonl.gz"
+    pred = tmp_path / "pred.JSONL.GZ"
+    gold.write_bytes(gzip.compress(b"".join(gold_line(r) for r in GOLD)))
+    pred.write_bytes(gzip.compress(b"".join(gold_line(r) for r in PRED)))
+    plain = evaluate_files(str(write_jsonl(tmp_path / "g.jsonl", GOLD)), str(write_jsonl(tmp_path / "p.jsonl", PRED)))
+    zipped = evaluate_files(str(gold), str(pred))
+    assert zipped.strict == plain.strict and zipped.errors == plain.errors
+
+
+@pytest.mark.parametrize(
+    "content, line, problem",
+    [
+        (b"", None, Errors.E060.format(role="gold")),
+        (b"\n  \n", None, Errors.E060.format(role="gold")),
+        (b'{"id": "doc1"}\n', 1, "cannot read the file: not a valid gzip file"),
+        # Its end cut off: the three documents are read, the stream ends before the end marker.
+        (gzip.compress(b"".join(gold_line(r) for r in GOLD))[:-4], 4, "cannot read the file: damaged gzip data"),
+    ],
+)
+def test_an_empty_or_damaged_file_is_one_error(tmp_path, content, line, problem):
+    path = tmp_path / ("gold.jsonl.gz" if content.strip() else "gold.jsonl")
+    path.write_bytes(content)
+    with pytest.raises(RecordError) as caught:
+        read_documents(str(path))
+    assert caught.value.line == line and caught.value.problem.startswith(problem)

@@ -213,7 +213,7 @@ def test_report_cli_with_gold_and_no_input_runs_the_pipeline_on_the_gold_texts(t
         ),
         (
             ["report", "--gold", "{tmp}/bad.jsonl", "-o", "{tmp}/r.html"],
-            "bad.jsonl: malformed JSON at line 1",
+            "bad.jsonl, line 1: malformed JSON: Expecting property name",
             ExitCode.DATA,
         ),
     ],

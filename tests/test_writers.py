@@ -9,10 +9,11 @@ from conftest import SEEDS_DIR
 from spacy.tokens import DocBin
 
 from trialspacy.contract import to_document
+from trialspacy.errors import Errors
 from trialspacy.frames import SPAN_COLUMNS, span_row
 from trialspacy.records import iter_records
 from trialspacy.run import process
-from trialspacy.writers import FORMATS, open_writer, safe_stem
+from trialspacy.writers import FORMATS, MAX_STEM, csv_cell, open_writer, safe_stem
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +85,115 @@ def test_brat_writes_a_text_and_ann_pair_per_document_and_numbers_repeated_ids(t
     assert (tmp_path / "brat" / f"{first['id']}_2.txt").read_text(encoding="utf-8") == first["text"]
 
 
-@pytest.mark.parametrize("record_id, stem", [("NCT0123#2", "NCT0123_2"), ("a/b c", "a_b_c"), ("..", "document")])
+@pytest.mark.parametrize(
+    "record_id, stem",
+    [
+        ("NCT0123#2", "NCT0123_2"),
+        ("a/b c", "a_b_c"),
+        ("..", "document"),
+        ("", "document"),
+        ("#!?", "document"),
+        ("NCT.1", "NCT.1"),
+        ("trials.v2#3", "trials.v2_3"),
+        ("-rf", "rf"),
+        ("../../etc/passwd", "etc_passwd"),
+        ("CON", "CON_"),
+        ("nul.txt", "nul.txt_"),
+        ("é€", "document"),
+        ("x" * 500, "x" * MAX_STEM),
+    ],
+)
 def test_safe_stem_makes_a_file_name(record_id, stem):
     assert safe_stem(record_id) == stem
+
+
+def brat_document(record_id, text):
+    return {"id": record_id, "text": text, "spans": []}
+
+
+def test_brat_gives_every_document_its_own_pair_whatever_the_ids(tmp_path):
+    # Dots that Path.with_suffix took for a suffix, names equal but for case (one file on macOS
+    # and Windows), names left empty, a name the numbering itself makes, and one id twice.
+    ids = ["NCT.1", "NCT.2", "trials.v2#1", "trials.v2#2", "NCT1", "nct1", "NCT1_2", "...", "", "NCT.1", "x" * 300]
+    directory = tmp_path / "brat"
+    with open_writer("brat", str(directory)) as writer:
+        for n, record_id in enumerate(ids):
+            writer.write(brat_document(record_id, f"text {n}"))
+    stems = [
+        "NCT.1", "NCT.2", "trials.v2_1", "trials.v2_2", "NCT1", "nct1_2", "NCT1_2_2",
+        "document", "document_2", "NCT.1_2", "x" * MAX_STEM,
+    ]  # fmt: skip
+    assert sorted(p.name for p in directory.iterdir()) == sorted(f"{s}{x}" for s in stems for x in (".txt", ".ann"))
+    assert len({s.lower() for s in stems}) == len(ids)
+    for n, stem in enumerate(stems):
+        assert (directory / f"{stem}.txt").read_text(encoding="utf-8") == f"text {n}"
+
+
+def test_brat_refuses_a_directory_that_already_holds_pairs(tmp_path):
+    directory = tmp_path / "brat"
+    with open_writer("brat", str(directory)) as writer:
+        writer.write(brat_document("NCT1", "first run"))
+    with pytest.raises(FileExistsError) as refused:
+        open_writer("brat", str(directory))
+    assert str(refused.value) == Errors.E063.format(path=str(directory), count=2)
+    assert (directory / "NCT1.txt").read_text(encoding="utf-8") == "first run"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.md").write_text("kept", encoding="utf-8")
+    with open_writer("brat", str(other)) as writer:  # files of other kinds are no obstacle
+        writer.write(brat_document("NCT1", "second run"))
+    assert sorted(p.name for p in other.iterdir()) == ["NCT1.ann", "NCT1.txt", "notes.md"]
+
+
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ('=HYPERLINK("http://example.com","x")', '\'=HYPERLINK("http://example.com","x")'),
+        ("+1+cmd", "'+1+cmd"),
+        ("-docetaxel", "'-docetaxel"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tdocetaxel", "'\tdocetaxel"),
+        ("\rdocetaxel", "'\rdocetaxel"),
+        ("docetaxel", "docetaxel"),
+        ("a=b", "a=b"),
+        ("'quoted", "'quoted"),
+        ("", ""),
+        (-1.5, -1.5),
+        (-3, -3),
+        (False, False),
+        (None, None),
+        ([-8.0, 12], "[-8.0, 12]"),
+    ],
+)
+def test_csv_cell_neutralises_formulas_and_keeps_numbers(value, cell):
+    assert csv_cell(value) == cell
+
+
+def test_csv_writes_no_cell_a_spreadsheet_would_run(tmp_path):
+    text = "-docetaxel then =cisplatin, @carboplatin and +pemetrexed"
+    spans = []
+    for quote, name in (("-docetaxel", "-docetaxel"), ("=cisplatin", "=1+1"), ("@carboplatin", "@x")):
+        start = text.index(quote)
+        attrs = {"negated": False, "normalized": name, "kind": "agent", "drugbank_id": "\tDB01248"}
+        spans.append({"start": start, "end": start + len(quote), "label": "DRUG", "text": quote, "attrs": attrs})
+    document = {
+        "id": '=HYPERLINK("http://example.com")',
+        "text": text,
+        "spans": spans,
+        "sections": [{"name": "-summary", "start": 0, "end": len(text)}],
+    }
+    path = tmp_path / "out.csv"
+    with open_writer("csv", str(path)) as writer:
+        writer.write(document)
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["text"] for row in rows] == ["'-docetaxel", "'=cisplatin", "'@carboplatin"]
+    assert {row["id"] for row in rows} == {"'" + document["id"]}
+    assert [row["normalized"] for row in rows] == ["'-docetaxel", "'=1+1", "'@x"]
+    assert {(row["section"], row["drugbank_id"]) for row in rows} == {("'-summary", "'\tDB01248")}
+    assert [row["start"] for row in rows] == [str(s["start"]) for s in spans]
+    cells = [cell for row in rows for cell in row.values()]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
 
 
 def test_docbin_is_written_when_the_context_closes_and_needs_the_docs(tmp_path, nlp, seed_docs, seed_documents):

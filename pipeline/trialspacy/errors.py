@@ -97,6 +97,18 @@ class Errors:
         "as `dask scheduler` prints it"
     )
     E052 = "interrupted: {written} documents written, {errors} errors reported before the stop{resume}"
+    # Gold and prediction files (evaluate.py), brat output (writers.py).
+    E060 = "no documents: the file is empty; a {role} file holds one contract document (a JSON object) per line"
+    E061 = "NUL byte in the line (binary content); a {role} file holds UTF-8 JSON lines, one document each"
+    E062 = (
+        "a \\u escape in the line is a lone surrogate (\\ud800-\\udfff without its pair): not valid Unicode; "
+        "fix the escape"
+    )
+    E063 = (
+        "brat output {path} already holds {count} .txt/.ann files, which this run's pairs would overwrite or be "
+        "mixed with; write into an empty or new directory, or remove them"
+    )
+    E064 = "malformed JSON: {reason}"
     # Misuse of the library (programming errors: raised as ValueError or ImportError, not as RecordError).
     E070 = (
         "components {names} require attributes that only they assign to each other; add a component that assigns them"

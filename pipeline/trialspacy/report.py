@@ -13,6 +13,7 @@ the record's text: copied text and DOM queries see no labels.
 
 import html
 import json
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 
 from .contract import Document, Span, innermost_section
 from .errors import RecordError
-from .evaluate import contract_documents
+from .evaluate import contract_documents, open_binary
 from .scoring import ErrorEntry, Evaluation
 from .spans import CRITERION, LABELS
 from .tables import TABLE_STYLE, html_table, html_tables
@@ -62,15 +63,17 @@ class Mark:
 
 
 def is_contract_file(path: str) -> bool:
-    """Whether ``path`` is a JSONL file of contract dicts (``extract`` output, gold annotations):
-    its first non-blank line is a JSON object with ``text`` and ``spans``."""
-    if not path.lower().endswith((".jsonl", ".ndjson")):
+    """Whether ``path`` is a JSONL file of contract dicts (``extract`` output, gold annotations;
+    gzipped when it ends in ``.gz``): its first non-blank line is a JSON object with ``text`` and
+    ``spans``."""
+    name = path.lower()
+    if not name.removesuffix(".gz").endswith((".jsonl", ".ndjson")):
         return False
     try:
-        with open(path, encoding="utf-8") as handle:
-            line = next((line for line in handle if line.strip()), "")
+        with open_binary(path) as handle:
+            line = next((line for line in handle if line.strip()), b"")
         first = json.loads(line)
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, EOFError, zlib.error, ValueError, RecursionError):
         return False  # the record reader reports the problem in place
     return isinstance(first, dict) and "text" in first and "spans" in first
 

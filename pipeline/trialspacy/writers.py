@@ -19,6 +19,7 @@ from spacy.tokens import Doc, DocBin
 
 from .brat import to_ann
 from .contract import Document, Span
+from .errors import Errors
 from .frames import SPAN_COLUMNS, span_row
 from .resume import truncate_partial_line
 
@@ -81,9 +82,25 @@ class JsonlWriter(_LineWriter):
         self._write_text(json.dumps(document, ensure_ascii=False) + "\n")
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: a list as JSON; text that a spreadsheet would run as a formula
+    (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) behind a single quote,
+    as OWASP advises, so that it is shown as text (``=HYPERLINK(...)`` → ``'=HYPERLINK(...)``).
+    Numbers and booleans are kept as they are: ``-1.5`` is a number, not a formula."""
+    if isinstance(value, list):
+        return json.dumps(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_row(document: Document, span: Span) -> dict[str, Any]:
-    """A span's CSV row: :func:`~trialspacy.frames.span_row` with lists as JSON."""
-    return {k: json.dumps(v) if isinstance(v, list) else v for k, v in span_row(document, span).items()}
+    """A span's CSV row: :func:`~trialspacy.frames.span_row`, each value through :func:`csv_cell`."""
+    return {k: csv_cell(v) for k, v in span_row(document, span).items()}
 
 
 def _csv_text(rows: list[dict[str, Any]], header: bool = False) -> str:
@@ -107,29 +124,61 @@ class CsvWriter(_LineWriter):
         self._write_text(_csv_text([csv_row(document, span) for span in document["spans"]]))
 
 
+# Longest stem kept from an id: with a ``_NNNNNN`` suffix and ``.ann`` it stays well under the
+# 255 bytes a file name may have on common file systems (ASCII only, so a character is a byte).
+MAX_STEM = 120
+# Names Windows reserves for devices, whatever the suffix (``CON.txt`` cannot be created there).
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))})
+
+
 def safe_stem(document_id: str) -> str:
-    """A file name for a document id (``NCT0123#2`` → ``NCT0123_2``)."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", document_id).strip("._") or "document"
+    """A file name for a document id (``NCT0123#2`` → ``NCT0123_2``): each run of characters other
+    than ASCII letters, digits, ``.``, ``_`` and ``-`` replaced by ``_``, leading and trailing
+    ``.``, ``_`` and ``-`` removed, cut to :data:`MAX_STEM` characters; ``document`` when nothing
+    is left, and ``_`` added to a name Windows reserves (``CON`` → ``CON_``)."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", document_id).strip("._-")[:MAX_STEM].rstrip("._-") or "document"
+    return f"{stem}_" if stem.split(".")[0].lower() in _RESERVED else stem
 
 
 class BratWriter(Writer):
-    """A ``<id>.txt``/``<id>.ann`` pair per document in a directory (``_2``, ``_3``... added to a
-    repeated id)."""
+    """A ``<stem>.txt``/``<stem>.ann`` pair per document in a directory, never one over another.
+
+    The stem is :func:`safe_stem` of the id; when an earlier document of the run has that stem,
+    compared without case (as macOS and Windows file systems compare names), ``_2``, ``_3``... is
+    added, the first number that gives a free one. So the names depend only on the ids, in input
+    order. The directory must hold no ``.txt`` or ``.ann`` file before the run: an earlier run's
+    pairs would be overwritten or mixed with this one's.
+    """
 
     def __init__(self, directory: str):
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._stems: dict[str, int] = {}
+        existing = [p for p in self.directory.iterdir() if p.suffix.lower() in (".txt", ".ann")]
+        if existing:
+            raise FileExistsError(Errors.E063.format(path=directory, count=len(existing)))
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def stem(self, document_id: str) -> str:
+        """The stem of the next document with this id (it is then taken)."""
+        stem = safe_stem(document_id)
+        key = stem.lower()
+        n = self._next.get(key, 1)
+        candidate = stem
+        while candidate.lower() in self._taken:
+            n += 1
+            candidate = f"{stem}_{n}"
+        self._next[key] = n
+        self._taken.add(candidate.lower())
+        return candidate
 
     def write(self, document: Document, doc: Doc | None = None) -> None:
-        stem = safe_stem(str(document["id"]))
-        n = self._stems.get(stem, 0)
-        self._stems[stem] = n + 1
-        if n:
-            stem = f"{stem}_{n + 1}"
-        base = self.directory / stem
-        base.with_suffix(".txt").write_text(document["text"], encoding="utf-8", newline="")
-        base.with_suffix(".ann").write_text(to_ann(document), encoding="utf-8", newline="")
+        stem = self.stem(str(document["id"]))
+        ann = to_ann(document)
+        # Exclusive creation: a name taken by anything else, even in a race, fails loudly.
+        for suffix, content in ((".txt", document["text"]), (".ann", ann)):
+            with open(self.directory / f"{stem}{suffix}", "x", encoding="utf-8", newline="") as handle:
+                handle.write(content)
 
     def close(self) -> None:
         """Nothing to finish: each pair is complete when written."""
