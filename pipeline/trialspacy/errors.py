@@ -122,6 +122,9 @@ class Errors:
         "{path}, line {line}: not a document written by trialspacy extract; --resume only continues "
         "extract's own JSONL output"
     )
+    E077 = "document {id!r}: DocBin output needs its Doc"
+    E078 = "{fmt} output needs a path (-o)"
+    E079 = "writing to standard output needs the stream"
 
 
 class Warnings:

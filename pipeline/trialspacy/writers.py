@@ -52,7 +52,7 @@ class _LineWriter(Writer):
         self.appending = False
         if output in (None, "-"):
             if stream is None:
-                raise ValueError("writing to standard output needs the stream")
+                raise ValueError(Errors.E079)
             self._handle = stream
             self._own = False
         else:
@@ -193,7 +193,7 @@ class DocBinWriter(Writer):
 
     def write(self, document: Document, doc: Doc | None = None) -> None:
         if doc is None:
-            raise ValueError(f"document {document['id']!r}: DocBin output needs its Doc")
+            raise ValueError(Errors.E077.format(id=document["id"]))
         self._docbin.add(doc)
 
     def close(self) -> None:
@@ -209,9 +209,9 @@ def open_writer(fmt: str, output: str | None, stream: IO[str] | None = None, app
     if fmt == "csv":
         return CsvWriter(output, stream, append)
     if fmt in ("brat", "docbin") and output in (None, "-"):
-        raise ValueError(f"{fmt} output needs a path")
+        raise ValueError(Errors.E078.format(fmt=fmt))
     if fmt == "brat":
         return BratWriter(str(output))
     if fmt == "docbin":
         return DocBinWriter(str(output))
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    raise ValueError(Errors.E073.format(fmt=fmt, choices=", ".join(FORMATS)))
