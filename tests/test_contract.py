@@ -12,17 +12,17 @@ from trialspacy.brat import to_ann
 from trialspacy.contract import (
     PIPELINE_NAME,
     check_document,
-    contains,
     innermost_section,
-    json_kind,
     pair_outcomes,
     to_document,
 )
+from trialspacy.errors import json_kind
 from trialspacy.frames import outcome_rows, span_rows
 from trialspacy.records import Record
 from trialspacy.report import render_report
 from trialspacy.run import process
 from trialspacy.scoring import score
+from trialspacy.text import contains
 from trialspacy.writers import open_writer
 
 SEED = "000_39528a72e86f2866"  # seed layout: sections, and three outcome items with time frames

@@ -12,6 +12,7 @@ from typing import Any, Literal, NotRequired, TypedDict, get_args
 from spacy.tokens import Doc
 
 from .about import __title__, __version__
+from .errors import json_kind
 from .lexicon import doc_text
 from .spans import ENDPOINT, LABEL_ATTRS, TIMEFRAME, label_spans, span_attrs
 from .text import contains
@@ -119,21 +120,6 @@ def to_document(doc: Doc, with_pipeline: bool = True) -> Document:
         "sections": [{"name": s["name"], "start": s["start"], "end": s["end"]} for s in (doc._.sections or [])],
         "outcomes": pair_outcomes(spans, doc._.outcome_items or []),
     }
-
-
-def json_kind(value: Any) -> str:
-    """A JSON value's type as the problems name it (``a string``, ``an array``, ``null``...)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    return "an object" if isinstance(value, Mapping) else type(value).__name__
 
 
 def _is_int(value: Any) -> bool:

@@ -175,3 +175,18 @@ def printable(text: str) -> str:
     """``text`` for one line of a terminal or log: control characters and lone surrogates as
     Python escapes (``\\n``, ``\\x1b``, ``\\ud800``), everything else as it is."""
     return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def json_kind(value: Any) -> str:
+    """A JSON value's type as the problems name it (``a string``, ``an array``, ``null``...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return "an object" if isinstance(value, dict) else type(value).__name__

@@ -8,8 +8,6 @@ functions, no files) is :mod:`trialspacy.scoring`; running the pipeline over the
 
 import codecs
 import dataclasses
-import gzip
-import io
 import json
 import sys
 import zlib
@@ -19,26 +17,11 @@ from typing import Any, cast
 
 from spacy.language import Language
 
-from .contract import Document, check_document, json_kind
-from .errors import Errors, RecordError
+from .contract import Document, check_document
+from .errors import Errors, RecordError, json_kind
+from .records import open_input, read_problem
 from .run import predict
 from .scoring import ErrorEntry, Evaluation, score
-
-
-def open_binary(path: str) -> gzip.GzipFile | io.BufferedReader:
-    """A file's bytes, gunzipped when its name ends in ``.gz`` (as ``extract`` reads its inputs)."""
-    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
-
-
-def _read_problem(exc: BaseException) -> str:
-    """Why a file could not be read, in words: a damaged gzip stream or the system's reason."""
-    if isinstance(exc, gzip.BadGzipFile):
-        return "not a valid gzip file"
-    if isinstance(exc, (EOFError, zlib.error)):
-        return f"damaged gzip data ({exc})" if str(exc) else "damaged gzip data"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc)
 
 
 class _LineProblem(Exception):
@@ -82,9 +65,9 @@ def contract_documents(path: str, role: str = "gold") -> Iterator[Document | Rec
     if not Path(path).is_file():
         raise RecordError(path, Errors.E001)
     try:
-        handle = open_binary(path)
+        handle = open_input(path)
     except OSError as exc:
-        raise RecordError(path, Errors.E002.format(reason=_read_problem(exc))) from None
+        raise RecordError(path, Errors.E002.format(reason=read_problem(exc))) from None
     first_line: dict[str, int] = {}
     number = offset = 0
     seen = False
@@ -120,7 +103,7 @@ def contract_documents(path: str, role: str = "gold") -> Iterator[Document | Rec
                     first_line[record_id] = number
                     yield cast(Document, record)  # checked above
         except (OSError, EOFError, zlib.error) as exc:
-            yield RecordError(path, Errors.E002.format(reason=_read_problem(exc)), line=number + 1)
+            yield RecordError(path, Errors.E002.format(reason=read_problem(exc)), line=number + 1)
             return
     if not seen:
         yield RecordError(path, Errors.E060.format(role=role))

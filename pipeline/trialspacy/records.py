@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, TextIO, Union
 
-from .errors import Errors, RecordError, Warnings
+from .errors import Errors, RecordError, Warnings, json_kind
 from .layout import ELIGIBILITY_HEADING, ITEM_SEPARATOR, OTHER_OUTCOMES_LABEL, eligibility_sections, sort_sections
 from .text import trim
 
@@ -182,7 +182,7 @@ def render_ctgov_v2(study: dict[str, Any], source: str) -> Record:
     protocol = study["protocolSection"]
     if not isinstance(protocol, dict):
         raise RecordError(
-            source, Errors.E046.format(field="protocolSection", kind=_kind(protocol), expected="an object")
+            source, Errors.E046.format(field="protocolSection", kind=json_kind(protocol), expected="an object")
         )
     nct_id = single_line(_get(protocol, "identificationModule", "nctId"))
     if not nct_id:
@@ -224,13 +224,6 @@ def _present(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _kind(value: Any) -> str:
-    """A JSON value's type as the error messages name it."""
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "an array", str: "text", bool: "a boolean"}.get(type(value), "a number")
-
-
 def _required_id(record: dict[str, Any], key: str, source: str) -> str:
     """The id field that names a record (text or an integer), or a RecordError E046 naming it."""
     value = record[key]
@@ -238,7 +231,7 @@ def _required_id(record: dict[str, Any], key: str, source: str) -> str:
         return str(value)
     if _present(value):
         return str(value).strip()
-    kind = "empty text" if isinstance(value, str) else _kind(value)
+    kind = "empty text" if isinstance(value, str) else json_kind(value)
     raise RecordError(source, Errors.E046.format(field=key, kind=kind, expected="text or an integer"))
 
 
@@ -725,11 +718,13 @@ def _line_records(head: bytes, handle: IO[bytes], fmt: str, where: _Where, opts:
         yield from _jsonl_records(lines, where, opts)
 
 
-def _open(path: str) -> Any:
+def open_input(path: str) -> Any:
+    """A file's bytes, gunzipped when its name ends in ``.gz``."""
     return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
 
 
-def _os_reason(exc: BaseException) -> str:
+def read_problem(exc: BaseException) -> str:
+    """Why a file could not be read, in words: a damaged gzip stream or the system's reason."""
     if isinstance(exc, gzip.BadGzipFile):
         return "not a valid gzip file"
     if isinstance(exc, (EOFError, zlib.error)):
@@ -758,7 +753,7 @@ def _path_records(path: str, opts: _Options) -> Iterator[Item]:
         elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
             yield RecordError(source, Errors.E001)
         else:
-            yield RecordError(source, Errors.E002.format(reason=_os_reason(exc)))
+            yield RecordError(source, Errors.E002.format(reason=read_problem(exc)))
         return
     if not stat.S_ISREG(mode):
         yield RecordError(source, Errors.E013.format(path=source))
@@ -769,7 +764,7 @@ def _path_records(path: str, opts: _Options) -> Iterator[Item]:
         return
     where = _Where(source, _stem(source), 0)
     try:
-        with _open(path) as handle:
+        with open_input(path) as handle:
             if fmt == ".xml":
                 yield _legacy_xml_record(handle.read(), source, opts)
             elif fmt in (".jsonl", ".ndjson", ".csv", ".tsv"):
@@ -777,7 +772,7 @@ def _path_records(path: str, opts: _Options) -> Iterator[Item]:
             else:
                 yield from _document_records(handle.read(), fmt, where, opts)
     except (OSError, EOFError, zlib.error) as exc:
-        yield RecordError(source, Errors.E002.format(reason=_os_reason(exc)))
+        yield RecordError(source, Errors.E002.format(reason=read_problem(exc)))
 
 
 def _legacy_xml_record(data: bytes, source: str, opts: _Options) -> Item:

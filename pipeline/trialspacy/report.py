@@ -21,7 +21,8 @@ from typing import Any
 
 from .contract import Document, Span, innermost_section
 from .errors import RecordError
-from .evaluate import contract_documents, open_binary
+from .evaluate import contract_documents
+from .records import open_input
 from .scoring import ErrorEntry, Evaluation
 from .spans import CRITERION, LABELS
 from .tables import TABLE_STYLE, html_table, html_tables
@@ -70,7 +71,7 @@ def is_contract_file(path: str) -> bool:
     if not name.removesuffix(".gz").endswith((".jsonl", ".ndjson")):
         return False
     try:
-        with open_binary(path) as handle:
+        with open_input(path) as handle:
             line = next((line for line in handle if line.strip()), b"")
         first = json.loads(line)
     except (OSError, EOFError, zlib.error, ValueError, RecursionError):
