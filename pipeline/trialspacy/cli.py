@@ -8,7 +8,6 @@ non-zero (see :class:`~trialspacy.errors.ExitCode`) with one readable line on st
 traceback.
 """
 
-import json
 import os
 import re
 import sys
@@ -22,7 +21,7 @@ from tqdm import tqdm
 
 from .contract import Document
 from .errors import Errors, ExitCode, RecordError, Warnings, printable
-from .writers import FORMATS, open_writer
+from .writers import FORMATS, json_line, open_writer
 
 EXIT_STATUS = (
     "Exit status: 0 done; 1 done, some records reported as errors (--errors); 2 wrong option or output path; "
@@ -81,18 +80,6 @@ def check_outputs(inputs: list[str], output: str | None, errors_path: str | None
             elif source == target:
                 raise UsageError(Errors.E047.format(option=option, path=given))
     return list(files.values())
-
-
-def error_line(entry: dict[str, Any]) -> str:
-    """An error entry as one JSON line: ASCII-escaped when it holds text UTF-8 cannot carry (a lone
-    surrogate), and with the Unicode line separators escaped, which ``str.splitlines`` (and so many
-    a JSONL reader) would take for line ends."""
-    line = json.dumps(entry, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(entry)
-    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
 
 
 def extract_command(
@@ -181,7 +168,7 @@ def extract_command(
         bar.clear()
         print(f"error: {err.message}", file=stderr)
         if errors_file is not None:
-            errors_file.write(error_line(err.to_dict()))
+            errors_file.write(json_line(err.to_dict()))
             errors_file.flush()
 
     files, warnings = expand_inputs(inputs, exclude=outputs)

@@ -22,6 +22,7 @@ from .errors import Errors, RecordError, json_kind
 from .records import open_input, read_problem
 from .run import predict
 from .scoring import ErrorEntry, Evaluation, score
+from .writers import json_line
 
 
 class _LineProblem(Exception):
@@ -142,4 +143,4 @@ def write_errors(errors: Sequence[ErrorEntry], path: str) -> None:
     """The error list as JSONL, one false positive, false negative or wrong attribute per line."""
     with open(path, "w", encoding="utf-8") as handle:
         for entry in errors:
-            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            handle.write(json_line(entry))

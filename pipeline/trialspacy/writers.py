@@ -27,6 +27,19 @@ Format = Literal["jsonl", "csv", "brat", "docbin"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 
+def json_line(value: Any) -> str:
+    """``value`` as one JSON line, UTF-8 as it is (``ensure_ascii=False``), except: ASCII-escaped
+    when it holds text UTF-8 cannot carry (a lone surrogate), and the Unicode line separators
+    U+2028 and U+2029 escaped, which ``str.splitlines`` (and so many a JSONL reader) takes for
+    line ends."""
+    line = json.dumps(value, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(value)
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+
+
 class Writer(Protocol):
     """What every writer does; explicit subclasses inherit the context manager methods."""
 
@@ -79,7 +92,7 @@ class JsonlWriter(_LineWriter):
         super().__init__(output, stream, append)
 
     def write(self, document: Document, doc: Doc | None = None) -> None:
-        self._write_text(json.dumps(document, ensure_ascii=False) + "\n")
+        self._write_text(json_line(document))
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
