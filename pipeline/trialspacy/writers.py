@@ -29,15 +29,20 @@ FORMATS: tuple[Format, ...] = get_args(Format)
 
 def json_line(value: Any) -> str:
     """``value`` as one JSON line, UTF-8 as it is (``ensure_ascii=False``), except: ASCII-escaped
-    when it holds text UTF-8 cannot carry (a lone surrogate), and the Unicode line separators
-    U+2028 and U+2029 escaped, which ``str.splitlines`` (and so many a JSONL reader) takes for
-    line ends."""
+    when it holds text UTF-8 cannot carry (a lone surrogate), and the line ends JSON leaves
+    unescaped (U+0085, U+2028, U+2029) escaped, which ``str.splitlines`` (and so many a JSONL
+    reader) would split a line at."""
     line = json.dumps(value, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(value)
-    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+    return line.translate(_LINE_ENDS) + "\n"
+
+
+# The characters str.splitlines() breaks at that json.dumps(ensure_ascii=False) writes as they are
+# (it escapes the others, all below U+0020); inside a JSON string their escapes mean the same.
+_LINE_ENDS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
 class Writer(Protocol):
