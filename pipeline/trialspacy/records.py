@@ -872,6 +872,8 @@ _LINE_FORMATS = (".jsonl", ".ndjson", ".csv", ".tsv")
 # Other members (``Contents.txt``, ``.gz``, ``.pdf``) are left out and counted, like the files of a
 # directory; a zip inside the zip is reported, never opened.
 _MEMBER_FORMATS = (".json", ".xml", *_LINE_FORMATS)
+# Folder separators of member names: ``/``, and ``\\`` as some Windows tools write it.
+_MEMBER_PATH = re.compile(r"[/\\]")
 
 
 def _open_zip(path: str) -> zipfile.ZipFile:
@@ -889,16 +891,18 @@ def _open_zip(path: str) -> zipfile.ZipFile:
 
 def _zip_members(archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], Counter[str]]:
     """The members to read, in archive order, and the suffixes of the others with their counts.
-    Folders and hidden or macOS resource-fork members (``__MACOSX/._x.json``) are neither."""
+    Folders and hidden or macOS resource-fork members (``__MACOSX/._x.json``) are neither; a name
+    that climbs out (``../x.json``) is only a name, as nothing is written."""
     members: list[zipfile.ZipInfo] = []
     skipped: Counter[str] = Counter()
     for info in archive.infolist():
-        if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in info.filename.split("/")):
+        parts = _MEMBER_PATH.split(info.filename)
+        if info.is_dir() or any((p[:1] == "." and p not in (".", "..")) or p == "__MACOSX" for p in parts):
             continue
         if _member_format(info.filename) in (*_MEMBER_FORMATS, ".zip"):
             members.append(info)
         else:
-            skipped[_suffix(info.filename.rsplit("/", 1)[-1])] += 1
+            skipped[_suffix(parts[-1])] += 1
     return members, skipped
 
 
