@@ -12,13 +12,12 @@ from conftest import API_V2_SAMPLE, corpus_path
 from trialspacy.errors import RecordError
 from trialspacy.layout import parse_layout
 from trialspacy.legacy_xml import (
-    iter_legacy_xml_zip,
     legacy_study,
     parse_legacy_xml,
     render_legacy_xml,
     unwrap_textblock,
 )
-from trialspacy.records import Record, render_ctgov_v2
+from trialspacy.records import Record, iter_records, render_ctgov_v2
 
 DATA = Path(__file__).parent / "data" / "legacy_xml"
 LEGACY_ZIP = ("ctgov_legacy_xml", "AllPublicXML_6786.zip")
@@ -335,7 +334,7 @@ def test_zip_gives_one_item_per_xml_member_and_names_bad_members(tmp_path: Path)
         out.write(DATA / "NCT00461812.xml", "AllPublicXML/NCT0046xxxx/NCT00461812.xml")
         out.writestr("AllPublicXML/Contents.txt", b"not a record")
         out.writestr("__MACOSX/AllPublicXML/._NCT00000102.xml", b"\x00\x05")
-    items = list(iter_legacy_xml_zip(archive))
+    items = list(iter_records(archive))
     assert [type(i).__name__ for i in items] == ["Record", "RecordError", "Record"]
     assert [i.id for i in items if isinstance(i, Record)] == ["NCT00000102", "NCT00461812"]
     assert items[0].source == f"{archive}/AllPublicXML/NCT0000xxxx/NCT00000102.xml"
@@ -352,7 +351,7 @@ def test_zip_with_a_damaged_member_goes_on_with_the_next(tmp_path: Path) -> None
     # Damage the first member's stored bytes: its CRC no longer matches.
     start = data.index(b"<clinical_study>")
     archive.write_bytes(data[:start] + b"<clinical_studx>" + data[start + 16 :])
-    items = list(iter_legacy_xml_zip(archive))
+    items = list(iter_records(archive))
     assert isinstance(items[0], RecordError) and items[0].source == f"{archive}/a/NCT00000102.xml"
     assert "cannot read" in items[0].problem
     assert isinstance(items[1], Record)
@@ -361,13 +360,13 @@ def test_zip_with_a_damaged_member_goes_on_with_the_next(tmp_path: Path) -> None
 def test_unreadable_or_empty_zip_is_one_error(tmp_path: Path) -> None:
     fake = tmp_path / "fake.zip"
     fake.write_bytes(b"not a zip")
-    assert [e.message for e in iter_legacy_xml_zip(fake)] == [f"{fake}: cannot read the file: not a valid zip file"]
+    assert [e.message for e in iter_records(fake)] == [f"{fake}: cannot read the file: not a valid zip file"]
     empty = tmp_path / "empty.zip"
     with zipfile.ZipFile(empty, "w") as out:
         out.writestr("readme.txt", b"nothing")
-    (error,) = iter_legacy_xml_zip(empty)
-    assert isinstance(error, RecordError) and "no .xml member" in error.problem
-    (missing,) = iter_legacy_xml_zip(tmp_path / "missing.zip")
+    (error,) = iter_records(empty)
+    assert isinstance(error, RecordError) and "no member trialspacy reads (.json, .xml" in error.problem
+    (missing,) = iter_records(tmp_path / "missing.zip")
     assert isinstance(missing, RecordError) and missing.source == str(tmp_path / "missing.zip")
 
 
@@ -378,7 +377,7 @@ def test_whole_legacy_corpus_gives_one_item_per_member(record_property) -> None:
         members = [i.filename for i in archive.infolist() if i.filename.endswith(".xml")]
     assert len(members) == CORPUS_MEMBERS
     started = time.perf_counter()
-    items = list(iter_legacy_xml_zip(path))
+    items = list(iter_records(path))
     seconds = time.perf_counter() - started
     records = [i for i in items if isinstance(i, Record)]
     errors = [i for i in items if isinstance(i, RecordError)]

@@ -22,8 +22,8 @@ class ExitCode(IntEnum):
 
 class Errors:
     """Messages for problems with input records (E001-E020), with a command's options (E021-E032)
-    with a Dask cluster (E033-E034) with legacy XML records (E035-E039) and
-    with hostile input (E040-E046), formatted with ``str.format``."""
+    with a Dask cluster (E033-E034) with legacy XML records (E035-E037), zip archives (E038-E039,
+    E100) and with hostile input (E040-E046), formatted with ``str.format``."""
 
     E001 = "file not found"
     E002 = "cannot read the file: {reason}"
@@ -74,8 +74,8 @@ class Errors:
     E035 = "XML refused: it declares entities or references external resources ({reason}); remove its DTD"
     E036 = "malformed XML: {reason}"
     E037 = "XML is not a ClinicalTrials.gov legacy study: its root element is <{tag}>, not <clinical_study>"
-    E038 = "zip member is {size:,} bytes, over the limit of {limit:,} for one XML record"
-    E039 = "zip archive has no .xml member; trialspacy reads zips of ClinicalTrials.gov legacy XML records"
+    E038 = "zip member is {size:,} bytes, over the limit of {limit:,} for one member; unzip it to read it"
+    E039 = "zip archive has no member trialspacy reads ({suffixes} files)"
     # Hostile input to the record readers.
     E040 = "JSON nested too deeply to read (Python reads at most about {limit:,} levels); flatten the record"
     E041 = "JSON has an integer of more digits than Python reads ({limit:,}); write it as a string"
@@ -125,6 +125,8 @@ class Errors:
     E077 = "document {id!r}: DocBin output needs its Doc"
     E078 = "{fmt} output needs a path (-o)"
     E079 = "writing to standard output needs the stream"
+    # Zip archives (E038-E039 above).
+    E100 = "zip member is itself a zip archive; trialspacy does not open archives inside archives: unzip it"
 
 
 class Warnings:

@@ -7,14 +7,10 @@ formats give the same seed layout. Text blocks are hard-wrapped and indented; :f
 turns them back into one line per paragraph, bullet or heading.
 
 XML is parsed with ``defusedxml``: entity declarations (billion laughs) and external references
-(XXE) are refused, never expanded or fetched. Zip archives are read member by member.
+(XXE) are refused, never expanded or fetched. Zip archives of them are read by :mod:`trialspacy.records`.
 """
 
-import os
 import re
-import zipfile
-import zlib
-from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
@@ -26,9 +22,6 @@ from .records import Record, render_ctgov_v2
 
 ROOT_TAG = "clinical_study"
 FORMAT = "ctgov_legacy_xml"
-# A member larger than this is refused unread: a legacy record is at most a few MB (its location
-# list), so anything bigger is not one, and a deflate bomb must not be inflated into memory.
-MAX_MEMBER_BYTES = 64 * 2**20
 
 # --- Text blocks --------------------------------------------------------------------------------
 
@@ -218,54 +211,3 @@ def render_legacy_xml(data: bytes, source: str) -> Record:
     record = render_ctgov_v2(study, source)
     record.meta = {"format": FORMAT}
     return record
-
-
-# --- Zip archives -------------------------------------------------------------------------------
-
-
-def _is_record_member(info: zipfile.ZipInfo) -> bool:
-    """An ``.xml`` file, not a folder nor a hidden or macOS resource-fork file (``__MACOSX/._x.xml``)."""
-    parts = info.filename.split("/")
-    return (
-        not info.is_dir()
-        and info.filename.lower().endswith(".xml")
-        and not any(p.startswith(".") or p == "__MACOSX" for p in parts)
-    )
-
-
-def _member_record(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> Record | RecordError:
-    if info.file_size > MAX_MEMBER_BYTES:
-        return RecordError(source, Errors.E038.format(size=info.file_size, limit=MAX_MEMBER_BYTES))
-    try:
-        with archive.open(info) as handle:
-            # The size in the directory can lie; never inflate past the limit.
-            data = handle.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-        return RecordError(source, Errors.E002.format(reason=exc))
-    if len(data) > MAX_MEMBER_BYTES:
-        return RecordError(source, Errors.E038.format(size=len(data), limit=MAX_MEMBER_BYTES))
-    try:
-        return render_legacy_xml(data, source)
-    except RecordError as err:
-        return err
-
-
-def iter_legacy_xml_zip(path: str | os.PathLike[str]) -> Iterator[Record | RecordError]:
-    """Yield a Record, or a RecordError in its place, for every ``.xml`` member of a zip archive
-    (``AllPublicXML.zip``), in archive order, reading one member at a time. A member's source is
-    ``<zip path>/<member name>``; an unreadable archive gives one RecordError naming it."""
-    name = os.fspath(path)
-    try:
-        archive = zipfile.ZipFile(name)
-    except (zipfile.BadZipFile, OSError) as exc:
-        reason = "not a valid zip file" if isinstance(exc, zipfile.BadZipFile) else exc.strerror or str(exc)
-        yield RecordError(name, Errors.E002.format(reason=reason))
-        return
-    with archive:
-        members = 0
-        for info in archive.infolist():
-            if _is_record_member(info):
-                members += 1
-                yield _member_record(archive, info, f"{name}/{info.filename}")
-    if members == 0:
-        yield RecordError(name, Errors.E039)

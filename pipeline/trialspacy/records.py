@@ -2,10 +2,11 @@
 
 :func:`iter_records` never raises for bad input: it yields a :class:`~trialspacy.errors.RecordError`
 in the place of the bad record (or file) and goes on, so every input record gives exactly one item.
-Structured records (ClinicalTrials.gov API v2 studies, AACT-style rows, NLI4CT reports) are
-rendered to text in the seed layout, with their sections and outcome items computed as they are
-written; other records give the text of one field, and the layout component finds their sections.
-JSONL and CSV are read line by line, so a large file is never held in memory.
+Structured records (ClinicalTrials.gov API v2 studies, legacy XML records, rows of the site's CSV
+export, AACT-style rows, NLI4CT reports) are rendered to text in the seed layout, with their sections
+and outcome items computed as they are written; other records give the text of one field, and the
+layout component finds their sections. JSONL and CSV are read line by line, so a large file is never
+held in memory, and zip archives member by member.
 """
 
 import codecs
@@ -18,6 +19,7 @@ import os
 import re
 import stat
 import sys
+import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -257,6 +259,66 @@ def render_aact(row: dict[str, Any], source: str) -> Record:
     return out.record(record_id, source, "aact")
 
 
+# The CSV export of ClinicalTrials.gov's search results ("Download"): the current site's columns
+# (``Study Title``, ``Brief Summary``, ``Primary Outcome Measures``, ...) and the former site's
+# (``Title``, one ``Outcome Measures`` column). Lists are ``|``-separated; an intervention is
+# ``TYPE: name`` (``DRUG: Cisplatin``, formerly ``Drug: Cisplatin``), and an outcome of the current
+# export is its ``measure, description, time frame`` joined as the seed layout writes them.
+SITE_CSV_ID = "NCT Number"
+_SITE_CSV_TITLES = ("Study Title", "Title")
+_SITE_CSV_OUTCOMES = (
+    ("primaryOutcomes", "Primary Outcome Measures"),
+    ("secondaryOutcomes", "Secondary Outcome Measures"),
+    ("otherOutcomes", "Other Outcome Measures"),
+    # The former export lists every outcome measure in one column, without role or time frame: they
+    # are the record's first outcome line.
+    ("primaryOutcomes", "Outcome Measures"),
+)
+_INTERVENTION_TYPE = re.compile(r"[A-Za-z][A-Za-z _]*")
+
+
+def _site_csv_intervention(item: str) -> dict[str, str]:
+    """``Dietary Supplement: Vitamin D`` as an API v2 intervention (``DIETARY_SUPPLEMENT``)."""
+    kind, separator, name = item.partition(": ")
+    if not (separator and _INTERVENTION_TYPE.fullmatch(kind)):
+        return {"type": "", "name": item}
+    return {"type": "_".join(kind.upper().replace("_", " ").split()), "name": name}
+
+
+def render_site_csv(row: dict[str, Any], source: str) -> Record:
+    """A row of ClinicalTrials.gov's search results CSV export as a Record in the seed layout of
+    an API v2 study (title, summary, conditions, interventions, outcome lines); the export has no
+    detailed description nor criteria. Raises RecordError (E046, E008)."""
+    record_id = _required_id(row, SITE_CSV_ID, source)
+    # The current export holds the registry's markdown text, as API v2 does; the former one plain
+    # text, whose backslashes are doubled so that unescaping gives them back as written.
+    plain = "Study Title" not in row
+
+    def cell(name: str) -> str:
+        value = row.get(name)
+        text = value if isinstance(value, str) else ""
+        return text.replace("\\", "\\\\") if plain else text
+
+    def items(name: str) -> list[str]:
+        return cell(name).split(ITEM_SEPARATOR) if cell(name) else []
+
+    outcomes: dict[str, list[dict[str, str]]] = {}
+    for key, column in _SITE_CSV_OUTCOMES:
+        outcomes.setdefault(key, []).extend({"measure": item} for item in items(column))
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": record_id, "briefTitle": cell("Study Title") or cell("Title")},
+            "descriptionModule": {"briefSummary": cell("Brief Summary")},
+            "conditionsModule": {"conditions": items("Conditions")},
+            "armsInterventionsModule": {"interventions": [_site_csv_intervention(i) for i in items("Interventions")]},
+            "outcomesModule": outcomes,
+        }
+    }
+    record = render_ctgov_v2(study, source)
+    record.meta = {"format": "ctgov_site_csv"}
+    return record
+
+
 def _nli4ct_lines(lines: Any) -> list[str]:
     return [line.strip() for line in lines if isinstance(line, str)] if isinstance(lines, list) else []
 
@@ -299,6 +361,10 @@ def _is_ctgov_v2(obj: dict[str, Any]) -> bool:
 
 def _is_aact(obj: dict[str, Any]) -> bool:
     return "nct_id" in obj and any(_present(obj.get(k)) for k in _AACT_TEXT_FIELDS)
+
+
+def _is_site_csv(obj: dict[str, Any]) -> bool:
+    return SITE_CSV_ID in obj and any(title in obj for title in _SITE_CSV_TITLES)
 
 
 def _is_nli4ct(obj: dict[str, Any]) -> bool:
@@ -392,8 +458,8 @@ def _checked(record: Record, opts: _Options, obj: Any = None) -> Record:
 
 
 def _record_from_object(obj: Any, where: _Where, opts: _Options) -> Item:
-    """One parsed JSON object or CSV row as a Record (API v2 study, AACT row, NLI4CT report, or
-    a text field), or the RecordError saying why not."""
+    """One parsed JSON object or CSV row as a Record (API v2 study, AACT row, site CSV export row,
+    NLI4CT report, or a text field), or the RecordError saying why not."""
     try:
         if not isinstance(obj, dict):
             raise RecordError(where.source, Errors.E016.format(kind=type(obj).__name__))
@@ -401,6 +467,8 @@ def _record_from_object(obj: Any, where: _Where, opts: _Options) -> Item:
             record = render_ctgov_v2(obj, where.source)
         elif _is_aact(obj):
             record = render_aact(obj, where.source)
+        elif _is_site_csv(obj):
+            record = render_site_csv(obj, where.source)
         elif _is_nli4ct(obj):
             record = render_nli4ct(obj, where.source)
         else:
@@ -627,8 +695,9 @@ def _jsonl_records(lines: Iterator[Line], where: _Where, opts: _Options) -> Iter
 
 
 def _csv_records(lines: Iterator[Line], where: _Where, opts: _Options, delimiter: str) -> Iterator[Item]:
-    """One record per row under the header row; AACT-style headers give AACT records. A row on a
-    line that cannot be read is that line's error, and the next rows are read."""
+    """One record per row under the header row; AACT-style and site export headers give records of
+    those formats. A row on a line that cannot be read is that line's error, and the next rows are
+    read."""
     # Registry criteria can exceed the csv module's default 128 KiB field limit; the text size is
     # checked per record (E009) instead. The limit is process-wide, so it is only ever raised.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
@@ -660,8 +729,10 @@ def _csv_records(lines: Iterator[Line], where: _Where, opts: _Options, delimiter
             yield RecordError(where.source, bad_header[1], line=bad_header[0])
             return
         is_aact = "nct_id" in header and ("criteria" in header or "description" in header)
+        # A site export's row keeps its empty cells, so that it is told as one by its columns.
+        is_site = _is_site_csv(dict.fromkeys(header))
         key = opts.text_key or DEFAULT_TEXT_KEY
-        if not is_aact and key not in header:
+        if not (is_aact or is_site) and key not in header:
             yield RecordError(where.source, Errors.E011.format(key=key, fields=", ".join(header)))
             return
         row_line = reader.line_num + 1
@@ -674,7 +745,7 @@ def _csv_records(lines: Iterator[Line], where: _Where, opts: _Options, delimiter
             if bad is not None:
                 yield RecordError(where.source, bad[1], line=bad[0])
                 continue
-            obj = {name: value for name, value in zip(header, row) if value != "" or name == key}
+            obj = {name: value for name, value in zip(header, row) if value != "" or name == key or is_site}
             yield _record_from_object(obj, _Where(where.source, where.stem, number, line), opts)
     except csv.Error as exc:
         yield RecordError(where.source, Errors.E015.format(line=reader.line_num, reason=exc), line=reader.line_num)
@@ -765,14 +836,20 @@ def _path_records(path: str, opts: _Options) -> Iterator[Item]:
     where = _Where(source, _stem(source), 0)
     try:
         with open_input(path) as handle:
-            if fmt == ".xml":
-                yield _legacy_xml_record(handle.read(), source, opts)
-            elif fmt in (".jsonl", ".ndjson", ".csv", ".tsv"):
-                yield from _line_records(handle.read(_HEAD), handle, fmt, where, opts)
-            else:
-                yield from _document_records(handle.read(), fmt, where, opts)
+            yield from _handle_records(handle, fmt, where, opts)
     except (OSError, EOFError, zlib.error) as exc:
         yield RecordError(source, Errors.E002.format(reason=read_problem(exc)))
+
+
+def _handle_records(handle: IO[bytes], fmt: str, where: _Where, opts: _Options) -> Iterator[Item]:
+    """Records of an open file or zip member by its format: JSONL and CSV line by line, legacy XML
+    and the others read whole."""
+    if fmt == ".xml":
+        yield _legacy_xml_record(handle.read(), where.source, opts)
+    elif fmt in _LINE_FORMATS:
+        yield from _line_records(handle.read(_HEAD), handle, fmt, where, opts)
+    else:
+        yield from _document_records(handle.read(), fmt, where, opts)
 
 
 def _legacy_xml_record(data: bytes, source: str, opts: _Options) -> Item:
@@ -785,18 +862,109 @@ def _legacy_xml_record(data: bytes, source: str, opts: _Options) -> Item:
         return err
 
 
-def _zip_records(path: str, opts: _Options) -> Iterator[Item]:
-    """The records of a zip of legacy XML records (``AllPublicXML.zip``), member by member."""
-    from .legacy_xml import iter_legacy_xml_zip
+# --- Zip archives --------------------------------------------------------------------------------
 
-    for item in iter_legacy_xml_zip(path):
-        if isinstance(item, RecordError):
-            yield item
+# A member larger than this is refused unread: one study (API v2 JSON with its results, or a legacy
+# XML record with its locations) is at most a few MB, and a deflate bomb must not be inflated.
+MAX_MEMBER_BYTES = 64 * 2**20
+_LINE_FORMATS = (".jsonl", ".ndjson", ".csv", ".tsv")
+# The members read, by suffix: the bulk downloads' studies (``.json``, ``.xml``) and record files.
+# Other members (``Contents.txt``, ``.gz``, ``.pdf``) are left out and counted, like the files of a
+# directory; a zip inside the zip is reported, never opened.
+_MEMBER_FORMATS = (".json", ".xml", *_LINE_FORMATS)
+# Folder separators of member names: ``/``, and ``\\`` as some Windows tools write it.
+_MEMBER_PATH = re.compile(r"[/\\]")
+
+
+def _open_zip(path: str) -> zipfile.ZipFile:
+    """The archive with its member list read, or a RecordError naming it."""
+    try:
+        return zipfile.ZipFile(path)
+    except OSError as exc:
+        reason = read_problem(exc)
+    except zipfile.BadZipFile:
+        reason = "not a valid zip file"
+    except (ValueError, EOFError) as exc:  # a member list that does not add up, a name not UTF-8
+        reason = f"damaged zip archive ({exc})"
+    raise RecordError(_shown(path), Errors.E002.format(reason=reason))
+
+
+def _zip_members(archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], Counter[str]]:
+    """The members to read, in archive order, and the suffixes of the others with their counts.
+    Folders and hidden or macOS resource-fork members (``__MACOSX/._x.json``) are neither; a name
+    that climbs out (``../x.json``) is only a name, as nothing is written."""
+    members: list[zipfile.ZipInfo] = []
+    skipped: Counter[str] = Counter()
+    for info in archive.infolist():
+        parts = _MEMBER_PATH.split(info.filename)
+        if info.is_dir() or any((p[:1] == "." and p not in (".", "..")) or p == "__MACOSX" for p in parts):
             continue
-        try:
-            yield _checked(item, opts)
-        except RecordError as err:
-            yield err
+        if _member_format(info.filename) in (*_MEMBER_FORMATS, ".zip"):
+            members.append(info)
+        else:
+            skipped[_suffix(parts[-1])] += 1
+    return members, skipped
+
+
+def _member_format(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
+def _zip_skipped(path: str) -> Counter[str]:
+    """The suffixes of the members of a zip archive that are not read, with their counts; none if
+    it is not a regular file or cannot be opened (reading it reports why)."""
+    if not os.path.isfile(path):
+        return Counter()
+    try:
+        with _open_zip(path) as archive:
+            return _zip_members(archive)[1]
+    except RecordError:
+        return Counter()
+
+
+def _member_data(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> bytes:
+    """A member's bytes, or a RecordError: over MAX_MEMBER_BYTES (refused before inflating it, and
+    never inflated past it, as the size in the member list can lie), encrypted or damaged."""
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise RecordError(source, Errors.E038.format(size=info.file_size, limit=MAX_MEMBER_BYTES))
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(MAX_MEMBER_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        raise RecordError(source, Errors.E002.format(reason=exc)) from None
+    if len(data) > MAX_MEMBER_BYTES:
+        raise RecordError(source, Errors.E038.format(size=len(data), limit=MAX_MEMBER_BYTES))
+    return data
+
+
+def _zip_records(path: str, opts: _Options) -> Iterator[Item]:
+    """The records of a zip archive (the registry's ``ctg-studies.json.zip`` of API v2 studies,
+    ``AllPublicXML.zip`` of legacy XML records, or any mix of record files), member by member in
+    archive order, each read alone in memory as a file of its suffix would be, never written to
+    disk. A member's source is ``<zip path>/<member name>``; a member that cannot be read is one
+    error entry, and the archive's own problems one error naming it."""
+    try:
+        archive = _open_zip(path)
+    except RecordError as err:
+        yield err
+        return
+    source = _shown(path)
+    with archive:
+        members = _zip_members(archive)[0]
+        for info in members:
+            member = f"{source}/{info.filename}"
+            fmt = _member_format(info.filename)
+            if fmt == ".zip":
+                yield RecordError(member, Errors.E100)
+                continue
+            try:
+                data = _member_data(archive, info, member)
+            except RecordError as err:
+                yield err
+                continue
+            yield from _handle_records(io.BytesIO(data), fmt, _Where(member, _stem(info.filename), 0), opts)
+    if not members:
+        yield RecordError(source, Errors.E039.format(suffixes=", ".join(_MEMBER_FORMATS)))
 
 
 def _is_json_line(line: bytes) -> bool:
@@ -866,8 +1034,8 @@ def expand_inputs(
     inputs: Iterable[Input], exclude: Iterable[str | os.PathLike[str]] = ()
 ) -> tuple[list[Input], list[str]]:
     """The inputs with directories replaced by their input files, and the warnings to show: a
-    directory without any (W001), the files of a directory left out for their suffix, counted by
-    suffix (W005), and the files left out because they are in ``exclude`` (W006: the run's own
+    directory without any (W001), the files of a directory or members of a zip archive left out
+    for their suffix, counted by suffix (W005), and the files left out because they are in ``exclude`` (W006: the run's own
     outputs, compared by their resolved paths). Other inputs (files, ``-``, dicts, missing paths)
     are kept as given, so that reading them reports their problems in place."""
     excluded = {os.path.realpath(path) for path in exclude}
@@ -887,16 +1055,25 @@ def expand_inputs(
             if not files:
                 warnings.append(Warnings.W001.format(path=_shown(directory)))
             if skipped:
-                count = sum(skipped.values())
-                kinds = ", ".join(f"{suffix} {n:,}" for suffix, n in skipped.most_common())
-                files_word = f"{count:,} file" + ("" if count == 1 else "s")
-                warnings.append(Warnings.W005.format(path=_shown(directory), files=files_word, kinds=kinds))
+                warnings.append(_skipped_warning(directory, skipped, "file"))
             expanded += [path for path in files if kept(path)]
         elif isinstance(item, (str, os.PathLike)) and os.fspath(item) != STDIN and not kept(os.fspath(item)):
             continue
         else:
             expanded.append(item)
+    for item in expanded:
+        if isinstance(item, (str, os.PathLike)) and _format_of(os.fspath(item)) == ".zip":
+            skipped = _zip_skipped(os.fspath(item))
+            if skipped:
+                warnings.append(_skipped_warning(os.fspath(item), skipped, "member"))
     return expanded, warnings
+
+
+def _skipped_warning(path: str, skipped: Counter[str], noun: str) -> str:
+    """W005: the files of a directory, or members of a zip, left out for their suffix."""
+    count = sum(skipped.values())
+    kinds = ", ".join(f"{suffix} {n:,}" for suffix, n in skipped.most_common())
+    return Warnings.W005.format(path=_shown(path), files=f"{count:,} {noun}" + ("" if count == 1 else "s"), kinds=kinds)
 
 
 def iter_records(

@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from trialspacy.errors import Errors, RecordError
-from trialspacy.records import Record, expand_inputs, iter_records
+from trialspacy.records import MAX_MEMBER_BYTES, Record, expand_inputs, iter_records
 
 STUDIES = [json.loads(line) for line in API_V2_SAMPLE.read_text(encoding="utf-8").splitlines()]
 # An AACT-style row and an NLI4CT report, shaped as in tests/test_records.py and the corpora.
@@ -322,6 +323,110 @@ def test_red_team_expand_inputs_excludes_the_runs_own_outputs(tmp_path):
     assert warnings == [f"{data / 'out.jsonl'}: not read: it is an output of this run"] * 2
 
 
+# --- Zip archives ----------------------------------------------------------------------------------
+
+
+def study_member(study: dict[str, Any]) -> str:
+    return json.dumps(study, indent=2)
+
+
+def files_under(folder: Path) -> set[Path]:
+    return set(folder.rglob("*"))
+
+
+def test_red_team_zip_bomb_member_is_refused_unread_and_the_next_is_read(tmp_path):
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        with out.open("NCT00000001.json", "w") as member:  # 64 MiB of spaces deflate to about 64 KB
+            for _ in range(64):
+                member.write(b" " * 2**20)
+            member.write(b" ")
+        out.writestr("NCT00000002.json", study_member(STUDIES[0]))
+    assert archive.stat().st_size < 2**20
+    bomb, record = read(archive)
+    assert isinstance(bomb, RecordError) and bomb.source == f"{archive}/NCT00000001.json"
+    assert bomb.problem == Errors.E038.format(size=MAX_MEMBER_BYTES + 1, limit=MAX_MEMBER_BYTES)
+    assert isinstance(record, Record) and record.id == STUDIES[0][P]["identificationModule"]["nctId"]
+
+
+def test_red_team_zip_member_whose_listed_size_lies_is_never_inflated_past_it(tmp_path):
+    archive = tmp_path / "liar.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("NCT00000001.json", b" " * 2**20 + b"{}")
+    data = bytearray(archive.read_bytes())
+    # Say 100 bytes in the local header and the member list: the member's true size is 1 MiB.
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.index(signature) + offset
+        data[at : at + 4] = (100).to_bytes(4, "little")
+    archive.write_bytes(bytes(data))
+    (error,) = read(archive)
+    assert isinstance(error, RecordError) and error.source == f"{archive}/NCT00000001.json"
+    assert error.problem == Errors.E002.format(reason="Bad CRC-32 for file 'NCT00000001.json'")
+
+
+def test_red_team_zip_member_names_that_climb_out_only_name_the_member(tmp_path):
+    archive = tmp_path / "in" / "traversal.zip"
+    archive.parent.mkdir()
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("../../x.json", study_member(STUDIES[0]))
+        out.writestr("/etc/cron.d/x.json", study_member(STUDIES[1]))
+        out.writestr("..\\..\\evil.jsonl", json.dumps(TEXT_RECORD) + "\n")
+        out.writestr("\x1b[31mred\n.json", "not json")
+    before = files_under(tmp_path)
+    items = read(archive)
+    assert files_under(tmp_path) == before  # nothing is ever written, wherever a name points
+    records, errors = split(items)
+    assert [r.source for r in records] == [
+        f"{archive}/../../x.json",
+        f"{archive}//etc/cron.d/x.json",
+        f"{archive}/..\\..\\evil.jsonl",
+    ]
+    (error,) = errors
+    assert writable(error) and "\\x1b[31mred\\n.json" in error.message
+
+
+def test_red_team_truncated_zip_is_one_error_naming_it(tmp_path):
+    whole = tmp_path / "whole.zip"
+    with zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as out:
+        for study in STUDIES:
+            out.writestr(f"{study[P]['identificationModule']['nctId']}.json", study_member(study))
+    data = whole.read_bytes()
+    for size in (len(data) // 2, len(data) - 10, 21, 0):
+        cut = tmp_path / f"cut{size}.zip"
+        cut.write_bytes(data[:size])
+        (error,) = read(cut)
+        assert isinstance(error, RecordError) and error.source == str(cut), size
+        assert error.problem == Errors.E002.format(reason="not a valid zip file"), size
+
+
+def test_red_team_zip_whose_member_list_is_damaged_is_one_error_naming_it(tmp_path):
+    archive = tmp_path / "names.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("a.json", study_member(STUDIES[0]))
+    data = bytearray(archive.read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 8 : entry + 10] = (0x800).to_bytes(2, "little")  # names are UTF-8 ...
+    data[entry + 46 : entry + 47] = b"\xff"  # ... but this one is not
+    archive.write_bytes(bytes(data))
+    (error,) = read(archive)
+    assert isinstance(error, RecordError) and error.source == str(archive)
+    assert error.problem.startswith("cannot read the file: damaged zip archive (") and writable(error)
+
+
+def test_red_team_zip_inside_a_zip_is_reported_not_opened(tmp_path):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as out:
+        out.writestr("NCT00000009.json", study_member(STUDIES[1]))
+    archive = tmp_path / "outer.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("nested/inner.ZIP", inner.getvalue())
+        out.writestr("NCT00000001.json", study_member(STUDIES[0]))
+    nested, record = read(archive)
+    assert isinstance(nested, RecordError) and nested.source == f"{archive}/nested/inner.ZIP"
+    assert nested.problem == Errors.E100
+    assert isinstance(record, Record) and record.id == STUDIES[0][P]["identificationModule"]["nctId"]
+
+
 # --- Through the CLI ---------------------------------------------------------------------------------
 
 
@@ -369,6 +474,21 @@ def test_red_team_cli_hostile_folder_exits_1_without_traceback_and_counts_reconc
     assert sorted(d["id"] for d in docs) == ["NCT06576635", "NCT06576635", "NCT1", "NCT4", "b"]
     assert f"{folder}: skipped 1 file it cannot read (.pdf 1)" in done.stderr.decode("utf-8")
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == before
+
+
+def test_red_team_cli_hostile_zip_exits_1_without_traceback_and_counts_reconcile(tmp_path):
+    archive = tmp_path / "ctg-studies.json.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("../../NCT0.json", json.dumps(STUDIES[0], indent=2))
+        out.writestr("inner.zip", b"PK\x05\x06" + bytes(18))
+        out.writestr("NCT1.json", b"\x00\x01binary\x00")
+        out.writestr("NCT2.json", json.dumps([STUDIES[1], {"protocolSection": "x"}, STUDIES[2]], indent=2))
+        out.writestr("Contents.txt", "NCT0\nNCT1\n")
+    before = archive.read_bytes()
+    done, out = run_cli([str(archive)], tmp_path)
+    docs = reconciles(done, out, documents=6, errors=3)
+    assert len(docs) == 3 and archive.read_bytes() == before
+    assert f"{archive}: skipped 1 member it cannot read (.txt 1)" in done.stderr.decode("utf-8")
 
 
 def test_red_team_cli_stdin_with_a_bad_first_line_writes_the_good_lines(tmp_path):
