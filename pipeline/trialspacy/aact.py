@@ -354,7 +354,7 @@ def _rejected(
             error = RecordError(shown.get(path, path), problem, record=nct_id or None, line=lines[int(offset or 0)])
             if nct_id:
                 by_study.setdefault(nct_id, error)
-            else:
+            elif not others or (others[-1].source, others[-1].line) != (error.source, error.line):
                 others.append(error)
     return by_study, others
 
@@ -383,16 +383,27 @@ def _read_tables(
                 header = _header(path, shown[path], table) if exists else None
                 if header is not None:
                     headers[table] = header
-                _create_table(con, table, path, header)
+                try:
+                    _create_table(con, table, path, header)
+                except duckdb.Error as exc:
+                    # A file DuckDB cannot parse past a point (an unterminated quote swallows the rest
+                    # of it) cannot be joined: the whole input is this one error.
+                    problem = Errors.E121.format(table=f"{table}.txt", reason=_duckdb_reason(exc))
+                    raise RecordError(shown[path], problem) from None
             tables = {paths[t]: t for t in headers}
             bad, unplaced = _rejected(con, headers, tables, shown)
             yield from unplaced
             cursor = con.execute(_QUERY.format(obj="json_object", where="TRUE"))
-            yield from _studies(_fetched(cursor), source, bad)
+            read = 0
+            for item in _studies(_fetched(cursor), source, bad):
+                read += 1
+                yield item
+            if not read and not unplaced:
+                yield RecordError(shown[paths[STUDIES]], Errors.E005)
         except RecordError as err:
             yield err
         except duckdb.Error as exc:
-            yield RecordError(source, Errors.E123.format(reason=_one_line(str(exc))))
+            yield RecordError(source, Errors.E123.format(reason=_duckdb_reason(exc)))
         finally:
             con.close()
 
@@ -400,6 +411,11 @@ def _read_tables(
 def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
     while rows := cursor.fetchmany(_FETCH):
         yield from rows
+
+
+def _duckdb_reason(exc: BaseException) -> str:
+    """DuckDB's message without its list of possible fixes (options of its own CSV reader)."""
+    return _one_line(str(exc).split("Possible fixes:")[0]).rstrip(".")
 
 
 def _one_line(text: str) -> str:
