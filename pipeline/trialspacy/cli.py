@@ -98,12 +98,14 @@ def extract_command(
     resume: bool = False,
     engine: str = "local",
     scheduler: str | None = None,
+    where: str | None = None,
 ) -> ExitCode:
     """Run extraction; return the exit status (``OK``, or ``SKIPPED`` when some records were
     reported as errors); raise UsageError for a wrong option or output.
 
     ``n_process`` is the number of worker processes (local engine, default 1: the pipeline runs
     in this process) or of LocalCluster workers (Dask engine without ``scheduler``, default 2).
+    ``where`` selects the studies of the database inputs (SQL on ``ctgov.studies``).
     """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -131,6 +133,12 @@ def extract_command(
     if scheduler:
         check_scheduler(scheduler)
     outputs = check_outputs(inputs, output, errors_path, fmt)
+    from .aact import check_databases
+
+    try:  # before the pipeline loads: a wrong URL, password or --where fails at once
+        check_databases(inputs, where)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     for path in (output, errors_path):
         if path is not None and path != "-" and fmt != "brat" and not Path(path).resolve().parent.is_dir():
             raise UsageError(Errors.E029.format(path=path))
@@ -175,7 +183,7 @@ def extract_command(
     for warning in warnings:
         print(f"warning: {printable(warning)}", file=stderr)
     try:
-        items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars)
+        items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars, where=where)
         if engine == "dask":
             from .distributed import LOCAL_WORKERS, run_dask
 
@@ -218,7 +226,9 @@ def extract_command(
 
 @app.command("extract")
 def extract_cli(
-    inputs: list[str] = typer.Argument(..., help="Files, directories (recursive) or - for standard input."),
+    inputs: list[str] = typer.Argument(
+        ..., help="Files, directories (recursive), - for standard input, or a postgresql:// URL (AACT)."
+    ),
     output: str | None = typer.Option(
         None, "-o", "--output", help="Output file (brat: a directory); default standard output."
     ),
@@ -249,6 +259,12 @@ def extract_cli(
         "--scheduler",
         help="With --engine dask: the scheduler's address (tcp://host:8786); default a local cluster.",
     ),
+    where: str | None = typer.Option(
+        None,
+        "--where",
+        help="With a postgresql:// input (the AACT database): SQL on ctgov.studies s selecting the studies, "
+        "e.g. \"overall_status = 'RECRUITING'\".",
+    ),
 ) -> None:
     """Extract entities from trial records into JSONL (default), CSV, brat or DocBin."""
     try:
@@ -265,6 +281,7 @@ def extract_cli(
             resume=resume,
             engine=engine,
             scheduler=scheduler,
+            where=where,
         )
     except (UsageError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -127,6 +127,15 @@ class Errors:
     E079 = "writing to standard output needs the stream"
     # Zip archives (E038-E039 above).
     E100 = "zip member is itself a zip archive; trialspacy does not open archives inside archives: unzip it"
+    # AACT flat files and the AACT PostgreSQL database (aact.py).
+    E120 = "AACT table has no column {column!r} (columns: {columns}); is it one of AACT's pipe-delimited files?"
+    E121 = "malformed AACT row in {table}: {reason}"
+    E122 = "{count} rows in {table} for this study, which has at most one; fix the export"
+    E123 = "cannot read the AACT flat files: {reason}"
+    E124 = "cannot connect to the database: {reason}"
+    E125 = "the database query failed: {reason}; check --where (SQL on ctgov.studies) and the schema ctgov"
+    E126 = "--where selects studies of a PostgreSQL database input (postgresql://...); no input is one"
+    E127 = "row of studies has no nct_id"
 
 
 class Warnings:

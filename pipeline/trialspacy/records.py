@@ -57,6 +57,7 @@ class _Options:
     text_key: str | None
     id_key: str | None
     max_chars: int
+    where: str | None = None  # selects the studies of a database input (aact.py)
 
 
 @dataclass
@@ -942,7 +943,13 @@ def _zip_records(path: str, opts: _Options) -> Iterator[Item]:
     ``AllPublicXML.zip`` of legacy XML records, or any mix of record files), member by member in
     archive order, each read alone in memory as a file of its suffix would be, never written to
     disk. A member's source is ``<zip path>/<member name>``; a member that cannot be read is one
-    error entry, and the archive's own problems one error naming it."""
+    error entry, and the archive's own problems one error naming it. A zip of AACT's flat files
+    (it holds ``studies.txt``) is read as AACT (:mod:`trialspacy.aact`)."""
+    from .aact import is_aact_zip, iter_aact  # aact imports this module
+
+    if is_aact_zip(path):
+        yield from _checked_items(iter_aact(path), opts)
+        return
     try:
         archive = _open_zip(path)
     except RecordError as err:
@@ -1048,8 +1055,11 @@ def expand_inputs(
             return False
         return True
 
+    from .aact import is_aact_directory
+
     for item in inputs:
-        if isinstance(item, (str, os.PathLike)) and os.path.isdir(item):
+        # A directory of AACT flat files is one input: its tables are joined, not read one by one.
+        if isinstance(item, (str, os.PathLike)) and os.path.isdir(item) and not is_aact_directory(item):
             directory = os.fspath(item)
             files, skipped = _walk(directory)
             if not files:
@@ -1083,11 +1093,13 @@ def iter_records(
     id_key: str | None = None,
     max_chars: int = 1_000_000,
     stdin: TextIO | None = None,
+    where: str | None = None,
 ) -> Iterator[Item]:
     """Yield a Record, or a RecordError in its place, for every record of the inputs, in order.
 
     Inputs are files, directories (recursive, sorted), ``-`` (standard input) or dicts (records
-    already parsed). ``text_key`` names the text field of records that are not registry studies
+    already parsed), a directory or zip of AACT flat files, or a PostgreSQL URL of the AACT
+    database, whose studies ``where`` selects (see :mod:`trialspacy.aact`). ``text_key`` names the text field of records that are not registry studies
     (default ``text``); ``id_key`` the field holding their id. Raises ValueError at once if
     ``max_chars`` is not at least 1.
     """
@@ -1095,10 +1107,21 @@ def iter_records(
         raise ValueError(Errors.E045.format(value=max_chars))
     if isinstance(inputs, (str, os.PathLike, dict)):
         inputs = [inputs]
-    return _records(inputs, _Options(text_key, id_key, max_chars), stdin)
+    return _records(inputs, _Options(text_key, id_key, max_chars, where), stdin)
+
+
+def _checked_items(items: Iterable[Item], opts: _Options) -> Iterator[Item]:
+    """The records of a reader that renders its own, checked (:func:`_checked`), and its errors."""
+    for item in items:
+        try:
+            yield item if isinstance(item, RecordError) else _checked(item, opts)
+        except RecordError as err:
+            yield err
 
 
 def _records(inputs: Iterable[Input], opts: _Options, stdin: TextIO | None) -> Iterator[Item]:
+    from .aact import is_aact_directory, is_database_url, iter_aact, iter_database
+
     dicts = 0
     for item in inputs:
         if isinstance(item, dict):
@@ -1108,6 +1131,10 @@ def _records(inputs: Iterable[Input], opts: _Options, stdin: TextIO | None) -> I
             yield RecordError(repr(item), Errors.E013.format(path=repr(item)))
         elif os.fspath(item) == STDIN:
             yield from _stdin_records(stdin if stdin is not None else sys.stdin, opts)
+        elif is_database_url(os.fspath(item)):
+            yield from _checked_items(iter_database(os.fspath(item), opts.where), opts)
+        elif is_aact_directory(item):
+            yield from _checked_items(iter_aact(item), opts)
         elif os.path.isdir(item):
             for path in directory_files(os.fspath(item)):
                 yield from _path_records(path, opts)
