@@ -226,7 +226,7 @@ def is_aact_zip(path: str | os.PathLike[str]) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return _studies_member(archive.namelist()) is not None
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError):  # ValueError: UnicodeDecodeError of a damaged name list
         return False
 
 
