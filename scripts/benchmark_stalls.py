@@ -37,9 +37,18 @@ CASES: list[tuple[str, str]] = [
     ),
     ("1 MB of real eligibility criteria", "realistic()"),
 ]
-# Whole-pipeline seconds before the guards (commit d638527, same 2-core machine, 2026-12-07; ">" is a
-# run stopped at that time). The first three are issue 12's own measurements for the longest ones.
-BEFORE: dict[str, str] = {}
+# Whole-pipeline seconds before the guards: this script at commit d638527 with --timeout 150, on the
+# same 2-core machine, 2026-12-07 (">": stopped then; in brackets, issue 12's measurement).
+BEFORE: dict[str, str] = {
+    CASES[0][0]: "4.11",
+    CASES[1][0]: "76.21",
+    CASES[2][0]: "> 150 (662)",
+    CASES[3][0]: "> 150",
+    CASES[4][0]: "> 150 (143)",
+    CASES[5][0]: "> 150",
+    CASES[6][0]: "18.07",
+    CASES[7][0]: "4.69",
+}
 SECTION = "## Hostile records"
 # Run in the child process: time the pipeline on one text.
 CHILD = """
@@ -124,6 +133,9 @@ def write_section(path: Path, lines: list[str]) -> None:
             f"- date (UTC): {time.strftime('%Y-%m-%d %H:%M', time.gmtime())}; Python {platform.python_version()}",
             "",
             *lines,
+            "",
+            "The 63-character words are the slowest text left to spaCy's own loop (each word is below the "
+            "tokenizer guard): linear in the length, at the highest cost per character.",
             "",
         ]
     )
