@@ -4,9 +4,12 @@ file, quietness, serialization, and the benchmark on CHIA/LCT."""
 import importlib.util
 import json
 import os
+import random
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -15,10 +18,21 @@ from spacy.tokens import Doc, Span
 from thinc.api import ConfigValidationError
 
 import trialspacy
+from trialspacy._compat import import_medspacy
 from trialspacy.components import criteria as _criteria  # noqa: F401  (registers the factory)
 from trialspacy.components import negation as _negation  # noqa: F401  (registers the factory)
 from trialspacy.components import sentences as _sentences  # noqa: F401  (registers the factory)
-from trialspacy.components.negation import BACKENDS, RULES_FILE, ContextBackend, NegexBackend, make_backend
+from trialspacy.components.negation import (
+    BACKENDS,
+    MAX_WINDOW,
+    RULES_FILE,
+    ContextBackend,
+    NegexBackend,
+    context_windows,
+    make_backend,
+    modifier_scope,
+    prune_overlaps,
+)
 from trialspacy.lexicon import package_data
 from trialspacy.spans import CRITERION, DRUG, TIMEFRAME, label_spans
 from trialspacy.tokenizer import blank
@@ -319,3 +333,120 @@ def test_context_backend_without_our_rules_agrees_with_medspacy_on_chia() -> Non
         disagreements += sum(a != b for a, b in zip(expected, got))
     assert compared > 2000
     assert disagreements == 0
+
+
+# --- hostile records: the work is linear in the document ----------------------------------------
+
+
+def repeated_drug_doc(text: str) -> tuple[Doc, list[Span]]:
+    """``text`` with trialspacy's sentences and every ``docetaxel`` as a DRUG target."""
+    nlp = blank()
+    nlp.add_pipe("trialspacy_sentences")
+    doc = nlp(text)
+    return doc, [Span(doc, t.i, t.i + 1, label=DRUG) for t in doc if t.text == "docetaxel"]
+
+
+def context_comparisons(repetitions: int) -> int:
+    """The cue-cue and cue-target comparisons medspaCy's graph makes for the ContextBackend on
+    ``"no docetaxel " * repetitions`` (one sentence)."""
+    graph_class: Any = import_medspacy().context.ConTextGraph
+    comparisons = 0
+
+    class CountingGraph(graph_class):
+        def update_scopes(self) -> None:
+            nonlocal comparisons
+            comparisons += len(self.modifiers) * (len(self.modifiers) - 1) // 2
+            super().update_scopes()
+
+        def apply_modifiers(self) -> None:
+            nonlocal comparisons
+            comparisons += len(self.modifiers) * len(self.targets)
+            super().apply_modifiers()
+
+    backend = ContextBackend(blank(), package_data(RULES_FILE))
+    backend._graph_class = CountingGraph
+    doc, targets = repeated_drug_doc("no docetaxel " * repetitions)
+    assert backend.negated(doc, targets) == [True] * repetitions
+    return comparisons
+
+
+def test_context_comparisons_grow_linearly_with_a_long_sentence() -> None:
+    # ConText alone compares every pair of the sentence's 2,000 (4,000) cues
+    short, long = context_comparisons(1000), context_comparisons(2000)
+    assert long <= 2.2 * short
+    assert long < 2000 * MAX_WINDOW
+
+
+def test_long_sentences_are_cut_between_clauses_never_inside_a_span() -> None:
+    text = "Patients with no prior docetaxel or cisplatin received paclitaxel; " * 40
+    doc, targets = repeated_drug_doc(text)
+    cues = ContextBackend(blank(), package_data(RULES_FILE)).matcher(doc)
+    sentences = [(s.start, s.end) for s in doc.sents]
+    assert max(end - start for start, end in sentences) > MAX_WINDOW
+    windows = context_windows(doc, sentences, cues, targets)
+    assert windows[0][0] == 0 and windows[-1][1] == len(doc)
+    assert all(
+        end - start <= MAX_WINDOW and end == next_start for (start, end), (next_start, _) in zip(windows, windows[1:])
+    )
+    assert all(doc[end - 1].text == ";" for _, end in windows[:-1])
+    short = [(0, 10), (10, 20)]
+    assert context_windows(doc, short, cues, targets) == short
+
+
+def test_modifier_scopes_are_medspacys(seed_texts) -> None:
+    from medspacy.context import ConTextModifier
+
+    nlp = blank()
+    nlp.add_pipe("trialspacy_sentences")
+    backend = ContextBackend(nlp, package_data(RULES_FILE))
+    doc = nlp(seed_texts[SEED_004] + "\nNo chemotherapy-naive patient; not to exceed 10 mg, unless negative for HIV.")
+    cues = backend.matcher(doc)
+    assert len({rule.direction for rule, _, _ in cues}) >= 3
+    for rule, start, end in cues:
+        sentence = doc[start].sent
+        assert (
+            modifier_scope(rule, start, end, (sentence.start, sentence.end))
+            == ConTextModifier(rule, start, end, doc).scope_span
+        )
+
+
+def test_pruning_per_overlap_cluster_is_medspacys() -> None:
+    from medspacy.common.util import prune_overlapping_matches
+
+    rng = random.Random(12)
+    for _ in range(300):
+        matches = []
+        for key in range(rng.randint(0, 30)):
+            start = rng.randint(0, 40)
+            matches.append((key % 4, start, start + rng.randint(1, 5)))
+        assert prune_overlaps(matches) == prune_overlapping_matches(list(matches))
+
+
+def test_negex_cues_are_negspacys_without_pseudo_negations() -> None:
+    backend = NegexBackend(blank(), package_data(RULES_FILE))
+    doc, _ = repeated_drug_doc(
+        "No docetaxel, not to exceed 10 mg of docetaxel; no more than 2 prior lines but no docetaxel. "
+        "Docetaxel was not given, no increase in dose. Patients without docetaxel."
+    )
+    preceding, following, terminating = backend.negex.process_negations(doc)
+    cues = backend.cues(doc)
+    assert sorted(cues["Preceding"]) == sorted((s, e) for _, s, e in preceding)
+    assert sorted(cues["Following"]) == sorted((s, e) for _, s, e in following)
+    assert sorted(cues["Termination"]) == sorted((s, e) for _, s, e in terminating)
+    assert cues["Preceding"] and cues["Termination"]
+
+
+def test_negex_time_grows_linearly_with_a_long_sentence() -> None:
+    backend = NegexBackend(blank(), package_data(RULES_FILE))
+
+    def seconds(repetitions: int) -> float:
+        doc, targets = repeated_drug_doc("no docetaxel " * repetitions)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            assert backend.negated(doc, targets) == [True] * repetitions
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    # NegEx compared every target with every cue: 4 times the time for twice the text
+    assert seconds(8000) < 3 * seconds(4000)

@@ -6,14 +6,21 @@ boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``
 
 The tokenizer is the registered function ``trialspacy.Tokenizer.v1`` named in the pipeline's config
 (``[nlp.tokenizer]``), so a pipeline made from its config alone tokenizes as the saved one does.
+
+spaCy strips a word's prefixes and suffixes one at a time, searching the rest of the word each time,
+so a word made of many of them (``"(" * 20000``) takes time quadratic in its length (143 s for 40 KB).
+Such words are tokenized by a linear fallback instead (see :meth:`TrialTokenizer.__call__`).
 """
 
+import re
 from collections.abc import Callable, Iterable
 
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList, compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.vocab import Vocab
 
 # Units that may be glued to a preceding number.
 _UNITS = (
@@ -58,6 +65,18 @@ SUFFIXES = (r"\.(?<=[0-9/][fF]\.)", r"[-/](?<=[A-Za-z0-9]{2}[-/])", r"~", r"Â(?
 DROPPED_SPECIAL_CASES = ("f.",)
 
 
+# A whitespace-free word of at least AFFIX_WINDOW characters is checked for affixes in its first and
+# last AFFIX_WINDOW characters; more than MAX_AFFIXES prefixes or suffixes there, or a length above
+# MAX_WORD, send it to the fallback. In 6,786 ClinicalTrials.gov records the longest word has 129
+# characters and no word has more than 6 affixes; with these bounds the worst word costs spaCy about
+# 15 microseconds per character (measured by scripts/benchmark_stalls.py).
+AFFIX_WINDOW = 64
+MAX_AFFIXES = 16
+MAX_WORD = 1000
+_LONG_WORD = re.compile(rf"(?<!\S)\S{{{AFFIX_WINDOW},}}")
+# The fallback's tokens: a run of word characters, or any other character alone.
+_FALLBACK_TOKEN = re.compile(r"\w+|\S")
+
 TOKENIZER = "trialspacy.Tokenizer.v1"
 # The config section of a pipeline with trialspacy's tokenizer (see :func:`blank`).
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}}
@@ -72,11 +91,60 @@ class TrialTokenizer(Tokenizer):
     special cases' lexemes must be made with).
     """
 
+    def __call__(self, text: str) -> Doc:
+        """The doc of ``text``; words with too many affixes for spaCy's loop (see
+        :func:`too_many_affixes`) are tokenized by :func:`fallback_doc`, the rest by spaCy as usual,
+        and the pieces joined, so that ``doc.text == text``."""
+        hostile = [m.span() for m in _LONG_WORD.finditer(text) if self.too_many_affixes(m.group())]
+        if not hostile:
+            return super().__call__(text)
+        docs = []
+        position = 0
+        for start, end in hostile:
+            # spaCy gives a word the one space after it, so the fallback's piece takes it too.
+            end += text.startswith(" ", end)
+            if start > position:
+                docs.append(super().__call__(text[position:start]))
+            docs.append(fallback_doc(self.vocab, text[start:end]))
+            position = end
+        if position < len(text):
+            docs.append(super().__call__(text[position:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def too_many_affixes(self, word: str) -> bool:
+        """Whether spaCy's prefix and suffix loop would be slow on ``word``: it is longer than
+        :data:`MAX_WORD`, or has at least :data:`AFFIX_WINDOW` characters and its first or last
+        :data:`AFFIX_WINDOW` hold more than :data:`MAX_AFFIXES` prefixes or suffixes (or are
+        affixes through and through). Shorter words cost spaCy little whatever they hold."""
+        if len(word) < AFFIX_WINDOW or len(word) > MAX_WORD:
+            return len(word) > MAX_WORD
+        head, tail = word[:AFFIX_WINDOW], word[-AFFIX_WINDOW:]
+        for _ in range(MAX_AFFIXES + 1):
+            prefix = self.prefix_search(head) if head else None
+            suffix = self.suffix_search(tail) if tail else None
+            if not (prefix and prefix.end() > prefix.start()) and not (suffix and suffix.end() > suffix.start()):
+                return False
+            if prefix:
+                head = head[prefix.end() :]
+            if suffix:
+                tail = tail[: suffix.start()]
+            if not head or not tail:
+                return True
+        return True
+
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "TrialTokenizer":
         if "lexeme_norm" not in self.vocab.lookups and bytes_data == self.to_bytes(exclude=exclude):
             return self
         super().from_bytes(bytes_data, exclude=exclude)
         return self
+
+
+def fallback_doc(vocab: Vocab, text: str) -> Doc:
+    """``text`` (one word, maybe with a trailing space) as a doc of :data:`_FALLBACK_TOKEN` tokens."""
+    words = _FALLBACK_TOKEN.findall(text)
+    spaces = [False] * len(words)
+    spaces[-1] = text.endswith(" ")
+    return Doc(vocab, words=words, spaces=spaces)
 
 
 @spacy.registry.tokenizers(TOKENIZER)

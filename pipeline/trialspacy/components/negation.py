@@ -11,10 +11,16 @@ literal instead of adding one) and a ``comment`` saying why.
 
 DRUG, RADIATION_DOSE and ENDPOINT spans get ``negated``; TIMEFRAME spans are never negated; a
 CRITERION's ``negated`` is the criteria component's (whether the criterion itself is negative).
+
+The work is linear in the document's length: ConText pairs every cue of a sentence with every other
+cue and every target, so a sentence longer than :data:`MAX_WINDOW` tokens (only hostile or broken
+text has one) is cut into windows that ConText treats as sentences; NegEx's rule is evaluated per
+chunk, not per cue.
 """
 
 import bisect
 import inspect
+import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -48,6 +54,12 @@ _NEGEX_LISTS: dict[str, tuple[str, ...]] = {
 }
 
 Row = dict[str, Any]
+Cue = tuple[Any, int, int]
+# The longest stretch of a sentence, in tokens, that ConText sees at once. Its graph is quadratic in
+# the cues of a sentence, so this bounds the work per cue. Real sentences rarely exceed it (a few
+# run-on criteria lists, up to ~700 tokens), and where they do the cuts fall between clauses: the
+# output for 6,786 ClinicalTrials.gov records is unchanged.
+MAX_WINDOW = 300
 
 
 def _for_backend(rows: Iterable[Row], backend: str) -> list[Row]:
@@ -95,12 +107,96 @@ class CueMatcher:
             self.matcher.add(key, [Doc(nlp.vocab, words=words) for words in phrases])
             self.rules[nlp.vocab.strings[key]] = rule
 
-    def __call__(self, doc: Doc) -> list[tuple[Any, int, int]]:
-        """``(rule, start, end)`` of each cue, without overlaps."""
-        from medspacy.common.util import prune_overlapping_matches
-
-        matches = prune_overlapping_matches(self.matcher(doc)) if len(doc) else []
+    def __call__(self, doc: Doc) -> list[Cue]:
+        """``(rule, start, end)`` of each cue, without overlaps, in document order."""
+        matches = prune_overlaps(self.matcher(doc)) if len(doc) else []
         return [(self.rules[key], start, end) for key, start, end in matches]
+
+
+def prune_overlaps(matches: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """medspaCy's ``prune_overlapping_matches``, run on each cluster of overlapping matches.
+
+    Its passes pop the head of a list, which is quadratic in the matches of a document; matches
+    only compete with those they overlap, so pruning each cluster alone gives the same result.
+    """
+    from medspacy.common.util import prune_overlapping_matches
+
+    pruned: list[tuple[int, int, int]] = []
+    cluster: list[tuple[int, int, int]] = []
+    cluster_end = -1
+    for match in sorted(matches, key=lambda m: (m[1], m[2])):
+        if cluster and match[1] >= cluster_end:
+            pruned.extend(prune_overlapping_matches(cluster))
+            cluster = []
+        cluster.append(match)
+        cluster_end = max(cluster_end, match[2]) if len(cluster) > 1 else match[2]
+    if cluster:
+        pruned.extend(prune_overlapping_matches(cluster))
+    return pruned
+
+
+def context_windows(
+    doc: Doc, sentences: Sequence[tuple[int, int]], cues: Sequence[Cue], targets: Sequence[Span]
+) -> list[tuple[int, int]]:
+    """The sentences ``(start, end)``, those longer than :data:`MAX_WINDOW` tokens cut into windows.
+
+    A cut falls in the second half of a window: after its last ``;`` (where ConText's scopes end),
+    else before its last cue (which ends the scope of a cue of its category before it), else at the
+    budget; it never splits a cue or a target unless one is longer than a window.
+    """
+    if all(end - start <= MAX_WINDOW for start, end in sentences):
+        return list(sentences)
+    spans = [(start, end) for _, start, end in cues] + [(t.start, t.end) for t in targets]
+    inside = {n for start, end in spans for n in range(start + 1, end)}
+    preferred = ({token.i + 1 for token in doc if token.text == ";"}, {start for _, start, _ in cues})
+    windows = []
+    for start, end in sentences:
+        while end - start > MAX_WINDOW:
+            cut = min(window_cut(start, inside, preferred), end)
+            windows.append((start, cut))
+            start = cut
+        windows.append((start, end))
+    return windows
+
+
+def window_cut(start: int, inside: set[int], preferred: Iterable[set[int]]) -> int:
+    """Where the window starting at token ``start`` ends (see :func:`context_windows`)."""
+    limit = start + MAX_WINDOW
+    for cuts in preferred:
+        for cut in range(limit, start + MAX_WINDOW // 2, -1):
+            if cut in cuts and cut not in inside:
+                return cut
+    for cut in range(limit, start, -1):
+        if cut not in inside:
+            return cut
+    cut = limit + 1
+    while cut in inside:
+        cut += 1
+    return cut
+
+
+def modifier_scope(rule: Any, start: int, end: int, window: tuple[int, int]) -> tuple[int, int]:
+    """The scope medspaCy's ConTextModifier gives a cue of ``rule`` at ``start:end`` (its private
+    ``__set_scope``), with ``window`` as the sentence. Computed here because ConTextModifier would
+    look the sentence up token by token, in time linear in the sentence, for every cue."""
+    first, last = window
+    max_scope = rule.max_scope
+    direction = rule.direction.lower()
+    if direction == "forward":
+        scope_start, scope_end = end, last
+        if max_scope is not None and scope_end - scope_start > max_scope:
+            scope_end = end + max_scope
+    elif direction == "backward":
+        scope_start, scope_end = first, start
+        if max_scope is not None and scope_end - scope_start > max_scope:
+            scope_start = start - max_scope
+    else:
+        scope_start, scope_end = first, last
+        if max_scope is not None and start - scope_start > max_scope:
+            scope_start = start - max_scope
+        if max_scope is not None and scope_end - end > max_scope:
+            scope_end = end + max_scope
+    return scope_start, scope_end
 
 
 class ContextBackend:
@@ -140,25 +236,30 @@ class ContextBackend:
         """Whether each target is in the scope of a NEGATED_EXISTENCE modifier."""
         if not targets:
             return []
-        starts = [s.start for s in doc.sents]
-        by_sentence: dict[int, list[int]] = {}
+        cues = self.matcher(doc)
+        windows = context_windows(doc, [(s.start, s.end) for s in doc.sents], cues, targets)
+        starts = [start for start, _ in windows]
+        by_window: dict[int, list[int]] = {}
         for n, target in enumerate(targets):
-            by_sentence.setdefault(bisect.bisect_right(starts, target.start) - 1, []).append(n)
-        cues: dict[int, list[tuple[Any, int, int]]] = {}
-        for rule, start, end in self.matcher(doc):
-            sentence = bisect.bisect_right(starts, start) - 1
-            if sentence in by_sentence:
-                cues.setdefault(sentence, []).append((rule, start, end))
+            by_window.setdefault(bisect.bisect_right(starts, target.start) - 1, []).append(n)
+        window_cues: dict[int, list[Cue]] = {}
+        for cue in cues:
+            window = bisect.bisect_right(starts, cue[1]) - 1
+            if window in by_window:
+                window_cues.setdefault(window, []).append(cue)
         result = [False] * len(targets)
-        for sentence, found in cues.items():
-            members = by_sentence[sentence]
-            modifiers = [self._modifier_class(rule, start, end, doc) for rule, start, end in found]
-            sentence_targets = [targets[n] for n in members]
-            graph = self._graph_class(targets=sentence_targets, modifiers=modifiers)
+        for window, found in window_cues.items():
+            members = by_window[window]
+            modifiers = [
+                self._modifier_class(rule, start, end, doc, *modifier_scope(rule, start, end, windows[window]))
+                for rule, start, end in found
+            ]
+            window_targets = [targets[n] for n in members]
+            graph = self._graph_class(targets=window_targets, modifiers=modifiers)
             graph.update_scopes()
             graph.apply_modifiers()
             negated_ids = {id(t) for t, m in graph.edges if m.category == NEGATED_EXISTENCE}
-            for n, target in zip(members, sentence_targets):
+            for n, target in zip(members, window_targets):
                 result[n] = id(target) in negated_ids
         return result
 
@@ -188,23 +289,48 @@ class NegexBackend:
 
         self.negex = Negex(nlp, "trialspacy_negex", negex_termset(rows, termset), [], "negex", [])
 
+    def cues(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """``(start, end)`` of the doc's cues by negspaCy's match label (``Preceding``,
+        ``Following``, ``Termination``), without those starting inside a pseudo-negation.
+
+        negspaCy's ``process_negations`` does this by comparing every cue with every pseudo cue;
+        here each cue looks up the pseudo cues starting before it.
+        """
+        strings = self.negex.nlp.vocab.strings
+        matches = [(strings[key], start, end) for key, start, end in self.negex.matcher(doc)]
+        pseudo = sorted((start, end) for label, start, end in matches if label == "pseudo")
+        pseudo_starts = [start for start, _ in pseudo]
+        reach = list(itertools.accumulate((end for _, end in pseudo), max))
+        found: dict[str, list[tuple[int, int]]] = {"Preceding": [], "Following": [], "Termination": []}
+        for label, start, end in matches:
+            before = bisect.bisect_right(pseudo_starts, start)
+            if label in found and not (before and reach[before - 1] >= start):
+                found[label].append((start, end))
+        return found
+
     def negated(self, doc: Doc, targets: Sequence[Span]) -> list[bool]:
         """Whether each target is negated by NegEx's rule."""
         if not targets:
             return []
-        preceding, following, terminating = self.negex.process_negations(doc)
-        chunks = self.negex.termination_boundaries(doc, terminating)
+        cues = self.cues(doc)
+        chunks = self.negex.termination_boundaries(doc, [(0, start, end) for start, end in cues["Termination"]])
         chunk_starts = [start for start, _ in chunks]
+        # Per chunk, the first preceding cue's start and the last following cue's end decide.
+        first_preceding = [len(doc)] * len(chunks)
+        last_following = [-1] * len(chunks)
+        for start, _ in cues["Preceding"]:
+            chunk = bisect.bisect_right(chunk_starts, start) - 1
+            first_preceding[chunk] = min(first_preceding[chunk], start)
+        for start, end in cues["Following"]:
+            chunk = bisect.bisect_right(chunk_starts, start) - 1
+            last_following[chunk] = max(last_following[chunk], end)
         result = []
         for target in targets:
-            start, end = chunks[bisect.bisect_right(chunk_starts, target.start) - 1]
-            if target.end > end:
-                # NegEx looks only at entities inside one chunk.
-                result.append(False)
-                continue
+            chunk = bisect.bisect_right(chunk_starts, target.start) - 1
+            # NegEx looks only at entities inside one chunk.
             result.append(
-                any(start <= s < end and s < target.start for _, s, _ in preceding)
-                or any(start <= s < end and e > target.end for _, s, e in following)
+                target.end <= chunks[chunk][1]
+                and (first_preceding[chunk] < target.start or last_following[chunk] > target.end)
             )
         return result
 

@@ -1,0 +1,163 @@
+"""Hostile records: how long the whole pipeline takes on texts that used to stall a batch.
+
+Usage: python scripts/benchmark_stalls.py [--timeout SECONDS]
+
+Each text runs in its own fresh process (``trialspacy.load()``, then ``nlp(text)`` timed, so the
+load is not counted and no cache is shared); a process still running after ``--timeout`` seconds
+(default 300) is stopped and reported as such. The 1 MB realistic text is the gold texts
+(``annotations/gold``) joined by blank lines and repeated up to 1,000,000 characters. The table is
+printed in Markdown and, with ``--out``, written as the section "Hostile records" of that file
+(``docs/performance.md``), beside the times measured before the guards (:data:`BEFORE`).
+"""
+
+import argparse
+import json
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ("annotations/gold/dev.jsonl", "annotations/gold/test.jsonl")
+REALISTIC_CHARS = 1_000_000
+# (name, Python expression of the text; ``realistic()`` is the 1 MB text)
+CASES: list[tuple[str, str]] = [
+    ('"no docetaxel " * 2000 (26 KB)', '"no docetaxel " * 2000'),
+    ('"no docetaxel " * 8000 (104 KB)', '"no docetaxel " * 8000'),
+    ('"no " * 50000 + "docetaxel" (150 KB)', '"no " * 50000 + "docetaxel"'),
+    ('"but no docetaxel " * 8000 (136 KB)', '"but no docetaxel " * 8000'),
+    ('"(" * 20000 + "docetaxel" + ")" * 20000 (40 KB)', '"(" * 20000 + "docetaxel" + ")" * 20000'),
+    # distinct words, as spaCy caches a word's tokens
+    ('1 MB of 999-character words "((…((7))…))"', '" ".join("(" * 497 + f"{n:04}" + ")" * 497 for n in range(1000))'),
+    (
+        '1 MB of 63-character words "((…((7))…))" (below the guard)',
+        '" ".join("(" * 29 + f"{n:05}" + ")" * 29 for n in range(15625))',
+    ),
+    ("1 MB of real eligibility criteria", "realistic()"),
+]
+# Whole-pipeline seconds before the guards: this script at commit d638527 with --timeout 150, on the
+# same 2-core machine, 2026-12-07 (">": stopped then; in brackets, issue 12's measurement).
+BEFORE: dict[str, str] = {
+    CASES[0][0]: "4.11",
+    CASES[1][0]: "76.21",
+    CASES[2][0]: "> 150 (662)",
+    CASES[3][0]: "> 150",
+    CASES[4][0]: "> 150 (143)",
+    CASES[5][0]: "> 150",
+    CASES[6][0]: "18.07",
+    CASES[7][0]: "4.69",
+}
+SECTION = "## Hostile records"
+# Run in the child process: time the pipeline on one text.
+CHILD = """
+import json, sys, time
+sys.path.insert(0, {pipeline!r})
+import trialspacy
+
+def realistic():
+    texts = []
+    for path in {gold!r}:
+        with open(path, encoding="utf-8") as lines:
+            texts.extend(json.loads(line)["text"] for line in lines)
+    text = "\\n\\n".join(texts)
+    return (text * (1 + {chars} // len(text)))[:{chars}]
+
+nlp = trialspacy.load()
+text = {expression}
+start = time.perf_counter()
+doc = nlp.make_doc(text)
+tokenized = time.perf_counter()
+for name, component in nlp.pipeline:
+    if name == "trialspacy_negation":
+        before_negation = time.perf_counter()
+        doc = component(doc)
+        negation = time.perf_counter() - before_negation
+    else:
+        doc = component(doc)
+total = time.perf_counter() - start
+assert doc.text == text
+print(json.dumps({{"chars": len(text), "tokens": len(doc), "tokenizer": tokenized - start, "negation": negation, "total": total}}))
+"""
+
+
+def run_case(expression: str, timeout: float) -> dict[str, float] | None:
+    """The timings of one text in a fresh process, or None after ``timeout`` seconds."""
+    code = CHILD.format(
+        pipeline=str(ROOT / "pipeline"),
+        gold=tuple(str(ROOT / path) for path in GOLD),
+        chars=REALISTIC_CHARS,
+        expression=expression,
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, check=True, cwd=ROOT
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def table(timeout: float) -> list[str]:
+    """The Markdown table of every case."""
+    lines = [
+        "| text | tokens | tokenizer (s) | negation (s) | whole pipeline (s) | before (s) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, expression in CASES:
+        result = run_case(expression, timeout)
+        before = BEFORE.get(name, "")
+        if result is None:
+            lines.append(f"| {name} | | | | > {timeout:.0f} (stopped) | {before} |")
+        else:
+            lines.append(
+                f"| {name} | {result['tokens']:,.0f} | {result['tokenizer']:.2f} | {result['negation']:.2f} "
+                f"| {result['total']:.2f} | {before} |"
+            )
+        print(lines[-1], flush=True)
+    return lines
+
+
+def write_section(path: Path, lines: list[str]) -> None:
+    """Replace (or append) the section :data:`SECTION` of the Markdown file ``path``."""
+    section = "\n".join(
+        [
+            SECTION,
+            "",
+            "Generated by `python scripts/benchmark_stalls.py --out docs/performance.md`: each text in a fresh "
+            "process, `nlp(text)` timed after `trialspacy.load()`. Before: the same texts before the negation "
+            "windows and the tokenizer guard of issue 12.",
+            "",
+            f"- date (UTC): {time.strftime('%Y-%m-%d %H:%M', time.gmtime())}; Python {platform.python_version()}",
+            "",
+            *lines,
+            "",
+            "The 63-character words are the slowest text left to spaCy's own loop (each word is below the "
+            "tokenizer guard): linear in the length, at the highest cost per character.",
+            "",
+        ]
+    )
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    found = re.search(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+    if found:
+        text = text[: found.start()] + section + ("\n" if found.end() < len(text) else "") + text[found.end() :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per text (default 300)")
+    parser.add_argument("--out", type=Path, help="write the table as the section 'Hostile records' of this file")
+    args = parser.parse_args()
+    lines = table(args.timeout)
+    if args.out:
+        write_section(args.out, lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""trialspacy's tokenizer guard: words with too many affixes for spaCy's prefix and suffix loop are
+tokenized by a linear fallback, the rest exactly as spaCy does, and the doc keeps the text."""
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import spacy
+from conftest import REPO
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from trialspacy.tokenizer import AFFIX_WINDOW, MAX_AFFIXES, MAX_WORD, TrialTokenizer, blank
+
+PARENTHESES = "(" * 20000 + "docetaxel" + ")" * 20000
+GOLD_TEXTS = [
+    json.loads(line)["text"]
+    for name in ("dev", "test")
+    for line in (REPO / "annotations" / "gold" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.Language:
+    return blank()
+
+
+def tokens(doc: Doc) -> list[tuple[str, str, str]]:
+    return [(t.text, t.whitespace_, t.norm_) for t in doc]
+
+
+def spacy_tokens(nlp: spacy.Language, text: str) -> list[tuple[str, str, str]]:
+    """The tokens of spaCy's own loop, without the guard."""
+    return tokens(Tokenizer.__call__(nlp.tokenizer, text))
+
+
+class SearchedCharacters:
+    """Wraps a prefix or suffix search to count the characters it is given: spaCy's loop searches
+    the rest of the word after each affix, which is what makes long affix runs quadratic."""
+
+    def __init__(self, search: Callable[[str], Any]) -> None:
+        self.search = search
+        self.count = 0
+
+    def __call__(self, text: str) -> Any:
+        self.count += len(text)
+        return self.search(text)
+
+
+def searched_characters(text: str) -> int:
+    tokenizer = blank().tokenizer
+    prefix, suffix = SearchedCharacters(tokenizer.prefix_search), SearchedCharacters(tokenizer.suffix_search)
+    # (setting them recompiles the special cases, which searches too)
+    tokenizer.prefix_search, tokenizer.suffix_search = prefix, suffix
+    prefix.count = suffix.count = 0
+    tokenizer(text)
+    return prefix.count + suffix.count
+
+
+def test_a_deep_parenthesis_run_keeps_its_text_and_its_word(nlp) -> None:
+    doc = nlp(PARENTHESES)
+    assert doc.text == PARENTHESES
+    assert [t.text for t in doc[19999:20002]] == ["(", "docetaxel", ")"]
+    assert len(doc) == 40001
+
+
+@pytest.mark.parametrize("unit", ["(", ".)", "%", "'s", "US$", "<"])
+def test_affix_runs_cost_linear_work(unit: str) -> None:
+    # spaCy's loop searches ~n²/2 characters for n affixes: 4 times more for twice the run.
+    short, long = searched_characters(unit * 2000), searched_characters(unit * 4000)
+    assert long <= 2.2 * short
+    assert long < (MAX_AFFIXES + 1) * AFFIX_WINDOW * 2
+
+
+def test_normal_words_take_spacy_s_path(nlp) -> None:
+    tokenizer = nlp.tokenizer
+    for text in GOLD_TEXTS:
+        assert not any(tokenizer.too_many_affixes(m.group()) for m in re.finditer(r"\S+", text))
+    assert tokens(nlp(GOLD_TEXTS[0])) == spacy_tokens(nlp, GOLD_TEXTS[0])
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("No prior docetaxel. ", " and  cisplatin (PFS).\n"),
+        ("a  \n", "  b"),
+        ("", ""),
+        ("x\n\n", "\t y"),
+        ("Don't ", " won't"),
+    ],
+)
+def test_words_around_a_hostile_word_are_tokenized_as_spacy_does(nlp, before: str, after: str) -> None:
+    hostile = "((" * 40 + "US$" * 30
+    doc = nlp(before + hostile + after)
+    assert doc.text == before + hostile + after
+    # spaCy on the same text with a plain word in place of the hostile one
+    plain = spacy_tokens(nlp, before + "WORD" + after)
+    word = [t[0] for t in plain].index("WORD")
+    fallback = len(doc) - (len(plain) - 1)
+    assert tokens(doc)[:word] == plain[:word]
+    assert tokens(doc)[word + fallback :] == plain[word + 1 :]
+    assert doc[word + fallback - 1].whitespace_ == plain[word][1]
+
+
+def test_a_word_longer_than_the_limit_is_guarded(nlp) -> None:
+    word = "a" * (MAX_WORD + 1)
+    assert nlp.tokenizer.too_many_affixes(word)
+    assert not nlp.tokenizer.too_many_affixes("a" * MAX_WORD)
+    assert nlp(word + " b").text == word + " b"
+
+
+def test_the_guard_survives_serialization_and_serves_make_doc_and_pipe(nlp, tmp_path) -> None:
+    nlp.to_disk(tmp_path / "blank")
+    nlp.tokenizer.to_disk(tmp_path / "tokenizer")
+    from_tokenizer_disk, from_tokenizer_bytes = blank(), blank()
+    from_tokenizer_disk.tokenizer.from_disk(tmp_path / "tokenizer")
+    from_tokenizer_bytes.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+    restored = [
+        spacy.load(tmp_path / "blank"),
+        blank().from_bytes(nlp.to_bytes()),
+        from_tokenizer_disk,
+        from_tokenizer_bytes,
+    ]
+    for other in restored:
+        assert isinstance(other.tokenizer, TrialTokenizer)
+        assert other.make_doc(PARENTHESES).text == PARENTHESES
+        docs = list(other.pipe(["no docetaxel", PARENTHESES, "(" * 3000]))
+        assert [len(d) for d in docs] == [2, 40001, 3000]
