@@ -125,6 +125,7 @@ class Errors:
     E077 = "document {id!r}: DocBin output needs its Doc"
     E078 = "{fmt} output needs a path (-o)"
     E079 = "writing to standard output needs the stream"
+    E090 = "negation backend must be one of {choices}, not {value!r}"
     # Zip archives (E038-E039 above).
     E100 = "zip member is itself a zip archive; trialspacy does not open archives inside archives: unzip it"
     # AACT flat files and the AACT PostgreSQL database (aact.py).

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_disk
 
 from .._compat import import_medspacy
+from ..errors import Errors
 from ..lexicon import package_data, read_jsonl, write_jsonl
 from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, TIMEFRAME, label_spans
 from .sentences import doc_sentence_starts, set_sentence_starts
@@ -344,7 +345,7 @@ def make_backend(nlp: Language, backend: BackendName, rows: Sequence[Row]) -> Ba
         return ContextBackend(nlp, rows)
     if backend == "negex":
         return NegexBackend(nlp, rows)
-    raise ValueError(f"negation backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+    raise ValueError(Errors.E090.format(choices=", ".join(BACKENDS), value=backend))
 
 
 def ensure_sentences(doc: Doc) -> None:
