@@ -220,6 +220,21 @@ def table(results: list[dict[str, Any]]) -> list[str]:
     return rows
 
 
+def other_sections(path: Path, text: str) -> str:
+    """The ``## `` sections of the file at ``path`` that ``text`` does not write (other scripts',
+    such as benchmark_stalls.py's "Hostile records"), to keep after it."""
+    if not path.exists():
+        return ""
+    ours = {line for line in text.splitlines() if line.startswith("## ")}
+    kept, keep = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            keep = line not in ours
+        if keep:
+            kept.append(line)
+    return "\n" + "\n".join(kept) + "\n" if kept else ""
+
+
 def targets(results: dict[str, dict[str, Any]]) -> list[str]:
     """Each target of issue 5 with the measured value and pass/fail."""
     wps = {k: r["words"] / r["seconds"] for k, r in results.items() if "seconds" in r and k != "components"}
@@ -296,7 +311,9 @@ def main(argv: list[str]) -> int:
     report += ["| step | seconds | share |", "|---|---:|---:|"]
     report += [f"| {name} | {secs:.2f} | {secs / total:.0%} |" for name, secs in comp.items()]
     report += [""] + PROFILE_NOTES
-    Path(args.out).write_text("\n".join(report) + "\n", encoding="utf-8")
+    out = Path(args.out)
+    text = "\n".join(report) + "\n"
+    Path(args.out).write_text(text + other_sections(out, text), encoding="utf-8")
     print("\n".join(targets(results)))
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
