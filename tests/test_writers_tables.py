@@ -275,11 +275,23 @@ def test_resume_deletes_the_errors_of_the_run_it_continues(inputs, jsonl, tmp_pa
     assert counts(path) == expected_counts(*jsonl)
 
 
-def test_resume_refuses_a_file_that_is_not_a_database(tmp_path):
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_file_that_is_not_a_database_is_refused(tmp_path, resume):
     path = tmp_path / "results.duckdb"
     path.write_text("not a database", encoding="utf-8")
-    with pytest.raises(UsageError, match="cannot read it as a DuckDB database"):
-        extract([SEEDS_DIR], path, resume=True)
+    with pytest.raises(UsageError, match=r"results\.duckdb: not a DuckDB database"):
+        extract([SEEDS_DIR], path, resume=resume)
+    assert path.read_text(encoding="utf-8") == "not a database"
+
+
+def test_a_database_whose_table_is_not_trialspacys_is_refused_before_the_run(tmp_path):
+    path = tmp_path / "results.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("CREATE TABLE spans (id VARCHAR, label VARCHAR)")
+    with pytest.raises(UsageError) as raised:
+        extract([SEEDS_DIR], path)
+    assert str(raised.value) == Errors.E084.format(path=path, table="spans")
+    assert query(path, "SELECT count(*) FROM spans") == [(0,)]
 
 
 # --- Parquet ------------------------------------------------------------------------------------

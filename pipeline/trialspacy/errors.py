@@ -138,7 +138,11 @@ class Errors:
         "Parquet output {path} already holds {files}, which this run would replace; write into an empty or new "
         "directory, or remove them"
     )
-    E083 = "{path}: --resume cannot read it as a DuckDB database ({reason}); resume into the file the run wrote"
+    E083 = "{path}: not a DuckDB database ({reason}); write to a new .duckdb file or to one trialspacy wrote"
+    E084 = (
+        "{path}: its table {table} does not have the columns trialspacy writes (another program's, or another "
+        "version's); write to a new .duckdb file"
+    )
 
 
 class Warnings:

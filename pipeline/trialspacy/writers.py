@@ -349,10 +349,22 @@ class DuckDbWriter(_TableWriter):
 
         super().__init__(batch)
         self.path = path
-        self._connection = duckdb.connect(path)
+        try:
+            self._connection = duckdb.connect(path)
+        except duckdb.Error as exc:
+            raise ValueError(Errors.E083.format(path=path, reason=exc)) from None
         for name, columns in TABLES.items():
             definition = ", ".join(f"{_quoted(c.name)} {c.type}" for c in columns)
             self._connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({definition})")
+            # A table of the same name that is not this one would fail at the first batch, mid-run.
+            found = self._connection.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "AND table_schema = current_schema() ORDER BY ordinal_position",
+                [name],
+            ).fetchall()
+            if [(c.name,) for c in columns] != found:
+                self._connection.close()
+                raise ValueError(Errors.E084.format(path=path, table=name))
         if resume:
             self._connection.execute(
                 "DELETE FROM errors WHERE run = (SELECT max(run) FROM "
