@@ -13,7 +13,7 @@ from trialspacy.errors import Errors
 from trialspacy.frames import SPAN_COLUMNS, span_row
 from trialspacy.records import iter_records
 from trialspacy.run import process
-from trialspacy.writers import FORMATS, MAX_STEM, csv_cell, open_writer, safe_stem
+from trialspacy.writers import FORMATS, MAX_STEM, csv_cell, json_line, open_writer, safe_stem
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +220,16 @@ def test_open_writer_names_the_formats(tmp_path):
         open_writer("xml", str(tmp_path / "out.xml"))
     with pytest.raises(ValueError, match="needs a path"):
         open_writer("brat", None)
+
+
+# Every character str.splitlines ends a line at.
+LINE_ENDS = [chr(c) for c in range(0x110000) if len(f"a{chr(c)}b".splitlines()) == 2]
+
+
+@pytest.mark.parametrize("end", LINE_ENDS, ids=lambda c: f"U+{ord(c):04X}")
+def test_json_line_is_one_line_for_every_line_end_splitlines_knows(end):
+    # The second value holds a lone surrogate, which makes the whole line ASCII-escaped.
+    for value in ({"id": f"a{end}b", "text": f"x{end}y"}, {"id": f"a{end}b", "text": "x\ud800"}):
+        line = json_line(value)
+        assert line.splitlines() == [line[:-1]] and line.endswith("\n")
+        assert json.loads(line) == value

@@ -66,17 +66,22 @@ def is_gzip(output: str | None) -> bool:
     return output is not None and output.lower().endswith(".gz")
 
 
+# The line ends ``str.splitlines`` knows that ``json.dumps`` writes as they are (it escapes those
+# below U+0020), as JSON escapes.
+_LINE_ENDS = str.maketrans({end: f"\\u{ord(end):04x}" for end in "\x85\u2028\u2029"})
+
+
 def json_line(value: Any) -> str:
     """``value`` as one JSON line, UTF-8 as it is (``ensure_ascii=False``), except: ASCII-escaped
-    when it holds text UTF-8 cannot carry (a lone surrogate), and the Unicode line separators
-    U+2028 and U+2029 escaped, which ``str.splitlines`` (and so many a JSONL reader) takes for
-    line ends."""
+    when it holds text UTF-8 cannot carry (a lone surrogate), and the line ends JSON leaves as
+    they are escaped: U+0085 (next line) and the Unicode line and paragraph separators U+2028 and
+    U+2029, which ``str.splitlines`` (and so many a JSONL reader) takes for line ends."""
     line = json.dumps(value, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(value)
-    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+    return line.translate(_LINE_ENDS) + "\n"
 
 
 class Writer(Protocol):
