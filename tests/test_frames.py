@@ -92,12 +92,15 @@ def test_spans_frame_criteria_keep_their_section_attribute(seed_spans):
     assert "antibiotics" in set(excluded_classes["normalized"])
 
 
-def test_spans_frame_doses_are_lists_in_gray(seed_records, seed_spans):
+def test_spans_frame_doses_are_numeric_min_and_max_columns_in_gray(seed_records, seed_spans):
     record = next(r for r in seed_records if r["id"] == "001_e87d364e3468c837")
     dose = row_of(seed_spans, record["id"], record["text"].index("800-1200cGy × 3f"), "RADIATION_DOSE")
-    assert dose["dose_gy"] == [8.0, 12.0]
-    assert dose["fractions"] == [3, 3]
-    assert dose["total_gy"] == [24.0, 36.0]
+    assert (dose["dose_gy_min"], dose["dose_gy_max"]) == (8.0, 12.0)
+    assert (dose["fractions_min"], dose["fractions_max"]) == (3, 3)
+    assert (dose["total_gy_min"], dose["total_gy_max"]) == (24.0, 36.0)
+    for column in ("dose_gy_min", "dose_gy_max", "fractions_min", "fractions_max", "total_gy_min", "total_gy_max"):
+        assert pandas.api.types.is_float_dtype(seed_spans[column]), column
+    assert pandas.api.types.is_bool_dtype(seed_spans["negated"])
     assert dose["dose_kind"] == "per_fraction"
     assert pandas.isna(dose["value"]) and pandas.isna(dose["weeks"])
 

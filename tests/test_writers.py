@@ -13,7 +13,7 @@ from trialspacy.errors import Errors
 from trialspacy.frames import SPAN_COLUMNS, span_row
 from trialspacy.records import iter_records
 from trialspacy.run import process
-from trialspacy.writers import FORMATS, MAX_STEM, csv_cell, open_writer, safe_stem
+from trialspacy.writers import FORMATS, MAX_STEM, csv_cell, json_line, open_writer, safe_stem
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_csv_has_each_column_once_and_the_rows_of_the_span_frame(tmp_path, seed_
         rows = list(reader)
     assert reader.fieldnames == SPAN_COLUMNS
     assert len(set(SPAN_COLUMNS)) == len(SPAN_COLUMNS)
-    expected = [span_row(d, s) for d in seed_documents for s in d["spans"]]
+    expected = [span_row(d, i) for d in seed_documents for i in range(len(d["spans"]))]
     assert len(rows) == len(expected)
     for row, want in zip(rows, expected):
         assert row["text"] == want["text"] and row["section"] == (want["section"] or "")
@@ -61,7 +61,13 @@ def test_csv_has_each_column_once_and_the_rows_of_the_span_frame(tmp_path, seed_
     assert criteria and {row["criterion_section"] for row in criteria} == {"inclusion", "exclusion"}
     assert all(row["section"] == row["criterion_section"] for row in criteria)
     dose = next(row for row in rows if row["text"] == "800-1200cGy × 3f")
-    assert (json.loads(dose["dose_gy"]), dose["negated"], dose["canonical"]) == ([8.0, 12.0], "False", "")
+    assert (dose["dose_gy_min"], dose["dose_gy_max"], dose["negated"], dose["canonical"]) == (
+        "8.0",
+        "12.0",
+        "false",
+        "",
+    )
+    assert (float(dose["fractions_min"]), float(dose["total_gy_max"])) == (3, 36)
 
 
 def test_csv_appending_to_a_file_writes_no_second_header(tmp_path, seed_documents):
@@ -160,9 +166,9 @@ def test_brat_refuses_a_directory_that_already_holds_pairs(tmp_path):
         ("", ""),
         (-1.5, -1.5),
         (-3, -3),
-        (False, False),
+        (False, "false"),
+        (True, "true"),
         (None, None),
-        ([-8.0, 12], "[-8.0, 12]"),
     ],
 )
 def test_csv_cell_neutralises_formulas_and_keeps_numbers(value, cell):
@@ -209,8 +215,21 @@ def test_docbin_is_written_when_the_context_closes_and_needs_the_docs(tmp_path, 
 
 
 def test_open_writer_names_the_formats(tmp_path):
-    assert FORMATS == ("jsonl", "csv", "brat", "docbin")
-    with pytest.raises(ValueError, match="choose one of jsonl, csv, brat, docbin"):
+    assert FORMATS == ("jsonl", "csv", "brat", "docbin", "duckdb", "parquet")
+    with pytest.raises(ValueError, match="choose one of jsonl, csv, brat, docbin, duckdb, parquet"):
         open_writer("xml", str(tmp_path / "out.xml"))
     with pytest.raises(ValueError, match="needs a path"):
         open_writer("brat", None)
+
+
+# Every character str.splitlines ends a line at.
+LINE_ENDS = [chr(c) for c in range(0x110000) if len(f"a{chr(c)}b".splitlines()) == 2]
+
+
+@pytest.mark.parametrize("end", LINE_ENDS, ids=lambda c: f"U+{ord(c):04X}")
+def test_json_line_is_one_line_for_every_line_end_splitlines_knows(end):
+    # The second value holds a lone surrogate, which makes the whole line ASCII-escaped.
+    for value in ({"id": f"a{end}b", "text": f"x{end}y"}, {"id": f"a{end}b", "text": "x\ud800"}):
+        line = json_line(value)
+        assert line.splitlines() == [line[:-1]] and line.endswith("\n")
+        assert json.loads(line) == value

@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from .contract import Document
 from .errors import Errors, ExitCode, RecordError, Warnings, printable
-from .writers import FORMATS, json_line, open_writer
+from .writers import DIRECTORY_FORMATS, FORMATS, format_of, is_gzip, json_line, open_writer
 
 EXIT_STATUS = (
     "Exit status: 0 done; 1 done, some records reported as errors (--errors); 2 wrong option or output path; "
@@ -74,7 +74,7 @@ def check_outputs(inputs: list[str], output: str | None, errors_path: str | None
             continue
         source = os.path.realpath(given)
         for option, target in files.items():
-            if option == "-o" and fmt == "brat":
+            if option == "-o" and fmt in DIRECTORY_FORMATS:
                 if _is_within(source, target) or (_is_within(target, source) and os.path.isfile(source)):
                     raise UsageError(Errors.E049.format(path=output, input=given))
             elif source == target:
@@ -85,7 +85,7 @@ def check_outputs(inputs: list[str], output: str | None, errors_path: str | None
 def extract_command(
     inputs: list[str],
     output: str | None = None,
-    fmt: str = "jsonl",
+    fmt: str | None = None,
     errors_path: str | None = None,
     batch_size: int = 64,
     n_process: int | None = None,
@@ -103,6 +103,7 @@ def extract_command(
     """Run extraction; return the exit status (``OK``, or ``SKIPPED`` when some records were
     reported as errors); raise UsageError for a wrong option or output.
 
+    ``fmt`` is the output format; None: the one ``output``'s suffix names (JSONL without ``output``).
     ``n_process`` is the number of worker processes (local engine, default 1: the pipeline runs
     in this process) or of LocalCluster workers (Dask engine without ``scheduler``, default 2).
     ``where`` selects the studies of the database inputs (SQL on ``ctgov.studies``).
@@ -110,12 +111,18 @@ def extract_command(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     from .records import expand_inputs, iter_records
-    from .resume import truncate_partial_line, written_keys
+    from .resume import truncate_partial_line, written_database_keys, written_keys
 
+    if fmt is None:
+        try:
+            fmt = format_of(output)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     if fmt not in FORMATS:
         raise UsageError(Errors.E021.format(choices=", ".join(FORMATS), value=fmt))
-    if fmt in ("brat", "docbin") and output in (None, "-"):
-        raise UsageError(Errors.E022.format(fmt=fmt, target="directory" if fmt == "brat" else ".spacy file"))
+    if fmt in ("brat", "docbin", "duckdb", "parquet") and output in (None, "-"):
+        target = {"docbin": ".spacy file", "duckdb": ".duckdb file"}.get(fmt, "directory")
+        raise UsageError(Errors.E022.format(fmt=fmt, target=target))
     if engine not in ENGINES:
         raise UsageError(Errors.E023.format(choices=", ".join(ENGINES), value=engine))
     if scheduler and engine != "dask":
@@ -124,8 +131,10 @@ def extract_command(
         raise UsageError(Errors.E025)
     if engine == "dask" and fmt == "docbin":
         raise UsageError(Errors.E026)
-    if resume and (fmt != "jsonl" or output in (None, "-")):
+    if resume and (fmt not in ("jsonl", "duckdb") or output in (None, "-")):
         raise UsageError(Errors.E027)
+    if resume and fmt == "jsonl" and is_gzip(output):
+        raise UsageError(Errors.E081.format(path=output))
     if batch_size < 1 or (n_process is not None and n_process < 1):
         raise UsageError(Errors.E028)
     if max_chars < 1:
@@ -140,7 +149,12 @@ def extract_command(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     for path in (output, errors_path):
-        if path is not None and path != "-" and fmt != "brat" and not Path(path).resolve().parent.is_dir():
+        if (
+            path is not None
+            and path != "-"
+            and fmt not in DIRECTORY_FORMATS
+            and not Path(path).resolve().parent.is_dir()
+        ):
             raise UsageError(Errors.E029.format(path=path))
 
     nlp = None
@@ -151,7 +165,12 @@ def extract_command(
         # Texts up to --max-chars are read; spaCy's own limit (E088) must not refuse them.
         nlp.max_length = max(nlp.max_length, max_chars + 1)
     written = None
-    if resume and output is not None and Path(output).is_file():
+    if resume and output is not None and fmt == "duckdb" and Path(output).is_file():
+        try:
+            written = written_database_keys(output)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    elif resume and output is not None and Path(output).is_file():
         dropped = truncate_partial_line(output)
         if dropped:
             print(f"warning: {Warnings.W002.format(path=output, size=dropped)}", file=stderr)
@@ -159,7 +178,10 @@ def extract_command(
             written = written_keys(output)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    writer = open_writer(fmt, output, stream=stdout, append=resume)
+    try:
+        writer = open_writer(fmt, output, stream=stdout, append=resume)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     # Rewritten on --resume too: errored records are retried and bad input is read again, so
     # the file ends up with each error once, as after an uninterrupted run.
     errors_file = open(errors_path, "w", encoding="utf-8") if errors_path else None
@@ -175,6 +197,7 @@ def extract_command(
         counts["errors"] += 1
         bar.clear()
         print(f"error: {err.message}", file=stderr)
+        writer.write_error(err.to_dict())
         if errors_file is not None:
             errors_file.write(json_line(err.to_dict()))
             errors_file.flush()
@@ -213,7 +236,8 @@ def extract_command(
                 with_docs=fmt == "docbin",
             )
     except KeyboardInterrupt:
-        hint = "; --resume continues" if fmt == "jsonl" and output not in (None, "-") else ""
+        resumable = fmt == "duckdb" or (fmt == "jsonl" and output not in (None, "-") and not is_gzip(output))
+        hint = "; --resume continues" if resumable else ""
         raise Interrupted(Errors.E052.format(resume=hint, **counts)) from None
     finally:
         bar.close()
@@ -230,9 +254,15 @@ def extract_cli(
         ..., help="Files, directories (recursive), - for standard input, or a postgresql:// URL (AACT)."
     ),
     output: str | None = typer.Option(
-        None, "-o", "--output", help="Output file (brat: a directory); default standard output."
+        None,
+        "-o",
+        "--output",
+        help="Output file, its format named by its suffix: .jsonl, .jsonl.gz, .csv, .spacy (DocBin), .duckdb; "
+        "a directory with --format brat or parquet; default JSONL on standard output.",
     ),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, brat or docbin."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="jsonl, csv, brat, docbin, duckdb or parquet (default: from -o's suffix)."
+    ),
     errors_path: str | None = typer.Option(
         None,
         "--errors",
@@ -250,8 +280,9 @@ def extract_cli(
     resume: bool = typer.Option(
         False,
         "--resume",
-        help="Continue an interrupted run: keep the complete lines of -o (JSONL), skip the records they hold "
-        "(same id and text) and append the rest. Records that failed before are retried.",
+        help="Continue an interrupted run: keep the complete lines of -o (JSONL) or the documents of its tables "
+        "(DuckDB), skip the records they hold (same id and text) and append the rest. Records that failed before "
+        "are retried.",
     ),
     engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a dask.distributed cluster)."),
     scheduler: str | None = typer.Option(
@@ -266,7 +297,7 @@ def extract_cli(
         "e.g. \"overall_status = 'RECRUITING'\".",
     ),
 ) -> None:
-    """Extract entities from trial records into JSONL (default), CSV, brat or DocBin."""
+    """Extract entities from trial records into JSONL (default), CSV, brat, DocBin, DuckDB or Parquet."""
     try:
         status = extract_command(
             inputs,

@@ -56,7 +56,7 @@ class Errors:
     E024 = "--scheduler needs --engine dask"
     E025 = "--n-process does not apply with --scheduler: the cluster's workers do the work"
     E026 = "--format docbin needs the local engine (the Dask engine does not bring Docs back)"
-    E027 = "--resume needs --format jsonl and -o FILE (it continues that file)"
+    E027 = "--resume needs -o FILE in JSONL (.jsonl) or DuckDB (.duckdb): it continues that file"
     E028 = "--batch-size and --n-process must be at least 1"
     E029 = "{path}: the output's directory does not exist; create it or write elsewhere"
     E030 = "--n-process: {reason} (the documents before it are written; --resume continues a JSONL file)"
@@ -125,6 +125,24 @@ class Errors:
     E077 = "document {id!r}: DocBin output needs its Doc"
     E078 = "{fmt} output needs a path (-o)"
     E079 = "writing to standard output needs the stream"
+    # Output formats (writers.py, cli.py).
+    E080 = (
+        "-o {path}: its suffix names no output format; use one of {suffixes}, or a directory with "
+        "--format {directories}, or name the format with --format"
+    )
+    E081 = (
+        "{path}: --resume cannot continue a gzip file (a killed run leaves it without its gzip end); "
+        "write .jsonl and compress it when the run is done"
+    )
+    E082 = (
+        "Parquet output {path} already holds {files}, which this run would replace; write into an empty or new "
+        "directory, or remove them"
+    )
+    E083 = "{path}: not a DuckDB database ({reason}); write to a new .duckdb file or to one trialspacy wrote"
+    E084 = (
+        "{path}: its table {table} does not have the columns trialspacy writes (another program's, or another "
+        "version's); write to a new .duckdb file"
+    )
     E090 = "negation backend must be one of {choices}, not {value!r}"
     # Zip archives (E038-E039 above).
     E100 = "zip member is itself a zip archive; trialspacy does not open archives inside archives: unzip it"

@@ -1,4 +1,4 @@
-"""What ``extract --resume`` needs to continue a JSONL output a killed run left behind."""
+"""What ``extract --resume`` needs to continue a JSONL or DuckDB output a killed run left behind."""
 
 import hashlib
 import json
@@ -50,4 +50,29 @@ def written_keys(path: str) -> Counter[ResumeKey]:
                 keys[resume_key(document["id"], document["text"])] += 1
             except (ValueError, KeyError, TypeError, AttributeError):
                 raise ValueError(Errors.E076.format(path=path, line=number)) from None
+    return keys
+
+
+def written_database_keys(path: str) -> Counter[ResumeKey]:
+    """Counts of :func:`resume_key` over the ``documents`` table of a DuckDB output (its ``id``
+    and ``digest`` columns), read in batches; empty when the file has no such table yet.
+
+    Raises ValueError when the file is not a DuckDB database.
+    """
+    import duckdb
+
+    keys: Counter[ResumeKey] = Counter()
+    try:
+        connection = duckdb.connect(path, read_only=True)
+    except duckdb.Error as exc:
+        raise ValueError(Errors.E083.format(path=path, reason=exc)) from None
+    try:
+        tables = connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        if ("documents",) not in tables:
+            return keys
+        cursor = connection.execute("SELECT id, digest FROM documents")
+        while rows := cursor.fetchmany(10_000):
+            keys.update((record_id, bytes.fromhex(digest)) for record_id, digest in rows)
+    finally:
+        connection.close()
     return keys

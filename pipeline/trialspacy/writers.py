@@ -1,30 +1,74 @@
-"""Documents out: one writer per format (JSONL, CSV, brat, DocBin) behind one protocol.
+"""Documents out: one writer per format (JSONL, CSV, brat, DocBin, DuckDB, Parquet) behind one
+protocol.
 
 A writer takes the documents in the order given, each with its Doc when the engine has it
-(only DocBin needs it), and finishes the output when closed; every writer is a context manager.
+(only DocBin needs it), and the error entries of the records that failed (only the tables keep
+them), and finishes the output when closed; every writer is a context manager.
 JSONL and CSV write each document's lines in one call and flush, so a killed run leaves complete
 lines, followed at worst by the start of one more, which
-:func:`~trialspacy.resume.truncate_partial_line` removes before a resumed run appends.
+:func:`~trialspacy.resume.truncate_partial_line` removes before a resumed run appends (a
+``.jsonl.gz`` file is flushed too, so a killed run leaves a readable prefix).
+DuckDB and Parquet buffer the rows of :data:`~trialspacy.frames.TABLES` and write them every
+:data:`TABLE_BATCH` documents, so memory stays flat; DuckDB commits each batch in one transaction.
 """
 
 import csv
+import gzip
 import io
 import json
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Literal, Protocol, Self, get_args
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, Self, get_args
 
 from spacy.tokens import Doc, DocBin
 
 from .brat import to_ann
-from .contract import Document, Span
+from .contract import Document
 from .errors import Errors
-from .frames import SPAN_COLUMNS, span_row
+from .frames import SPAN_COLUMNS, TABLES, Column, span_row, table_rows
 from .resume import truncate_partial_line
 
-Format = Literal["jsonl", "csv", "brat", "docbin"]
+if TYPE_CHECKING:
+    import pyarrow
+
+Format = Literal["jsonl", "csv", "brat", "docbin", "duckdb", "parquet"]
 FORMATS: tuple[Format, ...] = get_args(Format)
+# The format each suffix of ``-o`` names (compared without case); brat and Parquet write into a
+# directory, so they are named with ``--format``.
+SUFFIXES: dict[str, Format] = {
+    ".jsonl": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".csv": "csv",
+    ".spacy": "docbin",
+    ".duckdb": "duckdb",
+}
+DIRECTORY_FORMATS: tuple[Format, ...] = ("brat", "parquet")
+
+
+def format_of(output: str | None) -> Format:
+    """The format ``output``'s suffix names (JSONL for standard output: ``None`` or ``-``); raise
+    ValueError (listing the suffixes) for any other path."""
+    if output in (None, "-"):
+        return "jsonl"
+    name = output.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return SUFFIXES[suffix]
+    raise ValueError(
+        Errors.E080.format(path=output, suffixes=", ".join(SUFFIXES), directories=" or ".join(DIRECTORY_FORMATS))
+    )
+
+
+def is_gzip(output: str | None) -> bool:
+    """Whether a JSONL output is written gzip-compressed (its name ends with ``.gz``)."""
+    return output is not None and output.lower().endswith(".gz")
+
+
+# The line ends ``str.splitlines`` knows that ``json.dumps`` writes as they are (it escapes those
+# below U+0020), as JSON escapes.
+_LINE_ENDS = str.maketrans({end: f"\\u{ord(end):04x}" for end in "\x85\u2028\u2029"})
 
 
 def json_line(value: Any) -> str:
@@ -56,6 +100,11 @@ class Writer(Protocol):
         """Finish the output."""
         ...
 
+    def write_error(self, entry: dict[str, Any]) -> None:
+        """Keep the error entry of a record that failed (``RecordError.to_dict``); only the
+        tabular outputs have a place for it (the command line writes ``--errors`` itself)."""
+        return None
+
     def __enter__(self) -> Self:
         return self
 
@@ -73,6 +122,14 @@ class _LineWriter(Writer):
                 raise ValueError(Errors.E079)
             self._handle = stream
             self._own = False
+        elif is_gzip(output):
+            if append:
+                raise ValueError(Errors.E081.format(path=output))
+            # Each flush ends a deflate block (Z_SYNC_FLUSH), so what is written can be read back
+            # even when the run is killed before the gzip trailer.
+            self.appending = False
+            self._handle = gzip.open(output, "wt", encoding="utf-8", newline="")
+            self._own = True
         else:
             self.appending = append and os.path.exists(output)
             self._handle = open(output, "a" if append else "w", encoding="utf-8", newline="")
@@ -91,7 +148,7 @@ class JsonlWriter(_LineWriter):
     """One document per line; with ``append``, continues the file after cutting a partial last line."""
 
     def __init__(self, output: str | None, stream: IO[str] | None = None, append: bool = False):
-        if append and output not in (None, "-") and os.path.exists(output):
+        if append and output not in (None, "-") and not is_gzip(output) and os.path.exists(output):
             # Appending after a partial line would fuse it with the next document.
             truncate_partial_line(output)
         super().__init__(output, stream, append)
@@ -105,20 +162,21 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: a list as JSON; text that a spreadsheet would run as a formula
-    (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) behind a single quote,
-    as OWASP advises, so that it is shown as text (``=HYPERLINK(...)`` → ``'=HYPERLINK(...)``).
-    Numbers and booleans are kept as they are: ``-1.5`` is a number, not a formula."""
-    if isinstance(value, list):
-        return json.dumps(value)
+    """A value as a CSV cell: a boolean as ``true`` or ``false``; text that a spreadsheet would run
+    as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) behind a
+    single quote, as OWASP advises, so that it is shown as text (``=HYPERLINK(...)`` →
+    ``'=HYPERLINK(...)``). Numbers are kept as they are: ``-1.5`` is a number, not a formula."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def csv_row(document: Document, span: Span) -> dict[str, Any]:
-    """A span's CSV row: :func:`~trialspacy.frames.span_row`, each value through :func:`csv_cell`."""
-    return {k: csv_cell(v) for k, v in span_row(document, span).items()}
+def csv_row(document: Document, index: int) -> dict[str, Any]:
+    """The CSV row of the document's span ``index``: :func:`~trialspacy.frames.span_row`, each
+    value through :func:`csv_cell`."""
+    return {k: csv_cell(v) for k, v in span_row(document, index).items()}
 
 
 def _csv_text(rows: list[dict[str, Any]], header: bool = False) -> str:
@@ -139,7 +197,7 @@ class CsvWriter(_LineWriter):
             self._write_text(_csv_text([], header=True))
 
     def write(self, document: Document, doc: Doc | None = None) -> None:
-        self._write_text(_csv_text([csv_row(document, span) for span in document["spans"]]))
+        self._write_text(_csv_text([csv_row(document, i) for i in range(len(document["spans"]))]))
 
 
 # Longest stem kept from an id: with a ``_NNNNNN`` suffix and ``.ann`` it stays well under the
@@ -218,18 +276,177 @@ class DocBinWriter(Writer):
         self._docbin.to_disk(self.path)
 
 
+# Documents per batch of rows: a DuckDB transaction, a Parquet row group.
+TABLE_BATCH = 256
+
+
+def run_id() -> str:
+    """The id of a run in the tables: when it started (UTC, ISO 8601 to the microsecond), so ids
+    sort in the order of the runs."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _arrow_type(sql: str) -> "pyarrow.DataType":
+    import pyarrow
+
+    scalars = {"VARCHAR": pyarrow.string(), "BIGINT": pyarrow.int64(), "DOUBLE": pyarrow.float64()}
+    scalars["BOOLEAN"] = pyarrow.bool_()
+    if sql in scalars:
+        return scalars[sql]
+    if sql == "BIGINT[]":
+        return pyarrow.list_(pyarrow.int64())
+    section = [("name", pyarrow.string()), ("start", pyarrow.int64()), ("end", pyarrow.int64())]
+    return pyarrow.list_(pyarrow.struct(section))
+
+
+def arrow_schema(columns: tuple[Column, ...]) -> "pyarrow.Schema":
+    """The Arrow schema of a table of :data:`~trialspacy.frames.TABLES`."""
+    import pyarrow
+
+    return pyarrow.schema([(column.name, _arrow_type(column.type)) for column in columns])
+
+
+class _TableWriter(Writer):
+    """Rows of every table of :data:`~trialspacy.frames.TABLES`, buffered and written as Arrow
+    tables every ``batch`` documents (and when closed)."""
+
+    def __init__(self, batch: int):
+        self.run = run_id()
+        self._batch = batch
+        self._documents = 0
+        self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self._schemas = {name: arrow_schema(columns) for name, columns in TABLES.items()}
+
+    def write(self, document: Document, doc: Doc | None = None) -> None:
+        for name, rows in table_rows(document, self.run).items():
+            self._rows[name] += rows
+        self._documents += 1
+        if self._documents >= self._batch:
+            self.flush()
+
+    def write_error(self, entry: dict[str, Any]) -> None:
+        self._rows["errors"].append({**entry, "run": self.run})
+
+    def flush(self) -> None:
+        """Write the buffered rows."""
+        import pyarrow
+
+        tables = {
+            name: pyarrow.Table.from_pylist(rows, schema=self._schemas[name]) for name, rows in self._rows.items()
+        }
+        self._write_tables(tables)
+        self._rows = {name: [] for name in TABLES}
+        self._documents = 0
+
+    def _write_tables(self, tables: dict[str, "pyarrow.Table"]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.flush()
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class DuckDbWriter(_TableWriter):
+    """The tables in a DuckDB database file, created when missing and appended to when not; each
+    batch is one transaction, so a killed run leaves whole documents. ``resume``: the errors of
+    the last run are deleted first, as its failed records are retried."""
+
+    def __init__(self, path: str, resume: bool = False, batch: int = TABLE_BATCH):
+        import duckdb
+
+        super().__init__(batch)
+        self.path = path
+        try:
+            self._connection = duckdb.connect(path)
+        except duckdb.Error as exc:
+            raise ValueError(Errors.E083.format(path=path, reason=exc)) from None
+        for name, columns in TABLES.items():
+            definition = ", ".join(f"{_quoted(c.name)} {c.type}" for c in columns)
+            self._connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({definition})")
+            # A table of the same name that is not this one would fail at the first batch, mid-run.
+            found = self._connection.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "AND table_schema = current_schema() ORDER BY ordinal_position",
+                [name],
+            ).fetchall()
+            if [(c.name,) for c in columns] != found:
+                self._connection.close()
+                raise ValueError(Errors.E084.format(path=path, table=name))
+        if resume:
+            self._connection.execute(
+                "DELETE FROM errors WHERE run = (SELECT max(run) FROM "
+                "(SELECT run FROM documents UNION ALL SELECT run FROM errors))"
+            )
+
+    def _write_tables(self, tables: dict[str, "pyarrow.Table"]) -> None:
+        connection = self._connection
+        connection.begin()
+        for name, table in tables.items():
+            if table.num_rows:
+                connection.register("batch", table)
+                connection.execute(f"INSERT INTO {name} BY NAME SELECT * FROM batch")
+                connection.unregister("batch")
+        connection.commit()
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._connection.close()
+
+
+class ParquetWriter(_TableWriter):
+    """A ``<table>.parquet`` file per table in a directory, a row group per batch; the directory
+    must hold none of them yet (an earlier run's files would be replaced). A file is readable once
+    closed: a killed run leaves no Parquet footer."""
+
+    def __init__(self, directory: str, batch: int = TABLE_BATCH):
+        import pyarrow.parquet
+
+        super().__init__(batch)
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        existing = sorted(name for name in TABLES if (self.directory / f"{name}.parquet").exists())
+        if existing:
+            raise FileExistsError(Errors.E082.format(path=directory, files=", ".join(f"{n}.parquet" for n in existing)))
+        self._files = {
+            name: pyarrow.parquet.ParquetWriter(self.directory / f"{name}.parquet", self._schemas[name])
+            for name in TABLES
+        }
+
+    def _write_tables(self, tables: dict[str, "pyarrow.Table"]) -> None:
+        for name, table in tables.items():
+            if table.num_rows:
+                self._files[name].write_table(table)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            for file in self._files.values():
+                file.close()
+
+
 def open_writer(fmt: str, output: str | None, stream: IO[str] | None = None, append: bool = False) -> Writer:
     """The writer of a format to ``output`` (a file; ``None`` or ``-``: ``stream``, for JSONL and
-    CSV; a directory for brat; a ``.spacy`` file for DocBin). ``append`` continues a JSONL or CSV
-    file instead of replacing it."""
+    CSV; a directory for brat and Parquet; a ``.spacy`` file for DocBin, a database file for
+    DuckDB). ``append`` continues a JSONL or CSV file instead of replacing it (a ``.jsonl.gz``
+    file cannot be continued), and resumes a DuckDB file (which a run always appends to)."""
     if fmt == "jsonl":
         return JsonlWriter(output, stream, append)
     if fmt == "csv":
         return CsvWriter(output, stream, append)
-    if fmt in ("brat", "docbin") and output in (None, "-"):
+    if fmt in ("brat", "docbin", "duckdb", "parquet") and output in (None, "-"):
         raise ValueError(Errors.E078.format(fmt=fmt))
     if fmt == "brat":
         return BratWriter(str(output))
     if fmt == "docbin":
         return DocBinWriter(str(output))
+    if fmt == "duckdb":
+        return DuckDbWriter(str(output), resume=append)
+    if fmt == "parquet":
+        return ParquetWriter(str(output))
     raise ValueError(Errors.E073.format(fmt=fmt, choices=", ".join(FORMATS)))
