@@ -10,7 +10,9 @@ traceback.
 
 import os
 import re
+import signal
 import sys
+import threading
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any
@@ -37,6 +39,38 @@ app = typer.Typer(
 
 class UsageError(Exception):
     """A problem with the command's options or outputs (exit ``ExitCode.USAGE``)."""
+
+
+class StopRequest:
+    """Ctrl-C during a run, taken at the next document rather than wherever the signal lands.
+
+    Python raises KeyboardInterrupt in whatever code runs when SIGINT arrives, and inside a
+    ``__del__`` or a callback (Dask's futures have both) it is printed and swallowed, so the run
+    would go on. The first Ctrl-C only asks to stop; the run stops after the document in hand
+    (:meth:`check`, called per document). A second Ctrl-C stops at once.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def install(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+
+    def uninstall(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def check(self) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
 
 
 class Interrupted(Exception):
@@ -188,13 +222,16 @@ def extract_command(
     bar = tqdm(unit=" docs", file=stderr, disable=progress is False or (progress is None and not stderr.isatty()))
 
     counts = {"written": 0, "errors": 0}
+    stop = StopRequest()
 
     def on_document(document: Document, doc: Doc | None) -> None:
         writer.write(document, doc)
         counts["written"] += 1
+        stop.check()
 
     def on_error(err: RecordError) -> None:
         counts["errors"] += 1
+        stop.check()
         bar.clear()
         print(f"error: {err.message}", file=stderr)
         writer.write_error(err.to_dict())
@@ -206,6 +243,7 @@ def extract_command(
     for warning in warnings:
         print(f"warning: {printable(warning)}", file=stderr)
     try:
+        stop.install()
         items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars, where=where)
         if engine == "dask":
             from .distributed import LOCAL_WORKERS, run_dask
@@ -240,6 +278,7 @@ def extract_command(
         hint = "; --resume continues" if resumable else ""
         raise Interrupted(Errors.E052.format(resume=hint, **counts)) from None
     finally:
+        stop.uninstall()
         bar.close()
         writer.close()
         if errors_file is not None:

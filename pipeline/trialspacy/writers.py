@@ -84,11 +84,6 @@ def json_line(value: Any) -> str:
     return line.translate(_LINE_ENDS) + "\n"
 
 
-# The characters str.splitlines() breaks at that json.dumps(ensure_ascii=False) writes as they are
-# (it escapes the others, all below U+0020); inside a JSON string their escapes mean the same.
-_LINE_ENDS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
-
-
 class Writer(Protocol):
     """What every writer does; explicit subclasses inherit the context manager methods."""
 
