@@ -43,11 +43,9 @@ print(json.dumps({
     "by_name_agrees": next(trialspacy.extract([sys.argv[1]], nlp=by_name)) == record,
 }))
 """
-# Where a Python 3.12 may be: TRIALSPACY_PYTHON312 (.ci/run sets it), pyenv's versions, the PATH.
-PYTHON312 = [
-    os.environ.get("TRIALSPACY_PYTHON312", ""),
-    *sorted(glob.glob("/root/.pyenv/versions/3.12*/bin/python3.12")),
-]
+# Where a Python 3.12 may be: TRIALSPACY_PYTHON312 (.ci/run sets it), else pyenv's versions.
+PYENV = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+PYTHON312 = [os.environ.get("TRIALSPACY_PYTHON312", ""), *sorted(glob.glob(f"{PYENV}/versions/3.12*/bin/python3.12"))]
 
 
 @pytest.fixture(scope="module")
