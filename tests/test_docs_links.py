@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import CORPORA, REPO
 
-# The Markdown a user reads: the README, the docs, the notes beside the model, annotations and data.
+# The Markdown a user reads: the README, the changelog, the docs, the notes beside the model, annotations
+# and data.
 DOCS = sorted(
-    [REPO / "README.md", REPO / "models" / "README.md"]
+    [REPO / "README.md", REPO / "CHANGELOG.md", REPO / "models" / "README.md"]
     + [p for pattern in ("docs/*.md", "annotations/*.md", "pipeline/trialspacy/data/*.md") for p in REPO.glob(pattern)]
 )
 NOTEBOOKS = sorted(REPO.glob("notebooks/*.ipynb"))

@@ -144,10 +144,21 @@ def _installed_model_meta() -> dict[str, Any] | None:
     return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else None
 
 
-def _build_with_warning(message: str) -> Language:
-    _warn_once(message)
-    with _gc_paused():
-        return build()
+def _saved_pipeline() -> tuple[str | Path | None, str]:
+    """What :func:`load` loads without a path: the installed model package of this version, else
+    a checkout's current ``models/trialspacy_core``; or None and the warning that says why neither
+    and what to install or run."""
+    installed = _installed_model_meta()
+    installed_reason = "is not installed" if installed is None else stale_reason(installed)
+    if installed_reason is None:
+        return MODEL_PACKAGE, ""
+    if MODEL_PATH.parent.is_dir():  # the models/ folder of a repository checkout
+        meta = MODEL_PATH / "meta.json"
+        reason = stale_reason(json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else "it is absent"
+        return (MODEL_PATH, "") if reason is None else (None, Warnings.W007.format(path=MODEL_PATH, reason=reason))
+    if installed is not None:
+        installed_reason = f"installed is not for this trialspacy: {installed_reason}"
+    return None, Warnings.W008.format(package=MODEL_PACKAGE, reason=installed_reason, version=__version__)
 
 
 def load(path: str | Path | None = None) -> Language:
@@ -160,22 +171,11 @@ def load(path: str | Path | None = None) -> Language:
     from . import components as _components  # noqa: F401  (registers the factories)
 
     if path is None:
-        installed = _installed_model_meta()
-        installed_reason = "is not installed" if installed is None else stale_reason(installed)
-        if installed_reason is None:
-            path = MODEL_PACKAGE
-        elif MODEL_PATH.parent.is_dir():  # the models/ directory of a repository checkout
-            meta = MODEL_PATH / "meta.json"
-            reason = stale_reason(json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else "it is absent"
-            if reason is not None:
-                return _build_with_warning(Warnings.W007.format(path=MODEL_PATH, reason=reason))
-            path = MODEL_PATH
-        else:
-            if installed is not None:
-                installed_reason = f"installed is not for this trialspacy: {installed_reason}"
-            return _build_with_warning(
-                Warnings.W008.format(package=MODEL_PACKAGE, reason=installed_reason, version=__version__)
-            )
+        path, warning = _saved_pipeline()
+        if path is None:
+            _warn_once(warning)
+            with _gc_paused():
+                return build()
     with _gc_paused():
         return spacy.load(path)
 
