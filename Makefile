@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test lint clean
+.PHONY: install extract test lint dist clean
 
 $(STAMP): setup.cfg pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,13 @@ lint: install
 	$(BIN)/ruff format --check pipeline scripts tests
 	$(BIN)/mypy
 
+# The two wheels a user installs, in dist/: the library and the model package en_trialspacy_core
+# (models/trialspacy_core packaged by spacy package; see models/README.md).
+dist: install
+	$(BIN)/python scripts/package_model.py dist
+
 test: lint
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) out build pipeline/*.egg-info
+	rm -rf $(VENV) out build dist pipeline/*.egg-info

@@ -18,15 +18,9 @@ from typing import Any
 import spacy
 
 import trialspacy
-from trialspacy.about import __title__, __version__
 
 REPO = Path(__file__).resolve().parent.parent
 
-DESCRIPTION = (
-    "trialspacy's rule- and lexicon-based pipeline for clinical-trial registry text: DRUG, "
-    "RADIATION_DOSE, ENDPOINT, TIMEFRAME and CRITERION spans with attributes in "
-    "doc.spans['trialspacy']. Built by scripts/build_model.py from the package's code and data."
-)
 SOURCES: list[dict[str, str]] = [
     {
         "name": "drug-named-entity-recognition 2.0.x dictionary (DRUG lexicon)",
@@ -52,16 +46,11 @@ SOURCES: list[dict[str, str]] = [
 
 
 def model_meta(nlp: spacy.Language) -> dict[str, Any]:
-    """The versioned ``meta.json`` of the saved pipeline (no date, so rebuilds are identical)."""
-    major, minor = (int(p) for p in spacy.__version__.split(".")[:2])
+    """The versioned ``meta.json`` of the saved pipeline (no date, so rebuilds are identical): what
+    ``trialspacy.pipeline_meta()`` says of every trialspacy pipeline, the sources and the digests."""
     return {
         "lang": nlp.lang,
-        "name": trialspacy.MODEL_NAME,
-        "version": __version__,
-        "spacy_version": f">={major}.{minor}.4,<{major}.{minor + 1}.0",
-        "description": DESCRIPTION,
-        "author": __title__,
-        "license": "MIT",
+        **trialspacy.pipeline_meta(),
         "sources": SOURCES,
         "components": list(nlp.component_names),
         "trialspacy_digests": trialspacy.source_digests(),

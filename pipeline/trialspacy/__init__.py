@@ -5,6 +5,7 @@
 
 import gc
 import hashlib
+import importlib.util
 import json
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,7 +16,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from .about import __version__
+from .about import __description__, __title__, __version__
 from .contract import Document
 from .errors import Errors, Warnings
 from .tokenizer import blank
@@ -57,19 +58,38 @@ def pipeline_order(components: Sequence[str]) -> list[str]:
     return ordered
 
 
+MODEL_NAME = "trialspacy_core"
+# The installable model package made from the built pipeline (scripts/package_model.py), as spaCy
+# names it: the language, then the pipeline's name.
+MODEL_PACKAGE = f"en_{MODEL_NAME}"
+# The spaCy versions the saved pipeline loads in with the same output (tests/integration/test_wheels.py
+# loads it in both): spaCy 3.7 on Python 3.11, 3.8 on Python 3.12, as medspaCy requires (setup.cfg).
+SPACY_VERSION = ">=3.7.4,<3.9.0"
+# The built pipeline of a repository checkout (the package is pipeline/trialspacy/ in it).
+MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+_warned: list[str] = []
+
+
+def pipeline_meta() -> dict[str, str]:
+    """What ``nlp.meta`` says of a trialspacy pipeline, built from code or saved."""
+    return {
+        "name": MODEL_NAME,
+        "version": __version__,
+        "description": __description__,
+        "author": __title__,
+        "license": "MIT",
+        "spacy_version": SPACY_VERSION,
+    }
+
+
 def build(components: Sequence[str] | None = None) -> Language:
     """Assemble the pipeline from code: trialspacy's tokenizer, then the components (all of
     :data:`COMPONENTS` by default), in :func:`pipeline_order`."""
     nlp = blank()
+    nlp.meta.update(pipeline_meta())
     for name in pipeline_order(COMPONENTS if components is None else components):
         nlp.add_pipe(name)
     return nlp
-
-
-MODEL_NAME = "trialspacy_core"
-# The built pipeline of a repository checkout (the package is pipeline/trialspacy/ in it).
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
-_warned: list[str] = []
 
 
 @contextmanager
@@ -115,19 +135,45 @@ def stale_reason(meta: dict[str, Any]) -> str | None:
     return None
 
 
+def _installed_model_meta() -> dict[str, Any] | None:
+    """The ``meta.json`` of the installed model package, or None when it is not installed."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        return None
+    meta = Path(spec.origin).parent / "meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else None
+
+
+def _saved_pipeline() -> tuple[str | Path | None, str]:
+    """What :func:`load` loads without a path: the installed model package of this version, else
+    a checkout's current ``models/trialspacy_core``; or None and the warning that says why neither
+    and what to install or run."""
+    installed = _installed_model_meta()
+    installed_reason = "is not installed" if installed is None else stale_reason(installed)
+    if installed_reason is None:
+        return MODEL_PACKAGE, ""
+    if MODEL_PATH.parent.is_dir():  # the models/ folder of a repository checkout
+        meta = MODEL_PATH / "meta.json"
+        reason = stale_reason(json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else "it is absent"
+        return (MODEL_PATH, "") if reason is None else (None, Warnings.W007.format(path=MODEL_PATH, reason=reason))
+    if installed is not None:
+        installed_reason = f"installed is not for this trialspacy: {installed_reason}"
+    return None, Warnings.W008.format(package=MODEL_PACKAGE, reason=installed_reason, version=__version__)
+
+
 def load(path: str | Path | None = None) -> Language:
-    """The trialspacy pipeline, ready to use: the pipeline saved at ``path``, by default the
-    built one in the repository's ``models/trialspacy_core`` (made by ``scripts/build_model.py``).
-    Without a path, when that pipeline is absent or stale (another version, or the package's
-    tokenizer rules or data changed since), the pipeline is built from code, with one warning."""
+    """The trialspacy pipeline, ready to use: the pipeline saved at ``path``; by default the
+    installed model package ``en_trialspacy_core`` when it is the one of this version; else, in a
+    repository checkout, the built pipeline in ``models/trialspacy_core`` (made by
+    ``scripts/build_model.py``). Otherwise (no model package, or a stale checkout model: another
+    version, or the package's tokenizer rules or data changed since) the pipeline is built from
+    code, with one warning that says what to install or run."""
     from . import components as _components  # noqa: F401  (registers the factories)
 
     if path is None:
-        path = MODEL_PATH
-        meta = path / "meta.json"
-        reason = stale_reason(json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else "it is absent"
-        if reason is not None:
-            _warn_once(Warnings.W007.format(path=path, reason=reason))
+        path, warning = _saved_pipeline()
+        if path is None:
+            _warn_once(warning)
             with _gc_paused():
                 return build()
     with _gc_paused():
@@ -153,11 +199,14 @@ def extract(
 __all__: list[str] = [
     "COMPONENTS",
     "MODEL_NAME",
+    "MODEL_PACKAGE",
     "MODEL_PATH",
+    "SPACY_VERSION",
     "__version__",
     "build",
     "extract",
     "load",
+    "pipeline_meta",
     "pipeline_order",
     "source_digests",
     "stale_reason",

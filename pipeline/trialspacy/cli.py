@@ -532,8 +532,27 @@ def report_cli(
     raise typer.Exit(status)
 
 
+def version_line() -> str:
+    """What ``trialspacy --version`` prints: this trialspacy's version and the spaCy it runs on."""
+    import spacy
+
+    from .about import __version__
+
+    return f"trialspacy {__version__} (spaCy {spacy.__version__})"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(version_line())
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """trialspacy: drugs, radiation doses, endpoints, time frames and eligibility criteria."""
 
 

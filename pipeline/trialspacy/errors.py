@@ -168,6 +168,10 @@ class Warnings:
     W005 = "{path}: skipped {files} it cannot read ({kinds})"
     W006 = "{path}: not read: it is an output of this run"
     W007 = "not loading the built pipeline {path}: {reason}; building it from code (run scripts/build_model.py)"
+    W008 = (
+        "the model package {package} {reason}; building the pipeline from code, which loads slower: "
+        "pip install {package}-{version}-py3-none-any.whl (`make dist` in a trialspacy checkout writes it)"
+    )
 
 
 class RecordError(Exception):

@@ -77,6 +77,7 @@ def test_load_accepts_an_explicit_path(saved, tmp_path):
 
 def test_load_builds_from_code_with_one_warning_when_the_model_is_absent(monkeypatch, tmp_path):
     monkeypatch.setattr(trialspacy, "MODEL_PATH", tmp_path / "absent")
+    monkeypatch.setattr(trialspacy, "MODEL_PACKAGE", "en_trialspacy_not_installed")
     monkeypatch.setattr(trialspacy, "_warned", [])
     with pytest.warns(UserWarning, match="run scripts/build_model.py"):
         nlp = trialspacy.load()
@@ -84,6 +85,53 @@ def test_load_builds_from_code_with_one_warning_when_the_model_is_absent(monkeyp
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         trialspacy.load()
+
+
+def fake_model_package(root, meta):
+    """A package named like a model package whose meta.json is ``meta`` (importable, not a model)."""
+    package = root / "en_trialspacy_fake"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return package.name
+
+
+def test_load_outside_a_checkout_without_the_model_package_says_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(trialspacy, "MODEL_PATH", tmp_path / "site-packages" / "models" / "trialspacy_core")
+    monkeypatch.setattr(trialspacy, "MODEL_PACKAGE", "en_trialspacy_not_installed")
+    monkeypatch.setattr(trialspacy, "_warned", [])
+    with pytest.warns(UserWarning) as caught:
+        nlp = trialspacy.load()
+    (warning,) = caught
+    message = str(warning.message)
+    assert "en_trialspacy_not_installed is not installed" in message
+    assert f"pip install en_trialspacy_not_installed-{trialspacy.__version__}-py3-none-any.whl" in message
+    assert "scripts/build_model.py" not in message  # not a checkout: nothing to run there
+    assert nlp.pipe_names == list(trialspacy.COMPONENTS)
+    assert nlp.meta["name"] == "trialspacy_core"
+
+
+def test_load_skips_a_model_package_of_another_version(monkeypatch, tmp_path):
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(trialspacy, "MODEL_PACKAGE", fake_model_package(tmp_path, dict(meta, version="0.0.9")))
+    monkeypatch.setattr(trialspacy, "_warned", [])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        nlp = trialspacy.load()  # a checkout: its current models/trialspacy_core
+    assert nlp.path == MODEL
+    monkeypatch.setattr(trialspacy, "MODEL_PATH", tmp_path / "site-packages" / "models" / "trialspacy_core")
+    with pytest.warns(UserWarning, match="installed is not for this trialspacy: it was built by trialspacy 0.0.9"):
+        trialspacy.load()
+
+
+def test_build_and_the_saved_model_say_what_they_are_in_their_meta(saved, from_code):
+    expected = {"name": "trialspacy_core", "version": trialspacy.__version__, "spacy_version": ">=3.7.4,<3.9.0"}
+    for nlp in (saved, from_code):
+        assert {key: nlp.meta[key] for key in expected} == expected
+        assert nlp.meta["description"] == trialspacy.about.__description__
+        assert nlp.meta["license"] == "MIT"
+    assert spacy.util.is_compatible_version(spacy.__version__, saved.meta["spacy_version"])
 
 
 def test_stale_reason_names_the_changed_file():

@@ -1,12 +1,19 @@
 """After install: entry points and data files resolve, and a saved pipeline gives the same output."""
 
+import configparser
+import subprocess
+import sys
 from importlib import metadata, resources
 
 import pytest
 import spacy
-from conftest import API_V2_SAMPLE, SEEDS_DIR
+from conftest import API_V2_SAMPLE, REPO, SEEDS_DIR
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from typer.testing import CliRunner
 
 import trialspacy
+from trialspacy.cli import app
 from trialspacy.contract import to_document
 from trialspacy.records import iter_records
 from trialspacy.run import record_to_doc
@@ -45,6 +52,50 @@ def test_package_data_files_are_installed_and_readable():
     for entry in data.iterdir():
         if entry.name.endswith((".jsonl", ".jsonl.gz")):
             assert entry.read_bytes(), entry.name
+
+
+def test_the_package_is_typed_and_licensed():
+    assert resources.files("trialspacy").joinpath("py.typed").is_file()
+    assert REPO.joinpath("LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    names = {p.name for p in resources.files("trialspacy").joinpath("data").iterdir()}
+    assert {"DRUG_LEXICON.md", "ENDPOINTS.md"} <= names  # the bundled data's sources and terms
+
+
+def setup_cfg() -> configparser.ConfigParser:
+    config = configparser.ConfigParser()
+    config.read(REPO / "setup.cfg", encoding="utf-8")
+    return config
+
+
+def test_each_python_gets_a_spacy_the_saved_pipeline_declares():
+    """Python 3.11 installs spaCy 3.7, Python 3.12 spaCy 3.8 (medspaCy's ranges); the saved
+    pipeline's spacy_version admits both."""
+    options = setup_cfg()["options"]
+    assert options["python_requires"] == ">=3.11,<3.13"
+    spacys = [Requirement(line) for line in options["install_requires"].splitlines() if line.startswith("spacy")]
+    declared = SpecifierSet(trialspacy.SPACY_VERSION)
+    for python, lowest, highest in (("3.11", "3.7.4", "3.7.99"), ("3.12", "3.8.0", "3.8.99")):
+        (req,) = [r for r in spacys if r.marker is not None and r.marker.evaluate({"python_version": python})]
+        assert req.specifier.contains(lowest) and req.specifier.contains(highest), (python, req)
+        assert declared.contains(lowest) and declared.contains(highest)
+    assert not declared.contains("3.9.0")
+    assert declared.contains(spacy.__version__)
+    classifiers = setup_cfg()["metadata"]["classifiers"]
+    assert "Python :: 3.11" in classifiers and "Python :: 3.12" in classifiers
+
+
+def test_version_option_prints_trialspacy_and_spacy_versions():
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"trialspacy {trialspacy.__version__} (spaCy {spacy.__version__})\n"
+
+
+def test_python_dash_m_trialspacy_is_the_command_line():
+    done = subprocess.run([sys.executable, "-m", "trialspacy", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"trialspacy {trialspacy.__version__} ")
+    done = subprocess.run([sys.executable, "-m", "trialspacy", "extract", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "extract" in done.stdout
 
 
 def test_add_pipe_by_name_works_with_a_blank_pipeline():

@@ -1,0 +1,5 @@
+"""``python -m trialspacy``: the command line (``trialspacy --help``)."""
+
+from .cli import main
+
+main()
