@@ -155,7 +155,7 @@ def test_a_worker_that_dies_ends_the_command_as_aborted(tmp_path, monkeypatch):
     import trialspacy
     from trialspacy.cli import app
 
-    monkeypatch.setattr(trialspacy, "load", lambda: small_pipeline("test_exits_on_die"))
+    monkeypatch.setattr(trialspacy, "load", lambda path=None: small_pipeline("test_exits_on_die"))
     texts = tmp_path / "texts.jsonl"
     texts.write_text("".join(f'{{"id": "r{i}", "text": "{t}"}}\n' for i, t in enumerate(["2 Gy", "DIE", "8 Gy"])))
     args = ["extract", str(texts), "-o", str(tmp_path / "out.jsonl"), "--n-process", "2", "--batch-size", "1"]

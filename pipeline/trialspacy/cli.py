@@ -117,6 +117,17 @@ def check_outputs(inputs: list[str], output: str | None, errors_path: str | None
     return list(files.values())
 
 
+def uses_medspacy(path: Path) -> bool:
+    """Whether the pipeline saved at ``path`` (a directory) has medspaCy components."""
+    from spacy.util import load_config
+
+    config = path / "config.cfg"
+    if not config.is_file():
+        return False
+    components = load_config(config, interpolate=False).get("components", {})
+    return any(str(block.get("factory", "")).startswith("medspacy_") for block in components.values())
+
+
 def load_pipeline(model: str | None = None, terms: str | None = None) -> Language:
     """The pipeline ``--model`` names (an installed package or a saved pipeline's directory;
     default trialspacy's own) with the ``--terms`` file's terms added; raises UsageError for a
@@ -128,6 +139,11 @@ def load_pipeline(model: str | None = None, terms: str | None = None) -> Languag
         rows = read_terms(terms) if terms is not None else []
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if model is not None and uses_medspacy(Path(model)):
+        # medspaCy registers its factories when imported, not through entry points.
+        from ._compat import import_medspacy
+
+        import_medspacy()
     try:
         nlp = load(model)
     except (OSError, ValueError) as exc:  # spaCy's E050 (no such package or directory), a bad config
