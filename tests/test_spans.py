@@ -1,6 +1,9 @@
 """The extension table (every name under the ``trialspacy_`` prefix), the configurable span group
 (``spans_key``) and the entities component (``trialspacy_ents``), on real trial text."""
 
+import subprocess
+import sys
+
 import pytest
 from spacy import displacy
 from spacy.tokens import Doc, DocBin, Span
@@ -23,11 +26,22 @@ def test_every_extension_is_prefixed_and_the_plain_names_stay_free():
         assert Span.has_extension(ext(name)) and ext(name).startswith(EXTENSION_PREFIX)
     for name in DOC_ATTRS:
         assert Doc.has_extension(ext(name))
-    # The names other packages use (medspaCy's sectionizer: Doc._.sections, Span._.section).
-    for name in ("sections", "outcome_items", "record_id", "source", "abbreviation_defs"):
-        assert not Doc.has_extension(name)
-    for name in ("negated", "section", "kind", "value", "normalized", "canonical"):
-        assert not Span.has_extension(name)
+    # In fresh processes (this one may have imported medspaCy): the plain names registered after
+    # running the pipeline are those medspaCy registers on import (its sectionizer's ``sections``
+    # and ``section``; the negation component imports medspaCy), none of trialspacy's.
+    plain = (
+        "from spacy.tokens import Doc, Span; "
+        "print([n for n in ('sections', 'outcome_items', 'record_id', 'source', 'abbreviation_defs') "
+        "if Doc.has_extension(n)] + [n for n in ('negated', 'section', 'kind', 'value', 'normalized', "
+        "'canonical') if Span.has_extension(n)])"
+    )
+    medspacy_only = "from trialspacy._compat import import_medspacy; import_medspacy(); " + plain
+    pipeline = "import trialspacy; trialspacy.build()('No prior docetaxel.'); " + plain
+    registered = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for code in (medspacy_only, pipeline)
+    ]
+    assert registered[0] == registered[1]
 
 
 def test_spans_carry_prefixed_attributes_and_the_contract_keeps_its_names(nlp):
