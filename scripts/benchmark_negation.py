@@ -380,7 +380,7 @@ def speed(root: Path) -> str:
     processed = []
     for text, sections in texts:
         doc = prepared.make_doc(text)
-        doc._.sections = sections
+        doc._.trialspacy_sections = sections
         processed.append(prepared(doc))
     n_targets = sum(1 for d in processed for sp in d.spans.get("trialspacy", []) if sp.label_ in NEGATED_LABELS)
     lines.append(

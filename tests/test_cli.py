@@ -116,7 +116,7 @@ def test_other_formats_hold_the_same_spans(tmp_path, fmt):
 
         nlp = trialspacy.load()
         docs = list(DocBin().from_disk(out).get_docs(nlp.vocab))
-        assert [d._.record_id for d in docs] == [d["id"] for d in expected]
+        assert [d._.trialspacy_record_id for d in docs] == [d["id"] for d in expected]
         assert sum(len(d.spans["trialspacy"]) for d in docs) == n_spans
 
 

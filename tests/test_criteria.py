@@ -129,7 +129,9 @@ def test_logical_lines_join_markdown_indented_paragraphs_to_their_bullet() -> No
 def test_criteria_split_seed_004_into_11_inclusion_and_13_exclusion(criteria_nlp, seed_texts) -> None:
     doc = criteria_nlp(seed_texts[SEED_004])
     spans = label_spans(doc, CRITERION)
-    by_section = {name: [s.text for s in spans if s._.section == name] for name in ("inclusion", "exclusion")}
+    by_section = {
+        name: [s.text for s in spans if s._.trialspacy_section == name] for name in ("inclusion", "exclusion")
+    }
     assert len(by_section["inclusion"]) == 11
     assert len(by_section["exclusion"]) == 13
     assert by_section["inclusion"][0] == "Age ≥18 years, ≤70 years, regardless of gender."
@@ -198,7 +200,7 @@ def test_criteria_skip_headings_and_placeholders(text: str, expected: list[str])
 
 def test_criteria_without_inclusion_heading_are_inclusion(criteria_nlp) -> None:
     doc = criteria_nlp("Eligibility\nHistologically confirmed NSCLC.\nNo prior chemotherapy.")
-    assert [(s.text, s._.section) for s in label_spans(doc, CRITERION)] == [
+    assert [(s.text, s._.trialspacy_section) for s in label_spans(doc, CRITERION)] == [
         ("Histologically confirmed NSCLC.", "inclusion"),
         ("No prior chemotherapy.", "inclusion"),
     ]

@@ -23,7 +23,10 @@ def nlp():
 def drugs(nlp, text: str) -> list[tuple[str, str, str, object]]:
     """(text, normalized, kind, drugbank_id) of the DRUG spans of ``text``."""
     doc = nlp(text)
-    return [(s.text, s._.normalized, s._.kind, s._.drugbank_id) for s in label_spans(doc, DRUG)]
+    return [
+        (s.text, s._.trialspacy_normalized, s._.trialspacy_kind, s._.trialspacy_drugbank_id)
+        for s in label_spans(doc, DRUG)
+    ]
 
 
 def named(found, surface: str) -> dict[str, object]:
@@ -230,7 +233,7 @@ def test_drugs_gazetteer_labels_listed_names_across_the_record(nlp):
 def test_drugs_without_layout_has_no_gazetteer_but_still_works():
     nlp = trialspacy.build(["trialspacy_drugs"])
     doc = nlp("DRUG: Toripalimab injection combine with Axitinib")
-    assert doc._.sections is None
+    assert doc._.trialspacy_sections is None
     assert [s.text for s in label_spans(doc, DRUG)] == ["Toripalimab", "Axitinib"]
 
 
@@ -280,8 +283,9 @@ def test_drugs_from_bytes_replaces_the_lexicon():
 def test_drugs_serialization_honours_exclude(tmp_path):
     nlp = trialspacy.build(["trialspacy_drugs"])
     component = nlp.get_pipe("trialspacy_drugs")
-    assert srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon"])) == {}
-    component.to_disk(tmp_path, exclude=["drug_lexicon"])
+    assert srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon"])) == {"drug_terms": srsly.msgpack_dumps([])}
+    assert srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon", "drug_terms"])) == {}
+    component.to_disk(tmp_path, exclude=["drug_lexicon", "drug_terms"])
     assert list(tmp_path.iterdir()) == []
     component.from_bytes(packed_bytes(lexicon_of_one("wonderdrugine")), exclude=["drug_lexicon"])
     assert [s.text for s in label_spans(nlp(TEXT), DRUG)] == ["aspirin"]
@@ -291,12 +295,15 @@ def test_drugs_declares_what_it_assigns_and_requires():
     analysis = trialspacy.build(["trialspacy_drugs"]).analyze_pipes()
     assert analysis["summary"]["trialspacy_drugs"]["assigns"] == [
         "doc.spans",
-        "span._.normalized",
-        "span._.kind",
-        "span._.drugbank_id",
+        "span._.trialspacy_normalized",
+        "span._.trialspacy_kind",
+        "span._.trialspacy_drugbank_id",
     ]
     # Alone, nothing before it sets the sections and abbreviations it reads.
-    assert analysis["problems"]["trialspacy_drugs"] == ["doc._.sections", "doc._.abbreviation_defs"]
+    assert analysis["problems"]["trialspacy_drugs"] == [
+        "doc._.trialspacy_sections",
+        "doc._.trialspacy_abbreviation_defs",
+    ]
 
 
 def test_drugs_component_attrs_are_json_safe(seed_drugs):

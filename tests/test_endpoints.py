@@ -49,14 +49,14 @@ def run(nlp: Language, doc: Doc) -> Doc:
 
 
 def endpoints(doc: Doc) -> Found:
-    return [(s.text, s._.canonical) for s in label_spans(doc, ENDPOINT)]
+    return [(s.text, s._.trialspacy_canonical) for s in label_spans(doc, ENDPOINT)]
 
 
 def outcome_doc(nlp: Language, measure: str) -> Doc:
     """A document that is one primary outcome item, as the record reader gives an API v2 measure."""
     doc = nlp.make_doc(measure)
-    doc._.sections = [{"name": "primary_outcomes", "start": 0, "end": len(measure)}]
-    doc._.outcome_items = [{"role": "primary", "start": 0, "end": len(measure)}]
+    doc._.trialspacy_sections = [{"name": "primary_outcomes", "start": 0, "end": len(measure)}]
+    doc._.trialspacy_outcome_items = [{"role": "primary", "start": 0, "end": len(measure)}]
     return run(nlp, doc)
 
 
@@ -531,7 +531,7 @@ def test_endpoints_record_definition_gives_short_form_its_canonical(nlp: Languag
     # API v2 NCT record: "Response Rate (RR), RR defined as the percentage of patients whose cancer shrinks"
     doc = nlp("Response Rate (RR), RR defined as the percentage of patients whose cancer shrinks. RR was 40%.")
     spans = label_spans(doc, ENDPOINT)
-    assert [(s.text, s._.canonical, s._.abbreviation) for s in spans] == [
+    assert [(s.text, s._.trialspacy_canonical, s._.trialspacy_abbreviation) for s in spans] == [
         ("Response Rate", "objective response rate", "ORR"),
         ("RR", "objective response rate", "ORR"),
         ("RR", "objective response rate", "ORR"),
@@ -550,7 +550,7 @@ def test_endpoints_definition_with_a_qualifier_overrides_the_lexicon(nlp: Langua
         ("ORR", "intracranial objective response rate"),
         ("ORR", "intracranial objective response rate"),
     ]
-    assert {s._.abbreviation for s in label_spans(doc, ENDPOINT)} == {"iORR"}
+    assert {s._.trialspacy_abbreviation for s in label_spans(doc, ENDPOINT)} == {"iORR"}
 
 
 def test_endpoints_defined_ipfs_and_dor(nlp: Language):
@@ -568,7 +568,7 @@ def test_endpoints_defined_ipfs_and_dor(nlp: Language):
         ("DOR", "duration of response"),
         ("DOR", "duration of response"),
     ]
-    assert [s._.abbreviation for s in label_spans(doc, ENDPOINT)][:3] == ["iPFS"] * 3
+    assert [s._.trialspacy_abbreviation for s in label_spans(doc, ENDPOINT)][:3] == ["iPFS"] * 3
 
 
 def test_endpoints_english_word_short_forms_are_not_resolved(nlp: Language):
@@ -751,7 +751,7 @@ def test_endpoints_api_v2_outcome_items_get_an_endpoint(nlp: Language):
     found: dict[str, list[int]] = {}
     for doc in _api_v2_docs(nlp):
         spans = label_spans(doc, ENDPOINT)
-        for item in doc._.outcome_items:
+        for item in doc._.trialspacy_outcome_items:
             hit = any(item["start"] <= s.start_char and s.end_char <= item["end"] for s in spans)
             found.setdefault(item["role"], []).append(hit)
     # measured: primary 126/144, secondary 311/414 (the rest are PK, biomarker, feasibility measures)

@@ -392,17 +392,17 @@ def test_layout_component_sets_sections_and_outcome_items_from_the_text(layout_n
     text = seed("001")
     doc = layout_nlp(text)
     expected = parse_layout(text)
-    assert doc._.sections == expected.sections and doc._.outcome_items == expected.outcome_items
-    assert doc._.sections[0] == {"name": "title", "start": 0, "end": 168}
+    assert doc._.trialspacy_sections == expected.sections and doc._.trialspacy_outcome_items == expected.outcome_items
+    assert doc._.trialspacy_sections[0] == {"name": "title", "start": 0, "end": 168}
 
 
 def test_layout_component_keeps_sections_the_reader_set(layout_nlp):
     text = seed("004")
     doc = layout_nlp.make_doc(text)
     given = [{"name": "description", "start": 9, "end": 2292}]
-    doc._.sections = given
+    doc._.trialspacy_sections = given
     doc = layout_nlp(doc)
-    assert doc._.sections is given and doc._.outcome_items == []
+    assert doc._.trialspacy_sections is given and doc._.trialspacy_outcome_items == []
 
 
 def test_layout_component_survives_to_disk_and_pipe(layout_nlp, tmp_path):
@@ -411,7 +411,7 @@ def test_layout_component_survives_to_disk_and_pipe(layout_nlp, tmp_path):
     layout_nlp.to_disk(tmp_path / "nlp")
     loaded = spacy.load(tmp_path / "nlp")
     texts = [seed(name) for name in ("000", "004")] + ["Patients with venous thromboembolism."]
-    assert [d._.sections for d in loaded.pipe(texts)] == [parse_layout(t).sections for t in texts]
+    assert [d._.trialspacy_sections for d in loaded.pipe(texts)] == [parse_layout(t).sections for t in texts]
 
 
 # Lines built from the pieces real records are made of, in any order.

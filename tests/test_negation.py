@@ -59,7 +59,7 @@ def nlp(request):
 
 
 def drug_negation(doc: Doc) -> list[tuple[str, bool]]:
-    return [(s.text, s._.negated) for s in label_spans(doc, DRUG)]
+    return [(s.text, s._.trialspacy_negated) for s in label_spans(doc, DRUG)]
 
 
 @pytest.mark.parametrize(
@@ -93,17 +93,17 @@ def test_exclusion_section_alone_does_not_negate(nlp, seed_texts) -> None:
         "antiparasitic drugs",
         "probiotics",
     ]
-    assert not any(s._.negated for s in excluded)
+    assert not any(s._.trialspacy_negated for s in excluded)
 
 
 def test_timeframes_are_never_negated(nlp) -> None:
     doc = nlp("No radiotherapy or chemotherapy within 4 weeks before enrollment.")
-    assert [(s.text, s._.negated) for s in label_spans(doc, TIMEFRAME)] == [("within 4 weeks", False)]
+    assert [(s.text, s._.trialspacy_negated) for s in label_spans(doc, TIMEFRAME)] == [("within 4 weeks", False)]
 
 
 def test_criterion_negation_is_left_to_the_criteria_component(nlp, seed_texts) -> None:
     doc = nlp(seed_texts[SEED_004])
-    criteria = {s.text: s._.negated for s in label_spans(doc, CRITERION)}
+    criteria = {s.text: s._.trialspacy_negated for s in label_spans(doc, CRITERION)}
     assert criteria["The site planned for radiation was not irradiated."] is True
     assert (
         criteria["Patients who have received pelvic and abdominal radiation therapy within 3 months of enrollment."]
@@ -212,7 +212,7 @@ for backend in ("context", "negex"):
     nlp = trialspacy.build({pipeline!r})
     nlp.add_pipe("trialspacy_negation", config={{"backend": backend}})
     doc = nlp("No steroid therapy required. Patients will not receive radiotherapy before starting CASODEX.")
-assert [s._.negated for s in doc.spans["trialspacy"] if s.label_ == "DRUG"] == [True, False]
+assert [s._.trialspacy_negated for s in doc.spans["trialspacy"] if s.label_ == "DRUG"] == [True, False]
 assert list(warnings.filters) == before, "importing medspaCy changed the warning filters"
 """
 

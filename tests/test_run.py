@@ -62,7 +62,7 @@ def test_two_processes_with_docbin_output_keep_the_docs(tmp_path, nlp):
     status, _, _, _ = extract_bytes([SEEDS_DIR], tmp_path / "out.spacy", fmt="docbin", n_process=2)
     assert status == 0
     docs = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(nlp.vocab))
-    assert [d._.record_id for d in docs] == sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
+    assert [d._.trialspacy_record_id for d in docs] == sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
     assert all(len(d.spans["trialspacy"]) > 0 for d in docs)
 
 
@@ -110,7 +110,7 @@ def test_a_failed_document_handed_on_as_none_costs_that_document_only(n_process)
     texts = ["60 Gy in 30 fractions.", "BOOM 50 Gy/25 fx", "5 x 5 Gy", "BOOM", "2 Gy per fraction"]
     if n_process == 1:
         results = list(process(nlp, records(texts), batch_size=2))
-        ids = [r.record if isinstance(r, RecordError) else r._.record_id for r in results]
+        ids = [r.record if isinstance(r, RecordError) else r._.trialspacy_record_id for r in results]
     else:
         results = list(pool_results(nlp, records(texts), batch_size=2, n_process=2))
         ids = [r.record if isinstance(r, RecordError) else r[0]["id"] for r in results]
@@ -155,7 +155,7 @@ def test_a_worker_that_dies_ends_the_command_as_aborted(tmp_path, monkeypatch):
     import trialspacy
     from trialspacy.cli import app
 
-    monkeypatch.setattr(trialspacy, "load", lambda: small_pipeline("test_exits_on_die"))
+    monkeypatch.setattr(trialspacy, "load", lambda path=None: small_pipeline("test_exits_on_die"))
     texts = tmp_path / "texts.jsonl"
     texts.write_text("".join(f'{{"id": "r{i}", "text": "{t}"}}\n' for i, t in enumerate(["2 Gy", "DIE", "8 Gy"])))
     args = ["extract", str(texts), "-o", str(tmp_path / "out.jsonl"), "--n-process", "2", "--batch-size", "1"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import typer
+from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
@@ -116,6 +117,52 @@ def check_outputs(inputs: list[str], output: str | None, errors_path: str | None
     return list(files.values())
 
 
+def uses_medspacy(path: Path) -> bool:
+    """Whether the pipeline saved at ``path`` (a directory) has medspaCy components."""
+    from spacy.util import load_config
+
+    config = path / "config.cfg"
+    if not config.is_file():
+        return False
+    components = load_config(config, interpolate=False).get("components", {})
+    return any(str(block.get("factory", "")).startswith("medspacy_") for block in components.values())
+
+
+def load_pipeline(model: str | None = None, terms: str | None = None) -> Language:
+    """The pipeline ``--model`` names (an installed package or a saved pipeline's directory;
+    default trialspacy's own) with the ``--terms`` file's terms added; raises UsageError for a
+    bad terms file or a pipeline that cannot be loaded."""
+    from . import load
+    from .terms import add_terms, read_terms
+
+    try:
+        rows = read_terms(terms) if terms is not None else []
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if model is not None and uses_medspacy(Path(model)):
+        # medspaCy registers its factories when imported, not through entry points.
+        from ._compat import import_medspacy
+
+        import_medspacy()
+    try:
+        nlp = load(model)
+    except (OSError, ValueError) as exc:  # spaCy's E050 (no such package or directory), a bad config
+        raise UsageError(Errors.E145.format(model=model, reason=exc)) from None
+    try:
+        add_terms(nlp, rows)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return nlp
+
+
+MODEL_HELP = (
+    "The pipeline to run: an installed pipeline package or a saved pipeline's directory (default: trialspacy's)."
+)
+TERMS_HELP = (
+    "Add the drug and endpoint names of this JSONL file to the pipeline (see the README, 'Your own vocabulary')."
+)
+
+
 def extract_command(
     inputs: list[str],
     output: str | None = None,
@@ -133,6 +180,8 @@ def extract_command(
     engine: str = "local",
     scheduler: str | None = None,
     where: str | None = None,
+    model: str | None = None,
+    terms: str | None = None,
 ) -> ExitCode:
     """Run extraction; return the exit status (``OK``, or ``SKIPPED`` when some records were
     reported as errors); raise UsageError for a wrong option or output.
@@ -141,6 +190,7 @@ def extract_command(
     ``n_process`` is the number of worker processes (local engine, default 1: the pipeline runs
     in this process) or of LocalCluster workers (Dask engine without ``scheduler``, default 2).
     ``where`` selects the studies of the database inputs (SQL on ``ctgov.studies``).
+    ``model`` and ``terms``: see :func:`load_pipeline`.
     """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -165,6 +215,8 @@ def extract_command(
         raise UsageError(Errors.E025)
     if engine == "dask" and fmt == "docbin":
         raise UsageError(Errors.E026)
+    if engine == "dask" and (model is not None or terms is not None):
+        raise UsageError(Errors.E146)
     if resume and (fmt not in ("jsonl", "duckdb") or output in (None, "-")):
         raise UsageError(Errors.E027)
     if resume and fmt == "jsonl" and is_gzip(output):
@@ -193,9 +245,7 @@ def extract_command(
 
     nlp = None
     if engine == "local":
-        from . import load
-
-        nlp = load()
+        nlp = load_pipeline(model, terms)
         # Texts up to --max-chars are read; spaCy's own limit (E088) must not refuse them.
         nlp.max_length = max(nlp.max_length, max_chars + 1)
     written = None
@@ -335,6 +385,8 @@ def extract_cli(
         help="With a postgresql:// input (the AACT database): SQL on ctgov.studies s selecting the studies, "
         "e.g. \"overall_status = 'RECRUITING'\".",
     ),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
+    terms: str | None = typer.Option(None, "--terms", help=TERMS_HELP),
 ) -> None:
     """Extract entities from trial records into JSONL (default), CSV, brat, DocBin, DuckDB or Parquet."""
     try:
@@ -352,6 +404,8 @@ def extract_cli(
             engine=engine,
             scheduler=scheduler,
             where=where,
+            model=model,
+            terms=terms,
         )
     except (UsageError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -385,10 +439,12 @@ def evaluate_command(
     stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
     progress: bool | None = None,
+    model: str | None = None,
+    terms: str | None = None,
 ) -> ExitCode:
-    """Score predictions (or the pipeline, when ``pred`` is None) against a gold file; print the
-    report; return the exit status (``OK``; a missing or bad gold or prediction file raises
-    RecordError)."""
+    """Score predictions (or the pipeline, when ``pred`` is None: ``model`` with ``terms``, see
+    :func:`load_pipeline`) against a gold file; print the report; return the exit status (``OK``;
+    a missing or bad gold or prediction file raises RecordError)."""
     from .evaluate import evaluate_files, write_errors
     from .tables import FORMATS as REPORT_FORMATS
     from .tables import render
@@ -400,10 +456,13 @@ def evaluate_command(
         raise UsageError(Errors.E021.format(choices=", ".join(REPORT_FORMATS), value=fmt))
     if errors_path is not None and not Path(errors_path).resolve().parent.is_dir():
         raise UsageError(Errors.E029.format(path=errors_path))
+    if pred is not None and (model is not None or terms is not None):
+        raise UsageError(Errors.E147)
+    nlp = load_pipeline(model, terms) if pred is None else None
     show = pred is None and progress is not False and (progress is True or stderr.isatty())
     bar = tqdm(unit=" docs", file=stderr, disable=not show)
     try:
-        evaluation = evaluate_files(gold, pred, on_progress=bar.update)
+        evaluation = evaluate_files(gold, pred, nlp=nlp, on_progress=bar.update)
     finally:
         bar.close()
     warn_unmatched(evaluation.to_dict(), stderr)
@@ -423,10 +482,12 @@ def evaluate_cli(
     errors_path: str | None = typer.Option(
         None, "--errors", help="Write every false positive, false negative and wrong attribute here (JSONL)."
     ),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
+    terms: str | None = typer.Option(None, "--terms", help=TERMS_HELP),
 ) -> None:
     """Score predictions against gold annotations: P/R/F1 strict and lenient, attributes, confusion, outcomes."""
     try:
-        status = evaluate_command(gold, pred, fmt, errors_path)
+        status = evaluate_command(gold, pred, fmt, errors_path, model=model, terms=terms)
     except RecordError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(ExitCode.DATA) from None
@@ -446,9 +507,12 @@ def report_command(
     max_chars: int = 1_000_000,
     stderr: IO[str] | None = None,
     progress: bool | None = None,
+    model: str | None = None,
+    terms: str | None = None,
 ) -> ExitCode:
     """Write the HTML report of the inputs (extract output used as it is, anything else through
-    the pipeline; without inputs, the pipeline over the gold texts); return the exit status
+    the pipeline, ``model`` with ``terms`` (see :func:`load_pipeline`), loaded when first needed
+    if both are None; without inputs, the pipeline over the gold texts); return the exit status
     (``OK``, or ``SKIPPED`` when some records could not be shown). A bad gold file raises
     RecordError."""
     from .errors import RecordError as Failure
@@ -465,6 +529,7 @@ def report_command(
     if not Path(output).resolve().parent.is_dir():
         raise UsageError(Errors.E029.format(path=output))
     gold_docs = read_documents(gold, "gold") if gold is not None else None
+    nlp = load_pipeline(model, terms) if model is not None or terms is not None else None
     show = progress is not False and (progress is True or stderr.isatty())
     bar = tqdm(unit=" docs", file=stderr, disable=not show)
     documents: list[Document] = []
@@ -476,7 +541,13 @@ def report_command(
                 print(f"warning: {message}", file=stderr)
 
             read = read_inputs(
-                inputs, on_progress=bar.update, on_warning=warn, text_key=text_key, id_key=id_key, max_chars=max_chars
+                inputs,
+                nlp=nlp,
+                on_progress=bar.update,
+                on_warning=warn,
+                text_key=text_key,
+                id_key=id_key,
+                max_chars=max_chars,
             )
             for item in read:
                 if isinstance(item, Failure):
@@ -486,7 +557,7 @@ def report_command(
                     documents.append(item)
         else:
             assert gold is not None and gold_docs is not None, "checked above: no inputs needs --gold"
-            documents = predict(gold_docs, source=gold, on_progress=bar.update)
+            documents = predict(gold_docs, nlp=nlp, source=gold, on_progress=bar.update)
     finally:
         bar.close()
     evaluation = None
@@ -519,10 +590,14 @@ def report_cli(
     text_key: str | None = typer.Option(None, "--text-key", help="JSONL/CSV field holding the text."),
     id_key: str | None = typer.Option(None, "--id-key", help="JSONL/CSV field holding the id."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Skip (and report) texts longer than this."),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
+    terms: str | None = typer.Option(None, "--terms", help=TERMS_HELP),
 ) -> None:
     """One self-contained HTML page: counts, each document with its spans, label filters, and the evaluation with --gold."""
     try:
-        status = report_command(inputs or [], output, gold, limit, text_key, id_key, max_chars)
+        status = report_command(
+            inputs or [], output, gold, limit, text_key, id_key, max_chars, model=model, terms=terms
+        )
     except RecordError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(ExitCode.DATA) from None

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .about import __title__, __version__
 from .errors import json_kind
 from .lexicon import doc_text
-from .spans import ENDPOINT, LABEL_ATTRS, TIMEFRAME, label_spans, span_attrs
+from .spans import ENDPOINT, LABEL_ATTRS, SPAN_KEY, TIMEFRAME, label_spans, span_attrs
 from .text import contains
 
 PIPELINE_NAME = f"{__title__} {__version__}"
@@ -95,9 +95,10 @@ def pair_outcomes(spans: Sequence[Span], items: Iterable[Mapping[str, Any]]) -> 
     return outcomes
 
 
-def to_document(doc: Doc, with_pipeline: bool = True) -> Document:
+def to_document(doc: Doc, with_pipeline: bool = True, spans_key: str = SPAN_KEY) -> Document:
     """The contract's document for a processed Doc (``with_pipeline``: name the pipeline in
-    ``meta``, as ``extract`` does)."""
+    ``meta``, as ``extract`` does), from the span group ``spans_key`` (the one the pipeline
+    writes: :func:`~trialspacy.spans.pipeline_spans_key`)."""
     text = doc_text(doc)
     spans: list[Span] = [
         {
@@ -107,18 +108,20 @@ def to_document(doc: Doc, with_pipeline: bool = True) -> Document:
             "text": text[s.start_char : s.end_char],
             "attrs": span_attrs(s),
         }
-        for s in label_spans(doc)
+        for s in label_spans(doc, spans_key=spans_key)
     ]
-    meta: Meta = {"source": doc._.source}
+    meta: Meta = {"source": doc._.trialspacy_source}
     if with_pipeline:
         meta["pipeline"] = PIPELINE_NAME
     return {
-        "id": doc._.record_id,
+        "id": doc._.trialspacy_record_id,
         "text": text,
         "meta": meta,
         "spans": spans,
-        "sections": [{"name": s["name"], "start": s["start"], "end": s["end"]} for s in (doc._.sections or [])],
-        "outcomes": pair_outcomes(spans, doc._.outcome_items or []),
+        "sections": [
+            {"name": s["name"], "start": s["start"], "end": s["end"]} for s in (doc._.trialspacy_sections or [])
+        ],
+        "outcomes": pair_outcomes(spans, doc._.trialspacy_outcome_items or []),
     }
 
 

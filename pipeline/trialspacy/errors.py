@@ -155,6 +155,19 @@ class Errors:
     E125 = "the database query failed: {reason}; check --where (SQL on ctgov.studies) and the schema ctgov"
     E126 = "--where selects studies of a PostgreSQL database input (postgresql://...); no input is one"
     E127 = "row of studies has no nct_id"
+    E140 = (
+        "the pipeline's trialspacy components write to different span groups ({keys}); give them all the same spans_key"
+    )
+    E141 = "term {where}: {field} must be {expected}, not {value!r}"
+    E142 = (
+        "term {where}: label {label!r}, but this component takes {expected} terms; "
+        "trialspacy.terms.add_terms gives each row to the component of its label"
+    )
+    E143 = "the pipeline has no {factory} component to take the {label} terms; add it or leave those rows out"
+    E144 = "cannot read the terms file {path}: {reason}"
+    E145 = "cannot load the pipeline {model!r}: {reason}"
+    E146 = "--model and --terms need the local engine (the Dask workers load trialspacy's own pipeline)"
+    E147 = "--model and --terms apply when the pipeline runs; with --pred nothing runs"
 
 
 class Warnings:

@@ -68,11 +68,20 @@ class TermIndex:
     def __len__(self) -> int:
         return len(self._terms) + len(self._cased)
 
-    def add(self, tokens: Sequence[str], payload: Payload, case_sensitive: bool = False) -> None:
-        """Add a term; a later entry for the same tokens replaces an earlier one."""
+    def add(
+        self, tokens: Sequence[str], payload: Payload, case_sensitive: bool = False, override: bool = False
+    ) -> None:
+        """Add a term; a later entry for the same tokens replaces an earlier one. With ``override``
+        it also replaces the entries of the same tokens in any case (a user's term replaces a
+        built-in one however either is cased)."""
         if not tokens:
             return
         key = tuple(tokens) if case_sensitive else tuple(t.lower() for t in tokens)
+        if override:
+            lowered = tuple(t.lower() for t in tokens)
+            self._terms.pop(lowered, None)
+            for cased in [k for k in self._cased if tuple(t.lower() for t in k) == lowered]:
+                del self._cased[cased]
         (self._cased if case_sensitive else self._terms)[key] = payload
         first = key[0].lower()
         self._max_len[first] = max(self._max_len.get(first, 0), len(key))

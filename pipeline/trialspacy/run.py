@@ -35,6 +35,7 @@ from .contract import Document, to_document
 from .errors import Errors, RecordError
 from .records import Record, iter_records
 from .resume import resume_key
+from .spans import pipeline_spans_key
 
 Item = Doc | RecordError
 # A processed document as its contract dict (and its Doc, when the engine has it), or an error.
@@ -49,10 +50,10 @@ _SEQ = "trialspacy_seq"
 def record_to_doc(nlp: Language, record: Record) -> Doc:
     """A tokenized Doc carrying the record's id, source, sections and outcome items."""
     doc = nlp.make_doc(record.text)
-    doc._.record_id = record.id
-    doc._.source = record.source
-    doc._.sections = record.sections
-    doc._.outcome_items = record.outcome_items
+    doc._.trialspacy_record_id = record.id
+    doc._.trialspacy_source = record.source
+    doc._.trialspacy_sections = record.sections
+    doc._.trialspacy_outcome_items = record.outcome_items
     return doc
 
 
@@ -207,8 +208,9 @@ def results(
 ) -> Iterator[Result]:
     """:func:`process` with each Doc paired with its contract dict (in this process, or in
     spaCy's ``n_process`` workers, which send whole Docs back: what DocBin output needs)."""
+    spans_key = pipeline_spans_key(nlp)
     for item in process(nlp, items, batch_size=batch_size, n_process=n_process):
-        yield item if isinstance(item, RecordError) else (to_document(item), item)
+        yield item if isinstance(item, RecordError) else (to_document(item, spans_key=spans_key), item)
 
 
 def pack_results(nlp: Language, records: list[Record]) -> list[Packed]:
@@ -466,11 +468,12 @@ def extract_docs(
         inputs = [inputs]
     # Closed before raising, so the batch's error handler is off the caller's pipeline even while
     # the exception (and its traceback, which holds this frame) lives on.
+    spans_key = pipeline_spans_key(nlp)
     with closing(process(nlp, iter_records(inputs, **reader_options))) as items:
         for item in items:
             if isinstance(item, RecordError):
                 raise item
-            yield to_document(item)
+            yield to_document(item, spans_key=spans_key)
 
 
 def predict(
@@ -490,9 +493,10 @@ def predict(
         nlp = load()
     records = [Record(id=doc["id"], text=doc["text"], source=source) for doc in documents]
     predictions = []
+    spans_key = pipeline_spans_key(nlp)
     for item in process(nlp, records):
         if not isinstance(item, RecordError):
-            predictions.append(to_document(item))
+            predictions.append(to_document(item, spans_key=spans_key))
         if on_progress is not None:
             on_progress()
     return predictions

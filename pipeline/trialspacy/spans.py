@@ -1,13 +1,20 @@
 """The span contract in code: labels, their attributes, and the extension table.
 
-Every component writes into ``doc.spans[SPAN_KEY]`` through :func:`set_label_spans`, which keeps
-one label's spans free of overlaps and stores the attributes as ``Span._`` extensions holding
-JSON-safe values only (so ``DocBin`` and ``n_process > 1`` work).
+Every component writes into ``doc.spans[spans_key]`` (:data:`SPAN_KEY` unless configured) through
+:func:`set_label_spans`, which keeps one label's spans free of overlaps and stores the attributes as
+``Span._`` extensions holding JSON-safe values only (so ``DocBin`` and ``n_process > 1`` work).
+
+Every extension name starts with :data:`EXTENSION_PREFIX` (``span._.trialspacy_negated``,
+``doc._.trialspacy_sections``): spaCy's extensions are one global namespace per class, and the
+plain names (``sections``, ``section``, ``kind``...) are taken by other packages (medspaCy's
+sectionizer sets ``Doc._.sections`` to its own objects). The contract's attribute names stay
+unprefixed: :func:`ext` maps one to its extension.
 """
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -33,14 +40,27 @@ LABEL_ATTRS: dict[str, tuple[str, ...]] = {
     CRITERION: ("negated", "section", "requires"),
 }
 
-# The one table of span extensions: name -> default.
+EXTENSION_PREFIX = "trialspacy_"
+
+
+def ext(name: str) -> str:
+    """The extension holding attribute ``name``: ``ext("negated") == "trialspacy_negated"``."""
+    return EXTENSION_PREFIX + name
+
+
+# The one table of span extensions: contract attribute name -> default (the extension is ext(name)).
 SPAN_ATTRS: dict[str, Any] = {"negated": False}
 for _names in LABEL_ATTRS.values():
     for _name in _names:
         SPAN_ATTRS.setdefault(_name, None)
+# Extension names by label, in LABEL_ATTRS order: set_label_spans and span_attrs run per span.
+_LABEL_EXTENSIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    label: tuple((name, ext(name)) for name in names) for label, names in LABEL_ATTRS.items()
+}
 
-# Document extensions: the record id and source, the sections and the outcome items (set by the
-# reader or the layout component) and the abbreviations the text defines (the abbreviation component).
+# Document extensions (by their name after the prefix): the record id and source, the sections and
+# the outcome items (set by the reader or the layout component) and the abbreviations the text
+# defines (the abbreviation component).
 DOC_ATTRS: dict[str, Any] = {
     "record_id": None,
     "source": None,
@@ -53,11 +73,11 @@ DOC_ATTRS: dict[str, Any] = {
 def register_extensions() -> None:
     """Register the span and doc extensions once (idempotent)."""
     for name, default in SPAN_ATTRS.items():
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
+        if not Span.has_extension(ext(name)):
+            Span.set_extension(ext(name), default=default)
     for name, default in DOC_ATTRS.items():
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+        if not Doc.has_extension(ext(name)):
+            Doc.set_extension(ext(name), default=default)
 
 
 register_extensions()
@@ -79,8 +99,8 @@ def snap(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return None if any(ch.isalnum() for ch in extra) else grown
 
 
-def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> list[Span]:
-    """Replace the spans of ``label`` in the doc's span group by ``candidates``.
+def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate], spans_key: str = SPAN_KEY) -> list[Span]:
+    """Replace the spans of ``label`` in the doc's span group ``spans_key`` by ``candidates``.
 
     Each candidate is ``(start_char, end_char, attrs)``. Offsets are snapped to token boundaries
     (see :func:`snap`; a candidate that cannot be snapped is dropped);
@@ -94,7 +114,7 @@ def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> li
             made.append((span, attrs))
     by_key = {(s.start, s.end): a for s, a in made}
     kept = filter_spans([s for s, _ in made])
-    group = doc.spans.get(SPAN_KEY)
+    group = doc.spans.get(spans_key)
     others = [s for s in group if s.label_ != label] if group is not None else []
     allowed = set(LABEL_ATTRS[label])
     for span in kept:
@@ -103,31 +123,44 @@ def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate]) -> li
         if unknown:
             raise ValueError(Errors.E072.format(label=label, names=sorted(unknown), allowed=list(allowed)))
         extensions = span._  # a new accessor object on every access: take it once
-        for name in LABEL_ATTRS[label]:
-            setattr(extensions, name, attrs.get(name, SPAN_ATTRS[name]))
-    doc.spans[SPAN_KEY] = sorted(others + kept, key=lambda s: (s.start_char, s.end_char, s.label_))
+        for name, extension in _LABEL_EXTENSIONS[label]:
+            setattr(extensions, extension, attrs.get(name, SPAN_ATTRS[name]))
+    doc.spans[spans_key] = sorted(others + kept, key=lambda s: (s.start_char, s.end_char, s.label_))
     return kept
 
 
-def label_spans(doc: Doc, label: str | None = None) -> list[Span]:
-    """The doc's trialspacy spans, of one label or all, sorted by offsets."""
-    group = doc.spans.get(SPAN_KEY)
+def label_spans(doc: Doc, label: str | None = None, spans_key: str = SPAN_KEY) -> list[Span]:
+    """The doc's trialspacy spans (in group ``spans_key``), of one label or all, sorted by offsets."""
+    group = doc.spans.get(spans_key)
     if group is None:
         return []
     spans = [s for s in group if label is None or s.label_ == label]
     return sorted(spans, key=lambda s: (s.start_char, s.end_char, s.label_))
 
 
+def pipeline_spans_key(nlp: Language) -> str:
+    """The span group the trialspacy components of ``nlp`` write (their ``spans_key`` setting),
+    :data:`SPAN_KEY` when none of them has the setting; raises ValueError when they disagree."""
+    keys = {
+        nlp.get_pipe_config(name)["spans_key"]
+        for name in nlp.pipe_names
+        if nlp.get_pipe_meta(name).factory.startswith("trialspacy_") and "spans_key" in nlp.get_pipe_config(name)
+    }
+    if len(keys) > 1:
+        raise ValueError(Errors.E140.format(keys=sorted(keys)))
+    return keys.pop() if keys else SPAN_KEY
+
+
 def span_attrs(span: Span) -> dict[str, Any]:
     """The contract's ``attrs`` of a span (ranges as lists, also after a DocBin round trip)."""
     extensions = span._
-    values = {name: getattr(extensions, name) for name in LABEL_ATTRS[span.label_]}
+    values = {name: getattr(extensions, extension) for name, extension in _LABEL_EXTENSIONS[span.label_]}
     return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
 
 
 def sections_at(doc: Doc, start: int, end: int) -> Sequence[str]:
     """Names of the doc's sections containing ``[start, end)``, outermost first."""
     # Imported here: contract.py builds on this module's label table.
-    found = [s for s in (doc._.sections or []) if contains(s, start, end)]
+    found = [s for s in (doc._.trialspacy_sections or []) if contains(s, start, end)]
     found.sort(key=lambda s: (s["start"], -s["end"]))
     return [s["name"] for s in found]

@@ -71,7 +71,7 @@ def fail_on(monkeypatch: pytest.MonkeyPatch, nlp: Language, component: str, reco
     original = cls.__call__
 
     def failing_call(self: Any, doc: Doc) -> Doc:
-        if doc._.record_id == record_id:
+        if doc._.trialspacy_record_id == record_id:
             raise RuntimeError(f"injected failure in {self.name}")
         return original(self, doc)
 
@@ -133,5 +133,5 @@ def test_a_suspended_or_closed_batch_leaves_the_callers_pipeline_alone(monkeypat
 def failing_doc(nlp: Language) -> Doc:
     """The caller's own Doc of the failing record's text (the injected failure keys on its id)."""
     doc = nlp.make_doc(TRIAL_SENTENCES[1])
-    doc._.record_id = FAILING
+    doc._.trialspacy_record_id = FAILING
     return doc

@@ -145,7 +145,9 @@ def test_a_failing_component_raises_and_the_error_handler_is_called_once():
     nlp = trialspacy.build(["trialspacy_layout", "trialspacy_criteria", "trialspacy_doses", "trialspacy_negation"])
     good = "Inclusion Criteria:\n- Age 18 or over\n- No prior nivolumab"
     broken = nlp.make_doc(good)
-    broken._.sections = [{"name": "inclusion", "start": 0, "end": "12"}]  # the criteria component fails on it
+    broken._.trialspacy_sections = [
+        {"name": "inclusion", "start": 0, "end": "12"}
+    ]  # the criteria component fails on it
     with pytest.raises(TypeError):
         nlp(broken)
     failures = []

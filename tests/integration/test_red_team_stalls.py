@@ -35,7 +35,7 @@ def test_a_hostile_record_takes_seconds_and_keeps_its_text(nlp, name: str) -> No
     doc = nlp(text)
     assert time.perf_counter() - start < SECONDS_PER_RECORD
     assert doc.text == text
-    drugs = [(s.text, s._.negated) for s in label_spans(doc, DRUG)]
+    drugs = [(s.text, s._.trialspacy_negated) for s in label_spans(doc, DRUG)]
     if name == "no-docetaxel-8000":
         assert drugs == [("docetaxel", True)] * 8000
     elif name == "no-50000":

@@ -2,7 +2,7 @@
 
 A thin wrapper over scispaCy's Schwartz & Hearst implementation (``filter_matches`` and
 ``find_abbreviation``). Unlike scispaCy's component it stores plain offsets, so documents
-serialize and cross process boundaries; other components read ``doc._.abbreviation_defs``.
+serialize and cross process boundaries; other components read ``doc._.trialspacy_abbreviation_defs``.
 """
 
 from collections.abc import Sequence
@@ -69,17 +69,17 @@ def find_definitions(doc: Doc) -> list[dict[str, object]]:
 
 
 class AbbreviationDefinitions(Pipe):
-    """Sets ``doc._.abbreviation_defs`` (a list of dicts, see :func:`find_definitions`)."""
+    """Sets ``doc._.trialspacy_abbreviation_defs`` (a list of dicts, see :func:`find_definitions`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.abbreviation_defs = find_definitions(doc)
+        doc._.trialspacy_abbreviation_defs = find_definitions(doc)
         return doc
 
 
-@Language.factory("trialspacy_abbreviations", assigns=["doc._.abbreviation_defs"])
+@Language.factory("trialspacy_abbreviations", assigns=["doc._.trialspacy_abbreviation_defs"])
 def make_abbreviations(nlp: Language, name: str) -> AbbreviationDefinitions:
     """Factory of the abbreviation component."""
     return AbbreviationDefinitions(nlp, name)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..layout import heading_kind
 from ..lexicon import doc_text
-from ..spans import CRITERION, Candidate, set_label_spans
+from ..spans import CRITERION, SPAN_KEY, Candidate, set_label_spans
 from .sentences import logical_lines
 
 INCLUSION = "inclusion"
@@ -165,23 +165,25 @@ def find_criteria(text: str, sections: list[dict]) -> list[Candidate]:
 
 
 class Criteria(Pipe):
-    """Writes CRITERION spans into ``doc.spans["trialspacy"]`` from the doc's inclusion and
-    exclusion sections (``doc._.sections``, set by the layout component or the reader)."""
+    """Writes CRITERION spans into ``doc.spans[spans_key]`` from the doc's inclusion and
+    exclusion sections (``doc._.trialspacy_sections``, set by the layout component or the reader)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = SPAN_KEY) -> None:
         self.name = name
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        set_label_spans(doc, CRITERION, find_criteria(doc_text(doc), doc._.sections or []))
+        found = find_criteria(doc_text(doc), doc._.trialspacy_sections or [])
+        set_label_spans(doc, CRITERION, found, self.spans_key)
         return doc
 
 
 @Language.factory(
     "trialspacy_criteria",
-    assigns=["doc.spans", "span._.section", "span._.negated", "span._.requires"],
-    requires=["doc._.sections"],
-    default_config={},
+    assigns=["doc.spans", "span._.trialspacy_section", "span._.trialspacy_negated", "span._.trialspacy_requires"],
+    requires=["doc._.trialspacy_sections"],
+    default_config={"spans_key": SPAN_KEY},
 )
-def make_criteria(nlp: Language, name: str) -> Criteria:
+def make_criteria(nlp: Language, name: str, spans_key: str) -> Criteria:
     """Factory of the criteria component."""
-    return Criteria(nlp, name)
+    return Criteria(nlp, name, spans_key=spans_key)

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from ..errors import Errors
 from ..lexicon import doc_text
-from ..spans import RADIATION_DOSE, set_label_spans
+from ..spans import RADIATION_DOSE, SPAN_KEY, set_label_spans
 from ..text import number_word_pattern, word_number
 
 PER_FRACTION = "per_fraction"
@@ -281,22 +281,29 @@ def parse_doses(text: str) -> list[DoseMatch]:
 
 
 class Doses(Pipe):
-    """Writes RADIATION_DOSE spans (see :func:`parse_doses`) into ``doc.spans["trialspacy"]``."""
+    """Writes RADIATION_DOSE spans (see :func:`parse_doses`) into ``doc.spans[spans_key]``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = SPAN_KEY) -> None:
         self.name = name
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(doc_text(doc))]
-        set_label_spans(doc, RADIATION_DOSE, candidates)
+        set_label_spans(doc, RADIATION_DOSE, candidates, self.spans_key)
         return doc
 
 
 @Language.factory(
     "trialspacy_doses",
-    assigns=["doc.spans", "span._.dose_gy", "span._.dose_kind", "span._.fractions", "span._.total_gy"],
-    default_config={},
+    assigns=[
+        "doc.spans",
+        "span._.trialspacy_dose_gy",
+        "span._.trialspacy_dose_kind",
+        "span._.trialspacy_fractions",
+        "span._.trialspacy_total_gy",
+    ],
+    default_config={"spans_key": SPAN_KEY},
 )
-def make_doses(nlp: Language, name: str) -> Doses:
+def make_doses(nlp: Language, name: str, spans_key: str) -> Doses:
     """Factory of the radiation-dose component."""
-    return Doses(nlp, name)
+    return Doses(nlp, name, spans_key=spans_key)

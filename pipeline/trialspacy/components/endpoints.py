@@ -16,7 +16,7 @@ an endpoint name without being one (``Common Terminology Criteria for Adverse Ev
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,12 +29,16 @@ from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_disk
 
 from ..lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
-from ..spans import ENDPOINT, Candidate, sections_at, set_label_spans
+from ..spans import ENDPOINT, SPAN_KEY, Candidate, sections_at, set_label_spans
+from ..terms import check_terms, read_terms, term_key
 from ..text import line_around
 
 # The lexicon's key in the component's serialized state (``exclude=["endpoints"]``) and file.
 DATA_KEY = "endpoints"
 DATA_FILE = f"{DATA_KEY}.jsonl"
+# The user's terms (see trialspacy.terms): their key and file, likewise.
+TERMS_KEY = "endpoint_terms"
+TERMS_FILE = f"{TERMS_KEY}.jsonl"
 
 Row = dict[str, Any]
 Tokens = tuple[str, ...]
@@ -254,7 +258,22 @@ class EndpointLexicon:
                 lex.terms.add(form, {"blocked": True})
         return lex
 
-    def _add_endpoint(self, row: Row, weak: bool, misspellings: dict[str, list[str]], tokenize: Tokenize) -> None:
+    def add_term(self, term: Row, tokenize: Tokenize) -> None:
+        """Add a user's ENDPOINT term (see :mod:`trialspacy.terms`), in place of the entries of
+        the same name; a short form when its text is its abbreviation."""
+        short = term["text"] == term["abbreviation"]
+        row = {
+            "canonical": term["canonical"],
+            "abbreviation": term["abbreviation"],
+            "family": term["family"],
+            "short_forms" if short else "variants": [term["text"]],
+        }
+        self.by_canonical.setdefault(term["canonical"], row)
+        self._add_endpoint(row, False, {}, tokenize, override=True)
+
+    def _add_endpoint(
+        self, row: Row, weak: bool, misspellings: dict[str, list[str]], tokenize: Tokenize, override: bool = False
+    ) -> None:
         canonical = row["canonical"]
         payload = {
             "canonical": canonical,
@@ -280,7 +299,7 @@ class EndpointLexicon:
                     if with_rate:
                         forms.update(form + (w,) for w in RATE_WORDS)
             for form in forms:
-                self.terms.add(form, payload)
+                self.terms.add(form, payload, override=override)
         if weak:
             return
         for tokens in tokenize(row.get("short_forms", [])):
@@ -291,7 +310,7 @@ class EndpointLexicon:
             if with_rate:
                 forms.update(tuple(tokens) + (w,) for w in RATE_WORDS)
             for form in forms:
-                self.terms.add(form, dict(payload, short=True), case_sensitive=True)
+                self.terms.add(form, dict(payload, short=True), case_sensitive=True, override=override)
 
     def abbreviation_of(self, canonical: str) -> str | None:
         """The usual abbreviation of an endpoint, if the lexicon has one."""
@@ -468,15 +487,15 @@ def find_endpoints(
     resolve_abbreviations: bool = True,
     context_guards: bool = True,
 ) -> list[Mention]:
-    """All ENDPOINT mentions of ``doc`` (uses ``doc._.abbreviation_defs``, ``doc._.sections`` and
-    ``doc._.outcome_items`` when a previous component set them)."""
+    """All ENDPOINT mentions of ``doc`` (uses ``doc._.trialspacy_abbreviation_defs``, ``doc._.trialspacy_sections`` and
+    ``doc._.trialspacy_outcome_items`` when a previous component set them)."""
     text = doc_text(doc)
     mentions = lexicon_mentions(doc, lex, text)
-    definitions = doc._.abbreviation_defs
+    definitions = doc._.trialspacy_abbreviation_defs
     if resolve_abbreviations and definitions:
         mentions = resolve_definitions(doc, text, mentions, definitions)
     relabel_before_parenthesis(doc, text, mentions)
-    clauses = first_clause_ends(text, doc._.outcome_items or [])
+    clauses = first_clause_ends(text, doc._.trialspacy_outcome_items or [])
     kept = []
     guarded_end: int | None = None
     for m in mentions:
@@ -508,7 +527,7 @@ def to_candidates(mentions: Iterable[Mention]) -> Iterator[Candidate]:
 
 
 class EndpointRecognizer(Pipe):
-    """Writes ENDPOINT spans (``canonical``, ``abbreviation``) into ``doc.spans["trialspacy"]``.
+    """Writes ENDPOINT spans (``canonical``, ``abbreviation``) into ``doc.spans[spans_key]``.
 
     The lexicon is the package's ``endpoints.jsonl`` unless :meth:`from_disk` or
     :meth:`from_bytes` restored another; it is compiled once, on first use.
@@ -521,23 +540,66 @@ class EndpointRecognizer(Pipe):
         *,
         resolve_abbreviations: bool = True,
         context_guards: bool = True,
+        spans_key: str = SPAN_KEY,
     ) -> None:
         self.name = name
         self.nlp = nlp
         self.resolve_abbreviations = resolve_abbreviations
         self.context_guards = context_guards
+        self.spans_key = spans_key
         self._lexicon: EndpointLexicon | None = None
+        # The user's terms by name (trialspacy.terms.term_key), on top of the lexicon.
+        self._terms: dict[str, Row] = {}
 
     @property
     def lexicon(self) -> EndpointLexicon:
-        """The compiled lexicon (the package's, compiled on first use, unless restored)."""
+        """The compiled lexicon with the user's terms (the package's, compiled on first use,
+        unless restored)."""
         if self._lexicon is None:
-            self._lexicon = load_lexicon(self.nlp)
+            self._lexicon = self._with_terms(load_lexicon(self.nlp), self._terms.values())
         return self._lexicon
+
+    @property
+    def terms(self) -> list[Row]:
+        """The user's terms (rows as :func:`trialspacy.terms.check_term` gives them)."""
+        return list(self._terms.values())
+
+    def add_terms(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Add ENDPOINT terms (see :mod:`trialspacy.terms`): found like the lexicon's names; a term
+        replaces the lexicon's entry, or an earlier term, of the same name."""
+        checked = check_terms(rows, ENDPOINT)
+        self._terms.update((term_key(term), term) for term in checked)
+        if self._lexicon is not None:
+            self._with_terms(self._lexicon, checked)
+
+    def _with_terms(self, lexicon: EndpointLexicon, terms: Iterable[Row]) -> EndpointLexicon:
+        for term in terms:
+            lexicon.add_term(term, lambda texts: tokenize_terms(self.nlp, texts))
+        return lexicon
 
     def _set_rows(self, rows: list[Row]) -> None:
         """Restore saved lexicon rows, compiled now so that the first document does not pay."""
-        self._lexicon = load_lexicon(self.nlp, rows)
+        self._lexicon = self._with_terms(load_lexicon(self.nlp, rows), self._terms.values())
+
+    def _restore_terms(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Take the terms of a saved pipeline in place of the component's own."""
+        if self._terms and self._lexicon is not None:
+            # Compiled with the terms replaced: compile the same rows again.
+            self._lexicon = load_lexicon(self.nlp, self._lexicon.rows)
+        self._terms = {}
+        self.add_terms(rows)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        terms: str | Path | None = None,
+    ) -> None:
+        """Add the ENDPOINT rows of the terms file ``terms``
+        (``[initialize.components.trialspacy_endpoints] terms = "my_terms.jsonl"``)."""
+        if terms is not None:
+            self.add_terms(row for row in read_terms(terms) if row["label"] == ENDPOINT)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_endpoints(
@@ -546,34 +608,56 @@ class EndpointRecognizer(Pipe):
             resolve_abbreviations=self.resolve_abbreviations,
             context_guards=self.context_guards,
         )
-        set_label_spans(doc, ENDPOINT, to_candidates(mentions))
+        set_label_spans(doc, ENDPOINT, to_candidates(mentions), self.spans_key)
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        """The lexicon rows, serialized."""
-        return to_bytes({DATA_KEY: lambda: srsly.msgpack_dumps(self.lexicon.rows)}, exclude)
+        """The lexicon rows and the user's terms, serialized."""
+        serializers = {
+            DATA_KEY: lambda: srsly.msgpack_dumps(self.lexicon.rows),
+            TERMS_KEY: lambda: srsly.msgpack_dumps(self.terms),
+        }
+        return to_bytes(serializers, exclude)
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EndpointRecognizer":
-        """Restore the lexicon rows of :meth:`to_bytes`."""
-        from_bytes(bytes_data, {DATA_KEY: lambda b: self._set_rows(srsly.msgpack_loads(b))}, exclude)
+        """Restore the lexicon rows and the terms of :meth:`to_bytes`."""
+        setters = {
+            DATA_KEY: lambda b: self._set_rows(srsly.msgpack_loads(b)),
+            TERMS_KEY: lambda b: self._restore_terms(srsly.msgpack_loads(b)),
+        }
+        from_bytes(bytes_data, setters, exclude)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Save the lexicon rows as ``endpoints.jsonl`` in the component's directory."""
-        to_disk(path, {DATA_FILE: lambda p: write_jsonl(p, self.lexicon.rows)}, exclude)
+        """Save the lexicon rows as ``endpoints.jsonl`` and the user's terms as
+        ``endpoint_terms.jsonl`` in the component's directory."""
+        writers = {
+            DATA_FILE: lambda p: write_jsonl(p, self.lexicon.rows),
+            TERMS_FILE: lambda p: write_jsonl(p, self.terms),
+        }
+        to_disk(path, writers, exclude)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EndpointRecognizer":
-        """Restore the lexicon rows saved by :meth:`to_disk`."""
-        from_disk(path, {DATA_FILE: lambda p: self._set_rows(read_jsonl(p))}, exclude)
+        """Restore the lexicon rows and the terms saved by :meth:`to_disk` (a pipeline saved
+        before terms existed has no terms file: no terms)."""
+        readers = {
+            DATA_FILE: lambda p: self._set_rows(read_jsonl(p)),
+            TERMS_FILE: lambda p: self._restore_terms(read_jsonl(p) if p.exists() else []),
+        }
+        from_disk(path, readers, exclude)
         return self
 
 
 @Language.factory(
     "trialspacy_endpoints",
-    assigns=["doc.spans", "span._.canonical", "span._.abbreviation"],
-    requires=["doc._.sections", "doc._.outcome_items", "doc._.abbreviation_defs"],
-    default_config={"resolve_abbreviations": True, "context_guards": True},
+    assigns=["doc.spans", "span._.trialspacy_canonical", "span._.trialspacy_abbreviation"],
+    requires=["doc._.trialspacy_sections", "doc._.trialspacy_outcome_items", "doc._.trialspacy_abbreviation_defs"],
+    default_config={"resolve_abbreviations": True, "context_guards": True, "spans_key": SPAN_KEY},
 )
-def make_endpoints(nlp: Language, name: str, resolve_abbreviations: bool, context_guards: bool) -> EndpointRecognizer:
+def make_endpoints(
+    nlp: Language, name: str, resolve_abbreviations: bool, context_guards: bool, spans_key: str
+) -> EndpointRecognizer:
     """Factory of the ENDPOINT component."""
-    return EndpointRecognizer(nlp, name, resolve_abbreviations=resolve_abbreviations, context_guards=context_guards)
+    return EndpointRecognizer(
+        nlp, name, resolve_abbreviations=resolve_abbreviations, context_guards=context_guards, spans_key=spans_key
+    )

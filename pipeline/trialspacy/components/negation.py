@@ -35,7 +35,7 @@ from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_dis
 from .._compat import import_medspacy
 from ..errors import Errors
 from ..lexicon import package_data, read_jsonl, write_jsonl
-from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, TIMEFRAME, label_spans
+from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, SPAN_KEY, TIMEFRAME, label_spans
 from .sentences import doc_sentence_starts, set_sentence_starts
 
 # The rules' key in the component's serialized state (``exclude=["negation_rules"]``) and file.
@@ -361,10 +361,13 @@ class Negation(Pipe):
     :meth:`from_bytes` restored others; the backend is built from them once, on first use.
     """
 
-    def __init__(self, nlp: Language, name: str, *, backend: BackendName = "context") -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, backend: BackendName = "context", spans_key: str = SPAN_KEY
+    ) -> None:
         self.name = name
         self.nlp = nlp
         self.backend_name = backend
+        self.spans_key = spans_key
         self._rows: list[Row] | None = None
         self._backend: Backend | None = None
 
@@ -389,13 +392,13 @@ class Negation(Pipe):
         self._backend = make_backend(self.nlp, self.backend_name, rows)
 
     def __call__(self, doc: Doc) -> Doc:
-        targets = [s for s in label_spans(doc) if s.label_ in NEGATED_LABELS]
+        targets = [s for s in label_spans(doc, spans_key=self.spans_key) if s.label_ in NEGATED_LABELS]
         if targets:
             ensure_sentences(doc)
         for span, negated in zip(targets, self.backend.negated(doc, targets)):
-            span._.negated = negated
-        for span in label_spans(doc, TIMEFRAME):
-            span._.negated = False
+            span._.trialspacy_negated = negated
+        for span in label_spans(doc, TIMEFRAME, self.spans_key):
+            span._.trialspacy_negated = False
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
@@ -419,10 +422,11 @@ class Negation(Pipe):
 
 @Language.factory(
     "trialspacy_negation",
-    assigns=["span._.negated"],
+    assigns=["span._.trialspacy_negated"],
     requires=["doc.spans", "doc.sents"],
-    default_config={"backend": "context"},
+    default_config={"backend": "context", "spans_key": SPAN_KEY},
 )
-def make_negation(nlp: Language, name: str, backend: BackendName) -> Negation:
-    """Factory of the negation component; ``backend`` is ``"context"`` or ``"negex"``."""
-    return Negation(nlp, name, backend=backend)
+def make_negation(nlp: Language, name: str, backend: BackendName, spans_key: str) -> Negation:
+    """Factory of the negation component; ``backend`` is ``"context"`` or ``"negex"``; it reads
+    the spans of group ``spans_key``."""
+    return Negation(nlp, name, backend=backend, spans_key=spans_key)

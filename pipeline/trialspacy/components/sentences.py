@@ -324,7 +324,7 @@ def doc_sentence_starts(doc: Doc) -> list[int]:
     """Sentence start offsets of a whole doc, segment by segment."""
     text = doc_text(doc)
     starts: list[int] = []
-    for seg_start, seg_end in segments(text, doc._.sections):
+    for seg_start, seg_end in segments(text, doc._.trialspacy_sections):
         starts.extend(sentence_starts(text, seg_start, seg_end))
     return starts
 
@@ -361,7 +361,7 @@ class Sentences(Pipe):
 @Language.factory(
     "trialspacy_sentences",
     assigns=["token.is_sent_start", "doc.sents"],
-    requires=["doc._.sections"],
+    requires=["doc._.trialspacy_sections"],
     default_config={},
 )
 def make_sentences(nlp: Language, name: str) -> Sentences:

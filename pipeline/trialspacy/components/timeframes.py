@@ -47,7 +47,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..lexicon import doc_text
-from ..spans import TIMEFRAME, set_label_spans
+from ..spans import SPAN_KEY, TIMEFRAME, set_label_spans
 from ..text import NUMBER_WORDS, alternation, number_word_pattern, word_number
 
 
@@ -711,8 +711,9 @@ def _is_age(before: str, quant: str, after: str, numbers: Sequence[tuple[float, 
 class TimeframeTagger(Pipe):
     """Writes TIMEFRAME spans (kind, value, value_max) found by :func:`parse_timeframes`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = SPAN_KEY) -> None:
         self.name = name
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         found = parse_timeframes(doc_text(doc))
@@ -720,15 +721,16 @@ class TimeframeTagger(Pipe):
             doc,
             TIMEFRAME,
             [(m.start, m.end, {"kind": m.kind, "value": m.value, "value_max": m.value_max}) for m in found],
+            self.spans_key,
         )
         return doc
 
 
 @Language.factory(
     "trialspacy_timeframes",
-    assigns=["doc.spans", "span._.kind", "span._.value", "span._.value_max"],
-    default_config={},
+    assigns=["doc.spans", "span._.trialspacy_kind", "span._.trialspacy_value", "span._.trialspacy_value_max"],
+    default_config={"spans_key": SPAN_KEY},
 )
-def make_timeframes(nlp: Language, name: str) -> TimeframeTagger:
+def make_timeframes(nlp: Language, name: str, spans_key: str) -> TimeframeTagger:
     """Factory of the TIMEFRAME component."""
-    return TimeframeTagger(nlp, name)
+    return TimeframeTagger(nlp, name, spans_key=spans_key)

@@ -16,18 +16,20 @@ Recognition, in order of trust:
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy import util
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
-from ...lexicon import TermIndex, doc_text, package_data, tokenize_terms
-from ...spans import DRUG, Candidate, set_label_spans
+from ...lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
+from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
+from ...terms import check_terms, read_terms, term_key
 from .codes import find_codes, is_code_lookalike
 from .context import given_as_therapy, is_measured
 from .gazetteer import intervention_names, looks_like_name, occurrences, resolve_codes
@@ -39,6 +41,9 @@ from .stems import INN_STEMS, LONG_WORD_RE, find_products, has_inn_stem
 # and its file in ``to_disk``.
 LEXICON_KEY = "drug_lexicon"
 PACKED_FILE = f"{LEXICON_KEY}.msgpack.gz"
+# The user's terms (see trialspacy.terms): their key and file, likewise.
+TERMS_KEY = "drug_terms"
+TERMS_FILE = f"{TERMS_KEY}.jsonl"
 
 Attrs = dict[str, Any]
 
@@ -65,6 +70,7 @@ class DrugRecognizer(Pipe):
         products: bool = True,
         gazetteer: bool = True,
         spelling: bool = True,
+        spans_key: str = SPAN_KEY,
     ) -> None:
         self.name = name
         self.nlp = nlp
@@ -72,10 +78,13 @@ class DrugRecognizer(Pipe):
         self.products = products
         self.gazetteer = gazetteer
         self.spelling = spelling
+        self.spans_key = spans_key
         self._rows: list[Attrs] | None = None
         self._index: TermIndex | None = None
         # The lexicon restored by from_disk or from_bytes, as saved (see pack_lexicon).
         self._packed: bytes | None = None
+        # The user's terms by name (trialspacy.terms.term_key), on top of the lexicon.
+        self._terms: dict[str, Attrs] = {}
 
     @property
     def rows(self) -> list[Attrs]:
@@ -88,11 +97,50 @@ class DrugRecognizer(Pipe):
 
     @property
     def index(self) -> TermIndex:
-        """The lexicon as a :class:`TermIndex`."""
+        """The lexicon, with the user's terms, as a :class:`TermIndex`."""
         if self._index is None:
             packed = self._packed
             self._index = packed_index(packed) if packed is not None else TermIndex.from_records(self.rows)
+            self._index_terms(self._index, self._terms.values())
         return self._index
+
+    @property
+    def terms(self) -> list[Attrs]:
+        """The user's terms (rows as :func:`trialspacy.terms.check_term` gives them)."""
+        return list(self._terms.values())
+
+    def add_terms(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Add DRUG terms (see :mod:`trialspacy.terms`): found, and normalized, like the lexicon's
+        names; a term replaces the lexicon's entry, or an earlier term, of the same name."""
+        checked = check_terms(rows, DRUG)
+        self._terms.update((term_key(term), term) for term in checked)
+        if self._index is not None:
+            self._index_terms(self._index, checked)
+
+    def _index_terms(self, index: TermIndex, terms: Iterable[Attrs]) -> None:
+        terms = list(terms)
+        for term, tokens in zip(terms, tokenize_terms(self.nlp, [t["text"] for t in terms])):
+            payload = {"normalized": term["normalized"], "kind": term["kind"], "drugbank_id": term["drugbank_id"]}
+            index.add(tokens, payload, case_sensitive=term["case_sensitive"], override=True)
+
+    def _restore_terms(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Take the terms of a saved pipeline in place of the component's own."""
+        if self._terms:
+            self._index = None  # built with the terms replaced: rebuilt on first use
+        self._terms = {}
+        self.add_terms(rows)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        terms: str | Path | None = None,
+    ) -> None:
+        """Add the DRUG rows of the terms file ``terms`` (``[initialize.components.trialspacy_drugs]
+        terms = "my_terms.jsonl"``); its other rows are for other components."""
+        if terms is not None:
+            self.add_terms(row for row in read_terms(terms) if row["label"] == DRUG)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -111,7 +159,7 @@ class DrugRecognizer(Pipe):
         resolved = resolve_codes(text, found)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
-        set_label_spans(doc, DRUG, found)
+        set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
@@ -129,7 +177,7 @@ class DrugRecognizer(Pipe):
         """Names from the record's interventions section with their attributes: the lexicon's
         when it knows the name, else the name as an agent if it looks like a proper name."""
         names: list[tuple[str, Attrs]] = []
-        for section in doc._.sections or []:
+        for section in doc._.trialspacy_sections or []:
             if section["name"] != "interventions":
                 continue
             for name in intervention_names(text[section["start"] : section["end"]]):
@@ -194,23 +242,35 @@ class DrugRecognizer(Pipe):
         self._packed = packed
         self._rows = None
         self._index = packed_index(packed)
+        self._index_terms(self._index, self._terms.values())
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        """The lexicon, packed (see :func:`pack_lexicon`), as a bytestring."""
-        return util.to_bytes({LEXICON_KEY: self._packed_lexicon}, exclude)
+        """The lexicon, packed (see :func:`pack_lexicon`), and the user's terms, as a bytestring."""
+        return util.to_bytes(
+            {LEXICON_KEY: self._packed_lexicon, TERMS_KEY: lambda: srsly.msgpack_dumps(self.terms)}, exclude
+        )
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DrugRecognizer":
-        """Restore the lexicon saved by :meth:`to_bytes`."""
-        util.from_bytes(bytes_data, {LEXICON_KEY: self._restore}, exclude)
+        """Restore the lexicon and the terms saved by :meth:`to_bytes`."""
+        setters = {LEXICON_KEY: self._restore, TERMS_KEY: lambda b: self._restore_terms(srsly.msgpack_loads(b))}
+        util.from_bytes(bytes_data, setters, exclude)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Save the lexicon beside the component's config, packed (see :func:`pack_lexicon`)."""
-        util.to_disk(path, {PACKED_FILE: self._write_lexicon}, exclude)
+        """Save the lexicon beside the component's config, packed (see :func:`pack_lexicon`), and
+        the user's terms as JSONL."""
+        util.to_disk(
+            path, {PACKED_FILE: self._write_lexicon, TERMS_FILE: lambda p: write_jsonl(p, self.terms)}, exclude
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DrugRecognizer":
-        """Restore the lexicon saved by :meth:`to_disk`."""
-        util.from_disk(path, {PACKED_FILE: lambda p: self._restore(p.read_bytes())}, exclude)
+        """Restore the lexicon and the terms saved by :meth:`to_disk` (a pipeline saved before
+        terms existed has no terms file: no terms)."""
+        readers = {
+            PACKED_FILE: lambda p: self._restore(p.read_bytes()),
+            TERMS_FILE: lambda p: self._restore_terms(read_jsonl(p) if p.exists() else []),
+        }
+        util.from_disk(path, readers, exclude)
         return self
 
 
@@ -236,7 +296,7 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
     """Every occurrence of a short form defined in the text for a recognised long form: a DRUG
     span equal to the long form, covering it, or ending it after one modifier word
     ("autologous [tumor infiltrating lymphocytes]")."""
-    definitions = doc._.abbreviation_defs if doc.has_extension("abbreviation_defs") else None
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
     if not definitions:
         return
     for definition in definitions:
@@ -253,12 +313,14 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
 
 @Language.factory(
     "trialspacy_drugs",
-    assigns=["doc.spans", "span._.normalized", "span._.kind", "span._.drugbank_id"],
-    requires=["doc._.sections", "doc._.abbreviation_defs"],
-    default_config={"stems": True, "products": True, "gazetteer": True, "spelling": True},
+    assigns=["doc.spans", "span._.trialspacy_normalized", "span._.trialspacy_kind", "span._.trialspacy_drugbank_id"],
+    requires=["doc._.trialspacy_sections", "doc._.trialspacy_abbreviation_defs"],
+    default_config={"stems": True, "products": True, "gazetteer": True, "spelling": True, "spans_key": SPAN_KEY},
 )
 def make_drugs(
-    nlp: Language, name: str, stems: bool, products: bool, gazetteer: bool, spelling: bool
+    nlp: Language, name: str, stems: bool, products: bool, gazetteer: bool, spelling: bool, spans_key: str
 ) -> DrugRecognizer:
     """Factory of the DRUG component."""
-    return DrugRecognizer(nlp, name, stems=stems, products=products, gazetteer=gazetteer, spelling=spelling)
+    return DrugRecognizer(
+        nlp, name, stems=stems, products=products, gazetteer=gazetteer, spelling=spelling, spans_key=spans_key
+    )
