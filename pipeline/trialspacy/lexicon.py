@@ -10,6 +10,7 @@ import json
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
+from itertools import compress
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, ORTH, SPACY
@@ -98,8 +99,9 @@ class TermIndex:
         words, lowers = view.words, view.lowers
         max_len, cased, terms = self._max_len, self._cased, self._terms
         stop = len(words) if end < 0 else end
-        # Only a token that starts some term can start a match: find those in one pass.
-        starts = [i for i, word in enumerate(lowers[start:stop], start) if word in max_len]
+        # Only a token that starts some term can start a match: find those in one pass (in C:
+        # about twice as fast as a comprehension over every token of a long document).
+        starts = compress(range(start, stop), map(max_len.__contains__, lowers[start:stop]))
         free = start  # the first token not inside the last match
         for i in starts:
             if i < free:

@@ -139,3 +139,16 @@ def test_benchmark_accuracy_command_writes_the_doc_and_prints_the_table(tmp_path
     assert done.stdout.startswith("| task |")
     assert "wrote" in done.stderr
     assert out.read_text(encoding="utf-8").startswith("# Accuracy")
+
+
+def test_benchmark_scale_section_gives_reading_and_writing_shares_and_peak_memory() -> None:
+    import benchmark
+
+    read = {"seconds": 6.0, "docs": 6785, "errors": 1, "words": 3_000_000}
+    write = {"seconds": {"duckdb": 4.0, "jsonl": 1.0}}
+    samples = [(0.0, 90.0, []), (5.0, 300.0, [140.0, 150.0]), (10.0, 310.0, [145.0, 152.0])]
+    run = {"output": "/tmp/legacy.duckdb", "seconds": 100.0, "written": 6785, "errors": 1, "samples": samples}
+    lines = benchmark.scale_lines([run], read, write)
+    row = next(line for line in lines if line.startswith("| duckdb |"))
+    assert row == "| duckdb | 6,785 + 1 | 100.0 | 67.8 | 30,000 | 6.0% | 4.0% | 10.0% | 310 | 152 |"
+    assert lines[-1] == "0 s: 90 / -, 5 s: 300 / 140 + 150, 10 s: 310 / 145 + 152"

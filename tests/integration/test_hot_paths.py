@@ -151,3 +151,25 @@ def test_parenthesis_scan_matches_scispacy_matcher_on_corpus_records(tokenizer_n
     for record in itertools.islice(iter_records([str(path)]), 150):
         doc = tokenizer_nlp(record.text)
         assert parenthesis_matches([t.text for t in doc]) == _matcher_parentheses(tokenizer_nlp, doc), record.id
+
+
+def test_hot_paths_abbreviation_occurrences_are_every_token_exact_match(nlp) -> None:
+    # Two short forms, each repeated, the last occurrence at the very end of the text.
+    text = (
+        "Progression-free survival (PFS) and overall survival (OS) were measured. "
+        "PFS at 6 months; OS at 2 years; PFS, OS"
+    )
+    doc = nlp(text)
+    definitions = doc._.abbreviation_defs
+    assert [d["short_text"] for d in definitions] == ["PFS", "OS"]
+    words = [t.text for t in doc]
+    for definition in definitions:
+        pattern = [t.text for t in doc.char_span(*definition["short"])]
+        n = len(pattern)
+        every = [
+            [doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])]
+            for i in range(len(words) - n + 1)
+            if words[i : i + n] == pattern
+        ]
+        assert definition["occurrences"] == every
+    assert definitions[1]["occurrences"][-1] == [len(text) - 2, len(text)]

@@ -6,6 +6,7 @@ serialize and cross process boundaries; other components read ``doc._.trialspacy
 """
 
 from collections.abc import Sequence
+from itertools import compress
 
 from scispacy.abbreviation import filter_matches, find_abbreviation
 from spacy.language import Language
@@ -58,12 +59,18 @@ def find_definitions(doc: Doc) -> list[dict[str, object]]:
                 "long_text": long.text,
             }
         )
+    # Where each short form's first token occurs, in one pass over the tokens for all definitions
+    # (not one pass per definition).
+    firsts = {pattern[0] for pattern in patterns}
+    at: dict[str, list[int]] = {first: [] for first in firsts}
+    for i in compress(range(len(words)), map(firsts.__contains__, words)):
+        at[words[i]].append(i)
     for item, pattern in zip(found, patterns):
         n = len(pattern)
         item["occurrences"] = [
             [starts[i], starts[i + n - 1] + len(words[i + n - 1])]
-            for i in range(len(words) - n + 1)
-            if words[i] == pattern[0] and words[i : i + n] == pattern
+            for i in at[pattern[0]]
+            if i <= len(words) - n and words[i : i + n] == pattern
         ]
     return found
 
