@@ -35,15 +35,20 @@ def measure(program: str) -> dict[str, float]:
     return json.loads(done.stdout)
 
 
+def cold_loads(n_runs: int) -> dict[str, dict[str, float]]:
+    """Median wall and CPU seconds of each program over ``n_runs`` alternating fresh interpreters."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in PROGRAMS}
+    for _ in range(n_runs):
+        for name, program in PROGRAMS.items():
+            runs[name].append(measure(program))
+    return {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu")} for name, rs in runs.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in PROGRAMS}
-    for _ in range(args.runs):
-        for name, program in PROGRAMS.items():
-            runs[name].append(measure(program))
-    medians = {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu")} for name, rs in runs.items()}
+    medians = cold_loads(args.runs)
     for name, m in medians.items():
         print(f"{name}: wall {m['wall']:.2f} s, cpu {m['cpu']:.2f} s (median of {args.runs})")
     for kind in ("wall", "cpu"):
