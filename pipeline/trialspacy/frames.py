@@ -179,16 +179,7 @@ def table_rows(document: Document, run: str) -> dict[str, list[dict[str, Any]]]:
         ],
         "spans": [span_row(document, i) for i in range(len(spans))],
         "outcomes": [
-            {
-                "id": document["id"],
-                "outcome": i,
-                "role": item["role"],
-                "start": item["start"],
-                "end": item["end"],
-                "text": document["text"][item["start"] : item["end"]],
-                "endpoints": item["endpoints"],
-                "timeframes": item["timeframes"],
-            }
+            {**_outcome_row(document, i), "endpoints": item["endpoints"], "timeframes": item["timeframes"]}
             for i, item in enumerate(document.get("outcomes") or [])
         ],
         "criteria": [
@@ -225,18 +216,26 @@ def span_rows(document: Document) -> list[dict[str, Any]]:
     return rows
 
 
+def _outcome_row(document: Document, index: int) -> dict[str, Any]:
+    """The columns every outcome table starts with: document id, outcome index, role, offsets, text."""
+    item = (document.get("outcomes") or [])[index]
+    return {
+        "id": document["id"],
+        "outcome": index,
+        "role": item["role"],
+        "start": item["start"],
+        "end": item["end"],
+        "text": document["text"][item["start"] : item["end"]],
+    }
+
+
 def outcome_rows(document: Document) -> list[dict[str, Any]]:
     """One row per outcome item of a document: its role and text, the canonical names of its
     ENDPOINT spans, the texts of its TIMEFRAME spans and their lengths in weeks."""
     spans = document["spans"]
     return [
         {
-            "id": document["id"],
-            "outcome": i,
-            "role": item["role"],
-            "start": item["start"],
-            "end": item["end"],
-            "text": document["text"][item["start"] : item["end"]],
+            **_outcome_row(document, i),
             "endpoints": [spans[j]["attrs"]["canonical"] for j in item["endpoints"]],
             "timeframes": [spans[j]["text"] for j in item["timeframes"]],
             "weeks": [iso_weeks(spans[j]["attrs"]["value"]) for j in item["timeframes"]],
