@@ -448,5 +448,6 @@ def test_negex_time_grows_linearly_with_a_long_sentence() -> None:
             best = min(best, time.perf_counter() - start)
         return best
 
-    # NegEx compared every target with every cue: 4 times the time for twice the text
-    assert seconds(8000) < 3 * seconds(4000)
+    # NegEx compared every target with every cue: 16 times the time for 4 times the text; linear
+    # is 4 times (the bound leaves room for a busy machine)
+    assert seconds(8000) < 8 * seconds(2000)
