@@ -160,7 +160,7 @@ def test_hot_paths_abbreviation_occurrences_are_every_token_exact_match(nlp) -> 
         "PFS at 6 months; OS at 2 years; PFS, OS"
     )
     doc = nlp(text)
-    definitions = doc._.abbreviation_defs
+    definitions = doc._.trialspacy_abbreviation_defs
     assert [d["short_text"] for d in definitions] == ["PFS", "OS"]
     words = [t.text for t in doc]
     for definition in definitions:
