@@ -16,20 +16,34 @@ One run, the same texts for every system; writes ``docs/accuracy.md`` and prints
 CHIA and LCT are split by NCT number (divisible by 5: TEST, reported; the rest DEV, used for
 tuning); PICO is not used for tuning, so all its documents count.
 
+- Issue 15's targets: every target figure today (``docs/accuracy_baseline.json``), now, and
+  whether it is met; per label figures on every gold set, the legacy records' included; each cause
+  switched off alone by a config override, on the DEV splits; the learned scorer's ablation.
+
+"Today" is ``docs/accuracy_baseline.json``, written by ``--write-baseline`` at commit 8ebcb5b (the
+last commit before issue 15; the file records it): the same :func:`measure` over that commit's
+pipeline. To make it again, check that commit out and run the command with ``--write-baseline``.
+
 Usage::
 
     python scripts/benchmark_accuracy.py [CORPORA_DIR] [--out docs/accuracy.md] [--gold FILE] [--limit N]
+    python scripts/benchmark_accuracy.py [CORPORA_DIR] --write-baseline [--baseline FILE]
 """
 
 import argparse
+import inspect
+import json
 import re
+import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import benchmark_negation as negation
+import spacy
+from confection import Config
 from corpora_eval import (
     DEV,
     REPO,
@@ -43,10 +57,13 @@ from corpora_eval import (
     overlaps,
     score_spans,
 )
+from spacy.tokens import Span as SpacySpan
+from spacy.util import dot_to_dict
 
 import trialspacy
 from trialspacy.errors import RecordError
 from trialspacy.evaluate import evaluate_files, read_documents
+from trialspacy.run import predict as predict_documents
 from trialspacy.scoring import score
 from trialspacy.spans import DRUG, ENDPOINT, TIMEFRAME, label_spans
 
@@ -250,7 +267,7 @@ def negation_results(corpora: Path, limit: int | None) -> dict[tuple[str, str], 
     return out
 
 
-def find_drugs_document(doc: dict[str, Any]) -> dict[str, Any]:
+def find_drugs_document(doc: Mapping[str, Any]) -> dict[str, Any]:
     """A contract dict holding ``find_drugs``'s spans over a gold document's text, as DRUG."""
     text = doc["text"]
     spans = [
@@ -275,12 +292,231 @@ def gold_results(gold_path: Path, nlp: Any = None) -> dict[str, Any]:
     return {"status": f"ok: {len(gold)} documents in {shown}", "report": ours, "find_drugs": peer}
 
 
+# The figures issue 15 is judged by, on our gold splits and on CHIA/LCT, measured the same way for
+# today's pipeline (the baseline file), the pipeline as it is, and each cause switched off.
+
+GOLD_SETS: dict[str, Path] = {
+    "gold TEST": GOLD_TEST,
+    "legacy TEST": REPO / "annotations" / "gold" / "legacy" / "test.jsonl",
+    "gold DEV": REPO / "annotations" / "gold" / "dev.jsonl",
+    "legacy DEV": REPO / "annotations" / "gold" / "legacy" / "dev.jsonl",
+}
+BASELINE = REPO / "docs" / "accuracy_baseline.json"
+# The attributes the targets name, as the evaluator reports them.
+TARGET_ATTRIBUTES = (("DRUG", "negated"), ("DRUG", "normalized"))
+NEGATION_COMPONENT = "trialspacy_negation"
+SENTENCES_COMPONENT = "trialspacy_sentences"
+
+
+def set_split(name: str) -> str:
+    """The split of a measured set, from its name (``"gold DEV"`` → DEV)."""
+    return name.rsplit(" ", 1)[1]
+
+
+def gold_figures(report: dict[str, Any]) -> dict[str, Any]:
+    """What the tables read of an evaluator report: strict and lenient P/R/F1 and counts per label,
+    the target attributes' accuracy, outcome pairing."""
+    keep = ("p", "r", "f", "tp", "fp", "fn")
+    return {
+        "documents": report["documents"]["gold"],
+        "strict": {label: {k: s[k] for k in keep} for label, s in report["strict"].items()},
+        "lenient": {label: {k: s[k] for k in keep} for label, s in report["lenient"].items()},
+        "attributes": {
+            f"{a['label']} {a['attribute']}": {k: a[k] for k in ("n", "correct", "accuracy")}
+            for a in report["attributes"]
+        },
+        "outcomes": {k: report["outcomes"][k] for k in ("items", "correct", "accuracy")},
+    }
+
+
+def pipeline_negation(nlp: Any, examples: Sequence[negation.Example]) -> dict[str, dict[str, float]]:
+    """Per ``"CORPUS SPLIT"``: the negated-class scores of ``nlp``'s own negation component (with
+    its config and saved rules) on the gold targets, given as DRUG spans in the doc's span group,
+    in the sentences of ``nlp``'s segmenter over ``nlp``'s tokens. Unlike ``benchmark_negation``,
+    which builds its backends from the package, this measures the loaded pipeline, so a config
+    override reaches it."""
+    component = nlp.get_pipe(NEGATION_COMPONENT)
+    sentences = nlp.get_pipe(SENTENCES_COMPONENT)
+    collected: dict[str, tuple[list[bool], list[bool]]] = {}
+    for example in examples:
+        doc = sentences(nlp.make_doc(example.text))
+        spans, gold, _ = negation.target_spans(doc, example)
+        if not spans:
+            continue
+        targets = [SpacySpan(doc, s.start, s.end, label=DRUG) for s in spans]
+        doc.spans[component.spans_key] = targets
+        component(doc)
+        pair = collected.setdefault(f"{example.corpus} {example.split}", ([], []))
+        pair[0].extend(gold)
+        pair[1].extend(bool(t._.trialspacy_negated) for t in targets)
+    return {key: negation.scores(gold, pred) for key, (gold, pred) in collected.items()}
+
+
+def measure(
+    nlp: Any,
+    corpora: Path,
+    splits: Sequence[str] = (DEV, TEST),
+    limit: int | None = None,
+    gold_sets: dict[str, Path] = GOLD_SETS,
+) -> dict[str, Any]:
+    """The figures of ``nlp`` per set (gold and legacy splits, CHIA and LCT splits) for the splits
+    asked, and its throughput over the DEV texts (pipeline time only)."""
+    sets: dict[str, dict[str, Any]] = {}
+    docs_run, seconds = 0, 0.0
+    for name, path in gold_sets.items():
+        if set_split(name) not in splits or not path.exists():
+            continue
+        gold = read_documents(str(path))[:limit]
+        started = time.perf_counter()
+        pred = predict_documents(gold, nlp=nlp, source=str(path))
+        if set_split(name) == DEV:
+            docs_run, seconds = docs_run + len(gold), seconds + time.perf_counter() - started
+        sets[name] = gold_figures(score(gold, pred, n_resamples=0).to_dict())
+    for corpus in DRUG_GOLD:
+        docs = [d for d in load_corpus(corpora, corpus, limit) if d[1] in splits]
+        started = time.perf_counter()
+        ours = predict(nlp, [doc.text for _, _, doc in docs])
+        elapsed = time.perf_counter() - started
+        dev_docs = sum(1 for d in docs if d[1] == DEV)
+        docs_run, seconds = docs_run + dev_docs, seconds + elapsed * dev_docs / max(len(docs), 1)
+        for split, idx in by_split(docs).items():
+            gold_spans = [gold_of(docs[i][2], DRUG_GOLD[corpus]) for i in idx]
+            sets[f"{corpus.upper()} {split}"] = {
+                "documents": len(idx),
+                "drug": score_spans([ours[i][DRUG] for i in idx], gold_spans),
+            }
+    examples = [
+        e
+        for e in list(negation.read_chia(corpora, limit)) + list(negation.read_lct(corpora, limit))
+        if e.split in splits
+    ]
+    for key, scores in pipeline_negation(nlp, examples).items():
+        sets.setdefault(key, {})["negation"] = scores
+    return {"sets": sets, "throughput": {"documents": docs_run, "seconds": round(seconds, 2)}}
+
+
+def read_baseline(path: Path = BASELINE) -> dict[str, Any] | None:
+    """Today's figures (see :func:`write_baseline`), or None when the file is absent."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def write_baseline(
+    corpora: Path, path: Path = BASELINE, limit: int | None = None, progress: Progress = quiet
+) -> dict[str, Any]:
+    """Measure the pipeline of this checkout on every set and split and save it as "today": the
+    figures the issue-15 targets are read against. Made once, at the commit before the issue
+    (``--write-baseline``); the commit is recorded in the file."""
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    started = time.perf_counter()
+    figures = measure(trialspacy.load(), corpora, limit=limit)
+    progress(f"baseline measured in {time.perf_counter() - started:.0f}s")
+    data = {
+        "commit": commit or "unknown",
+        "made_by": "python scripts/benchmark_accuracy.py CORPORA_DIR --write-baseline, at that commit",
+        "note": "today's figures before issue 15: the pipeline of that commit through benchmark_accuracy.measure",
+        "limit": limit,
+        **figures,
+    }
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return data
+
+
+# Issue 15's causes, each with the setting that switches it off alone: (row, what it does, config
+# key in dot notation, the value that switches it off); no key: the fix has no switch.
+CAUSES: tuple[tuple[str, str, str | None, Any], ...] = (
+    (
+        "cause 1",
+        "the record's intervention list is authoritative",
+        "components.trialspacy_drugs.authoritative_list",
+        False,
+    ),
+    ("cause 2", "tokenization of text as registries hold it", "nlp.tokenizer.registry_text", False),
+    ("cause 3", "a productive drug-class grammar", "components.trialspacy_drugs.class_grammar", False),
+    (
+        "cause 4",
+        "negation scope ends at the clause, covers a governed list",
+        "components.trialspacy_negation.clause_scope",
+        False,
+    ),
+    (
+        "cause 5",
+        "formulations and the record's own names in normalization",
+        "components.trialspacy_drugs.formulations",
+        False,
+    ),
+    ("cause 6", "outcome pairing", None, None),
+)
+SCORER = "components.trialspacy_drugs.scorer"
+SCORER_ROWS = (("rules alone", False), ("rules + learned", True))
+# The keep/drop rule of the learned scorer (issue 15, item 7).
+SCORER_F1_SETS = ("gold DEV", "CHIA DEV", "LCT DEV")
+SCORER_PRECISION_SETS = ("gold DEV", "legacy DEV", "CHIA DEV", "LCT DEV")
+PRECISION_SLACK = 0.01
+THROUGHPUT_SLACK = 0.15
+
+
+def setting(nlp: Any, key: str) -> tuple[bool, Any]:
+    """Whether the loaded pipeline has the setting ``key`` (dot notation), and its value: written in
+    its config, or the default of the factory or registered function the config section names."""
+    *path, param = key.split(".")
+    node: Any = nlp.config
+    for part in path:
+        if not isinstance(node, dict) or part not in node:
+            return False, None
+        node = node[part]
+    if param in node:
+        return True, node[param]
+    if "factory" in node:
+        function = spacy.registry.factories.get(node["factory"])
+    else:
+        ref = next((k for k in node if k.startswith("@")), None)
+        if ref is None:
+            return False, None
+        function = getattr(spacy.registry, ref[1:]).get(node[ref])
+    found = inspect.signature(function).parameters.get(param)
+    if found is None:
+        return False, None
+    return True, None if found.default is inspect.Parameter.empty else found.default
+
+
+def load_with(nlp: Any, overrides: dict[str, Any]) -> Any:
+    """The pipeline ``nlp`` is, made again with config ``overrides``: from its saved directory (the
+    components' data restored from disk) when it was loaded from one, else from its config."""
+    if nlp.path is not None:
+        return spacy.load(nlp.path, config=overrides)
+    config = Config(nlp.config).merge(dot_to_dict(overrides))
+    return spacy.util.load_model_from_config(config, auto_fill=True)
+
+
+def ablation(nlp: Any, corpora: Path, key: str | None, value: Any, limit: int | None = None) -> dict[str, Any]:
+    """DEV figures of ``nlp`` with ``key`` set to ``value``, or why it cannot be switched."""
+    if key is None:
+        return {"status": "no switch"}
+    present, default = setting(nlp, key)
+    if not present:
+        return {"status": "not switchable: the loaded pipeline has no such setting"}
+    try:
+        changed = load_with(nlp, {key: value})
+    except ValueError as exc:  # spaCy's config errors, e.g. a value of the wrong type
+        return {"status": f"not switchable: `{key} = {value}` does not load ({' '.join(str(exc).split())[:160]})"}
+    started = time.perf_counter()
+    figures = measure(changed, corpora, (DEV,), limit)
+    return {"status": "ok", "default": default, "seconds": round(time.perf_counter() - started, 1), **figures}
+
+
 def run_benchmark(
-    corpora: Path, gold_path: Path = GOLD_TEST, limit: int | None = None, progress: Progress = quiet
+    corpora: Path,
+    gold_path: Path = GOLD_TEST,
+    limit: int | None = None,
+    progress: Progress = quiet,
+    baseline_path: Path = BASELINE,
+    causes: Sequence[tuple[str, str, str | None, Any]] = CAUSES,
 ) -> dict[str, Any]:
     """Every measurement, as plain data (``markdown`` renders it)."""
     timings: dict[str, float] = {}
-    started = time.perf_counter()
+    run_started = started = time.perf_counter()
     nlp = trialspacy.load()
     timings["load"] = time.perf_counter() - started
     progress(f"pipeline loaded in {timings['load']:.1f}s")
@@ -305,6 +541,25 @@ def run_benchmark(
     results["gold"] = gold_results(gold_path, nlp)
     timings["gold"] = time.perf_counter() - started
     progress(f"gold test split: {results['gold']['status']}")
+    results["baseline"] = read_baseline(baseline_path)
+    started = time.perf_counter()
+    results["now"] = measure(nlp, corpora, (DEV, TEST), limit, dict(GOLD_SETS, **{"gold TEST": gold_path}))
+    timings["targets"] = time.perf_counter() - started
+    progress(f"target figures, every gold set and CHIA/LCT split, in {timings['targets']:.1f}s")
+    started = time.perf_counter()
+    results["causes"] = []
+    for row, what, key, value in causes:
+        outcome = ablation(nlp, corpora, key, value, limit)
+        results["causes"].append({"row": row, "what": what, "key": key, "value": value, **outcome})
+        progress(f"{row} off: {outcome['status']}")
+    results["scorer"] = {
+        "key": SCORER,
+        "default": setting(nlp, SCORER)[1],
+        "rows": {name: ablation(nlp, corpora, SCORER, value, limit) for name, value in SCORER_ROWS},
+    }
+    timings["ablations"] = time.perf_counter() - started
+    progress(f"ablations on DEV in {timings['ablations']:.1f}s")
+    timings["total"] = time.perf_counter() - run_started
     return results
 
 
@@ -564,6 +819,290 @@ def weak_spots(results: dict[str, Any]) -> list[str]:
     return out
 
 
+# Issue 15's targets on the gold TEST split and CHIA/LCT TEST: (figure, set, keys of the figure in
+# the set's figures, comparison, target (None: today's figure), keys of the precision it must keep).
+TARGETS: tuple[tuple[str, str, tuple[str, ...], str, float | None, tuple[str, ...] | None], ...] = (
+    *(
+        (f"{label} strict F1", "gold TEST", ("strict", label, "f"), ">=", goal, ("strict", label, "p"))
+        for label, goal in (
+            ("DRUG", 0.95),
+            ("RADIATION_DOSE", 0.95),
+            ("ENDPOINT", 0.95),
+            ("TIMEFRAME", 0.95),
+            ("CRITERION", 0.98),
+        )
+    ),
+    ("DRUG `negated` accuracy", "gold TEST", ("attributes", "DRUG negated", "accuracy"), ">=", 0.97, None),
+    ("DRUG `normalized` accuracy", "gold TEST", ("attributes", "DRUG normalized", "accuracy"), ">=", 0.97, None),
+    ("outcome pairing (goal)", "gold TEST", ("outcomes", "accuracy"), ">=", 0.90, None),
+    ("LCT `Drug-Name` strict F1", "LCT TEST", ("drug", "strict", "f1"), ">", 0.774, ("drug", "strict", "precision")),
+    ("CHIA `Drug` lenient F1", "CHIA TEST", ("drug", "lenient", "f1"), ">=", 0.80, ("drug", "lenient", "precision")),
+    ("negated-class F1", "CHIA TEST", ("negation", "f1"), ">", None, ("negation", "precision")),
+    ("negated-class F1", "LCT TEST", ("negation", "f1"), ">", None, ("negation", "precision")),
+)
+# The sets the "no label's precision drops by more than one point" rule is checked on.
+PRECISION_RULE_SETS = ("gold TEST", "legacy TEST", "CHIA TEST", "LCT TEST")
+GOLD_TABLE_SETS = ("legacy TEST", "gold TEST", "legacy DEV", "gold DEV")
+GOLD_LABELS = ("DRUG", "RADIATION_DOSE", ENDPOINT, TIMEFRAME, "CRITERION", "micro")
+
+
+def get(figures: dict[str, Any] | None, name: str, keys: Sequence[str]) -> Any:
+    """A figure of set ``name`` (``figures["sets"][name][keys...]``), or None when not measured."""
+    node: Any = (figures or {}).get("sets", {}).get(name)
+    for key in keys:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def cell(value: float | None) -> str:
+    """Three decimals, or '—' when not measured."""
+    return "—" if value is None else f3(value)
+
+
+def delta(now: float | None, before: float | None) -> str:
+    """``now - before`` signed, or '—'."""
+    return "—" if now is None or before is None else f"{now - before:+.3f}"
+
+
+def met(now: float | None, op: str, goal: float | None) -> str:
+    """Whether ``now`` meets the target."""
+    if now is None or goal is None:
+        return "—"
+    return "yes" if (now >= goal if op == ">=" else now > goal) else "**no**"
+
+
+def precisions(figures: dict[str, Any] | None, name: str) -> dict[str, float]:
+    """Every precision of a set, by label: each gold label's strict precision (not micro), or
+    CHIA/LCT Drug strict and lenient and the negated class."""
+    sets = (figures or {}).get("sets", {})
+    found = sets.get(name)
+    if not found:
+        return {}
+    if "strict" in found:
+        return {label: s["p"] for label, s in found["strict"].items() if label != "micro" and s["tp"] + s["fp"]}
+    out = {f"Drug {mode}": found["drug"][mode]["precision"] for mode in ("strict", "lenient") if "drug" in found}
+    if "negation" in found:
+        out["negated class"] = found["negation"]["precision"]
+    return out
+
+
+def targets_table(results: dict[str, Any]) -> str:
+    """One row per target of issue 15: today's figure (the baseline file), now, the target, whether
+    it is met, and the change of the precision it must keep; then the precision rule per set."""
+    before, now = results.get("baseline"), results.get("now")
+    rows = [
+        "| target | set | today (before issue 15) | now | target | met? | precision change vs today |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for what, name, keys, op, goal, precision in TARGETS:
+        today, current = get(before, name, keys), get(now, name, keys)
+        shown_goal = goal if goal is not None else today
+        goal_cell = f"{'≥' if op == '>=' else '>'} {cell(shown_goal)}" + (" (today's)" if goal is None else "")
+        p_cell = delta(get(now, name, precision), get(before, name, precision)) if precision else "—"
+        rows.append(
+            f"| {what} | {name} | {cell(today)} | {cell(current)} | {goal_cell} | {met(current, op, shown_goal)} | {p_cell} |"
+        )
+    for name in PRECISION_RULE_SETS:
+        old, new = precisions(before, name), precisions(now, name)
+        changes = {label: new[label] - old[label] for label in new if label in old}
+        if not changes:
+            rows.append(f"| no label's precision drops by more than one point | {name} | — | — | ≥ −0.010 | — | — |")
+            continue
+        label = min(changes, key=lambda k: changes[k])
+        worst = changes[label]
+        every = ", ".join(f"{k} {v:+.3f}" for k, v in changes.items())
+        rows.append(
+            f"| no label's precision drops by more than one point | {name} | — | worst {worst:+.3f} ({label}) | "
+            f"≥ −0.010 | {'yes' if worst >= -PRECISION_SLACK - 1e-9 else '**no**'} | {every} |"
+        )
+    return "\n".join(rows)
+
+
+def gold_sets_table(results: dict[str, Any]) -> str:
+    """Strict P / R / F1 per label on each gold set (the legacy records' first), today and now."""
+    before, now = results.get("baseline"), results.get("now")
+    rows = [
+        "| set | label | gold spans | today P / R / F1 | now P / R / F1 | precision change | F1 change |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in GOLD_TABLE_SETS:
+        for label in GOLD_LABELS:
+            old, new = get(before, name, ("strict", label)), get(now, name, ("strict", label))
+            if new is None and old is None:
+                continue
+            n = (new or old)["tp"] + (new or old)["fn"]
+            rows.append(
+                f"| {name} | {label} | {n} | {gold_prf(old)} | {gold_prf(new)} | "
+                f"{delta(new and new['p'], old and old['p'])} | {delta(new and new['f'], old and old['f'])} |"
+            )
+    return "\n".join(rows)
+
+
+def gold_prf(s: dict[str, Any] | None) -> str:
+    """``P / R / F1`` of an evaluator row, or '—'."""
+    return "—" if s is None else f"{f3(s['p'])} / {f3(s['r'])} / {f3(s['f'])}"
+
+
+def gold_attributes_table(results: dict[str, Any]) -> str:
+    """DRUG ``negated`` and ``normalized`` accuracy and outcome pairing per gold set, today → now."""
+    before, now = results.get("baseline"), results.get("now")
+    rows = [
+        "| set | DRUG `negated` accuracy | DRUG `normalized` accuracy | outcome pairing (items) |",
+        "|---|---|---|---|",
+    ]
+    for name in GOLD_TABLE_SETS:
+        if get(now, name, ()) is None and get(before, name, ()) is None:
+            continue
+        cells = [
+            f"{cell(get(before, name, keys))} → {cell(get(now, name, keys))}"
+            for keys in (("attributes", "DRUG negated", "accuracy"), ("attributes", "DRUG normalized", "accuracy"))
+        ]
+        items = get(now, name, ("outcomes", "items"))
+        pairing = f"{cell(get(before, name, ('outcomes', 'accuracy')))} → {cell(get(now, name, ('outcomes', 'accuracy')))} ({items})"
+        rows.append(f"| {name} | {' | '.join(cells)} | {pairing} |")
+    return "\n".join(rows)
+
+
+def dev_cells(figures: dict[str, Any] | None, reference: dict[str, Any] | None = None) -> list[str]:
+    """The DEV figures of one row of the per-cause table; with ``reference`` (all on), each F1 and
+    accuracy followed by its change against it."""
+
+    def one(name: str, keys: Sequence[str]) -> str:
+        value = get(figures, name, keys)
+        if reference is None or value is None:
+            return cell(value)
+        return f"{cell(value)} ({delta(value, get(reference, name, keys))})"
+
+    return [
+        f"{one('gold DEV', ('strict', 'DRUG', 'f'))} P {cell(get(figures, 'gold DEV', ('strict', 'DRUG', 'p')))}",
+        f"{one('legacy DEV', ('strict', 'DRUG', 'f'))} P {cell(get(figures, 'legacy DEV', ('strict', 'DRUG', 'p')))}",
+        f"{one('CHIA DEV', ('drug', 'strict', 'f1'))} / {one('CHIA DEV', ('drug', 'lenient', 'f1'))}",
+        one("LCT DEV", ("drug", "strict", "f1")),
+        f"{one('CHIA DEV', ('negation', 'f1'))} / {one('LCT DEV', ('negation', 'f1'))}",
+        one("gold DEV", ("outcomes", "accuracy")),
+        f"{one('gold DEV', ('attributes', 'DRUG negated', 'accuracy'))} / "
+        f"{one('gold DEV', ('attributes', 'DRUG normalized', 'accuracy'))}",
+    ]
+
+
+def causes_table(results: dict[str, Any]) -> str:
+    """Per cause, DEV figures with that cause alone switched off, next to today and all on."""
+    now = results.get("now")
+    rows = [
+        "| row | setting switched off | gold DEV DRUG F1, P | legacy DEV DRUG F1, P | CHIA DEV Drug F1 strict / lenient | "
+        "LCT DEV Drug-Name strict F1 | CHIA / LCT DEV negated F1 | gold DEV outcome pairing | "
+        "gold DEV DRUG `negated` / `normalized` accuracy |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| today (before issue 15) | — | {' | '.join(dev_cells(results.get('baseline')))} |",
+        f"| all on (the pipeline as loaded) | — | {' | '.join(dev_cells(now))} |",
+    ]
+    for cause in results.get("causes", []):
+        switch = f"`{cause['key']} = {cause['value']}`" if cause["key"] else "—"
+        if cause["status"] == "ok":
+            cells = dev_cells(cause, now)
+        else:
+            switch = f"{switch}: {cause['status']}" if cause["key"] else cause["status"] + " (compare today and all on)"
+            cells = ["—"] * 7
+        rows.append(f"| without {cause['row']}: {cause['what']} | {switch} | {' | '.join(cells)} |")
+    return "\n".join(rows)
+
+
+def throughput(figures: dict[str, Any]) -> float | None:
+    """Documents per second over the DEV texts, or None when nothing was timed."""
+    t = figures.get("throughput", {})
+    return t["documents"] / t["seconds"] if t.get("seconds") else None
+
+
+def scorer_verdict(rows: dict[str, dict[str, Any]]) -> str:
+    """The learned scorer's keep/drop rule evaluated on the two ablation rows."""
+    rules, learned = (rows.get(name, {}) for name, _ in SCORER_ROWS)
+    failed = next((str(row.get("status")) for row in (rules, learned) if row.get("status") != "ok"), None)
+    if failed is not None:
+        return f"not evaluated: {failed}"
+    f1_keys = {
+        "gold DEV": ("strict", "DRUG", "f"),
+        "CHIA DEV": ("drug", "strict", "f1"),
+        "LCT DEV": ("drug", "strict", "f1"),
+    }
+    p_keys = {
+        "gold DEV": ("strict", "DRUG", "p"),
+        "legacy DEV": ("strict", "DRUG", "p"),
+        **dict.fromkeys(("CHIA DEV", "LCT DEV"), ("drug", "strict", "precision")),
+    }
+    why = []
+    for name in SCORER_F1_SETS:
+        a, b = get(rules, name, f1_keys[name]), get(learned, name, f1_keys[name])
+        if a is None or b is None or b <= a:
+            why.append(f"DRUG F1 not up on {name} ({cell(a)} → {cell(b)})")
+    for name in SCORER_PRECISION_SETS:
+        a, b = get(rules, name, p_keys[name]), get(learned, name, p_keys[name])
+        if a is not None and b is not None and b < a - PRECISION_SLACK - 1e-9:
+            why.append(f"precision down more than one point on {name} ({f3(a)} → {f3(b)})")
+    fast, slow = throughput(rules), throughput(learned)
+    if fast and slow and slow < fast * (1 - THROUGHPUT_SLACK):
+        why.append(f"throughput down {1 - slow / fast:.0%} ({fast:.0f} → {slow:.0f} docs/s)")
+    if why:
+        return "dropped by the rule: " + "; ".join(why)
+    return (
+        "kept by the rule: DRUG F1 up on gold DEV and CHIA/LCT DEV, precision within one point, throughput within 15%"
+    )
+
+
+def scorer_table(results: dict[str, Any]) -> str:
+    """Rules alone vs rules + learned: DRUG P / R / F1 on the DEV sets and throughput, and the rule."""
+    scorer = results.get("scorer")
+    if not scorer:
+        return "Not measured in this run."
+    rows = [
+        "| row | setting | gold DEV DRUG P / R / F1 | legacy DEV DRUG P / R / F1 | CHIA DEV Drug strict P / R / F1 | "
+        "LCT DEV Drug-Name strict P / R / F1 | docs/s (DEV texts) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for (name, value), figures in zip(SCORER_ROWS, scorer["rows"].values()):
+        setting_cell = f"`{scorer['key']} = {value}`"
+        if figures.get("status") != "ok":
+            rows.append(f"| {name} | {setting_cell}: {figures.get('status')} | — | — | — | — | — |")
+            continue
+        corpora = [
+            prf_cell(get(figures, n, ("drug", "strict"))) if get(figures, n, ("drug", "strict")) else "—"
+            for n in ("CHIA DEV", "LCT DEV")
+        ]
+        speed = throughput(figures)
+        rows.append(
+            f"| {name} | {setting_cell} | {gold_prf(get(figures, 'gold DEV', ('strict', 'DRUG')))} | "
+            f"{gold_prf(get(figures, 'legacy DEV', ('strict', 'DRUG')))} | {' | '.join(corpora)} | "
+            f"{'—' if speed is None else f'{speed:.0f}'} |"
+        )
+    default = scorer["default"]
+    verdict = scorer_verdict(scorer["rows"])
+    agrees = ""
+    if verdict.startswith(("kept", "dropped")) and default is not None:
+        agrees = (
+            " The default agrees with the rule."
+            if bool(default) == verdict.startswith("kept")
+            else " **The default disagrees with the rule.**"
+        )
+    return "\n".join(rows) + f"\n\nDefault in the pipeline: `{scorer['key']} = {default}`. Verdict: {verdict}.{agrees}"
+
+
+def baseline_line(results: dict[str, Any]) -> str:
+    """Where "today" comes from."""
+    base = results.get("baseline")
+    if not base:
+        return f"No baseline file ({BASELINE.relative_to(REPO)}): the 'today' column is empty."
+    smoke = (
+        f" **Smoke run: 'now' counts at most {results['limit']} documents per set and split, so it does not compare.**"
+        if results.get("limit")
+        else ""
+    )
+    return (
+        f"'Today' is `{BASELINE.relative_to(REPO)}`: the pipeline at commit {base['commit']} (before issue 15) "
+        f"measured by this script's `measure` (`--write-baseline`); 'now' is this run.{smoke}"
+    )
+
+
 def markdown(results: dict[str, Any]) -> str:
     """The whole ``docs/accuracy.md``."""
     t = results["timings"]
@@ -581,9 +1120,49 @@ python scripts/benchmark_accuracy.py ../shared/corpora
 ```
 
 Every system runs on the same texts in the same run (pipeline load {t["load"]:.0f}s; CHIA {t.get("chia", 0):.0f}s,
-LCT {t.get("lct", 0):.0f}s, PICO {t.get("pico", 0):.0f}s with their peers; negation {t.get("negation", 0):.0f}s).
-This table is for finding the next work, not for advertising: where a peer beats us, the last
-column says so.
+LCT {t.get("lct", 0):.0f}s, PICO {t.get("pico", 0):.0f}s with their peers; negation {t.get("negation", 0):.0f}s;
+target figures {t.get("targets", 0):.0f}s; ablations {t.get("ablations", 0):.0f}s; total {t.get("total", 0):.0f}s).
+These tables are for finding the next work, not for advertising: where a peer beats us, or a target
+is not met, they say so.
+
+## Issue 15 targets: today, now, target
+
+{baseline_line(results)}
+
+{targets_table(results)}
+
+The held-out set the maintainers keep is scored the same way, by them; it is not in this run.
+Negated-class figures here come from the pipeline's own negation component on the gold targets
+(`pipeline_negation`, so that a config override reaches it); on today's pipeline they equal the
+"trialspacy context" rows of the side-by-side table below.
+
+## Our gold, per label (strict), today and now
+
+The legacy records (`annotations/gold/legacy/`, registered 1999–2007, drawn at random and split
+16/16 before any tuning) first; TEST splits are reported, DEV splits are the ones tuned on.
+
+{gold_sets_table(results)}
+
+{gold_attributes_table(results)}
+
+## Per cause: each switched off alone (DEV splits)
+
+Each row loads the pipeline again with one setting overridden (`spacy.load(path, config=...)`, the
+components' data restored from the saved pipeline) and re-runs the DEV sets only: gold DEV, legacy
+DEV, CHIA DEV and LCT DEV. In parentheses: the change against "all on", so a negative number is what
+the cause adds. A setting the loaded pipeline does not have is reported as not switchable.
+
+{causes_table(results)}
+
+## The learned scorer: rules alone, rules + learned (DEV splits)
+
+Issue 15, item 7: keep the learned scorer in the default pipeline only if it raises DRUG F1 on gold
+DEV and on CHIA/LCT DEV, costs at most one point of precision on any DEV set and at most 15% of
+throughput. Throughput is documents per second of the pipeline over the DEV texts (gold DEV,
+legacy DEV, CHIA DEV, LCT DEV), the two rows run back to back on the same machine; on a shared
+machine it is noisy.
+
+{scorer_table(results)}
 
 ## Side by side
 
@@ -641,6 +1220,11 @@ column says so.
 - **No peer installed** for TIMEFRAME or ENDPOINT: the candidates (spaCy's trained pipelines'
   DATE/TIME entities, HeidelTime/SUTime; scispaCy's NER models) are not in the environment and
   nothing is downloaded at run time.
+- **Issue 15 tables.** Gold sets are scored by `trialspacy.scoring.score` (no intervals there) with
+  the pipeline run over their texts; CHIA/LCT DRUG as in the rows above; negation by the loaded
+  pipeline's own component on the gold targets. "Today" is `docs/accuracy_baseline.json`, the
+  pipeline of commit 8ebcb5b measured the same way (`--write-baseline`). The per-cause and scorer
+  rows reload the pipeline with one config override each and run the DEV splits only.
 - **Gold test split**: `annotations/gold/test.jsonl` in the contract's format, scored by
   `trialspacy.evaluate.evaluate_files` with the pipeline run over the gold texts (strict and lenient
   per label and micro, attribute accuracy, outcome pairing); `find_drugs` is scored on the same texts
@@ -670,6 +1254,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--limit", type=int, default=None, help="at most N documents per corpus and split (a smoke run)"
     )
+    parser.add_argument(
+        "--baseline", type=Path, default=BASELINE, help="today's figures (JSON; default docs/accuracy_baseline.json)"
+    )
+    parser.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help="measure this checkout's pipeline and write it as today's figures to --baseline, nothing else",
+    )
     args = parser.parse_args(argv)
     root = args.corpora
     missing = [name for name in REQUIRED if not (root / name).is_dir()]
@@ -679,7 +1271,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    results = run_benchmark(root, args.gold, args.limit, progress=stderr_progress)
+    if args.write_baseline:
+        write_baseline(root, args.baseline, args.limit, progress=stderr_progress)
+        stderr_progress(f"wrote {args.baseline}")
+        return 0
+    results = run_benchmark(root, args.gold, args.limit, progress=stderr_progress, baseline_path=args.baseline)
     text = markdown(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import benchmark_accuracy as accuracy
 import corpora_eval
 import pytest
-from conftest import CORPORA, REPO, SEEDS_DIR
+from conftest import CORPORA, REPO, SEEDS_DIR, corpus_path
 
 
 @pytest.mark.parametrize(
@@ -109,6 +109,23 @@ def test_benchmark_accuracy_smoke_run_has_every_row(tmp_path: Path) -> None:
     doc = accuracy.markdown(results)
     assert "smoke run" in doc and "## Published figures" in doc and "Kang et al. 2017" in doc
     assert "## Label mappings, splits and matching" in doc
+    # Issue 15's sections: targets against the committed baseline, every gold set, the ablations.
+    assert results["baseline"]["commit"] == "8ebcb5b"
+    assert {"legacy TEST", "legacy DEV", "gold DEV", "CHIA TEST", "LCT DEV"} <= set(results["now"]["sets"])
+    assert "gold TEST" not in results["now"]["sets"]  # the absent file given as --gold
+    assert [c["row"] for c in results["causes"]] == [f"cause {n}" for n in range(1, 7)]
+    for cause in results["causes"]:
+        assert cause["status"] in ("ok", "no switch") or cause["status"].startswith("not switchable"), cause
+    assert set(results["scorer"]["rows"]) == {"rules alone", "rules + learned"}
+    for section in (
+        "## Issue 15 targets: today, now, target",
+        "## Our gold, per label (strict), today and now",
+        "## Per cause: each switched off alone (DEV splits)",
+        "## The learned scorer: rules alone, rules + learned (DEV splits)",
+    ):
+        assert section in doc
+    assert "| legacy TEST | DRUG | " in doc and "Smoke run: 'now' counts at most 6 documents" in doc
+    assert doc.index("## Issue 15 targets") < doc.index("## Side by side")
 
 
 @pytest.mark.corpora
@@ -152,3 +169,123 @@ def test_benchmark_scale_section_gives_reading_and_writing_shares_and_peak_memor
     row = next(line for line in lines if line.startswith("| duckdb |"))
     assert row == "| duckdb | 6,785 + 1 | 100.0 | 67.8 | 30,000 | 6.0% | 4.0% | 10.0% | 310 | 152 |"
     assert lines[-1] == "0 s: 90 / -, 5 s: 300 / 140 + 150, 10 s: 310 / 145 + 152"
+
+
+def test_benchmark_accuracy_baseline_is_committed_with_every_set_measured_before_issue_15() -> None:
+    base = accuracy.read_baseline()
+    assert base is not None, f"{accuracy.BASELINE} is missing (scripts/benchmark_accuracy.py --write-baseline)"
+    assert base["commit"] == "8ebcb5b" and base["limit"] is None
+    assert set(base["sets"]) == {
+        f"{name} {split}" for name in ("gold", "legacy", "CHIA", "LCT") for split in ("DEV", "TEST")
+    }
+    # The figures issue 15 names as today's, measured again through `measure`.
+    assert round(accuracy.get(base, "CHIA TEST", ("negation", "f1")), 3) == 0.569
+    assert round(accuracy.get(base, "LCT TEST", ("negation", "f1")), 3) == 0.617
+    assert round(accuracy.get(base, "gold TEST", ("outcomes", "accuracy")), 3) == 0.647
+    assert base["sets"]["legacy TEST"]["documents"] == 16 and base["sets"]["legacy DEV"]["documents"] == 16
+
+
+def test_benchmark_accuracy_targets_table_reads_today_from_the_baseline_and_checks_precision() -> None:
+    base = accuracy.read_baseline()
+    assert base is not None
+    now = json.loads(json.dumps(base))
+    # One label loses two points of precision on legacy TEST, one gains on gold TEST.
+    now["sets"]["legacy TEST"]["strict"]["ENDPOINT"]["p"] -= 0.02
+    now["sets"]["gold TEST"]["strict"]["DRUG"]["f"] = 0.96
+    table = accuracy.targets_table({"baseline": base, "now": now})
+    rows = {tuple(c.strip() for c in line.split("|")[1:3]): line for line in table.splitlines()[2:]}
+    assert len(rows) == len(accuracy.TARGETS) + len(accuracy.PRECISION_RULE_SETS)
+    assert rows[("DRUG strict F1", "gold TEST")] == (
+        "| DRUG strict F1 | gold TEST | 0.899 | 0.960 | ≥ 0.950 | yes | +0.000 |"
+    )
+    assert rows[("negated-class F1", "CHIA TEST")].startswith(
+        "| negated-class F1 | CHIA TEST | 0.569 | 0.569 | > 0.569 (today's) | **no** |"
+    )
+    rule = "no label's precision drops by more than one point"
+    assert "| worst -0.020 (ENDPOINT) | ≥ −0.010 | **no** |" in rows[(rule, "legacy TEST")]
+    assert "| worst +0.000 (" in rows[(rule, "gold TEST")] and "| ≥ −0.010 | yes |" in rows[(rule, "gold TEST")]
+
+
+def test_benchmark_accuracy_targets_table_without_baseline_leaves_today_empty() -> None:
+    base = accuracy.read_baseline()
+    table = accuracy.targets_table({"baseline": None, "now": base})
+    row = next(line for line in table.splitlines() if line.startswith("| LCT `Drug-Name` strict F1"))
+    assert row == "| LCT `Drug-Name` strict F1 | LCT TEST | — | 0.708 | > 0.774 | **no** | — |"
+    assert "No baseline file" in accuracy.baseline_line({"baseline": None})
+
+
+def test_benchmark_accuracy_a_setting_the_pipeline_lacks_is_not_switchable(nlp, tmp_path: Path) -> None:
+    # Corpora are not read: the switch is refused before anything is measured.
+    for key in ("components.trialspacy_drugs.no_such_switch", "nlp.tokenizer.no_such_switch", "components.nope.x"):
+        assert accuracy.setting(nlp, key) == (False, None)
+        assert accuracy.ablation(nlp, tmp_path, key, False) == {
+            "status": "not switchable: the loaded pipeline has no such setting"
+        }
+    assert accuracy.setting(nlp, "components.trialspacy_drugs.stems") == (True, True)
+    assert accuracy.setting(nlp, "components.trialspacy_negation.backend") == (True, "context")
+    refused = accuracy.ablation(nlp, tmp_path, "components.trialspacy_drugs.stems", "not a bool")
+    assert refused["status"].startswith(
+        "not switchable: `components.trialspacy_drugs.stems = not a bool` does not load"
+    )
+    causes = [
+        {"row": "cause 9", "what": "a cause", "key": "components.trialspacy_drugs.no_such_switch", "value": False}
+        | accuracy.ablation(nlp, tmp_path, "components.trialspacy_drugs.no_such_switch", False),
+        {"row": "cause 6", "what": "outcome pairing", "key": None, "value": None}
+        | accuracy.ablation(nlp, tmp_path, None, None),
+    ]
+    base = accuracy.read_baseline()
+    table = accuracy.causes_table({"baseline": base, "now": base, "causes": causes})
+    lines = table.splitlines()
+    assert lines[2].startswith(
+        "| today (before issue 15) | — | 0.918 P 0.953 | 0.724 P 0.783 | 0.668 / 0.778 | 0.717 |"
+    )
+    assert lines[4] == (
+        "| without cause 9: a cause | `components.trialspacy_drugs.no_such_switch = False`: not switchable: "
+        "the loaded pipeline has no such setting | — | — | — | — | — | — | — |"
+    )
+    assert lines[5].startswith("| without cause 6: outcome pairing | no switch (compare today and all on) | — |")
+    not_there = {"status": "not switchable: the loaded pipeline has no such setting"}
+    scorer = {"key": accuracy.SCORER, "default": None, "rows": {"rules alone": not_there, "rules + learned": not_there}}
+    text = accuracy.scorer_table({"scorer": scorer})
+    assert "Verdict: not evaluated: not switchable" in text
+
+
+def test_benchmark_accuracy_scorer_rule_keeps_only_a_gain_within_precision_and_speed() -> None:
+    base = accuracy.read_baseline()
+    assert base is not None
+    rules = dict(base, status="ok", throughput={"documents": 100, "seconds": 1.0})
+    learned = json.loads(json.dumps(rules))
+    for name, keys in (
+        ("gold DEV", ("strict", "DRUG")),
+        ("CHIA DEV", ("drug", "strict")),
+        ("LCT DEV", ("drug", "strict")),
+    ):
+        row = accuracy.get(learned, name, keys)
+        row["f" if "f" in row else "f1"] += 0.01
+    rows = {"rules alone": rules, "rules + learned": learned}
+    assert accuracy.scorer_verdict(rows).startswith("kept by the rule")
+    learned["throughput"]["seconds"] = 1.25  # 80 docs/s: 20% slower
+    learned["sets"]["CHIA DEV"]["drug"]["strict"]["precision"] -= 0.02
+    verdict = accuracy.scorer_verdict(rows)
+    assert verdict.startswith("dropped by the rule")
+    assert "precision down more than one point on CHIA DEV" in verdict and "throughput down 20%" in verdict
+    text = accuracy.scorer_table({"scorer": {"key": accuracy.SCORER, "default": True, "rows": rows}})
+    assert "**The default disagrees with the rule.**" in text
+    assert text.splitlines()[2].endswith("| 100 |")
+
+
+@pytest.mark.corpora
+@pytest.mark.slow
+def test_benchmark_accuracy_a_cause_switched_off_reruns_the_dev_sets_only(nlp) -> None:
+    corpus_path("chia")
+    corpus_path("lct")
+    # The negation backend is a setting every pipeline has; the other backend changes negation
+    # on the corpora, so the override reaches the component restored from disk.
+    on = accuracy.measure(nlp, CORPORA, (accuracy.DEV,), limit=8)
+    off = accuracy.ablation(nlp, CORPORA, "components.trialspacy_negation.backend", "negex", limit=8)
+    assert off["status"] == "ok" and off["default"] == "context"
+    assert set(off["sets"]) == {"gold DEV", "legacy DEV", "CHIA DEV", "LCT DEV"}
+    assert off["sets"]["CHIA DEV"]["documents"] == 8 and "negation" in off["sets"]["LCT DEV"]
+    assert off["throughput"]["documents"] == 8 * 4 and off["throughput"]["seconds"] > 0
+    assert accuracy.get(off, "CHIA DEV", ("negation",)) != accuracy.get(on, "CHIA DEV", ("negation",))
+    assert accuracy.get(off, "gold DEV", ("strict", "DRUG")) == accuracy.get(on, "gold DEV", ("strict", "DRUG"))
