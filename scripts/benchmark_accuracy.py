@@ -31,6 +31,7 @@ Usage::
 """
 
 import argparse
+import gc
 import inspect
 import json
 import re
@@ -61,6 +62,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import dot_to_dict
 
 import trialspacy
+from trialspacy.contract import Document
+from trialspacy.contract import Span as SpanDict
 from trialspacy.errors import RecordError
 from trialspacy.evaluate import evaluate_files, read_documents
 from trialspacy.run import predict as predict_documents
@@ -267,14 +270,14 @@ def negation_results(corpora: Path, limit: int | None) -> dict[tuple[str, str], 
     return out
 
 
-def find_drugs_document(doc: Mapping[str, Any]) -> dict[str, Any]:
+def find_drugs_document(doc: Mapping[str, Any]) -> Document:
     """A contract dict holding ``find_drugs``'s spans over a gold document's text, as DRUG."""
     text = doc["text"]
     spans = [
-        {"start": s, "end": e, "label": DRUG, "text": text[s:e], "attrs": {"negated": False}}
+        SpanDict(start=s, end=e, label=DRUG, text=text[s:e], attrs={"negated": False})
         for s, e in sorted(find_drugs_spans(text))
     ]
-    return {"id": doc["id"], "text": text, "spans": spans}
+    return Document(id=doc["id"], text=text, spans=spans)
 
 
 def gold_results(gold_path: Path, nlp: Any = None) -> dict[str, Any]:
@@ -503,7 +506,10 @@ def ablation(nlp: Any, corpora: Path, key: str | None, value: Any, limit: int | 
         return {"status": f"not switchable: `{key} = {value}` does not load ({' '.join(str(exc).split())[:160]})"}
     started = time.perf_counter()
     figures = measure(changed, corpora, (DEV,), limit)
-    return {"status": "ok", "default": default, "seconds": round(time.perf_counter() - started, 1), **figures}
+    seconds = time.perf_counter() - started
+    del changed
+    gc.collect()  # a pipeline holds its lexicons in reference cycles: free them before the next one loads
+    return {"status": "ok", "default": default, "seconds": round(seconds, 1), **figures}
 
 
 def run_benchmark(
@@ -1002,6 +1008,8 @@ def causes_table(results: dict[str, Any]) -> str:
         switch = f"`{cause['key']} = {cause['value']}`" if cause["key"] else "—"
         if cause["status"] == "ok":
             cells = dev_cells(cause, now)
+            if now and all(figures == now["sets"].get(name) for name, figures in cause["sets"].items()):
+                switch += " (no DEV figure changed: check that the setting survives loading from disk)"
         else:
             switch = f"{switch}: {cause['status']}" if cause["key"] else cause["status"] + " (compare today and all on)"
             cells = ["—"] * 7
@@ -1077,6 +1085,8 @@ def scorer_table(results: dict[str, Any]) -> str:
         )
     default = scorer["default"]
     verdict = scorer_verdict(scorer["rows"])
+    if verdict.startswith("not evaluated"):
+        return "\n".join(rows) + f"\n\nVerdict: {verdict}."
     agrees = ""
     if verdict.startswith(("kept", "dropped")) and default is not None:
         agrees = (

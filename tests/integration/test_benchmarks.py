@@ -234,6 +234,9 @@ def test_benchmark_accuracy_a_setting_the_pipeline_lacks_is_not_switchable(nlp, 
         | accuracy.ablation(nlp, tmp_path, None, None),
     ]
     base = accuracy.read_baseline()
+    assert base is not None
+    unchanged = {name: figures for name, figures in base["sets"].items() if name.endswith(" DEV")}
+    causes.append({"row": "cause 8", "what": "x", "key": "k.x", "value": False, "status": "ok", "sets": unchanged})
     table = accuracy.causes_table({"baseline": base, "now": base, "causes": causes})
     lines = table.splitlines()
     assert lines[2].startswith(
@@ -244,6 +247,10 @@ def test_benchmark_accuracy_a_setting_the_pipeline_lacks_is_not_switchable(nlp, 
         "the loaded pipeline has no such setting | — | — | — | — | — | — | — |"
     )
     assert lines[5].startswith("| without cause 6: outcome pairing | no switch (compare today and all on) | — |")
+    assert lines[6].startswith(
+        "| without cause 8: x | `k.x = False` (no DEV figure changed: check that the setting survives loading "
+        "from disk) | 0.918 (+0.000) P 0.953 |"
+    )
     not_there = {"status": "not switchable: the loaded pipeline has no such setting"}
     scorer = {"key": accuracy.SCORER, "default": None, "rows": {"rules alone": not_there, "rules + learned": not_there}}
     text = accuracy.scorer_table({"scorer": scorer})
@@ -289,3 +296,25 @@ def test_benchmark_accuracy_a_cause_switched_off_reruns_the_dev_sets_only(nlp) -
     assert off["throughput"]["documents"] == 8 * 4 and off["throughput"]["seconds"] > 0
     assert accuracy.get(off, "CHIA DEV", ("negation",)) != accuracy.get(on, "CHIA DEV", ("negation",))
     assert accuracy.get(off, "gold DEV", ("strict", "DRUG")) == accuracy.get(on, "gold DEV", ("strict", "DRUG"))
+
+
+def test_benchmark_accuracy_a_tokenizer_setting_is_found_and_overridden_in_a_pipeline_built_from_code() -> None:
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    made: list[bool] = []
+
+    @spacy.registry.tokenizers("test_benchmarks.Tokenizer.v1")
+    def create(registry_text: bool = True):  # the shape of a switch on trialspacy's tokenizer
+        def make(nlp):
+            made.append(registry_text)
+            return Tokenizer(nlp.vocab)
+
+        return make
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "test_benchmarks.Tokenizer.v1"}}})
+    assert nlp.path is None
+    assert accuracy.setting(nlp, "nlp.tokenizer.registry_text") == (True, True)
+    assert accuracy.setting(nlp, "nlp.tokenizer.other") == (False, None)
+    accuracy.load_with(nlp, {"nlp.tokenizer.registry_text": False})
+    assert made == [True, False]
