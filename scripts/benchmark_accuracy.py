@@ -376,17 +376,15 @@ def measure(
             docs_run, seconds = docs_run + len(gold), seconds + time.perf_counter() - started
         sets[name] = gold_figures(score(gold, pred, n_resamples=0).to_dict())
     for corpus in DRUG_GOLD:
-        docs = [d for d in load_corpus(corpora, corpus, limit) if d[1] in splits]
-        started = time.perf_counter()
-        ours = predict(nlp, [doc.text for _, _, doc in docs])
-        elapsed = time.perf_counter() - started
-        dev_docs = sum(1 for d in docs if d[1] == DEV)
-        docs_run, seconds = docs_run + dev_docs, seconds + elapsed * dev_docs / max(len(docs), 1)
-        for split, idx in by_split(docs).items():
-            gold_spans = [gold_of(docs[i][2], DRUG_GOLD[corpus]) for i in idx]
+        for split in splits:
+            docs = list(brat_documents(corpora, corpus, split, limit))
+            started = time.perf_counter()
+            ours = predict(nlp, [doc.text for _, _, doc in docs])
+            if split == DEV:
+                docs_run, seconds = docs_run + len(docs), seconds + time.perf_counter() - started
             sets[f"{corpus.upper()} {split}"] = {
-                "documents": len(idx),
-                "drug": score_spans([ours[i][DRUG] for i in idx], gold_spans),
+                "documents": len(docs),
+                "drug": score_spans([o[DRUG] for o in ours], [gold_of(doc, DRUG_GOLD[corpus]) for _, _, doc in docs]),
             }
     examples = [
         e
