@@ -22,7 +22,12 @@ tuning); PICO is not used for tuning, so all its documents count.
 
 "Today" is ``docs/accuracy_baseline.json``, written by ``--write-baseline`` at commit 8ebcb5b (the
 last commit before issue 15; the file records it): the same :func:`measure` over that commit's
-pipeline. To make it again, check that commit out and run the command with ``--write-baseline``.
+pipeline and model. The gold files may be corrected later (the document says so when their span
+counts differ from the baseline's); to measure today's pipeline on them again, run this script
+with that commit's package (which loads that commit's ``models/``)::
+
+    git worktree add ../trialspacy-8ebcb5b 8ebcb5b
+    PYTHONPATH=../trialspacy-8ebcb5b/pipeline python scripts/benchmark_accuracy.py CORPORA_DIR --write-baseline
 
 Usage::
 
@@ -407,8 +412,11 @@ def write_baseline(
     """Measure the pipeline of this checkout on every set and split and save it as "today": the
     figures the issue-15 targets are read against. Made once, at the commit before the issue
     (``--write-baseline``); the commit is recorded in the file."""
+    # The checkout the measured package comes from, which is not this script's when PYTHONPATH
+    # points at another (see the module docstring).
+    checkout = Path(trialspacy.__file__).resolve().parents[2]
     commit = subprocess.run(
-        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
     ).stdout.strip()
     started = time.perf_counter()
     figures = measure(trialspacy.load(), corpora, limit=limit)
@@ -1100,6 +1108,16 @@ def baseline_line(results: dict[str, Any]) -> str:
     base = results.get("baseline")
     if not base:
         return f"No baseline file ({BASELINE.relative_to(REPO)}): the 'today' column is empty."
+    now = results.get("now", {}).get("sets", {})
+    changed = [
+        name for name, figures in base["sets"].items() if name in now and gold_counts(figures) != gold_counts(now[name])
+    ]
+    stale = (
+        f" **The gold of {', '.join(changed)} changed since (other span counts): 'today' there is against the old "
+        "annotations; make the baseline again (the script's docstring says how).**"
+        if changed and not results.get("limit")
+        else ""
+    )
     smoke = (
         f" **Smoke run: 'now' counts at most {results['limit']} documents per set and split, so it does not compare.**"
         if results.get("limit")
@@ -1107,8 +1125,16 @@ def baseline_line(results: dict[str, Any]) -> str:
     )
     return (
         f"'Today' is `{BASELINE.relative_to(REPO)}`: the pipeline at commit {base['commit']} (before issue 15) "
-        f"measured by this script's `measure` (`--write-baseline`); 'now' is this run.{smoke}"
+        f"measured by this script's `measure` (`--write-baseline`); 'now' is this run.{stale}{smoke}"
     )
+
+
+def gold_counts(figures: dict[str, Any] | None) -> dict[str, int] | None:
+    """Gold spans per label of a gold set's figures (None when not measured): a change means the
+    annotations changed."""
+    if not figures or "strict" not in figures:
+        return None
+    return {label: s["tp"] + s["fn"] for label, s in figures["strict"].items()}
 
 
 def markdown(results: dict[str, Any]) -> str:

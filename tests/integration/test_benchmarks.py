@@ -206,6 +206,17 @@ def test_benchmark_accuracy_targets_table_reads_today_from_the_baseline_and_chec
     assert "| worst +0.000 (" in rows[(rule, "gold TEST")] and "| ≥ −0.010 | yes |" in rows[(rule, "gold TEST")]
 
 
+def test_benchmark_accuracy_says_when_the_gold_changed_since_the_baseline() -> None:
+    base = accuracy.read_baseline()
+    assert base is not None
+    now = json.loads(json.dumps(base))
+    assert "changed since" not in accuracy.baseline_line({"baseline": base, "now": now})
+    now["sets"]["legacy TEST"]["strict"]["DRUG"]["fn"] += 1
+    del now["sets"]["gold TEST"]  # not measured: nothing to compare
+    line = accuracy.baseline_line({"baseline": base, "now": now})
+    assert "**The gold of legacy TEST changed since (other span counts)" in line
+
+
 def test_benchmark_accuracy_targets_table_without_baseline_leaves_today_empty() -> None:
     base = accuracy.read_baseline()
     table = accuracy.targets_table({"baseline": None, "now": base})
