@@ -12,6 +12,18 @@ ROLES = {
     "drug_stems.jsonl": {"stem", "not_drug"},
     "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after"},
     "drug_intervention_words.jsonl": {"intervention_type", "dose_form", "not_agent", "plan"},
+    "drug_class_grammar.jsonl": {
+        "head",
+        "antibody_head",
+        "agent_head",
+        "therapy_head",
+        "anti_suffix",
+        "adjective",
+        "adjective_prefix",
+        "not_class",
+        "mechanism",
+        "not_antibody_target",
+    },
 }
 
 
