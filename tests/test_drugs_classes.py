@@ -101,3 +101,40 @@ def test_drugs_classes_plural():
     assert plural("MEK inhibitor") == "mek inhibitors"
     assert plural("anti-CD20 antibody") == "anti-cd20 antibodies"
     assert plural("GLP-1 receptor agonists") == "glp-1 receptor agonists"
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        ("Use of G-CSF or GM-CSF within 14 days of randomization", "G-CSF", "filgrastim"),
+        (
+            "previously treated with only one cytokine (interferon alfa, high-dose interleukin-2)",
+            "interleukin-2",
+            "aldesleukin",
+        ),
+        ("Current or recent treatment with pegylated interferon (PEG-IFN)", "PEG-IFN", "pegylated interferons"),
+        (
+            "BIOLOGICAL: recombinant interferon alfa|BIOLOGICAL: rituximab",
+            "recombinant interferon alfa",
+            "interferon alfa",
+        ),
+        ("Received immunoglobulins or any blood products within 180 days", "immunoglobulins", "immune globulins"),
+        ("IV immunoglobulin within 4 weeks of randomization", "IV immunoglobulin", "intravenous immunoglobulin"),
+    ],
+)
+def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, normalized):
+    found = classes(nlp, text)
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert found[surface][0] == normalized
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "serum IL-2 levels and G-CSF levels were measured at baseline",
+        "Serum immunoglobulin levels within normal limits; immunoglobulin A deficiency",
+        "PD-L1 expression dependent on the IFN-γ pathway",
+    ],
+)
+def test_drugs_measured_cytokines_and_proteins_are_not_drugs(nlp, text):
+    assert classes(nlp, text) == {}

@@ -10,7 +10,7 @@ DATA = REPO / "pipeline" / "trialspacy" / "data"
 ROLES = {
     "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant"},
     "drug_stems.jsonl": {"stem", "not_drug"},
-    "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after"},
+    "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after", "therapy_before"},
     "drug_intervention_words.jsonl": {"intervention_type", "dose_form", "not_agent", "plan"},
     "drug_class_grammar.jsonl": {
         "head",

@@ -175,7 +175,7 @@ class DrugRecognizer(Pipe):
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
-            if payload.get("context") == "therapy" and not given_as_therapy(doc, end):
+            if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 continue
             found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)))
         return found
