@@ -114,7 +114,7 @@ def test_drugs_classes_plural():
         ),
         ("Current or recent treatment with pegylated interferon (PEG-IFN)", "PEG-IFN", "pegylated interferons"),
         (
-            "BIOLOGICAL: recombinant interferon alfa|BIOLOGICAL: rituximab",
+            "Patients receive recombinant interferon alfa three times weekly",
             "recombinant interferon alfa",
             "interferon alfa",
         ),
