@@ -57,9 +57,9 @@ _GENE = r"[A-Za-z0-9αβγδκ]*[A-Z][A-Za-z0-9αβγδκ]*(?:[-/][A-Za-z0-9αβ
 # A second word of a target: a number, a Greek letter or another gene-like name (``CDK 4/6``,
 # ``KRAS G12C``, ``PI3K delta``, ``TNF alpha``).
 _GENE_TAIL = rf"(?:\d+(?:/\d+)*|alpha|beta|gamma|delta|[αβγδ]|{_GENE})"
-# What may stand between a target and its head: ``receptor`` or ``kinase`` (``GLP-1 receptor
-# agonists``), and an abbreviation in parentheses (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
-_LINK = rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase)s?)?(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
+# What may stand between a target and its head: ``receptor``, ``kinase`` or ``pathway`` (``GLP-1
+# receptor agonists``), and an abbreviation in parentheses (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
+_LINK = rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase|pathway)s?)?(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
 
 TARGET_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?){_LINK}(?P<head>(?i:{_HEAD})){_END}"
