@@ -80,6 +80,8 @@ def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
         "EGFR mutation-positive NSCLC; EGFR-positive tumours",
         "PD-L1 expression ≥ 1% and MEK or BRAF mutations",
         "Positive anti-HCV antibody or anti-HBc at screening",
+        "Positive for anti-HbsAg, anti-HCV, anti-HIV, or anti-HBc",
+        "Class IV inhibitors of the study",
         "Immunosuppressive therapy within 30 days",
         "Lipid-lowering treatment and diet, stable in the last 3 months",
         "Prior antineoplastic agents or cytotoxic drugs are allowed",

@@ -29,7 +29,7 @@ from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_class_grammar.jsonl")
 NOT_CLASS = frozenset(_WORDS["not_class"])
-NOT_ANTIBODY_TARGETS = frozenset(_WORDS["not_antibody_target"])
+NOT_ANTIBODY_TARGETS = frozenset(w.lower() for w in _WORDS["not_antibody_target"])
 
 
 def _either(words: Iterable[str]) -> str:
@@ -94,6 +94,8 @@ def _matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def _gene_like(name: str) -> bool:
     """True for a name that reads as a gene or protein symbol: two capitals, or a capital and a
     digit (``MEK``, ``mTOR``, ``PD-1``, ``IL6``), not a common word in capitals (``AND``, ``THE``)."""
+    if re.fullmatch(r"[IVX]+", name):
+        return False  # a Roman numeral: a class or a type (``class IV``, ``DPP-IV``), no target alone
     capitals = sum(c.isupper() for c in name)
     digits = any(c.isdigit() for c in name)
     if capitals < 2 and not (capitals and digits):
@@ -139,7 +141,7 @@ def _anti_classes(text: str) -> Iterator[Candidate]:
     """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
     for match in _matches(ANTI_RE, text):
         gene = match.group("gene")
-        if not _gene_like(gene) or gene in NOT_ANTIBODY_TARGETS:
+        if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS:
             continue
         head = match.group("head")
         end = match.end() if head else match.end("anti")
