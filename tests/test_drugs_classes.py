@@ -69,6 +69,11 @@ def test_drugs_classes_coordinated_anti_targets_are_separate_spans(nlp):
     assert found["anti-CD19"] == ("anti-cd19 antibodies", "class")
 
 
+def test_drugs_classes_capitalised_words_are_no_target(nlp):
+    found = classes(nlp, "Efficacy After First-Line PD-1 Inhibitor and Anti-Checkpoint Inhibitor")
+    assert set(found) == {"PD-1 Inhibitor", "Checkpoint Inhibitor"}
+
+
 def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
     text = "Prior treatment with poly (ADP-ribose) polymerase (PARP) inhibitors."
     assert classes(nlp, text) == {"poly (ADP-ribose) polymerase (PARP) inhibitors": ("parp inhibitors", "class")}
@@ -82,6 +87,7 @@ def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
         "Positive anti-HCV antibody or anti-HBc at screening",
         "Positive for anti-HbsAg, anti-HCV, anti-HIV, or anti-HBc",
         "Class IV inhibitors of the study",
+        "Strong cytochrome P-450 (CYP) 3A inhibitors",
         "Immunosuppressive therapy within 30 days",
         "Lipid-lowering treatment and diet, stable in the last 3 months",
         "Prior antineoplastic agents or cytotoxic drugs are allowed",

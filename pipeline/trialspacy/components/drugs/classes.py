@@ -93,9 +93,13 @@ def _matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def _gene_like(name: str) -> bool:
     """True for a name that reads as a gene or protein symbol: two capitals, or a capital and a
-    digit (``MEK``, ``mTOR``, ``PD-1``, ``IL6``), not a common word in capitals (``AND``, ``THE``)."""
-    if re.fullmatch(r"[IVX]+", name):
-        return False  # a Roman numeral: a class or a type (``class IV``, ``DPP-IV``), no target alone
+    digit (``MEK``, ``mTOR``, ``PD-1``, ``IL6``, ``5-HT3``); not a common word in capitals (``AND``),
+    capitalised words (``First-Line``, ``Anti-Checkpoint``), a Roman numeral (``class IV``) or a
+    subfamily number without its family (``3A4`` of ``CYP 3A4``)."""
+    if re.fullmatch(r"[IVX]+", name) or (name[:1].isdigit() and sum(c.isalpha() for c in name) < 2):
+        return False
+    if all(re.fullmatch(r"[A-Z][a-z]+", part) for part in re.split(r"[-/]", name)):
+        return False
     capitals = sum(c.isupper() for c in name)
     digits = any(c.isdigit() for c in name)
     if capitals < 2 and not (capitals and digits):
