@@ -34,14 +34,17 @@ def test_drugs_context_is_measured(nlp, text, substance, expected):
     [
         ("high-dose IL-2 therapy after the cells", True),
         ("patients receiving IL-2 infusion", True),
+        ("previously treated with IL-2 and sunitinib", True),
+        ("one cytokine (interferon alfa, high-dose IL-2)", True),
         ("serum IL-2 levels at baseline", False),
+        ("IL-2 and IL-6 were measured", False),
         ("IL-2", False),
     ],
 )
 def test_drugs_context_cytokine_given_as_therapy(nlp, text, expected):
     doc = nlp(text)
-    end = next(t.i for t in doc if t.text == "IL-2") + 1
-    assert given_as_therapy(doc, end) is expected
+    start = next(t.i for t in doc if t.text == "IL-2")
+    assert given_as_therapy(doc, start, start + 1) is expected
 
 
 def test_drugs_context_next_word_skips_one_glued_hyphen(nlp):

@@ -10,8 +10,20 @@ DATA = REPO / "pipeline" / "trialspacy" / "data"
 ROLES = {
     "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant"},
     "drug_stems.jsonl": {"stem", "not_drug"},
-    "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after"},
+    "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after", "therapy_before"},
     "drug_intervention_words.jsonl": {"intervention_type", "dose_form", "not_agent", "plan"},
+    "drug_class_grammar.jsonl": {
+        "head",
+        "antibody_head",
+        "agent_head",
+        "therapy_head",
+        "anti_suffix",
+        "adjective",
+        "adjective_prefix",
+        "not_class",
+        "mechanism",
+        "not_antibody_target",
+    },
 }
 
 

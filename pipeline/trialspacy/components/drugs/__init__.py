@@ -3,6 +3,7 @@
 - :mod:`.codes`: investigational codes by shape, and their look-alikes;
 - :mod:`.stems`: INN/USAN stems and vaccine product names;
 - :mod:`.context`: words saying a substance is measured, or a cytokine given;
+- :mod:`.classes`: drug classes by their grammar;
 - :mod:`.gazetteer`: the record's intervention list, and the generic names it gives its codes;
 - :mod:`.spelling`: misspellings of the record's drug names;
 - :mod:`.packing`: the lexicon as a saved pipeline stores it;
@@ -12,7 +13,15 @@
 
 from .codes import CODE_GUARD_RE, CODE_RE, find_codes, is_code, is_code_lookalike
 from .component import LEXICON_KEY, PACKED_FILE, DrugRecognizer, is_short_form, make_drugs
-from .context import MEASURED_AFTER, MEASURED_BEFORE, THERAPY_AFTER, given_as_therapy, is_measured, next_word
+from .context import (
+    MEASURED_AFTER,
+    MEASURED_BEFORE,
+    THERAPY_AFTER,
+    THERAPY_BEFORE,
+    given_as_therapy,
+    is_measured,
+    next_word,
+)
 from .gazetteer import (
     DOSE_FORM_WORDS,
     DOSE_RE,
@@ -46,6 +55,7 @@ __all__ = [
     "PRODUCT_RE",
     "STEM_STOP_ENDINGS",
     "THERAPY_AFTER",
+    "THERAPY_BEFORE",
     "DrugRecognizer",
     "SpellingIndex",
     "find_codes",

@@ -11,7 +11,9 @@ Recognition, in order of trust:
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
 4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``) and vaccine product names
    (``Neo-DCVac``);
-5. abbreviations defined in the text for a recognised long form.
+5. abbreviations defined in the text for a recognised long form;
+6. drug classes the lexicon does not list, by their grammar (``MEK inhibitors``, ``anti-CD20
+   antibodies``, ``vasoactive drugs``; see :mod:`.classes`).
 
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
 """
@@ -30,6 +32,7 @@ from spacy.util import SimpleFrozenList
 from ...lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
+from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
 from .context import given_as_therapy, is_measured
 from .gazetteer import intervention_names, looks_like_name, occurrences, resolve_codes
@@ -70,6 +73,7 @@ class DrugRecognizer(Pipe):
         products: bool = True,
         gazetteer: bool = True,
         spelling: bool = True,
+        class_grammar: bool = True,
         spans_key: str = SPAN_KEY,
     ) -> None:
         self.name = name
@@ -78,6 +82,7 @@ class DrugRecognizer(Pipe):
         self.products = products
         self.gazetteer = gazetteer
         self.spelling = spelling
+        self.class_grammar = class_grammar
         self.spans_key = spans_key
         self._rows: list[Attrs] | None = None
         self._index: TermIndex | None = None
@@ -156,6 +161,8 @@ class DrugRecognizer(Pipe):
         if self.stems:
             found.extend(self._stem_spans(doc, text, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
+        if self.class_grammar:
+            found.extend(class_spans(doc, text, found))
         resolved = resolve_codes(text, found)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
@@ -168,7 +175,7 @@ class DrugRecognizer(Pipe):
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
-            if payload.get("context") == "therapy" and not given_as_therapy(doc, end):
+            if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 continue
             found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)))
         return found
@@ -315,12 +322,34 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
     "trialspacy_drugs",
     assigns=["doc.spans", "span._.trialspacy_normalized", "span._.trialspacy_kind", "span._.trialspacy_drugbank_id"],
     requires=["doc._.trialspacy_sections", "doc._.trialspacy_abbreviation_defs"],
-    default_config={"stems": True, "products": True, "gazetteer": True, "spelling": True, "spans_key": SPAN_KEY},
+    default_config={
+        "stems": True,
+        "products": True,
+        "gazetteer": True,
+        "spelling": True,
+        "class_grammar": True,
+        "spans_key": SPAN_KEY,
+    },
 )
 def make_drugs(
-    nlp: Language, name: str, stems: bool, products: bool, gazetteer: bool, spelling: bool, spans_key: str
+    nlp: Language,
+    name: str,
+    stems: bool,
+    products: bool,
+    gazetteer: bool,
+    spelling: bool,
+    class_grammar: bool,
+    spans_key: str,
 ) -> DrugRecognizer:
-    """Factory of the DRUG component."""
+    """Factory of the DRUG component (``class_grammar``: drug classes by their grammar, see
+    :mod:`.classes`)."""
     return DrugRecognizer(
-        nlp, name, stems=stems, products=products, gazetteer=gazetteer, spelling=spelling, spans_key=spans_key
+        nlp,
+        name,
+        stems=stems,
+        products=products,
+        gazetteer=gazetteer,
+        spelling=spelling,
+        class_grammar=class_grammar,
+        spans_key=spans_key,
     )

@@ -1,5 +1,6 @@
 """The words around a substance that say it is measured rather than given (``insulin
-resistance``, ``serum creatinine``) or, for a cytokine, that it is given (``IL-2 therapy``).
+resistance``, ``serum creatinine``) or, for a cytokine, that it is given (``IL-2 therapy``, ``treated
+with interferon``).
 Listed with a reason each in ``data/drug_context_words.jsonl``."""
 
 from spacy.tokens import Doc
@@ -11,8 +12,10 @@ _WORDS = vocabulary("drug_context_words.jsonl")
 # receptor", "insulin resistance", "vitamin D deficiency", "heparin levels", "insulin pump".
 MEASURED_AFTER = frozenset(_WORDS["measured_after"])
 MEASURED_BEFORE = frozenset(_WORDS["measured_before"])
-# Words after a cytokine that say it is given as therapy ("IL-2 therapy").
+# Words after or before a cytokine that say it is given as therapy ("IL-2 therapy", "treated with
+# interferon", "high-dose IL-2").
 THERAPY_AFTER = frozenset(_WORDS["therapy_after"])
+THERAPY_BEFORE = frozenset(_WORDS["therapy_before"])
 
 
 def next_word(doc: Doc, end: int) -> str:
@@ -28,6 +31,8 @@ def is_measured(doc: Doc, start: int, end: int) -> bool:
     return next_word(doc, end) in MEASURED_AFTER or before in MEASURED_BEFORE
 
 
-def given_as_therapy(doc: Doc, end: int) -> bool:
-    """True when the word after token ``end`` says a cytokine ending there is given (``IL-2 therapy``)."""
-    return next_word(doc, end) in THERAPY_AFTER
+def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
+    """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
+    therapy``, ``treated with interferon``)."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return next_word(doc, end) in THERAPY_AFTER or before in THERAPY_BEFORE

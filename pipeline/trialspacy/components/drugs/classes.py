@@ -1,0 +1,197 @@
+"""Drug classes by their grammar, for the classes the lexicon does not list: trial text makes new
+ones every day (``MEK inhibitors``, ``anti-CD20 antibodies``, ``vasoactive drugs``).
+
+Three shapes, each with the contract's span and a lower-case plural ``normalized``:
+
+- a target or mechanism and a class head: ``BTK inhibitors``, ``CDK4/6 inhibitor``, ``GLP-1 receptor
+  agonists``, ``proton pump inhibitors``, ``selective androgen receptor modulators``, ``poly
+  (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``; a target is a
+  gene-like name (``MEK``, ``PD-1``, ``mTOR``) or a listed mechanism (``tyrosine kinase``). A target
+  without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug;
+- ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
+  agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
+  antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
+- a pharmacological adjective and ``drugs``/``medications``/``agents``, the head in the span
+  (``antiarrhythmic drugs``, ``vasoactive agents``). Before ``therapy`` or ``treatment`` such an
+  adjective names a modality (``immunosuppressive therapy``, ``lipid-lowering treatment``), not a
+  class; generic adjectives (``anticancer``, ``antineoplastic``, ``cytotoxic``) name chemotherapy.
+
+The words are listed with a reason each in ``data/drug_class_grammar.jsonl``.
+"""
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from ...spans import Candidate
+from .vocabulary import vocabulary
+
+_WORDS = vocabulary("drug_class_grammar.jsonl")
+NOT_CLASS = frozenset(_WORDS["not_class"])
+NOT_ANTIBODY_TARGETS = frozenset(w.lower() for w in _WORDS["not_antibody_target"])
+
+
+def _either(words: Iterable[str]) -> str:
+    """An alternation of ``words``, longest first (so that ``inhibitors`` wins over ``inhibitor``)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_HEAD = _either(_WORDS["head"])
+_ANTIBODY_HEAD = _either(_WORDS["antibody_head"])
+_AGENT_HEAD = _either(_WORDS["agent_head"])
+_THERAPY_HEAD = _either(_WORDS["therapy_head"])
+_MECHANISM = _either(_WORDS["mechanism"])
+_ADJECTIVE = _either(_WORDS["adjective"])
+_ANTI_SUFFIX = _either(_WORDS["anti_suffix"])
+_ADJECTIVE_PREFIX = _either(_WORDS["adjective_prefix"])
+
+# Between the words of a class name: a space or a hyphen, not a line break (a list item ends there).
+_SP = r"[ \t\u00a0-]"
+_GAP = r"[ \t\u00a0]+"
+_END = r"(?![\w-])"
+# A gene- or protein-like name: letters, digits and inner hyphens or slashes, with a capital
+# (``MEK``, ``PD-1``, ``CDK4/6``, ``mTOR``, ``c-MET``, ``TNF-α``); whether it is gene-like enough is
+# checked by _gene_like.
+_GENE = r"[A-Za-z0-9αβγδκ]*[A-Z][A-Za-z0-9αβγδκ]*(?:[-/][A-Za-z0-9αβγδκ]+)*"
+# A second word of a target: a number, a Greek letter or another gene-like name (``CDK 4/6``,
+# ``KRAS G12C``, ``PI3K delta``, ``TNF alpha``).
+_GENE_TAIL = rf"(?:\d+(?:/\d+)*|alpha|beta|gamma|delta|[αβγδ]|{_GENE})"
+# What may stand between a target and its head: ``receptor``, ``kinase`` or ``pathway`` (``GLP-1
+# receptor agonists``), and an abbreviation in parentheses (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
+_LINK = rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase|pathway)s?)?(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
+
+TARGET_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?){_LINK}(?P<head>(?i:{_HEAD})){_END}"
+)
+MECHANISM_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))){_LINK}(?P<head>(?i:{_HEAD})){_END}"
+)
+HEAD_OF_RE = re.compile(
+    rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:the{_GAP})?"
+    rf"(?P<target>(?i:{_MECHANISM})|(?P<gene>{_GENE})(?:{_GAP}\d+[A-Za-z]?\d*)?){_END}"
+)
+ANTI_RE = re.compile(
+    rf"(?<![\w-])(?P<anti>(?i:anti)-?(?P<gene>{_GENE}))"
+    rf"(?:{_SP}(?P<head>(?i:{_ANTIBODY_HEAD})){_END}"
+    rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-])|or{_GAP}anti|and{_GAP}anti)|/anti|,{_GAP}?anti|-based|-containing))"
+)
+ADJECTIVE_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
+    rf"{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+)
+
+
+def _matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``regex`` in ``text``, overlapping ones too: a match rejected by a caller must
+    not hide one that starts inside it (``strong CYP3A4 inhibitors``: ``strong`` is no target)."""
+    pos = 0
+    while (match := regex.search(text, pos)) is not None:
+        yield match
+        pos = match.start() + 1
+
+
+def _gene_like(name: str) -> bool:
+    """True for a name that reads as a gene or protein symbol: two capitals, or a capital and a
+    digit (``MEK``, ``mTOR``, ``PD-1``, ``IL6``, ``5-HT3``); not a common word in capitals (``AND``),
+    capitalised words (``First-Line``, ``Anti-Checkpoint``), a Roman numeral (``class IV``) or a
+    subfamily number without its family (``3A4`` of ``CYP 3A4``)."""
+    if re.fullmatch(r"[IVX]+", name) or (name[:1].isdigit() and sum(c.isalpha() for c in name) < 2):
+        return False
+    if all(re.fullmatch(r"[A-Z][a-z]+", part) for part in re.split(r"[-/]", name)):
+        return False
+    capitals = sum(c.isupper() for c in name)
+    digits = any(c.isdigit() for c in name)
+    if capitals < 2 and not (capitals and digits):
+        return False
+    return not (name.isupper() and name.isalpha() and len(name) > 5)
+
+
+def plural(phrase: str) -> str:
+    """``phrase`` lower-case with its last word in the plural (``mek inhibitor`` -> ``mek inhibitors``)."""
+    head, _, last = phrase.lower().rpartition(" ")
+    if last.endswith("s"):
+        plural_last = last
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural_last = last[:-1] + "ies"
+    else:
+        plural_last = last + "s"
+    return f"{head} {plural_last}".strip()
+
+
+def _class(start: int, end: int, normalized: str) -> Candidate:
+    return start, end, {"normalized": " ".join(normalized.split()), "kind": "class", "drugbank_id": None}
+
+
+def _target_classes(text: str) -> Iterator[Candidate]:
+    """Target or mechanism plus head: ``MEK inhibitors``, ``proton pump inhibitors``."""
+    for regex in (TARGET_CLASS_RE, MECHANISM_CLASS_RE):
+        for match in _matches(regex, text):
+            gene = match.groupdict().get("gene")
+            if gene is not None and not _gene_like(gene):
+                continue
+            if match.group("head").isupper() and len(match.group("head")) > 4:
+                continue  # a title in capitals: its words are not names
+            target = match.group("abbr") or text[match.start("target") : match.start("head")].strip(" -(")
+            yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+    for match in _matches(HEAD_OF_RE, text):
+        gene = match.group("gene")
+        if gene is not None and not _gene_like(gene):
+            continue
+        yield _class(match.start(), match.end(), plural(f"{match.group('target')} {match.group('head')}"))
+
+
+def _anti_classes(text: str) -> Iterator[Candidate]:
+    """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
+    for match in _matches(ANTI_RE, text):
+        gene = match.group("gene")
+        if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS:
+            continue
+        head = match.group("head")
+        end = match.end() if head else match.end("anti")
+        noun = "antibodies" if head is None or "antib" in head.lower() or "mab" in head.lower() else plural(head)
+        yield _class(match.start(), end, f"anti-{gene.lower()} {noun}")
+
+
+def _adjective_classes(text: str) -> Iterator[Candidate]:
+    """``antiarrhythmic drugs``, ``vasoactive agents``, ``non-steroidal anti-inflammatory medications``."""
+    for match in ADJECTIVE_CLASS_RE.finditer(text):
+        word = match.group("adjective").lower()
+        if word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS:
+            continue
+        yield _class(match.start(), match.end(), plural(f"{word} {match.group('agent')}"))
+
+
+def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
+    """A long form defined with its abbreviation before a class head, as one span: ``programmed
+    cell death-1 (PD-1) inhibitors`` (the long form as the abbreviation component found it)."""
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    for definition in definitions or []:
+        long_start, long_end = definition["long"]
+        short_start, short_end = definition["short"]
+        if short_start < long_end or not _gene_like(definition["short_text"]):
+            continue
+        match = re.compile(rf"\s*\)[\s-](?P<head>(?i:{_HEAD})){_END}").match(text, short_end)
+        if match is not None:
+            normalized = plural(f"{definition['short_text']} {match.group('head')}")
+            yield _class(long_start, match.end(), normalized)
+
+
+def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """Drug classes by grammar that no other rule has found: each kept unless it cuts across a span
+    already found (one it contains is replaced, as longer spans win)."""
+    found_bounds = [(s, e) for s, e, _ in found]
+    kept: list[Candidate] = []
+    candidates: list[Candidate] = [
+        *_target_classes(text),
+        *_anti_classes(text),
+        *_adjective_classes(text),
+        *_expanded_classes(doc, text),
+    ]
+    for start, end, attrs in candidates:
+        if any(s < end and start < e and not (start <= s and e <= end) for s, e in found_bounds):
+            continue
+        if any(start == s and end == e for s, e in found_bounds):
+            continue
+        kept.append((start, end, attrs))
+    return kept

@@ -1,0 +1,148 @@
+"""Drug classes by their grammar (trialspacy.components.drugs.classes) on phrases of trial text:
+target or mechanism plus class head, anti-<target> antibodies, pharmacological adjective plus
+drugs/medications/agents; genes alone and measured antibodies are not drugs; the flag turns it off."""
+
+import pytest
+
+import trialspacy
+from trialspacy.components.drugs.classes import plural
+from trialspacy.spans import DRUG, label_spans
+
+PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return trialspacy.build(PIPELINE)
+
+
+@pytest.fixture(scope="module")
+def nlp_without_grammar():
+    nlp = trialspacy.build(PIPELINE[:2])
+    nlp.add_pipe("trialspacy_drugs", config={"class_grammar": False})
+    return nlp
+
+
+def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
+    """{surface: (normalized, kind)} of the DRUG spans of ``text``."""
+    return {s.text: (s._.trialspacy_normalized, s._.trialspacy_kind) for s in label_spans(nlp(text), DRUG)}
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        ("Prior treatment with a MEK inhibitor is not allowed.", "MEK inhibitor", "mek inhibitors"),
+        ("Antitumor Activity of BEBT-109, a Novel EGFR Inhibitor, in NSCLC", "EGFR Inhibitor", "egfr inhibitors"),
+        ("Patients previously treated with BTK inhibitors", "BTK inhibitors", "btk inhibitors"),
+        ("Concomitant use of strong UGT1A1 inhibitors", "UGT1A1 inhibitors", "ugt1a1 inhibitors"),
+        ("No prior CDK9 inhibitors", "CDK9 inhibitors", "cdk9 inhibitors"),
+        (
+            "or inhibitor of CYP 3A4, inhibitors of P-glycoprotein",
+            "inhibitors of P-glycoprotein",
+            "p-glycoprotein inhibitors",
+        ),
+        ("No prior KRAS G12C inhibitors", "KRAS G12C inhibitors", "kras g12c inhibitors"),
+        ("any CCR5 antagonist within 30 days", "CCR5 antagonist", "ccr5 antagonists"),
+        ("use of TNF-alpha blockers", "TNF-alpha blockers", "tnf-alpha blockers"),
+        ("treated with xanthine oxidase inhibitors", "xanthine oxidase inhibitors", "xanthine oxidase inhibitors"),
+        ("on mineralocorticoid receptor antagonists", "mineralocorticoid receptor antagonists", None),
+        ("selective androgen receptor modulators", "selective androgen receptor modulators", None),
+        ("on phosphodiesterase 5 (PDE5) inhibitors", "phosphodiesterase 5 (PDE5) inhibitors", "pde5 inhibitors"),
+        ("prior anti-CD19 antibodies", "anti-CD19 antibodies", "anti-cd19 antibodies"),
+        ("prior anti-TNF monoclonal antibodies", "anti-TNF monoclonal antibodies", "anti-tnf antibodies"),
+        ("Patients on anti-arrhythmic medications", "anti-arrhythmic medications", None),
+        ("taking vasoactive drugs at inclusion", "vasoactive drugs", "vasoactive drugs"),
+        ("stable anti-parkinsonian medications", "anti-parkinsonian medications", None),
+        ("regular use of nonsteroid anti-inflammatory drugs", "nonsteroid anti-inflammatory drugs", None),
+    ],
+)
+def test_drugs_classes_by_grammar(nlp, text, surface, normalized):
+    found = classes(nlp, text)
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert found[surface][1] == "class"
+    assert found[surface][0] == (normalized or plural(surface))
+
+
+def test_drugs_classes_coordinated_anti_targets_are_separate_spans(nlp):
+    found = classes(nlp, "Prior anti-CD19 or anti-CD22 antibody therapy")
+    assert list(found) == ["anti-CD19", "anti-CD22 antibody"]
+    assert found["anti-CD19"] == ("anti-cd19 antibodies", "class")
+
+
+def test_drugs_classes_capitalised_words_are_no_target(nlp):
+    found = classes(nlp, "Efficacy After First-Line PD-1 Inhibitor and Anti-Checkpoint Inhibitor")
+    assert set(found) == {"PD-1 Inhibitor", "Checkpoint Inhibitor"}
+
+
+def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
+    text = "Prior treatment with poly (ADP-ribose) polymerase (PARP) inhibitors."
+    assert classes(nlp, text) == {"poly (ADP-ribose) polymerase (PARP) inhibitors": ("parp inhibitors", "class")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EGFR mutation-positive NSCLC; EGFR-positive tumours",
+        "PD-L1 expression ≥ 1% and MEK or BRAF mutations",
+        "Positive anti-HCV antibody or anti-HBc at screening",
+        "Positive for anti-HbsAg, anti-HCV, anti-HIV, or anti-HBc",
+        "Class IV inhibitors of the study",
+        "Strong cytochrome P-450 (CYP) 3A inhibitors",
+        "Immunosuppressive therapy within 30 days",
+        "Lipid-lowering treatment and diet, stable in the last 3 months",
+        "Prior antineoplastic agents or cytotoxic drugs are allowed",
+        "STUDY OF THE INHIBITORS IN PATIENTS",
+    ],
+)
+def test_drugs_classes_genes_measured_antibodies_and_modalities_are_not_drugs(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+def test_drugs_classes_flag_off_is_the_lexicon_alone(nlp, nlp_without_grammar):
+    text = "Prior CDK9 inhibitors, anti-CD19 antibodies or vasoactive drugs; proton pump inhibitors allowed."
+    assert set(classes(nlp_without_grammar, text)) == {"proton pump inhibitors"}
+    grammar = {"CDK9 inhibitors", "anti-CD19 antibodies", "vasoactive drugs"}
+    assert set(classes(nlp, text)) == grammar | {"proton pump inhibitors"}
+
+
+def test_drugs_classes_plural():
+    assert plural("MEK inhibitor") == "mek inhibitors"
+    assert plural("anti-CD20 antibody") == "anti-cd20 antibodies"
+    assert plural("GLP-1 receptor agonists") == "glp-1 receptor agonists"
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        ("Use of G-CSF or GM-CSF within 14 days of randomization", "G-CSF", "filgrastim"),
+        (
+            "previously treated with only one cytokine (interferon alfa, high-dose interleukin-2)",
+            "interleukin-2",
+            "aldesleukin",
+        ),
+        ("Current or recent treatment with pegylated interferon (PEG-IFN)", "PEG-IFN", "pegylated interferons"),
+        (
+            "Patients receive recombinant interferon alfa three times weekly",
+            "recombinant interferon alfa",
+            "interferon alfa",
+        ),
+        ("Received immunoglobulins or any blood products within 180 days", "immunoglobulins", "immune globulins"),
+        ("IV immunoglobulin within 4 weeks of randomization", "IV immunoglobulin", "intravenous immunoglobulin"),
+    ],
+)
+def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, normalized):
+    found = classes(nlp, text)
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert found[surface][0] == normalized
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "serum IL-2 levels and G-CSF levels were measured at baseline",
+        "Serum immunoglobulin levels within normal limits; immunoglobulin A deficiency",
+        "PD-L1 expression dependent on the IFN-γ pathway",
+    ],
+)
+def test_drugs_measured_cytokines_and_proteins_are_not_drugs(nlp, text):
+    assert classes(nlp, text) == {}
