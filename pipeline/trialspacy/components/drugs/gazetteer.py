@@ -8,7 +8,7 @@ The words of the intervention list that are not names are listed with a reason e
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...spans import Candidate
 from .codes import is_code
@@ -16,7 +16,12 @@ from .stems import has_inn_stem
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_intervention_words.jsonl")
-GAZETTEER_TYPES = frozenset(_WORDS["intervention_type"])
+# The types whose items the gazetteer read before contract v1.2 made the whole list authoritative
+# (kept so that the component's ``authoritative_list = false`` gives that behaviour back).
+CORE_TYPES = frozenset(_WORDS["intervention_type"])
+# Every intervention type whose items name agents (contract v1.2): the core types, DIETARY_SUPPLEMENT
+# and GENETIC, as API v2 and the legacy formats spell them.
+GAZETTEER_TYPES = CORE_TYPES | frozenset(_WORDS["listed_type"])
 # Words that name a dose form, a route, a schedule or a role rather than the agent.
 DOSE_FORM_WORDS = frozenset(_WORDS["dose_form"])
 # Chunks of items made only of these words are not agents.
@@ -25,39 +30,61 @@ NOT_AGENTS = frozenset(_WORDS["not_agent"])
 PLAN_WORDS = frozenset(_WORDS["plan"])
 
 _ITEM_RE = re.compile(r"^\s*([A-Za-z_ ]+?)\s*:\s*(.+?)\s*$")
+# Words and signs that join the agents of a combination listed as one item.
 _SPLIT_RE = re.compile(
     r"\s*(?:\bcombined?\s+with\b|\bin\s+combination\s+with\b|\bplus\b|\bfollowed\s+by\b|\bversus\b|\bvs\.?(?!\w)"
-    r"|\band\b|\bor\b|\bwith\b|\+|/|,|;|，|；|、|\(|\)|\[|\]|（|）)\s*",
+    r"|\band\b|\bor\b|\bwith\b|\+|＋|&|,|;|，|；|、)\s*",
     re.IGNORECASE,
 )
+# Signs that join agents (``FLU/MEL``, ``Toripalimab (JS001)``) but also the parts of one name
+# (``HER-2/neu peptide vaccine``, ``rV-DF3/MUC1``, ``CEA(6D)``): what they set apart is split off,
+# but is not taken on the record's word alone (see ``ListedName.whole``).
+_INNER_RE = re.compile(r"\s*(?:/|\(|\)|\[|\]|（|）)\s*")
 # A dose or a bare number, but not the digits of a name (``IL-2``, ``5-FU``, ``LM103``).
 DOSE_RE = re.compile(
     r"(?<![\w\-/.])\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|µg|ug|ng|ml|mL|l|iu|IU|units?|u|%|mg/kg|"
-    r"mg/m2|mg/m²|auc|gy|cgy)?(?:\s*/\s*(?:kg|m2|m²|day|d|dose|week|wk))?(?![\w\-])",
+    r"mg/m2|mg/m²|auc|gy|cgy)?(?:\s*/\s*(?:kg|m2|m²|day|d|dose|week|wk)){0,2}(?![\w\-])",
     re.IGNORECASE,
 )
 
 
-def intervention_names(section_text: str) -> list[str]:
-    """Agent names in an interventions section (``TYPE: name`` items separated by ``|`` or
-    lines), from items of type DRUG, BIOLOGICAL or COMBINATION_PRODUCT: each name split at
-    combination words, without dose forms, doses and routes, without placebo and modalities."""
-    names: list[str] = []
+class ListedName(NamedTuple):
+    """An agent name of the intervention list, and whether it is a whole item or a part set apart
+    by combination words and signs (``SHR-1316+carboplatin``) rather than cut from a longer name at
+    ``/`` or a parenthesis."""
+
+    text: str
+    whole: bool
+
+
+def listed_names(section_text: str, types: frozenset[str] = GAZETTEER_TYPES) -> list[ListedName]:
+    """Agent names in an interventions section (``TYPE: name`` items separated by ``|``, ``~`` or
+    lines; the type as API v2 writes it, ``DIETARY_SUPPLEMENT``, or as the legacy formats do,
+    ``Dietary Supplement``), from items of one of ``types``: each name split at combination
+    words and signs (``SHR-1316+carboplatin``, ``FLU/MEL``, ``pemetrexed、carboplatin``), without
+    dose forms, doses and routes, without placebo, modalities and laboratory methods."""
+    names: dict[str, bool] = {}
     for item in re.split(r"[|\n~]", section_text):
         match = _ITEM_RE.match(item)
-        if not match or match.group(1).strip().lower() not in GAZETTEER_TYPES:
+        if not match or match.group(1).strip().lower() not in types:
             continue
-        for chunk in _SPLIT_RE.split(DOSE_RE.sub(" ", match.group(2))):
-            words = [w for w in chunk.split() if w.lower().strip(".") not in DOSE_FORM_WORDS]
-            lowered = [w.lower() for w in words]
-            if not words or all(w in NOT_AGENTS for w in lowered) or any(w in PLAN_WORDS for w in lowered):
-                continue
-            if len(words) > 4 or not any(c.isalpha() for c in "".join(words)):
-                continue
-            name = " ".join(words)
-            if name not in names:
-                names.append(name)
-    return names
+        for part in _SPLIT_RE.split(DOSE_RE.sub(" ", match.group(2))):
+            chunks = _INNER_RE.split(part)
+            for chunk in chunks:
+                words = [w for w in chunk.split() if w.lower().strip(".") not in DOSE_FORM_WORDS]
+                lowered = [w.lower() for w in words]
+                if not words or all(w in NOT_AGENTS for w in lowered) or any(w in PLAN_WORDS for w in lowered):
+                    continue
+                if len(words) > 4 or not any(c.isalpha() for c in "".join(words)):
+                    continue
+                name = " ".join(words)
+                names[name] = names.get(name, False) or len(chunks) == 1
+    return [ListedName(name, whole) for name, whole in names.items()]
+
+
+def intervention_names(section_text: str, types: frozenset[str] = GAZETTEER_TYPES) -> list[str]:
+    """The names of :func:`listed_names`, in order."""
+    return [name.text for name in listed_names(section_text, types)]
 
 
 def looks_like_name(name: str) -> bool:
