@@ -408,3 +408,33 @@ def test_drugs_formulation_keeps_its_name_and_a_salt_does_not(nlp, before_v1_2):
         ("vincristine sulfate", "vincristine"),
         ("imatinib", "imatinib"),
     ]
+
+
+# NCT00002947 (legacy XML): a radiolabelled agent listed as RADIATION.
+PENTETREOTIDE = (
+    "Indium In 111 Pentetreotide in Treating Patients With Refractory Cancer\nPURPOSE: Phase I trial to study the "
+    "effectiveness of indium In 111 pentetreotide in treating patients who have refractory cancer.\n"
+    "Neuroendocrine Tumor\nRADIATION: indium In 111 pentetreotide\n\n\nOBJECTIVES: I. Determine the maximum "
+    "tolerated dose of indium In 111 pentetreotide. II. Assess external beam radiation therapy."
+)
+
+
+def test_drugs_listed_radiolabelled_agent_is_an_agent(nlp, before_v1_2):
+    found = drugs(nlp, PENTETREOTIDE)
+    assert [(f[0], f[1]) for f in found] == [("Indium In 111 Pentetreotide", "indium in 111 pentetreotide")] + [
+        ("indium In 111 pentetreotide", "indium in 111 pentetreotide")
+    ] * 3
+    assert [f[0] for f in drugs(before_v1_2, PENTETREOTIDE)] == ["Pentetreotide"] + ["pentetreotide"] * 3
+
+
+def test_drugs_records_own_name_wins_for_its_codes(nlp, before_v1_2):
+    # NCT00461045, NCT00000698 (legacy XML)
+    text = (
+        "escalating doses of the proteasome inhibitor NPI-0052 (also known as marizomib) in patients with relapsed "
+        "multiple myeloma. NPI-0052 is a novel proteasome inhibitor. To determine the safety and effectiveness of "
+        "intravenous ganciclovir (also known as DHPG) in AIDS."
+    )
+    found = drugs(nlp, text)
+    assert [f[1] for f in found if f[0] in ("NPI-0052", "DHPG")] == ["marizomib", "marizomib", "ganciclovir"]
+    before = drugs(before_v1_2, text)
+    assert [f[1] for f in before if f[0] in ("NPI-0052", "DHPG")] == ["npi-0052", "npi-0052", "dihydroxyphenylglycine"]

@@ -61,6 +61,16 @@ def test_drugs_intervention_names_split_items(section, names):
             "DRUG: FLU/MEL|DRUG: Peginterferon alfa-2a plus Ribavirin",
             ["FLU", "MEL", "Peginterferon alfa-2a", "Ribavirin"],
         ),
+        # RADIATION items name an agent when they name a radionuclide (legacy XML records)
+        (
+            "RADIATION: indium In 111 pentetreotide|RADIATION: radiation therapy|RADIATION: 3D-CRT",
+            ["indium In 111 pentetreotide"],
+        ),
+        (
+            "RADIATION: strontium chloride Sr 89|RADIATION: tositumomab and iodine I 131 tositumomab",
+            ["strontium chloride Sr 89", "iodine I 131 tositumomab"],
+        ),
+        ("RADIATION: iodine I 131 monoclonal antibody TNT-1/B", ["iodine I 131 monoclonal antibody TNT-1/B"]),
         # a hyphen or a dose's slash is no combination
         ("DRUG: S-1 80 mg/m2/day|DRUG: TAS-102|DRUG: 5-FU|DRUG: MK-3475", ["S-1", "TAS-102", "5-FU", "MK-3475"]),
     ],
@@ -70,7 +80,7 @@ def test_drugs_intervention_names_of_every_agent_type_and_combination(section, n
 
 
 def test_drugs_intervention_names_core_types_leave_supplements_out():
-    section = "DIETARY_SUPPLEMENT: curcumin|GENETIC: Ad5-CB-CFTR|DRUG: Gemcitabine"
+    section = "DIETARY_SUPPLEMENT: curcumin|GENETIC: Ad5-CB-CFTR|RADIATION: iodine I 131|DRUG: Gemcitabine"
     assert intervention_names(section, CORE_TYPES) == ["Gemcitabine"]
 
 
@@ -109,12 +119,37 @@ def test_drugs_resolve_codes_from_parentheses(text, name, code):
     assert resolve_codes(text.replace("(", "and ").replace(")", ""), found) == {}
 
 
+def test_drugs_resolve_codes_from_the_records_own_words():
+    # NCT00461045, NCT00000698 (legacy XML)
+    text = (
+        "escalating doses of the proteasome inhibitor NPI-0052 (also known as marizomib) in patients. "
+        "To determine the safety and effectiveness of intravenous ganciclovir (also known as DHPG) in AIDS."
+    )
+    marizomib = {"normalized": "marizomib", "kind": "agent", "drugbank_id": None}
+    ganciclovir = {"normalized": "ganciclovir", "kind": "agent", "drugbank_id": "DB01004"}
+    guess = {"normalized": "dihydroxyphenylglycine", "kind": "agent", "drugbank_id": None}
+    code = {"normalized": "npi-0052", "kind": "agent", "drugbank_id": None}
+    found = [
+        (text.index("NPI-0052"), text.index("NPI-0052") + 8, code),
+        (text.index("marizomib"), text.index("marizomib") + 9, marizomib),
+        (text.index("ganciclovir"), text.index("ganciclovir") + 11, ganciclovir),
+        (text.index("DHPG"), text.index("DHPG") + 4, guess),
+    ]
+    # the record's name wins over the lexicon's guess for the abbreviation
+    assert resolve_codes(text, found) == {
+        "npi-0052": {"normalized": "marizomib", "drugbank_id": None},
+        "dhpg": {"normalized": "ganciclovir", "drugbank_id": "DB01004"},
+    }
+    assert resolve_codes(text, found, aliases=False) == {}
+
+
 @pytest.mark.parametrize(
     "name,expected",
     [
         ("LG002", True),
         ("Neo-DCVac", True),
         ("Sintilimab", True),
+        ("indium In 111 pentetreotide", True),
         ("Physician's choice", False),
         ("best supportive care", False),
     ],

@@ -11,7 +11,14 @@ ROLES = {
     "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant"},
     "drug_stems.jsonl": {"stem", "not_drug"},
     "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after"},
-    "drug_intervention_words.jsonl": {"intervention_type", "listed_type", "dose_form", "not_agent", "plan"},
+    "drug_intervention_words.jsonl": {
+        "intervention_type",
+        "listed_type",
+        "radiolabel_type",
+        "dose_form",
+        "not_agent",
+        "plan",
+    },
 }
 # The formulation words carry the template of their product's name too (``liposomal {}``).
 FORMULATIONS = "drug_formulations.jsonl"

@@ -16,8 +16,10 @@ Recognition, in order of trust:
 5. abbreviations defined in the text for a recognised long form.
 
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
-With ``formulations``, an agent's span grows over the formulation and salt words written with it
-(``liposomal doxorubicin``, ``imatinib mesylate``; see :mod:`.formulations`).
+With ``formulations`` (contract v1.2's normalization), an agent's span grows over the formulation and
+salt words written with it (``liposomal doxorubicin``, ``imatinib mesylate``; see :mod:`.formulations`),
+and the record's own name for a code or an abbreviation wins over the lexicon's ("NPI-0052 (also
+known as marizomib)", "ganciclovir (also known as DHPG)").
 """
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -165,7 +167,7 @@ class DrugRecognizer(Pipe):
         if self.stems:
             found.extend(self._stem_spans(doc, text, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
-        resolved = resolve_codes(text, found)
+        resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
         if self.formulations:
@@ -355,8 +357,10 @@ def make_drugs(
     formulations: bool,
     spans_key: str,
 ) -> DrugRecognizer:
-    """Factory of the DRUG component. ``authoritative_list`` and ``formulations`` switch off
-    contract v1.2's authoritative intervention list and formulation names (for ablation)."""
+    """Factory of the DRUG component. ``authoritative_list`` (false: before contract v1.2, the
+    intervention list of types DRUG, BIOLOGICAL, COMBINATION_PRODUCT only, under the blockers and
+    code guards) and ``formulations`` (false: no formulation or salt names, and the record's names
+    for its codes only when the lexicon has none) switch parts of contract v1.2 off, for ablation."""
     return DrugRecognizer(
         nlp,
         name,
