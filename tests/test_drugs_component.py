@@ -308,3 +308,133 @@ def test_drugs_declares_what_it_assigns_and_requires():
 
 def test_drugs_component_attrs_are_json_safe(seed_drugs):
     json.dumps(seed_drugs)
+
+
+def drugs_pipeline(**config: bool):
+    """The DRUG pipeline with ``config`` for the DRUG component."""
+    nlp = trialspacy.blank()
+    for name in PIPELINE[:-1]:
+        nlp.add_pipe(name)
+    nlp.add_pipe("trialspacy_drugs", config=config)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def before_v1_2():
+    """The DRUG pipeline with contract v1.2's authoritative list and formulations switched off."""
+    return drugs_pipeline(authoritative_list=False, formulations=False)
+
+
+# NCT00491543 (legacy XML): a listed code whose prefix is also a liver enzyme's (ALT), which the code
+# guards reject on their own.
+ALT_2074 = (
+    "Evaluation of ALT-2074 in Subjects With Type-2 Diabetes, Haptoglobin Type 2-2 Genotype and Coronary Artery "
+    'Disease\nALT-2074 (BXT-51072) belongs to a class of drugs called "glutathione peroxidase mimics." ALT-2074 '
+    "works by imitating a substance produced in various tissues in the body.\nDiabetes|Coronary Artery Disease\n"
+    "DRUG: ALT-2074\nBiomarkers of inflammation and oxidative stress, 28 days|Safety, 28 days\n\n"
+    "Subjects on prescribed anti-diabetic and coronary artery disease medications may continue to take their "
+    "medications throughout the study."
+)
+# NCT00001077 (legacy XML): dietary supplements listed by brand.
+SUPPLEMENTS = (
+    "A Comparison of Two Caloric Supplements in the Prevention of Weight Loss in Patients With AIDS Who Take Daily "
+    "Multivitamin and Mineral Supplements\nTo compare a caloric supplement containing peptides and medium-chain "
+    "triglycerides, a caloric supplement containing whole protein and long-chain triglycerides, and no caloric "
+    "supplement.\nHIV Infections|HIV Wasting Syndrome\nDIETARY_SUPPLEMENT: Multivitamin and mineral supplements|"
+    "DIETARY_SUPPLEMENT: Peptamen|DIETARY_SUPPLEMENT: NuBasics\n\n\nPatients will be randomized to one of 3 study "
+    "arms: Peptamen, NuBasics, or no caloric supplement."
+)
+# NCT00001564 (legacy XML): a cytokine the lexicon blocks (a measured IL-4 is no drug), listed as given.
+IL_4 = (
+    "A Pilot Study of Tumor-Specific Peptide Vaccination and IL-2 in Recurrent Pediatric Sarcomas\n"
+    "Recombinant human IL-2 is administered within 4 hours of the peptide pulsed vaccine.\n"
+    "Ewing's Sarcoma|Rhabdomyosarcoma\nDRUG: EF-1 Peptide|DRUG: IL-2|DRUG: IL-4|DRUG: GM-CSF|DRUG: CD40 Ligand\n\n\n"
+    "Antigen presenting cells are cultured with GM-CSF and IL-4."
+)
+# NCT00004208 (legacy XML): a combination listed as one item.
+ATG_CSA = (
+    "Antithymocyte Globulin and Cyclosporine in Treating Patients With Myelodysplastic Syndrome\n"
+    "The main objective of this trial is to evaluate the efficacy and toxicity of intensive immuno-suppression with "
+    "ATG + CSA versus best supportive care.\nMyelodysplastic Syndromes\nDRUG: ATG + CSA|BEHAVIORAL: Supportive care\n"
+    "Best response rate (CR + PR), 6 months\n\n"
+)
+# NCT00006383 (legacy XML): a liposomal formulation, with its salt.
+LIPOSOMAL_VINCRISTINE = (
+    "Liposomal Vincristine in Treating Patients With Refractory or Relapsed Non-Hodgkin's Lymphoma\n"
+    "PURPOSE: Phase II trial to study the effectiveness of liposomal vincristine in treating patients.\nLymphoma\n"
+    "DRUG: liposomal vincristine sulfate\n\n\nPatients receive vincristine sulfate liposomes IV over 1 hour. Prior "
+    "imatinib mesylate is allowed."
+)
+
+
+def test_drugs_listed_code_is_an_agent_whatever_its_shape(nlp, before_v1_2):
+    found = drugs(nlp, ALT_2074)
+    assert [f[0] for f in found] == ["ALT-2074", "ALT-2074", "BXT-51072", "ALT-2074", "ALT-2074"]
+    # the code in parentheses takes the listed code's name
+    assert named(found, "BXT-51072")["normalized"] == "alt-2074"
+    assert [f[0] for f in drugs(before_v1_2, ALT_2074)] == ["BXT-51072"]
+
+
+def test_drugs_listed_dietary_supplements_are_agents(nlp, before_v1_2):
+    found = drugs(nlp, SUPPLEMENTS)
+    assert [f[0] for f in found if f[1] in ("peptamen", "nubasics")] == ["Peptamen", "NuBasics"] * 2
+    assert named(found, "Multivitamin")["normalized"] == "multivitamin"
+    assert [f[0] for f in drugs(before_v1_2, SUPPLEMENTS)] == ["medium-chain triglycerides"]
+
+
+def test_drugs_listed_name_wins_over_a_blocker(nlp, before_v1_2):
+    assert [f[0] for f in drugs(nlp, IL_4) if f[0] == "IL-4"] == ["IL-4", "IL-4"]
+    assert "IL-4" not in [f[0] for f in drugs(before_v1_2, IL_4)]
+
+
+def test_drugs_listed_combination_is_split_into_its_agents(nlp):
+    found = drugs(nlp, ATG_CSA)
+    assert [f[0] for f in found if f[0] in ("ATG", "CSA")] == ["ATG", "CSA", "ATG", "CSA"]
+
+
+def test_drugs_formulation_keeps_its_name_and_a_salt_does_not(nlp, before_v1_2):
+    found = drugs(nlp, LIPOSOMAL_VINCRISTINE)
+    assert [(f[0], f[1]) for f in found] == [
+        ("Liposomal Vincristine", "liposomal vincristine"),
+        ("liposomal vincristine", "liposomal vincristine"),
+        ("liposomal vincristine sulfate", "liposomal vincristine"),
+        ("vincristine sulfate liposomes", "liposomal vincristine"),
+        ("imatinib mesylate", "imatinib"),
+    ]
+    assert [(f[0], f[1]) for f in drugs(before_v1_2, LIPOSOMAL_VINCRISTINE)] == [
+        ("Vincristine", "vincristine"),
+        ("vincristine", "vincristine"),
+        ("vincristine sulfate", "vincristine"),
+        ("vincristine sulfate", "vincristine"),
+        ("imatinib", "imatinib"),
+    ]
+
+
+# NCT00002947 (legacy XML): a radiolabelled agent listed as RADIATION.
+PENTETREOTIDE = (
+    "Indium In 111 Pentetreotide in Treating Patients With Refractory Cancer\nPURPOSE: Phase I trial to study the "
+    "effectiveness of indium In 111 pentetreotide in treating patients who have refractory cancer.\n"
+    "Neuroendocrine Tumor\nRADIATION: indium In 111 pentetreotide\n\n\nOBJECTIVES: I. Determine the maximum "
+    "tolerated dose of indium In 111 pentetreotide. II. Assess external beam radiation therapy."
+)
+
+
+def test_drugs_listed_radiolabelled_agent_is_an_agent(nlp, before_v1_2):
+    found = drugs(nlp, PENTETREOTIDE)
+    assert [(f[0], f[1]) for f in found] == [("Indium In 111 Pentetreotide", "indium in 111 pentetreotide")] + [
+        ("indium In 111 pentetreotide", "indium in 111 pentetreotide")
+    ] * 3
+    assert [f[0] for f in drugs(before_v1_2, PENTETREOTIDE)] == ["Pentetreotide"] + ["pentetreotide"] * 3
+
+
+def test_drugs_records_own_name_wins_for_its_codes(nlp, before_v1_2):
+    # NCT00461045, NCT00000698 (legacy XML)
+    text = (
+        "escalating doses of the proteasome inhibitor NPI-0052 (also known as marizomib) in patients with relapsed "
+        "multiple myeloma. NPI-0052 is a novel proteasome inhibitor. To determine the safety and effectiveness of "
+        "intravenous ganciclovir (also known as DHPG) in AIDS."
+    )
+    found = drugs(nlp, text)
+    assert [f[1] for f in found if f[0] in ("NPI-0052", "DHPG")] == ["marizomib", "marizomib", "ganciclovir"]
+    before = drugs(before_v1_2, text)
+    assert [f[1] for f in before if f[0] in ("NPI-0052", "DHPG")] == ["npi-0052", "npi-0052", "dihydroxyphenylglycine"]

@@ -11,7 +11,6 @@ ROLES = {
     "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant"},
     "drug_stems.jsonl": {"stem", "not_drug"},
     "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after", "therapy_before"},
-    "drug_intervention_words.jsonl": {"intervention_type", "dose_form", "not_agent", "plan"},
     "drug_class_grammar.jsonl": {
         "head",
         "antibody_head",
@@ -24,7 +23,17 @@ ROLES = {
         "mechanism",
         "not_antibody_target",
     },
+    "drug_intervention_words.jsonl": {
+        "intervention_type",
+        "listed_type",
+        "radiolabel_type",
+        "dose_form",
+        "not_agent",
+        "plan",
+    },
 }
+# The formulation words carry the template of their product's name too (``liposomal {}``).
+FORMULATIONS = "drug_formulations.jsonl"
 
 
 @pytest.mark.parametrize("name", sorted(ROLES))
@@ -37,6 +46,15 @@ def test_drugs_word_lists_have_one_row_per_item_with_a_reason(name):
     assert set(vocabulary(name)) == ROLES[name]
 
 
+def test_drugs_formulation_words_have_a_reason_and_a_name_template():
+    rows = package_data(FORMULATIONS)
+    assert all(set(row) == {"text", "role", "normalized", "reason"} for row in rows)
+    assert all(row["text"] and row["reason"].strip() and "{}" in row["normalized"] for row in rows)
+    keys = [(row["text"], row["role"]) for row in rows]
+    assert len(keys) == len(set(keys)), "an item listed twice under one role"
+    assert {row["role"] for row in rows} == {"prefix", "suffix", "salt", "ion"}
+
+
 def test_drugs_code_guards_hold_the_prefixes_of_trial_text_lookalikes():
     guards = vocabulary("drug_code_guards.jsonl")
     assert len(guards["prefix"]) == 258
@@ -45,4 +63,4 @@ def test_drugs_code_guards_hold_the_prefixes_of_trial_text_lookalikes():
 
 def test_drugs_word_lists_are_all_documented():
     documented = (DATA / "DRUG_LEXICON.md").read_text(encoding="utf-8")
-    assert all(f"`{name}`" in documented for name in ROLES)
+    assert all(f"`{name}`" in documented for name in [*ROLES, FORMULATIONS])

@@ -5,6 +5,7 @@
 - :mod:`.context`: words saying a substance is measured, or a cytokine given;
 - :mod:`.classes`: drug classes by their grammar;
 - :mod:`.gazetteer`: the record's intervention list, and the generic names it gives its codes;
+- :mod:`.formulations`: formulations that are their own product, and salt forms that are not;
 - :mod:`.spelling`: misspellings of the record's drug names;
 - :mod:`.packing`: the lexicon as a saved pipeline stores it;
 - :mod:`.component`: :class:`DrugRecognizer` and its factory ``make_drugs``;
@@ -22,13 +23,17 @@ from .context import (
     is_measured,
     next_word,
 )
+from .formulations import extend_formulations, product_name
 from .gazetteer import (
+    CORE_TYPES,
     DOSE_FORM_WORDS,
     DOSE_RE,
     GAZETTEER_TYPES,
     NOT_AGENTS,
     PLAN_WORDS,
+    ListedName,
     intervention_names,
+    listed_names,
     looks_like_name,
     occurrences,
     resolve_codes,
@@ -40,6 +45,7 @@ from .stems import INN_STEMS, LONG_WORD_RE, PRODUCT_RE, STEM_STOP_ENDINGS, find_
 __all__ = [
     "CODE_GUARD_RE",
     "CODE_RE",
+    "CORE_TYPES",
     "DOSE_FORM_WORDS",
     "DOSE_RE",
     "GAZETTEER_TYPES",
@@ -57,7 +63,9 @@ __all__ = [
     "THERAPY_AFTER",
     "THERAPY_BEFORE",
     "DrugRecognizer",
+    "ListedName",
     "SpellingIndex",
+    "extend_formulations",
     "find_codes",
     "find_products",
     "given_as_therapy",
@@ -67,12 +75,14 @@ __all__ = [
     "is_code_lookalike",
     "is_measured",
     "is_short_form",
+    "listed_names",
     "looks_like_name",
     "make_drugs",
     "next_word",
     "occurrences",
     "pack_lexicon",
     "packed_index",
+    "product_name",
     "resolve_codes",
     "spelling_limit",
     "unpack_lexicon",

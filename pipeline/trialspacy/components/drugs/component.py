@@ -7,7 +7,9 @@ Recognition, in order of trust:
    classes, and *blocker* terms (``deny``) that occupy text which looks like a drug but is not
    (``insulin resistance``, lab analytes), so that no other rule claims it;
 2. the record's own intervention list (``DRUG: Toripalimab injection combine with Axitinib``)
-   as a gazetteer for the whole record, with misspellings of those names resolved;
+   as a gazetteer for the whole record, with misspellings of those names resolved; with
+   ``authoritative_list`` (contract v1.2) every agent-naming type is read and a listed name is a
+   drug whatever its shape (a code the guards take for a gene or a scale);
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
 4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``) and vaccine product names
    (``Neo-DCVac``);
@@ -16,6 +18,10 @@ Recognition, in order of trust:
    antibodies``, ``vasoactive drugs``; see :mod:`.classes`).
 
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
+With ``formulations`` (contract v1.2's normalization), an agent's span grows over the formulation and
+salt words written with it (``liposomal doxorubicin``, ``imatinib mesylate``; see :mod:`.formulations`),
+and the record's own name for a code or an abbreviation wins over the lexicon's ("NPI-0052 (also
+known as marizomib)", "ganciclovir (also known as DHPG)").
 """
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -35,7 +41,8 @@ from ...terms import check_terms, read_terms, term_key
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
 from .context import given_as_therapy, is_measured
-from .gazetteer import intervention_names, looks_like_name, occurrences, resolve_codes
+from .formulations import extend_formulations
+from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_products, has_inn_stem
@@ -74,6 +81,8 @@ class DrugRecognizer(Pipe):
         gazetteer: bool = True,
         spelling: bool = True,
         class_grammar: bool = True,
+        authoritative_list: bool = True,
+        formulations: bool = True,
         spans_key: str = SPAN_KEY,
     ) -> None:
         self.name = name
@@ -83,6 +92,8 @@ class DrugRecognizer(Pipe):
         self.gazetteer = gazetteer
         self.spelling = spelling
         self.class_grammar = class_grammar
+        self.authoritative_list = authoritative_list
+        self.formulations = formulations
         self.spans_key = spans_key
         self._rows: list[Attrs] | None = None
         self._index: TermIndex | None = None
@@ -163,9 +174,11 @@ class DrugRecognizer(Pipe):
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
-        resolved = resolve_codes(text, found)
+        resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
+        if self.formulations:
+            found = extend_formulations(text, found)
         set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
 
@@ -182,17 +195,25 @@ class DrugRecognizer(Pipe):
 
     def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs]]:
         """Names from the record's interventions section with their attributes: the lexicon's
-        when it knows the name, else the name as an agent if it looks like a proper name."""
+        when it knows the name, else the name as an agent if it looks like a proper name.
+
+        With ``authoritative_list`` (contract v1.2) items of every agent-naming type are read, and
+        the record's word is final: a proper name the lexicon blocks or the code guards take for a
+        gene, a scale or a trial code (``CA-4948``, ``Glutamine``) is an agent, unless it was cut
+        from a longer name at ``/`` or a parenthesis (``HER-2`` of ``HER-2/neu peptide vaccine``)."""
+        authoritative = self.authoritative_list
         names: list[tuple[str, Attrs]] = []
         for section in doc._.trialspacy_sections or []:
             if section["name"] != "interventions":
                 continue
-            for name in intervention_names(text[section["start"] : section["end"]]):
+            section_text = text[section["start"] : section["end"]]
+            for name, whole in listed_names(section_text, GAZETTEER_TYPES if authoritative else CORE_TYPES):
                 payload = self.index.get(tokenize_terms(self.nlp, [name])[0])
-                if payload is not None:
-                    if not payload.get("deny"):
-                        names.append((name, _attrs(payload)))
-                elif looks_like_name(name) and not is_code_lookalike(name):
+                if payload is not None and not payload.get("deny"):
+                    names.append((name, _attrs(payload)))
+                elif not looks_like_name(name):
+                    continue
+                elif (authoritative and whole) or (payload is None and not is_code_lookalike(name)):
                     names.append((name, _agent(name.lower())))
         return names
 
@@ -328,6 +349,8 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
         "gazetteer": True,
         "spelling": True,
         "class_grammar": True,
+        "authoritative_list": True,
+        "formulations": True,
         "spans_key": SPAN_KEY,
     },
 )
@@ -339,10 +362,15 @@ def make_drugs(
     gazetteer: bool,
     spelling: bool,
     class_grammar: bool,
+    authoritative_list: bool,
+    formulations: bool,
     spans_key: str,
 ) -> DrugRecognizer:
-    """Factory of the DRUG component (``class_grammar``: drug classes by their grammar, see
-    :mod:`.classes`)."""
+    """Factory of the DRUG component. ``class_grammar``: drug classes by their grammar (see
+    :mod:`.classes`). ``authoritative_list`` (false: before contract v1.2, the
+    intervention list of types DRUG, BIOLOGICAL, COMBINATION_PRODUCT only, under the blockers and
+    code guards) and ``formulations`` (false: no formulation or salt names, and the record's names
+    for its codes only when the lexicon has none) switch parts of contract v1.2 off, for ablation."""
     return DrugRecognizer(
         nlp,
         name,
@@ -351,5 +379,7 @@ def make_drugs(
         gazetteer=gazetteer,
         spelling=spelling,
         class_grammar=class_grammar,
+        authoritative_list=authoritative_list,
+        formulations=formulations,
         spans_key=spans_key,
     )

@@ -8,7 +8,7 @@ The words of the intervention list that are not names are listed with a reason e
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...spans import Candidate
 from .codes import is_code
@@ -16,7 +16,14 @@ from .stems import has_inn_stem
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_intervention_words.jsonl")
-GAZETTEER_TYPES = frozenset(_WORDS["intervention_type"])
+# The types whose items the gazetteer read before contract v1.2 made the whole list authoritative
+# (kept so that the component's ``authoritative_list = false`` gives that behaviour back).
+CORE_TYPES = frozenset(_WORDS["intervention_type"])
+# Every intervention type whose items name agents (contract v1.2): the core types, DIETARY_SUPPLEMENT
+# and GENETIC, as API v2 and the legacy formats spell them.
+# Types whose items are modalities unless they name a radionuclide: then a radiolabelled agent.
+RADIOLABEL_TYPES = frozenset(_WORDS["radiolabel_type"])
+GAZETTEER_TYPES = CORE_TYPES | frozenset(_WORDS["listed_type"]) | RADIOLABEL_TYPES
 # Words that name a dose form, a route, a schedule or a role rather than the agent.
 DOSE_FORM_WORDS = frozenset(_WORDS["dose_form"])
 # Chunks of items made only of these words are not agents.
@@ -25,47 +32,84 @@ NOT_AGENTS = frozenset(_WORDS["not_agent"])
 PLAN_WORDS = frozenset(_WORDS["plan"])
 
 _ITEM_RE = re.compile(r"^\s*([A-Za-z_ ]+?)\s*:\s*(.+?)\s*$")
+# Words and signs that join the agents of a combination listed as one item.
 _SPLIT_RE = re.compile(
     r"\s*(?:\bcombined?\s+with\b|\bin\s+combination\s+with\b|\bplus\b|\bfollowed\s+by\b|\bversus\b|\bvs\.?(?!\w)"
-    r"|\band\b|\bor\b|\bwith\b|\+|/|,|;|，|；|、|\(|\)|\[|\]|（|）)\s*",
+    r"|\band\b|\bor\b|\bwith\b|\+|＋|&|,|;|，|；|、)\s*",
     re.IGNORECASE,
 )
+# Signs that join agents (``FLU/MEL``, ``Toripalimab (JS001)``) but also the parts of one name
+# (``HER-2/neu peptide vaccine``, ``rV-DF3/MUC1``, ``CEA(6D)``): what they set apart is split off,
+# but is not taken on the record's word alone (see ``ListedName.whole``).
+_INNER_RE = re.compile(r"\s*(?:/|\(|\)|\[|\]|（|）)\s*")
+# A radionuclide as registries write it: element (or carrier) name, symbol, mass number
+# (``iodine I 131``, ``indium In 111``, ``fludeoxyglucose F 18``, ``phosphorus P32``, ``technetium Tc 99m``).
+NUCLIDE_RE = re.compile(r"\b[A-Za-z]{3,}\s+[A-Z][a-z]?\s?-?\d{1,3}m?\b")
 # A dose or a bare number, but not the digits of a name (``IL-2``, ``5-FU``, ``LM103``).
 DOSE_RE = re.compile(
     r"(?<![\w\-/.])\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|µg|ug|ng|ml|mL|l|iu|IU|units?|u|%|mg/kg|"
-    r"mg/m2|mg/m²|auc|gy|cgy)?(?:\s*/\s*(?:kg|m2|m²|day|d|dose|week|wk))?(?![\w\-])",
+    r"mg/m2|mg/m²|auc|gy|cgy)?(?:\s*/\s*(?:kg|m2|m²|day|d|dose|week|wk)){0,2}(?![\w\-])",
     re.IGNORECASE,
 )
 
 
-def intervention_names(section_text: str) -> list[str]:
-    """Agent names in an interventions section (``TYPE: name`` items separated by ``|`` or
-    lines), from items of type DRUG, BIOLOGICAL or COMBINATION_PRODUCT: each name split at
-    combination words, without dose forms, doses and routes, without placebo and modalities."""
-    names: list[str] = []
+class ListedName(NamedTuple):
+    """An agent name of the intervention list, and whether it is a whole item or a part set apart
+    by combination words and signs (``SHR-1316+carboplatin``) rather than cut from a longer name at
+    ``/`` or a parenthesis."""
+
+    text: str
+    whole: bool
+
+
+def listed_names(section_text: str, types: frozenset[str] = GAZETTEER_TYPES) -> list[ListedName]:
+    """Agent names in an interventions section (``TYPE: name`` items separated by ``|``, ``~`` or
+    lines; the type as API v2 writes it, ``DIETARY_SUPPLEMENT``, or as the legacy formats do,
+    ``Dietary Supplement``), from items of one of ``types``: each name split at combination
+    words and signs (``SHR-1316+carboplatin``, ``FLU/MEL``, ``pemetrexed、carboplatin``), without
+    dose forms, doses and routes, without placebo, modalities and laboratory methods."""
+    names: dict[str, bool] = {}
     for item in re.split(r"[|\n~]", section_text):
         match = _ITEM_RE.match(item)
-        if not match or match.group(1).strip().lower() not in GAZETTEER_TYPES:
+        kind = match.group(1).strip().lower() if match else ""
+        if not match or kind not in types:
             continue
-        for chunk in _SPLIT_RE.split(DOSE_RE.sub(" ", match.group(2))):
-            words = [w for w in chunk.split() if w.lower().strip(".") not in DOSE_FORM_WORDS]
-            lowered = [w.lower() for w in words]
-            if not words or all(w in NOT_AGENTS for w in lowered) or any(w in PLAN_WORDS for w in lowered):
+        labelled = kind in RADIOLABEL_TYPES
+        if labelled and not NUCLIDE_RE.search(match.group(2)):
+            continue
+        # A radiolabelled agent's name is a standard name, longer, with a mass number that is no
+        # dose, a symbol that is no dose form (``strontium chloride Sr 89``) and signs of its own
+        # (``iodine I 131 monoclonal antibody TNT-1/B``).
+        value, longest = (match.group(2), 8) if labelled else (DOSE_RE.sub(" ", match.group(2)), 4)
+        for part in _SPLIT_RE.split(value):
+            if labelled and not NUCLIDE_RE.search(part):
                 continue
-            if len(words) > 4 or not any(c.isalpha() for c in "".join(words)):
-                continue
-            name = " ".join(words)
-            if name not in names:
-                names.append(name)
-    return names
+            chunks = [part] if labelled else _INNER_RE.split(part)
+            for chunk in chunks:
+                words = [w for w in chunk.split() if labelled or w.lower().strip(".") not in DOSE_FORM_WORDS]
+                lowered = [w.lower() for w in words]
+                if not words or all(w in NOT_AGENTS for w in lowered) or any(w in PLAN_WORDS for w in lowered):
+                    continue
+                # A single letter is no name (``B`` of ``Vitamin B/C``).
+                joined = "".join(words)
+                if len(words) > longest or len(joined) < 2 or not any(c.isalpha() for c in joined):
+                    continue
+                name = " ".join(words)
+                names[name] = names.get(name, False) or len(chunks) == 1
+    return [ListedName(name, whole) for name, whole in names.items()]
+
+
+def intervention_names(section_text: str, types: frozenset[str] = GAZETTEER_TYPES) -> list[str]:
+    """The names of :func:`listed_names`, in order."""
+    return [name.text for name in listed_names(section_text, types)]
 
 
 def looks_like_name(name: str) -> bool:
     """True for an intervention name that is a proper name rather than a description: a code,
-    a word with an inner capital or digit (``Neo-DCVac``, ``LG002``), an INN-style word or a
-    single capitalised word."""
+    a word with an inner capital or digit (``Neo-DCVac``, ``LG002``), a radiolabelled agent
+    (``indium In 111 pentetreotide``), an INN-style word or a single capitalised word."""
     words = name.split()
-    if any(is_code(w) or re.search(r"[A-Za-z][A-Z0-9]", w) for w in words):
+    if any(is_code(w) or re.search(r"[A-Za-z][A-Z0-9]", w) for w in words) or NUCLIDE_RE.search(name):
         return True
     return len(words) == 1 and (has_inn_stem(name.lower()) or name[:1].isupper())
 
@@ -79,26 +123,36 @@ def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
 
 # "Toripalimab injection (JS001)" / "JS001 (toripalimab)": a name, optional dose-form words, then
 # the other name in parentheses.
-_PAREN_GAP_RE = re.compile(
-    rf"(?:\s+(?:{'|'.join(sorted(re.escape(w) for w in DOSE_FORM_WORDS))}))*\s*\(\s*", re.IGNORECASE
-)
+_DOSE_FORMS = rf"(?:\s+(?:{'|'.join(sorted(re.escape(w) for w in DOSE_FORM_WORDS))}))*"
+_PAREN_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*\(\s*", re.IGNORECASE)
+# The same with the words a record defines a name with: "NPI-0052 (also known as marizomib)",
+# "CYC, also called Cytoxan" (after a comma the words are required: "A, B" is a list).
+_ALIAS = r"(?:also\s+known\s+as|also\s+called|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|previously\s+known\s+as)"
+_ALIAS_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*(?:\(\s*(?:{_ALIAS}\s+)?|,\s*{_ALIAS}\s+)", re.IGNORECASE)
 
 
-def resolve_codes(text: str, found: Sequence[Candidate]) -> dict[str, dict[str, Any]]:
+def resolve_codes(text: str, found: Sequence[Candidate], aliases: bool = True) -> dict[str, dict[str, Any]]:
     """Generic names the record gives its codes: ``{code lower-case: attrs of the agent}``.
 
     A code with no known generic name, written in parentheses right after a named agent (or
-    the reverse), takes that agent's ``normalized`` and ``drugbank_id``."""
+    the reverse), takes that agent's ``normalized`` and ``drugbank_id``. With ``aliases``
+    (contract v1.2: the record's own name wins), the record may also say so in words ("NPI-0052
+    (also known as marizomib)", "CYC, also called Cytoxan"), and its name replaces the one the
+    lexicon has for the code."""
+    gap = _ALIAS_GAP_RE if aliases else _PAREN_GAP_RE
     resolved: dict[str, dict[str, Any]] = {}
     ordered = sorted(found, key=lambda c: (c[0], c[1]))
     for (s1, e1, a1), (s2, e2, a2) in zip(ordered, ordered[1:]):
-        if not _PAREN_GAP_RE.fullmatch(text, e1, s2) or not text[e2:].lstrip().startswith(")"):
+        match = gap.fullmatch(text, e1, s2)
+        if not match or ("(" in match.group() and not text[e2:].lstrip().startswith(")")):
             continue
+        # Said in words, the definition also names an abbreviation ("ganciclovir (also known as DHPG)").
+        defined = aliases and re.search(_ALIAS, match.group(), re.IGNORECASE) is not None
         pair = ((text[s1:e1], a1), (text[s2:e2], a2))
-        for (code, code_attrs), (_, named) in (pair, pair[::-1]):
+        for (code, code_attrs), (name, named) in (pair, pair[::-1]):
             if (
-                is_code(code)
-                and code_attrs["normalized"] == code.lower()
+                (is_code(code) or (defined and code.isupper() and not name.isupper()))
+                and (aliases or code_attrs["normalized"] == code.lower())
                 and named["kind"] == "agent"
                 and not is_code(named["normalized"].upper())
             ):

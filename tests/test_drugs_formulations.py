@@ -1,0 +1,71 @@
+"""Formulations that are their own product, and salt forms that are not (contract v1.2), on names
+and sentences of ClinicalTrials.gov records."""
+
+import pytest
+
+from trialspacy.components.drugs.formulations import extend_formulations, product_name
+
+
+@pytest.mark.parametrize(
+    "surface,normalized,product",
+    [
+        ("liposomal doxorubicin", "doxorubicin", "liposomal doxorubicin"),
+        ("pegylated liposomal doxorubicin hydrochloride", "doxorubicin", "pegylated liposomal doxorubicin"),
+        ("liposomal vincristine sulfate", "vincristine", "liposomal vincristine"),
+        ("vincristine sulfate liposomes", "vincristine", "liposomal vincristine"),
+        ("cisplatin liposomal", "cisplatin", "liposomal cisplatin"),
+        ("pegylated interferon alfa-2b", "interferon alfa-2b", "peginterferon alfa-2b"),
+        # the lexicon already names the product: kept
+        ("pegylated interferon alfa-2b", "peginterferon alfa-2b", "peginterferon alfa-2b"),
+        ("nab-paclitaxel", "paclitaxel", "nab-paclitaxel"),
+        ("albumin-bound paclitaxel", "albumin-bound paclitaxel", "nab-paclitaxel"),
+        ("paclitaxel protein-bound particles", "paclitaxel", "nab-paclitaxel"),
+        # salts: the parent agent, also when the lexicon's name carries the salt
+        ("imatinib mesylate", "imatinib", "imatinib"),
+        ("Megestrol Acetate", "megestrol acetate", "megestrol"),
+        ("leucovorin calcium", "leucovorin", "leucovorin"),
+        ("lithium carbonate", "lithium carbonate", "lithium"),
+        # nothing to do: an ion's salt is its own product, a plain name or a brand
+        ("calcium carbonate", "calcium carbonate", None),
+        ("docetaxel", "docetaxel", None),
+        ("Doxil", "doxorubicin lipid complex", None),
+    ],
+)
+def test_drugs_formulation_product_name(surface, normalized, product):
+    assert product_name(surface, normalized) == product
+
+
+def agent(text: str, name: str, normalized: str, within: str) -> tuple[int, int, dict[str, object]]:
+    """An agent span on ``name`` where it occurs in the phrase ``within`` of ``text``."""
+    start = text.index(within) + within.index(name)
+    return start, start + len(name), {"normalized": normalized, "kind": "agent", "drugbank_id": None}
+
+
+def test_drugs_formulation_grows_the_span_over_its_words():
+    # NCT00006383 and NCT00002985 (legacy XML)
+    text = (
+        "Phase II trial to study the effectiveness of liposomal vincristine in treating patients. "
+        "Patients receive vincristine sulfate liposomes IV over 1 hour. DRUG: daunorubicin hydrochloride|"
+        "DRUG: pegylated liposomal doxorubicin hydrochloride. Other than calcium carbonate."
+    )
+    found = [
+        agent(text, "vincristine", "vincristine", "liposomal vincristine"),
+        agent(text, "vincristine", "vincristine", "receive vincristine"),
+        agent(text, "daunorubicin", "daunorubicin", "daunorubicin"),
+        agent(text, "doxorubicin", "doxorubicin", "doxorubicin"),
+        agent(text, "calcium", "calcium", "calcium"),
+    ]
+    extended = extend_formulations(text, found)
+    assert [(text[s:e], a["normalized"]) for s, e, a in extended] == [
+        ("liposomal vincristine", "liposomal vincristine"),
+        ("vincristine sulfate liposomes", "liposomal vincristine"),
+        ("daunorubicin hydrochloride", "daunorubicin"),
+        ("pegylated liposomal doxorubicin hydrochloride", "pegylated liposomal doxorubicin"),
+        ("calcium", "calcium"),
+    ]
+
+
+def test_drugs_formulation_leaves_classes_alone():
+    text = "prior platinum salts"
+    found = [(6, 14, {"normalized": "platinum compounds", "kind": "class", "drugbank_id": None})]
+    assert extend_formulations(text, found) == found
