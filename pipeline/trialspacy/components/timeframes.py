@@ -354,11 +354,19 @@ _PERSON_WORDS = (
     r"aged?|of|between|from|over|under|above|below|at|least|older|younger|more|less|greater|than|"
     r"or|equal|to|must|should|be|are|is|who"
 )
+# (``\Z``, not ``$``: a person noun ending the line before is not an age's context, as in a
+# registry's outcome line after the line of interventions.)
 _PERSON_BEFORE = re.compile(
     rf"(?<![a-z])(?:(?P<adult>{_PERSONS})|(?P<child>{_CHILDREN}))(?![a-z])"
-    rf"(?:[^a-z\n]|(?:{_PERSON_WORDS})(?![a-z])){{0,16}}$",
+    rf"(?P<gap>(?:[^a-z\n]|(?:{_PERSON_WORDS})(?![a-z])){{0,16}})\Z",
     _FLAGS,
 )
+# A clause ends between an adult noun and the number: in an outcome item the time frame follows
+# the description ("... to the total subjects, 2 years"), so only an adult's age in years stays an
+# age there ("Women, 18-65 years").
+_CLAUSE_END = re.compile(r"[,.;]")
+# What follows a duration counted from an event ("patients 5 years after treatment").
+_EVENT_AFTER = re.compile(rf"{_S0}(?:after|since|from|post|following)(?![a-z])", _FLAGS)
 _AGE_AFTER = re.compile(
     rf"(?:{_S0}|[ \t]*\n[ \t]*)(?:{_DASH}{_S0})?(?:old{_END}|(?:of|in){_S1}age(?![a-z-])|"
     rf"(?:or|and){_S1}(?:older|younger|over|above|greater){_END}|"
@@ -382,7 +390,7 @@ _AGE_GAP = re.compile(
 _POSITION_BEFORE = re.compile(
     rf"(?<![a-z])(?:days?|weeks?|wks?|months?|mos?|years?|hours?|cycles?|courses?|visits?|sessions?|"
     rf"doses?|fractions?|phases?|grades?|stages?|parts?|arms?|cohorts?|levels?|steps?|versions?|"
-    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]){_S0}[#:.]?{_S0}$",
+    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]){_S0}[#:.]?{_S0}\Z",
     _FLAGS,
 )
 _TEST_AFTER = re.compile(rf"{_S0}(?:urine|urinary|walk|holter)", _FLAGS)
@@ -700,10 +708,13 @@ def _is_age(before: str, quant: str, after: str, numbers: Sequence[tuple[float, 
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before + quant):
         return True
     years = all(code == "Y" for _, code in numbers)
-    person = _PERSON_BEFORE.search(before + quant)
-    if person is not None and (person.group("child") or years):
-        return True
     adult = years and all(_ADULT_YEARS[0] <= n <= _ADULT_YEARS[1] for n, _ in numbers)
+    person = _PERSON_BEFORE.search(before + quant)
+    if person is not None and not _EVENT_AFTER.match(after):
+        if person.group("child"):
+            return True
+        if years:
+            return adult or not _CLAUSE_END.search(person.group("gap"))
     return bool(adult and _BARE_AGE_BEFORE.search(before) and not _ANCHOR_AFTER.match(after))
 
 
