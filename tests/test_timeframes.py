@@ -38,6 +38,12 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # API v2 NCT02315053 and NLI4CT NCT00645333 (time frames): "first" without "in the"/"within" stays out
+    ("First Two weeks of treatment", [("Two weeks", D, "P2W", None)]),
+    (
+        "The number of DLTs experienced by participants within the first 21 days. // Time frame: first 21 days",
+        [("within the first 21 days", D, "P21D", None), ("21 days", D, "P21D", None)],
+    ),
     # API v2 NCT04007835: the line of secondary outcomes starts after a primary time frame's unit
     (
         "whichever occurs earlier, assessed up to 1 year\n6 months and 12 months progression-free survival (PFS) Rate",

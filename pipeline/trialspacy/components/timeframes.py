@@ -11,8 +11,10 @@ Decisions the contract leaves open:
   ``2 years, 6 months`` → ``P2Y6M``; weeks in a compound become days); rising units give two spans.
 - ``between 12 and 14 months`` is one range span including ``between``; ``9 months to 12 months``
   is one range span; ``or`` and ``through`` between two numbers make a range (``2 or 3 days``).
-- Quantifiers kept beyond the contract's list: ``the first/next/following/previous/preceding/
-  prior`` (``in the first 12 hours``, ``the past 6 months``), ``within the``, ``about``,
+- Quantifiers kept beyond the contract's list: ``first/next/following/previous/preceding/prior``
+  after ``within (the)`` or ``in the`` (``in the first 12 hours``, ``within the previous 6 months``;
+  without them the words stay out, as a plain preposition would: ``during the first 12 days`` gives
+  ``12 days``), ``within the``, ``about``,
   ``around``, ``at most``, ``no later than``, ``greater than or equal to``, ``(a) mean of``; a
   tolerance (``±7 days``, ``+/- 10 days``) and ``~`` stay out. Adjectives between number and unit stay in the span (``7 calendar days``,
   ``3 consecutive days``, ``5 previous years``); ``six (6) months`` is one number.
@@ -199,7 +201,6 @@ _QUANT_WORDS = (
     r"every",
     rf"within{_S1}(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
     rf"in{_S1}the{_S1}(?:last|past|previous|preceding|prior|next|following|first|initial)",
-    rf"(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
     rf"within(?:{_S1}the)?",
     rf"up{_S1}to",
     rf"at{_S1}(?:least|most)",
