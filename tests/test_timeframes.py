@@ -38,6 +38,8 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # legacy XML NCT00000927 (description): two counts per period are one frequency
+    ("assigned to apply BufferGel either once or twice daily.", [("once or twice daily", F, None, None)]),
     # API v2 NCT02315053 and NLI4CT NCT00645333 (time frames): "first" without "in the"/"within" stays out
     ("First Two weeks of treatment", [("Two weeks", D, "P2W", None)]),
     (

@@ -22,7 +22,7 @@ Decisions the contract leaves open:
   month`` → ``R/P1D``, ``R/P1W``, ``R/P1M``; ``1F/W`` and ``1 fraction per week`` → ``R/P1W``;
   ``q3w``, ``Q3W``, ``q12h`` → ``R/P3W``, ``R/PT12H`` (the number is written); ``3-weekly`` →
   ``R/P3W``; ``every other week``, ``every 2nd day`` → ``R/P2W``, ``R/P2D``. More than once per
-  period (``twice daily``, ``3 times a week``, ``5 fractions per week``, ``5 days a week``,
+  period (``twice daily``, ``once or twice daily``, ``3 times a week``, ``5 fractions per week``, ``5 days a week``,
   ``150 minutes per week``): kind frequency, value null. No number, no span (``daily``,
   ``weekly``, ``QD``, ``every day``).
 - Dates: ``January 2020`` → ``2020-01``; ``August 1, 2022``, ``30th April 2009``, ``2020-01-31``
@@ -139,7 +139,7 @@ _DURATION = rf"(?:{_BETWEEN}|{_RANGE2}|{_COMPOUND}|{_PLAIN})"
 # Frequencies.
 _PER = rf"(?:{_S0}/{_S0}|{_S1}(?:a|an|per|each|every){_S1}|{_S0}{_DASH}{_S0}|{_S1}|)"
 _F_TIMES = (
-    rf"(?P<count>once|twice|thrice|{_BARE}{_S0}(?:times?|x|\u00d7)){_PER}"
+    rf"(?P<count>(?:once|twice)(?:{_S1}or{_S1}(?:twice|thrice))?|thrice|{_BARE}{_S0}(?:times?|x|\u00d7)){_PER}"
     rf"(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}){_END}"
 )
 _F_FRACTIONS = rf"(?P<count>{_BARE}){_S0}(?:fractions?|fx|fr|f){_PER}(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}|w){_END}"
