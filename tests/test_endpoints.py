@@ -626,6 +626,12 @@ def test_endpoints_guards_can_be_switched_off(nlp: Language):
     assert endpoints(loose(text)) == [("adverse events", "adverse events"), ("AEs", "adverse events")]
 
 
+def test_endpoints_a_measure_defined_by_patients_events_names_only_the_mtd(nlp: Language):
+    # legacy XML NCT00005942 (primary outcome measure)
+    measure = "MTD of semaxanib defined as the dose preceding that at which 2 of 6 patients experience dose limiting toxicities"
+    assert endpoints(outcome_doc(nlp, measure)) == [("MTD", "maximum tolerated dose")]
+
+
 def test_endpoints_dose_escalation_finds_the_mtd_and_not_the_patients_events(nlp: Language):
     # legacy XML NCT00004257 (detailed description, unwrapped): escalation stops at the MTD, the
     # trial's endpoint; the dose-limiting toxicity that defines it is an event of patients
