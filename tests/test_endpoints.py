@@ -130,6 +130,13 @@ def test_endpoints_grade_before_needs_a_grade_right_before():
             "stop_rule",
         ),
         ("until a dose-limiting toxicity occurs", "dose-limiting toxicity", False, "stop_rule"),
+        # an event of patients in a dose-escalation rule (API v2 NCT06001671 description)
+        (
+            "If 2 of the first 3 participants developed DLT or 2 of 6 participants developed DLT",
+            "DLT",
+            False,
+            "event",
+        ),
         # the end of a time frame that names the endpoint's event is not a stopping rule
         ("Time frame: From date of randomization until date of PFS event", "PFS", False, None),
         (
@@ -458,6 +465,8 @@ def test_endpoints_seed_phrases_that_are_not_endpoints(seed_docs, seed_texts, st
             ],
         ),
         ("Local Control Rate for Follow-up Period of 5 Years.", [("Local Control Rate", "local control")]),
+        # legacy XML NCT00002757 (primary outcome measure)
+        ("Failure Free Survival", [("Failure Free Survival", "failure-free survival")]),
         (
             "Skin Toxicity the First Year Following Treatment With the Multiple Dwell Mammosite Delivery Method.",
             [("Skin Toxicity", "skin toxicity")],
@@ -611,9 +620,31 @@ def test_endpoints_stopping_rules_are_not_endpoints(nlp: Language):
 def test_endpoints_guards_can_be_switched_off(nlp: Language):
     loose = trialspacy.build(["trialspacy_layout", "trialspacy_abbreviations"])
     loose.add_pipe("trialspacy_endpoints", config={"context_guards": False})
-    text = "Dose escalation will occur until a maximum tolerated dose is found."
+    # API v2 description
+    text = "All patients will be treated until disease progression, death, intolerable adverse events (AEs)."
     assert endpoints(nlp(text)) == []
-    assert endpoints(loose(text)) == [("maximum tolerated dose", "maximum tolerated dose")]
+    assert endpoints(loose(text)) == [("adverse events", "adverse events"), ("AEs", "adverse events")]
+
+
+def test_endpoints_a_measure_defined_by_patients_events_names_only_the_mtd(nlp: Language):
+    # legacy XML NCT00005942 (primary outcome measure)
+    measure = "MTD of semaxanib defined as the dose preceding that at which 2 of 6 patients experience dose limiting toxicities"
+    assert endpoints(outcome_doc(nlp, measure)) == [("MTD", "maximum tolerated dose")]
+
+
+def test_endpoints_dose_escalation_finds_the_mtd_and_not_the_patients_events(nlp: Language):
+    # legacy XML NCT00004257 (detailed description, unwrapped): escalation stops at the MTD, the
+    # trial's endpoint; the dose-limiting toxicity that defines it is an event of patients
+    text = (
+        "Cohorts of 3-6 patients receive escalating doses of oxaliplatin and fluorouracil until the "
+        "maximum tolerated dose (MTD) is determined. The MTD is defined as the dose preceding that at "
+        "which 2 of 3 or 2 of 6 patients experience dose-limiting toxicity."
+    )
+    assert endpoints(nlp(text)) == [
+        ("maximum tolerated dose", "maximum tolerated dose"),
+        ("MTD", "maximum tolerated dose"),
+        ("MTD", "maximum tolerated dose"),
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

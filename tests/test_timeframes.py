@@ -38,6 +38,19 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # legacy XML NCT00000927 (description): two counts per period are one frequency
+    ("assigned to apply BufferGel either once or twice daily.", [("once or twice daily", F, None, None)]),
+    # API v2 NCT02315053 and NLI4CT NCT00645333 (time frames): "first" without "in the"/"within" stays out
+    ("First Two weeks of treatment", [("Two weeks", D, "P2W", None)]),
+    (
+        "The number of DLTs experienced by participants within the first 21 days. // Time frame: first 21 days",
+        [("within the first 21 days", D, "P21D", None), ("21 days", D, "P21D", None)],
+    ),
+    # API v2 NCT04007835: the line of secondary outcomes starts after a primary time frame's unit
+    (
+        "whichever occurs earlier, assessed up to 1 year\n6 months and 12 months progression-free survival (PFS) Rate",
+        [("up to 1 year", D, "P1Y", None), ("6 months", D, "P6M", None), ("12 months", D, "P12M", None)],
+    ),
     # seed 000 (primary outcome time frame)
     ('treatment-related adverse events as assessed by" CTCAE v5.0"., 2 years', [("2 years", D, "P2Y", None)]),
     # seed 000 (secondary outcome description)
@@ -398,6 +411,12 @@ def test_timeframes_find_nothing_in_non_time_phrases(text: str):
         ),
         # seed 004: the comparator is in the span, the noun before it is not
         ("- Expected life>3 months.", ">3 months"),
+        # API v2 NCT02387086: an outcome's time frame after a description that ends with a person
+        ("IL-2 level, IL-2 level in serum of patients, 2 years", "2 years"),
+        # API v2 NCT05286957: the first outcome of the line after the interventions line
+        ("OTHER: Adjuvant chemotherapy for MRD- patients\n2-year PFS rate, Progression-free survival", "2-year"),
+        # legacy XML NCT00003820 (outcome description): a person, then a duration counted from an event
+        ("PFS, assessed as the number of patients 5 years after treatment who are alive", "5 years"),
     ],
 )
 def test_timeframes_keep_the_duration_next_to_an_age_or_position(text: str, span: str):
@@ -419,6 +438,8 @@ def test_timeframes_keep_the_duration_next_to_an_age_or_position(text: str, span
         "          -  Subjects must be >= 18 years and <= 75 years of age.",  # HINT NCT00423579
         "          2. Age at onset between 25~70 years.",  # HINT NCT01159847
         "          3. Be over 8 years old and less than 50 years.",  # HINT NCT01192828
+        # legacy XML NCT00460941: an adult's age after a comma, its "of age" wrapped onto the next line
+        "          -  male,and post-menopausal or surgically sterilized female, patients, 18-75 years of\r\n",
     ],
 )
 def test_timeframes_skip_ages_in_every_form(text: str):
@@ -732,3 +753,12 @@ def test_timeframes_find_chia_temporal_entities_with_a_number():
             hit += any(m.start < end and start < m.end for m in matches)
     assert total > 1000
     assert hit / total >= 0.97
+
+
+def test_timeframes_component_ends_a_time_frame_before_the_bracket_that_closes_an_outcome_item(time_nlp):
+    # API v2 NCT02369484: two outcome items of the seed layout, the first ending in a bracket
+    doc = time_nlp(
+        "Time assessed from the date of enrolment until death (max 36 months)|Toxicities of Treatment, "
+        "Assessed from the date of informed consent until 90 days after the final dose of afatinib (max 18 months)."
+    )
+    assert [text for text, _ in time_spans(doc)] == ["36 months", "90 days", "18 months"]

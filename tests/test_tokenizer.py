@@ -128,3 +128,21 @@ def test_the_guard_survives_serialization_and_serves_make_doc_and_pipe(nlp, tmp_
         assert other.make_doc(PARENTHESES).text == PARENTHESES
         docs = list(other.pipe(["no docetaxel", PARENTHESES, "(" * 3000]))
         assert [len(d) for d in docs] == [2, 40001, 3000]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # API v2 NCT02369484: an outcome item of the seed layout that ends in a bracket
+        (
+            "death (max 36 months)|Objective Response",
+            ["death", "(", "max", "36", "months", ")", "|", "Objective", "Response"],
+        ),
+        # API v2 NCT05693090: ... and in a bracket before the item's full stop
+        ("cycle is 28 days).|For", ["cycle", "is", "28", "days", ")", ".", "|", "For"]),
+        # legacy XML NCT00000375: an intervention's abbreviation before the next intervention
+        ("therapy (ECT)|DRUG: Continuation", ["therapy", "(", "ECT", ")", "|", "DRUG", ":", "Continuation"]),
+    ],
+)
+def test_a_bracket_that_ends_an_item_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
+    assert [t.text for t in nlp(text)] == expected

@@ -48,6 +48,8 @@ INFIXES = (
     r"\|",
     # ...and the punctuation that ends an item before it: `for 2 years.|To evaluate`, `etoposide.~In`
     r"[.,;:](?=[|~])",
+    # ...and a closing bracket there: `(max 36 months)|Overall Survival (OS)|`, `(OS).|`
+    r"\)(?=[.,;:]?[|~])",
     r"[（）]",
     r"[(\[](?<=[A-Za-z0-9)\]）][(\[])(?=[A-Za-z])",
     r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",

@@ -69,6 +69,13 @@ HISTORY_BEFORE = re.compile(r"\b(?:history\s+of|prior|previous(?:ly)?)\s+(?:\S+\
 # but "until the date of PFS event" names the endpoint whose event ends a time frame.
 STOP_RULE = re.compile(r"\b(?:until|unless)\b(?![^(]*\b(?:date|time|event)\b)[^(]*$", re.IGNORECASE)
 STOP_WINDOW = 60
+# "the dose at which 2 of 6 patients experience dose-limiting toxicity": an event of a patient in a
+# dose-escalation rule, not an outcome measure.
+EVENT_BEFORE = re.compile(
+    r"\b(?:patients?|participants?|subjects?|pts)\s+(?:experiences?|develops?|developed)\s+(?:an?\s+|any\s+)?$",
+    re.IGNORECASE,
+)
+EVENT_WINDOW = 40
 # A short form the record defines must look like an abbreviation: "iPFS", "DoR", not "CR+PR".
 ABBREVIATION_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,11}$")
 # Words a definition's long form may have before its endpoint head ("Investigator assessed-PFS").
@@ -193,13 +200,17 @@ def is_history(text: str, start: int, end: int, in_criteria: bool) -> bool:
     return HISTORY_BEFORE.search(text, max(0, start - 50), start) is not None
 
 
-def guard_reason(text: str, start: int, end: int, *, in_criteria: bool) -> str | None:
-    """Why the endpoint name at ``[start, end)`` is not an ENDPOINT here (``"stop_rule"`` or
-    ``"history"``), or None when it is one."""
-    if is_stop_rule(text, start):
+def guard_reason(text: str, start: int, end: int, *, in_criteria: bool, event: bool = True) -> str | None:
+    """Why the endpoint name at ``[start, end)`` is not an ENDPOINT here (``"stop_rule"``,
+    ``"history"`` or ``"event"``), or None when it is one. ``event``: whether the endpoint names an
+    event that can stop a treatment (a maximum tolerated dose is a dose, reached "until" it is found,
+    and stays an endpoint there)."""
+    if event and is_stop_rule(text, start):
         return "stop_rule"
     if is_history(text, start, end, in_criteria):
         return "history"
+    if EVENT_BEFORE.search(text, max(0, start - EVENT_WINDOW), start):
+        return "event"
     return None
 
 
@@ -509,7 +520,8 @@ def find_endpoints(
             follows_guarded = (
                 m.short and guarded_end is not None and text[guarded_end : m.start_char].strip() in ("(", "（", "[")
             )
-            if follows_guarded or guard_reason(text, m.start_char, m.end_char, in_criteria=in_criteria):
+            event = lex.by_canonical.get(m.canonical, {}).get("event", True)
+            if follows_guarded or guard_reason(text, m.start_char, m.end_char, in_criteria=in_criteria, event=event):
                 guarded_end = m.end_char
                 continue
         kept.append(m)

@@ -11,8 +11,10 @@ Decisions the contract leaves open:
   ``2 years, 6 months`` → ``P2Y6M``; weeks in a compound become days); rising units give two spans.
 - ``between 12 and 14 months`` is one range span including ``between``; ``9 months to 12 months``
   is one range span; ``or`` and ``through`` between two numbers make a range (``2 or 3 days``).
-- Quantifiers kept beyond the contract's list: ``the first/next/following/previous/preceding/
-  prior`` (``in the first 12 hours``, ``the past 6 months``), ``within the``, ``about``,
+- Quantifiers kept beyond the contract's list: ``first/next/following/previous/preceding/prior``
+  after ``within (the)`` or ``in the`` (``in the first 12 hours``, ``within the previous 6 months``;
+  without them the words stay out, as a plain preposition would: ``during the first 12 days`` gives
+  ``12 days``), ``within the``, ``about``,
   ``around``, ``at most``, ``no later than``, ``greater than or equal to``, ``(a) mean of``; a
   tolerance (``±7 days``, ``+/- 10 days``) and ``~`` stay out. Adjectives between number and unit stay in the span (``7 calendar days``,
   ``3 consecutive days``, ``5 previous years``); ``six (6) months`` is one number.
@@ -20,7 +22,7 @@ Decisions the contract leaves open:
   month`` → ``R/P1D``, ``R/P1W``, ``R/P1M``; ``1F/W`` and ``1 fraction per week`` → ``R/P1W``;
   ``q3w``, ``Q3W``, ``q12h`` → ``R/P3W``, ``R/PT12H`` (the number is written); ``3-weekly`` →
   ``R/P3W``; ``every other week``, ``every 2nd day`` → ``R/P2W``, ``R/P2D``. More than once per
-  period (``twice daily``, ``3 times a week``, ``5 fractions per week``, ``5 days a week``,
+  period (``twice daily``, ``once or twice daily``, ``3 times a week``, ``5 fractions per week``, ``5 days a week``,
   ``150 minutes per week``): kind frequency, value null. No number, no span (``daily``,
   ``weekly``, ``QD``, ``every day``).
 - Dates: ``January 2020`` → ``2020-01``; ``August 1, 2022``, ``30th April 2009``, ``2020-01-31``
@@ -137,7 +139,7 @@ _DURATION = rf"(?:{_BETWEEN}|{_RANGE2}|{_COMPOUND}|{_PLAIN})"
 # Frequencies.
 _PER = rf"(?:{_S0}/{_S0}|{_S1}(?:a|an|per|each|every){_S1}|{_S0}{_DASH}{_S0}|{_S1}|)"
 _F_TIMES = (
-    rf"(?P<count>once|twice|thrice|{_BARE}{_S0}(?:times?|x|\u00d7)){_PER}"
+    rf"(?P<count>(?:once|twice)(?:{_S1}or{_S1}(?:twice|thrice))?|thrice|{_BARE}{_S0}(?:times?|x|\u00d7)){_PER}"
     rf"(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}){_END}"
 )
 _F_FRACTIONS = rf"(?P<count>{_BARE}){_S0}(?:fractions?|fx|fr|f){_PER}(?P<period>{_PERIOD_NOUN}|{_PERIOD_ADJ}|w){_END}"
@@ -199,7 +201,6 @@ _QUANT_WORDS = (
     r"every",
     rf"within{_S1}(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
     rf"in{_S1}the{_S1}(?:last|past|previous|preceding|prior|next|following|first|initial)",
-    rf"(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
     rf"within(?:{_S1}the)?",
     rf"up{_S1}to",
     rf"at{_S1}(?:least|most)",
@@ -354,11 +355,19 @@ _PERSON_WORDS = (
     r"aged?|of|between|from|over|under|above|below|at|least|older|younger|more|less|greater|than|"
     r"or|equal|to|must|should|be|are|is|who"
 )
+# (``\Z``, not ``$``: a person noun ending the line before is not an age's context, as in a
+# registry's outcome line after the line of interventions.)
 _PERSON_BEFORE = re.compile(
     rf"(?<![a-z])(?:(?P<adult>{_PERSONS})|(?P<child>{_CHILDREN}))(?![a-z])"
-    rf"(?:[^a-z\n]|(?:{_PERSON_WORDS})(?![a-z])){{0,16}}$",
+    rf"(?P<gap>(?:[^a-z\n]|(?:{_PERSON_WORDS})(?![a-z])){{0,16}})\Z",
     _FLAGS,
 )
+# A clause ends between an adult noun and the number: in an outcome item the time frame follows
+# the description ("... to the total subjects, 2 years"), so only an adult's age in years stays an
+# age there ("Women, 18-65 years").
+_CLAUSE_END = re.compile(r"[,.;]")
+# What follows a duration counted from an event ("patients 5 years after treatment").
+_EVENT_AFTER = re.compile(rf"{_S0}(?:after|since|from|post|following)(?![a-z])", _FLAGS)
 _AGE_AFTER = re.compile(
     rf"(?:{_S0}|[ \t]*\n[ \t]*)(?:{_DASH}{_S0})?(?:old{_END}|(?:of|in){_S1}age(?![a-z-])|"
     rf"(?:or|and){_S1}(?:older|younger|over|above|greater){_END}|"
@@ -382,7 +391,7 @@ _AGE_GAP = re.compile(
 _POSITION_BEFORE = re.compile(
     rf"(?<![a-z])(?:days?|weeks?|wks?|months?|mos?|years?|hours?|cycles?|courses?|visits?|sessions?|"
     rf"doses?|fractions?|phases?|grades?|stages?|parts?|arms?|cohorts?|levels?|steps?|versions?|"
-    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]){_S0}[#:.]?{_S0}$",
+    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]){_S0}[#:.]?{_S0}\Z",
     _FLAGS,
 )
 _TEST_AFTER = re.compile(rf"{_S0}(?:urine|urinary|walk|holter)", _FLAGS)
@@ -700,10 +709,13 @@ def _is_age(before: str, quant: str, after: str, numbers: Sequence[tuple[float, 
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before + quant):
         return True
     years = all(code == "Y" for _, code in numbers)
-    person = _PERSON_BEFORE.search(before + quant)
-    if person is not None and (person.group("child") or years):
-        return True
     adult = years and all(_ADULT_YEARS[0] <= n <= _ADULT_YEARS[1] for n, _ in numbers)
+    person = _PERSON_BEFORE.search(before + quant)
+    if person is not None and not _EVENT_AFTER.match(after):
+        if person.group("child"):
+            return True
+        if years:
+            return adult or not _CLAUSE_END.search(person.group("gap"))
     return bool(adult and _BARE_AGE_BEFORE.search(before) and not _ANCHOR_AFTER.match(after))
 
 
