@@ -11,7 +11,9 @@ Recognition, in order of trust:
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
 4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``) and vaccine product names
    (``Neo-DCVac``);
-5. abbreviations defined in the text for a recognised long form.
+5. abbreviations defined in the text for a recognised long form;
+6. with ``scorer`` on, words in drug contexts that the rules left alone, kept by a learned
+   scorer (see :mod:`.learned`).
 
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
 """
@@ -33,6 +35,7 @@ from ...terms import check_terms, read_terms, term_key
 from .codes import find_codes, is_code_lookalike
 from .context import given_as_therapy, is_measured
 from .gazetteer import intervention_names, looks_like_name, occurrences, resolve_codes
+from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_products, has_inn_stem
@@ -44,6 +47,8 @@ PACKED_FILE = f"{LEXICON_KEY}.msgpack.gz"
 # The user's terms (see trialspacy.terms): their key and file, likewise.
 TERMS_KEY = "drug_terms"
 TERMS_FILE = f"{TERMS_KEY}.jsonl"
+# The learned scorer's weights (see learned.DrugScorer.to_bytes): their key and file, likewise.
+SCORER_KEY = "drug_scorer"
 
 Attrs = dict[str, Any]
 
@@ -70,6 +75,7 @@ class DrugRecognizer(Pipe):
         products: bool = True,
         gazetteer: bool = True,
         spelling: bool = True,
+        scorer: bool = False,
         spans_key: str = SPAN_KEY,
     ) -> None:
         self.name = name
@@ -78,6 +84,7 @@ class DrugRecognizer(Pipe):
         self.products = products
         self.gazetteer = gazetteer
         self.spelling = spelling
+        self.scorer = scorer
         self.spans_key = spans_key
         self._rows: list[Attrs] | None = None
         self._index: TermIndex | None = None
@@ -85,6 +92,28 @@ class DrugRecognizer(Pipe):
         self._packed: bytes | None = None
         # The user's terms by name (trialspacy.terms.term_key), on top of the lexicon.
         self._terms: dict[str, Attrs] = {}
+        # The scorer's weights as saved: restored by from_disk or from_bytes, else the package's.
+        self._scorer_bytes: bytes | None = None
+        self._scorer: DrugScorer | None = None
+
+    @property
+    def drug_scorer(self) -> DrugScorer:
+        """The learned scorer, read on first use."""
+        if self._scorer is None:
+            self._scorer = DrugScorer.from_bytes(self._saved_scorer())
+        return self._scorer
+
+    def _saved_scorer(self) -> bytes:
+        if self._scorer_bytes is None:
+            self._scorer_bytes = default_scorer_bytes()
+        return self._scorer_bytes
+
+    def _write_scorer(self, path: Path) -> None:
+        path.write_bytes(self._saved_scorer())
+
+    def _restore_scorer(self, data: bytes) -> None:
+        self._scorer_bytes = data
+        self._scorer = None
 
     @property
     def rows(self) -> list[Attrs]:
@@ -156,6 +185,8 @@ class DrugRecognizer(Pipe):
         if self.stems:
             found.extend(self._stem_spans(doc, text, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
+        if self.scorer:
+            found.extend(self.drug_scorer.find(doc, text, found))
         resolved = resolve_codes(text, found)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
@@ -247,28 +278,46 @@ class DrugRecognizer(Pipe):
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         """The lexicon, packed (see :func:`pack_lexicon`), and the user's terms, as a bytestring."""
         return util.to_bytes(
-            {LEXICON_KEY: self._packed_lexicon, TERMS_KEY: lambda: srsly.msgpack_dumps(self.terms)}, exclude
+            {
+                LEXICON_KEY: self._packed_lexicon,
+                TERMS_KEY: lambda: srsly.msgpack_dumps(self.terms),
+                SCORER_KEY: self._saved_scorer,
+            },
+            exclude,
         )
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DrugRecognizer":
         """Restore the lexicon and the terms saved by :meth:`to_bytes`."""
-        setters = {LEXICON_KEY: self._restore, TERMS_KEY: lambda b: self._restore_terms(srsly.msgpack_loads(b))}
+        setters = {
+            LEXICON_KEY: self._restore,
+            TERMS_KEY: lambda b: self._restore_terms(srsly.msgpack_loads(b)),
+            SCORER_KEY: self._restore_scorer,
+        }
         util.from_bytes(bytes_data, setters, exclude)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Save the lexicon beside the component's config, packed (see :func:`pack_lexicon`), and
-        the user's terms as JSONL."""
+        """Save the lexicon beside the component's config, packed (see :func:`pack_lexicon`), the
+        user's terms as JSONL, and the learned scorer's weights (saved whether ``scorer`` is on or
+        not, so that a config override can turn it on in the saved pipeline)."""
         util.to_disk(
-            path, {PACKED_FILE: self._write_lexicon, TERMS_FILE: lambda p: write_jsonl(p, self.terms)}, exclude
+            path,
+            {
+                PACKED_FILE: self._write_lexicon,
+                TERMS_FILE: lambda p: write_jsonl(p, self.terms),
+                SCORER_FILE: self._write_scorer,
+            },
+            exclude,
         )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DrugRecognizer":
-        """Restore the lexicon and the terms saved by :meth:`to_disk` (a pipeline saved before
-        terms existed has no terms file: no terms)."""
+        """Restore the lexicon, the terms and the scorer saved by :meth:`to_disk` (a pipeline saved
+        before terms existed has no terms file: no terms; one saved before the scorer existed uses
+        the package's)."""
         readers = {
             PACKED_FILE: lambda p: self._restore(p.read_bytes()),
             TERMS_FILE: lambda p: self._restore_terms(read_jsonl(p) if p.exists() else []),
+            SCORER_FILE: lambda p: self._restore_scorer(p.read_bytes()) if p.exists() else None,
         }
         util.from_disk(path, readers, exclude)
         return self
@@ -315,12 +364,33 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
     "trialspacy_drugs",
     assigns=["doc.spans", "span._.trialspacy_normalized", "span._.trialspacy_kind", "span._.trialspacy_drugbank_id"],
     requires=["doc._.trialspacy_sections", "doc._.trialspacy_abbreviation_defs"],
-    default_config={"stems": True, "products": True, "gazetteer": True, "spelling": True, "spans_key": SPAN_KEY},
+    default_config={
+        "stems": True,
+        "products": True,
+        "gazetteer": True,
+        "spelling": True,
+        "scorer": False,
+        "spans_key": SPAN_KEY,
+    },
 )
 def make_drugs(
-    nlp: Language, name: str, stems: bool, products: bool, gazetteer: bool, spelling: bool, spans_key: str
+    nlp: Language,
+    name: str,
+    stems: bool,
+    products: bool,
+    gazetteer: bool,
+    spelling: bool,
+    scorer: bool,
+    spans_key: str,
 ) -> DrugRecognizer:
     """Factory of the DRUG component."""
     return DrugRecognizer(
-        nlp, name, stems=stems, products=products, gazetteer=gazetteer, spelling=spelling, spans_key=spans_key
+        nlp,
+        name,
+        stems=stems,
+        products=products,
+        gazetteer=gazetteer,
+        spelling=spelling,
+        scorer=scorer,
+        spans_key=spans_key,
     )
