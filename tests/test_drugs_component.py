@@ -283,9 +283,10 @@ def test_drugs_from_bytes_replaces_the_lexicon():
 def test_drugs_serialization_honours_exclude(tmp_path):
     nlp = trialspacy.build(["trialspacy_drugs"])
     component = nlp.get_pipe("trialspacy_drugs")
-    assert srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon"])) == {"drug_terms": srsly.msgpack_dumps([])}
-    assert srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon", "drug_terms"])) == {}
-    component.to_disk(tmp_path, exclude=["drug_lexicon", "drug_terms"])
+    saved = srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon", "drug_scorer"]))
+    assert saved == {"drug_terms": srsly.msgpack_dumps([])}
+    assert srsly.msgpack_loads(component.to_bytes(exclude=["drug_lexicon", "drug_terms", "drug_scorer"])) == {}
+    component.to_disk(tmp_path, exclude=["drug_lexicon", "drug_terms", "drug_scorer"])
     assert list(tmp_path.iterdir()) == []
     component.from_bytes(packed_bytes(lexicon_of_one("wonderdrugine")), exclude=["drug_lexicon"])
     assert [s.text for s in label_spans(nlp(TEXT), DRUG)] == ["aspirin"]

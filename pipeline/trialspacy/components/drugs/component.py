@@ -16,6 +16,8 @@ Recognition, in order of trust:
 5. abbreviations defined in the text for a recognised long form;
 6. drug classes the lexicon does not list, by their grammar (``MEK inhibitors``, ``anti-CD20
    antibodies``, ``vasoactive drugs``; see :mod:`.classes`).
+7. with ``scorer`` on, words in drug contexts that the rules left alone, kept by a learned
+   scorer (see :mod:`.learned`).
 
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
 With ``formulations`` (contract v1.2's normalization), an agent's span grows over the formulation and
@@ -43,6 +45,7 @@ from .codes import find_codes, is_code_lookalike
 from .context import given_as_therapy, is_measured
 from .formulations import extend_formulations
 from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
+from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_products, has_inn_stem
@@ -54,6 +57,8 @@ PACKED_FILE = f"{LEXICON_KEY}.msgpack.gz"
 # The user's terms (see trialspacy.terms): their key and file, likewise.
 TERMS_KEY = "drug_terms"
 TERMS_FILE = f"{TERMS_KEY}.jsonl"
+# The learned scorer's weights (see learned.DrugScorer.to_bytes): their key and file, likewise.
+SCORER_KEY = "drug_scorer"
 
 Attrs = dict[str, Any]
 
@@ -83,6 +88,7 @@ class DrugRecognizer(Pipe):
         class_grammar: bool = True,
         authoritative_list: bool = True,
         formulations: bool = True,
+        scorer: bool = False,
         spans_key: str = SPAN_KEY,
     ) -> None:
         self.name = name
@@ -94,6 +100,7 @@ class DrugRecognizer(Pipe):
         self.class_grammar = class_grammar
         self.authoritative_list = authoritative_list
         self.formulations = formulations
+        self.scorer = scorer
         self.spans_key = spans_key
         self._rows: list[Attrs] | None = None
         self._index: TermIndex | None = None
@@ -101,6 +108,28 @@ class DrugRecognizer(Pipe):
         self._packed: bytes | None = None
         # The user's terms by name (trialspacy.terms.term_key), on top of the lexicon.
         self._terms: dict[str, Attrs] = {}
+        # The scorer's weights as saved: restored by from_disk or from_bytes, else the package's.
+        self._scorer_bytes: bytes | None = None
+        self._scorer: DrugScorer | None = None
+
+    @property
+    def drug_scorer(self) -> DrugScorer:
+        """The learned scorer, read on first use."""
+        if self._scorer is None:
+            self._scorer = DrugScorer.from_bytes(self._saved_scorer())
+        return self._scorer
+
+    def _saved_scorer(self) -> bytes:
+        if self._scorer_bytes is None:
+            self._scorer_bytes = default_scorer_bytes()
+        return self._scorer_bytes
+
+    def _write_scorer(self, path: Path) -> None:
+        path.write_bytes(self._saved_scorer())
+
+    def _restore_scorer(self, data: bytes) -> None:
+        self._scorer_bytes = data
+        self._scorer = None
 
     @property
     def rows(self) -> list[Attrs]:
@@ -174,6 +203,8 @@ class DrugRecognizer(Pipe):
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
+        if self.scorer:
+            found.extend(self.drug_scorer.find(doc, text, found))
         resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
@@ -275,28 +306,46 @@ class DrugRecognizer(Pipe):
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         """The lexicon, packed (see :func:`pack_lexicon`), and the user's terms, as a bytestring."""
         return util.to_bytes(
-            {LEXICON_KEY: self._packed_lexicon, TERMS_KEY: lambda: srsly.msgpack_dumps(self.terms)}, exclude
+            {
+                LEXICON_KEY: self._packed_lexicon,
+                TERMS_KEY: lambda: srsly.msgpack_dumps(self.terms),
+                SCORER_KEY: self._saved_scorer,
+            },
+            exclude,
         )
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DrugRecognizer":
         """Restore the lexicon and the terms saved by :meth:`to_bytes`."""
-        setters = {LEXICON_KEY: self._restore, TERMS_KEY: lambda b: self._restore_terms(srsly.msgpack_loads(b))}
+        setters = {
+            LEXICON_KEY: self._restore,
+            TERMS_KEY: lambda b: self._restore_terms(srsly.msgpack_loads(b)),
+            SCORER_KEY: self._restore_scorer,
+        }
         util.from_bytes(bytes_data, setters, exclude)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Save the lexicon beside the component's config, packed (see :func:`pack_lexicon`), and
-        the user's terms as JSONL."""
+        """Save the lexicon beside the component's config, packed (see :func:`pack_lexicon`), the
+        user's terms as JSONL, and the learned scorer's weights (saved whether ``scorer`` is on or
+        not, so that a config override can turn it on in the saved pipeline)."""
         util.to_disk(
-            path, {PACKED_FILE: self._write_lexicon, TERMS_FILE: lambda p: write_jsonl(p, self.terms)}, exclude
+            path,
+            {
+                PACKED_FILE: self._write_lexicon,
+                TERMS_FILE: lambda p: write_jsonl(p, self.terms),
+                SCORER_FILE: self._write_scorer,
+            },
+            exclude,
         )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DrugRecognizer":
-        """Restore the lexicon and the terms saved by :meth:`to_disk` (a pipeline saved before
-        terms existed has no terms file: no terms)."""
+        """Restore the lexicon, the terms and the scorer saved by :meth:`to_disk` (a pipeline saved
+        before terms existed has no terms file: no terms; one saved before the scorer existed uses
+        the package's)."""
         readers = {
             PACKED_FILE: lambda p: self._restore(p.read_bytes()),
             TERMS_FILE: lambda p: self._restore_terms(read_jsonl(p) if p.exists() else []),
+            SCORER_FILE: lambda p: self._restore_scorer(p.read_bytes()) if p.exists() else None,
         }
         util.from_disk(path, readers, exclude)
         return self
@@ -351,6 +400,7 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
         "class_grammar": True,
         "authoritative_list": True,
         "formulations": True,
+        "scorer": False,
         "spans_key": SPAN_KEY,
     },
 )
@@ -364,13 +414,15 @@ def make_drugs(
     class_grammar: bool,
     authoritative_list: bool,
     formulations: bool,
+    scorer: bool,
     spans_key: str,
 ) -> DrugRecognizer:
     """Factory of the DRUG component. ``class_grammar``: drug classes by their grammar (see
     :mod:`.classes`). ``authoritative_list`` (false: before contract v1.2, the
     intervention list of types DRUG, BIOLOGICAL, COMBINATION_PRODUCT only, under the blockers and
     code guards) and ``formulations`` (false: no formulation or salt names, and the record's names
-    for its codes only when the lexicon has none) switch parts of contract v1.2 off, for ablation."""
+    for its codes only when the lexicon has none) switch parts of contract v1.2 off, for ablation.
+    ``scorer``: the learned scorer for names the lexicon lacks (off: see models/drug_scorer/README.md)."""
     return DrugRecognizer(
         nlp,
         name,
@@ -381,5 +433,6 @@ def make_drugs(
         class_grammar=class_grammar,
         authoritative_list=authoritative_list,
         formulations=formulations,
+        scorer=scorer,
         spans_key=spans_key,
     )

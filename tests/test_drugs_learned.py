@@ -1,0 +1,141 @@
+"""The learned DRUG scorer on trial text: its candidates, its features, the trained weights the
+package ships, the ``scorer`` flag of the DRUG component, and its serialization (JSON, no pickle)."""
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+import trialspacy
+from trialspacy.components.drugs.learned import (
+    SCORER_FILE,
+    DrugScorer,
+    candidates,
+    default_scorer_bytes,
+    features,
+)
+from trialspacy.spans import DRUG, label_spans
+
+PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
+REPO = Path(__file__).resolve().parent.parent
+# Registry phrasing with names no lexicon holds (legacy records abbreviate freely).
+LISTED = "Cohorts of 3-6 patients receive escalating doses of gemcitabine and UFT until the MTD is determined."
+TREATED = "Patients may have been previously treated with AZT and failed or may currently be receiving AZT."
+
+
+def words(text: str, spans) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+@pytest.fixture(scope="module")
+def nlp_rules():
+    return trialspacy.build(PIPELINE)
+
+
+@pytest.fixture(scope="module")
+def nlp_scored():
+    nlp = trialspacy.build(PIPELINE)
+    nlp.get_pipe("trialspacy_drugs").scorer = True
+    return nlp
+
+
+def drug_texts(nlp, text: str) -> list[str]:
+    return [s.text for s in label_spans(nlp(text), DRUG)]
+
+
+def test_candidates_beside_a_rule_span_after_a_verb_and_before_a_dose():
+    start = LISTED.index("gemcitabine")
+    found = candidates(LISTED, [(start, start + len("gemcitabine"))])
+    # "receive escalating": the verb cue is cheap and broad; the scorer sorts it out.
+    assert words(LISTED, found) == ["escalating", "UFT"]
+    assert found[(LISTED.index("UFT"), LISTED.index("UFT") + 3)] == ["after_drug"]
+    dosed = "Arm A: Zorbalin 100 mg orally once daily plus best supportive care."
+    assert "Zorbalin" in words(dosed, candidates(dosed, []))
+    assert candidates(dosed, [])[(7, 15)] == ["right:dose"]
+    assert words(TREATED, candidates(TREATED, [])) == ["AZT", "AZT"]
+
+
+def test_candidates_leave_rule_spans_function_words_and_the_denylist_alone():
+    text = "Patients treated with chemotherapy, the drug, or with cisplatin and Zorbalin."
+    start = text.index("cisplatin")
+    drug = [(start, start + len("cisplatin"))]
+    assert words(text, candidates(text, drug)) == ["Zorbalin"]
+    # Masked (training): the rules' own find is a candidate too.
+    assert "cisplatin" in words(text, candidates(text, drug, masked=True))
+
+
+def test_features_describe_the_word_its_shape_and_its_context():
+    text = "treated with zanidatamab 20 mg/kg every 3 weeks"
+    start = text.index("zanidatamab")
+    feats = features(text, start, start + 11, ["left:with"], [], "interventions")
+    for expected in (
+        "w=zanidatamab",
+        "suf=mab$",
+        "shape=xx",
+        "cue=left:with",
+        "unit=mg",
+        "sec=interventions",
+        "l1=with",
+    ):
+        assert expected in feats
+    assert feats == sorted(set(feats))
+
+
+def test_the_shipped_scorer_is_json_small_and_the_one_in_models():
+    data = default_scorer_bytes()
+    assert len(data) < 1_000_000
+    rows = [json.loads(line) for line in gzip.decompress(data).decode("utf-8").splitlines()]
+    assert rows[0]["format"] == "trialspacy-drug-scorer/1" and 0 < rows[0]["threshold"] < 1
+    assert all(set(row) == {"feature", "weight"} for row in rows[1:])
+    assert (REPO / "models" / "drug_scorer" / SCORER_FILE).read_bytes() == data
+    scorer = DrugScorer.from_bytes(data)
+    assert scorer.to_bytes() == data
+
+
+def test_the_scorer_scores_unknown_names_above_common_words():
+    scorer = DrugScorer.from_bytes(default_scorer_bytes())
+    start = TREATED.index("AZT")
+    drug = features(TREATED, start, start + 3, ["left:with"], [], "none")
+    text = "Patients treated with surgery alone"
+    start = text.index("surgery")
+    other = features(text, start, start + 7, ["left:with", "right:alone"], [], "none")
+    assert scorer.probability(drug) >= scorer.threshold > scorer.probability(other)
+
+
+def test_flag_off_is_the_rules_output_and_flag_on_adds_agents(nlp_rules, nlp_scored):
+    assert nlp_rules.get_pipe("trialspacy_drugs").scorer is False  # the default
+    assert drug_texts(nlp_rules, TREATED) == []
+    assert drug_texts(nlp_rules, LISTED) == ["gemcitabine"]
+    doc = nlp_scored(TREATED)
+    spans = label_spans(doc, DRUG)
+    assert [s.text for s in spans] == ["AZT", "AZT"]
+    assert {(s._.trialspacy_normalized, s._.trialspacy_kind, s._.trialspacy_drugbank_id) for s in spans} == {
+        ("azt", "agent", None)
+    }
+    # The rules' spans are kept as they were.
+    assert set(drug_texts(nlp_rules, LISTED)) <= set(drug_texts(nlp_scored, LISTED))
+
+
+def test_scorer_weights_round_trip_through_bytes_and_disk(tmp_path):
+    nlp = trialspacy.build(PIPELINE)
+    pipe = nlp.get_pipe("trialspacy_drugs")
+    changed = DrugScorer(dict(pipe.drug_scorer.weights), pipe.drug_scorer.intercept, 0.99, {"note": "test"})
+    pipe._restore_scorer(changed.to_bytes())
+    nlp.to_disk(tmp_path / "p")
+    saved = (tmp_path / "p" / "trialspacy_drugs" / SCORER_FILE).read_bytes()
+    assert saved[:2] == b"\x1f\x8b" and json.loads(gzip.decompress(saved).splitlines()[0])["threshold"] == 0.99
+    for restored in (
+        trialspacy.load(tmp_path / "p").get_pipe("trialspacy_drugs"),
+        trialspacy.build(PIPELINE).get_pipe("trialspacy_drugs").from_bytes(pipe.to_bytes()),
+    ):
+        assert restored.drug_scorer.threshold == 0.99
+        assert restored.drug_scorer.meta == {"note": "test"}
+
+
+def test_config_override_turns_the_scorer_on_in_a_saved_pipeline(tmp_path):
+    trialspacy.build(PIPELINE).to_disk(tmp_path / "p")
+    import spacy
+
+    nlp = spacy.load(tmp_path / "p", config={"components": {"trialspacy_drugs": {"scorer": True}}})
+    assert drug_texts(nlp, TREATED) == ["AZT", "AZT"]
