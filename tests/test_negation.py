@@ -125,6 +125,23 @@ CLAUSE_CASES = [
     ("No prior hypersensitivity to any NSAID.", [("NSAID", False)]),
     ("Patients who have not received prior cisplatin.", [("cisplatin", True)]),
     ("Must not be taking warfarin.", [("warfarin", True)]),
+    (
+        "No prior docetaxel, paclitaxel or cisplatin were given.",
+        [("docetaxel", True), ("paclitaxel", True), ("cisplatin", True)],
+    ),
+    ("No penicillin allergy.", [("penicillin", False)]),
+    ("No prior toxicity of cisplatin.", [("cisplatin", False)]),
+    ("Not able to take warfarin due to bleeding; heparin allowed.", [("warfarin", True), ("heparin", False)]),
+    ("Willing to refrain from use of warfarin or aspirin.", [("warfarin", True), ("aspirin", True)]),
+    (
+        "There is a lack of data regarding the role of bevacizumab in elderly patients.",
+        [("bevacizumab", False)],
+    ),
+    (
+        "It is not yet known whether radiation therapy plus cisplatin is more effective than radiation therapy alone.",
+        [("cisplatin", False)],
+    ),
+    ("No use of non-steroidal anti-inflammatory drugs.", [("non-steroidal anti-inflammatory drugs", True)]),
 ]
 
 
@@ -577,3 +594,21 @@ def test_negex_time_grows_linearly_with_a_long_sentence() -> None:
     # NegEx compared every target with every cue: 16 times the time for 4 times the text; linear
     # is 4 times (the bound leaves room for a busy machine)
     assert seconds(8000) < 8 * seconds(2000)
+
+
+def test_clause_scope_time_grows_linearly_with_a_long_sentence_of_lists_and_verbs() -> None:
+    backend = ContextBackend(blank(), package_data(RULES_FILE))
+
+    def seconds(repetitions: int) -> float:
+        doc, targets = repeated_drug_doc("no docetaxel, docetaxel or docetaxel received docetaxel " * repetitions)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            negated = backend.negated(doc, targets)
+            best = min(best, time.perf_counter() - start)
+        # each list is negated whole; the verb opens a clause the cue does not reach
+        assert negated[:4] == [True, True, True, False]
+        return best
+
+    # linear is 4 times the time for 4 times the text (the bound leaves room for a busy machine)
+    assert seconds(2000) < 8 * seconds(500)

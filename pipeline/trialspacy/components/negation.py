@@ -319,6 +319,7 @@ class ClauseBounds:
         # "no hypersensitivity to NSAIDs": the scope ends after the relation word.
         relation_cuts = [i + 1 for i in range(n - 1) if lower[i] in clauses.relations and lower[i + 1] in clauses.links]
         self.clause_starts = sorted(self.verb_cuts + relation_cuts)
+        self.relation_words = {i for i, word in enumerate(lower) if word in clauses.relations}
         # A verb's clause starts at its subject: after the last comma before the verb, when one
         # lies in the scope ("without AEs, adverse events will be graded").
         self.subject_starts = {}
@@ -351,7 +352,7 @@ class ClauseBounds:
             return limit
         cut = self.cut_starts[found]
         comma = self.subject_starts.get(cut, -1)
-        return min(limit, comma if comma >= end else cut)
+        return min(limit, comma if comma >= end and not self.inside_a_list(comma) else cut)
 
     def backward_start(self, start: int, limit: int) -> int:
         """Where the backward scope of a cue starting at ``start`` begins, at least ``limit``. The
@@ -359,6 +360,16 @@ class ClauseBounds:
         content_end = self.prev_content[start] + 1
         found = bisect.bisect_right(self.cut_ends, content_end)
         return max(limit, self.cut_ends[found - 1]) if found else limit
+
+    def inside_a_list(self, i: int) -> bool:
+        """Whether token ``i`` lies between two items of a list of targets."""
+        last = bisect.bisect_left(self.target_starts, i) - 1
+        return last >= 0 and self.list_ends[last] > i
+
+    def names_a_relation(self, target: Span) -> bool:
+        """Whether the target only says what a relation word right after it is to ("no penicillin
+        allergy", "no protease inhibitor resistance"): what is absent is the relation."""
+        return target.end in self.relation_words
 
     def list_end(self, end: int, scope_end: int, limit: int) -> int:
         """The forward scope ``end:scope_end`` extended to the end of the list of targets its last
@@ -467,6 +478,8 @@ class ContextBackend:
             negated_ids = {id(t) for t, m in graph.edges if m.category in NEGATED_CATEGORIES}
             for n, target in zip(members, window_targets):
                 result[n] = id(target) in negated_ids
+        if bounds is not None:
+            result = [negated and not bounds.names_a_relation(t) for negated, t in zip(result, targets)]
         return result
 
 
@@ -532,6 +545,7 @@ class NegexBackend:
             return []
         cues = self.cues(doc)
         terminating = [(0, start, end) for start, end in cues["Termination"]]
+        bounds = None
         if self.clauses is not None:
             bounds = self.clauses.bounds(doc, cues["Preceding"] + cues["Following"], cues["Termination"])
             terminating += [(0, start, start) for start in bounds.clause_starts]
@@ -553,6 +567,7 @@ class NegexBackend:
             result.append(
                 target.end <= chunks[chunk][1]
                 and (first_preceding[chunk] < target.start or last_following[chunk] > target.end)
+                and not (bounds is not None and bounds.names_a_relation(target))
             )
         return result
 
