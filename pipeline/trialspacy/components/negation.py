@@ -36,10 +36,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+import numpy
 import srsly
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_disk
 
@@ -58,8 +61,11 @@ CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
 # Roles of a clause word: a verb that opens a new clause after a cue's noun phrase; a word that may
 # stand between a cue and its own verb (so that verb is not a new clause); a disjunction after which
 # a verb continues the negated predicate; a list word; a relation word and the link words that make
-# the scope end after it.
-CLAUSE_ROLES: tuple[str, ...] = ("verb", "between", "disjunction", "list", "relation", "link")
+# the scope end after it; the brackets of a parenthetical.
+CLAUSE_ROLES: tuple[str, ...] = ("verb", "between", "disjunction", "list", "relation", "link", "open", "close")
+ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
+# A subject's clause starts after a comma (see ClauseBounds).
+COMMA_BIT = 1 << len(CLAUSE_ROLES)
 # The most list words between two items of a list ("X, such as Y", "X (e.g., Y").
 MAX_LIST_GAP = 4
 TERMINATE = "TERMINATE"
@@ -247,20 +253,23 @@ def clause_scope(rule: Any, start: int, end: int, window: tuple[int, int], bound
 
 
 class Clauses:
-    """The closed classes of words that delimit a clause (``data/negation_clauses.jsonl``)."""
+    """The closed classes of words that delimit a clause (``data/negation_clauses.jsonl``): each
+    word's roles as bits, keyed by its lower-case string id, so that one look-up per token gives
+    a doc's roles as an array."""
 
     def __init__(self, rows: Sequence[Row]) -> None:
-        words: dict[str, set[str]] = {role: set() for role in CLAUSE_ROLES}
+        self.roles: dict[int, int] = {}
         for row in rows:
-            words[row["role"]].add(row["word"].lower())
-        self.verbs = frozenset(words["verb"])
-        # The words that may stand between a cue and its own verb, the verbs included ("must not
-        # have been receiving X").
-        self.verb_group = frozenset(words["between"] | words["verb"])
-        self.disjunctions = frozenset(words["disjunction"])
-        self.separators = frozenset(words["list"])
-        self.relations = frozenset(words["relation"])
-        self.links = frozenset(words["link"])
+            key = get_string_id(row["word"].lower())
+            self.roles[key] = self.roles.get(key, 0) | ROLE_BITS[row["role"]]
+        comma = get_string_id(",")
+        self.roles[comma] = self.roles.get(comma, 0) | COMMA_BIT
+
+    def of(self, doc: Doc) -> numpy.ndarray:
+        """The roles of each token of the doc, as bits."""
+        types, of_token = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+        get = self.roles.get
+        return numpy.array([get(key, 0) for key in types.tolist()], dtype=numpy.uint8)[of_token]
 
     def bounds(
         self,
@@ -277,8 +286,8 @@ class Clauses:
 class ClauseBounds:
     """One doc's clause boundaries: the terminators' spans, the verbs that open a new clause and
     the cuts after relation words; and its lists of targets (targets with only list words between
-    them). Arrays are built in one pass, so each cue's scope is clipped by a binary search (the
-    work stays linear in the document, give or take a log)."""
+    them). The arrays are computed over the whole doc at once, so each cue's scope is clipped by a
+    binary search (the work stays linear in the document, give or take a log)."""
 
     def __init__(
         self,
@@ -288,65 +297,79 @@ class ClauseBounds:
         terminators: Sequence[tuple[int, int]],
         targets: Sequence[Span] = (),
     ) -> None:
-        lower = [t.lower_ for t in doc]
-        n = len(lower)
-        in_cue = [False] * n
+        roles = clauses.of(doc)
+        n = len(roles)
+
+        def having(role: str) -> numpy.ndarray:
+            return (roles & ROLE_BITS[role]) != 0
+
+        positions = numpy.arange(n)
+        in_cue = numpy.zeros(n + 1, dtype=bool)  # in_cue[n]: past the end, in no cue
         for start, end in itertools.chain(cues, terminators):
-            for i in range(start, end):
-                in_cue[i] = True
+            in_cue[start:end] = True
         # prev_content[i]: the last token before i that is a cue's or outside a verb group (-1 if
         # none); next_content[i]: the first from i on (n if none).
-        skip = [word in clauses.verb_group and not cue for word, cue in zip(lower, in_cue)]
-        self.prev_content = [-1] * (n + 1)
-        for i in range(n):
-            self.prev_content[i + 1] = self.prev_content[i] if skip[i] else i
-        next_content = [n] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            next_content[i] = next_content[i + 1] if skip[i] else i
+        content = ~(having("verb") | having("between")) | in_cue[:n]
+        self.prev_content = numpy.concatenate(([-1], numpy.maximum.accumulate(numpy.where(content, positions, -1))))
+        next_content = numpy.minimum.accumulate(numpy.where(content, positions, n)[::-1])[::-1]
         # A verb opens a new clause when the words around its verb group are content words outside
         # every cue: "no prior docetaxel received" cuts; "who have not received", "not X or have Y"
         # and "X is not permitted" (the verb group of a cue after it) do not.
-        self.verb_cuts = [
-            i
-            for i, word in enumerate(lower)
-            if word in clauses.verbs
-            and not in_cue[i]
-            and (p := self.prev_content[i]) >= 0
-            and not in_cue[p]
-            and lower[p] not in clauses.disjunctions
-            and not (next_content[i] < n and in_cue[next_content[i]])
+        before = self.prev_content[:n]
+        verb_cuts = positions[
+            having("verb")
+            & ~in_cue[:n]
+            & (before >= 0)
+            & ~in_cue[before]
+            & ~having("disjunction")[before]
+            & ~in_cue[next_content]
         ]
         # "no hypersensitivity to NSAIDs": the scope ends after the relation word.
-        relation_cuts = [i + 1 for i in range(n - 1) if lower[i] in clauses.relations and lower[i + 1] in clauses.links]
-        self.clause_starts = sorted(self.verb_cuts + relation_cuts)
-        self.relation_words = {i for i, word in enumerate(lower) if word in clauses.relations}
+        relation_words = having("relation")
+        self.relation_words = set(positions[relation_words].tolist())
+        relation_cuts = positions[1:][relation_words[:-1] & having("link")[1:]]
+        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist())
         # A verb's clause starts at its subject: after the last comma before the verb, when one
         # lies in the scope ("without AEs, adverse events will be graded").
-        self.subject_starts = {}
-        last_comma = -1
-        verbs = set(self.verb_cuts)
-        for i, word in enumerate(lower):
-            if word == ",":
-                last_comma = i
-            elif i in verbs and last_comma >= 0:
-                self.subject_starts[i] = last_comma
+        last_comma = numpy.maximum.accumulate(numpy.where((roles & COMMA_BIT) != 0, positions, -1))
+        self.subject_starts = {int(v): int(last_comma[v]) for v in verb_cuts if last_comma[v] >= 0}
         cuts = sorted(
-            [(s, e) for s, e in terminators] + [(i, i + 1) for i in self.verb_cuts] + [(i, i) for i in relation_cuts]
+            [(s, e) for s, e in terminators]
+            + [(v, v + 1) for v in verb_cuts.tolist()]
+            + [(r, r) for r in relation_cuts.tolist()]
         )
         self.cut_starts = [s for s, _ in cuts]
         self.cut_ends = sorted(e for _, e in cuts)
         # A list: targets with at most MAX_LIST_GAP list words between each and the next; the end
         # of the list from each target on.
+        # The innermost bracket pair around each token: a cue inside one reaches neither out of it.
+        self.opened = numpy.full(n, -1)
+        self.closed = numpy.full(n, n)
+        stack: list[int] = []
+        brackets = positions[having("open") | having("close")].tolist()
+        for i, is_open in zip(brackets, having("open")[brackets].tolist()):
+            if is_open:
+                stack.append(i)
+            elif stack:
+                # Outer pairs close after inner ones, so an outer pair would overwrite its inner
+                # pairs: only the tokens still outside any pair are set.
+                opening = stack.pop()
+                inside = slice(opening + 1, i)
+                unset = self.opened[inside] < opening
+                self.opened[inside][unset] = opening
+                self.closed[inside][unset] = i
+        separator = having("list")
         spans = sorted((t.start, t.end) for t in targets)
         self.target_starts = [start for start, _ in spans]
         self.list_ends = [end for _, end in spans]
         for k in range(len(spans) - 2, -1, -1):
             end, following = spans[k][1], spans[k + 1][0]
-            if following - end <= MAX_LIST_GAP and all(lower[i] in clauses.separators for i in range(end, following)):
+            if following - end <= MAX_LIST_GAP and separator[end:following].all():
                 self.list_ends[k] = max(self.list_ends[k], self.list_ends[k + 1])
 
     def forward_end(self, end: int, limit: int) -> int:
         """Where the forward scope of a cue ending at ``end`` stops, at most ``limit``."""
+        limit = min(limit, int(self.closed[end - 1]))
         found = bisect.bisect_left(self.cut_starts, end)
         if found == len(self.cut_starts):
             return limit
@@ -357,7 +380,8 @@ class ClauseBounds:
     def backward_start(self, start: int, limit: int) -> int:
         """Where the backward scope of a cue starting at ``start`` begins, at least ``limit``. The
         verbs of the cue's own verb group ("X must not be used") do not cut."""
-        content_end = self.prev_content[start] + 1
+        limit = max(limit, int(self.opened[start]) + 1)
+        content_end = int(self.prev_content[start]) + 1
         found = bisect.bisect_right(self.cut_ends, content_end)
         return max(limit, self.cut_ends[found - 1]) if found else limit
 
