@@ -6,19 +6,23 @@ sentences, with their library's own rules plus trialspacy's rules for trial lang
 limits that are not negations (``not to exceed``), scope ends (``;``, ``before``), exceptions
 (``except``, ``other than``) and removals of library rules that misfire on registry text (``any
 other``, ``versus``). A rule row holds ``literal``, ``direction`` (ConText's FORWARD, BACKWARD,
-BIDIRECTIONAL, TERMINATE or PSEUDO), optionally ``pattern``, ``max_scope`` (tokens), ``items``
-(with clause scope, ``max_scope`` counts from the last item of a list), ``backends`` (default
-both), ``clause_scope`` (the row applies only when the component's flag has this value),
-``remove`` (drop the libraries' rule of that literal instead of adding one) and a ``comment``
-saying why.
+BIDIRECTIONAL, TERMINATE or PSEUDO), optionally ``category`` (NEGATED_EXISTENCE, or NEGATED_PREFIX
+for a prefix that neither ends nor is ended by another cue's scope), ``pattern``, ``max_scope``
+(tokens), ``items`` (with clause scope, the scope runs on over the list of targets its last target
+belongs to), ``backends`` (default both), ``clause_scope`` (the row applies only when the
+component's flag has this value), ``remove`` (drop the libraries' rule of that literal instead of
+adding one) and a ``comment`` saying why.
 
 Clause scope (contract v1.2, on by default): a cue's scope ends at its clause, and covers the list
 it governs. No parser runs in the pipeline, so the clause is found from closed classes of words
 (``data/negation_clauses.jsonl``): a finite verb or modal after the cue's noun phrase ("Patients
-with no prior docetaxel received cisplatin"), a relation word whose object is not what is absent
-("no hypersensitivity to NSAIDs"), and the scope-ending rules; list separators let a cue's token
-budget run from item to item ("not receiving anticoagulants, such as warfarin, heparin or
-rivaroxaban"). With ``clause_scope=False`` the component behaves as before v1.2.
+with no prior docetaxel received cisplatin"; its clause starts at a comma before its subject), a
+relation word whose object is not what is absent ("no hypersensitivity to NSAIDs", "no penicillin
+allergy"), brackets (ConText only), and the negation's own scope-ending rules, which ConText's
+graph misses when a cue's limited scope lies strictly inside the terminator's sentence; targets
+with only list words between them are a list, covered whole ("not receiving anticoagulants, such
+as warfarin, heparin or rivaroxaban"). With ``clause_scope=False`` the component behaves as before
+v1.2.
 
 DRUG, RADIATION_DOSE and ENDPOINT spans get ``negated``; TIMEFRAME spans are never negated; a
 CRITERION's ``negated`` is the criteria component's (whether the criterion itself is negative).
