@@ -2,12 +2,27 @@
 
 Both backends run on trialspacy's spans (the span group, not ``doc.ents``), within the doc's
 sentences, with their library's own rules plus trialspacy's rules for trial language
-(``data/negation_rules.jsonl``): more cues (``no history of``, ``other than``, ``naïve``), limits
-that are not negations (``not to exceed``), scope ends (``;``, ``before``) and removals of library
-rules that misfire on registry text (``any other``, ``versus``). A rule row holds ``literal``,
-``direction`` (ConText's FORWARD, BACKWARD, BIDIRECTIONAL, TERMINATE or PSEUDO), optionally
-``max_scope`` (tokens), ``backends`` (default both), ``remove`` (drop the libraries' rule of that
-literal instead of adding one) and a ``comment`` saying why.
+(``data/negation_rules.jsonl``): more cues (``no history of``, ``naïve``, ``is not permitted``),
+limits that are not negations (``not to exceed``), scope ends (``;``, ``before``), exceptions
+(``except``, ``other than``) and removals of library rules that misfire on registry text (``any
+other``, ``versus``). A rule row holds ``literal``, ``direction`` (ConText's FORWARD, BACKWARD,
+BIDIRECTIONAL, TERMINATE or PSEUDO), optionally ``category`` (NEGATED_EXISTENCE, or NEGATED_PREFIX
+for a prefix that neither ends nor is ended by another cue's scope), ``pattern``, ``max_scope``
+(tokens), ``items`` (with clause scope, the scope runs on over the list of targets its last target
+belongs to), ``backends`` (default both), ``clause_scope`` (the row applies only when the
+component's flag has this value), ``remove`` (drop the libraries' rule of that literal instead of
+adding one) and a ``comment`` saying why.
+
+Clause scope (contract v1.2, on by default): a cue's scope ends at its clause, and covers the list
+it governs. No parser runs in the pipeline, so the clause is found from closed classes of words
+(``data/negation_clauses.jsonl``): a finite verb or modal after the cue's noun phrase ("Patients
+with no prior docetaxel received cisplatin"; its clause starts at a comma before its subject), a
+relation word whose object is not what is absent ("no hypersensitivity to NSAIDs", "no penicillin
+allergy"), brackets (ConText only), and the negation's own scope-ending rules, which ConText's
+graph misses when a cue's limited scope lies strictly inside the terminator's sentence; targets
+with only list words between them are a list, covered whole ("not receiving anticoagulants, such
+as warfarin, heparin or rivaroxaban"). With ``clause_scope=False`` the component behaves as before
+v1.2.
 
 DRUG, RADIATION_DOSE and ENDPOINT spans get ``negated``; TIMEFRAME spans are never negated; a
 CRITERION's ``negated`` is the criteria component's (whether the criterion itself is negative).
@@ -25,10 +40,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+import numpy
 import srsly
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_disk
 
@@ -41,10 +59,28 @@ from .sentences import doc_sentence_starts, set_sentence_starts
 # The rules' key in the component's serialized state (``exclude=["negation_rules"]``) and file.
 RULES_KEY = "negation_rules"
 RULES_FILE = f"{RULES_KEY}.jsonl"
+# The clause words' key in the serialized state and file.
+CLAUSES_KEY = "negation_clauses"
+CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
+# Roles of a clause word: a verb that opens a new clause after a cue's noun phrase; a word that may
+# stand between a cue and its own verb (so that verb is not a new clause); a disjunction after which
+# a verb continues the negated predicate; a list word; a relation word and the link words that make
+# the scope end after it; the brackets of a parenthetical.
+CLAUSE_ROLES: tuple[str, ...] = ("verb", "between", "disjunction", "list", "relation", "link", "open", "close")
+ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
+# A subject's clause starts after a comma (see ClauseBounds).
+COMMA_BIT = 1 << len(CLAUSE_ROLES)
+# The most list words between two items of a list ("X, such as Y", "X (e.g., Y").
+MAX_LIST_GAP = 4
+TERMINATE = "TERMINATE"
 BackendName = Literal["context", "negex"]
 BACKENDS: tuple[str, ...] = get_args(BackendName)
 NEGATED_LABELS: tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT)
 NEGATED_EXISTENCE = "NEGATED_EXISTENCE"
+# A prefix cue ("non-") in a category of its own, so that ConText's graph neither ends another
+# cue's scope at it nor ends its scope at another cue.
+NEGATED_PREFIX = "NEGATED_PREFIX"
+NEGATED_CATEGORIES = frozenset({NEGATED_EXISTENCE, NEGATED_PREFIX})
 # negspaCy's term lists by ConText direction.
 _NEGEX_LISTS: dict[str, tuple[str, ...]] = {
     "FORWARD": ("preceding_negations",),
@@ -63,8 +99,12 @@ Cue = tuple[Any, int, int]
 MAX_WINDOW = 300
 
 
-def _for_backend(rows: Iterable[Row], backend: str) -> list[Row]:
-    return [r for r in rows if backend in r.get("backends", BACKENDS)]
+def _for_backend(rows: Iterable[Row], backend: str, clause_scope: bool = True) -> list[Row]:
+    return [
+        r
+        for r in rows
+        if backend in r.get("backends", BACKENDS) and r.get("clause_scope", clause_scope) == clause_scope
+    ]
 
 
 def _removed(rows: Iterable[Row]) -> set[str]:
@@ -200,20 +240,197 @@ def modifier_scope(rule: Any, start: int, end: int, window: tuple[int, int]) -> 
     return scope_start, scope_end
 
 
+def clause_scope(rule: Any, start: int, end: int, window: tuple[int, int], bounds: "ClauseBounds") -> tuple[int, int]:
+    """:func:`modifier_scope` ended at the cue's clause (contract v1.2), and for a rule with
+    ``items`` extended over the list of targets that its last target belongs to."""
+    first, last = window
+    scope_start, scope_end = modifier_scope(rule, start, end, window)
+    direction = rule.direction.lower()
+    if direction in ("forward", "bidirectional"):
+        limit = bounds.forward_end(end, last)
+        scope_end = min(scope_end, limit)
+        if (rule.metadata or {}).get("items"):
+            scope_end = bounds.list_end(end, scope_end, limit)
+    if direction in ("backward", "bidirectional"):
+        scope_start = max(scope_start, bounds.backward_start(start, first))
+    return scope_start, scope_end
+
+
+class Clauses:
+    """The closed classes of words that delimit a clause (``data/negation_clauses.jsonl``): each
+    word's roles as bits, keyed by its lower-case string id, so that one look-up per token gives
+    a doc's roles as an array."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.roles: dict[int, int] = {}
+        for row in rows:
+            key = get_string_id(row["word"].lower())
+            self.roles[key] = self.roles.get(key, 0) | ROLE_BITS[row["role"]]
+        comma = get_string_id(",")
+        self.roles[comma] = self.roles.get(comma, 0) | COMMA_BIT
+
+    def of(self, doc: Doc) -> numpy.ndarray:
+        """The roles of each token of the doc, as bits."""
+        types, of_token = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+        get = self.roles.get
+        return numpy.array([get(key, 0) for key in types.tolist()], dtype=numpy.uint8)[of_token]
+
+    def bounds(
+        self,
+        doc: Doc,
+        cues: Sequence[tuple[int, int]],
+        terminators: Sequence[tuple[int, int]],
+        targets: Sequence[Span] = (),
+    ) -> "ClauseBounds":
+        """The doc's clause boundaries given its cues ``(start, end)``, the scope-ending ones and
+        the targets (whose lists a cue covers)."""
+        return ClauseBounds(self, doc, cues, terminators, targets)
+
+
+class ClauseBounds:
+    """One doc's clause boundaries: the terminators' spans, the verbs that open a new clause and
+    the cuts after relation words; and its lists of targets (targets with only list words between
+    them). The arrays are computed over the whole doc at once, so each cue's scope is clipped by a
+    binary search (the work stays linear in the document, give or take a log)."""
+
+    def __init__(
+        self,
+        clauses: Clauses,
+        doc: Doc,
+        cues: Sequence[tuple[int, int]],
+        terminators: Sequence[tuple[int, int]],
+        targets: Sequence[Span] = (),
+    ) -> None:
+        roles = clauses.of(doc)
+        n = len(roles)
+
+        def having(role: str) -> numpy.ndarray:
+            return (roles & ROLE_BITS[role]) != 0
+
+        positions = numpy.arange(n)
+        in_cue = numpy.zeros(n + 1, dtype=bool)  # in_cue[n]: past the end, in no cue
+        for start, end in itertools.chain(cues, terminators):
+            in_cue[start:end] = True
+        # prev_content[i]: the last token before i that is a cue's or outside a verb group (-1 if
+        # none); next_content[i]: the first from i on (n if none).
+        content = ~(having("verb") | having("between")) | in_cue[:n]
+        self.prev_content = numpy.concatenate(([-1], numpy.maximum.accumulate(numpy.where(content, positions, -1))))
+        next_content = numpy.minimum.accumulate(numpy.where(content, positions, n)[::-1])[::-1]
+        # A verb opens a new clause when the words around its verb group are content words outside
+        # every cue: "no prior docetaxel received" cuts; "who have not received", "not X or have Y"
+        # and "X is not permitted" (the verb group of a cue after it) do not.
+        before = self.prev_content[:n]
+        verb_cuts = positions[
+            having("verb")
+            & ~in_cue[:n]
+            & (before >= 0)
+            & ~in_cue[before]
+            & ~having("disjunction")[before]
+            & ~in_cue[next_content]
+        ]
+        # "no hypersensitivity to NSAIDs": the scope ends after the relation word.
+        relation_words = having("relation")
+        self.relation_words = set(positions[relation_words].tolist())
+        relation_cuts = positions[1:][relation_words[:-1] & having("link")[1:]]
+        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist())
+        # A verb's clause starts at its subject: after the last comma before the verb, when one
+        # lies in the scope ("without AEs, adverse events will be graded").
+        last_comma = numpy.maximum.accumulate(numpy.where((roles & COMMA_BIT) != 0, positions, -1))
+        self.subject_starts = {int(v): int(last_comma[v]) for v in verb_cuts if last_comma[v] >= 0}
+        cuts = sorted(
+            [(s, e) for s, e in terminators]
+            + [(v, v + 1) for v in verb_cuts.tolist()]
+            + [(r, r) for r in relation_cuts.tolist()]
+        )
+        self.cut_starts = [s for s, _ in cuts]
+        self.cut_ends = sorted(e for _, e in cuts)
+        # A list: targets with at most MAX_LIST_GAP list words between each and the next; the end
+        # of the list from each target on.
+        # The innermost bracket pair around each token: a cue inside one reaches neither out of it.
+        self.opened = numpy.full(n, -1)
+        self.closed = numpy.full(n, n)
+        stack: list[int] = []
+        brackets = positions[having("open") | having("close")].tolist()
+        for i, is_open in zip(brackets, having("open")[brackets].tolist()):
+            if is_open:
+                stack.append(i)
+            elif stack:
+                # Outer pairs close after inner ones, so an outer pair would overwrite its inner
+                # pairs: only the tokens still outside any pair are set.
+                opening = stack.pop()
+                inside = slice(opening + 1, i)
+                unset = self.opened[inside] < opening
+                self.opened[inside][unset] = opening
+                self.closed[inside][unset] = i
+        separator = having("list")
+        spans = sorted((t.start, t.end) for t in targets)
+        self.target_starts = [start for start, _ in spans]
+        self.list_ends = [end for _, end in spans]
+        for k in range(len(spans) - 2, -1, -1):
+            end, following = spans[k][1], spans[k + 1][0]
+            if following - end <= MAX_LIST_GAP and separator[end:following].all():
+                self.list_ends[k] = max(self.list_ends[k], self.list_ends[k + 1])
+
+    def forward_end(self, end: int, limit: int) -> int:
+        """Where the forward scope of a cue ending at ``end`` stops, at most ``limit``."""
+        limit = min(limit, int(self.closed[end - 1]))
+        found = bisect.bisect_left(self.cut_starts, end)
+        if found == len(self.cut_starts):
+            return limit
+        cut = self.cut_starts[found]
+        comma = self.subject_starts.get(cut, -1)
+        return min(limit, comma if comma >= end and not self.inside_a_list(comma) else cut)
+
+    def backward_start(self, start: int, limit: int) -> int:
+        """Where the backward scope of a cue starting at ``start`` begins, at least ``limit``. The
+        verbs of the cue's own verb group ("X must not be used") do not cut."""
+        limit = max(limit, int(self.opened[start]) + 1)
+        content_end = int(self.prev_content[start]) + 1
+        found = bisect.bisect_right(self.cut_ends, content_end)
+        return max(limit, self.cut_ends[found - 1]) if found else limit
+
+    def inside_a_list(self, i: int) -> bool:
+        """Whether token ``i`` lies between two items of a list of targets."""
+        last = bisect.bisect_left(self.target_starts, i) - 1
+        return last >= 0 and self.list_ends[last] > i
+
+    def names_a_relation(self, target: Span) -> bool:
+        """Whether the target only says what a relation word right after it is to ("no penicillin
+        allergy", "no protease inhibitor resistance"): what is absent is the relation."""
+        return target.end in self.relation_words
+
+    def list_end(self, end: int, scope_end: int, limit: int) -> int:
+        """The forward scope ``end:scope_end`` extended to the end of the list of targets its last
+        target belongs to (up to ``limit``): a cue covers the list it governs."""
+        last = bisect.bisect_left(self.target_starts, scope_end) - 1
+        if last < 0 or self.target_starts[last] < end:
+            return scope_end
+        return max(scope_end, min(limit, self.list_ends[last]))
+
+
 class ContextBackend:
     """medspaCy's ConText algorithm (its modifiers, scopes and graph) over given target spans.
 
     The cue matcher is built once; per call it runs over the doc, and ConText runs only in the
-    sentences that hold a target.
+    sentences that hold a target. With ``clause_scope`` each cue's scope ends at its clause (the
+    words of ``clauses``, the package's when None) before ConText's graph limits it further.
     """
 
-    def __init__(self, nlp: Language, rows: Sequence[Row], *, default_rules: bool = True) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        rows: Sequence[Row],
+        *,
+        default_rules: bool = True,
+        clause_scope: bool = True,
+        clauses: Sequence[Row] | None = None,
+    ) -> None:
         medspacy = import_medspacy()
         from medspacy.context import ConTextGraph, ConTextModifier, ConTextRule
 
         self._graph_class = ConTextGraph
         self._modifier_class = ConTextModifier
-        rows = _for_backend(rows, "context")
+        rows = _for_backend(rows, "context", clause_scope)
         removed = _removed(rows)
         rules = []
         if default_rules:
@@ -229,12 +446,15 @@ class ContextBackend:
                     direction=row["direction"],
                     pattern=row.get("pattern"),
                     max_scope=row.get("max_scope"),
+                    metadata={"items": bool(row.get("items"))},
                 )
             )
         self.matcher = CueMatcher(nlp, rules)
+        self.clauses = Clauses(package_data(CLAUSES_FILE) if clauses is None else clauses) if clause_scope else None
 
     def negated(self, doc: Doc, targets: Sequence[Span]) -> list[bool]:
-        """Whether each target is in the scope of a NEGATED_EXISTENCE modifier."""
+        """Whether each target is in the scope of a negating (NEGATED_EXISTENCE or NEGATED_PREFIX)
+        modifier."""
         if not targets:
             return []
         cues = self.matcher(doc)
@@ -248,28 +468,55 @@ class ContextBackend:
             window = bisect.bisect_right(starts, cue[1]) - 1
             if window in by_window:
                 window_cues.setdefault(window, []).append(cue)
+        bounds = None
+        if self.clauses is not None:
+            bounds = self.clauses.bounds(
+                doc,
+                [(start, end) for rule, start, end in cues if rule.direction != TERMINATE],
+                # Only the negation's own terminators: medspaCy's for other categories ("present"
+                # ends a HISTORICAL scope) say nothing of a negation's clause.
+                [
+                    (start, end)
+                    for rule, start, end in cues
+                    if rule.direction == TERMINATE and rule.category == NEGATED_EXISTENCE
+                ],
+                targets,
+            )
         result = [False] * len(targets)
         for window, found in window_cues.items():
             members = by_window[window]
             modifiers = [
-                self._modifier_class(rule, start, end, doc, *modifier_scope(rule, start, end, windows[window]))
+                self._modifier_class(
+                    rule,
+                    start,
+                    end,
+                    doc,
+                    *(
+                        modifier_scope(rule, start, end, windows[window])
+                        if bounds is None
+                        else clause_scope(rule, start, end, windows[window], bounds)
+                    ),
+                )
                 for rule, start, end in found
             ]
             window_targets = [targets[n] for n in members]
             graph = self._graph_class(targets=window_targets, modifiers=modifiers)
             graph.update_scopes()
             graph.apply_modifiers()
-            negated_ids = {id(t) for t, m in graph.edges if m.category == NEGATED_EXISTENCE}
+            negated_ids = {id(t) for t, m in graph.edges if m.category in NEGATED_CATEGORIES}
             for n, target in zip(members, window_targets):
                 result[n] = id(target) in negated_ids
+        if bounds is not None:
+            result = [negated and not bounds.names_a_relation(t) for negated, t in zip(result, targets)]
         return result
 
 
-def negex_termset(rows: Sequence[Row], base: str = "en_clinical") -> dict[str, list[str]]:
-    """negspaCy's termset ``base`` (copied) without our removals and with our rules added."""
+def negex_termset(rows: Sequence[Row], base: str = "en_clinical", clause_scope: bool = True) -> dict[str, list[str]]:
+    """negspaCy's termset ``base`` (copied) without our removals and with our rules (those of
+    ``clause_scope``) added."""
     from negspacy.termsets import termset
 
-    rows = _for_backend(rows, "negex")
+    rows = _for_backend(rows, "negex", clause_scope)
     removed = _removed(rows)
     terms = {k: [t for t in v if t.lower() not in removed] for k, v in termset(base).get_patterns().items()}
     for row in rows:
@@ -283,12 +530,23 @@ def negex_termset(rows: Sequence[Row], base: str = "en_clinical") -> dict[str, l
 
 class NegexBackend:
     """negspaCy's NegEx over given target spans: its cue matching and termination chunks, and
-    its rule (a preceding cue before the span, or a following cue after it, in the same chunk)."""
+    its rule (a preceding cue before the span, or a following cue after it, in the same chunk).
+    With ``clause_scope`` a chunk also ends where a new clause starts (see :class:`ClauseBounds`);
+    NegEx has no token budget, so it already covers a governed list."""
 
-    def __init__(self, nlp: Language, rows: Sequence[Row], *, termset: str = "en_clinical") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        rows: Sequence[Row],
+        *,
+        termset: str = "en_clinical",
+        clause_scope: bool = True,
+        clauses: Sequence[Row] | None = None,
+    ) -> None:
         from negspacy.negation import Negex
 
-        self.negex = Negex(nlp, "trialspacy_negex", negex_termset(rows, termset), [], "negex", [])
+        self.negex = Negex(nlp, "trialspacy_negex", negex_termset(rows, termset, clause_scope), [], "negex", [])
+        self.clauses = Clauses(package_data(CLAUSES_FILE) if clauses is None else clauses) if clause_scope else None
 
     def cues(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         """``(start, end)`` of the doc's cues by negspaCy's match label (``Preceding``,
@@ -314,7 +572,12 @@ class NegexBackend:
         if not targets:
             return []
         cues = self.cues(doc)
-        chunks = self.negex.termination_boundaries(doc, [(0, start, end) for start, end in cues["Termination"]])
+        terminating = [(0, start, end) for start, end in cues["Termination"]]
+        bounds = None
+        if self.clauses is not None:
+            bounds = self.clauses.bounds(doc, cues["Preceding"] + cues["Following"], cues["Termination"])
+            terminating += [(0, start, start) for start in bounds.clause_starts]
+        chunks = self.negex.termination_boundaries(doc, terminating)
         chunk_starts = [start for start, _ in chunks]
         # Per chunk, the first preceding cue's start and the last following cue's end decide.
         first_preceding = [len(doc)] * len(chunks)
@@ -332,6 +595,7 @@ class NegexBackend:
             result.append(
                 target.end <= chunks[chunk][1]
                 and (first_preceding[chunk] < target.start or last_following[chunk] > target.end)
+                and not (bounds is not None and bounds.names_a_relation(target))
             )
         return result
 
@@ -339,12 +603,20 @@ class NegexBackend:
 Backend = ContextBackend | NegexBackend
 
 
-def make_backend(nlp: Language, backend: BackendName, rows: Sequence[Row]) -> Backend:
-    """The negation backend named ``backend`` with the rule rows."""
+def make_backend(
+    nlp: Language,
+    backend: BackendName,
+    rows: Sequence[Row],
+    *,
+    clause_scope: bool = True,
+    clauses: Sequence[Row] | None = None,
+) -> Backend:
+    """The negation backend named ``backend`` with the rule rows and, with ``clause_scope``, the
+    clause words (the package's when None)."""
     if backend == "context":
-        return ContextBackend(nlp, rows)
+        return ContextBackend(nlp, rows, clause_scope=clause_scope, clauses=clauses)
     if backend == "negex":
-        return NegexBackend(nlp, rows)
+        return NegexBackend(nlp, rows, clause_scope=clause_scope, clauses=clauses)
     raise ValueError(Errors.E090.format(choices=", ".join(BACKENDS), value=backend))
 
 
@@ -357,18 +629,28 @@ def ensure_sentences(doc: Doc) -> None:
 class Negation(Pipe):
     """Sets ``negated`` on the doc's DRUG, RADIATION_DOSE and ENDPOINT spans (False on TIMEFRAME).
 
-    The rules are the package's ``negation_rules.jsonl`` unless :meth:`from_disk` or
-    :meth:`from_bytes` restored others; the backend is built from them once, on first use.
+    The rules and clause words are the package's ``negation_rules.jsonl`` and
+    ``negation_clauses.jsonl`` unless :meth:`from_disk` or :meth:`from_bytes` restored others; the
+    backend is built from them once, on first use. ``clause_scope`` ends a cue's scope at its clause
+    and lets it cover a governed list (contract v1.2); False gives the behaviour before v1.2.
     """
 
     def __init__(
-        self, nlp: Language, name: str, *, backend: BackendName = "context", spans_key: str = SPAN_KEY
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        backend: BackendName = "context",
+        spans_key: str = SPAN_KEY,
+        clause_scope: bool = True,
     ) -> None:
         self.name = name
         self.nlp = nlp
         self.backend_name = backend
         self.spans_key = spans_key
+        self.clause_scope = clause_scope
         self._rows: list[Row] | None = None
+        self._clauses: list[Row] | None = None
         self._backend: Backend | None = None
 
     @property
@@ -379,17 +661,32 @@ class Negation(Pipe):
         return self._rows
 
     @property
+    def clauses(self) -> list[Row]:
+        """The clause words (read from the package on first use unless restored)."""
+        if self._clauses is None:
+            self._clauses = package_data(CLAUSES_FILE)
+        return self._clauses
+
+    @property
     def backend(self) -> Backend:
-        """The negation backend over :attr:`rows`, built once."""
+        """The negation backend over :attr:`rows` and :attr:`clauses`, built once."""
         if self._backend is None:
-            self._backend = make_backend(self.nlp, self.backend_name, self.rows)
+            self._backend = make_backend(
+                self.nlp, self.backend_name, self.rows, clause_scope=self.clause_scope, clauses=self.clauses
+            )
         return self._backend
 
-    def _set_rows(self, rows: list[Row]) -> None:
-        """Restore saved rules and build the backend now, so that the first document does not
-        pay for it."""
-        self._rows = rows
-        self._backend = make_backend(self.nlp, self.backend_name, rows)
+    def _restore(self, rows: list[Row] | None = None, clauses: list[Row] | None = None) -> None:
+        """Restore saved rules or clause words; the backend is rebuilt on first use."""
+        if rows is not None:
+            self._rows = rows
+        if clauses is not None:
+            self._clauses = clauses
+        self._backend = None
+
+    def _build(self) -> None:
+        """Build the backend now, so that the first document does not pay for it."""
+        _ = self.backend
 
     def __call__(self, doc: Doc) -> Doc:
         targets = [s for s in label_spans(doc, spans_key=self.spans_key) if s.label_ in NEGATED_LABELS]
@@ -402,21 +699,54 @@ class Negation(Pipe):
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        """The rule rows, serialized."""
-        return to_bytes({RULES_KEY: lambda: srsly.msgpack_dumps(self.rows)}, exclude)
+        """The rule rows and clause words, serialized."""
+        return to_bytes(
+            {
+                RULES_KEY: lambda: srsly.msgpack_dumps(self.rows),
+                CLAUSES_KEY: lambda: srsly.msgpack_dumps(self.clauses),
+            },
+            exclude,
+        )
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "Negation":
-        """Restore the rule rows of :meth:`to_bytes`."""
-        from_bytes(bytes_data, {RULES_KEY: lambda b: self._set_rows(srsly.msgpack_loads(b))}, exclude)
+        """Restore the rule rows and clause words of :meth:`to_bytes`."""
+        from_bytes(
+            bytes_data,
+            {
+                RULES_KEY: lambda b: self._restore(rows=srsly.msgpack_loads(b)),
+                CLAUSES_KEY: lambda b: self._restore(clauses=srsly.msgpack_loads(b)),
+            },
+            exclude,
+        )
+        if self._rows is not None:
+            self._build()
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Save the rule rows as ``negation_rules.jsonl`` in the component's directory."""
-        to_disk(path, {RULES_FILE: lambda p: write_jsonl(p, self.rows)}, exclude)
+        """Save the rule rows and clause words as ``negation_rules.jsonl`` and
+        ``negation_clauses.jsonl`` in the component's directory."""
+        to_disk(
+            path,
+            {
+                RULES_FILE: lambda p: write_jsonl(p, self.rows),
+                CLAUSES_FILE: lambda p: write_jsonl(p, self.clauses),
+            },
+            exclude,
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "Negation":
-        """Restore the rule rows saved by :meth:`to_disk`."""
-        from_disk(path, {RULES_FILE: lambda p: self._set_rows(read_jsonl(p))}, exclude)
+        """Restore the rule rows and clause words saved by :meth:`to_disk` (a pipeline saved
+        before v1.2 has no clause words: the package's are used)."""
+        from_disk(
+            path,
+            {
+                RULES_FILE: lambda p: self._restore(rows=read_jsonl(p)),
+                CLAUSES_FILE: lambda p: self._restore(clauses=read_jsonl(p) if Path(p).exists() else None),
+            },
+            exclude,
+        )
+        if self._rows is not None:
+            self._build()
         return self
 
 
@@ -424,9 +754,10 @@ class Negation(Pipe):
     "trialspacy_negation",
     assigns=["span._.trialspacy_negated"],
     requires=["doc.spans", "doc.sents"],
-    default_config={"backend": "context", "spans_key": SPAN_KEY},
+    default_config={"backend": "context", "spans_key": SPAN_KEY, "clause_scope": True},
 )
-def make_negation(nlp: Language, name: str, backend: BackendName, spans_key: str) -> Negation:
+def make_negation(nlp: Language, name: str, backend: BackendName, spans_key: str, clause_scope: bool) -> Negation:
     """Factory of the negation component; ``backend`` is ``"context"`` or ``"negex"``; it reads
-    the spans of group ``spans_key``."""
-    return Negation(nlp, name, backend=backend, spans_key=spans_key)
+    the spans of group ``spans_key``; ``clause_scope`` (default True) ends a cue's scope at its
+    clause and covers a governed list (contract v1.2), False keeps the behaviour before it."""
+    return Negation(nlp, name, backend=backend, spans_key=spans_key, clause_scope=clause_scope)
