@@ -367,10 +367,12 @@ _START_WORD = (
 # :func:`_ascii_lower`) and matched case-sensitively: the regex engine then rejects most
 # alternatives on their first letter. A candidate is the position itself (:data:`_START_AT`),
 # or found after a character that is not a letter or digit (:data:`_START_AFTER`): a
-# comparator there, or a word right after it; the search then skips the letters in C.
+# comparator there, or a word right after it; the search then skips the letters in C. (So the
+# quantifier and first-word patterns are written in lower case; the master pattern itself runs
+# on the text as it is, case-insensitively.)
 _START_AT = re.compile(rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS})){_START_WORD}", re.ASCII)
 _START_AFTER = re.compile(
-    rf"[^a-z0-9](?:(?<=[&<>=\u2264\u2265\u2266\u2267\u2a7d\u2a7e])(?<=(?={_QUANT}(?={_AFTER_QUANT})).)(?P<here>)"
+    rf"[^a-z0-9](?:(?<=(?={_QUANT_SYMBOLS}).)(?<=(?={_QUANT}(?={_AFTER_QUANT})).)(?P<here>)"
     rf"|(?={_START_WORD}))",
     re.ASCII,
 )
