@@ -498,7 +498,13 @@ PROFILE_NOTES = [
     "drugs component (lexicon, misspelling and INN-stem passes), sentences and criteria.",
     "- Issue 13 changes: the term index finds the tokens that start a term with `itertools.compress` "
     "(in C), and the abbreviation component finds the occurrences of all short forms in one pass over the "
-    "tokens instead of one pass per definition; outputs are byte-identical.",
+    "tokens instead of one pass per definition; the time-frame candidates are found in the ASCII-lower-cased "
+    "text with case-sensitive tries of the first words, and a quantifier counts only before what can follow "
+    "it (about 171,000 positions tried instead of 255,000; `parse_timeframes` about 27% less CPU); the "
+    "line-break patterns start with their literal characters (the search skips to the next break in C); "
+    "reading legacy XML no longer searches a whole paragraph at every joined line (about 20% less CPU); "
+    "`json_line` leaves ASCII lines untranslated; the last batch goes to the workers in parts, so they "
+    "finish together; outputs are byte-identical.",
     "- n_process=2 on 2 cores: the parent reads the input (legacy XML: about 1 ms of parsing per record) "
     "and writes the output while both workers compute, so the parent's share (reading + writing in the "
     "scale-run table) is taken from the two cores the workers need; the ceiling is about "
@@ -514,8 +520,9 @@ PROFILE_NOTES = [
     "- Dictionary matching (`TermIndex.find`, drugs and endpoints) visits only the tokens that start "
     "some term, found in one pass over the lower-case forms.",
     "- The time-frame grammar is one large regular expression, tried only where an expression can "
-    "start (a digit, a comparator, or one of the grammar's first words); what remains in that "
-    "component is reading durations and their context.",
+    "start (a digit, a comparator or a quantifier before a number, or one of the grammar's first words); "
+    "what remains in that component is the master pattern at those positions and reading durations and "
+    "their context.",
     "- Drugs: the lexicon pass, the misspelling pass (its per-document index reuses each drug name's "
     "cached deletion variants) and the INN-stem pass.",
     "- n_process=2: the parent reads records and writes JSON; two forked workers (they share the "

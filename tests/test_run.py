@@ -1,7 +1,7 @@
 """The local engine with several processes: the same output, in the same order, as one process."""
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from trialspacy.errors import ExitCode, RecordError
 from trialspacy.records import Record
-from trialspacy.run import pack_results, pool_results, process
+from trialspacy.run import ordered_results, pack_results, pool_results, process
 
 
 @Language.component("test_fails_on_boom")
@@ -163,3 +163,22 @@ def test_a_worker_that_dies_ends_the_command_as_aborted(tmp_path, monkeypatch):
     assert done.exit_code == ExitCode.ABORTED
     lines = done.stderr.strip().splitlines()
     assert lines[-1].startswith("error: --n-process: ") and "--resume continues a JSONL file" in lines[-1]
+
+
+def test_ordered_results_sends_the_last_batch_in_window_parts_and_keeps_the_order() -> None:
+    items: list[Record | RecordError] = [Record(id=f"r{i}", text=f"text {i}", source="-") for i in range(10)]
+    items.insert(9, RecordError("-", "unreadable", line=9))
+    sizes: list[int] = []
+
+    def submit(records: list[Record]) -> Future:
+        sizes.append(len(records))
+        return pool.submit(lambda: [(True, {"id": r.id}) for r in records])
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(ordered_results(submit, items, 4, 3, lambda future: True))
+    assert sizes == [4, 4, 1, 1]  # the last batch (r8, the error, r9) in 3 parts, the error's not submitted
+    assert [r.problem if isinstance(r, RecordError) else r[0]["id"] for r in results] == [
+        *(f"r{i}" for i in range(9)),
+        "unreadable",
+        "r9",
+    ]

@@ -67,10 +67,18 @@ def _starts_new_line(prev: str, line: str, item_indent: int, width: int | None) 
     return prev_body[-1] in ".;!?" and body[0].isupper() and _indent(line) <= item_indent
 
 
+# A line ending in a word cut at its hyphen ("placebo-"): searched for from three characters
+# before the end only (a match holds at most "x-\n"), since the line grows as it is joined.
+_CUT_WORD_END = re.compile(r"\w-$")
+
+
 def _joined(head: str, tail: str) -> str:
     """``head`` and its continuation ``tail``; a word cut at its hyphen ("placebo-\ncontrolled")
     is rejoined without a space."""
-    if re.search(r"\w-$", head) and tail.split(None, 1)[0].lower() not in _SUSPENDED_HYPHEN_NEXT:
+    if (
+        _CUT_WORD_END.search(head, max(0, len(head) - 3))
+        and tail.split(None, 1)[0].lower() not in _SUSPENDED_HYPHEN_NEXT
+    ):
         return head + tail
     return head + " " + tail
 

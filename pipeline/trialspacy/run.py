@@ -267,21 +267,27 @@ def ordered_results(
     """Results for the items, computed by ``submit`` (records in, a future of their packed
     results out) batch by batch, in input order.
 
-    At most ``window`` batches are submitted and not yet taken back, so no more than
-    ``window * batch_size`` records are held. A batch whose task raised is reported record by
-    record (E014) when ``task_failed(future)`` says the task itself failed; otherwise (the pool
-    or the cluster is gone) the exception ends the run.
+    At most ``window`` batches are submitted and not yet taken back, and one more is read ahead,
+    so no more than ``(window + 1) * batch_size`` records are held. The batch read ahead tells
+    whether the one before it is the last: that one goes out in ``window`` smaller parts, so the
+    workers finish at about the same time instead of all but one waiting for a whole batch. A
+    batch whose task raised is reported record by record (E014) when ``task_failed(future)``
+    says the task itself failed; otherwise (the pool or the cluster is gone) the exception ends
+    the run.
     """
     stream = iter(items)
     in_flight: deque[tuple[Batch, F | None]] = deque()
-    while True:
-        batch = list(islice(stream, batch_size))
-        if not batch:
-            break
-        records = [item for item in batch if isinstance(item, Record)]
-        in_flight.append((batch, submit(records) if records else None))
-        if len(in_flight) >= window:
+    batch = list(islice(stream, batch_size))
+    while batch:
+        following = list(islice(stream, batch_size))
+        size = len(batch) if following else -(-len(batch) // window)
+        for start in range(0, len(batch), size):
+            part = batch[start : start + size]
+            records = [item for item in part if isinstance(item, Record)]
+            in_flight.append((part, submit(records) if records else None))
+        while len(in_flight) >= window:
             yield from _batch_results(*in_flight.popleft(), task_failed)
+        batch = following
     while in_flight:
         yield from _batch_results(*in_flight.popleft(), task_failed)
 

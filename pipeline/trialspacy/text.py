@@ -29,11 +29,13 @@ TildeRule = Literal["text", "break", "break_unless_range"]
   cutting "aged 18~75 years" in two would split a criterion and its negation scope.
 """
 
-# One line break each, ``\r\n`` first so that it counts once.
+# One line break each, ``\r\n`` first so that it counts once. Every alternative starts with its
+# literal character (the lookbehind comes after the ``~``): the regex engine then jumps from one
+# break character to the next instead of trying the pattern at every position.
 _BREAKS: dict[TildeRule, "re.Pattern[str]"] = {
-    "text": re.compile(r"\r\n|[\r\n]"),
-    "break": re.compile(r"\r\n|[\r\n~]"),
-    "break_unless_range": re.compile(r"\r\n|[\r\n]|(?<![\s\d])~|~(?![\s\d+])"),
+    "text": re.compile(r"\r\n|\r|\n"),
+    "break": re.compile(r"\r\n|\r|\n|~"),
+    "break_unless_range": re.compile(r"\r\n|\r|\n|~(?<![\s\d]~)|~(?![\s\d+])"),
 }
 _BREAK_CHARS: dict[TildeRule, str] = {"text": "\r\n", "break": "\r\n~", "break_unless_range": "\r\n~"}
 

@@ -81,7 +81,8 @@ def json_line(value: Any) -> str:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(value)
-    return line.translate(_LINE_ENDS) + "\n"
+    # (The line ends are not ASCII: an ASCII line, most of them, is not read through.)
+    return (line if line.isascii() else line.translate(_LINE_ENDS)) + "\n"
 
 
 class Writer(Protocol):

@@ -99,6 +99,11 @@ def test_term_index_finds_longest_cased_and_uncased_terms(tokenizer_nlp):
         "&lt;= 3 months",
         "≥ 6 months",
         "twenty-four hours",
+        "WITHIN THE LAST 6 MONTHS; At Least Once Every 3 Weeks",
+        "age>=18 years, x<6 months, (>= 2 weeks)",
+        "no more than\n      12 weeks before the first dose",
+        "the first patient; at most; a minimum of 4 cycles of 21 days",
+        "\u0130stanbul site: 6 months; 300 \u212a for 2 hours; \u0130 12 weeks",
     ],
 )
 def test_timeframe_start_filter_finds_what_a_full_scan_finds(phrase):

@@ -40,6 +40,7 @@ Decisions the contract leaves open:
 
 import math
 import re
+import string
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -50,7 +51,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import doc_text
 from ..spans import SPAN_KEY, TIMEFRAME, set_label_spans
-from ..text import NUMBER_WORDS, alternation, number_word_pattern, word_number
+from ..text import NUMBER_WORDS, number_word_pattern, word_number
 
 
 class TimeMatch(NamedTuple):
@@ -228,13 +229,13 @@ def _anonymous(pattern: str) -> str:
 
 # One pass over the text finds every expression; its parts are then read by the patterns below.
 # An expression starts a word or with a comparator, so other positions are skipped at once.
-_MASTER = re.compile(
+_MASTER_PATTERN = (
     rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS}))"
     rf"(?:(?P<nth>{_anonymous(_EVERY_NTH)})"
     rf"|(?P<quant>{_QUANT})?(?:(?P<date>{'|'.join(_anonymous(p) for p in _DATES)})"
-    rf"|(?P<freq>{'|'.join(_anonymous(p) for _, p in _FREQUENCIES)})|(?P<dur>{_DURATION})))",
-    _FLAGS,
+    rf"|(?P<freq>{'|'.join(_anonymous(p) for _, p in _FREQUENCIES)})|(?P<dur>{_DURATION})))"
 )
+_MASTER = re.compile(_MASTER_PATTERN, _FLAGS)
 # Bare numbers listed before a duration (``2, 3, and`` in ``2, 3, and 5 years``), read backwards
 # from the duration over a bounded window.
 _LIST_HEAD = re.compile(rf"(?P<quant>{_QUANT})?(?P<head>(?:{_BARE}{_LSEP}){{1,12}})$", _FLAGS)
@@ -252,12 +253,46 @@ _RE_LSEP = re.compile(_LSEP, _FLAGS)
 _RE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<unit>{_UNIT})", _FLAGS)
 _RE_UNIT_FORMS = tuple((code, re.compile(form, _FLAGS)) for code, form in _UNIT_FORMS)
 _RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
-# Where an expression can start: a digit, a comparator, or a word that begins one of the
-# alternatives above (quantifier words, ``between``, ``q``, month names, number words; ``once``
-# and friends may be glued to their period, "onceweekly"). Trying the master pattern only at
-# these positions finds exactly what a full scan finds, at a fraction of the cost; a new
-# alternative in the grammar must add its first word here (tests/test_hot_paths.py checks).
+# Where an expression can start: a digit, a word that begins one of the alternatives after the
+# quantifier (``between``, ``q``, month names, number words; ``once`` and friends may be glued to
+# their period, "onceweekly"), ``every`` (every other week), or a quantifier followed by the
+# start of such an alternative (``the`` alone starts nothing, ``the first 12 hours`` does).
+# Trying the master pattern only at these positions finds exactly what a full scan finds, at a
+# fraction of the cost; a new alternative in the grammar must add its first word here
+# (tests/integration/test_hot_paths.py checks).
 _FIRST_WORDS = [
+    "every",
+    "between",
+    "q",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    *NUMBER_WORDS,
+]
+# The first words of the quantifiers (a cheap test before the whole quantifier pattern).
+_QUANT_FIRST_WORDS = [
+    "once",
     "every",
     "within",
     "in",
@@ -297,39 +332,61 @@ _FIRST_WORDS = [
     "mean",
     "median",
     "on",
-    "between",
-    "q",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    *NUMBER_WORDS,
 ]
-_START = re.compile(
-    rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS}))"
-    rf"(?:[0-9]|once|twice|thrice|(?:{alternation(_FIRST_WORDS)})(?![a-z])|{_QUANT_SYMBOLS})",
-    _FLAGS,
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A regular expression matching exactly ``words``, their common prefixes factored out
+    (``j(?:an(?:uary)?|u(?:ly?|ne?))``): the engine rejects a word on its first letters
+    instead of trying every alternative."""
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(tree)
+
+
+_AFTER_QUANT = rf"(?:[0-9]|{_trie(['once', 'twice', 'thrice', *_FIRST_WORDS])})"
+_START_WORD = (
+    rf"(?:[0-9]|once|twice|thrice|{_trie(_FIRST_WORDS)}(?![a-z])"
+    rf"|(?={_trie(_QUANT_FIRST_WORDS)}(?![a-z])){_QUANT}(?={_AFTER_QUANT}))"
 )
+# The candidates are looked for in the text with its ASCII letters in lower case (see
+# :func:`_ascii_lower`) and matched case-sensitively: the regex engine then rejects most
+# alternatives on their first letter. A candidate is the position itself (:data:`_START_AT`),
+# or found after a character that is not a letter or digit (:data:`_START_AFTER`): a
+# comparator there, or a word right after it; the search then skips the letters in C. (So the
+# quantifier and first-word patterns are written in lower case; the master pattern itself runs
+# on the text as it is, case-insensitively.)
+_START_AT = re.compile(rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS})){_START_WORD}", re.ASCII)
+_START_AFTER = re.compile(
+    rf"[^a-z0-9](?:(?<=(?={_QUANT_SYMBOLS}).)(?<=(?={_QUANT}(?={_AFTER_QUANT})).)(?P<here>)"
+    rf"|(?={_START_WORD}))",
+    re.ASCII,
+)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _ascii_lower(text: str) -> str:
+    """``text`` with A-Z as a-z and every other character kept, so offsets do not move
+    (``str.lower`` also folds U+0130 into two characters and the Kelvin sign into ``k``)."""
+    if "\u0130" in text or "\u212a" in text:
+        return text.translate(_ASCII_LOWER)
+    return text.lower()
+
 
 # ---------------------------------------------------------------------------------------------
 # Context that makes a number with a unit an age, a calendar position or a test name.
@@ -500,19 +557,22 @@ def _scan(text: str, start: int, end: int) -> list[TimeMatch]:
 
 
 def _master_matches(text: str, start: int, end: int) -> Iterator["re.Match[str]"]:
-    """The matches of ``_MASTER.finditer(text, start, end)``, trying it only where
-    :data:`_START` says an expression can begin."""
+    """The matches of ``_MASTER.finditer(text, start, end)``, trying it only at the candidates
+    of :data:`_START_AT` and :data:`_START_AFTER`."""
+    lower = _ascii_lower(text)
     pos = start
-    while True:
-        candidate = _START.search(text, pos, end)
-        if candidate is None:
-            return
-        match = _MASTER.match(text, candidate.start(), end)
+    while pos < end:
+        if _START_AT.match(lower, pos, end) is None:
+            found = _START_AFTER.search(lower, pos, end)
+            if found is None:
+                return
+            pos = found.start() if found.group("here") is not None else found.end()
+        match = _MASTER.match(text, pos, end)
         if match is None:
-            pos = candidate.start() + 1
+            pos += 1
         else:
             yield match
-            pos = max(match.end(), candidate.start() + 1)  # (no expression is empty)
+            pos = match.end()  # (no expression is empty)
 
 
 def _every_nth(match: "re.Match[str]") -> list[TimeMatch]:
