@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import API_V2_SAMPLE, REPO
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from trialspacy.errors import Errors, RecordError
@@ -223,6 +223,18 @@ def test_red_team_nul_on_line_1_of_jsonl_loses_only_that_line(tmp_path):
     error, *good = read(tmp_path / "nul.jsonl")
     assert error.line == 1 and error.problem == Errors.E004
     assert [r.text for r in good] == ["b", "c"]
+
+
+def test_red_team_nul_in_a_long_first_study_line_loses_only_that_line(tmp_path):
+    # API v2 studies are 10-20 KB a line: the first bytes read to tell a binary file hold a part of
+    # the first line only, and a NUL in it made the whole file one error.
+    studies = API_V2_SAMPLE.read_bytes().splitlines()
+    assert len(studies[0]) > 8192
+    damaged = studies[0].replace(b'"briefTitle"', b'"brief\x00Title"', 1)
+    (tmp_path / "studies.jsonl").write_bytes(b"\n".join([damaged, *studies[1:3]]) + b"\n")
+    error, *good = read(tmp_path / "studies.jsonl")
+    assert error.line == 1 and error.problem == Errors.E004
+    assert [r.id for r in good] == [json.loads(s)[P]["identificationModule"]["nctId"] for s in studies[1:3]]
 
 
 def test_red_team_binary_file_named_jsonl_is_still_one_error(tmp_path):
@@ -611,6 +623,9 @@ def unreadable(raw: bytes) -> bool:
     st.lists(hostile_csv_rows(), min_size=1, max_size=8),
     st.lists(hostile_dicts(), max_size=3),
 )
+# Found by this test: a NUL line, then a line longer than the bytes read to tell a binary file.
+# Those bytes held one whole line, the NUL one, and the file was judged binary: one item, not three.
+@example(lines=[b'{"text": "nul \x00"}', b"[" * 5000 + b"]" * 5000, b"5"], rows=[b'NCT1,"docetaxel"\n'], dicts=[])
 def test_red_team_any_mix_gives_one_item_per_record_and_leaves_inputs_alone(lines, rows, dicts):
     # A file most of whose lines hold NUL bytes or are not UTF-8 is binary: one error for the
     # file (tested above). Here the hostile lines are the minority they are in real data.
