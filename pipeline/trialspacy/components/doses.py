@@ -19,8 +19,12 @@ Decisions the contract leaves open (each has a test in tests/test_doses.py):
   (``biologically equivalent to 50 Gy in 2 Gy fractions``, ``roughly equivalent to a dose of 46 Gy``)
   are model quantities, not delivered doses: never a span. Nor are dose-volume indices (``V20``,
   ``V20 Gy``); the dose in a constraint (``mean lung dose ≤ 20 Gy``, ``Dmax ≤ 50 Gy``) is a span
-  of kind ``unspecified``.
-- Units: Gy, cGy, gray(s), centigray, Gy(RBE), GyE, CGE (cobalt gray equivalent), in any case.
+  of kind ``unspecified``. A dose-volume index written out (``volume receiving 20 Gy, 30 Gy and
+  50 Gy``, ``% of heart receiving >= 5 Gy``) is not a span either, nor the bare doses listed after it.
+- A target between a dose and its fraction count is in the span (``3 Gy to the tumor bed only X 2
+  fractions``); a dose equal to a product (``x 3 wks=40.50 Gy``) is a total.
+- Units: Gy, cGy, gray(s), centigray, Gy(RBE), GyE, CGE (cobalt gray equivalent), in any case,
+  alone or two for one dose (``CGE/Gy``).
   Not mGy (imaging doses) and not rad.
 """
 
@@ -48,11 +52,13 @@ _SP = r"(?:[ \t]{1,30}|[ \t]{0,30}\n[ \t]{0,30})"  # a required gap between word
 _GAP = r"(?:[ \t]{0,30}\n)?[ \t]{0,30}"  # an optional gap between words
 _T = r"[ \t]{0,2}"  # a tight gap around symbols
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,5}(?:[.·]\d{1,4}|,\d{1,2}(?!\d))?|[.·]\d{1,4})(?!\d)"
-_UNIT = (
+_ONE_UNIT = (
     r"(?:(?i:cobalt[ \t]+gray[ \t]+equivalents?|(?:centi)?grays?)(?![A-Za-z'’])(?![ \t-]*(?i:scale|matter)\b)"
     r"|(?i:c?gy)(?:E|[ \t]?\((?i:rbe)\)|RBE)?(?![A-Za-z])|CGE(?![A-Za-z]))"
     r"(?:[ \t]?\((?i:c?gy|cge|gye|rbe)\))?"  # a unit restated: 50.4 Gray (Gy)
 )
+# Proton trials name both units of one dose: 1.8 CGE/Gy, 50.4 Cobalt Gray Equivalent (CGE)/Gray (Gy).
+_UNIT = rf"(?:{_ONE_UNIT}(?:{_T}/{_T}{_ONE_UNIT})?)"
 _JOIN = rf"{_T}-?{_T}"  # number to unit: 60 Gy, 60Gy, a 16-Gy boost
 _SEP = rf"(?:{_T}(?:[-–—~]|\\~){_T}|-?{_SP}to{_SP})"  # range: 800-1200, 45\~50, 54 to 59.4
 # One dose: a range, a value with a tolerance, or a value; the unit ends it.
@@ -106,6 +112,10 @@ _PATTERN = re.compile(
     rf"{_MODIFIERS}{_FRACTIONS}(?:{_SP}of{_SP}{_DOSE})?"
     # 6 Gy for 2 fractions
     rf"|{_SP}(?i:for){_SP}(?P<for_count>{_COUNT}){_GAP}{_MODIFIERS}{_FRACTIONS}"
+    # 3 Gy to the tumor bed only X 2 fractions, 50 Gy to the whole breast in 25 fractions
+    rf"|{_SP}(?i:to){_SP}(?:[A-Za-z][A-Za-z/-]{{0,30}}{_SP}){{1,5}}"
+    rf"(?:[x×X*]{_T}(?P<site_times>{_COUNT}){_GAP}{_FRACTIONS}"
+    rf"|(?i:in){_SP}(?P<site_count>{_COUNT}){_GAP}{_MODIFIERS}{_FRACTIONS})"
     # 62Gy (31 fractions), 42.5 Gy (in 16 fractions)
     rf"|{_T}\({_T}(?:(?i:in){_SP})?(?P<paren_count>{_COUNT}){_T}{_MODIFIERS}{_FRACTIONS}{_T}\)"
     # 12 Gy total, 30 Gy total dose
@@ -133,6 +143,17 @@ _LEAD_BED = re.compile(
     r"(?:\b(?:BED|EQD)[\w/=.₀-₉αβ]*|(?i:biologic(?:al(?:ly)?)?[ \t]+(?:effective|equivalent))"
     r"|(?i:equivalent[ \t]+(?:to|dose[ \t]+in)\b))[^\d\n]{0,20}$"
 )
+# A dose-volume index written out ("Volume of Heart Receiving 5 Gy", "% of heart receiving >= 5 Gy",
+# "heart volume exposed to radiation doses 5 Gy") is V5 in words: a model quantity too. A share of
+# patients receiving a dose is not ("% of patients receiving 60 Gy").
+_LEAD_DOSE_VOLUME = re.compile(
+    r"(?i:\bvolumes?\b|%[ \t]*of[ \t]+(?:the[ \t]+)?(?!patients|participants|subjects|cases)[a-z]+)"
+    r"[^.;\n\d]{0,30}?\b(?i:receiving|received|receives|exposed[ \t]+to)\b[^.;\n\d]{0,30}$"
+)
+# A total written as the product of a schedule: "(5 times/wk x 3 wks=40.50 Gy)", "2 Gy × 30 = 60 Gy".
+_LEAD_PRODUCT = re.compile(r"[x×X*][ \t]*\d[^=\n;()]{0,15}=[ \t]*$")
+# Between the items of a list: "the volume receiving 20 Gy, 30 Gy and 50 Gy".
+_LIST_JOIN = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}(?:and|or))[ \t]{1,3}")
 _TRAIL_BED = re.compile(r"[\d₀-₉]|[ \t]*\(?[ \t]*(?:BED|EQD)")
 # Every dose ends in a number joined to a unit; texts without one (most) skip the full grammar.
 _HINT = re.compile(r"\d[ \t-]{0,5}(?i:c?gy|grays?|centigray|cge|cobalt)")
@@ -210,18 +231,23 @@ def _count(written: str) -> int | None:
 
 
 def _lead_kind(text: str, start: int) -> tuple[str, bool]:
-    """The kind set by the lead-in words before ``start``, and whether they mark a BED/EQD2 value."""
+    """The kind set by the lead-in words before ``start``, and whether they mark a model value.
+
+    Model values are BED/EQD2 values and dose-volume indices: not a delivered or prescribed dose.
+    """
     window = text[max(0, start - _LEAD_WINDOW) : start]
-    is_bed = _LEAD_BED.search(window) is not None
     cuts = list(_LEAD_CUT.finditer(window))
     lead = window[cuts[-1].end() :] if cuts else window
+    is_model = _LEAD_BED.search(window) is not None or _LEAD_DOSE_VOLUME.search(lead) is not None
+    if _LEAD_PRODUCT.search(window):
+        return TOTAL, is_model
     total = [m.end() for m in _LEAD_TOTAL.finditer(lead)]
     per_fraction = [m.end() for m in _LEAD_PER_FRACTION.finditer(lead)]
     if per_fraction and (not total or per_fraction[-1] >= total[-1]):
-        return PER_FRACTION, is_bed
+        return PER_FRACTION, is_model
     if total:
-        return TOTAL, is_bed
-    return UNSPECIFIED, is_bed
+        return TOTAL, is_model
+    return UNSPECIFIED, is_model
 
 
 def _fractions_from_size(total: Range, size: Range) -> list[int] | None:
@@ -236,20 +262,21 @@ def _fractions_from_size(total: Range, size: Range) -> list[int] | None:
 
 
 def _interpret(text: str, found: "re.Match[str]") -> DoseMatch | None:
-    """The DoseMatch of one grammar match, or None for a BED/EQD2 value."""
+    """The DoseMatch of one grammar match, or None for a model value (BED/EQD2, dose-volume index)."""
     start = found.start("pre") if found["pre"] else found.start("dose")
-    lead_kind, is_bed = _lead_kind(text, start)
-    if is_bed or _TRAIL_BED.match(text, found.end()):
+    lead_kind, is_model = _lead_kind(text, start)
+    if is_model or _TRAIL_BED.match(text, found.end()):
         return None
     dose = _dose_range(text, found.start("dose"), found.end("dose"))
     fractions: list[int] | None = None
     kind = lead_kind
     if found["pre_times"] or found["pre_of"]:
         kind, fractions = PER_FRACTION, _count_range(found["pre_times"] or found["pre_of"])
-    elif found["times"] or found["for_count"]:
-        kind, fractions = PER_FRACTION, _count_range(found["times"] or found["for_count"])
-    elif found["slash"] or found["in_count"] or found["paren_count"]:
-        kind, fractions = TOTAL, _count_range(found["slash"] or found["in_count"] or found["paren_count"])
+    elif found["times"] or found["for_count"] or found["site_times"]:
+        kind, fractions = PER_FRACTION, _count_range(found["times"] or found["for_count"] or found["site_times"])
+    elif found["slash"] or found["in_count"] or found["paren_count"] or found["site_count"]:
+        count = found["slash"] or found["in_count"] or found["paren_count"] or found["site_count"]
+        kind, fractions = TOTAL, _count_range(count)
     elif found["in_size"] or found["in_size_of"] or found["at_size"]:
         group = "in_size" if found["in_size"] else "in_size_of" if found["in_size_of"] else "at_size"
         kind = TOTAL
@@ -273,10 +300,18 @@ def parse_doses(text: str) -> list[DoseMatch]:
     doses: list[DoseMatch] = []
     if _HINT.search(text) is None:
         return doses
+    model_end = -1  # where the last model value ended: bare doses listed after it are model values too
     for found in _PATTERN.finditer(text):
+        bare = found.start() == found.start("dose") and found.end() == found.end("dose")
+        if bare and model_end >= 0 and _LIST_JOIN.fullmatch(text, model_end, found.start()):
+            model_end = found.end()
+            continue
         dose = _interpret(text, found)
-        if dose is not None:
+        if dose is None:
+            model_end = found.end()
+        else:
             doses.append(dose)
+            model_end = -1
     return doses
 
 
