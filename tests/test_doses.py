@@ -756,3 +756,48 @@ def test_doses_cover_the_gy_mentions_of_the_corpora():
     assert mentions >= 300
     assert [m for m in missed if not re.search(r"equivalent|BED|EQD", m)] == []
     assert len(missed) <= 0.02 * mentions
+
+
+SCHEDULE_WORDS = [
+    # ro_trials_dennstaedt row 69: an auxiliary before "delivered in"
+    (
+        "The boost of 16 Gy will be delivered in 8 fractions for all patients",
+        [("16 Gy will be delivered in 8 fractions", [16, 16], T, [8, 8], [16, 16])],
+    ),
+    # ctgov_samples nsclcbench NCT01562210
+    (
+        "a total dose of 66Gy will be given in 24 fractions from week 1 to 5.",
+        [("66Gy will be given in 24 fractions", [66, 66], T, [24, 24], [66, 66])],
+    ),
+    # pico_breast_cancer 25013438
+    (
+        "Traditional RT at a dose of 50 Gy was delivered in 25 fractions with or without",
+        [("50 Gy was delivered in 25 fractions", [50, 50], T, [25, 25], [50, 50])],
+    ),
+    # legacy XML NCT00002949: a fraction size with "daily" before "fractions"
+    (
+        "Radiation therapy (Total pelvic RT of 45 Gy in 1.8-Gy daily fractions, 85 Gy in",
+        [
+            ("45 Gy in 1.8-Gy daily fractions", [45, 45], T, [25, 25], [45, 45]),
+            ("85 Gy", [85, 85], U, None, None),
+        ],
+    ),
+    # legacy XML NCT00002676
+    ("both doses were given in 1.8-Gy daily fractions.", [("1.8-Gy daily fractions", [1.8, 1.8], P, None, None)]),
+    # a record written with Windows line ends (issue 15)
+    (
+        "The boost of 16 Gy will be\r\n      delivered in 8 fractions",
+        [("16 Gy will be\r\n      delivered in 8 fractions", [16, 16], T, [8, 8], [16, 16])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHEDULE_WORDS)
+def test_doses_reads_the_schedule_words_after_a_dose(text: str, expected: list[Expected]):
+    assert found(text) == expected
+
+
+def test_doses_skips_a_dose_rate():
+    # legacy XML NCT00498316: the rate of a total-body irradiation is not an amount of dose
+    text = "Total body irradiation (TBI) 200 cGy at 25 cGy/minute delivered on Day -3."
+    assert found(text) == [("200 cGy", [2, 2], U, None, None)]

@@ -48,8 +48,8 @@ UNSPECIFIED = "unspecified"
 Range = list[float]
 
 # Every gap is bounded (at most one line break), which keeps matching linear.
-_SP = r"(?:[ \t]{1,30}|[ \t]{0,30}\n[ \t]{0,30})"  # a required gap between words
-_GAP = r"(?:[ \t]{0,30}\n)?[ \t]{0,30}"  # an optional gap between words
+_SP = r"(?:[ \t]{1,30}|[ \t]{0,30}\r?\n[ \t]{0,30})"  # a required gap between words
+_GAP = r"(?:[ \t]{0,30}\r?\n)?[ \t]{0,30}"  # an optional gap between words
 _T = r"[ \t]{0,2}"  # a tight gap around symbols
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,5}(?:[.·]\d{1,4}|,\d{1,2}(?!\d))?|[.·]\d{1,4})(?!\d)"
 _ONE_UNIT = (
@@ -83,10 +83,13 @@ _BARE = (
 _PER_FRACTION_MARK = (
     rf"(?:{_T}/{_T}(?i:fractions?|fx|fr|f|sessions?|day|d)(?![A-Za-z])"
     rf"|{_SP}(?i:per|a|each|every){_SP}(?i:fraction|session|day)(?![A-Za-z])"
-    rf"|{_SP}(?i:daily)(?![A-Za-z])"
+    rf"|{_SP}(?i:daily)(?![A-Za-z])(?:{_SP}(?i:fractions?)(?![A-Za-z]))?"  # 1.8-Gy daily fractions
     rf"|(?:{_JOIN}|{_SP})(?i:fractions?)(?![A-Za-z]))"
 )
-_GIVEN = rf"(?:(?i:delivered|given|administered){_SP})?"
+_GIVEN = (
+    rf"(?:(?i:(?:(?:will|to|shall|must|should|can){_SP}be|is|was|are|were|being){_SP})?"
+    rf"(?i:delivered|given|administered){_SP})?"
+)
 
 _PATTERN = re.compile(
     r"(?<![A-Za-z0-9_.·])(?<!\d,)"
@@ -104,7 +107,7 @@ _PATTERN = re.compile(
     # 50 Gy/25 fx, 37.5Gy/15, 28\~30Gy/4\~5f
     rf"|{_T}/{_T}(?P<slash>{_COUNT})(?:{_T}{_FRACTIONS}|{_BARE})"
     # 59.4 Gy in 1.8 Gy fractions, 55 Gy to 70 Gy in fractions of 1.8-2 Gy, 66 Gy at 2 Gy per fraction
-    rf"|{_SP}{_GIVEN}(?i:in){_SP}(?P<in_size>{_DOSE})(?:{_JOIN}|{_SP})(?i:fractions?|fx)(?![A-Za-z])"
+    rf"|{_SP}{_GIVEN}(?i:in){_SP}(?P<in_size>{_DOSE})(?:{_JOIN}|{_SP}){_MODIFIERS}(?i:fractions?|fx)(?![A-Za-z])"
     rf"|{_SP}{_GIVEN}(?i:in){_SP}(?i:fractions){_SP}of{_SP}(?P<in_size_of>{_DOSE})"
     rf"|{_SP}(?i:at){_SP}(?P<at_size>{_DOSE}){_PER_FRACTION_MARK}"
     # 60 Gy in 30 fractions, 16 Gy in one fraction, 45 Gy in 25 fractions of 1.8 Gy
@@ -154,6 +157,10 @@ _LEAD_DOSE_VOLUME = re.compile(
 _LEAD_PRODUCT = re.compile(r"[x×X*][ \t]*\d[^=\n;()]{0,15}=[ \t]*$")
 # Between the items of a list: "the volume receiving 20 Gy, 30 Gy and 50 Gy".
 _LIST_JOIN = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}(?:and|or))[ \t]{1,3}")
+# A dose rate ("TBI 200 cGy at 25 cGy/minute", "0.5 Gy/h") is not an amount of dose.
+_TRAIL_RATE = re.compile(
+    r"[ \t]{0,2}(?:/|per[ \t]+)[ \t]{0,2}(?i:min(?:ute)?s?|hours?|hrs?|h|sec(?:ond)?s?|s)(?![A-Za-z])"
+)
 _TRAIL_BED = re.compile(r"[\d₀-₉]|[ \t]*\(?[ \t]*(?:BED|EQD)")
 # Every dose ends in a number joined to a unit; texts without one (most) skip the full grammar.
 _HINT = re.compile(r"\d[ \t-]{0,5}(?i:c?gy|grays?|centigray|cge|cobalt)")
@@ -262,10 +269,10 @@ def _fractions_from_size(total: Range, size: Range) -> list[int] | None:
 
 
 def _interpret(text: str, found: "re.Match[str]") -> DoseMatch | None:
-    """The DoseMatch of one grammar match, or None for a model value (BED/EQD2, dose-volume index)."""
+    """The DoseMatch of one grammar match, or None for a model value (BED/EQD2, dose-volume index) or a rate."""
     start = found.start("pre") if found["pre"] else found.start("dose")
     lead_kind, is_model = _lead_kind(text, start)
-    if is_model or _TRAIL_BED.match(text, found.end()):
+    if is_model or _TRAIL_BED.match(text, found.end()) or _TRAIL_RATE.match(text, found.end()):
         return None
     dose = _dose_range(text, found.start("dose"), found.end("dose"))
     fractions: list[int] | None = None
