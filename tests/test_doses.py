@@ -436,6 +436,8 @@ DOSE_VOLUME_INDICES = [
     "Outcome Measurement:\nVolume of Heart Receiving  5 Gray (Gy)/Cobalt Gray Equivalent (CGE)\n",
     "A reduction of 50% in heart volume exposed to radiation doses  5 Gy/CGE was considered preferred",
     "Unit of Measure: % of heart receiving >= 5 Gray (Gy)  34.7        (6.9 to 60.0)",
+    # nli4ct NCT00328783 (Results): bare numbers listed before the dose share its lead-in
+    "Specifically, for the heart, the volume receiving 55 and 40 Gy will be evaluated",
 ]
 
 
@@ -801,3 +803,14 @@ def test_doses_skips_a_dose_rate():
     # legacy XML NCT00498316: the rate of a total-body irradiation is not an amount of dose
     text = "Total body irradiation (TBI) 200 cGy at 25 cGy/minute delivered on Day -3."
     assert found(text) == [("200 cGy", [2, 2], U, None, None)]
+
+
+def test_doses_reads_a_lead_in_across_bare_numbers_listed_before_the_dose():
+    # the lead-in of "54 Gy" is "a total dose of", before the listed numbers (issue 15)
+    assert found("a total dose of 45, 50.4 or 54 Gy") == [("54 Gy", [54, 54], T, None, [54, 54])]
+
+
+def test_doses_reads_a_plural_after_per():
+    # nli4ct NCT01246973 (Eligibility)
+    text = "using standard irradiation fractionation (1.8-2.0 Gy per sessions) OR 16-20 radiation"
+    assert found(text) == [("1.8-2.0 Gy per sessions", [1.8, 2], P, None, None)]

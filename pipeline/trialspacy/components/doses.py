@@ -82,7 +82,7 @@ _BARE = (
 )
 _PER_FRACTION_MARK = (
     rf"(?:{_T}/{_T}(?i:fractions?|fx|fr|f|sessions?|day|d)(?![A-Za-z])"
-    rf"|{_SP}(?i:per|a|each|every){_SP}(?i:fraction|session|day)(?![A-Za-z])"
+    rf"|{_SP}(?i:per|a|each|every){_SP}(?i:fractions?|sessions?|day)(?![A-Za-z])"
     rf"|{_SP}(?i:daily)(?![A-Za-z])(?:{_SP}(?i:fractions?)(?![A-Za-z]))?"  # 1.8-Gy daily fractions
     rf"|(?:{_JOIN}|{_SP})(?i:fractions?)(?![A-Za-z]))"
 )
@@ -152,6 +152,10 @@ _LEAD_BED = re.compile(
 _LEAD_DOSE_VOLUME = re.compile(
     r"(?i:\bvolumes?\b|%[ \t]*of[ \t]+(?:the[ \t]+)?(?!patients|participants|subjects|cases)[a-z]+)"
     r"[^.;\n\d]{0,30}?\b(?i:receiving|received|receives|exposed[ \t]+to)\b[^.;\n\d]{0,30}$"
+)
+# Bare numbers listed before the one that carries the unit share its lead-in.
+_NUMBER_LIST = re.compile(
+    r"(?<![\d.,])(?:\d{1,5}(?:\.\d{1,4})?[ \t]{0,3}(?:,[ \t]{0,3}(?:and|or)?|and|or)[ \t]{1,3})+$"
 )
 # A total written as the product of a schedule: "(5 times/wk x 3 wks=40.50 Gy)", "2 Gy × 30 = 60 Gy".
 _LEAD_PRODUCT = re.compile(r"[x×X*][ \t]*\d[^=\n;()]{0,15}=[ \t]*$")
@@ -242,6 +246,9 @@ def _lead_kind(text: str, start: int) -> tuple[str, bool]:
 
     Model values are BED/EQD2 values and dose-volume indices: not a delivered or prescribed dose.
     """
+    listed = _NUMBER_LIST.search(text, max(0, start - _LEAD_WINDOW), start)
+    if listed is not None:  # "the volume receiving 50 and 36 Gy": the lead-in is before the list
+        start = listed.start()
     window = text[max(0, start - _LEAD_WINDOW) : start]
     cuts = list(_LEAD_CUT.finditer(window))
     lead = window[cuts[-1].end() :] if cuts else window
