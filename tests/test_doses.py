@@ -814,3 +814,22 @@ def test_doses_reads_a_plural_after_per():
     # nli4ct NCT01246973 (Eligibility)
     text = "using standard irradiation fractionation (1.8-2.0 Gy per sessions) OR 16-20 radiation"
     assert found(text) == [("1.8-2.0 Gy per sessions", [1.8, 2], P, None, None)]
+
+
+def test_doses_reads_a_fraction_size_written_per_fraction_after_in():
+    # legacy XML NCT00490061
+    text = "for a total dose of 70Gy delivered in 2-2.12 Gy/ fraction over the course of 6.5-7 weeks"
+    assert found(text) == [("70Gy delivered in 2-2.12 Gy/ fraction", [70, 70], T, None, [70, 70])]
+
+
+def test_doses_reads_total_size_and_count_written_with_slashes():
+    # a registry style no corpus here holds (issue 15): without the grammar "2Gy/30f" read as a total
+    assert found("PTV 60Gy/2Gy/30f, GTV") == [("60Gy/2Gy/30f", [60, 60], T, [30, 30], [60, 60])]
+    assert found("45Gy/1.8Gy/25f") == [("45Gy/1.8Gy/25f", [45, 45], T, [25, 25], [45, 45])]
+    # two doses with no count after them stay two
+    assert [t for t, *_ in found("(70 Gy/2 Gy once per day/7 Weeks)")] == ["70 Gy", "2 Gy"]
+
+
+def test_doses_reads_a_count_of_fractions_times_a_dose():
+    # the count-first form with "x" (issue 15), like "two fractions of 6 Gy"
+    assert found("25 fractions x 2 Gy") == [("25 fractions x 2 Gy", [2, 2], P, [25, 25], [50, 50])]

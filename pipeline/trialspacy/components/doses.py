@@ -14,7 +14,8 @@ Decisions the contract leaves open (each has a test in tests/test_doses.py):
   out of the span; the number written is the dose (``≥ 60 Gy`` → ``60 Gy``, ``[60, 60]``).
 - Qualifiers written after the dose are in the span and set the kind: ``per fraction``, ``/fx``,
   ``per day``, ``daily``, ``2 Gy fractions`` (per fraction); ``total``, ``in N fractions``,
-  ``/N fx``, ``(in N fractions)`` (total); ``× N``, ``× N days``, ``for N fractions`` (per fraction).
+  ``/N fx``, ``(in N fractions)``, ``/2Gy/30f`` (total); ``× N``, ``× N days``, ``for N fractions``
+  (per fraction). A dose rate (``25 cGy/minute``) is not a dose.
 - BED and EQD2 values (``BED10 ≥ 100 Gy``, ``100 Gy BED``, ``Gy10``) and stated equivalents
   (``biologically equivalent to 50 Gy in 2 Gy fractions``, ``roughly equivalent to a dose of 46 Gy``)
   are model quantities, not delivered doses: never a span. Nor are dose-volume indices (``V20``,
@@ -95,7 +96,7 @@ _PATTERN = re.compile(
     r"(?<![A-Za-z0-9_.·])(?<!\d,)"
     # count first: 5 × 5 Gy, 1x8 Gy, two fractions of 6 Gy, 16 daily fractions of 2.66 Gray
     rf"(?P<pre>(?P<pre_times>\d{{1,3}}){_T}[x×X*]{_T}"
-    rf"|(?P<pre_of>{_COUNT}){_SP}{_MODIFIERS}(?i:fractions?|fxs?|sessions?){_SP}of{_SP})?"
+    rf"|(?P<pre_of>{_COUNT}){_SP}{_MODIFIERS}(?i:fractions?|fxs?|sessions?)(?:{_SP}of{_SP}|{_T}[x×X*]{_T}))?"
     rf"(?P<dose>{_DOSE})"
     r"(?(pre)|(?:"
     # 1Gy/F, 2 Gy per fraction, 2.7 Gy/fraction x 15 fractions, 180-200 cGy per fraction for 23-27 fractions
@@ -104,10 +105,14 @@ _PATTERN = re.compile(
     # 800-1200cGy × 3f, 8 Gy x 3, 5 gray (Gy) x 5 days
     rf"|{_T}[x×X*]{_T}(?P<times>\d{{1,3}}(?:{_T}[-–]{_T}\d{{1,3}})?)"
     rf"(?:{_T}(?:{_FRACTIONS}|(?i:days?)(?![A-Za-z]))|{_BARE})"
+    # 60Gy/2Gy/30f, 50 Gy/2 Gy/25 fractions: total, fraction size and count
+    rf"|{_T}/{_T}{_DOSE}{_T}/{_T}(?P<slash_count>{_COUNT})(?:{_T}{_FRACTIONS}|{_BARE})"
     # 50 Gy/25 fx, 37.5Gy/15, 28\~30Gy/4\~5f
     rf"|{_T}/{_T}(?P<slash>{_COUNT})(?:{_T}{_FRACTIONS}|{_BARE})"
-    # 59.4 Gy in 1.8 Gy fractions, 55 Gy to 70 Gy in fractions of 1.8-2 Gy, 66 Gy at 2 Gy per fraction
-    rf"|{_SP}{_GIVEN}(?i:in){_SP}(?P<in_size>{_DOSE})(?:{_JOIN}|{_SP}){_MODIFIERS}(?i:fractions?|fx)(?![A-Za-z])"
+    # 59.4 Gy in 1.8 Gy fractions, 50 Gy in 2.0 Gy per fraction, 55 Gy to 70 Gy in fractions of 1.8-2 Gy,
+    # 66 Gy at 2 Gy per fraction
+    rf"|{_SP}{_GIVEN}(?i:in){_SP}(?P<in_size>{_DOSE})"
+    rf"(?:(?:{_JOIN}|{_SP}){_MODIFIERS}(?i:fractions?|fx)(?![A-Za-z])|{_PER_FRACTION_MARK})"
     rf"|{_SP}{_GIVEN}(?i:in){_SP}(?i:fractions){_SP}of{_SP}(?P<in_size_of>{_DOSE})"
     rf"|{_SP}(?i:at){_SP}(?P<at_size>{_DOSE}){_PER_FRACTION_MARK}"
     # 60 Gy in 30 fractions, 16 Gy in one fraction, 45 Gy in 25 fractions of 1.8 Gy
@@ -288,8 +293,10 @@ def _interpret(text: str, found: "re.Match[str]") -> DoseMatch | None:
         kind, fractions = PER_FRACTION, _count_range(found["pre_times"] or found["pre_of"])
     elif found["times"] or found["for_count"] or found["site_times"]:
         kind, fractions = PER_FRACTION, _count_range(found["times"] or found["for_count"] or found["site_times"])
-    elif found["slash"] or found["in_count"] or found["paren_count"] or found["site_count"]:
-        count = found["slash"] or found["in_count"] or found["paren_count"] or found["site_count"]
+    elif found["slash"] or found["slash_count"] or found["in_count"] or found["paren_count"] or found["site_count"]:
+        count = (
+            found["slash"] or found["slash_count"] or found["in_count"] or found["paren_count"] or found["site_count"]
+        )
         kind, fractions = TOTAL, _count_range(count)
     elif found["in_size"] or found["in_size_of"] or found["at_size"]:
         group = "in_size" if found["in_size"] else "in_size_of" if found["in_size_of"] else "at_size"
