@@ -422,9 +422,72 @@ def test_doses_finds_no_dose_in_non_dose_phrases(text: str):
 
 
 def test_doses_gives_one_span_per_item_of_a_list():
+    # ro_trials_dennstaedt row 74
+    text = "radiation dose effect (0 Gy, 2 Gy X 2, 8 Gy X 2) on anti-tumor immune response"
+    assert [t for t, *_ in found(text)] == ["0 Gy", "2 Gy X 2", "8 Gy X 2"]
+
+
+# Dose-volume indices written out (V20, V30, V50 in words) are not doses, nor is any bare dose listed
+# after one (the gold of nli4ct NCT01365845 leaves "Volume of Heart Receiving 5 Gray (Gy)" untagged).
+DOSE_VOLUME_INDICES = [
     # nli4ct NCT00328783 (Results)
-    text = "For the contralateral breast the volume receiving 20 Gy, 30 Gy and 50 Gy will be evaluated."
-    assert [t for t, *_ in found(text)] == ["20 Gy", "30 Gy", "50 Gy"]
+    "For the contralateral breast the volume receiving 20 Gy, 30 Gy and 50 Gy will be evaluated.",
+    # nli4ct NCT01365845 (Results)
+    "Outcome Measurement:\nVolume of Heart Receiving  5 Gray (Gy)/Cobalt Gray Equivalent (CGE)\n",
+    "A reduction of 50% in heart volume exposed to radiation doses  5 Gy/CGE was considered preferred",
+    "Unit of Measure: % of heart receiving >= 5 Gray (Gy)  34.7        (6.9 to 60.0)",
+    # nli4ct NCT00328783 (Results): bare numbers listed before the dose share its lead-in
+    "Specifically, for the heart, the volume receiving 55 and 40 Gy will be evaluated",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_VOLUME_INDICES)
+def test_doses_skips_dose_volume_indices_written_out(text: str):
+    assert found(text) == []
+
+
+def test_doses_keeps_a_dose_given_to_a_share_of_patients():
+    # the dose-volume lead-in is a volume or a share of an organ, not of patients (issue 15)
+    assert found("% of patients receiving 60 Gy") == [("60 Gy", [60, 60], U, None, None)]
+
+
+def test_doses_keeps_a_scheduled_dose_listed_after_a_model_value():
+    # only bare doses continue a list of model values (issue 15)
+    text = "BED10 of 100 Gy, and 60 Gy in 30 fractions"
+    assert found(text) == [("60 Gy in 30 fractions", [60, 60], T, [30, 30], [60, 60])]
+
+
+def test_doses_reads_both_units_of_a_proton_dose_as_one():
+    # nli4ct NCT01365845 (Intervention): Cobalt Gray Equivalent and gray named for one dose
+    text = (
+        "3D-proton only: 50.4 Cobalt Gray Equivalent (CGE)/Gray (Gy) to the breast/chest wall and "
+        "peripheral lymph nodes at 1.8 CGE/Gy per fraction"
+    )
+    assert found(text) == [
+        ("50.4 Cobalt Gray Equivalent (CGE)/Gray (Gy)", [50.4, 50.4], U, None, None),
+        ("1.8 CGE/Gy per fraction", [1.8, 1.8], P, None, None),
+    ]
+
+
+def test_doses_reads_a_total_written_as_a_product():
+    # nli4ct NCT01289353 (Intervention); legacy XML NCT00003203
+    text = "IMRT at 2.7 Gy X 15 fractions (5 times/wk x 3 wks=40.50 Gy), then"
+    assert found(text)[1] == ("40.50 Gy", [40.5, 40.5], T, None, [40.5, 40.5])
+    assert found("1.8 Gy/fx x 20fx= 36Gy Craniospinal XRT") == [
+        ("1.8 Gy/fx x 20fx", [1.8, 1.8], P, [20, 20], [36, 36]),
+        ("36Gy", [36, 36], T, None, [36, 36]),
+    ]
+
+
+def test_doses_keeps_the_target_inside_a_dose_and_its_schedule():
+    # nli4ct NCT01289353 (Intervention); pico_breast_cancer 25605582
+    text = "then the second and third Friday, 3 Gy to the tumor bed only X 2 fractions, Total dose"
+    assert found(text) == [("3 Gy to the tumor bed only X 2 fractions", [3, 3], P, [2, 2], [6, 6])]
+    text = "received a total dose of 30 Gy to the tumour bed in five daily fractions."
+    assert found(text) == [("30 Gy to the tumour bed in five daily fractions", [30, 30], T, [5, 5], [30, 30])]
+    # without a fraction count after the target, the dose ends at its unit
+    text = "50.4 Gray (Gy) to the breast/chest wall and peripheral lymph nodes at 1.8 Gy per fraction"
+    assert [t for t, *_ in found(text)] == ["50.4 Gray (Gy)", "1.8 Gy per fraction"]
 
 
 def test_doses_keeps_comparators_out_of_the_span():
@@ -695,3 +758,78 @@ def test_doses_cover_the_gy_mentions_of_the_corpora():
     assert mentions >= 300
     assert [m for m in missed if not re.search(r"equivalent|BED|EQD", m)] == []
     assert len(missed) <= 0.02 * mentions
+
+
+SCHEDULE_WORDS = [
+    # ro_trials_dennstaedt row 69: an auxiliary before "delivered in"
+    (
+        "The boost of 16 Gy will be delivered in 8 fractions for all patients",
+        [("16 Gy will be delivered in 8 fractions", [16, 16], T, [8, 8], [16, 16])],
+    ),
+    # ctgov_samples nsclcbench NCT01562210
+    (
+        "a total dose of 66Gy will be given in 24 fractions from week 1 to 5.",
+        [("66Gy will be given in 24 fractions", [66, 66], T, [24, 24], [66, 66])],
+    ),
+    # pico_breast_cancer 25013438
+    (
+        "Traditional RT at a dose of 50 Gy was delivered in 25 fractions with or without",
+        [("50 Gy was delivered in 25 fractions", [50, 50], T, [25, 25], [50, 50])],
+    ),
+    # legacy XML NCT00002949: a fraction size with "daily" before "fractions"
+    (
+        "Radiation therapy (Total pelvic RT of 45 Gy in 1.8-Gy daily fractions, 85 Gy in",
+        [
+            ("45 Gy in 1.8-Gy daily fractions", [45, 45], T, [25, 25], [45, 45]),
+            ("85 Gy", [85, 85], U, None, None),
+        ],
+    ),
+    # legacy XML NCT00002676
+    ("both doses were given in 1.8-Gy daily fractions.", [("1.8-Gy daily fractions", [1.8, 1.8], P, None, None)]),
+    # a record written with Windows line ends (issue 15)
+    (
+        "The boost of 16 Gy will be\r\n      delivered in 8 fractions",
+        [("16 Gy will be\r\n      delivered in 8 fractions", [16, 16], T, [8, 8], [16, 16])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHEDULE_WORDS)
+def test_doses_reads_the_schedule_words_after_a_dose(text: str, expected: list[Expected]):
+    assert found(text) == expected
+
+
+def test_doses_skips_a_dose_rate():
+    # legacy XML NCT00498316: the rate of a total-body irradiation is not an amount of dose
+    text = "Total body irradiation (TBI) 200 cGy at 25 cGy/minute delivered on Day -3."
+    assert found(text) == [("200 cGy", [2, 2], U, None, None)]
+
+
+def test_doses_reads_a_lead_in_across_bare_numbers_listed_before_the_dose():
+    # the lead-in of "54 Gy" is "a total dose of", before the listed numbers (issue 15)
+    assert found("a total dose of 45, 50.4 or 54 Gy") == [("54 Gy", [54, 54], T, None, [54, 54])]
+
+
+def test_doses_reads_a_plural_after_per():
+    # nli4ct NCT01246973 (Eligibility)
+    text = "using standard irradiation fractionation (1.8-2.0 Gy per sessions) OR 16-20 radiation"
+    assert found(text) == [("1.8-2.0 Gy per sessions", [1.8, 2], P, None, None)]
+
+
+def test_doses_reads_a_fraction_size_written_per_fraction_after_in():
+    # legacy XML NCT00490061
+    text = "for a total dose of 70Gy delivered in 2-2.12 Gy/ fraction over the course of 6.5-7 weeks"
+    assert found(text) == [("70Gy delivered in 2-2.12 Gy/ fraction", [70, 70], T, None, [70, 70])]
+
+
+def test_doses_reads_total_size_and_count_written_with_slashes():
+    # a registry style no corpus here holds (issue 15): without the grammar "2Gy/30f" read as a total
+    assert found("PTV 60Gy/2Gy/30f, GTV") == [("60Gy/2Gy/30f", [60, 60], T, [30, 30], [60, 60])]
+    assert found("45Gy/1.8Gy/25f") == [("45Gy/1.8Gy/25f", [45, 45], T, [25, 25], [45, 45])]
+    # two doses with no count after them stay two
+    assert [t for t, *_ in found("(70 Gy/2 Gy once per day/7 Weeks)")] == ["70 Gy", "2 Gy"]
+
+
+def test_doses_reads_a_count_of_fractions_times_a_dose():
+    # the count-first form with "x" (issue 15), like "two fractions of 6 Gy"
+    assert found("25 fractions x 2 Gy") == [("25 fractions x 2 Gy", [2, 2], P, [25, 25], [50, 50])]
