@@ -2,6 +2,7 @@
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 from conftest import API_V2_SAMPLE, corpus_path
@@ -11,7 +12,8 @@ from trialspacy.components import criteria as _criteria  # noqa: F401  (register
 from trialspacy.components import sentences as _sentences  # noqa: F401  (registers the factory)
 from trialspacy.components.criteria import criterion_negated, find_criteria, requires, split_criteria
 from trialspacy.components.sentences import logical_lines, sentence_starts
-from trialspacy.layout import eligibility_sections
+from trialspacy.layout import eligibility_sections, parse_layout
+from trialspacy.legacy_xml import render_legacy_xml
 from trialspacy.spans import CRITERION, label_spans, span_attrs
 from trialspacy.tokenizer import blank
 
@@ -336,3 +338,74 @@ def test_criterion_spans_carry_contract_attributes(criteria_nlp, seed_texts) -> 
     assert attrs["ECOG level 0-2."] == (False, "present")
     assert attrs["Substance/alcohol abuse."] == (False, "absent")
     assert set(span_attrs(label_spans(doc, CRITERION)[0])) == {"negated", "section", "requires"}
+
+
+# --- PDQ-style legacy records (ClinicalTrials.gov XML, 1999-2007) ------------------------------
+
+
+def legacy_criteria(name: str) -> list[tuple[str, bool]]:
+    """(text, negated) of every CRITERION of a bundled legacy XML record."""
+    record = render_legacy_xml((Path(__file__).parent / "data" / "legacy_xml" / f"{name}.xml").read_bytes(), name)
+    sections = record.sections if record.sections is not None else parse_layout(record.text).sections
+    return [(record.text[s:e], attrs["negated"]) for s, e, attrs in find_criteria(record.text, sections)]
+
+
+def test_legacy_placeholders_are_not_criteria() -> None:
+    # "See Disease Characteristics" points elsewhere; a run-on line of sub-headings that are all
+    # "Not specified" or "See ..." states nothing.
+    found = dict(legacy_criteria("NCT00003832"))
+    assert "See Disease Characteristics" not in found
+    assert found["No prior chemotherapy"] is True
+    texts = [text for text, _ in legacy_criteria("NCT00006344")]
+    assert len(texts) == 2
+    assert not any(text.startswith("Biologic therapy: Not specified") for text in texts)
+
+
+PDQ_SUB_HEADINGS = """PROTOCOL ENTRY CRITERIA:
+
+--Disease Characteristics--
+
+  -  Low bone mass (T score less than -2.0) with no secondary cause on routine exam
+
+  -  Premenopausal
+
+OR
+
+  -  Perimenopausal
+
+--Prior/Concurrent Therapy--
+
+  -  Chemotherapy: No prior or concurrent chemotherapeutic agents
+
+PRIOR CONCURRENT THERAPY:
+
+Biologic therapy
+
+  -  Not specified
+
+Chemotherapy
+
+  -  See Disease Characteristics
+
+  -  No concurrent chemotherapy during whole brain radiotherapy
+
+Other:
+
+  -  Please contact site for information.
+
+  -  No other concurrent malignancy
+"""
+
+
+def test_pdq_sub_headings_connectives_and_placeholders_are_skipped() -> None:
+    # Excerpts of NCT00005101 and NCT00002899: dashed group headings, the "OR" between two cohorts,
+    # sub-headings without a colon above their bullets, and placeholder bullets.
+    spans = split_criteria(PDQ_SUB_HEADINGS, 0, len(PDQ_SUB_HEADINGS))
+    assert [PDQ_SUB_HEADINGS[s:e] for s, e in spans] == [
+        "Low bone mass (T score less than -2.0) with no secondary cause on routine exam",
+        "Premenopausal",
+        "Perimenopausal",
+        "Chemotherapy: No prior or concurrent chemotherapeutic agents",
+        "No concurrent chemotherapy during whole brain radiotherapy",
+        "No other concurrent malignancy",
+    ]

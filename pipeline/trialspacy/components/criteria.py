@@ -15,15 +15,32 @@ from spacy.tokens import Doc
 from ..layout import heading_kind
 from ..lexicon import doc_text
 from ..spans import CRITERION, SPAN_KEY, Candidate, set_label_spans
-from .sentences import logical_lines
+from .sentences import LogicalLine, logical_lines
 
 INCLUSION = "inclusion"
 EXCLUSION = "exclusion"
 PRESENT = "present"
 ABSENT = "absent"
 
-# Lines that say there is nothing to list ("* None", "Nil", "N/A").
-_NOTHING = re.compile(r"(?:none|nil|n/?a|not applicable)[\s.;:]*", re.I)
+# Lines that say there is nothing to list ("* None", "Nil", "N/A"), or point elsewhere instead of
+# stating a criterion, as PDQ-style legacy records do under each sub-heading ("Not specified", "See
+# Disease Characteristics", "No eligibility criteria", "Please contact site for information").
+_NOTHING = re.compile(
+    r"(?:none|nil|n/?a|not\s+applicable|not\s+specified|unspecified|see\s+(?:general|disease|patient)\s+"
+    r"characteristics|no\s+(?:eligibility|entry)\s+criteria|please\s+contact\s+(?:the\s+)?site\s+for\s+"
+    r"(?:more\s+)?information)[\s.;:]*",
+    re.I,
+)
+# The connective between two cohorts on a line of its own ("OR"): no criterion.
+_CONNECTIVE = re.compile(r"(?:or|and|and/or)", re.I)
+# PDQ group headings set off by dashes ("--Disease Characteristics--", "--Prior/Concurrent Therapy--").
+_DASHED_HEADING = re.compile(r"-{2,}\s*[A-Za-z][\w/ ,&-]*?\s*-{2,}")
+# A PDQ sub-heading opening an item of a run-on line ("Age: 18 and over Performance status: ECOG 0-2"):
+# a capitalised word and up to two lower-case ones before ": ", not a negation ("No hypotension: ...").
+_SUB_HEADING = re.compile(r"(?:^|(?<=\s))(?!(?:No|Not|Non|Without|Never)\b)[A-Z][a-z]+(?:[ /][a-z]+){0,2}:(?:\s+|$)")
+# A sub-heading on a line of its own without a colon ("Chemotherapy", "Life expectancy"), above the
+# bullets it introduces: short, unpunctuated.
+_BARE_SUB_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}")
 
 
 def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -31,19 +48,54 @@ def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     One criterion per bullet or line, with its wrapped continuation lines; bullet markers and
     surrounding white space excluded, trailing punctuation kept. Headings are skipped: eligibility
-    headings (``Inclusion Criteria:``, ``EXCLUSION CRITERIA``) and any item ending in ``:``
-    followed by more items (``Patients must meet all of the following:``).
+    headings (``Inclusion Criteria:``, ``EXCLUSION CRITERIA``), any item ending in ``:``
+    followed by more items (``Patients must meet all of the following:``), and the PDQ headings of
+    legacy records (``--Patient Characteristics--``, ``Chemotherapy`` above its bullets); so are
+    placeholders (``Not specified``, ``See Disease Characteristics``, a run-on line of sub-headings
+    that all say so) and a lone ``OR`` between two cohorts.
     """
     units = [u for u in logical_lines(text, start, end) if u.content_start < u.end]
     found = []
     for i, unit in enumerate(units):
         body = text[unit.content_start : unit.end]
-        if heading_kind(body) is not None or _NOTHING.fullmatch(body):
+        if heading_kind(body) is not None or _placeholder(body) or _CONNECTIVE.fullmatch(body):
             continue
-        if body.endswith(":") and i + 1 < len(units):
+        following = units[i + 1] if i + 1 < len(units) else None
+        if following is not None and (body.endswith(":") or _introduces(unit, following, body)):
             continue
         found.append((unit.content_start, unit.end))
     return found
+
+
+def _introduces(unit: LogicalLine, following: LogicalLine, body: str) -> bool:
+    """Whether ``unit`` is a heading of the bullets below it without a colon: a PDQ group heading
+    ("--Patient Characteristics--"), or a short unbulleted line ("Chemotherapy") whose next unit is
+    a bullet indented under it."""
+    if _DASHED_HEADING.fullmatch(body):
+        return True
+    return (
+        not unit.bulleted
+        and following.bulleted
+        and following.indent > unit.indent
+        and _BARE_SUB_HEADING.fullmatch(body) is not None
+    )
+
+
+def labelled_items(text: str) -> list[str]:
+    """The values of a line made of PDQ sub-headed items ("Biologic therapy: Not specified
+    Chemotherapy: No prior chemotherapy" gives ``["Not specified", "No prior chemotherapy"]``), or
+    ``[text]`` when the line does not open with a sub-heading."""
+    heads = list(_SUB_HEADING.finditer(text))
+    if not heads or heads[0].start() != 0:
+        return [text]
+    ends = [head.start() for head in heads[1:]] + [len(text)]
+    return [text[head.end() : stop].strip() for head, stop in zip(heads, ends, strict=True)]
+
+
+def _placeholder(body: str) -> bool:
+    """Whether a line states no criterion: a placeholder, alone or after each of its sub-headings
+    ("Pulmonary: See Disease Characteristics")."""
+    return all(not item or _NOTHING.fullmatch(item) for item in labelled_items(body))
 
 
 # The person a criterion is about: "Patients", "Women of childbearing potential", "The subject".
