@@ -409,3 +409,59 @@ def test_pdq_sub_headings_connectives_and_placeholders_are_skipped() -> None:
         "No concurrent chemotherapy during whole brain radiotherapy",
         "No other concurrent malignancy",
     ]
+
+
+@pytest.mark.parametrize(
+    "text,negated",
+    [
+        # the sub-heading is not the criterion's main concept
+        ("Hepatic: No structural defect of liver", True),
+        ("Hematopoietic: No significant history of hematologic disease", True),
+        ("Other: Not pregnant; No significant history of peptic ulcer disease", True),
+        ("Age: 18 and over", False),
+        ("No hypotension: basal sitting systolic arterial pressure less than 100 mm Hg", True),
+        # a run-on line is negated when every item that states something is
+        (
+            "Biologic therapy: Not specified Chemotherapy: No prior chemotherapy Endocrine therapy: Not specified "
+            "Radiotherapy: No prior radiotherapy to head and neck region Surgery: See Disease Characteristics",
+            True,
+        ),
+        (
+            "Age: Not specified Performance status: Karnofsky 50-100% Life expectancy: Not specified "
+            "Other: Not pregnant or nursing",
+            False,
+        ),
+        # a condition opened by "as long as" does not negate the criterion
+        (
+            "Endocrine therapy: Anabolic steroids allowed as long as dose has not been changed in at least 30 days",
+            False,
+        ),
+    ],
+)
+def test_pdq_sub_headed_items_negation(text: str, negated: bool) -> None:
+    assert criterion_negated(text) is negated
+
+
+@pytest.mark.parametrize(
+    "text,inclusion,exclusion",
+    [
+        # stating the exclusion negates an inclusion criterion and restates an exclusion heading
+        ("Patients with history of allergic reaction to murine proteins will be excluded.", True, False),
+        ("Patients may not be entered for at least 2 weeks after acute infection.", True, False),
+        ("Menstruating female patients are excluded.", True, False),
+        ("Patient who have developed a heart block will be excluded from group 2.", True, False),
+        # under an exclusion heading the rest of the clause decides
+        ("Patients unable to cooperate with aerosol administration are excluded.", True, True),
+        # in a relative clause, or followed by the next item of a run-on line, it is not the main verb
+        ("Patients with NHL who are not eligible for autologous transplantation", False, False),
+        (
+            "Histologically confirmed adenocarcinoma of the breast Patients with bone sites only are not eligible "
+            "Hormone receptor status: Not specified",
+            False,
+            False,
+        ),
+    ],
+)
+def test_exclusion_phrasing_depends_on_section(text: str, inclusion: bool, exclusion: bool) -> None:
+    assert criterion_negated(text, "inclusion") is inclusion
+    assert criterion_negated(text, "exclusion") is exclusion

@@ -153,15 +153,24 @@ _MAX_BARE_PREFIX_WORDS = 3
 # main concept ("Patients with X who are not ...", "Biopsy done and has not yet had therapy").
 _SUBORDINATE = re.compile(
     r"\b(?:who|that|which|whose|whom|where|if|when|unless|except|although|because|since|until|while|"
-    r"whereas|than|other|but)\b|\band\s+(?:has|have|had|is|are|was|were|does|do|did|must|should|will|can|may)\b",
+    r"whereas|than|other|but|provided|as\s+long\s+as)\b|\band\s+(?:has|have|had|is|are|was|were|does|do|did|must|should|will|can|may)\b",
     re.I,
 )
 _PERSON_WITH = re.compile(rf"^{_PERSON}\s+with\b", re.I)
+# A criterion phrased as the exclusion itself: "... will be excluded", "... are ineligible", "Patients
+# may not be entered ...". Not in a relative clause ("who are not eligible for transplantation"), nor
+# before a capitalised word (a run-on line's next item starts there).
+_EXCLUDED = re.compile(
+    r"(?<!who\s)(?<!that\s)(?<!which\s)\b(?:(?:is|are|will\s+be|shall\s+be)\s+(?:excluded|ineligible|"
+    r"not\s+eligible)|may\s+not\s+be\s+(?:entered|enrolled|included|registered|randomi[sz]ed|started|"
+    r"treated|admitted))\b(?!\s+(?-i:[A-Z][a-z]))",
+    re.I,
+)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MAX_PREFIX_WORDS = 10
 
 
-def criterion_negated(text: str) -> bool:
+def criterion_negated(text: str, section: str = INCLUSION) -> bool:
     """Whether a criterion asserts the absence of its main concept or an inability.
 
     True for "No steroid therapy required", "without activated EGFR mutation", "Must have a
@@ -169,11 +178,26 @@ def criterion_negated(text: str) -> bool:
     tablets", "Non-frail patients"; False for "Serious non-healing wound" (the negation only
     qualifies the concept) and for limits ("No more than 2 prior regimens"). Only the first
     clause counts (up to ``;``, ``:`` or the end of the first sentence), without parentheses.
+    A line of PDQ sub-headed items ("Hepatic: No history of liver disease Renal: Not specified")
+    is negated when every item that states something is.
     """
-    clause = re.split(r"[;:]|\.\s", text.strip(), maxsplit=1)[0]
+    items = [item for item in labelled_items(text.strip()) if item and not _NOTHING.fullmatch(item)]
+    return bool(items) and all(_clause_negated(item, section) for item in items)
+
+
+def _clause_negated(text: str, section: str) -> bool:
+    clause = re.split(r"[;:]|\.\s", text, maxsplit=1)[0]
     clause = " ".join(_PARENTHESES.sub(" ", clause).split())
     if not clause:
         return False
+    # "Patients with distant metastases will be excluded": under an inclusion heading it asserts
+    # absence; under an exclusion heading it only restates the heading, and the rest of the
+    # clause says what the criterion is ("Patients unable to comply ... are excluded").
+    excluded = _EXCLUDED.search(clause)
+    if excluded is not None:
+        if section == INCLUSION:
+            return True
+        clause = " ".join((clause[: excluded.start()] + clause[excluded.end() :]).split())
     for pattern in (_START, _WITH_NO, _MUST_HAVE_NEGATIVE):
         cue = pattern.match(clause)
         if cue is not None:
@@ -211,7 +235,7 @@ def find_criteria(text: str, sections: list[dict]) -> list[Candidate]:
         if name not in (INCLUSION, EXCLUSION):
             continue
         for start, end in split_criteria(text, section["start"], section["end"]):
-            negated = criterion_negated(text[start:end])
+            negated = criterion_negated(text[start:end], name)
             found.append((start, end, {"section": name, "negated": negated, "requires": requires(name, negated)}))
     return found
 
