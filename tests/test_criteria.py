@@ -284,6 +284,15 @@ def test_criteria_of_hint_xml_era_text() -> None:
         "The adverse reactions from prior treatment have not yet recovered to a CTCAE5.0 rating of ≤ 1 (excluding toxicity that has been determined to be risk-free, such as fatigue or hair loss).",
         "Chemotherapy-naive patients",
         "absence of informed consent",
+        # a prefixed negative of the main predicate, a non-word describing the person
+        "Incomplete clinical follow-up data",
+        "Failure to sign informed consent to participate in the research program",
+        "Non-frail patients according to Comprehensive Geriatric Assessment",
+        "Non-English-speaking",
+        # a short criterion that is a concept found negative
+        "HIV negative",
+        "Pathologic lymph node negative",
+        "Hepatitis B surface antigen negative",
     ],
 )
 def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> None:
@@ -301,6 +310,8 @@ def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> No
         "Patients with stage III NSCLC who are not suitable for surgery at a multidisciplinary discussion or investigators' assessment.",
         "Histologically or cytologically documented locally advanced or metastatic NSCLC not amenable to curative surgery or radiation.",
         "HER2-negative breast cancer",
+        "Progesterone receptor positive or negative",
+        "Triple negative",
         "Patients with contraindications to radiation therapy and immunotherapy.",
         "Any psychological, family, social or geographical conditions may hinder compliance with the research protocol.",
     ],

@@ -113,12 +113,21 @@ _AUX = r"(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|h
 _START_CUE = (
     r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|"
     r"freedom\s+from|negative|sero-?negative|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
-    r"ineligible|unsuitable|unfit|refus(?:e|es|ed|al)\s+to|do(?:es)?\s+not|don't|doesn't|"
+    r"ineligible|unsuitable|unfit|refus(?:e|es|ed|al)\s+to|do(?:es)?\s+not|don't|doesn't|incomplete|"
+    r"failure\s+to\s+(?:sign|give|provide|obtain|comply|understand|agree|consent)|"
     r"(?:has|have|had|is|are|was|were)n't)\b"
 )
 # A prefixed negation ("Non-frail patients") negates when it describes the person, not when it
 # is part of a concept's name ("Non-small cell lung cancer").
-_NON_PERSON = re.compile(rf"^non-?[a-z]+(?:\s*(?:,|or|and)\s*non-?[a-z]+)*(?:\s+{_PERSON_NOUN})?\s*[.;,]?\s*$", re.I)
+_NON_PERSON = re.compile(
+    rf"^non-?\w+(?:-\w+)*(?:\s*(?:,|or|and)\s*non-?\w+(?:-\w+)*)*(?:\s+{_PERSON_NOUN})?"
+    r"(?:\s+(?:according\s+to|as\s+(?:assessed|defined|determined)\s+by)\b.*)?\s*[.;,]?\s*$",
+    re.I,
+)
+# A short criterion that is a concept found negative: "HIV negative", "Pathologic lymph node negative"
+# (a longer one names what is negative inside another concept: "... if sentinel node is negative";
+# "positive or negative" says neither).
+_FOUND_NEGATIVE = re.compile(r"^(?!triple\b)(?!.*\b(?:positive|or)\s)(?:[\w/+-]+\s+){1,4}(?:sero)?negative\.?$", re.I)
 _NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
 # Limits and fixed phrases read like negations but are not: "No more than 2 prior regimens",
 # "Must have not more than ...", "not otherwise specified".
@@ -202,7 +211,7 @@ def _clause_negated(text: str, section: str) -> bool:
         cue = pattern.match(clause)
         if cue is not None:
             return not _limit_at(clause, cue.start(), cue.end())
-    if _NON_PERSON.match(clause) or _NAIVE.match(clause):
+    if _NON_PERSON.match(clause) or _NAIVE.match(clause) or _FOUND_NEGATIVE.match(clause):
         return True
     bare = _BARE_NOT.search(clause)
     if bare is not None and len(clause[: bare.start()].split()) <= _MAX_BARE_PREFIX_WORDS:
