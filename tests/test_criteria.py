@@ -2,6 +2,7 @@
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 from conftest import API_V2_SAMPLE, corpus_path
@@ -11,7 +12,8 @@ from trialspacy.components import criteria as _criteria  # noqa: F401  (register
 from trialspacy.components import sentences as _sentences  # noqa: F401  (registers the factory)
 from trialspacy.components.criteria import criterion_negated, find_criteria, requires, split_criteria
 from trialspacy.components.sentences import logical_lines, sentence_starts
-from trialspacy.layout import eligibility_sections
+from trialspacy.layout import eligibility_sections, parse_layout
+from trialspacy.legacy_xml import render_legacy_xml
 from trialspacy.spans import CRITERION, label_spans, span_attrs
 from trialspacy.tokenizer import blank
 
@@ -282,6 +284,15 @@ def test_criteria_of_hint_xml_era_text() -> None:
         "The adverse reactions from prior treatment have not yet recovered to a CTCAE5.0 rating of ≤ 1 (excluding toxicity that has been determined to be risk-free, such as fatigue or hair loss).",
         "Chemotherapy-naive patients",
         "absence of informed consent",
+        # a prefixed negative of the main predicate, a non-word describing the person
+        "Incomplete clinical follow-up data",
+        "Failure to sign informed consent to participate in the research program",
+        "Non-frail patients according to Comprehensive Geriatric Assessment",
+        "Non-English-speaking",
+        # a short criterion that is a concept found negative
+        "HIV negative",
+        "Pathologic lymph node negative",
+        "Hepatitis B surface antigen negative",
     ],
 )
 def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> None:
@@ -299,6 +310,8 @@ def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> No
         "Patients with stage III NSCLC who are not suitable for surgery at a multidisciplinary discussion or investigators' assessment.",
         "Histologically or cytologically documented locally advanced or metastatic NSCLC not amenable to curative surgery or radiation.",
         "HER2-negative breast cancer",
+        "Progesterone receptor positive or negative",
+        "Triple negative",
         "Patients with contraindications to radiation therapy and immunotherapy.",
         "Any psychological, family, social or geographical conditions may hinder compliance with the research protocol.",
     ],
@@ -336,3 +349,130 @@ def test_criterion_spans_carry_contract_attributes(criteria_nlp, seed_texts) -> 
     assert attrs["ECOG level 0-2."] == (False, "present")
     assert attrs["Substance/alcohol abuse."] == (False, "absent")
     assert set(span_attrs(label_spans(doc, CRITERION)[0])) == {"negated", "section", "requires"}
+
+
+# --- PDQ-style legacy records (ClinicalTrials.gov XML, 1999-2007) ------------------------------
+
+
+def legacy_criteria(name: str) -> list[tuple[str, bool]]:
+    """(text, negated) of every CRITERION of a bundled legacy XML record."""
+    record = render_legacy_xml((Path(__file__).parent / "data" / "legacy_xml" / f"{name}.xml").read_bytes(), name)
+    sections = record.sections if record.sections is not None else parse_layout(record.text).sections
+    return [(record.text[s:e], attrs["negated"]) for s, e, attrs in find_criteria(record.text, sections)]
+
+
+def test_legacy_placeholders_are_not_criteria() -> None:
+    # "See Disease Characteristics" points elsewhere; a run-on line of sub-headings that are all
+    # "Not specified" or "See ..." states nothing.
+    found = dict(legacy_criteria("NCT00003832"))
+    assert "See Disease Characteristics" not in found
+    assert found["No prior chemotherapy"] is True
+    texts = [text for text, _ in legacy_criteria("NCT00006344")]
+    assert len(texts) == 2
+    assert not any(text.startswith("Biologic therapy: Not specified") for text in texts)
+
+
+PDQ_SUB_HEADINGS = """PROTOCOL ENTRY CRITERIA:
+
+--Disease Characteristics--
+
+  -  Low bone mass (T score less than -2.0) with no secondary cause on routine exam
+
+  -  Premenopausal
+
+OR
+
+  -  Perimenopausal
+
+--Prior/Concurrent Therapy--
+
+  -  Chemotherapy: No prior or concurrent chemotherapeutic agents
+
+PRIOR CONCURRENT THERAPY:
+
+Biologic therapy
+
+  -  Not specified
+
+Chemotherapy
+
+  -  See Disease Characteristics
+
+  -  No concurrent chemotherapy during whole brain radiotherapy
+
+Other:
+
+  -  Please contact site for information.
+
+  -  No other concurrent malignancy
+"""
+
+
+def test_pdq_sub_headings_connectives_and_placeholders_are_skipped() -> None:
+    # Excerpts of NCT00005101 and NCT00002899: dashed group headings, the "OR" between two cohorts,
+    # sub-headings without a colon above their bullets, and placeholder bullets.
+    spans = split_criteria(PDQ_SUB_HEADINGS, 0, len(PDQ_SUB_HEADINGS))
+    assert [PDQ_SUB_HEADINGS[s:e] for s, e in spans] == [
+        "Low bone mass (T score less than -2.0) with no secondary cause on routine exam",
+        "Premenopausal",
+        "Perimenopausal",
+        "Chemotherapy: No prior or concurrent chemotherapeutic agents",
+        "No concurrent chemotherapy during whole brain radiotherapy",
+        "No other concurrent malignancy",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,negated",
+    [
+        # the sub-heading is not the criterion's main concept
+        ("Hepatic: No structural defect of liver", True),
+        ("Hematopoietic: No significant history of hematologic disease", True),
+        ("Other: Not pregnant; No significant history of peptic ulcer disease", True),
+        ("Age: 18 and over", False),
+        ("No hypotension: basal sitting systolic arterial pressure less than 100 mm Hg", True),
+        # a run-on line is negated when every item that states something is
+        (
+            "Biologic therapy: Not specified Chemotherapy: No prior chemotherapy Endocrine therapy: Not specified "
+            "Radiotherapy: No prior radiotherapy to head and neck region Surgery: See Disease Characteristics",
+            True,
+        ),
+        (
+            "Age: Not specified Performance status: Karnofsky 50-100% Life expectancy: Not specified "
+            "Other: Not pregnant or nursing",
+            False,
+        ),
+        # a condition opened by "as long as" does not negate the criterion
+        (
+            "Endocrine therapy: Anabolic steroids allowed as long as dose has not been changed in at least 30 days",
+            False,
+        ),
+    ],
+)
+def test_pdq_sub_headed_items_negation(text: str, negated: bool) -> None:
+    assert criterion_negated(text) is negated
+
+
+@pytest.mark.parametrize(
+    "text,inclusion,exclusion",
+    [
+        # stating the exclusion negates an inclusion criterion and restates an exclusion heading
+        ("Patients with history of allergic reaction to murine proteins will be excluded.", True, False),
+        ("Patients may not be entered for at least 2 weeks after acute infection.", True, False),
+        ("Menstruating female patients are excluded.", True, False),
+        ("Patient who have developed a heart block will be excluded from group 2.", True, False),
+        # under an exclusion heading the rest of the clause decides
+        ("Patients unable to cooperate with aerosol administration are excluded.", True, True),
+        # in a relative clause, or followed by the next item of a run-on line, it is not the main verb
+        ("Patients with NHL who are not eligible for autologous transplantation", False, False),
+        (
+            "Histologically confirmed adenocarcinoma of the breast Patients with bone sites only are not eligible "
+            "Hormone receptor status: Not specified",
+            False,
+            False,
+        ),
+    ],
+)
+def test_exclusion_phrasing_depends_on_section(text: str, inclusion: bool, exclusion: bool) -> None:
+    assert criterion_negated(text, "inclusion") is inclusion
+    assert criterion_negated(text, "exclusion") is exclusion

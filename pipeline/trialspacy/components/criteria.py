@@ -15,15 +15,32 @@ from spacy.tokens import Doc
 from ..layout import heading_kind
 from ..lexicon import doc_text
 from ..spans import CRITERION, SPAN_KEY, Candidate, set_label_spans
-from .sentences import logical_lines
+from .sentences import LogicalLine, logical_lines
 
 INCLUSION = "inclusion"
 EXCLUSION = "exclusion"
 PRESENT = "present"
 ABSENT = "absent"
 
-# Lines that say there is nothing to list ("* None", "Nil", "N/A").
-_NOTHING = re.compile(r"(?:none|nil|n/?a|not applicable)[\s.;:]*", re.I)
+# Lines that say there is nothing to list ("* None", "Nil", "N/A"), or point elsewhere instead of
+# stating a criterion, as PDQ-style legacy records do under each sub-heading ("Not specified", "See
+# Disease Characteristics", "No eligibility criteria", "Please contact site for information").
+_NOTHING = re.compile(
+    r"(?:none|nil|n/?a|not\s+applicable|not\s+specified|unspecified|see\s+(?:general|disease|patient)\s+"
+    r"characteristics|no\s+(?:eligibility|entry)\s+criteria|please\s+contact\s+(?:the\s+)?site\s+for\s+"
+    r"(?:more\s+)?information)[\s.;:]*",
+    re.I,
+)
+# The connective between two cohorts on a line of its own ("OR"): no criterion.
+_CONNECTIVE = re.compile(r"(?:or|and|and/or)", re.I)
+# PDQ group headings set off by dashes ("--Disease Characteristics--", "--Prior/Concurrent Therapy--").
+_DASHED_HEADING = re.compile(r"-{2,}\s*[A-Za-z][\w/ ,&-]*?\s*-{2,}")
+# A PDQ sub-heading opening an item of a run-on line ("Age: 18 and over Performance status: ECOG 0-2"):
+# a capitalised word and up to two lower-case ones before ": ", not a negation ("No hypotension: ...").
+_SUB_HEADING = re.compile(r"(?:^|(?<=\s))(?!(?:No|Not|Non|Without|Never)\b)[A-Z][a-z]+(?:[ /][a-z]+){0,2}:(?:\s+|$)")
+# A sub-heading on a line of its own without a colon ("Chemotherapy", "Life expectancy"), above the
+# bullets it introduces: short, unpunctuated.
+_BARE_SUB_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}")
 
 
 def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -31,19 +48,54 @@ def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     One criterion per bullet or line, with its wrapped continuation lines; bullet markers and
     surrounding white space excluded, trailing punctuation kept. Headings are skipped: eligibility
-    headings (``Inclusion Criteria:``, ``EXCLUSION CRITERIA``) and any item ending in ``:``
-    followed by more items (``Patients must meet all of the following:``).
+    headings (``Inclusion Criteria:``, ``EXCLUSION CRITERIA``), any item ending in ``:``
+    followed by more items (``Patients must meet all of the following:``), and the PDQ headings of
+    legacy records (``--Patient Characteristics--``, ``Chemotherapy`` above its bullets); so are
+    placeholders (``Not specified``, ``See Disease Characteristics``, a run-on line of sub-headings
+    that all say so) and a lone ``OR`` between two cohorts.
     """
     units = [u for u in logical_lines(text, start, end) if u.content_start < u.end]
     found = []
     for i, unit in enumerate(units):
         body = text[unit.content_start : unit.end]
-        if heading_kind(body) is not None or _NOTHING.fullmatch(body):
+        if heading_kind(body) is not None or _placeholder(body) or _CONNECTIVE.fullmatch(body):
             continue
-        if body.endswith(":") and i + 1 < len(units):
+        following = units[i + 1] if i + 1 < len(units) else None
+        if following is not None and (body.endswith(":") or _introduces(unit, following, body)):
             continue
         found.append((unit.content_start, unit.end))
     return found
+
+
+def _introduces(unit: LogicalLine, following: LogicalLine, body: str) -> bool:
+    """Whether ``unit`` is a heading of the bullets below it without a colon: a PDQ group heading
+    ("--Patient Characteristics--"), or a short unbulleted line ("Chemotherapy") whose next unit is
+    a bullet indented under it."""
+    if _DASHED_HEADING.fullmatch(body):
+        return True
+    return (
+        not unit.bulleted
+        and following.bulleted
+        and following.indent > unit.indent
+        and _BARE_SUB_HEADING.fullmatch(body) is not None
+    )
+
+
+def labelled_items(text: str) -> list[str]:
+    """The values of a line made of PDQ sub-headed items ("Biologic therapy: Not specified
+    Chemotherapy: No prior chemotherapy" gives ``["Not specified", "No prior chemotherapy"]``), or
+    ``[text]`` when the line does not open with a sub-heading."""
+    heads = list(_SUB_HEADING.finditer(text))
+    if not heads or heads[0].start() != 0:
+        return [text]
+    ends = [head.start() for head in heads[1:]] + [len(text)]
+    return [text[head.end() : stop].strip() for head, stop in zip(heads, ends, strict=True)]
+
+
+def _placeholder(body: str) -> bool:
+    """Whether a line states no criterion: a placeholder, alone or after each of its sub-headings
+    ("Pulmonary: See Disease Characteristics")."""
+    return all(not item or _NOTHING.fullmatch(item) for item in labelled_items(body))
 
 
 # The person a criterion is about: "Patients", "Women of childbearing potential", "The subject".
@@ -61,12 +113,21 @@ _AUX = r"(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|h
 _START_CUE = (
     r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|"
     r"freedom\s+from|negative|sero-?negative|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
-    r"ineligible|unsuitable|unfit|refus(?:e|es|ed|al)\s+to|do(?:es)?\s+not|don't|doesn't|"
+    r"ineligible|unsuitable|unfit|refus(?:e|es|ed|al)\s+to|do(?:es)?\s+not|don't|doesn't|incomplete|"
+    r"failure\s+to\s+(?:sign|give|provide|obtain|comply|understand|agree|consent)|"
     r"(?:has|have|had|is|are|was|were)n't)\b"
 )
 # A prefixed negation ("Non-frail patients") negates when it describes the person, not when it
 # is part of a concept's name ("Non-small cell lung cancer").
-_NON_PERSON = re.compile(rf"^non-?[a-z]+(?:\s*(?:,|or|and)\s*non-?[a-z]+)*(?:\s+{_PERSON_NOUN})?\s*[.;,]?\s*$", re.I)
+_NON_PERSON = re.compile(
+    rf"^non-?\w+(?:-\w+)*(?:\s*(?:,|or|and)\s*non-?\w+(?:-\w+)*)*(?:\s+{_PERSON_NOUN})?"
+    r"(?:\s+(?:according\s+to|as\s+(?:assessed|defined|determined)\s+by)\b.*)?\s*[.;,]?\s*$",
+    re.I,
+)
+# A short criterion that is a concept found negative: "HIV negative", "Pathologic lymph node negative"
+# (a longer one names what is negative inside another concept: "... if sentinel node is negative";
+# "positive or negative" says neither).
+_FOUND_NEGATIVE = re.compile(r"^(?!triple\b)(?!.*\b(?:positive|or)\s)(?:[\w/+-]+\s+){1,4}(?:sero)?negative\.?$", re.I)
 _NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
 # Limits and fixed phrases read like negations but are not: "No more than 2 prior regimens",
 # "Must have not more than ...", "not otherwise specified".
@@ -101,15 +162,24 @@ _MAX_BARE_PREFIX_WORDS = 3
 # main concept ("Patients with X who are not ...", "Biopsy done and has not yet had therapy").
 _SUBORDINATE = re.compile(
     r"\b(?:who|that|which|whose|whom|where|if|when|unless|except|although|because|since|until|while|"
-    r"whereas|than|other|but)\b|\band\s+(?:has|have|had|is|are|was|were|does|do|did|must|should|will|can|may)\b",
+    r"whereas|than|other|but|provided|as\s+long\s+as)\b|\band\s+(?:has|have|had|is|are|was|were|does|do|did|must|should|will|can|may)\b",
     re.I,
 )
 _PERSON_WITH = re.compile(rf"^{_PERSON}\s+with\b", re.I)
+# A criterion phrased as the exclusion itself: "... will be excluded", "... are ineligible", "Patients
+# may not be entered ...". Not in a relative clause ("who are not eligible for transplantation"), nor
+# before a capitalised word (a run-on line's next item starts there).
+_EXCLUDED = re.compile(
+    r"(?<!who\s)(?<!that\s)(?<!which\s)\b(?:(?:is|are|will\s+be|shall\s+be)\s+(?:excluded|ineligible|"
+    r"not\s+eligible)|may\s+not\s+be\s+(?:entered|enrolled|included|registered|randomi[sz]ed|started|"
+    r"treated|admitted))\b(?!\s+(?-i:[A-Z][a-z]))",
+    re.I,
+)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MAX_PREFIX_WORDS = 10
 
 
-def criterion_negated(text: str) -> bool:
+def criterion_negated(text: str, section: str = INCLUSION) -> bool:
     """Whether a criterion asserts the absence of its main concept or an inability.
 
     True for "No steroid therapy required", "without activated EGFR mutation", "Must have a
@@ -117,16 +187,31 @@ def criterion_negated(text: str) -> bool:
     tablets", "Non-frail patients"; False for "Serious non-healing wound" (the negation only
     qualifies the concept) and for limits ("No more than 2 prior regimens"). Only the first
     clause counts (up to ``;``, ``:`` or the end of the first sentence), without parentheses.
+    A line of PDQ sub-headed items ("Hepatic: No history of liver disease Renal: Not specified")
+    is negated when every item that states something is.
     """
-    clause = re.split(r"[;:]|\.\s", text.strip(), maxsplit=1)[0]
+    items = [item for item in labelled_items(text.strip()) if item and not _NOTHING.fullmatch(item)]
+    return bool(items) and all(_clause_negated(item, section) for item in items)
+
+
+def _clause_negated(text: str, section: str) -> bool:
+    clause = re.split(r"[;:]|\.\s", text, maxsplit=1)[0]
     clause = " ".join(_PARENTHESES.sub(" ", clause).split())
     if not clause:
         return False
+    # "Patients with distant metastases will be excluded": under an inclusion heading it asserts
+    # absence; under an exclusion heading it only restates the heading, and the rest of the
+    # clause says what the criterion is ("Patients unable to comply ... are excluded").
+    excluded = _EXCLUDED.search(clause)
+    if excluded is not None:
+        if section == INCLUSION:
+            return True
+        clause = " ".join((clause[: excluded.start()] + clause[excluded.end() :]).split())
     for pattern in (_START, _WITH_NO, _MUST_HAVE_NEGATIVE):
         cue = pattern.match(clause)
         if cue is not None:
             return not _limit_at(clause, cue.start(), cue.end())
-    if _NON_PERSON.match(clause) or _NAIVE.match(clause):
+    if _NON_PERSON.match(clause) or _NAIVE.match(clause) or _FOUND_NEGATIVE.match(clause):
         return True
     bare = _BARE_NOT.search(clause)
     if bare is not None and len(clause[: bare.start()].split()) <= _MAX_BARE_PREFIX_WORDS:
@@ -159,7 +244,7 @@ def find_criteria(text: str, sections: list[dict]) -> list[Candidate]:
         if name not in (INCLUSION, EXCLUSION):
             continue
         for start, end in split_criteria(text, section["start"], section["end"]):
-            negated = criterion_negated(text[start:end])
+            negated = criterion_negated(text[start:end], name)
             found.append((start, end, {"section": name, "negated": negated, "requires": requires(name, negated)}))
     return found
 
