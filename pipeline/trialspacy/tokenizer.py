@@ -82,20 +82,20 @@ DROPPED_SPECIAL_CASES = ("f.",)
 # Registry text (see the module's docstring). spaCy's English rules strip CJK punctuation from a
 # word's ends but, counting it among the letters, never split a word at it; invisible characters
 # are not white space to spaCy, so they glue themselves to the word beside them.
-_CJK_PUNCT = "、，；：。！？【】〔〕「」『』《》〈〉＜＞～〜／"
+REGISTRY_PUNCT = "、，；：。！？【】〔〕「」『』《》〈〉＜＞～〜／"
 # (the soft hyphen belongs inside a word, where the matchers ignore it: only stripped from its ends)
 _JOINERS = INVISIBLE_CHARS.replace("\u00ad", "")
 REGISTRY_INFIXES = (
-    f"[{_CJK_PUNCT}{_JOINERS}]",
+    f"[{REGISTRY_PUNCT}{_JOINERS}]",
     # a bracket or quote between a word and that punctuation: `(each cycle is 21 days)、Cycle 16`
     # (the pieces an infix leaves are not searched for affixes again)
-    f'[)\\]”’"](?=[{_CJK_PUNCT}])',
-    f'[(\\[“‘"](?<=[{_CJK_PUNCT}][(\\[“‘"])',
+    f'[)\\]”’"](?=[{REGISTRY_PUNCT}])',
+    f'[(\\[“‘"](?<=[{REGISTRY_PUNCT}][(\\[“‘"])',
     # a `+` joining words: after a word of 3 letters or before one (`Len+Pem`, `AK104+anlotinib`);
     # a marker's `+` has at most 2 letters on the other side (`CD8+`, `ER+ve`, `CD4+CD25+`)
     r"\+(?:(?<=[A-Za-z]{3}\+)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]\+)(?=[A-Za-z]{3}))",
 )
-REGISTRY_AFFIXES = (f"[{_CJK_PUNCT}{INVISIBLE_CHARS}]",)
+REGISTRY_AFFIXES = (f"[{REGISTRY_PUNCT}{INVISIBLE_CHARS}]",)
 
 
 # A whitespace-free word of at least AFFIX_WINDOW characters is checked for affixes in its first and
