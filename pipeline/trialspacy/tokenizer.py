@@ -86,16 +86,34 @@ REGISTRY_PUNCT = "、，；：。！？【】〔〕「」『』《》〈〉＜�
 # (the soft hyphen belongs inside a word, where the matchers ignore it: only stripped from its ends)
 _JOINERS = INVISIBLE_CHARS.replace("\u00ad", "")
 REGISTRY_INFIXES = (
-    f"[{REGISTRY_PUNCT}{_JOINERS}]",
     # a bracket or quote between a word and that punctuation: `(each cycle is 21 days)、Cycle 16`
     # (the pieces an infix leaves are not searched for affixes again)
-    f'[)\\]”’"](?=[{REGISTRY_PUNCT}])',
-    f'[(\\[“‘"](?<=[{REGISTRY_PUNCT}][(\\[“‘"])',
+    f'[)\\]”’"(\\[“‘](?:(?=[{REGISTRY_PUNCT}])|(?<=[{REGISTRY_PUNCT}].))',
     # a `+` joining words: after a word of 3 letters or before one (`Len+Pem`, `AK104+anlotinib`);
     # a marker's `+` has at most 2 letters on the other side (`CD8+`, `ER+ve`, `CD4+CD25+`)
     r"\+(?:(?<=[A-Za-z]{3}\+)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]\+)(?=[A-Za-z]{3}))",
 )
-REGISTRY_AFFIXES = (f"[{REGISTRY_PUNCT}{INVISIBLE_CHARS}]",)
+
+
+def affix_rules(registry_text: bool) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """trialspacy's prefix, suffix and infix rules, with or without those for registry text.
+
+    The registry text's punctuation and invisible characters join a one-character rule's class
+    (``[<>≤≥=~]``, ``~``, ``[（）]``) rather than adding rules: every rule is an alternative the
+    regular expression tries at each position of each word, and one more costs more than a wider class.
+    """
+    if not registry_text:
+        return PREFIXES, SUFFIXES, INFIXES
+
+    def widen(rules: tuple[str, ...], rule: str, chars: str) -> tuple[str, ...]:
+        return tuple(f"[{rule.strip('[]')}{chars}]" if r == rule else r for r in rules)
+
+    affixes = REGISTRY_PUNCT + INVISIBLE_CHARS
+    return (
+        widen(PREFIXES, "[<>≤≥=~]", affixes),
+        widen(SUFFIXES, "~", affixes),
+        widen(INFIXES, "[（）]", REGISTRY_PUNCT + _JOINERS) + REGISTRY_INFIXES,
+    )
 
 
 # A whitespace-free word of at least AFFIX_WINDOW characters is checked for affixes in its first and
@@ -211,17 +229,16 @@ def create_tokenizer(registry_text: bool = True) -> Callable[[Language], Tokeniz
     """The registered tokenizer: English defaults plus trialspacy's prefix, suffix and infix rules
     (with ``registry_text``, those for text as registries hold it: see the module's docstring),
     without the special cases in :data:`DROPPED_SPECIAL_CASES`, compiled once."""
-    registry = REGISTRY_AFFIXES if registry_text else ()
+    prefixes, suffixes, infixes = affix_rules(registry_text)
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        infixes = list(defaults.infixes or ()) + list(INFIXES) + list(REGISTRY_INFIXES if registry_text else ())
         return TrialTokenizer(
             nlp.vocab,
             rules={k: v for k, v in defaults.tokenizer_exceptions.items() if k not in DROPPED_SPECIAL_CASES},
-            prefix_search=compile_prefix_regex(list(PREFIXES + registry) + list(defaults.prefixes or ())).search,
-            suffix_search=compile_suffix_regex(list(SUFFIXES + registry) + list(defaults.suffixes or ())).search,
-            infix_finditer=compile_infix_regex(infixes).finditer,
+            prefix_search=compile_prefix_regex(list(prefixes) + list(defaults.prefixes or ())).search,
+            suffix_search=compile_suffix_regex(list(suffixes) + list(defaults.suffixes or ())).search,
+            infix_finditer=compile_infix_regex(list(defaults.infixes or ()) + list(infixes)).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
             registry_text=registry_text,
