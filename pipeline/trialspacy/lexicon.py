@@ -17,14 +17,20 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .text import fold, fold_key
+
 Payload = dict[str, Any]
 Match = tuple[int, int, Payload]
 
 
 class DocTokens(NamedTuple):
-    """A document's text and its tokens' texts, lower-case forms and start offsets."""
+    """A document's text and its tokens' texts, lower-case forms and start offsets, as matchers
+    see them: ``folded`` is the text as the regular-expression components read it, ``words`` and
+    ``lowers`` the tokens as the term matchers do (folded for registry text, see
+    :func:`read_as_registry_text`; else ``text`` and the token texts)."""
 
     text: str
+    folded: str
     words: list[str]
     lowers: list[str]
     starts: list[int]
@@ -35,6 +41,17 @@ class DocTokens(NamedTuple):
 # lives and dies with the doc; it is never serialized, pickled or sent to another process, as a value
 # in ``doc.user_data`` would be). A retokenized doc has another length and gets a fresh view.
 _VIEWS: "weakref.WeakKeyDictionary[Doc, DocTokens]" = weakref.WeakKeyDictionary()
+# The documents whose tokenizer reads registry text (trialspacy's, with ``registry_text``, marks those
+# it makes that hold a character to fold): their matchers see the folded view. Held weakly, as the views are.
+_REGISTRY_TEXT: "weakref.WeakSet[Doc]" = weakref.WeakSet()
+
+
+def read_as_registry_text(doc: Doc) -> Doc:
+    """Mark ``doc`` so that its matchers see its text folded (full-width letters and digits, CJK
+    punctuation as ASCII: see :func:`trialspacy.text.fold`) and its tokens without invisible
+    characters, while offsets and spans stay in the text as written."""
+    _REGISTRY_TEXT.add(doc)
+    return doc
 
 
 def doc_tokens(doc: Doc) -> DocTokens:
@@ -47,8 +64,11 @@ def doc_tokens(doc: Doc) -> DocTokens:
     strings = doc.vocab.strings
     words = [strings[orth] for orth in rows[:, 0].tolist()]
     text = "".join([w + " " if space else w for w, space in zip(words, rows[:, 2].tolist())])  # = Doc.text
-    lowers = [word.lower() for word in words]  # what spaCy's LOWER attribute is
-    view = DocTokens(text, words, lowers, rows[:, 1].tolist())
+    starts = rows[:, 1].tolist()
+    if doc in _REGISTRY_TEXT:
+        view = DocTokens(text, fold(text), [fold(w) for w in words], [fold_key(w).lower() for w in words], starts)
+    else:
+        view = DocTokens(text, text, words, [word.lower() for word in words], starts)  # lowers: spaCy's LOWER
     _VIEWS[doc] = view
     return view
 
@@ -56,6 +76,12 @@ def doc_tokens(doc: Doc) -> DocTokens:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per document (see :func:`doc_tokens`)."""
     return doc_tokens(doc).text
+
+
+def folded_text(doc: Doc) -> str:
+    """``doc.text`` as the regular-expression components read it: folded for registry text (see
+    :func:`read_as_registry_text`), with the same length, so that its offsets are the text's."""
+    return doc_tokens(doc).folded
 
 
 class TermIndex:

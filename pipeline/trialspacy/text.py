@@ -148,3 +148,55 @@ def contains(outer: Mapping[str, Any], start: int, end: int) -> bool:
     """Whether ``outer`` (a span, section or outcome item: anything with ``start`` and ``end``)
     holds all of ``[start, end)``."""
     return bool(outer["start"] <= start and end <= outer["end"])
+
+
+# Text as registries hold it (records registered from China and elsewhere): full-width ASCII
+# (``ＰＦＳ``, ``６０ Ｇｙ``, ``（``), the ideographic space and CJK punctuation (``、``, ``。``,
+# ``【】``) and curly quotes, each folded to the one ASCII character it stands for. Only one-to-one
+# mappings, so a folded text has the original's length and every offset into one is an offset into
+# the other (NFKC would also rewrite ``㎎`` as ``mg`` and ``ﬁ`` as ``fi``, moving what follows).
+_CJK_FOLDS = {
+    "\u3000": " ",
+    "、": ",",
+    "。": ".",
+    "〜": "~",
+    "【": "[",
+    "】": "]",
+    "〔": "[",
+    "〕": "]",
+    "「": '"',
+    "」": '"',
+    "『": '"',
+    "』": '"',
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+}
+_FOLDS: dict[int, int] = {
+    **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},  # ！ to ～
+    **{ord(char): ord(ascii_char) for char, ascii_char in _CJK_FOLDS.items()},
+}
+# Invisible characters that stand between or inside words where text was pasted from elsewhere:
+# zero-width space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen.
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_KEY_FOLDS: dict[int, int | None] = {**_FOLDS, **dict.fromkeys(map(ord, INVISIBLE_CHARS))}
+_FOLDABLE = re.compile(f"[{re.escape(''.join(map(chr, _FOLDS)))}]")
+_KEY_FOLDABLE = re.compile(f"[{re.escape(''.join(map(chr, _KEY_FOLDS)))}]")
+
+
+def folds(text: str) -> bool:
+    """Whether :func:`fold` or :func:`fold_key` changes anything in ``text``."""
+    return not text.isascii() and _KEY_FOLDABLE.search(text) is not None
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width ASCII, the ideographic space, CJK punctuation and curly quotes as
+    ASCII (``ＰＦＳ（６０ Ｇｙ）、`` → ``PFS(60 Gy),``), of the same length, offset for offset."""
+    return text.translate(_FOLDS) if not text.isascii() and _FOLDABLE.search(text) else text
+
+
+def fold_key(word: str) -> str:
+    """A word as a look-up key: folded (see :func:`fold`) and without the invisible characters of
+    :data:`INVISIBLE_CHARS` (``carbo\\u00adplatin`` is ``carboplatin``); not offset-preserving."""
+    return word if word.isascii() else word.translate(_KEY_FOLDS)

@@ -4,8 +4,18 @@ Doses, time frames and comparisons are written without spaces (``800-1200cGy``, 
 ``3months``, ``life>3``, ``≥18``); splitting them lets every span start and end on a token
 boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole.
 
+Text as registries hold it (``registry_text``, on by default): CJK and full-width punctuation
+(``pemetrexed、carboplatin``, ``CTLA-4（CD152）、TIGIT``) and invisible characters pasted beside a word
+(``docetaxel\u200b``) are tokens of their own, and ``+`` between words is one
+(``docetaxel+ramucirumab``, ``AK104+anlotinib``) but not in a marker (``CD8+``, ``ER+/PR+``,
+``CD4+CD25+``). The documents it makes read as registry text (see
+:func:`trialspacy.lexicon.read_as_registry_text`): matchers see ``ＰＦＳ`` as ``PFS``, while the text
+and its offsets stay as written.
+
 The tokenizer is the registered function ``trialspacy.Tokenizer.v1`` named in the pipeline's config
-(``[nlp.tokenizer]``), so a pipeline made from its config alone tokenizes as the saved one does.
+(``[nlp.tokenizer]``), so a pipeline made from its config alone tokenizes as the saved one does: a
+saved pipeline's affix rules are those of its config, not restored from its files (so that
+``config={"nlp": {"tokenizer": {"registry_text": False}}}`` turns the rules above off on loading).
 
 spaCy strips a word's prefixes and suffixes one at a time, searching the rest of the word each time,
 so a word made of many of them (``"(" * 20000``) takes time quadratic in its length (143 s for 40 KB).
@@ -14,13 +24,18 @@ Such words are tokenized by a linear fallback instead (see :meth:`TrialTokenizer
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList, compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from spacy.vocab import Vocab
+
+from .lexicon import read_as_registry_text
+from .text import INVISIBLE_CHARS, folds
 
 # Units that may be glued to a preceding number.
 _UNITS = (
@@ -66,6 +81,42 @@ SUFFIXES = (r"\.(?<=[0-9/][fF]\.)", r"[-/](?<=[A-Za-z0-9]{2}[-/])", r"~", r"Â(?
 # English abbreviations that swallow that full stop again (`5f.` would end in the token `f.`)
 DROPPED_SPECIAL_CASES = ("f.",)
 
+# Registry text (see the module's docstring). spaCy's English rules strip CJK punctuation from a
+# word's ends but, counting it among the letters, never split a word at it; invisible characters
+# are not white space to spaCy, so they glue themselves to the word beside them.
+REGISTRY_PUNCT = "、，；：。！？【】〔〕「」『』《》〈〉＜＞～〜／"
+# (the soft hyphen belongs inside a word, where the matchers ignore it: only stripped from its ends)
+_JOINERS = INVISIBLE_CHARS.replace("\u00ad", "")
+REGISTRY_INFIXES = (
+    # a bracket or quote between a word and that punctuation: `(each cycle is 21 days)、Cycle 16`
+    # (the pieces an infix leaves are not searched for affixes again)
+    f'[)\\]”’"(\\[“‘](?:(?=[{REGISTRY_PUNCT}])|(?<=[{REGISTRY_PUNCT}].))',
+    # a `+` joining words: after a word of 3 letters or before one (`Len+Pem`, `AK104+anlotinib`);
+    # a marker's `+` has at most 2 letters on the other side (`CD8+`, `ER+ve`, `CD4+CD25+`)
+    r"\+(?:(?<=[A-Za-z]{3}\+)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]\+)(?=[A-Za-z]{3}))",
+)
+
+
+def affix_rules(registry_text: bool) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """trialspacy's prefix, suffix and infix rules, with or without those for registry text.
+
+    The registry text's punctuation and invisible characters join a one-character rule's class
+    (``[<>≤≥=~]``, ``~``, ``[（）]``) rather than adding rules: every rule is an alternative the
+    regular expression tries at each position of each word, and one more costs more than a wider class.
+    """
+    if not registry_text:
+        return PREFIXES, SUFFIXES, INFIXES
+
+    def widen(rules: tuple[str, ...], rule: str, chars: str) -> tuple[str, ...]:
+        return tuple(f"[{rule.strip('[]')}{chars}]" if r == rule else r for r in rules)
+
+    affixes = REGISTRY_PUNCT + INVISIBLE_CHARS
+    return (
+        widen(PREFIXES, "[<>≤≥=~]", affixes),
+        widen(SUFFIXES, "~", affixes),
+        widen(INFIXES, "[（）]", REGISTRY_PUNCT + _JOINERS) + REGISTRY_INFIXES,
+    )
+
 
 # A whitespace-free word of at least AFFIX_WINDOW characters is checked for affixes in its first and
 # last AFFIX_WINDOW characters; more than MAX_AFFIXES prefixes or suffixes there, or a length above
@@ -84,19 +135,38 @@ TOKENIZER = "trialspacy.Tokenizer.v1"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}}
 
 
-class TrialTokenizer(Tokenizer):
-    """spaCy's tokenizer, made with trialspacy's rules.
+# What a pipeline's config makes, not restored from its saved tokenizer (see TrialTokenizer.from_bytes).
+_MADE_BY_CONFIG = ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
 
-    Loading a saved pipeline makes the tokenizer from the config, then restores the saved state;
-    when that state is the one it was made with, restoring it would only compile the ~2,700 special
-    cases a second time, so it is skipped (unless the vocab brings norm exceptions, which the
-    special cases' lexemes must be made with).
+
+class TrialTokenizer(Tokenizer):
+    """spaCy's tokenizer, made with trialspacy's rules; with ``registry_text``, the documents it
+    makes read as registry text (see :func:`trialspacy.lexicon.read_as_registry_text`).
+
+    Loading a saved pipeline makes the tokenizer from the config, then restores the saved state
+    but for the affix rules (the config's: see :meth:`from_bytes`); when that state is the one it
+    was made with, restoring it would only compile the ~2,700 special cases a second time, so it
+    is skipped (unless the vocab brings norm exceptions, which the special cases' lexemes must be
+    made with).
     """
+
+    def __init__(self, vocab: Vocab, *args: Any, registry_text: bool = False, **kwargs: Any) -> None:
+        super().__init__(vocab, *args, **kwargs)
+        self.registry_text = registry_text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # spaCy's pickles the constructor's arguments; the flag is not one of them
+        _cls, args, *_ = super().__reduce__()
+        return (_unpickle, (args, self.registry_text))
 
     def __call__(self, text: str) -> Doc:
         """The doc of ``text``; words with too many affixes for spaCy's loop (see
         :func:`too_many_affixes`) are tokenized by :func:`fallback_doc`, the rest by spaCy as usual,
         and the pieces joined, so that ``doc.text == text``."""
+        doc = self._tokenize(text)
+        return read_as_registry_text(doc) if self.registry_text and folds(text) else doc
+
+    def _tokenize(self, text: str) -> Doc:
         hostile = [m.span() for m in _LONG_WORD.finditer(text) if self.too_many_affixes(m.group())]
         if not hostile:
             return super().__call__(text)
@@ -135,10 +205,17 @@ class TrialTokenizer(Tokenizer):
         return True
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "TrialTokenizer":
-        if "lexeme_norm" not in self.vocab.lookups and bytes_data == self.to_bytes(exclude=exclude):
+        """Restore the state of :meth:`to_bytes` but for the affix rules, which are the config's."""
+        exclude = [*exclude, *_MADE_BY_CONFIG]
+        saved = {k: v for k, v in srsly.msgpack_loads(bytes_data).items() if k not in exclude}
+        if "lexeme_norm" not in self.vocab.lookups and saved == srsly.msgpack_loads(self.to_bytes(exclude=exclude)):
             return self
         super().from_bytes(bytes_data, exclude=exclude)
         return self
+
+
+def _unpickle(args: tuple[Any, ...], registry_text: bool) -> TrialTokenizer:
+    return TrialTokenizer(*args, registry_text=registry_text)
 
 
 def fallback_doc(vocab: Vocab, text: str) -> Doc:
@@ -150,20 +227,23 @@ def fallback_doc(vocab: Vocab, text: str) -> Doc:
 
 
 @spacy.registry.tokenizers(TOKENIZER)
-def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """The registered tokenizer: English defaults plus trialspacy's prefix, suffix and infix rules,
+def create_tokenizer(registry_text: bool = True) -> Callable[[Language], Tokenizer]:
+    """The registered tokenizer: English defaults plus trialspacy's prefix, suffix and infix rules
+    (with ``registry_text``, those for text as registries hold it: see the module's docstring),
     without the special cases in :data:`DROPPED_SPECIAL_CASES`, compiled once."""
+    prefixes, suffixes, infixes = affix_rules(registry_text)
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         return TrialTokenizer(
             nlp.vocab,
             rules={k: v for k, v in defaults.tokenizer_exceptions.items() if k not in DROPPED_SPECIAL_CASES},
-            prefix_search=compile_prefix_regex(list(PREFIXES) + list(defaults.prefixes or ())).search,
-            suffix_search=compile_suffix_regex(list(SUFFIXES) + list(defaults.suffixes or ())).search,
-            infix_finditer=compile_infix_regex(list(defaults.infixes or ()) + list(INFIXES)).finditer,
+            prefix_search=compile_prefix_regex(list(prefixes) + list(defaults.prefixes or ())).search,
+            suffix_search=compile_suffix_regex(list(suffixes) + list(defaults.suffixes or ())).search,
+            infix_finditer=compile_infix_regex(list(defaults.infixes or ()) + list(infixes)).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
+            registry_text=registry_text,
         )
 
     return make_tokenizer

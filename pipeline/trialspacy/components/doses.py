@@ -38,7 +38,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..errors import Errors
-from ..lexicon import doc_text
+from ..lexicon import folded_text
 from ..spans import RADIATION_DOSE, SPAN_KEY, set_label_spans
 from ..text import number_word_pattern, word_number
 
@@ -344,7 +344,7 @@ class Doses(Pipe):
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(doc_text(doc))]
+        candidates = [(dose.start, dose.end, dose.attrs()) for dose in parse_doses(folded_text(doc))]
         set_label_spans(doc, RADIATION_DOSE, candidates, self.spans_key)
         return doc
 

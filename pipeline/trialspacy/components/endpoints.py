@@ -28,7 +28,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_disk
 
-from ..lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
+from ..lexicon import TermIndex, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ..spans import ENDPOINT, SPAN_KEY, Candidate, sections_at, set_label_spans
 from ..terms import check_terms, read_terms, term_key
 from ..text import line_around
@@ -500,7 +500,7 @@ def find_endpoints(
 ) -> list[Mention]:
     """All ENDPOINT mentions of ``doc`` (uses ``doc._.trialspacy_abbreviation_defs``, ``doc._.trialspacy_sections`` and
     ``doc._.trialspacy_outcome_items`` when a previous component set them)."""
-    text = doc_text(doc)
+    text = folded_text(doc)
     mentions = lexicon_mentions(doc, lex, text)
     definitions = doc._.trialspacy_abbreviation_defs
     if resolve_abbreviations and definitions:

@@ -49,7 +49,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from ..lexicon import doc_text
+from ..lexicon import folded_text
 from ..spans import SPAN_KEY, TIMEFRAME, set_label_spans
 from ..text import NUMBER_WORDS, number_word_pattern, word_number
 
@@ -788,7 +788,7 @@ class TimeframeTagger(Pipe):
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        found = parse_timeframes(doc_text(doc))
+        found = parse_timeframes(folded_text(doc))
         set_label_spans(
             doc,
             TIMEFRAME,

@@ -37,7 +37,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
-from ...lexicon import TermIndex, doc_text, package_data, read_jsonl, tokenize_terms, write_jsonl
+from ...lexicon import TermIndex, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from .classes import class_spans
@@ -188,7 +188,7 @@ class DrugRecognizer(Pipe):
             self.add_terms(row for row in read_terms(terms) if row["label"] == DRUG)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text = folded_text(doc)
         found = self._lexicon_spans(doc)
         listed = self._listed_names(doc, text) if self.gazetteer else []
         for name, attrs in listed:
