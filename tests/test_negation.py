@@ -97,6 +97,8 @@ CLAUSE_CASES = [
         [("docetaxel", True), ("cisplatin", False)],
     ),
     ("No prior docetaxel; 60 Gy in 30 fractions.", [("docetaxel", True), ("60 Gy in 30 fractions", False)]),
+    # The full-width semicolon of records registered from China (registry-text tokenizer).
+    ("No prior docetaxel；60 Gy in 30 fractions.", [("docetaxel", True), ("60 Gy in 30 fractions", False)]),
     (
         "No prior docetaxel, patients must have received cisplatin.",
         [("docetaxel", True), ("cisplatin", False)],

@@ -189,7 +189,7 @@ def context_windows(
         return list(sentences)
     spans = [(start, end) for _, start, end in cues] + [(t.start, t.end) for t in targets]
     inside = {n for start, end in spans for n in range(start + 1, end)}
-    preferred = ({token.i + 1 for token in doc if token.text == ";"}, {start for _, start, _ in cues})
+    preferred = ({token.i + 1 for token in doc if token.text in (";", "；")}, {start for _, start, _ in cues})
     windows = []
     for start, end in sentences:
         while end - start > MAX_WINDOW:
