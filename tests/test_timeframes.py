@@ -695,6 +695,12 @@ def test_timeframes_component_spans_survive_docbin(time_nlp, seed_texts):
     assert time_spans(doc)[0] == ("an average of 1 year", attrs(D, "P1Y"))
 
 
+def test_timeframes_component_reads_a_period_glued_to_a_bracket(time_nlp):
+    # API v2 NCT03986528 (secondary outcome time frame): `days(2` is split so the period is a span
+    doc = time_nlp("every 41-56 days(2 cycles ) until disease progression, death, or assessed up to 12 months")
+    assert [s for s, _ in time_spans(doc)] == ["every 41-56 days", "up to 12 months"]
+
+
 # The corpora
 
 

@@ -69,13 +69,16 @@ HISTORY_BEFORE = re.compile(r"\b(?:history\s+of|prior|previous(?:ly)?)\s+(?:\S+\
 # but "until the date of PFS event" names the endpoint whose event ends a time frame.
 STOP_RULE = re.compile(r"\b(?:until|unless)\b(?![^(]*\b(?:date|time|event)\b)[^(]*$", re.IGNORECASE)
 STOP_WINDOW = 60
-# "the dose at which 2 of 6 patients experience dose-limiting toxicity": an event of a patient in a
-# dose-escalation rule, not an outcome measure.
+# "the dose at which 2 of 6 patients experience dose-limiting toxicity", "if 1 of 3 participants in a
+# dose group has DLT": an event of a patient in a dose-escalation rule, not an outcome measure (but
+# "Four patients had grade 3 toxicity" reports the endpoint).
 EVENT_BEFORE = re.compile(
-    r"\b(?:patients?|participants?|subjects?|pts)\s+(?:experiences?|develops?|developed)\s+(?:an?\s+|any\s+)?$",
+    r"\b(?:patients?|participants?|subjects?|pts)"
+    r"(?:\s+(?:in|at|of)\s+(?:\S+\s+){0,3}?(?:group|cohort|level|arm)s?\s+(?:has|have|had)|"
+    r"\s+(?:experiences?|develops?|developed))\s+(?:an?\s+|any\s+)?$",
     re.IGNORECASE,
 )
-EVENT_WINDOW = 40
+EVENT_WINDOW = 60
 # A short form the record defines must look like an abbreviation: "iPFS", "DoR", not "CR+PR".
 ABBREVIATION_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,11}$")
 # Words a definition's long form may have before its endpoint head ("Investigator assessed-PFS").
@@ -92,6 +95,16 @@ GRADE_BEFORE = re.compile(
     r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over))?\s*$",
     re.IGNORECASE,
 )
+# The same grade written after the endpoint: "AEs>=grade 3", "adverse events grade 3 or higher",
+# "AEs of grade ≥3"; and the "or higher" of a grade written before, after the endpoint:
+# "grade 3 toxicity or higher".
+GRADE_AFTER = re.compile(
+    rf"\s*(?:of\s+)?(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:CTCAE\s+)?(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
+    rf"(?:\s*(?:-|–|/|to|or|and)\s*(?P<hi>{_NUM})\b)?"
+    r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over))?\b",
+    re.IGNORECASE,
+)
+OR_HIGHER_AFTER = re.compile(r"\s*(?:or|and)\s+(?:above|higher|greater|worse)\b", re.IGNORECASE)
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 
 
@@ -174,6 +187,19 @@ def grade_before(text: str, end: int) -> tuple[int, str] | None:
     if match is None:
         return None
     return match.start(), grade_label(match)
+
+
+def grade_after(text: str, end: int, graded_before: str | None) -> tuple[int, str] | None:
+    """End offset and grade label of a CTCAE grade written just after ``end`` (an endpoint's end):
+    a whole grade when none was written before it (``graded_before`` None), else only the
+    ``or higher`` that makes that grade a lower bound."""
+    if graded_before is None:
+        match = GRADE_AFTER.match(text, end)
+        return None if match is None else (match.end(), grade_label(match))
+    match = OR_HIGHER_AFTER.match(text, end)
+    if match is None or not graded_before[0].isdigit():
+        return None
+    return match.end(), f"≥{graded_before.split('-')[0]}"
 
 
 def is_stop_rule(text: str, start: int) -> bool:
@@ -392,21 +418,27 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
                 canonical = f"{qualifier} {canonical}"
                 abbreviation = lex.abbreviation_of(canonical)
         start_char = doc[span_start].idx
+        last = doc[end - 1]
+        end_char = last.idx + len(last.text)
         if payload["family"] == "safety":
             graded = grade_before(text, start_char)
+            grade = None
             if graded is not None and graded[0] >= (doc[floor].idx if floor < len(doc) else 0):
                 start_char, grade = graded
+            after = grade_after(text, end_char, grade)
+            if after is not None:
+                end_char, grade = after
+            if grade is not None:
                 canonical = f"grade {grade} {canonical}"
                 abbreviation = None
             elif payload["needs_grade"]:
                 continue
-        last = doc[end - 1]
         out.append(
             Mention(
                 start=span_start,
                 end=end,
                 start_char=start_char,
-                end_char=last.idx + len(last.text),
+                end_char=end_char,
                 canonical=canonical,
                 abbreviation=abbreviation,
                 short=bool(payload.get("short")),
