@@ -38,6 +38,9 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # API v2 NCT05714891 and NCT04204473 (outcome items): a criteria set's version is no time
+    ("Overall response rate using RECIST 1.1, 3 years", [("3 years", D, "P3Y", None)]),
+    ("in accordance to RECIST 1.1, 10.1 months", [("10.1 months", D, "P10.1M", None)]),
     # legacy XML NCT00000927 (description): two counts per period are one frequency
     ("assigned to apply BufferGel either once or twice daily.", [("once or twice daily", F, None, None)]),
     # API v2 NCT02315053 and NLI4CT NCT00645333 (time frames): "first" without "in the"/"within" stays out

@@ -391,7 +391,9 @@ _AGE_GAP = re.compile(
 _POSITION_BEFORE = re.compile(
     rf"(?<![a-z])(?:days?|weeks?|wks?|months?|mos?|years?|hours?|cycles?|courses?|visits?|sessions?|"
     rf"doses?|fractions?|phases?|grades?|stages?|parts?|arms?|cohorts?|levels?|steps?|versions?|"
-    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]){_S0}[#:.]?{_S0}\Z",
+    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]|"
+    # the version of a criteria set: "per RECIST 1.1, 3 years", "CTCAE 5.0, 2 years"
+    rf"(?:i|m|mi)?recist|ctcae|ctc|rano){_S0}[#:.]?{_S0}\Z",
     _FLAGS,
 )
 _TEST_AFTER = re.compile(rf"{_S0}(?:urine|urinary|walk|holter)", _FLAGS)
