@@ -38,6 +38,8 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # legacy XML (outcome time frame, 7 records)
+    ("One and one-half years", [("One and one-half years", D, "P1.5Y", None)]),
     # API v2 NCT05714891 and NCT04204473 (outcome items): a criteria set's version is no time
     ("Overall response rate using RECIST 1.1, 3 years", [("3 years", D, "P3Y", None)]),
     ("in accordance to RECIST 1.1, 10.1 months", [("10.1 months", D, "P10.1M", None)]),

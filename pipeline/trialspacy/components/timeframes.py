@@ -81,7 +81,7 @@ _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}(?![0-9,])|[0-9]{1,6}(?:\.[0-9]{1,4})
 # A number does not continue a word, a code (C1D1, v5.0) or a digit group (6,12).
 _NUM = (
     rf"(?<![a-z0-9.])(?<![0-9],)(?:{_DIGITS}|{_WORD_NUM}(?:{_S0}\({_S0}[0-9]{{1,3}}{_S0}\))?)"
-    rf"(?:{_S1}and{_S1}a{_S1}half{_END})?"
+    rf"(?:{_S1}and{_S1}(?:a{_S1}|one{_S0}{_DASH}?{_S0})half{_END})?"
 )
 
 # Time units with their ISO 8601 designators; single letters in lower case only (3D-CRT, 2H).
@@ -458,9 +458,9 @@ def _repeat(value: str | None) -> str | None:
 
 def _number(text: str) -> float | None:
     """The value of a number as written: ``1,000``, ``7.5``, ``twenty-four``, ``six (6)``,
-    ``one and a half``."""
+    ``one and a half``, ``one and one-half``."""
     text = re.sub(r"\(.*\)", "", text.lower())
-    half = re.search(r"\sand\s+a\s+half$", text)
+    half = re.search(rf"\sand\s+(?:a\s+|one\s*{_DASH}?\s*)half$", text)
     if half:
         text = text[: half.start()]
     text = text.strip()
