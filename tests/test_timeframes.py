@@ -38,6 +38,11 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # NLI4CT NCT00688909 (eligibility): a lower bound between the number and its unit
+    (
+        "Age  50 y and amenorrheic for 12 or more months.",
+        [("12 or more months", D, "P12M", None)],
+    ),
     # legacy XML (outcome time frame, 7 records)
     ("One and one-half years", [("One and one-half years", D, "P1.5Y", None)]),
     # API v2 NCT05714891 and NCT04204473 (outcome items): a criteria set's version is no time

@@ -118,10 +118,11 @@ _PERIODS = {
 _PERIOD_NOUN = r"(?:day|week|month|year|hour|night|wk|d)"
 _PERIOD_ADJ = r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly)"
 
-# Between number and unit: a hyphen (6-month), spaces, an adjective (7 calendar days).
+# Between number and unit: a hyphen (6-month), spaces, an adjective (7 calendar days), a lower
+# bound (12 or more months).
 _GLUE = (
     rf"(?:{_S0}{_DASH}{_S0}|{_WRAP}|{_S0})"
-    rf"(?:(?:consecutive|continuous|full|complete|calendar|additional|further|successive|"
+    rf"(?:(?:or{_S1}more|consecutive|continuous|full|complete|calendar|additional|further|successive|"
     rf"straight|working|business|more|previous|past|last|preceding|prior|study|treatment){_S1})?"
 )
 _RSEP = rf"(?:{_S0}(?:{_DASH}|~){_S0}|{_S1}(?:to|or|through|thru){_S1})"
