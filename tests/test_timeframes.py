@@ -38,6 +38,9 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # legacy XML (eligibility): older records spell the comparator out; an age stays out
+    ("-  Life expectancy = or > 20 weeks.", [("= or > 20 weeks", D, "P20W", None)]),
+    ("-  Age = or > 18 years", []),
     # NLI4CT NCT00688909 (eligibility): a lower bound between the number and its unit
     (
         "Age  50 y and amenorrheic for 12 or more months.",

@@ -215,7 +215,8 @@ _QUANT_WORDS = (
 )
 # Comparators only: a tolerance (``±``, ``+/-``) is not a quantifier of the contract, and ``~`` is the
 # AACT line separator far more often than "about".
-_QUANT_SYMBOLS = r"(?:&[lg]t;=?|>=|<=|=>|=<|[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e])"
+# Older records spell "≥" as "= or >" ("Life expectancy = or > 20 weeks").
+_QUANT_SYMBOLS = rf"(?:&[lg]t;=?|[<>=]{_S0}or{_S0}[<>=]|>=|<=|=>|=<|[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e])"
 _QUANT = (
     rf"(?:(?<![a-z0-9])(?:{'|'.join(_QUANT_WORDS)})(?:{_WRAP}|{_S1})"
     rf"|{_QUANT_SYMBOLS}(?:{_WRAP}|{_S0})){{1,3}}"
