@@ -690,6 +690,35 @@ def test_endpoints_read_a_grade_written_after_the_endpoint(nlp: Language, measur
     assert endpoints(outcome_doc(nlp, measure)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # radiation-oncology trial set (ro_trials #18): the head "toxicity" is written once
+        (
+            "Phase II study of SBRT for prostate cancer to primarily assess acute and late toxicity",
+            [("acute", "acute toxicity"), ("late toxicity", "late toxicity")],
+        ),
+        # NLI4CT NCT01463007 (outcome measure title)
+        (
+            "Outcome Measurement:\nEarly and Intermediate Toxicity\nAny toxicity related to the radiation",
+            [("Early", "early toxicity"), ("Intermediate Toxicity", "intermediate toxicity")],
+        ),
+        # radiation-oncology trial set: a timing qualifier of an organ's toxicity
+        (
+            "will translate into a decreased rate of acute gastrointestinal toxicity compared with",
+            [("acute gastrointestinal toxicity", "acute gastrointestinal toxicity")],
+        ),
+        # legacy XML NCT00002670 (objectives): survival endpoints are not split this way
+        (
+            "patterns of first failure, and overall and disease-free survival in patients",
+            [("disease-free survival", "disease-free survival")],
+        ),
+    ],
+)
+def test_endpoints_a_coordination_names_each_safety_endpoint(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
 def test_endpoints_a_grade_after_an_endpoint_name_in_a_criterion_is_not_read():
     # API v2 NCT04691388 (exclusion criterion): "AE grade 2" grades the dyspnea, and the CTC AE is no endpoint
     assert grade_before("Respiratory syndrome (≥CTC AE grade 2 dyspnea)", 24) is None

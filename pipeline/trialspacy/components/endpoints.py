@@ -105,6 +105,10 @@ GRADE_AFTER = re.compile(
     re.IGNORECASE,
 )
 OR_HIGHER_AFTER = re.compile(r"\s*(?:or|and)\s+(?:above|higher|greater|worse)\b", re.IGNORECASE)
+# The first word of a coordination whose head is written once: "acute" in "acute and late toxicity",
+# "Early" in "Early and Intermediate Toxicity" (safety endpoints only: the annotations leave
+# "overall" alone in "overall and disease-free survival").
+ELIDED_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Za-z]+)(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*/\s*)$")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 
 
@@ -448,6 +452,36 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
     return out
 
 
+def elided_mentions(doc: Doc, lex: EndpointLexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the first words of coordinations that share their head: in "acute and
+    late toxicity" ``acute`` is the endpoint ``acute toxicity`` (when the lexicon has it as a
+    safety endpoint)."""
+    out = list(mentions)
+    for m in mentions:
+        _, _, head = m.canonical.partition(" ")
+        found = ELIDED_BEFORE.search(text, max(0, m.start_char - 30), m.start_char) if head else None
+        if found is None:
+            continue
+        canonical = f"{found.group('word').lower()} {head}"
+        row = lex.by_canonical.get(canonical)
+        span = doc.char_span(found.start("word"), found.end("word"))
+        if row is None or row["family"] != "safety" or canonical == m.canonical or span is None:
+            continue
+        if any(o.start_char < span.end_char and span.start_char < o.end_char for o in out):
+            continue
+        out.append(
+            Mention(
+                start=span.start,
+                end=span.end,
+                start_char=span.start_char,
+                end_char=span.end_char,
+                canonical=canonical,
+                abbreviation=row.get("abbreviation"),
+            )
+        )
+    return sorted(out, key=lambda m: m.start_char)
+
+
 def _strip_end(text: str, start: int, end: int) -> int:
     """End of ``text[start:end]`` without trailing spaces and opening brackets."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in "([{（"):
@@ -533,7 +567,7 @@ def find_endpoints(
     """All ENDPOINT mentions of ``doc`` (uses ``doc._.trialspacy_abbreviation_defs``, ``doc._.trialspacy_sections`` and
     ``doc._.trialspacy_outcome_items`` when a previous component set them)."""
     text = doc_text(doc)
-    mentions = lexicon_mentions(doc, lex, text)
+    mentions = elided_mentions(doc, lex, text, lexicon_mentions(doc, lex, text))
     definitions = doc._.trialspacy_abbreviation_defs
     if resolve_abbreviations and definitions:
         mentions = resolve_definitions(doc, text, mentions, definitions)
