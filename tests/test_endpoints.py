@@ -161,6 +161,8 @@ def test_endpoints_grade_before_needs_a_grade_right_before():
             "history",
         ),
         ("Patients who experienced Grade 3 or higher irAEs with prior immunotherapy.", "irAEs", True, "history"),
+        # NLI4CT NCT00688909 (exclusion criterion): the patient's condition, not a measure
+        ("Concomitant disease which significantly affects quality of life.", "quality of life", True, "history"),
         # the same words outside the criteria name a measure
         ("Incidence and severity of adverse events (AEs)", "adverse events", False, None),
         ("Patients with prior irAEs were excluded", "irAEs", False, "history"),
@@ -717,6 +719,12 @@ def test_endpoints_read_a_grade_written_after_the_endpoint(nlp: Language, measur
 )
 def test_endpoints_a_coordination_names_each_safety_endpoint(nlp: Language, text: str, expected: Found):
     assert endpoints(nlp(text)) == expected
+
+
+def test_endpoints_non_relapse_mortality_and_its_abbreviation(nlp: Language):
+    # radiation-oncology trial set (ro_trials #5)
+    text = "because of high-toxicity rates and nonrelapse mortality (NRM) associated with higher-intensity"
+    assert endpoints(nlp(text)) == [("nonrelapse mortality", "non-relapse mortality"), ("NRM", "non-relapse mortality")]
 
 
 def test_endpoints_a_grade_after_an_endpoint_name_in_a_criterion_is_not_read():
