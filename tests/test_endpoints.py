@@ -161,6 +161,8 @@ def test_endpoints_grade_before_needs_a_grade_right_before():
             "history",
         ),
         ("Patients who experienced Grade 3 or higher irAEs with prior immunotherapy.", "irAEs", True, "history"),
+        # NLI4CT NCT00688909 (exclusion criterion): the patient's condition, not a measure
+        ("Concomitant disease which significantly affects quality of life.", "quality of life", True, "history"),
         # the same words outside the criteria name a measure
         ("Incidence and severity of adverse events (AEs)", "adverse events", False, None),
         ("Patients with prior irAEs were excluded", "irAEs", False, "history"),
@@ -645,6 +647,89 @@ def test_endpoints_dose_escalation_finds_the_mtd_and_not_the_patients_events(nlp
         ("MTD", "maximum tolerated dose"),
         ("MTD", "maximum tolerated dose"),
     ]
+
+
+def test_endpoints_a_dose_escalation_rule_names_only_the_mtd(nlp: Language):
+    # API v2 NCT06001671 (primary outcome): the DLTs a participant in a dose group has are events
+    measure = (
+        "MTD, If only 1 of 3 participants in a dose group has DLT, 3 additional subjects in this group will "
+        "be tested at the same dose level; If no participants developed DLT, the next dose study was conducted"
+    )
+    assert endpoints(outcome_doc(nlp, measure)) == [("MTD", "maximum tolerated dose")]
+    # ... while a count of participants with DLTs is the endpoint (API v2 NCT04402008)
+    measure = "Phase 1: Number of Participants With Dose Limiting Toxicities (DLTs)"
+    assert [c for _, c in endpoints(outcome_doc(nlp, measure))] == ["dose-limiting toxicity"] * 2
+
+
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # API v2 NCT04636775 (primary outcome): the grade glued after the endpoint
+        (
+            "Microbiome difference between patients with and without AEs>=grade 3, Adverse events (AEs) will be graded",
+            [
+                ("AEs>=grade 3", "grade ≥3 adverse events"),
+                ("Adverse events", "adverse events"),
+                ("AEs", "adverse events"),
+            ],
+        ),
+        # API v2 NCT06620835 (secondary outcome)
+        (
+            "Number of patients with any adverse event (AE), serious AEs (SAEs) and all AEs of grade ≥3 according to NCI CTCAE",
+            [
+                ("adverse event", "adverse events"),
+                ("AE", "adverse events"),
+                ("serious AEs", "serious adverse events"),
+                ("SAEs", "serious adverse events"),
+                ("AEs of grade ≥3", "grade ≥3 adverse events"),
+            ],
+        ),
+        # radiation-oncology trial set (ro_trials #33): a grade before, "or higher" after
+        ("Four patients had grade 3 toxicity or higher (11%).", [("grade 3 toxicity or higher", "grade ≥3 toxicity")]),
+    ],
+)
+def test_endpoints_read_a_grade_written_after_the_endpoint(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # radiation-oncology trial set (ro_trials #18): the head "toxicity" is written once
+        (
+            "Phase II study of SBRT for prostate cancer to primarily assess acute and late toxicity",
+            [("acute", "acute toxicity"), ("late toxicity", "late toxicity")],
+        ),
+        # NLI4CT NCT01463007 (outcome measure title)
+        (
+            "Outcome Measurement:\nEarly and Intermediate Toxicity\nAny toxicity related to the radiation",
+            [("Early", "early toxicity"), ("Intermediate Toxicity", "intermediate toxicity")],
+        ),
+        # radiation-oncology trial set: a timing qualifier of an organ's toxicity
+        (
+            "will translate into a decreased rate of acute gastrointestinal toxicity compared with",
+            [("acute gastrointestinal toxicity", "acute gastrointestinal toxicity")],
+        ),
+        # legacy XML NCT00002670 (objectives): survival endpoints are not split this way
+        (
+            "patterns of first failure, and overall and disease-free survival in patients",
+            [("disease-free survival", "disease-free survival")],
+        ),
+    ],
+)
+def test_endpoints_a_coordination_names_each_safety_endpoint(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+def test_endpoints_non_relapse_mortality_and_its_abbreviation(nlp: Language):
+    # radiation-oncology trial set (ro_trials #5)
+    text = "because of high-toxicity rates and nonrelapse mortality (NRM) associated with higher-intensity"
+    assert endpoints(nlp(text)) == [("nonrelapse mortality", "non-relapse mortality"), ("NRM", "non-relapse mortality")]
+
+
+def test_endpoints_a_grade_after_an_endpoint_name_in_a_criterion_is_not_read():
+    # API v2 NCT04691388 (exclusion criterion): "AE grade 2" grades the dyspnea, and the CTC AE is no endpoint
+    assert grade_before("Respiratory syndrome (≥CTC AE grade 2 dyspnea)", 24) is None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,6 +38,19 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # legacy XML (eligibility): older records spell the comparator out; an age stays out
+    ("-  Life expectancy = or > 20 weeks.", [("= or > 20 weeks", D, "P20W", None)]),
+    ("-  Age = or > 18 years", []),
+    # NLI4CT NCT00688909 (eligibility): a lower bound between the number and its unit
+    (
+        "Age  50 y and amenorrheic for 12 or more months.",
+        [("12 or more months", D, "P12M", None)],
+    ),
+    # legacy XML (outcome time frame, 7 records)
+    ("One and one-half years", [("One and one-half years", D, "P1.5Y", None)]),
+    # API v2 NCT05714891 and NCT04204473 (outcome items): a criteria set's version is no time
+    ("Overall response rate using RECIST 1.1, 3 years", [("3 years", D, "P3Y", None)]),
+    ("in accordance to RECIST 1.1, 10.1 months", [("10.1 months", D, "P10.1M", None)]),
     # legacy XML NCT00000927 (description): two counts per period are one frequency
     ("assigned to apply BufferGel either once or twice daily.", [("once or twice daily", F, None, None)]),
     # API v2 NCT02315053 and NLI4CT NCT00645333 (time frames): "first" without "in the"/"within" stays out
@@ -693,6 +706,12 @@ def test_timeframes_component_spans_survive_docbin(time_nlp, seed_texts):
     docs = list(DocBin(docs=[doc], store_user_data=True).get_docs(time_nlp.vocab))
     assert time_spans(docs[0]) == time_spans(doc)
     assert time_spans(doc)[0] == ("an average of 1 year", attrs(D, "P1Y"))
+
+
+def test_timeframes_component_reads_a_period_glued_to_a_bracket(time_nlp):
+    # API v2 NCT03986528 (secondary outcome time frame): `days(2` is split so the period is a span
+    doc = time_nlp("every 41-56 days(2 cycles ) until disease progression, death, or assessed up to 12 months")
+    assert [s for s, _ in time_spans(doc)] == ["every 41-56 days", "up to 12 months"]
 
 
 # The corpora

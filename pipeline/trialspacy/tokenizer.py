@@ -57,6 +57,8 @@ INFIXES = (
     # comparators glued to numbers: life>3, ≤1
     r"(?<=[A-Za-z0-9)])(?:>=|<=|[<>≤≥=])(?=[0-9])",
     r"[≤≥]",
+    # ...and to a CTCAE grade after an endpoint: AEs>=grade 3
+    r"[<>](?<=[A-Za-z][<>])=?(?=[Gg]rade)",
     # 6-8 weeks, 100-300cGy: a dash between numbers
     r"[-–](?<=[0-9][-–])(?=[0-9])",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
@@ -66,6 +68,8 @@ INFIXES = (
     # ...and a closing bracket there: `(max 36 months)|Overall Survival (OS)|`, `(OS).|`
     r"\)(?=[.,;:]?[|~])",
     r"[（）]",
+    # a bracket between a time unit and a number: `every 41-56 days(2 cycles)`
+    r"\((?<=[a-z]{2}\()(?=[0-9])",
     r"[(\[](?<=[A-Za-z0-9)\]）][(\[])(?=[A-Za-z])",
     r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",
     # the AACT line separator glued to words: `Gy).~Chemoradiation`

@@ -69,13 +69,16 @@ HISTORY_BEFORE = re.compile(r"\b(?:history\s+of|prior|previous(?:ly)?)\s+(?:\S+\
 # but "until the date of PFS event" names the endpoint whose event ends a time frame.
 STOP_RULE = re.compile(r"\b(?:until|unless)\b(?![^(]*\b(?:date|time|event)\b)[^(]*$", re.IGNORECASE)
 STOP_WINDOW = 60
-# "the dose at which 2 of 6 patients experience dose-limiting toxicity": an event of a patient in a
-# dose-escalation rule, not an outcome measure.
+# "the dose at which 2 of 6 patients experience dose-limiting toxicity", "if 1 of 3 participants in a
+# dose group has DLT": an event of a patient in a dose-escalation rule, not an outcome measure (but
+# "Four patients had grade 3 toxicity" reports the endpoint).
 EVENT_BEFORE = re.compile(
-    r"\b(?:patients?|participants?|subjects?|pts)\s+(?:experiences?|develops?|developed)\s+(?:an?\s+|any\s+)?$",
+    r"\b(?:patients?|participants?|subjects?|pts)"
+    r"(?:\s+(?:in|at|of)\s+(?:\S+\s+){0,3}?(?:group|cohort|level|arm)s?\s+(?:has|have|had)|"
+    r"\s+(?:experiences?|develops?|developed))\s+(?:an?\s+|any\s+)?$",
     re.IGNORECASE,
 )
-EVENT_WINDOW = 40
+EVENT_WINDOW = 60
 # A short form the record defines must look like an abbreviation: "iPFS", "DoR", not "CR+PR".
 ABBREVIATION_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,11}$")
 # Words a definition's long form may have before its endpoint head ("Investigator assessed-PFS").
@@ -92,6 +95,20 @@ GRADE_BEFORE = re.compile(
     r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over))?\s*$",
     re.IGNORECASE,
 )
+# The same grade written after the endpoint: "AEs>=grade 3", "adverse events grade 3 or higher",
+# "AEs of grade ≥3"; and the "or higher" of a grade written before, after the endpoint:
+# "grade 3 toxicity or higher".
+GRADE_AFTER = re.compile(
+    rf"\s*(?:of\s+)?(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:CTCAE\s+)?(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
+    rf"(?:\s*(?:-|–|/|to|or|and)\s*(?P<hi>{_NUM})\b)?"
+    r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over))?\b",
+    re.IGNORECASE,
+)
+OR_HIGHER_AFTER = re.compile(r"\s*(?:or|and)\s+(?:above|higher|greater|worse)\b", re.IGNORECASE)
+# The first word of a coordination whose head is written once: "acute" in "acute and late toxicity",
+# "Early" in "Early and Intermediate Toxicity" (safety endpoints only: the annotations leave
+# "overall" alone in "overall and disease-free survival").
+ELIDED_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Za-z]+)(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*/\s*)$")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 
 
@@ -174,6 +191,19 @@ def grade_before(text: str, end: int) -> tuple[int, str] | None:
     if match is None:
         return None
     return match.start(), grade_label(match)
+
+
+def grade_after(text: str, end: int, graded_before: str | None) -> tuple[int, str] | None:
+    """End offset and grade label of a CTCAE grade written just after ``end`` (an endpoint's end):
+    a whole grade when none was written before it (``graded_before`` None), else only the
+    ``or higher`` that makes that grade a lower bound."""
+    if graded_before is None:
+        match = GRADE_AFTER.match(text, end)
+        return None if match is None else (match.end(), grade_label(match))
+    match = OR_HIGHER_AFTER.match(text, end)
+    if match is None or not graded_before[0].isdigit():
+        return None
+    return match.end(), f"≥{graded_before.split('-')[0]}"
 
 
 def is_stop_rule(text: str, start: int) -> bool:
@@ -392,21 +422,27 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
                 canonical = f"{qualifier} {canonical}"
                 abbreviation = lex.abbreviation_of(canonical)
         start_char = doc[span_start].idx
+        last = doc[end - 1]
+        end_char = last.idx + len(last.text)
         if payload["family"] == "safety":
             graded = grade_before(text, start_char)
+            grade = None
             if graded is not None and graded[0] >= (doc[floor].idx if floor < len(doc) else 0):
                 start_char, grade = graded
+            after = grade_after(text, end_char, grade)
+            if after is not None:
+                end_char, grade = after
+            if grade is not None:
                 canonical = f"grade {grade} {canonical}"
                 abbreviation = None
             elif payload["needs_grade"]:
                 continue
-        last = doc[end - 1]
         out.append(
             Mention(
                 start=span_start,
                 end=end,
                 start_char=start_char,
-                end_char=last.idx + len(last.text),
+                end_char=end_char,
                 canonical=canonical,
                 abbreviation=abbreviation,
                 short=bool(payload.get("short")),
@@ -414,6 +450,36 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
             )
         )
     return out
+
+
+def elided_mentions(doc: Doc, lex: EndpointLexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the first words of coordinations that share their head: in "acute and
+    late toxicity" ``acute`` is the endpoint ``acute toxicity`` (when the lexicon has it as a
+    safety endpoint)."""
+    out = list(mentions)
+    for m in mentions:
+        _, _, head = m.canonical.partition(" ")
+        found = ELIDED_BEFORE.search(text, max(0, m.start_char - 30), m.start_char) if head else None
+        if found is None:
+            continue
+        canonical = f"{found.group('word').lower()} {head}"
+        row = lex.by_canonical.get(canonical)
+        span = doc.char_span(found.start("word"), found.end("word"))
+        if row is None or row["family"] != "safety" or canonical == m.canonical or span is None:
+            continue
+        if any(o.start_char < span.end_char and span.start_char < o.end_char for o in out):
+            continue
+        out.append(
+            Mention(
+                start=span.start,
+                end=span.end,
+                start_char=span.start_char,
+                end_char=span.end_char,
+                canonical=canonical,
+                abbreviation=row.get("abbreviation"),
+            )
+        )
+    return sorted(out, key=lambda m: m.start_char)
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
@@ -501,7 +567,7 @@ def find_endpoints(
     """All ENDPOINT mentions of ``doc`` (uses ``doc._.trialspacy_abbreviation_defs``, ``doc._.trialspacy_sections`` and
     ``doc._.trialspacy_outcome_items`` when a previous component set them)."""
     text = folded_text(doc)
-    mentions = lexicon_mentions(doc, lex, text)
+    mentions = elided_mentions(doc, lex, text, lexicon_mentions(doc, lex, text))
     definitions = doc._.trialspacy_abbreviation_defs
     if resolve_abbreviations and definitions:
         mentions = resolve_definitions(doc, text, mentions, definitions)

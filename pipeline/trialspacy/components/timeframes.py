@@ -82,7 +82,7 @@ _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}(?![0-9,])|[0-9]{1,6}(?:\.[0-9]{1,4})
 # A number does not continue a word, a code (C1D1, v5.0) or a digit group (6,12).
 _NUM = (
     rf"(?<![a-z0-9.])(?<![0-9],)(?:{_DIGITS}|{_WORD_NUM}(?:{_S0}\({_S0}[0-9]{{1,3}}{_S0}\))?)"
-    rf"(?:{_S1}and{_S1}a{_S1}half{_END})?"
+    rf"(?:{_S1}and{_S1}(?:a{_S1}|one{_S0}{_DASH}?{_S0})half{_END})?"
 )
 
 # Time units with their ISO 8601 designators; single letters in lower case only (3D-CRT, 2H).
@@ -119,10 +119,11 @@ _PERIODS = {
 _PERIOD_NOUN = r"(?:day|week|month|year|hour|night|wk|d)"
 _PERIOD_ADJ = r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly)"
 
-# Between number and unit: a hyphen (6-month), spaces, an adjective (7 calendar days).
+# Between number and unit: a hyphen (6-month), spaces, an adjective (7 calendar days), a lower
+# bound (12 or more months).
 _GLUE = (
     rf"(?:{_S0}{_DASH}{_S0}|{_WRAP}|{_S0})"
-    rf"(?:(?:consecutive|continuous|full|complete|calendar|additional|further|successive|"
+    rf"(?:(?:or{_S1}more|consecutive|continuous|full|complete|calendar|additional|further|successive|"
     rf"straight|working|business|more|previous|past|last|preceding|prior|study|treatment){_S1})?"
 )
 _RSEP = rf"(?:{_S0}(?:{_DASH}|~){_S0}|{_S1}(?:to|or|through|thru){_S1})"
@@ -215,7 +216,8 @@ _QUANT_WORDS = (
 )
 # Comparators only: a tolerance (``±``, ``+/-``) is not a quantifier of the contract, and ``~`` is the
 # AACT line separator far more often than "about".
-_QUANT_SYMBOLS = r"(?:&[lg]t;=?|>=|<=|=>|=<|[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e])"
+# Older records spell "≥" as "= or >" ("Life expectancy = or > 20 weeks").
+_QUANT_SYMBOLS = rf"(?:&[lg]t;=?|[<>=]{_S0}or{_S0}[<>=]|>=|<=|=>|=<|[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e])"
 _QUANT = (
     rf"(?:(?<![a-z0-9])(?:{'|'.join(_QUANT_WORDS)})(?:{_WRAP}|{_S1})"
     rf"|{_QUANT_SYMBOLS}(?:{_WRAP}|{_S0})){{1,3}}"
@@ -448,7 +450,9 @@ _AGE_GAP = re.compile(
 _POSITION_BEFORE = re.compile(
     rf"(?<![a-z])(?:days?|weeks?|wks?|months?|mos?|years?|hours?|cycles?|courses?|visits?|sessions?|"
     rf"doses?|fractions?|phases?|grades?|stages?|parts?|arms?|cohorts?|levels?|steps?|versions?|"
-    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]){_S0}[#:.]?{_S0}\Z",
+    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]|"
+    # the version of a criteria set: "per RECIST 1.1, 3 years", "CTCAE 5.0, 2 years"
+    rf"(?:i|m|mi)?recist|ctcae|ctc|rano){_S0}[#:.]?{_S0}\Z",
     _FLAGS,
 )
 _TEST_AFTER = re.compile(rf"{_S0}(?:urine|urinary|walk|holter)", _FLAGS)
@@ -513,9 +517,9 @@ def _repeat(value: str | None) -> str | None:
 
 def _number(text: str) -> float | None:
     """The value of a number as written: ``1,000``, ``7.5``, ``twenty-four``, ``six (6)``,
-    ``one and a half``."""
+    ``one and a half``, ``one and one-half``."""
     text = re.sub(r"\(.*\)", "", text.lower())
-    half = re.search(r"\sand\s+a\s+half$", text)
+    half = re.search(rf"\sand\s+(?:a\s+|one\s*{_DASH}?\s*)half$", text)
     if half:
         text = text[: half.start()]
     text = text.strip()
