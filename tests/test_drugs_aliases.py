@@ -1,5 +1,5 @@
-"""Short names given in parentheses after an agent or a regimen, and radiolabelled agents: on the
-phrasing of legacy ClinicalTrials.gov records (NCI PDQ summaries, 1999-2007)."""
+"""Short names given in parentheses after an agent or a regimen, fixed-dose combinations and
+radiolabelled agents: on the phrasing of legacy ClinicalTrials.gov records (NCI PDQ summaries, 1999-2007) and LCT."""
 
 import pytest
 
@@ -79,3 +79,25 @@ def test_drugs_radiolabel_leaves_other_spans_alone():
         (23, 32, {"normalized": "cisplatin", "kind": "agent", "drugbank_id": "DB00515"}),
     ]
     assert extend_radiolabels(text, found) == found
+
+
+def test_drugs_fixed_dose_combination_is_one_product(nlp):
+    # Phrases of LCT DEV and legacy records: an agent marketed only in combination makes the
+    # hyphenated pair one product; a hyphenated regimen of two stand-alone agents stays split.
+    text = (
+        "Start and stop dates of ceftazidime-avibactam; receive piperacillin-tazobactam or cefazolin; "
+        "currently taking carbidopa-levodopa; gemcitabine and fluorouracil-uracil (UFT); then UFT; "
+        "gemcitabine-cisplatin chemotherapy."
+    )
+    assert drugs(nlp, text) == [
+        ("ceftazidime-avibactam", "ceftazidime/avibactam"),
+        ("piperacillin-tazobactam", "piperacillin/tazobactam"),
+        ("cefazolin", "cefazolin"),
+        ("carbidopa-levodopa", "carbidopa/levodopa"),
+        ("gemcitabine", "gemcitabine"),
+        ("fluorouracil-uracil", "fluorouracil/uracil"),
+        ("UFT", "fluorouracil/uracil"),
+        ("UFT", "fluorouracil/uracil"),
+        ("gemcitabine", "gemcitabine"),
+        ("cisplatin", "cisplatin"),
+    ]

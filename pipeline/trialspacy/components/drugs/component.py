@@ -19,7 +19,9 @@ Recognition, in order of trust:
 7. short names given in parentheses right after an agent or a list of agents, which the general
    abbreviation finder cannot tie to the long form ("zidovudine (AZT)", "A/B/C/D (CECP)"; see
    :mod:`.aliases`).
-8. with ``scorer`` on, words in drug contexts that the rules left alone, kept by a learned
+8. fixed-dose combination products written ``A-B`` with an agent marketed only in combination
+   (``piperacillin-tazobactam``, ``carbidopa-levodopa``; see :mod:`.fixed_combinations`);
+9. with ``scorer`` on, words in drug contexts that the rules left alone, kept by a learned
    scorer (see :mod:`.learned`).
 
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
@@ -48,6 +50,7 @@ from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
 from .context import given_as_therapy, is_measured
+from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
@@ -213,6 +216,7 @@ class DrugRecognizer(Pipe):
             found.extend(class_spans(doc, text, found))
         if self.scorer:
             found.extend(self.drug_scorer.find(doc, text, found))
+        found.extend(combination_spans(text, found))
         resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
