@@ -101,3 +101,10 @@ def test_drugs_fixed_dose_combination_is_one_product(nlp):
         ("gemcitabine", "gemcitabine"),
         ("cisplatin", "cisplatin"),
     ]
+
+
+def test_drugs_substance_a_product_is_free_of_is_no_drug(nlp):
+    # Gold dev (a record of Evomela) and "Cremophor-free paclitaxel": the excipient before "-free"
+    # and a drug name is what the product is made without, not a drug given.
+    text = "to determine the safety of propylene glycol-free melphalan in combination with fludarabine"
+    assert [t for t, _ in drugs(nlp, text)] == ["melphalan", "fludarabine"]

@@ -32,6 +32,7 @@ and the record's own name for a code or an abbreviation wins over the lexicon's 
 known as marizomib)", "ganciclovir (also known as DHPG)").
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -222,6 +223,7 @@ class DrugRecognizer(Pipe):
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
         if self.formulations:
             found = extend_radiolabels(text, extend_formulations(text, found))
+        found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
         set_label_spans(doc, DRUG, found, self.spans_key)
@@ -376,6 +378,21 @@ def _taken_chars(found: Iterable[Candidate]) -> set[int]:
 def _overlaps(taken: set[int], start: int, end: int) -> bool:
     """True when any character of ``[start, end)`` is taken."""
     return any(i in taken for i in range(start, end))
+
+
+# A substance before "-free" and a drug name is what the product is made without, not given
+# ("propylene glycol-free melphalan", "Cremophor-free paclitaxel").
+_FREE_OF_RE = re.compile(r"-free[ \t]+", re.IGNORECASE)
+
+
+def _without_excipients(text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """``found`` without the substances a drug named right after them is free of."""
+    starts = {start for start, _, _ in found}
+    return [
+        (start, end, attrs)
+        for start, end, attrs in found
+        if (free := _FREE_OF_RE.match(text, end)) is None or free.end() not in starts
+    ]
 
 
 def is_short_form(text: str) -> bool:
