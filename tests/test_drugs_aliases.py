@@ -52,10 +52,13 @@ def test_drugs_alias_after_two_agents_names_the_last_only(nlp):
     assert ("AZT", "zidovudine") in drugs(nlp, text)
 
 
-def test_drugs_routes_and_schedules_in_parentheses_are_not_aliases(nlp):
+def test_drugs_routes_schedules_and_endpoints_in_parentheses_are_not_aliases(nlp):
     assert {"IV", "SQ", "BID", "MTD"} <= NOT_ALIASES
     found = drugs(nlp, "Patients receive interleukin-2 (SQ) daily and cisplatin (IV) on day 1.")
     assert [t for t, _ in found] == ["interleukin-2", "cisplatin"]
+    # Bundled NSCLC sample: an endpoint measured on the agent.
+    text = "an event for PFS by RECIST 1.1 while receiving osimertinib (PFS-OSI). PFS-OSI is the time"
+    assert [t for t, _ in drugs(nlp, text)] == ["osimertinib"]
 
 
 def test_drugs_radiolabel_is_part_of_the_product(nlp):

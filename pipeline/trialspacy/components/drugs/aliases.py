@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from ...lexicon import package_data
 from ...spans import Candidate
 from .codes import is_code_lookalike
 from .context import is_measured
@@ -73,12 +74,20 @@ NOT_ALIASES = frozenset(
 _LIST_GAP_RE = re.compile(r"\s*(?:[,/+]|,?\s*and)\s*", re.IGNORECASE)
 
 
+# Endpoint abbreviations: a short name made with one names an outcome measured on the agent, not
+# the agent ("receiving osimertinib (PFS-OSI)").
+_ENDPOINTS = frozenset(
+    row["abbreviation"].upper() for row in package_data("endpoints.jsonl") if row.get("abbreviation")
+)
+
+
 def _is_alias(word: str) -> bool:
     return (
         sum(c.isupper() for c in word) >= 2
         and word.upper() not in NOT_ALIASES
         and not word.isdigit()
         and not is_code_lookalike(word)
+        and _ENDPOINTS.isdisjoint(word.upper().split("-"))
     )
 
 
