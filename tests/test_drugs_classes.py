@@ -69,6 +69,17 @@ def test_drugs_classes_coordinated_anti_targets_are_separate_spans(nlp):
     assert found["anti-CD19"] == ("anti-cd19 antibodies", "class")
 
 
+def test_drugs_classes_slashed_targets_are_one_class(nlp):
+    # Gold dev phrasing: "A/B antibody" is one class of two targets (the guidelines' "anti-PD-1/PD-L1").
+    text = "must have included a platinum-based doublet in combination with PD1/PD-L1 antibody; no EGFR/ALK inhibitors"
+    found = classes(nlp, text)
+    assert found["PD1/PD-L1 antibody"][1] == "class"
+    assert found["EGFR/ALK inhibitors"] == ("egfr/alk inhibitors", "class")
+    assert "PD-L1 antibody" not in found
+    # A word that is no target does not join: "and/or".
+    assert list(classes(nlp, "prior chemotherapy and/or PD-L1 inhibitors")) == ["PD-L1 inhibitors"]
+
+
 def test_drugs_classes_capitalised_words_are_no_target(nlp):
     found = classes(nlp, "Efficacy After First-Line PD-1 Inhibitor and Anti-Checkpoint Inhibitor")
     assert set(found) == {"PD-1 Inhibitor", "Checkpoint Inhibitor"}

@@ -439,3 +439,19 @@ def test_drugs_records_own_name_wins_for_its_codes(nlp, before_v1_2):
     assert [f[1] for f in found if f[0] in ("NPI-0052", "DHPG")] == ["marizomib", "marizomib", "ganciclovir"]
     before = drugs(before_v1_2, text)
     assert [f[1] for f in before if f[0] in ("NPI-0052", "DHPG")] == ["npi-0052", "npi-0052", "dihydroxyphenylglycine"]
+
+
+def test_drugs_botanical_classes_are_drugs(nlp):
+    # Contract v1.2: botanical products named as a class are DRUG (ClinicalTrials.gov records
+    # registered from China; the words were blocked as generic before v1.2).
+    found = drugs(
+        nlp,
+        "Received treatment with traditional Chinese medicine preparations for approved anti-tumor indication "
+        "within 2 weeks; Chinese herbal medicine or herbal supplements; dietary supplements are not allowed.",
+    )
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("traditional Chinese medicine", "traditional chinese medicines", "class"),
+        ("Chinese herbal medicine", "traditional chinese medicines", "class"),
+        ("herbal supplements", "herbal medicines", "class"),
+        ("dietary supplements", "dietary supplements", "class"),
+    ]

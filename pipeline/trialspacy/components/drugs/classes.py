@@ -177,6 +177,18 @@ def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
             yield _class(long_start, match.end(), normalized)
 
 
+# A target and a slash before a class: "PD1/PD-L1 antibody", "anti-PD-1/PD-L1 inhibitors".
+_SLASHED_TARGET_RE = re.compile(rf"(?<![\w/-])(?:(?i:anti)-?)?(?P<gene>{_GENE})/\Z")
+
+
+def _slashed_classes(text: str, classes: Iterable[Candidate]) -> Iterator[Candidate]:
+    """A class preceded by another target and a slash, as one span: the pair is the class's target."""
+    for start, end, attrs in classes:
+        match = _SLASHED_TARGET_RE.search(text, max(0, start - 20), start)
+        if attrs["kind"] == "class" and match is not None and _gene_like(match.group("gene")):
+            yield _class(match.start(), end, f"{match.group('gene').lower()}/{attrs['normalized']}")
+
+
 def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Drug classes by grammar that no other rule has found: each kept unless it cuts across a span
     already found (one it contains is replaced, as longer spans win)."""
@@ -188,6 +200,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_adjective_classes(text),
         *_expanded_classes(doc, text),
     ]
+    candidates.extend(_slashed_classes(text, [*found, *candidates]))
     for start, end, attrs in candidates:
         if any(s < end and start < e and not (start <= s and e <= end) for s, e in found_bounds):
             continue

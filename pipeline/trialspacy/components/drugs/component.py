@@ -15,17 +15,24 @@ Recognition, in order of trust:
    (``Neo-DCVac``);
 5. abbreviations defined in the text for a recognised long form;
 6. drug classes the lexicon does not list, by their grammar (``MEK inhibitors``, ``anti-CD20
-   antibodies``, ``vasoactive drugs``; see :mod:`.classes`).
-7. with ``scorer`` on, words in drug contexts that the rules left alone, kept by a learned
+   antibodies``, ``vasoactive drugs``; see :mod:`.classes`);
+7. short names given in parentheses right after an agent or a list of agents, which the general
+   abbreviation finder cannot tie to the long form ("zidovudine (AZT)", "A/B/C/D (CECP)"; see
+   :mod:`.aliases`).
+8. fixed-dose combination products written ``A-B`` with an agent marketed only in combination
+   (``piperacillin-tazobactam``, ``carbidopa-levodopa``; see :mod:`.fixed_combinations`);
+9. with ``scorer`` on, words in drug contexts that the rules left alone, kept by a learned
    scorer (see :mod:`.learned`).
 
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
 With ``formulations`` (contract v1.2's normalization), an agent's span grows over the formulation and
-salt words written with it (``liposomal doxorubicin``, ``imatinib mesylate``; see :mod:`.formulations`),
+salt words written with it (``liposomal doxorubicin``, ``imatinib mesylate``; see :mod:`.formulations`)
+and over the radionuclide written before it (``iodine I 131 tositumomab``; see :mod:`.radiolabels`),
 and the record's own name for a code or an abbreviation wins over the lexicon's ("NPI-0052 (also
 known as marizomib)", "ganciclovir (also known as DHPG)").
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -40,13 +47,16 @@ from spacy.util import SimpleFrozenList
 from ...lexicon import TermIndex, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
+from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
 from .context import given_as_therapy, is_measured
+from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
+from .radiolabels import extend_radiolabels
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_products, has_inn_stem
 
@@ -88,6 +98,7 @@ class DrugRecognizer(Pipe):
         class_grammar: bool = True,
         authoritative_list: bool = True,
         formulations: bool = True,
+        aliases: bool = True,
         scorer: bool = False,
         spans_key: str = SPAN_KEY,
     ) -> None:
@@ -100,6 +111,7 @@ class DrugRecognizer(Pipe):
         self.class_grammar = class_grammar
         self.authoritative_list = authoritative_list
         self.formulations = formulations
+        self.aliases = aliases
         self.scorer = scorer
         self.spans_key = spans_key
         self._rows: list[Attrs] | None = None
@@ -205,11 +217,15 @@ class DrugRecognizer(Pipe):
             found.extend(class_spans(doc, text, found))
         if self.scorer:
             found.extend(self.drug_scorer.find(doc, text, found))
+        found.extend(combination_spans(text, found))
         resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
         if self.formulations:
-            found = extend_formulations(text, found)
+            found = extend_radiolabels(text, extend_formulations(text, found))
+        found = _without_excipients(text, found)
+        if self.aliases:
+            found.extend(alias_spans(doc, text, found))
         set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
 
@@ -364,6 +380,21 @@ def _overlaps(taken: set[int], start: int, end: int) -> bool:
     return any(i in taken for i in range(start, end))
 
 
+# A substance before "-free" and a drug name is what the product is made without, not given
+# ("propylene glycol-free melphalan", "Cremophor-free paclitaxel").
+_FREE_OF_RE = re.compile(r"-free[ \t]+", re.IGNORECASE)
+
+
+def _without_excipients(text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """``found`` without the substances a drug named right after them is free of."""
+    starts = {start for start, _, _ in found}
+    return [
+        (start, end, attrs)
+        for start, end, attrs in found
+        if (free := _FREE_OF_RE.match(text, end)) is None or free.end() not in starts
+    ]
+
+
 def is_short_form(text: str) -> bool:
     """True for a plausible abbreviation: 2 to 10 characters without spaces, with a capital."""
     return 2 <= len(text) <= 10 and " " not in text and any(c.isupper() for c in text)
@@ -400,6 +431,7 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
         "class_grammar": True,
         "authoritative_list": True,
         "formulations": True,
+        "aliases": True,
         "scorer": False,
         "spans_key": SPAN_KEY,
     },
@@ -414,14 +446,17 @@ def make_drugs(
     class_grammar: bool,
     authoritative_list: bool,
     formulations: bool,
+    aliases: bool,
     scorer: bool,
     spans_key: str,
 ) -> DrugRecognizer:
     """Factory of the DRUG component. ``class_grammar``: drug classes by their grammar (see
     :mod:`.classes`). ``authoritative_list`` (false: before contract v1.2, the
     intervention list of types DRUG, BIOLOGICAL, COMBINATION_PRODUCT only, under the blockers and
-    code guards) and ``formulations`` (false: no formulation or salt names, and the record's names
-    for its codes only when the lexicon has none) switch parts of contract v1.2 off, for ablation.
+    code guards) and ``formulations`` (false: no formulation, salt or radionuclide names, and the
+    record's names for its codes only when the lexicon has none) switch parts of contract v1.2 off,
+    for ablation. ``aliases``: a short name in parentheses right after an agent, or after a
+    regimen's agents, is a DRUG throughout the record (see :mod:`.aliases`).
     ``scorer``: the learned scorer for names the lexicon lacks (off: see models/drug_scorer/README.md)."""
     return DrugRecognizer(
         nlp,
@@ -433,6 +468,7 @@ def make_drugs(
         class_grammar=class_grammar,
         authoritative_list=authoritative_list,
         formulations=formulations,
+        aliases=aliases,
         scorer=scorer,
         spans_key=spans_key,
     )

@@ -1,0 +1,113 @@
+"""Short names given in parentheses after an agent or a regimen, fixed-dose combinations and
+radiolabelled agents: on the phrasing of legacy ClinicalTrials.gov records (NCI PDQ summaries, 1999-2007) and LCT."""
+
+import pytest
+
+import trialspacy
+from trialspacy.components.drugs.aliases import NOT_ALIASES
+from trialspacy.components.drugs.radiolabels import extend_radiolabels
+from trialspacy.spans import DRUG, label_spans
+
+PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return trialspacy.build(PIPELINE)
+
+
+def drugs(nlp, text: str) -> list[tuple[str, str]]:
+    """(text, normalized) of the DRUG spans of ``text``."""
+    return [(s.text, s._.trialspacy_normalized) for s in label_spans(nlp(text), DRUG)]
+
+
+def test_drugs_alias_of_an_agent_is_a_drug_throughout_the_record(nlp):
+    # The letters of AZT are not those of zidovudine: only the agent span before it ties them.
+    text = (
+        "Patients who have been started on zidovudine (AZT) within 8 weeks. (Patients may have been "
+        "previously treated with AZT and failed or may currently be receiving AZT for at least 8 weeks.)"
+    )
+    assert drugs(nlp, text) == [("zidovudine", "zidovudine")] + [("AZT", "zidovudine")] * 3
+
+
+def test_drugs_alias_of_a_code_named_agent(nlp):
+    text = "An Open-Label, Pilot Study to Evaluate the Development of Resistance to Nevirapine (BI-RG-587)"
+    assert ("BI-RG-587", "nevirapine") in drugs(nlp, text)
+
+
+def test_drugs_regimen_acronym_names_its_agents(nlp):
+    text = (
+        "Determine the response rate in patients receiving lomustine/etoposide/cyclophosphamide/procarbazine "
+        "(CECP) for stage IIB-IV AIDS-related Hodgkin's disease. Assess the toxic effects of CECP."
+    )
+    regimen = "lomustine/etoposide/cyclophosphamide/procarbazine"
+    assert [d for d in drugs(nlp, text) if d[0] == "CECP"] == [("CECP", regimen)] * 2
+    text = "cyclophosphamide, doxorubicin, vincristine, and prednisone (CHOP) increases the failure-free survival"
+    assert ("CHOP", "cyclophosphamide/doxorubicin/vincristine/prednisone") in drugs(nlp, text)
+
+
+def test_drugs_alias_after_two_agents_names_the_last_only(nlp):
+    # "A and B (X)": X is B's short name; a two-agent regimen is written "A/B (X)".
+    text = "Patients receive gemcitabine and zidovudine (AZT) on day 1."
+    assert ("AZT", "zidovudine") in drugs(nlp, text)
+
+
+def test_drugs_routes_schedules_and_endpoints_in_parentheses_are_not_aliases(nlp):
+    assert {"IV", "SQ", "BID", "MTD"} <= NOT_ALIASES
+    found = drugs(nlp, "Patients receive interleukin-2 (SQ) daily and cisplatin (IV) on day 1.")
+    assert [t for t, _ in found] == ["interleukin-2", "cisplatin"]
+    # Bundled NSCLC sample: an endpoint measured on the agent.
+    text = "an event for PFS by RECIST 1.1 while receiving osimertinib (PFS-OSI). PFS-OSI is the time"
+    assert [t for t, _ in drugs(nlp, text)] == ["osimertinib"]
+
+
+def test_drugs_radiolabel_is_part_of_the_product(nlp):
+    text = (
+        "Compare the efficacy of melphalan with or without holmium Ho 166 DOTMP. Patients receive "
+        "iodine I 131 tositumomab and yttrium Y 90-labeled ibritumomab tiuxetan; then indium In III "
+        "pentetreotide (OctreoScan) IV on day 1. RATIONALE: Radiolabeled monoclonal antibodies can locate tumor cells."
+    )
+    found = dict(drugs(nlp, text))
+    assert found["iodine I 131 tositumomab"] == "iodine i 131 tositumomab"
+    assert found["yttrium Y 90-labeled ibritumomab tiuxetan"] == "yttrium y 90 ibritumomab tiuxetan"
+    # The mass number misread as "III" in some records is 111.
+    assert found["indium In III pentetreotide"] == "indium in 111 pentetreotide"
+    assert found["Radiolabeled monoclonal antibodies"] == "radiolabeled monoclonal antibodies"
+
+
+def test_drugs_radiolabel_leaves_other_spans_alone():
+    text = "iodine supplements and cisplatin; radiolabeled glucose uptake"
+    found = [
+        (0, 6, {"normalized": "iodine", "kind": "agent", "drugbank_id": "DB05382"}),
+        (23, 32, {"normalized": "cisplatin", "kind": "agent", "drugbank_id": "DB00515"}),
+    ]
+    assert extend_radiolabels(text, found) == found
+
+
+def test_drugs_fixed_dose_combination_is_one_product(nlp):
+    # Phrases of LCT DEV and legacy records: an agent marketed only in combination makes the
+    # hyphenated pair one product; a hyphenated regimen of two stand-alone agents stays split.
+    text = (
+        "Start and stop dates of ceftazidime-avibactam; receive piperacillin-tazobactam or cefazolin; "
+        "currently taking carbidopa-levodopa; gemcitabine and fluorouracil-uracil (UFT); then UFT; "
+        "gemcitabine-cisplatin chemotherapy."
+    )
+    assert drugs(nlp, text) == [
+        ("ceftazidime-avibactam", "ceftazidime/avibactam"),
+        ("piperacillin-tazobactam", "piperacillin/tazobactam"),
+        ("cefazolin", "cefazolin"),
+        ("carbidopa-levodopa", "carbidopa/levodopa"),
+        ("gemcitabine", "gemcitabine"),
+        ("fluorouracil-uracil", "fluorouracil/uracil"),
+        ("UFT", "fluorouracil/uracil"),
+        ("UFT", "fluorouracil/uracil"),
+        ("gemcitabine", "gemcitabine"),
+        ("cisplatin", "cisplatin"),
+    ]
+
+
+def test_drugs_substance_a_product_is_free_of_is_no_drug(nlp):
+    # Gold dev (a record of Evomela) and "Cremophor-free paclitaxel": the excipient before "-free"
+    # and a drug name is what the product is made without, not a drug given.
+    text = "to determine the safety of propylene glycol-free melphalan in combination with fludarabine"
+    assert [t for t, _ in drugs(nlp, text)] == ["melphalan", "fludarabine"]
