@@ -30,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from trialspacy.brat import read_brat
 from trialspacy.components.drugs.codes import CODE_RE, is_code, is_code_lookalike
 from trialspacy.components.drugs.context import is_measured
+from trialspacy.components.drugs.formulations import product_name
 from trialspacy.components.drugs.stems import has_inn_stem
 from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl
 from trialspacy.tokenizer import blank
@@ -120,10 +121,33 @@ def generic_name(name: str, canon: dict[str, Any]) -> tuple[str, str | None]:
     match = _QUALIFIED.fullmatch(name) or _ROUTED.fullmatch(name)
     base = match.group("base") if match else None
     if base is None or base not in canon or not drug_like(canon[base]):
-        return name, data.get("drugbank_id")
+        return formulation_name(name, canon), data.get("drugbank_id")
     if match is not None and match.groupdict().get("qualifier") == _ALBUMIN_BOUND:
         return f"nab-{base}", data.get("drugbank_id")
-    return base, data.get("drugbank_id") or canon[base].get("drugbank_id")
+    return formulation_name(base, canon), data.get("drugbank_id") or canon[base].get("drugbank_id")
+
+
+# MedlinePlus names liposomal products "... lipid complex" (Doxil, DaunoXome, DepoCyt, Onivyde,
+# Marqibo); the contract names them ``liposomal ...``. Amphotericin B lipid complex (Abelcet) is a
+# lipid complex, not liposomes (those are AmBisome's), and a product of its own under that name.
+_LIPID_COMPLEX = re.compile(r"(?P<base>.+) lipid complex")
+_TRUE_LIPID_COMPLEXES = frozenset({"amphotericin b"})
+
+
+def formulation_name(name: str, canon: dict[str, Any]) -> str:
+    """The package's name of a formulation or a salt as rule 16 names the product written so
+    (``albumin-bound paclitaxel`` -> ``nab-paclitaxel``, ``amphotericin b liposomal`` ->
+    ``liposomal amphotericin b``, ``megestrol acetate`` -> ``megestrol``), when the parent agent
+    is itself a drug-like canonical name (not ``dimethyl`` of ``dimethyl fumarate``), and its
+    liposomal products (``doxorubicin lipid complex`` -> ``liposomal doxorubicin``)."""
+    lipid = _LIPID_COMPLEX.fullmatch(name)
+    if lipid and lipid.group("base") not in _TRUE_LIPID_COMPLEXES:
+        return f"liposomal {lipid.group('base')}"
+    product = product_name(name, name)
+    if product is None:
+        return name
+    parent = product.removeprefix("liposomal ").removeprefix("nab-")
+    return product if parent in canon and drug_like(canon[parent]) else name
 
 
 def package_terms(dictionary: dict[str, Any]) -> Iterator[Term]:

@@ -30,7 +30,7 @@ def normalized(nlp, text: str) -> dict[str, str]:
     return {s.text: s._.trialspacy_normalized for s in label_spans(nlp(text), DRUG)}
 
 
-# Legacy XML records (ctgov_legacy_xml) and NLI4CT phrases.
+# Legacy XML records (ctgov_legacy_xml): NCT00001683, NCT00003323, NCT00006433 and others.
 @pytest.mark.parametrize(
     "text,surface,expected",
     [
@@ -50,6 +50,13 @@ def normalized(nlp, text: str) -> dict[str, str]:
             "efficacy of the combination of Abraxane and Avastin as first-line therapy",
             "Abraxane",
             "nab-paclitaxel",
+        ),
+        # a liposomal product is named as contract v1.2 names it, a salt form drops the salt
+        ("Phase I/II Trial of Doxil and Hyperthermia for Breast Cancer", "Doxil", "liposomal doxorubicin"),
+        (
+            "treatment of prostate cancer including Megace for at least 12",
+            "Megace",
+            "megestrol",
         ),
         # a package name for a route's products drops the route
         ("No prior polifeprosan 20 with carmustine implant (Gliadel wafer)", "Gliadel", "carmustine"),
