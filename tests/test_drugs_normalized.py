@@ -98,3 +98,29 @@ def test_drugs_nsc_number_of_its_own_is_kept_as_written(nlp):
     # NCT00001683 (legacy XML): a code in a title, no list of names before it
     text = "A Phase I Study of Oral COL-3 (NSC-683551) in Patients With Refractory Metastatic Cancer"
     assert normalized(nlp, text).get("NSC-683551", "nsc-683551") == "nsc-683551"
+
+
+# NCT00002947 (legacy XML, gold legacy dev): the record names the agent of its brand.
+OCTREOSCAN = (
+    "RADIATION: indium In 111 pentetreotide\n\n\nOUTLINE: Patients receive indium In III pentetreotide (OctreoScan) "
+    "IV on day 1. Imaging is conducted on days 3 and 6."
+)
+
+
+def test_drugs_brand_in_parentheses_takes_the_records_agent(nlp, before_v1_2):
+    found = normalized(nlp, OCTREOSCAN)
+    assert found["OctreoScan"] == "pentetreotide"
+    assert normalized(before_v1_2, OCTREOSCAN)["OctreoScan"] == "octreotide scan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brand whose name already has the agent's keeps it (legacy XML records)
+        "Phase I Study of Liposomal Doxorubicin (Doxil)",
+        "the combination of liposomal doxorubicin (Doxil)",
+        "to determine the maximum tolerated dose of doxorubicin HCl liposome (Doxil)",
+    ],
+)
+def test_drugs_brand_in_parentheses_keeps_its_product(nlp, text):
+    assert normalized(nlp, text)["Doxil"] == "liposomal doxorubicin"

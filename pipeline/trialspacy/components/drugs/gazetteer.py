@@ -157,9 +157,11 @@ def resolve_codes(text: str, found: Sequence[Candidate], aliases: bool = True) -
         # Said in words, the definition also names an abbreviation ("ganciclovir (also known as DHPG)").
         defined = aliases and re.search(_ALIAS, match.group(), re.IGNORECASE) is not None
         pair = ((text[s1:e1], a1), (text[s2:e2], a2))
+        # "indium In 111 pentetreotide (OctreoScan)": the record names the brand's agent.
+        branded = aliases and "(" in match.group() and _brand(text[s2:e2], a2, a1)
         for (code, code_attrs), (name, named) in (pair, pair[::-1]):
             if (
-                (is_code(code) or (defined and code.isupper() and not name.isupper()))
+                (is_code(code) or (defined and code.isupper() and not name.isupper()) or (branded and code_attrs is a2))
                 and (aliases or code_attrs["normalized"] == code.lower())
                 and named["kind"] == "agent"
                 and not is_code(named["normalized"].upper())
@@ -168,6 +170,23 @@ def resolve_codes(text: str, found: Sequence[Candidate], aliases: bool = True) -
     if aliases:
         resolved.update(_nsc_numbers(text, ordered, resolved))
     return resolved
+
+
+# A brand name: one word with a capital first letter and lower-case letters, perhaps its mark.
+_BRAND_RE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*®?")
+
+
+def _brand(surface: str, attrs: dict[str, Any], named: dict[str, Any]) -> bool:
+    """True for a brand in parentheses after an agent, that the lexicon takes for another agent:
+    ``OctreoScan`` (``octreotide scan``) in "indium In 111 pentetreotide (OctreoScan)". Not a
+    generic name (``Cholecalciferol`` in "vitamin D (Cholecalciferol)" names itself), nor a brand whose
+    name already has the agent's (``Doxil``, ``liposomal doxorubicin``, after "doxorubicin")."""
+    return (
+        _BRAND_RE.fullmatch(surface) is not None
+        and attrs["kind"] == "agent"
+        and attrs["normalized"] != surface.lower().rstrip("®")
+        and named["normalized"] not in attrs["normalized"]
+    )
 
 
 def _nsc_numbers(
