@@ -497,10 +497,19 @@ def align_classes(classes: list[Term], curated: list[Term]) -> list[Term]:
     """MeSH classes that share a surface form with a curated class take its normalized name,
     so one class has one name (``analgesics, opioid`` -> ``opioids``)."""
     by_surface = {t.surface.lower(): t.normalized for t in curated}
-    names: dict[str, str] = {}
+    curated_names = set(by_surface.values())
+    votes: dict[str, Counter] = {}
     for term in classes:
         if term.surface.lower() in by_surface:
-            names.setdefault(term.normalized, by_surface[term.surface.lower()])
+            votes.setdefault(term.normalized, Counter())[by_surface[term.surface.lower()]] += 1
+    # A heading whose variants are curated under several names (``immune checkpoint inhibitors``,
+    # whose variants include ``CTLA-4 inhibitors``) keeps its own name when that is curated, else
+    # takes the name most of them have: its other variants (``immune checkpoint blockade``) name
+    # the heading, not one member.
+    names = {
+        heading: heading if heading in curated_names else min(count, key=lambda n: (-count[n], n))
+        for heading, count in votes.items()
+    }
     for term in classes:
         term.normalized = names.get(term.normalized, term.normalized)
     return classes

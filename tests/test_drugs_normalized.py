@@ -124,3 +124,13 @@ def test_drugs_brand_in_parentheses_takes_the_records_agent(nlp, before_v1_2):
 )
 def test_drugs_brand_in_parentheses_keeps_its_product(nlp, text):
     assert normalized(nlp, text)["Doxil"] == "liposomal doxorubicin"
+
+
+def test_drugs_class_heading_keeps_its_own_name(nlp):
+    # a registry summary (also in tests/test_layout.py): MeSH's "immune checkpoint inhibitors" lists
+    # "CTLA-4 inhibitors" among its variants, which must not name the whole heading
+    text = (
+        "Preclinical and clinical studies have shown that intestinal low dose radiotherapy (ILDR) can enhance "
+        "antitumor immunity and response to immune checkpoint blockade (ICB) by regulating intestinal flora."
+    )
+    assert normalized(nlp, text)["immune checkpoint blockade"] == "immune checkpoint inhibitors"
