@@ -73,7 +73,10 @@ class Term:
 
 def dev_split(nct: str) -> bool:
     """True for documents of the DEV split: NCT number % 5 != 0 (TEST is never used to tune)."""
-    return int(re.search(r"NCT(\d+)", nct).group(1)) % 5 != 0
+    match = re.search(r"NCT(\d+)", nct)
+    if match is None:
+        raise ValueError(f"no NCT number in {nct!r}")
+    return int(match.group(1)) % 5 != 0
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -573,7 +576,7 @@ def build(corpora: Path, out: Path) -> dict[str, int]:
     for key, term in keyed.items():
         index.add(list(key[1]), {**payload(term), "_key": key}, case_sensitive=key[0])
     evidence = gather_evidence(nlp, index, corpora)
-    evidence_rows = []
+    evidence_rows: list[dict[str, Any]] = []
     for key, term in sorted(keyed.items()):
         if term.deny or term.source.startswith("curated"):
             continue
@@ -595,8 +598,8 @@ def build(corpora: Path, out: Path) -> dict[str, int]:
     rows = [{**payload(t), "tokens": list(k[1]), "case_sensitive": k[0]} for k, t in sorted(keyed.items())]
     write_jsonl(out / "drug_lexicon.jsonl.gz", rows)
     write_jsonl(out / "drug_evidence.jsonl", evidence_rows)
-    kinds = Counter("deny" if r.get("deny") else r["kind"] for r in rows)
-    denials = Counter(r["denied"] for r in evidence_rows if r["denied"])
+    kinds: Counter[str] = Counter("deny" if r.get("deny") else r["kind"] for r in rows)
+    denials: Counter[str] = Counter(r["denied"] for r in evidence_rows if r["denied"])
     return {"rows": len(rows), **kinds, **denials}
 
 
