@@ -134,3 +134,11 @@ def test_drugs_class_heading_keeps_its_own_name(nlp):
         "antitumor immunity and response to immune checkpoint blockade (ICB) by regulating intestinal flora."
     )
     assert normalized(nlp, text)["immune checkpoint blockade"] == "immune checkpoint inhibitors"
+
+
+def test_drugs_ester_keeps_its_acid(nlp):
+    # CHIA NCT03073603 (DEV split): an ester is its own compound, not a salt of ``dimethyl``
+    text = "natalizumab,\nfingolimod,\ndimethyl fumarate, or\nteriflunomide; continuously for no less than 5 years."
+    found = normalized(nlp, text)
+    assert found["dimethyl fumarate"] == "dimethyl fumarate"
+    assert found["teriflunomide"] == "teriflunomide"
