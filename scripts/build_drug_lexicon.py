@@ -28,8 +28,9 @@ from corpora_eval import add_corpora_argument
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from trialspacy.brat import read_brat
-from trialspacy.components.drugs.codes import CODE_RE, is_code_lookalike
+from trialspacy.components.drugs.codes import CODE_RE, is_code, is_code_lookalike
 from trialspacy.components.drugs.context import is_measured
+from trialspacy.components.drugs.formulations import product_name
 from trialspacy.components.drugs.stems import has_inn_stem
 from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl
 from trialspacy.tokenizer import blank
@@ -72,7 +73,10 @@ class Term:
 
 def dev_split(nct: str) -> bool:
     """True for documents of the DEV split: NCT number % 5 != 0 (TEST is never used to tune)."""
-    return int(re.search(r"NCT(\d+)", nct).group(1)) % 5 != 0
+    match = re.search(r"NCT(\d+)", nct)
+    if match is None:
+        raise ValueError(f"no NCT number in {nct!r}")
+    return int(match.group(1)) % 5 != 0
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -97,18 +101,71 @@ def drug_like(data: dict[str, Any]) -> bool:
     return any(k in data for k in ("drugbank_id", "medline_plus_id", "wikipedia_url"))
 
 
+# A canonical name of the package qualified in parentheses by an indication, a vehicle or a
+# source (``paclitaxel (with polyoxyethylated castor oil)``, ``tolvaptan (kidney disease)``,
+# ``insulin glargine (rdna origin)``): the brand names under it are the bare generic.
+_QUALIFIED = re.compile(r"(?P<base>.+?) \((?P<qualifier>[^()]+)\)")
+# Except the qualifier that makes a product of its own (contract v1.2): albumin-bound forms.
+_ALBUMIN_BOUND = "with albumin"
+# A canonical name of the package for a route's products (``estrogen vaginal``, ``desmopressin
+# nasal``, ``goserelin implant``): the contract drops routes.
+_ROUTED = re.compile(
+    r"(?P<base>.+?) (?:buccal|implant|inhalation|intramuscular|nasal|ophthalmic|oral|otic|rectal|sublingual"
+    r"|subcutaneous|topical|transdermal|vaginal)"
+)
+
+
+def generic_name(name: str, canon: dict[str, Any]) -> tuple[str, str | None]:
+    """The generic name and DrugBank id for a canonical name of the package: a name qualified in
+    parentheses or by a route whose base is itself a drug-like canonical name becomes that base
+    (``paclitaxel (with polyoxyethylated castor oil)`` -> ``paclitaxel``, ``clotrimazole vaginal``
+    -> ``clotrimazole``), albumin-bound forms ``nab-`` + base."""
+    data = canon[name]
+    match = _QUALIFIED.fullmatch(name) or _ROUTED.fullmatch(name)
+    base = match.group("base") if match else None
+    if base is None or base not in canon or not drug_like(canon[base]):
+        return formulation_name(name, canon), data.get("drugbank_id")
+    if match is not None and match.groupdict().get("qualifier") == _ALBUMIN_BOUND:
+        return f"nab-{base}", data.get("drugbank_id")
+    return formulation_name(base, canon), data.get("drugbank_id") or canon[base].get("drugbank_id")
+
+
+# MedlinePlus names liposomal products "... lipid complex" (Doxil, DaunoXome, DepoCyt, Onivyde,
+# Marqibo); the contract names them ``liposomal ...``. Amphotericin B lipid complex (Abelcet) is a
+# lipid complex, not liposomes (those are AmBisome's), and a product of its own under that name.
+_LIPID_COMPLEX = re.compile(r"(?P<base>.+) lipid complex")
+_TRUE_LIPID_COMPLEXES = frozenset({"amphotericin b"})
+
+
+def formulation_name(name: str, canon: dict[str, Any]) -> str:
+    """The package's name of a formulation or a salt as rule 16 names the product written so
+    (``albumin-bound paclitaxel`` -> ``nab-paclitaxel``, ``amphotericin b liposomal`` ->
+    ``liposomal amphotericin b``, ``megestrol acetate`` -> ``megestrol``), when the parent agent
+    is itself a drug-like canonical name (not ``dimethyl`` of ``dimethyl fumarate``), and its
+    liposomal products (``doxorubicin lipid complex`` -> ``liposomal doxorubicin``)."""
+    lipid = _LIPID_COMPLEX.fullmatch(name)
+    if lipid and lipid.group("base") not in _TRUE_LIPID_COMPLEXES:
+        return f"liposomal {lipid.group('base')}"
+    product = product_name(name, name)
+    if product is None:
+        return name
+    parent = product.removeprefix("liposomal ").removeprefix("nab-")
+    return product if parent in canon and drug_like(canon[parent]) else name
+
+
 def package_terms(dictionary: dict[str, Any]) -> Iterator[Term]:
-    """Variants of the package's drug-like canonical names; normalized = the canonical name."""
+    """Variants of the package's drug-like canonical names; normalized = the canonical name,
+    or its generic name when it is qualified (:func:`generic_name`)."""
     canon = dictionary["drug_canonical_to_data"]
     for variant, canonicals in sorted(dictionary["drug_variant_to_canonical"].items()):
-        name = canonicals[0]
-        data = canon.get(name)
+        data = canon.get(canonicals[0])
         if data is None or not drug_like(data):
             continue
+        name, ident = generic_name(canonicals[0], canon)
         medicine = "medline_plus_id" in data
-        yield Term(variant, name, data.get("drugbank_id"), "agent", "fds", medicine=medicine)
+        yield Term(variant, name, ident, "agent", "fds", medicine=medicine)
         if data.get("name") and data["name"].lower() == variant:
-            yield Term(data["name"], name, data.get("drugbank_id"), "agent", "fds", medicine=medicine)
+            yield Term(data["name"], name, ident, "agent", "fds", medicine=medicine)
 
 
 def uninvert(name: str) -> str:
@@ -197,18 +254,54 @@ def drugbank_terms(path: Path, dictionary: dict[str, Any]) -> Iterator[Term]:
     canonical name for the same DrugBank id when there is exactly one, else the common name.
     Names the package excludes are marked (see :func:`package_exclusions`)."""
     excluded = package_exclusions(dictionary)
+    canon = dictionary["drug_canonical_to_data"]
     by_id: dict[str, list[str]] = {}
-    for name, data in dictionary["drug_canonical_to_data"].items():
+    for name, data in canon.items():
         if "drugbank_id" in data and drug_like(data):
             by_id.setdefault(data["drugbank_id"], []).append(name)
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             ident = row["DrugBank ID"]
             known = by_id.get(ident, [])
-            normalized = known[0] if len(known) == 1 else row["Common name"].lower()
+            normalized = generic_name(known[0], canon)[0] if len(known) == 1 else row["Common name"].lower()
             names = [row["Common name"]] + [s for s in row["Synonyms"].split(" | ") if s]
             for surface in names:
                 yield Term(surface, normalized, ident, "agent", "drugbank", excluded=surface.lower() in excluded)
+
+
+# The radionuclide of a labelled agent as registries name it (``iodine I 131``, ``indium In 111
+# pentetreotide``, ``fludeoxyglucose F 18``): DrugBank writes ``iodine i-131``. Symbols of the
+# elements used in radiopharmaceuticals, so that ``il-2`` or ``cytochrome p-450`` stay as they are.
+_NUCLIDE_HYPHEN = re.compile(
+    r"(?<= )(ac|at|au|ba|bi|c|co|cr|cs|cu|er|f|fe|ga|h|ho|i|in|k|kr|lu|n|o|p|pb|ra|rb|re|s|se|sm|sr|tc|th|tl|xe|y|zr)"
+    r"-(\d{1,3}m?)\b"
+)
+
+
+def nuclide_spacing(name: str) -> str:
+    """``iodine i-131 monoclonal antibody 81c6`` -> ``iodine i 131 monoclonal antibody 81c6``
+    (mass numbers up to 300, see ``_NUCLIDE_HYPHEN``)."""
+    return _NUCLIDE_HYPHEN.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}" if int(m.group(2).rstrip("m")) <= 300 else m.group(), name
+    )
+
+
+def code_generic_names(path: Path, dictionary: dict[str, Any]) -> dict[str, str]:
+    """Canonical names of the package that are codes, with the generic name DrugBank gives the
+    same DrugBank id (``medi3506`` -> ``tozorakimab``, ``sgn-30`` -> ``brentuximab``): the
+    contract normalizes a code with a known generic name to that name."""
+    codes = {
+        data["drugbank_id"]: name
+        for name, data in dictionary["drug_canonical_to_data"].items()
+        if "drugbank_id" in data and drug_like(data) and is_code(name.upper())
+    }
+    renamed: dict[str, str] = {}
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            code = codes.get(row["DrugBank ID"])
+            if code and not is_code(row["Common name"].upper()):
+                renamed[code] = row["Common name"].lower()
+    return renamed
 
 
 def curated_codes(known: dict[str, Term]) -> Iterator[Term]:
@@ -385,9 +478,13 @@ def evidence_denies(term: Term, inside: int, outside: int) -> bool:
 def collect(corpora: Path) -> list[Term]:
     """All terms of all sources, filtered by shape and case rules."""
     dictionary = package_dictionary()
+    vocabulary = corpora / "lexicons" / "drugbank_vocabulary.csv.gz"
     terms = list(package_terms(dictionary))
-    terms += drugbank_terms(corpora / "lexicons" / "drugbank_vocabulary.csv.gz", dictionary)
+    terms += drugbank_terms(vocabulary, dictionary)
     terms = [t for t in terms if shape_ok(t.surface) and not _lookalike(t.surface) and not ambiguous_abbreviation(t)]
+    renamed = code_generic_names(vocabulary, dictionary)
+    for term in terms:
+        term.normalized = nuclide_spacing(renamed.get(term.normalized, term.normalized))
     known: dict[str, Term] = {}
     for term in terms:
         known.setdefault(term.surface.lower(), term)
@@ -403,10 +500,19 @@ def align_classes(classes: list[Term], curated: list[Term]) -> list[Term]:
     """MeSH classes that share a surface form with a curated class take its normalized name,
     so one class has one name (``analgesics, opioid`` -> ``opioids``)."""
     by_surface = {t.surface.lower(): t.normalized for t in curated}
-    names: dict[str, str] = {}
+    curated_names = set(by_surface.values())
+    votes: dict[str, Counter] = {}
     for term in classes:
         if term.surface.lower() in by_surface:
-            names.setdefault(term.normalized, by_surface[term.surface.lower()])
+            votes.setdefault(term.normalized, Counter())[by_surface[term.surface.lower()]] += 1
+    # A heading whose variants are curated under several names (``immune checkpoint inhibitors``,
+    # whose variants include ``CTLA-4 inhibitors``) keeps its own name when that is curated, else
+    # takes the name most of them have: its other variants (``immune checkpoint blockade``) name
+    # the heading, not one member.
+    names = {
+        heading: heading if heading in curated_names else min(count, key=lambda n: (-count[n], n))
+        for heading, count in votes.items()
+    }
     for term in classes:
         term.normalized = names.get(term.normalized, term.normalized)
     return classes
@@ -470,7 +576,7 @@ def build(corpora: Path, out: Path) -> dict[str, int]:
     for key, term in keyed.items():
         index.add(list(key[1]), {**payload(term), "_key": key}, case_sensitive=key[0])
     evidence = gather_evidence(nlp, index, corpora)
-    evidence_rows = []
+    evidence_rows: list[dict[str, Any]] = []
     for key, term in sorted(keyed.items()):
         if term.deny or term.source.startswith("curated"):
             continue
@@ -492,8 +598,8 @@ def build(corpora: Path, out: Path) -> dict[str, int]:
     rows = [{**payload(t), "tokens": list(k[1]), "case_sensitive": k[0]} for k, t in sorted(keyed.items())]
     write_jsonl(out / "drug_lexicon.jsonl.gz", rows)
     write_jsonl(out / "drug_evidence.jsonl", evidence_rows)
-    kinds = Counter("deny" if r.get("deny") else r["kind"] for r in rows)
-    denials = Counter(r["denied"] for r in evidence_rows if r["denied"])
+    kinds: Counter[str] = Counter("deny" if r.get("deny") else r["kind"] for r in rows)
+    denials: Counter[str] = Counter(r["denied"] for r in evidence_rows if r["denied"])
     return {"rows": len(rows), **kinds, **denials}
 
 

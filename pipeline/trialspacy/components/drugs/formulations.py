@@ -6,7 +6,7 @@ particles``. The span grows over the word and ``normalized`` names the product
 (``liposomal doxorubicin``, ``peginterferon alfa-2b``, ``nab-paclitaxel``). A salt word
 (``imatinib mesylate``, ``leucovorin calcium``) is covered by the span too, but the product is the
 parent agent: ``normalized`` drops it, also when the lexicon's name carries it (``megestrol
-acetate`` -> ``megestrol``).
+acetate`` -> ``megestrol``), unless the two make a compound of their own (an ion's salt, an ester).
 
 The words, the name each formulation gives its product, and the ions whose salts are products of
 their own (``calcium carbonate``) are listed with a reason each in ``data/drug_formulations.jsonl``.
@@ -46,6 +46,14 @@ def _key(words: str) -> str:
     return " ".join(words.lower().split())
 
 
+def _keeps_salt(parent: str) -> bool:
+    """True when the words before a salt word make a compound with it that is its own product: an
+    ion's salt (``calcium carbonate``), or an ester, whose parent ends in an alkyl or aryl group
+    (``dimethyl fumarate``, ``sodium tetradecyl sulfate``; not ``dimethyl``)."""
+    key = _key(parent)
+    return key in IONS or key.endswith("yl")
+
+
 def product_name(surface: str, normalized: str) -> str | None:
     """The normalized name of the product written ``surface`` whose agent the lexicon calls
     ``normalized``, or None when ``surface`` has no formulation or salt word (or only the salt of
@@ -58,7 +66,7 @@ def product_name(surface: str, normalized: str) -> str | None:
     stripped = False
     while (trailing := _TRAILING_RE.search(rest)) is not None and rest[: trailing.start()].strip():
         word = _key(trailing.group())
-        if word in SALTS and _key(rest[: trailing.start()]) in IONS:
+        if word in SALTS and _keeps_salt(rest[: trailing.start()]):
             break
         template = template or SUFFIXES.get(word)
         rest, stripped = rest[: trailing.start()], True
@@ -66,7 +74,7 @@ def product_name(surface: str, normalized: str) -> str | None:
         return None
     parent = normalized.lower()
     while (trailing := _TRAILING_RE.search(parent)) is not None and parent[: trailing.start()].strip():
-        if _key(parent[: trailing.start()]) in IONS:
+        if _keeps_salt(parent[: trailing.start()]):
             break
         parent = parent[: trailing.start()]
     affix = (template or "{}").replace("{}", "").strip(" -")

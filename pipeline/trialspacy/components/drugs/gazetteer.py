@@ -131,6 +131,14 @@ _ALIAS = r"(?:also\s+known\s+as|also\s+called|a\.?k\.?a\.?|formerly(?:\s+known\s
 _ALIAS_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*(?:\(\s*(?:{_ALIAS}\s+)?|,\s*{_ALIAS}\s+)", re.IGNORECASE)
 
 
+# A number of the NCI's Cancer Chemotherapy National Service Center closes the list of an agent's
+# names in the outlines of legacy records ("plus Cisplatin, CDDP, NSC-119875"; "Paclitaxel
+# (Bristol-Myers), Taxol, TAX, NSC-125973"): it is that agent, not one more of a list.
+_NSC_RE = re.compile(r"NSC[- ]?\d+", re.IGNORECASE)
+# What may stand between the agent and its number: a parenthesis, other names of one word each.
+_NAME_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,\s*[^\s,;.()]+){0,3}\s*,\s*")
+
+
 def resolve_codes(text: str, found: Sequence[Candidate], aliases: bool = True) -> dict[str, dict[str, Any]]:
     """Generic names the record gives its codes: ``{code lower-case: attrs of the agent}``.
 
@@ -149,12 +157,49 @@ def resolve_codes(text: str, found: Sequence[Candidate], aliases: bool = True) -
         # Said in words, the definition also names an abbreviation ("ganciclovir (also known as DHPG)").
         defined = aliases and re.search(_ALIAS, match.group(), re.IGNORECASE) is not None
         pair = ((text[s1:e1], a1), (text[s2:e2], a2))
+        # "indium In 111 pentetreotide (OctreoScan)": the record names the brand's agent.
+        branded = aliases and "(" in match.group() and _brand(text[s2:e2], a2, a1)
         for (code, code_attrs), (name, named) in (pair, pair[::-1]):
             if (
-                (is_code(code) or (defined and code.isupper() and not name.isupper()))
+                (is_code(code) or (defined and code.isupper() and not name.isupper()) or (branded and code_attrs is a2))
                 and (aliases or code_attrs["normalized"] == code.lower())
                 and named["kind"] == "agent"
                 and not is_code(named["normalized"].upper())
             ):
                 resolved[code.lower()] = {"normalized": named["normalized"], "drugbank_id": named["drugbank_id"]}
+    if aliases:
+        resolved.update(_nsc_numbers(text, ordered, resolved))
     return resolved
+
+
+# A brand name: one word with a capital first letter and lower-case letters, perhaps its mark.
+_BRAND_RE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*®?")
+
+
+def _brand(surface: str, attrs: dict[str, Any], named: dict[str, Any]) -> bool:
+    """True for a brand in parentheses after an agent, that the lexicon takes for another agent:
+    ``OctreoScan`` (``octreotide scan``) in "indium In 111 pentetreotide (OctreoScan)". Not a
+    generic name (``Cholecalciferol`` in "vitamin D (Cholecalciferol)" names itself), nor a brand whose
+    name already has the agent's (``Doxil``, ``liposomal doxorubicin``, after "doxorubicin")."""
+    return (
+        _BRAND_RE.fullmatch(surface) is not None
+        and attrs["kind"] == "agent"
+        and attrs["normalized"] != surface.lower().rstrip("®")
+        and named["normalized"] not in attrs["normalized"]
+    )
+
+
+def _nsc_numbers(
+    text: str, ordered: Sequence[Candidate], resolved: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """NSC numbers written at the end of an agent's list of names (see ``_NSC_RE``), with that
+    agent's generic name; ``ordered`` is sorted by offset, ``resolved`` what the record already said."""
+    numbers: dict[str, dict[str, Any]] = {}
+    for (s1, e1, named), (s2, e2, attrs) in zip(ordered, ordered[1:]):
+        number = text[s2:e2]
+        if not _NSC_RE.fullmatch(number) or attrs["normalized"] != number.lower() or named["kind"] != "agent":
+            continue
+        named = {**named, **resolved.get(text[s1:e1].lower(), {})}
+        if _NAME_LIST_GAP_RE.fullmatch(text, e1, s2) and not is_code(named["normalized"].upper()):
+            numbers[number.lower()] = {"normalized": named["normalized"], "drugbank_id": named["drugbank_id"]}
+    return numbers
