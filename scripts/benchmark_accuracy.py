@@ -456,6 +456,12 @@ CAUSES: tuple[tuple[str, str, str | None, Any], ...] = (
         False,
     ),
     ("cause 6", "outcome pairing", None, None),
+    (
+        "causes 1 and 5",
+        "short names the record defines for its agents (`zidovudine (AZT)`)",
+        "components.trialspacy_drugs.aliases",
+        False,
+    ),
 )
 SCORER = "components.trialspacy_drugs.scorer"
 SCORER_ROWS = (("rules alone", False), ("rules + learned", True))

@@ -747,7 +747,9 @@ def corpus_texts() -> list[str]:
 @pytest.mark.corpora
 def test_doses_cover_the_gy_mentions_of_the_corpora():
     # Every "<number> Gy" in these corpora is inside a parsed dose, except biological equivalents
-    # (excluded by decision). Dose-volume indices ("V20 Gy") are not mentions: the number is the index's.
+    # (excluded by decision) and dose-volume indices: written as "V20 Gy" they are not mentions (the
+    # number is the index's); written out ("the volume receiving 55 and 40 Gy", "% of heart receiving
+    # >= 5 Gray", "heart volume exposed to radiation doses 5 Gy") they are measures, not doses given.
     mentions, missed = 0, []
     for text in corpus_texts():
         doses = parse_doses(text)
@@ -756,8 +758,10 @@ def test_doses_cover_the_gy_mentions_of_the_corpora():
             if not any(d.start <= mention.start() and mention.end() <= d.end for d in doses):
                 missed.append(text[max(0, mention.start() - 40) : mention.end()])
     assert mentions >= 300
-    assert [m for m in missed if not re.search(r"equivalent|BED|EQD", m)] == []
-    assert len(missed) <= 0.02 * mentions
+    written_out_index = r"volume (?:receiving|exposed to)|(?:heart|lung|liver) receiving|Heart Receiving"
+    indices = [m for m in missed if re.search(written_out_index, m)]
+    assert [m for m in missed if m not in indices and not re.search(r"equivalent|BED|EQD", m)] == []
+    assert len(missed) - len(indices) <= 0.02 * mentions
 
 
 SCHEDULE_WORDS = [

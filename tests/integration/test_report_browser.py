@@ -113,7 +113,7 @@ def test_report_opens_with_no_network_and_draws_every_span(browser, samples_repo
     docs = browser.find_elements(By.CSS_SELECTOR, "section.doc")
     assert len(docs) == 17
     starts = browser.find_elements(By.CSS_SELECTOR, ".e.first")
-    assert len(starts) == 871  # every span of the seeds and the API v2 sample
+    assert len(starts) == 875  # every span of the seeds and the API v2 sample
     # Each label's tag is drawn (a CSS ::before) with the label's colour as its background.
     for label, color in LABEL_COLORS.items():
         element = browser.find_element(By.CSS_SELECTOR, f".e.first.l-{label}")
