@@ -455,3 +455,11 @@ def test_drugs_botanical_classes_are_drugs(nlp):
         ("herbal supplements", "herbal medicines", "class"),
         ("dietary supplements", "dietary supplements", "class"),
     ]
+
+
+def test_drugs_an_intervention_type_written_as_a_label_is_no_class(nlp):
+    # The site export's interventions column as a user pastes it ("Dietary Supplement: Superba Boost",
+    # NCT05711303): the type names the item, it is not the class "dietary supplements"; in a
+    # criterion the class stays a DRUG, colon or not.
+    doc = nlp("Dietary Supplement: curcumin|Drug: Nifedipine\nUse of dietary supplement: not allowed.")
+    assert [s.text for s in label_spans(doc, DRUG)] == ["curcumin", "Nifedipine", "dietary supplement"]

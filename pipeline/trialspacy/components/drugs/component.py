@@ -226,6 +226,7 @@ class DrugRecognizer(Pipe):
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
+        found = [c for c in found if not _is_type_label(text, c[0], c[1])]
         set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
 
@@ -365,6 +366,20 @@ class DrugRecognizer(Pipe):
         }
         util.from_disk(path, readers, exclude)
         return self
+
+
+_LABEL_END_RE = re.compile(r"[ \t]*:")
+
+
+def _is_type_label(text: str, start: int, end: int) -> bool:
+    """True for an intervention type written as an item's label, at the start of a line or after a
+    ``|`` (``Dietary Supplement: curcumin``): the class ``dietary supplements`` names the type there."""
+    item_start = text[:start].rstrip(" \t")
+    return (
+        text[start:end].lower() in GAZETTEER_TYPES
+        and _LABEL_END_RE.match(text, end) is not None
+        and (not item_start or item_start[-1] in "\n|")
+    )
 
 
 def _taken_chars(found: Iterable[Candidate]) -> set[int]:
