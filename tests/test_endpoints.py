@@ -553,6 +553,28 @@ def test_endpoints_response_categories_need_an_outcome_title(nlp: Language):
             "and paclitaxel in patients with metastatic hormone-refractory prostate cancer.",
             [("clinical benefit response", "clinical benefit rate"), ("quality of life", "quality of life")],
         ),
+        # older wording: remission for response, "rate of" before the response
+        (
+            "Compare the objective response rate, duration of remission, overall survival, and quality of life "  # NCT00003376
+            "of patients with progressing regional or metastatic melanoma.",
+            [
+                ("objective response rate", "objective response rate"),
+                ("duration of remission", "duration of response"),
+                ("overall survival", "overall survival"),
+                ("quality of life", "quality of life"),
+            ],
+        ),
+        (
+            "Determine the efficacy of arsenic trioxide in terms of rate of response (complete or partial "  # NCT00005595
+            "remission), duration of response, relapse free survival",
+            [
+                ("rate of response", "objective response rate"),
+                ("duration of response", "duration of response"),
+                ("relapse free survival", "recurrence-free survival"),
+            ],
+        ),
+        # NCT00003816 outcome description
+        ("Rate of Complete Remission by Day +100", [("Rate of Complete Remission", "complete response rate")]),
     ],
 )
 def test_endpoints_response_named_as_an_aim(nlp: Language, text: str, expected: Found):
