@@ -779,6 +779,9 @@ def test_endpoints_read_a_grade_written_after_the_endpoint(nlp: Language, measur
             "will translate into a decreased rate of acute gastrointestinal toxicity compared with",
             [("acute gastrointestinal toxicity", "acute gastrointestinal toxicity")],
         ),
+        # legacy XML NCT00002597 (results): RT for radiation in the name of the toxicity
+        ("Late RT Toxicity: Bowel: NOS", [("Late RT Toxicity", "late toxicity")]),
+        ("Acute RT Toxicity: Bladder: NOS", [("Acute RT Toxicity", "acute toxicity")]),
         # legacy XML NCT00002670 (objectives): survival endpoints are not split this way
         (
             "patterns of first failure, and overall and disease-free survival in patients",
