@@ -526,6 +526,75 @@ def test_endpoints_response_categories_need_an_outcome_title(nlp: Language):
     ]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # legacy XML records (PDQ objectives, 1999-2007)
+        (
+            "Determine the tumor response to this regimen in these patients.",  # NCT00004176
+            [("tumor response", "objective response rate")],
+        ),
+        (
+            "Determine the objective clinical response in patients treated with this regimen.",  # NCT00003690
+            [("objective clinical response", "objective response rate")],
+        ),
+        (
+            "Determine the efficacy of irinotecan in terms of tumor response, time to tumor progression, and "  # NCT00004922
+            "survival in patients with advanced high grade neuroendocrine tumors.",
+            [("tumor response", "objective response rate"), ("time to tumor progression", "time to progression")],
+        ),
+        (
+            "To determine the efficacy of Antineoplaston therapy in patients with Stage IV breast cancer, as "  # NCT00003454
+            "measured by an objective response to therapy (complete response, partial response or stable disease).",
+            [("objective response", "objective response rate")],
+        ),
+        (
+            "Determine the clinical benefit response (including improvement in quality of life) of vinorelbine "  # NCT00003622
+            "and paclitaxel in patients with metastatic hormone-refractory prostate cancer.",
+            [("clinical benefit response", "clinical benefit rate"), ("quality of life", "quality of life")],
+        ),
+        # older wording: remission for response, "rate of" before the response
+        (
+            "Compare the objective response rate, duration of remission, overall survival, and quality of life "  # NCT00003376
+            "of patients with progressing regional or metastatic melanoma.",
+            [
+                ("objective response rate", "objective response rate"),
+                ("duration of remission", "duration of response"),
+                ("overall survival", "overall survival"),
+                ("quality of life", "quality of life"),
+            ],
+        ),
+        (
+            "Determine the efficacy of arsenic trioxide in terms of rate of response (complete or partial "  # NCT00005595
+            "remission), duration of response, relapse free survival",
+            [
+                ("rate of response", "objective response rate"),
+                ("duration of response", "duration of response"),
+                ("relapse free survival", "recurrence-free survival"),
+            ],
+        ),
+        # NCT00003816 outcome description
+        ("Rate of Complete Remission by Day +100", [("Rate of Complete Remission", "complete response rate")]),
+    ],
+)
+def test_endpoints_response_named_as_an_aim(nlp: Language, text: str, expected: Found):
+    # an aim verb before a response name makes it the trial's measure, as an outcome title does
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # legacy XML records: a response as a patient's state, with no aim before it
+        "Patients who achieve an objective response or stable disease after 3 courses receive 3 more courses "  # NCT00003447
+        "(for a total of 6 courses).",
+        "Assess the duration of response in patients presenting with an objective response.",  # NCT00002972
+    ],
+)
+def test_endpoints_response_categories_without_an_aim(nlp: Language, text: str):
+    assert [e for e in endpoints(nlp(text)) if e[1] == "objective response rate"] == []
+
+
 def test_endpoints_abbreviations_are_case_sensitive(nlp: Language):
     assert endpoints(nlp("Tumor cells os and Os were seen; orr and Pfs are not names.")) == []
     assert endpoints(nlp("PFS and OS were similar.")) == [
@@ -710,6 +779,9 @@ def test_endpoints_read_a_grade_written_after_the_endpoint(nlp: Language, measur
             "will translate into a decreased rate of acute gastrointestinal toxicity compared with",
             [("acute gastrointestinal toxicity", "acute gastrointestinal toxicity")],
         ),
+        # legacy XML NCT00002597 (results): RT for radiation in the name of the toxicity
+        ("Late RT Toxicity: Bowel: NOS", [("Late RT Toxicity", "late toxicity")]),
+        ("Acute RT Toxicity: Bladder: NOS", [("Acute RT Toxicity", "acute toxicity")]),
         # legacy XML NCT00002670 (objectives): survival endpoints are not split this way
         (
             "patterns of first failure, and overall and disease-free survival in patients",

@@ -186,6 +186,16 @@ REAL_TIMEFRAMES = [
     ),
     ("Randomization until One year.", [("One year", D, "P1Y", None)]),  # NCT03986528
     ("30-48 months", [("30-48 months", D, "P30M", "P48M")]),  # NCT05005468
+    # a comma without a space lists the next number; a list may be long (PK sampling times)
+    (
+        "pharmacokinetics(PK) blood samples are collected at pre-dose, 0.5, 1, 2, 3, 4, 6, 8, 10,12, 24, 48, "  # NCT04204473
+        "72,96,120,144,168 and 192 hours post-dose",
+        [
+            *[(n, D, f"PT{n}H", None) for n in ("0.5", "1", "2", "3", "4", "6", "8", "10", "12", "24", "48")],
+            *[(n, D, f"PT{n}H", None) for n in ("72", "96", "120", "144", "168")],
+            ("192 hours", D, "PT192H", None),
+        ],
+    ),
     # API v2 interventions
     ("Subjects receive AK104 10mg/kg Q3W plus anlotinib", [("Q3W", F, "R/P3W", None)]),  # NCT04646330
     # NLI4CT time frames and interventions

@@ -83,6 +83,16 @@ EVENT_WINDOW = 60
 ABBREVIATION_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,11}$")
 # Words a definition's long form may have before its endpoint head ("Investigator assessed-PFS").
 MAX_WORDS_BEFORE_HEAD = 3
+# An aim right before a weak name makes it the trial's measure, as an outcome title does: the
+# PDQ objectives of 1999-2007 records ("Determine the objective response ...", "as measured by an
+# objective response to therapy", "in terms of tumor response"); a response category never follows one.
+AIM_BEFORE = re.compile(
+    r"\b(?:(?:determine|assess|evaluate|compare|estimate|measure|describe)[sd]?"
+    r"|in\s+terms\s+of|(?:measured|determined|assessed|evaluated)\s+by|with\s+respect\s+to)"
+    r"\s+(?:(?:the|an?)\s+)?$",
+    re.IGNORECASE,
+)
+AIM_WINDOW = 40
 SENTENCE_END = re.compile(r"[.;!?](?=\s)|[|\n~]")
 CLAUSE_END = re.compile(r",\s|;\s|\.\s|\n")
 
@@ -576,7 +586,11 @@ def find_endpoints(
     kept = []
     guarded_end: int | None = None
     for m in mentions:
-        if m.weak and not any(s <= m.start_char and m.end_char <= e for s, e in clauses):
+        if (
+            m.weak
+            and not any(s <= m.start_char and m.end_char <= e for s, e in clauses)
+            and AIM_BEFORE.search(text, max(0, m.start_char - AIM_WINDOW), m.start_char) is None
+        ):
             continue
         if context_guards:
             sections = sections_at(doc, m.start_char, m.end_char)

@@ -7,6 +7,7 @@ repetition in the expressions is bounded, so matching stays linear in the length
 Decisions the contract leaves open:
 - A list of numbers sharing one unit gives one span per number (``at 2, 3, and 5 years`` gives
   ``2``, ``3`` and ``5 years``, each with the unit's value); a unit-less member is its number only.
+  A comma without a space separates members too (``72,96,120 and 192 hours``), up to 24 of them.
 - ``N unit M unit`` with falling units is one compound duration (``2 years and 6 months``,
   ``2 years, 6 months`` → ``P2Y6M``; weeks in a compound become days); rising units give two spans.
 - ``between 12 and 14 months`` is one range span including ``between``; ``9 months to 12 months``
@@ -78,10 +79,13 @@ _END = r"(?![a-z])"
 
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _WORD_NUM = rf"{number_word_pattern(f'(?:{_DASH}|{_SP})', zero=True)}{_END}"
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}(?![0-9,])|[0-9]{1,6}(?:\.[0-9]{1,4})?(?![0-9]))"
-# A number does not continue a word, a code (C1D1, v5.0) or a digit group (6,12).
+# A comma without a space after a number lists the next one ("at 3,6,12 and 24 months",
+# "72,96,120,144,168 and 192 hours post-dose"), so a number right after one is never a
+# thousands group; no decimal comma was seen in registry time frames.
+_DIGITS = r"(?:(?<![0-9],)[0-9]{1,3}(?:,[0-9]{3}){1,2}(?![0-9,])|[0-9]{1,6}(?:\.[0-9]{1,4})?(?![0-9]))"
+# A number does not continue a word or a code (C1D1, v5.0).
 _NUM = (
-    rf"(?<![a-z0-9.])(?<![0-9],)(?:{_DIGITS}|{_WORD_NUM}(?:{_S0}\({_S0}[0-9]{{1,3}}{_S0}\))?)"
+    rf"(?<![a-z0-9.])(?:{_DIGITS}|{_WORD_NUM}(?:{_S0}\({_S0}[0-9]{{1,3}}{_S0}\))?)"
     rf"(?:{_S1}and{_S1}(?:a{_S1}|one{_S0}{_DASH}?{_S0})half{_END})?"
 )
 
@@ -240,7 +244,7 @@ _MASTER_PATTERN = (
 _MASTER = re.compile(_MASTER_PATTERN, _FLAGS)
 # Bare numbers listed before a duration (``2, 3, and`` in ``2, 3, and 5 years``), read backwards
 # from the duration over a bounded window.
-_LIST_HEAD = re.compile(rf"(?P<quant>{_QUANT})?(?P<head>(?:{_BARE}{_LSEP}){{1,12}})$", _FLAGS)
+_LIST_HEAD = re.compile(rf"(?P<quant>{_QUANT})?(?P<head>(?:{_BARE}{_LSEP}){{1,24}})$", _FLAGS)
 _RE_EVERY_NTH = re.compile(_EVERY_NTH, _FLAGS)
 _RE_DATES = tuple(re.compile(p, _FLAGS) for p in _DATES)
 _RE_FREQUENCIES = tuple((name, re.compile(p, _FLAGS)) for name, p in _FREQUENCIES)
