@@ -159,6 +159,13 @@ CLAUSE_CASES = [
         "Common treatments include but are not restricted to cisplatin, carboplatin or paclitaxel.",
         [("cisplatin", False), ("carboplatin", False), ("paclitaxel", False)],
     ),
+    ("No more than 4 prior lines of anti leukemia therapy (not including ibrutinib).", [("ibrutinib", False)]),
+    (
+        "Adequately controlled blood pressure, and no anticipated changes in antihypertensive medications.",
+        [("antihypertensive medications", False)],
+    ),
+    ("Participant on Coumadin and not willing to change to LMWH.", [("Coumadin", False), ("LMWH", True)]),
+    ("Not treated by an antidepressant at the time of inclusion.", [("antidepressant", True)]),
 ]
 
 
@@ -219,6 +226,11 @@ TARGET_CASES = [
         [True, False, False],
     ),
     ("No signs of infection", ["signs of infection"], [True]),
+    (
+        "Patients presenting for CMR evaluation of chest pain but without evidence of obstructive coronary artery disease either by coronary angiography or stress testing.",
+        ["obstructive coronary artery disease", "coronary angiography", "stress testing"],
+        [True, False, False],
+    ),
     (
         "(Not applicable to patients with bilateral oophorectomy and/or hysterectomy.)",
         ["bilateral oophorectomy", "hysterectomy"],
