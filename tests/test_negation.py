@@ -216,6 +216,16 @@ def test_a_verbs_clause_starts_at_its_subject_after_a_comma_with_context(clause_
     assert spans_negation(doc) == [("docetaxel", True), ("cisplatin", False)]
 
 
+def test_a_verb_in_a_later_sentence_does_not_end_the_scope_at_a_comma_of_this_one(clause_nlp) -> None:
+    # HINT: the subject of "must" in the next line would start after the last comma before it,
+    # which lies in this line's list.
+    doc = clause_nlp(
+        "Patients may receive no concurrent chemotherapy, immunotherapy or ketoconazole.\n"
+        "Patients must have adequate organ function."
+    )
+    assert spans_negation(doc) == [("ketoconazole", True)]
+
+
 # CHIA DEV criteria with their annotated targets: the test or examination that establishes an
 # absence was done; a cue phrase that swallows the head of its target ("no signs of") negates it;
 # an exemption negates nothing.

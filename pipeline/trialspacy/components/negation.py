@@ -382,7 +382,9 @@ class ClauseBounds:
         """Where the forward scope of a cue ending at ``end`` stops, at most ``limit``."""
         limit = min(limit, int(self.closed[end - 1]))
         found = bisect.bisect_left(self.cut_starts, end)
-        if found == len(self.cut_starts):
+        # A cut past the limit (in a later sentence) says nothing of this scope, nor does the comma
+        # before its verb, which may lie in this sentence's own list.
+        if found == len(self.cut_starts) or self.cut_starts[found] >= limit:
             return limit
         cut = self.cut_starts[found]
         comma = self.subject_starts.get(cut, -1)
