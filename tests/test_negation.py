@@ -148,6 +148,10 @@ CLAUSE_CASES = [
     # What a condition is (not) controlled by or responding to was given (HINT, CHIA DEV).
     ("Hypertension not controlled by amlodipine.", [("amlodipine", False)]),
     ("Perimenopausal bleeding not responding to progesterone.", [("progesterone", False)]),
+    (
+        "Hematological disease that results in anemia that may not respond to erythropoietin.",
+        [("erythropoietin", False)],
+    ),
     ("Patients should be free from corticosteroids for at least 4 weeks.", [("corticosteroids", True)]),
     # Exemptions and fixed phrases are not negations (HINT, CHIA/LCT DEV).
     (
