@@ -370,8 +370,10 @@ class ClauseBounds:
         spans = sorted((t.start, t.end) for t in targets)
         self.target_starts = [start for start, _ in spans]
         self.target_ends = [end for _, end in spans]
-        lower = doc.to_array(LOWER)
-        self.negation_words = numpy.isin(lower, NEGATION_WORD_IDS) if len(lower) else numpy.zeros(0, dtype=bool)
+        # Only cue_end reads it, and only when there are targets (NegEx's bounds have none).
+        self.negation_words = (
+            numpy.isin(doc.to_array(LOWER), NEGATION_WORD_IDS) if spans and n else numpy.zeros(0, dtype=bool)
+        )
         self.list_ends = [end for _, end in spans]
         for k in range(len(spans) - 2, -1, -1):
             end, following = spans[k][1], spans[k + 1][0]
