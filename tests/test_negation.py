@@ -170,6 +170,13 @@ CLAUSE_CASES = [
     ),
     ("Participant on Coumadin and not willing to change to LMWH.", [("Coumadin", False), ("LMWH", True)]),
     ("Not treated by an antidepressant at the time of inclusion.", [("antidepressant", True)]),
+    # A condition ends the scope: medspaCy's HYPOTHETICAL 'if' no longer hides our terminator (gold DEV).
+    (
+        "It is not clear whether elderly patients gain any survival benefit or not and if the addition of "
+        "bevacizumab to standard chemotherapeutic regimens results in a significant increase in toxicity.",
+        [("bevacizumab", False)],
+    ),
+    ("MRI of brain and orbits with and without gadolinium.", [("gadolinium", False)]),
 ]
 
 
