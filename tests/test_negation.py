@@ -145,6 +145,38 @@ CLAUSE_CASES = [
         [("cisplatin", False)],
     ),
     ("No use of non-steroidal anti-inflammatory drugs.", [("non-steroidal anti-inflammatory drugs", True)]),
+    # What a condition is (not) controlled by or responding to was given (HINT, CHIA DEV).
+    ("Hypertension not controlled by amlodipine.", [("amlodipine", False)]),
+    ("Perimenopausal bleeding not responding to progesterone.", [("progesterone", False)]),
+    (
+        "Hematological disease that results in anemia that may not respond to erythropoietin.",
+        [("erythropoietin", False)],
+    ),
+    ("Patients should be free from corticosteroids for at least 4 weeks.", [("corticosteroids", True)]),
+    # Exemptions and fixed phrases are not negations (HINT, CHIA/LCT DEV).
+    (
+        "This criterion does not apply to steroids and bisphosphonates.",
+        [("steroids", False), ("bisphosphonates", False)],
+    ),
+    ("Chronic gastritis with/without aspirin use.", [("aspirin", False)]),
+    (
+        "Common treatments include but are not restricted to cisplatin, carboplatin or paclitaxel.",
+        [("cisplatin", False), ("carboplatin", False), ("paclitaxel", False)],
+    ),
+    ("No more than 4 prior lines of anti leukemia therapy (not including ibrutinib).", [("ibrutinib", False)]),
+    (
+        "Adequately controlled blood pressure, and no anticipated changes in antihypertensive medications.",
+        [("antihypertensive medications", False)],
+    ),
+    ("Participant on Coumadin and not willing to change to LMWH.", [("Coumadin", False), ("LMWH", True)]),
+    ("Not treated by an antidepressant at the time of inclusion.", [("antidepressant", True)]),
+    # A condition ends the scope: medspaCy's HYPOTHETICAL 'if' no longer hides our terminator (gold DEV).
+    (
+        "It is not clear whether elderly patients gain any survival benefit or not and if the addition of "
+        "bevacizumab to standard chemotherapeutic regimens results in a significant increase in toxicity.",
+        [("bevacizumab", False)],
+    ),
+    ("MRI of brain and orbits with and without gadolinium.", [("gadolinium", False)]),
 ]
 
 
@@ -186,6 +218,64 @@ def test_a_cue_in_brackets_reaches_neither_out_of_them_with_context(
     if clause_nlp.get_pipe("trialspacy_negation").backend_name != "context":
         pytest.skip("NegEx's chunks cannot nest, so brackets end no chunk ('No X (e.g., Y)' stays one)")
     assert spans_negation(clause_nlp(text)) == expected
+
+
+def test_a_verbs_clause_starts_at_its_subject_after_a_comma_with_context(clause_nlp) -> None:
+    if clause_nlp.get_pipe("trialspacy_negation").backend_name != "context":
+        pytest.skip("NegEx's chunks start at the verb: it has no cue-relative scope to end at the comma")
+    doc = clause_nlp("Without prior docetaxel, patients receiving cisplatin will be randomized.")
+    assert spans_negation(doc) == [("docetaxel", True), ("cisplatin", False)]
+
+
+def test_a_verb_in_a_later_sentence_does_not_end_the_scope_at_a_comma_of_this_one(clause_nlp) -> None:
+    # HINT: the subject of "must" in the next line would start after the last comma before it,
+    # which lies in this line's list.
+    doc = clause_nlp(
+        "Patients may receive no concurrent chemotherapy, immunotherapy or ketoconazole.\n"
+        "Patients must have adequate organ function."
+    )
+    assert spans_negation(doc) == [("ketoconazole", True)]
+
+
+# CHIA DEV criteria with their annotated targets: the test or examination that establishes an
+# absence was done; a cue phrase that swallows the head of its target ("no signs of") negates it;
+# an exemption negates nothing.
+TARGET_CASES = [
+    (
+        "Current diagnosis of major depressive disorder, without psychotic features, as detected by MINI and clinical exam.",
+        ["psychotic features", "MINI", "clinical exam"],
+        [True, False, False],
+    ),
+    ("No signs of infection", ["signs of infection"], [True]),
+    (
+        "Patients presenting for CMR evaluation of chest pain but without evidence of obstructive coronary artery disease either by coronary angiography or stress testing.",
+        ["obstructive coronary artery disease", "coronary angiography", "stress testing"],
+        [True, False, False],
+    ),
+    (
+        "(Not applicable to patients with bilateral oophorectomy and/or hysterectomy.)",
+        ["bilateral oophorectomy", "hysterectomy"],
+        [False, False],
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("text,words,expected", TARGET_CASES)
+def test_negation_of_annotated_targets(backend: str, text: str, words: list[str], expected: list[bool]) -> None:
+    doc, spans = library_doc(text, words)
+    assert make_backend(spacy.blank("en"), backend, package_data(RULES_FILE)).negated(doc, spans) == expected
+
+
+def test_the_examination_on_which_nothing_is_found_was_done_with_context() -> None:
+    # NegEx has no such rule: its termination would cut the chunk inside "abnormal findings".
+    doc, spans = library_doc("absence of abnormal findings on X-ray.", ["abnormal findings", "X-ray"])
+    assert ContextBackend(spacy.blank("en"), package_data(RULES_FILE)).negated(doc, spans) == [True, False]
+
+
+def test_a_target_holding_its_cues_negation_word_keeps_the_overlap() -> None:
+    doc, spans = library_doc("post-menopausal women (women with no periods for 12 months or more)", ["no periods"])
+    assert ContextBackend(spacy.blank("en"), package_data(RULES_FILE)).negated(doc, spans) == [False]
 
 
 @pytest.fixture(scope="module")

@@ -70,9 +70,13 @@ CLAUSE_ROLES: tuple[str, ...] = ("verb", "between", "disjunction", "list", "rela
 ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
 # A subject's clause starts after a comma (see ClauseBounds).
 COMMA_BIT = 1 << len(CLAUSE_ROLES)
+# Words that negate by themselves: a target holding one names an absence (see ClauseBounds.cue_end).
+NEGATION_WORDS: tuple[str, ...] = ("no", "not", "n't", "never", "without", "nor", "neither", "none")
+NEGATION_WORD_IDS = numpy.array([get_string_id(word) for word in NEGATION_WORDS], dtype=numpy.uint64)
 # The most list words between two items of a list ("X, such as Y", "X (e.g., Y").
 MAX_LIST_GAP = 4
 TERMINATE = "TERMINATE"
+FORWARD = "FORWARD"
 BackendName = Literal["context", "negex"]
 BACKENDS: tuple[str, ...] = get_args(BackendName)
 NEGATED_LABELS: tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT)
@@ -273,7 +277,7 @@ class Clauses:
         """The roles of each token of the doc, as bits."""
         types, of_token = numpy.unique(doc.to_array(LOWER), return_inverse=True)
         get = self.roles.get
-        return numpy.array([get(key, 0) for key in types.tolist()], dtype=numpy.uint8)[of_token]
+        return numpy.array([get(key, 0) for key in types.tolist()], dtype=numpy.uint16)[of_token]
 
     def bounds(
         self,
@@ -365,6 +369,11 @@ class ClauseBounds:
         separator = having("list")
         spans = sorted((t.start, t.end) for t in targets)
         self.target_starts = [start for start, _ in spans]
+        self.target_ends = [end for _, end in spans]
+        # Only cue_end reads it, and only when there are targets (NegEx's bounds have none).
+        self.negation_words = (
+            numpy.isin(doc.to_array(LOWER), NEGATION_WORD_IDS) if spans and n else numpy.zeros(0, dtype=bool)
+        )
         self.list_ends = [end for _, end in spans]
         for k in range(len(spans) - 2, -1, -1):
             end, following = spans[k][1], spans[k + 1][0]
@@ -375,7 +384,9 @@ class ClauseBounds:
         """Where the forward scope of a cue ending at ``end`` stops, at most ``limit``."""
         limit = min(limit, int(self.closed[end - 1]))
         found = bisect.bisect_left(self.cut_starts, end)
-        if found == len(self.cut_starts):
+        # A cut past the limit (in a later sentence) says nothing of this scope, nor does the comma
+        # before its verb, which may lie in this sentence's own list.
+        if found == len(self.cut_starts) or self.cut_starts[found] >= limit:
             return limit
         cut = self.cut_starts[found]
         comma = self.subject_starts.get(cut, -1)
@@ -393,6 +404,20 @@ class ClauseBounds:
         """Whether token ``i`` lies between two items of a list of targets."""
         last = bisect.bisect_left(self.target_starts, i) - 1
         return last >= 0 and self.list_ends[last] > i
+
+    def cue_end(self, start: int, end: int) -> int:
+        """Where a forward cue at ``start:end`` ends when a target starts inside it and runs on past
+        it: a cue phrase can swallow the head of what it negates ("No signs of infection" holds
+        ConText's "no signs of" and the target "signs of infection"; "no abnormal findings"), and
+        ConText never negates a target that overlaps its cue. A target that takes in the cue's own
+        negation word ("women with no periods") keeps the overlap: it names the absence itself."""
+        first = bisect.bisect_right(self.target_starts, start)
+        if first == len(self.target_starts) or self.target_starts[first] >= end:
+            return end
+        inside = self.target_starts[first]
+        if self.target_ends[first] <= end or self.negation_words[inside:end].any():
+            return end
+        return inside
 
     def names_a_relation(self, target: Span) -> bool:
         """Whether the target only says what a relation word right after it is to ("no penicillin
@@ -485,6 +510,11 @@ class ContextBackend:
         result = [False] * len(targets)
         for window, found in window_cues.items():
             members = by_window[window]
+            if bounds is not None:
+                found = [
+                    (rule, start, bounds.cue_end(start, end) if rule.direction == FORWARD else end)
+                    for rule, start, end in found
+                ]
             modifiers = [
                 self._modifier_class(
                     rule,
