@@ -182,6 +182,18 @@ PHRASES = [
         "class",
     ),
     ("Have used of gamma globulin, blood transfusions within 3 months before vaccination", None, None, None),
+    # Regimen acronyms are one span each, normalized to their agents (CHIA/LCT criteria, HINT criteria)
+    (
+        "treatment regimen such as R-CHOP (rituximab, cyclophosphamide, doxorubicin, vincristine, and prednisone)",
+        "R-CHOP",
+        "rituximab/cyclophosphamide/doxorubicin/vincristine/prednisone",
+        "agent",
+    ),
+    ("Have failed or have not tolerated FOLFOX, FOLFIRI and", "FOLFIRI", "leucovorin/fluorouracil/irinotecan", "agent"),
+    ("adjuvant chemotherapy with mFOLFOX6 or XELOX", "mFOLFOX6", "leucovorin/fluorouracil/oxaliplatin", "agent"),
+    ("Allergy to pyrazolones, or anaphylactic reaction against NSAIDS", "pyrazolones", "pyrazolones", "class"),
+    ("metformin, thiazolidinedione, or glinides monotherapy", "glinides", "meglitinides", "class"),
+    ("a change in the dosage of thyroid hormones within 6 weeks", "thyroid hormones", "thyroid hormones", "class"),
 ]
 
 
@@ -214,6 +226,7 @@ def test_drugs_on_real_phrases(nlp, text, surface, normalized, kind):
         "ECOG performance status 0-1 and measurable disease per RECIST 1.1",
         "registered as NCT01234567, graded by CTCAE5.0",
         "fixed with 4% formaldehyde for 12-24 hours, dehydrated by gradient alcohol",
+        "the last vaccination intervals = 14 days and there is no history of EV71 infection",
     ],
 )
 def test_drugs_does_not_label_lab_values_biomarkers_or_modalities(nlp, text):

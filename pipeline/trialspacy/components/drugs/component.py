@@ -50,7 +50,7 @@ from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
-from .context import given_as_therapy, is_measured
+from .context import given_as_therapy, is_measured, names_pathogen
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
@@ -207,7 +207,11 @@ class DrugRecognizer(Pipe):
             found.extend((start, end, attrs) for start, end in occurrences(text, name))
         taken = _taken_chars(found)
         shaped = find_codes(text) + (find_products(text) if self.products else [])
-        found.extend((s, e, _agent(text[s:e].lower())) for s, e in shaped if not _overlaps(taken, s, e))
+        found.extend(
+            (s, e, _agent(text[s:e].lower()))
+            for s, e in shaped
+            if not _overlaps(taken, s, e) and not _names_pathogen(doc, s, e)
+        )
         if self.spelling:
             found.extend(self._misspelt_spans(text, found, listed))
         if self.stems:
@@ -380,6 +384,13 @@ def _is_type_label(text: str, start: int, end: int) -> bool:
         and _LABEL_END_RE.match(text, end) is not None
         and (not item_start or item_start[-1] in "\n|")
     )
+
+
+def _names_pathogen(doc: Doc, start: int, end: int) -> bool:
+    """True when the characters ``[start, end)`` name an organism by the word after them (a code
+    shape such as ``EV71`` in "EV71 infection")."""
+    span = doc.char_span(start, end)
+    return span is not None and names_pathogen(doc, span.end)
 
 
 def _taken_chars(found: Iterable[Candidate]) -> set[int]:
