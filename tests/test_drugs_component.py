@@ -194,6 +194,10 @@ PHRASES = [
     ("Allergy to pyrazolones, or anaphylactic reaction against NSAIDS", "pyrazolones", "pyrazolones", "class"),
     ("metformin, thiazolidinedione, or glinides monotherapy", "glinides", "meglitinides", "class"),
     ("a change in the dosage of thyroid hormones within 6 weeks", "thyroid hormones", "thyroid hormones", "class"),
+    # A vaccine named by its abbreviated pathogen is one span: the pathogen alone is no drug
+    ("has no inoculation history of EV71 vaccine", "EV71 vaccine", "ev71 vaccine", "agent"),
+    ("planned administration of any HPV vaccine other than that", "HPV vaccine", "hpv vaccine", "agent"),
+    ("Receipt of another experimental HIV vaccine at any time", "HIV vaccine", "hiv vaccine", "agent"),
 ]
 
 

@@ -11,8 +11,8 @@ Recognition, in order of trust:
    ``authoritative_list`` (contract v1.2) every agent-naming type is read and a listed name is a
    drug whatever its shape (a code the guards take for a gene or a scale);
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
-4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``) and vaccine product names
-   (``Neo-DCVac``);
+4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``), vaccine product names
+   (``Neo-DCVac``) and vaccines named by an abbreviated pathogen (``HPV vaccine``);
 5. abbreviations defined in the text for a recognised long form;
 6. drug classes the lexicon does not list, by their grammar (``MEK inhibitors``, ``anti-CD20
    antibodies``, ``vasoactive drugs``; see :mod:`.classes`);
@@ -58,7 +58,7 @@ from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_radiolabels
 from .spelling import SpellingIndex
-from .stems import INN_STEMS, LONG_WORD_RE, find_products, has_inn_stem
+from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -206,7 +206,7 @@ class DrugRecognizer(Pipe):
         for name, attrs in listed:
             found.extend((start, end, attrs) for start, end in occurrences(text, name))
         taken = _taken_chars(found)
-        shaped = find_codes(text) + (find_products(text) if self.products else [])
+        shaped = find_codes(text) + (find_products(text) + find_named_vaccines(text) if self.products else [])
         found.extend(
             (s, e, _agent(text[s:e].lower()))
             for s, e in shaped
