@@ -231,6 +231,8 @@ def test_drugs_on_real_phrases(nlp, text, surface, normalized, kind):
         "registered as NCT01234567, graded by CTCAE5.0",
         "fixed with 4% formaldehyde for 12-24 hours, dehydrated by gradient alcohol",
         "the last vaccination intervals = 14 days and there is no history of EV71 infection",
+        "Norco tablets or equivalence per day) or recent history of opioid abuse",
+        "Psychiatric disorders; Opioid addiction; Acute organic disease",
     ],
 )
 def test_drugs_does_not_label_lab_values_biomarkers_or_modalities(nlp, text):
