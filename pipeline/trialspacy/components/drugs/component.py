@@ -7,7 +7,8 @@ Recognition, in order of trust:
    classes, and *blocker* terms (``deny``) that occupy text which looks like a drug but is not
    (``insulin resistance``, lab analytes), so that no other rule claims it;
 2. the record's own intervention list (``DRUG: Toripalimab injection combine with Axitinib``)
-   as a gazetteer for the whole record, with misspellings of those names resolved; with
+   as a gazetteer for the whole record, with misspellings of those names resolved (and of the
+   dictionary's generic names, one edit away with both ends kept: ``selegeline``); with
    ``authoritative_list`` (contract v1.2) every agent-naming type is read and a listed name is a
    drug whatever its shape (a code the guards take for a gene or a scale);
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
@@ -123,6 +124,11 @@ class DrugRecognizer(Pipe):
         # The scorer's weights as saved: restored by from_disk or from_bytes, else the package's.
         self._scorer_bytes: bytes | None = None
         self._scorer: DrugScorer | None = None
+        # The lexicon's generic names by name, the (first two letters, last three, length) a
+        # one-edit misspelling of one of them has, and their spelling index (see generic_ends).
+        self._generic_names: dict[str, Attrs] | None = None
+        self._generic_ends: frozenset[tuple[str, str, int]] = frozenset()
+        self._generic_spellings: SpellingIndex | None = None
 
     @property
     def drug_scorer(self) -> DrugScorer:
@@ -151,6 +157,20 @@ class DrugRecognizer(Pipe):
             packed = self._packed
             self._rows = unpack_lexicon(packed) if packed is not None else package_data(LEXICON_FILE)
         return self._rows
+
+    @property
+    def generic_ends(self) -> frozenset[tuple[str, str, int]]:
+        """The ends and lengths of one-edit misspellings of the generic names the drug dictionary
+        knows (``selegeline``, ``fulvestant``), for agents a record never writes correctly: a
+        cheap first test, as the spelling index itself is built only for a word that passes it."""
+        if self._generic_names is None:
+            self._generic_names = {row["normalized"]: _attrs(row) for row in self.rows if _is_generic_name(row)}
+            self._generic_ends = frozenset(
+                (name[:2], name[-3:], length)
+                for name in self._generic_names
+                for length in (len(name) - 1, len(name), len(name) + 1)
+            )
+        return self._generic_ends
 
     @property
     def index(self) -> TermIndex:
@@ -295,19 +315,37 @@ class DrugRecognizer(Pipe):
             if name.isalpha() and len(name) >= 6:
                 names.setdefault(name.lower(), attrs)
         index = SpellingIndex(names)
-        if not index:
-            return
         taken = _taken_chars(found)
-        targets: dict[str, str | None] = {}
+        targets: dict[str, Attrs | None] = {}
         for match in LONG_WORD_RE.finditer(text):
             word = match.group()
             if word not in targets:
-                # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
-                target = None if word.isupper() else index.match(word.lower())
-                targets[word] = target if target is None or self.index.get([word]) is None else None
-            target = targets[word]
-            if target is not None and match.start() not in taken:
-                yield match.start(), match.end(), dict(names[target])
+                targets[word] = self._misspelt(word, index, names)
+            misspelt = targets[word]
+            if misspelt is not None and match.start() not in taken:
+                yield match.start(), match.end(), dict(misspelt)
+
+    def _misspelt(self, word: str, index: SpellingIndex, names: Mapping[str, Attrs]) -> Attrs | None:
+        """The attributes of the agent ``word`` misspells: one this record names, else a generic
+        name of the dictionary one edit away with the same first two and last three letters
+        (``selegeline``; English words rarely keep both ends of a drug name, ``indicate`` does
+        not); None for a word in capitals (a heading) or one the lexicon knows."""
+        if word.isupper():
+            return None
+        lower = word.lower()
+        target = index.match(lower) if index else None
+        if target is not None:
+            # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
+            return names[target] if self.index.get([word]) is None else None
+        if (lower[:2], lower[-3:], len(lower)) not in self.generic_ends or self.index.get([word]) is not None:
+            return None  # most words: no generic name has both their ends; else a known name
+        generic = self._generic_names or {}
+        if self._generic_spellings is None:
+            self._generic_spellings = SpellingIndex(generic, most=1)
+        target = self._generic_spellings.match(lower)
+        if target is None or lower[:2] != target[:2] or lower[-3:] != target[-3:]:
+            return None
+        return generic[target]
 
     def _packed_lexicon(self) -> bytes:
         """The lexicon in its saved form: as restored, else packed from the rows."""
@@ -321,6 +359,7 @@ class DrugRecognizer(Pipe):
         does not pay for it (the package's copy is never read)."""
         self._packed = packed
         self._rows = None
+        self._generic_names = self._generic_spellings = None
         self._index = packed_index(packed)
         self._index_terms(self._index, self._terms.values())
 
@@ -383,6 +422,23 @@ def _is_type_label(text: str, start: int, end: int) -> bool:
         text[start:end].lower() in GAZETTEER_TYPES
         and _LABEL_END_RE.match(text, end) is not None
         and (not item_start or item_start[-1] in "\n|")
+    )
+
+
+def _is_generic_name(row: Mapping[str, Any]) -> bool:
+    """True for a lexicon row that writes an agent's generic name as one word of eight letters or
+    more, from the drug dictionary (DrugBank-only names include experimental compounds whose
+    names are one letter from English words: ``indocate``)."""
+    tokens = row["tokens"]
+    name = row.get("normalized", "")
+    return (
+        row.get("source") == "fds"
+        and row.get("kind") == "agent"
+        and not row.get("deny")
+        and len(tokens) == 1
+        and tokens[0].lower() == name
+        and len(name) >= 8
+        and name.isalpha()
     )
 
 
