@@ -198,6 +198,10 @@ PHRASES = [
     ("has no inoculation history of EV71 vaccine", "EV71 vaccine", "ev71 vaccine", "agent"),
     ("planned administration of any HPV vaccine other than that", "HPV vaccine", "hpv vaccine", "agent"),
     ("Receipt of another experimental HIV vaccine at any time", "HIV vaccine", "hiv vaccine", "agent"),
+    # The plural of a generic name is the family of agents it names (CHIA, HINT criteria)
+    ("Current use of fibrates, including fenofibrates, or simvastatin", "fenofibrates", "fenofibrates", "class"),
+    ("potential abuse substances (e.g. alcohol, cocaine, amphetamines and", "amphetamines", "amphetamines", "class"),
+    ("Any use of leukotriene antagonists or theophyllines within 4 weeks", "theophyllines", "theophyllines", "class"),
 ]
 
 

@@ -13,7 +13,8 @@ Recognition, in order of trust:
    drug whatever its shape (a code the guards take for a gene or a scale);
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
 4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``), vaccine product names
-   (``Neo-DCVac``) and vaccines named by an abbreviated pathogen (``HPV vaccine``);
+   (``Neo-DCVac``), vaccines named by an abbreviated pathogen (``HPV vaccine``), and plurals of
+   generic names, each a family of agents (``amphetamines``);
 5. abbreviations defined in the text for a recognised long form;
 6. drug classes the lexicon does not list, by their grammar (``MEK inhibitors``, ``anti-CD20
    antibodies``, ``vasoactive drugs``; see :mod:`.classes`);
@@ -159,18 +160,29 @@ class DrugRecognizer(Pipe):
         return self._rows
 
     @property
-    def generic_ends(self) -> frozenset[tuple[str, str, int]]:
-        """The ends and lengths of one-edit misspellings of the generic names the drug dictionary
-        knows (``selegeline``, ``fulvestant``), for agents a record never writes correctly: a
-        cheap first test, as the spelling index itself is built only for a word that passes it."""
+    def generic_names(self) -> dict[str, Attrs]:
+        """The generic names the drug dictionary writes as one word of eight letters or more, with
+        their attributes, read on first use: for their misspellings (``selegeline``, ``fulvestant``)
+        and plurals (``amphetamines``), which the lexicon does not hold."""
         if self._generic_names is None:
-            self._generic_names = {row["normalized"]: _attrs(row) for row in self.rows if _is_generic_name(row)}
-            self._generic_ends = frozenset(
-                (name[:2], name[-3:], length)
-                for name in self._generic_names
-                for length in (len(name) - 1, len(name), len(name) + 1)
-            )
+            self._read_generic_names()
+        return self._generic_names or {}
+
+    @property
+    def generic_ends(self) -> frozenset[tuple[str, str, int]]:
+        """The ends and lengths of one-edit misspellings of :attr:`generic_names`: a cheap first
+        test, as the spelling index itself is built only for a word that passes it."""
+        if self._generic_names is None:
+            self._read_generic_names()
         return self._generic_ends
+
+    def _read_generic_names(self) -> None:
+        self._generic_names = {row["normalized"]: _attrs(row) for row in self.rows if _is_generic_name(row)}
+        self._generic_ends = frozenset(
+            (name[:2], name[-3:], length)
+            for name in self._generic_names
+            for length in (len(name) - 1, len(name), len(name) + 1)
+        )
 
     @property
     def index(self) -> TermIndex:
@@ -236,6 +248,7 @@ class DrugRecognizer(Pipe):
             found.extend(self._misspelt_spans(text, found, listed))
         if self.stems:
             found.extend(self._stem_spans(doc, text, _taken_chars(found)))
+            found.extend(self._plural_spans(doc, text, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
@@ -302,6 +315,18 @@ class DrugRecognizer(Pipe):
             if span is not None and not is_measured(doc, span.start, span.end):
                 yield start, end, _agent(word)
 
+    def _plural_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[Candidate]:
+        """Plurals of generic names the lexicon lacks, each the family of agents it names
+        (``amphetamines``, ``tetracyclines``, ``fenofibrates``)."""
+        for match in _PLURAL_RE.finditer(text):
+            start, end = match.span()
+            word = match.group()
+            if start in taken or word.isupper() or word[:-1].lower() not in self.generic_names:
+                continue
+            span = doc.char_span(start, end)
+            if span is not None and self.index.get([word]) is None and not is_measured(doc, span.start, span.end):
+                yield start, end, {"normalized": word.lower(), "kind": "class", "drugbank_id": None}
+
     def _misspelt_spans(
         self, text: str, found: Sequence[Candidate], listed: Sequence[tuple[str, Attrs]]
     ) -> Iterator[Candidate]:
@@ -339,7 +364,7 @@ class DrugRecognizer(Pipe):
             return names[target] if self.index.get([word]) is None else None
         if (lower[:2], lower[-3:], len(lower)) not in self.generic_ends or self.index.get([word]) is not None:
             return None  # most words: no generic name has both their ends; else a known name
-        generic = self._generic_names or {}
+        generic = self.generic_names
         if self._generic_spellings is None:
             self._generic_spellings = SpellingIndex(generic, most=1)
         target = self._generic_spellings.match(lower)
@@ -410,6 +435,9 @@ class DrugRecognizer(Pipe):
         util.from_disk(path, readers, exclude)
         return self
 
+
+# A plural of a generic name of eight letters or more (see DrugRecognizer.generic_names).
+_PLURAL_RE = re.compile(r"(?<![\w-])[A-Za-z]{8,}s(?![\w-])")
 
 _LABEL_END_RE = re.compile(r"[ \t]*:")
 
