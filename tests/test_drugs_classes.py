@@ -54,6 +54,9 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
         ("taking vasoactive drugs at inclusion", "vasoactive drugs", "vasoactive drugs"),
         ("stable anti-parkinsonian medications", "anti-parkinsonian medications", None),
         ("regular use of nonsteroid anti-inflammatory drugs", "nonsteroid anti-inflammatory drugs", None),
+        # CHIA/HINT criteria: the drugs an enzyme metabolises are a class of their own
+        ("CYP2C8 substrates such as thiazolidinediones (glitazones)", "CYP2C8 substrates", "cyp2c8 substrates"),
+        ("No concurrent CYP2C9 substrates, including warfarin", "CYP2C9 substrates", "cyp2c9 substrates"),
     ],
 )
 def test_drugs_classes_by_grammar(nlp, text, surface, normalized):

@@ -182,6 +182,26 @@ PHRASES = [
         "class",
     ),
     ("Have used of gamma globulin, blood transfusions within 3 months before vaccination", None, None, None),
+    # Regimen acronyms are one span each, normalized to their agents (CHIA/LCT criteria, HINT criteria)
+    (
+        "treatment regimen such as R-CHOP (rituximab, cyclophosphamide, doxorubicin, vincristine, and prednisone)",
+        "R-CHOP",
+        "rituximab/cyclophosphamide/doxorubicin/vincristine/prednisone",
+        "agent",
+    ),
+    ("Have failed or have not tolerated FOLFOX, FOLFIRI and", "FOLFIRI", "leucovorin/fluorouracil/irinotecan", "agent"),
+    ("adjuvant chemotherapy with mFOLFOX6 or XELOX", "mFOLFOX6", "leucovorin/fluorouracil/oxaliplatin", "agent"),
+    ("Allergy to pyrazolones, or anaphylactic reaction against NSAIDS", "pyrazolones", "pyrazolones", "class"),
+    ("metformin, thiazolidinedione, or glinides monotherapy", "glinides", "meglitinides", "class"),
+    ("a change in the dosage of thyroid hormones within 6 weeks", "thyroid hormones", "thyroid hormones", "class"),
+    # A vaccine named by its abbreviated pathogen is one span: the pathogen alone is no drug
+    ("has no inoculation history of EV71 vaccine", "EV71 vaccine", "ev71 vaccine", "agent"),
+    ("planned administration of any HPV vaccine other than that", "HPV vaccine", "hpv vaccine", "agent"),
+    ("Receipt of another experimental HIV vaccine at any time", "HIV vaccine", "hiv vaccine", "agent"),
+    # The plural of a generic name is the family of agents it names (CHIA, HINT criteria)
+    ("Current use of fibrates, including fenofibrates, or simvastatin", "fenofibrates", "fenofibrates", "class"),
+    ("potential abuse substances (e.g. alcohol, cocaine, amphetamines and", "amphetamines", "amphetamines", "class"),
+    ("Any use of leukotriene antagonists or theophyllines within 4 weeks", "theophyllines", "theophyllines", "class"),
 ]
 
 
@@ -214,6 +234,9 @@ def test_drugs_on_real_phrases(nlp, text, surface, normalized, kind):
         "ECOG performance status 0-1 and measurable disease per RECIST 1.1",
         "registered as NCT01234567, graded by CTCAE5.0",
         "fixed with 4% formaldehyde for 12-24 hours, dehydrated by gradient alcohol",
+        "the last vaccination intervals = 14 days and there is no history of EV71 infection",
+        "Norco tablets or equivalence per day) or recent history of opioid abuse",
+        "Psychiatric disorders; Opioid addiction; Acute organic disease",
     ],
 )
 def test_drugs_does_not_label_lab_values_biomarkers_or_modalities(nlp, text):

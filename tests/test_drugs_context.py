@@ -21,6 +21,7 @@ def nlp():
         ("HER2-positive breast cancer", "HER2", True),
         ("patients treated with insulin for 3 months", "insulin", False),
         ("heparin 5000 units subcutaneously", "heparin", False),
+        ("there is no history of EV71 infection", "EV71", True),
     ],
 )
 def test_drugs_context_is_measured(nlp, text, substance, expected):

@@ -1,8 +1,16 @@
-"""Misspellings of a record's drug names: the symmetric-delete index and the edit distance."""
+"""Misspellings of a record's drug names and of the dictionary's generic names: the symmetric-delete
+index and the edit distance."""
 
 import pytest
 
+import trialspacy
 from trialspacy.components.drugs.spelling import SpellingIndex, within_edit_distance
+from trialspacy.spans import DRUG, label_spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return trialspacy.build(["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"])
 
 
 @pytest.mark.parametrize(
@@ -34,3 +42,34 @@ def test_drugs_spelling_index(names, word, expected):
 )
 def test_drugs_edit_distance(a, b, limit, expected):
     assert within_edit_distance(a, b, limit) is expected
+
+
+def test_drugs_spelling_index_capped_at_one_edit():
+    index = SpellingIndex(["telithromycin", "fulvestrant"], most=1)
+    assert index.match("fulvestant") == "fulvestrant"
+    assert index.match("telithromizycin") is None  # two edits: beyond the cap
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # CHIA and LCT criteria: agents misspelt where the record never writes them correctly
+        (
+            "or anti-Parkinsonian medications (Sinemet, amantadine, bromocriptine, pergolide, selegeline).",
+            "selegeline",
+            "selegiline",
+        ),
+        ("Prior treatment with any CDK4/6 inhibitor, everolimus or fulvestant.", "fulvestant", "fulvestrant"),
+        # HINT criteria
+        ("Anticonvulsants (e.g., phenytoin, carbamezepine, or barbiturates", "carbamezepine", "carbamazepine"),
+    ],
+)
+def test_drugs_misspelt_generic_names(nlp, text, surface, normalized):
+    found = {s.text: s._.trialspacy_normalized for s in label_spans(nlp(text), DRUG)}
+    assert found.get(surface) == normalized
+
+
+def test_drugs_english_words_one_letter_from_a_drug_are_not_drugs(nlp):
+    # "indicate" is one edit from the experimental compound "indocate", "infection" from the brand "Infecton"
+    text = "Please indicate any active infection requiring systemic antibiotics."
+    assert [s.text for s in label_spans(nlp(text), DRUG)] == ["antibiotics"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from trialspacy.components.drugs.stems import find_products, has_inn_stem
+from trialspacy.components.drugs.stems import find_named_vaccines, find_products, has_inn_stem
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,16 @@ def test_drugs_inn_stems(word, expected):
 )
 def test_drugs_vaccine_product_names(text, products):
     assert [text[s:e] for s, e in find_products(text)] == products
+
+
+@pytest.mark.parametrize(
+    "text,vaccines",
+    [
+        ("Investigational HIV-1 vaccines. - Any new investigational agent", ["HIV-1 vaccines"]),
+        ("administration of a CMV vaccine or another CMV investigational product", ["CMV vaccine"]),
+        ("Use of any investigational or non-registered product (drug or vaccine) other than the study vaccine(s)", []),
+        ("Planned administration/ administration of a vaccine not foreseen by the study protocol", []),
+    ],
+)
+def test_drugs_vaccines_named_by_their_pathogen(text, vaccines):
+    assert [text[s:e] for s, e in find_named_vaccines(text)] == vaccines

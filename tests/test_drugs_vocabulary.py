@@ -10,7 +10,13 @@ DATA = REPO / "pipeline" / "trialspacy" / "data"
 ROLES = {
     "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant"},
     "drug_stems.jsonl": {"stem", "not_drug"},
-    "drug_context_words.jsonl": {"measured_after", "measured_before", "therapy_after", "therapy_before"},
+    "drug_context_words.jsonl": {
+        "measured_after",
+        "measured_before",
+        "pathogen_after",
+        "therapy_after",
+        "therapy_before",
+    },
     "drug_class_grammar.jsonl": {
         "head",
         "antibody_head",

@@ -40,7 +40,15 @@ from .gazetteer import (
 )
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .spelling import SpellingIndex, spelling_limit, within_edit_distance
-from .stems import INN_STEMS, LONG_WORD_RE, PRODUCT_RE, STEM_STOP_ENDINGS, find_products, has_inn_stem
+from .stems import (
+    INN_STEMS,
+    LONG_WORD_RE,
+    PRODUCT_RE,
+    STEM_STOP_ENDINGS,
+    find_named_vaccines,
+    find_products,
+    has_inn_stem,
+)
 
 __all__ = [
     "CODE_GUARD_RE",
@@ -67,6 +75,7 @@ __all__ = [
     "SpellingIndex",
     "extend_formulations",
     "find_codes",
+    "find_named_vaccines",
     "find_products",
     "given_as_therapy",
     "has_inn_stem",

@@ -7,12 +7,14 @@ Recognition, in order of trust:
    classes, and *blocker* terms (``deny``) that occupy text which looks like a drug but is not
    (``insulin resistance``, lab analytes), so that no other rule claims it;
 2. the record's own intervention list (``DRUG: Toripalimab injection combine with Axitinib``)
-   as a gazetteer for the whole record, with misspellings of those names resolved; with
+   as a gazetteer for the whole record, with misspellings of those names resolved (and of the
+   dictionary's generic names, one edit away with both ends kept: ``selegeline``); with
    ``authoritative_list`` (contract v1.2) every agent-naming type is read and a listed name is a
    drug whatever its shape (a code the guards take for a gene or a scale);
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
-4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``) and vaccine product names
-   (``Neo-DCVac``);
+4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``), vaccine product names
+   (``Neo-DCVac``), vaccines named by an abbreviated pathogen (``HPV vaccine``), and plurals of
+   generic names, each a family of agents (``amphetamines``);
 5. abbreviations defined in the text for a recognised long form;
 6. drug classes the lexicon does not list, by their grammar (``MEK inhibitors``, ``anti-CD20
    antibodies``, ``vasoactive drugs``; see :mod:`.classes`);
@@ -50,7 +52,7 @@ from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
-from .context import given_as_therapy, is_measured
+from .context import given_as_therapy, is_measured, names_pathogen
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
@@ -58,7 +60,7 @@ from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_radiolabels
 from .spelling import SpellingIndex
-from .stems import INN_STEMS, LONG_WORD_RE, find_products, has_inn_stem
+from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -123,6 +125,11 @@ class DrugRecognizer(Pipe):
         # The scorer's weights as saved: restored by from_disk or from_bytes, else the package's.
         self._scorer_bytes: bytes | None = None
         self._scorer: DrugScorer | None = None
+        # The lexicon's generic names by name, the (first two letters, last three, length) a
+        # one-edit misspelling of one of them has, and their spelling index (see generic_ends).
+        self._generic_names: dict[str, Attrs] | None = None
+        self._generic_ends: frozenset[tuple[str, str, int]] = frozenset()
+        self._generic_spellings: SpellingIndex | None = None
 
     @property
     def drug_scorer(self) -> DrugScorer:
@@ -151,6 +158,31 @@ class DrugRecognizer(Pipe):
             packed = self._packed
             self._rows = unpack_lexicon(packed) if packed is not None else package_data(LEXICON_FILE)
         return self._rows
+
+    @property
+    def generic_names(self) -> dict[str, Attrs]:
+        """The generic names the drug dictionary writes as one word of eight letters or more, with
+        their attributes, read on first use: for their misspellings (``selegeline``, ``fulvestant``)
+        and plurals (``amphetamines``), which the lexicon does not hold."""
+        if self._generic_names is None:
+            self._read_generic_names()
+        return self._generic_names or {}
+
+    @property
+    def generic_ends(self) -> frozenset[tuple[str, str, int]]:
+        """The ends and lengths of one-edit misspellings of :attr:`generic_names`: a cheap first
+        test, as the spelling index itself is built only for a word that passes it."""
+        if self._generic_names is None:
+            self._read_generic_names()
+        return self._generic_ends
+
+    def _read_generic_names(self) -> None:
+        self._generic_names = {row["normalized"]: _attrs(row) for row in self.rows if _is_generic_name(row)}
+        self._generic_ends = frozenset(
+            (name[:2], name[-3:], length)
+            for name in self._generic_names
+            for length in (len(name) - 1, len(name), len(name) + 1)
+        )
 
     @property
     def index(self) -> TermIndex:
@@ -206,12 +238,17 @@ class DrugRecognizer(Pipe):
         for name, attrs in listed:
             found.extend((start, end, attrs) for start, end in occurrences(text, name))
         taken = _taken_chars(found)
-        shaped = find_codes(text) + (find_products(text) if self.products else [])
-        found.extend((s, e, _agent(text[s:e].lower())) for s, e in shaped if not _overlaps(taken, s, e))
+        shaped = find_codes(text) + (find_products(text) + find_named_vaccines(text) if self.products else [])
+        found.extend(
+            (s, e, _agent(text[s:e].lower()))
+            for s, e in shaped
+            if not _overlaps(taken, s, e) and not _names_pathogen(doc, s, e)
+        )
         if self.spelling:
             found.extend(self._misspelt_spans(text, found, listed))
         if self.stems:
             found.extend(self._stem_spans(doc, text, _taken_chars(found)))
+            found.extend(self._plural_spans(doc, text, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
@@ -278,6 +315,18 @@ class DrugRecognizer(Pipe):
             if span is not None and not is_measured(doc, span.start, span.end):
                 yield start, end, _agent(word)
 
+    def _plural_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[Candidate]:
+        """Plurals of generic names the lexicon lacks, each the family of agents it names
+        (``amphetamines``, ``tetracyclines``, ``fenofibrates``)."""
+        for match in _PLURAL_RE.finditer(text):
+            start, end = match.span()
+            word = match.group()
+            if start in taken or word.isupper() or word[:-1].lower() not in self.generic_names:
+                continue
+            span = doc.char_span(start, end)
+            if span is not None and self.index.get([word]) is None and not is_measured(doc, span.start, span.end):
+                yield start, end, {"normalized": word.lower(), "kind": "class", "drugbank_id": None}
+
     def _misspelt_spans(
         self, text: str, found: Sequence[Candidate], listed: Sequence[tuple[str, Attrs]]
     ) -> Iterator[Candidate]:
@@ -291,19 +340,37 @@ class DrugRecognizer(Pipe):
             if name.isalpha() and len(name) >= 6:
                 names.setdefault(name.lower(), attrs)
         index = SpellingIndex(names)
-        if not index:
-            return
         taken = _taken_chars(found)
-        targets: dict[str, str | None] = {}
+        targets: dict[str, Attrs | None] = {}
         for match in LONG_WORD_RE.finditer(text):
             word = match.group()
             if word not in targets:
-                # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
-                target = None if word.isupper() else index.match(word.lower())
-                targets[word] = target if target is None or self.index.get([word]) is None else None
-            target = targets[word]
-            if target is not None and match.start() not in taken:
-                yield match.start(), match.end(), dict(names[target])
+                targets[word] = self._misspelt(word, index, names)
+            misspelt = targets[word]
+            if misspelt is not None and match.start() not in taken:
+                yield match.start(), match.end(), dict(misspelt)
+
+    def _misspelt(self, word: str, index: SpellingIndex, names: Mapping[str, Attrs]) -> Attrs | None:
+        """The attributes of the agent ``word`` misspells: one this record names, else a generic
+        name of the dictionary one edit away with the same first two and last three letters
+        (``selegeline``; English words rarely keep both ends of a drug name, ``indicate`` does
+        not); None for a word in capitals (a heading) or one the lexicon knows."""
+        if word.isupper():
+            return None
+        lower = word.lower()
+        target = index.match(lower) if index else None
+        if target is not None:
+            # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
+            return names[target] if self.index.get([word]) is None else None
+        if (lower[:2], lower[-3:], len(lower)) not in self.generic_ends or self.index.get([word]) is not None:
+            return None  # most words: no generic name has both their ends; else a known name
+        generic = self.generic_names
+        if self._generic_spellings is None:
+            self._generic_spellings = SpellingIndex(generic, most=1)
+        target = self._generic_spellings.match(lower)
+        if target is None or lower[:2] != target[:2] or lower[-3:] != target[-3:]:
+            return None
+        return generic[target]
 
     def _packed_lexicon(self) -> bytes:
         """The lexicon in its saved form: as restored, else packed from the rows."""
@@ -317,6 +384,7 @@ class DrugRecognizer(Pipe):
         does not pay for it (the package's copy is never read)."""
         self._packed = packed
         self._rows = None
+        self._generic_names = self._generic_spellings = None
         self._index = packed_index(packed)
         self._index_terms(self._index, self._terms.values())
 
@@ -368,6 +436,9 @@ class DrugRecognizer(Pipe):
         return self
 
 
+# A plural of a generic name of eight letters or more (see DrugRecognizer.generic_names).
+_PLURAL_RE = re.compile(r"(?<![\w-])[A-Za-z]{8,}s(?![\w-])")
+
 _LABEL_END_RE = re.compile(r"[ \t]*:")
 
 
@@ -380,6 +451,30 @@ def _is_type_label(text: str, start: int, end: int) -> bool:
         and _LABEL_END_RE.match(text, end) is not None
         and (not item_start or item_start[-1] in "\n|")
     )
+
+
+def _is_generic_name(row: Mapping[str, Any]) -> bool:
+    """True for a lexicon row that writes an agent's generic name as one word of eight letters or
+    more, from the drug dictionary (DrugBank-only names include experimental compounds whose
+    names are one letter from English words: ``indocate``)."""
+    tokens = row["tokens"]
+    name = row.get("normalized", "")
+    return (
+        row.get("source") == "fds"
+        and row.get("kind") == "agent"
+        and not row.get("deny")
+        and len(tokens) == 1
+        and tokens[0].lower() == name
+        and len(name) >= 8
+        and name.isalpha()
+    )
+
+
+def _names_pathogen(doc: Doc, start: int, end: int) -> bool:
+    """True when the characters ``[start, end)`` name an organism by the word after them (a code
+    shape such as ``EV71`` in "EV71 infection")."""
+    span = doc.char_span(start, end)
+    return span is not None and names_pathogen(doc, span.end)
 
 
 def _taken_chars(found: Iterable[Candidate]) -> set[int]:

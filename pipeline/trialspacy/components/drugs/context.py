@@ -16,6 +16,9 @@ MEASURED_BEFORE = frozenset(_WORDS["measured_before"])
 # interferon", "high-dose IL-2").
 THERAPY_AFTER = frozenset(_WORDS["therapy_after"])
 THERAPY_BEFORE = frozenset(_WORDS["therapy_before"])
+# A name followed by one of these is an organism, however drug-like its name: "EV71 infection",
+# "Pseudomonas aeruginosa infection" (a vaccine or an investigational code may share it).
+PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
 
 
 def next_word(doc: Doc, end: int) -> str:
@@ -28,7 +31,12 @@ def next_word(doc: Doc, end: int) -> str:
 def is_measured(doc: Doc, start: int, end: int) -> bool:
     """True when the words around ``doc[start:end]`` say the substance is measured."""
     before = doc[start - 1].lower_ if start > 0 else ""
-    return next_word(doc, end) in MEASURED_AFTER or before in MEASURED_BEFORE
+    return next_word(doc, end) in MEASURED_AFTER or before in MEASURED_BEFORE or names_pathogen(doc, end)
+
+
+def names_pathogen(doc: Doc, end: int) -> bool:
+    """True when the word after token ``end`` says the name before it is an organism."""
+    return next_word(doc, end) in PATHOGEN_AFTER
 
 
 def given_as_therapy(doc: Doc, start: int, end: int) -> bool:

@@ -43,11 +43,12 @@ def spelling_limit(name: str) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _name_entries(name: str) -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
+def _name_entries(name: str, most: int = 2) -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
     """The (length, first two / last three letters) keys and the deletion variants a
-    :class:`SpellingIndex` files ``name`` under; cached, since an index is made per document
-    from the names it mentions, and the same names recur from document to document."""
-    limit = spelling_limit(name)
+    :class:`SpellingIndex` files ``name`` under, for at most ``most`` edits; cached, since an
+    index is made per document from the names it mentions, and the same names recur from
+    document to document."""
+    limit = min(spelling_limit(name), most)
     keys = set()
     for length in range(len(name) - limit, len(name) + limit + 1):
         keys.update({(length, name[:2]), (length, name[-3:])})
@@ -58,13 +59,15 @@ class SpellingIndex:
     """Finds the drug name of a record that a word misspells (symmetric-delete look-up).
 
     A word is looked up only if it shares, with a name within reach of its length, the first two
-    letters or the last three: one edit cannot change both, two rarely do."""
+    letters or the last three: one edit cannot change both, two rarely do. ``most`` caps the edits
+    (:func:`spelling_limit` otherwise)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], most: int = 2) -> None:
+        self._most = most
         self._by_deletion: dict[str, set[str]] = {}
         self._keys: set[tuple[int, str]] = set()
         for name in names:
-            keys, variants = _name_entries(name)
+            keys, variants = _name_entries(name, most)
             self._keys.update(keys)
             for variant in variants:
                 self._by_deletion.setdefault(variant, set()).add(name)
@@ -77,7 +80,9 @@ class SpellingIndex:
         if (len(word), word[:2]) not in self._keys and (len(word), word[-3:]) not in self._keys:
             return None
         candidates: set[str] = set()
-        for variant in _deletions(word, 2 if len(word) >= 8 else 1):
+        for variant in _deletions(word, min(2 if len(word) >= 8 else 1, self._most)):
             candidates |= self._by_deletion.get(variant, set())
-        close = sorted(n for n in candidates if n != word and within_edit_distance(word, n, spelling_limit(n)))
+        close = sorted(
+            n for n in candidates if n != word and within_edit_distance(word, n, min(spelling_limit(n), self._most))
+        )
         return close[0] if len(close) == 1 else None

@@ -4,6 +4,7 @@ reason each in ``data/drug_stems.jsonl``."""
 
 import re
 
+from .classes import _gene_like
 from .vocabulary import vocabulary
 
 _STEMS = vocabulary("drug_stems.jsonl")
@@ -36,3 +37,16 @@ PRODUCT_RE = re.compile(
 def find_products(text: str) -> list[tuple[int, int]]:
     """Character spans of vaccine product names (``Neo-DCVac``, ``GVAX``) in ``text``."""
     return [m.span() for m in PRODUCT_RE.finditer(text) if len(m.group()) >= 4]
+
+
+# A vaccine named after its pathogen or antigen, written as an abbreviation (``HPV vaccine``,
+# ``EV71 vaccine``, ``COVID-19 vaccine``, ``H1N1 vaccines``): the pathogen alone is no drug, so the
+# vaccine's name is the pair.
+NAMED_VACCINE_RE = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)[ \t-](?i:vaccines?)(?![\w-])"
+)
+
+
+def find_named_vaccines(text: str) -> list[tuple[int, int]]:
+    """Character spans of vaccines named by an abbreviated pathogen or antigen (``HPV vaccine``)."""
+    return [m.span() for m in NAMED_VACCINE_RE.finditer(text) if _gene_like(m.group("name"))]
