@@ -791,3 +791,10 @@ def test_timeframes_component_ends_a_time_frame_before_the_bracket_that_closes_a
         "Assessed from the date of informed consent until 90 days after the final dose of afatinib (max 18 months)."
     )
     assert [text for text, _ in time_spans(doc)] == ["36 months", "90 days", "18 months"]
+
+
+def test_numbers_listed_with_commas_and_no_spaces_are_each_a_time_frame(nlp) -> None:
+    # gold dev NCT01463007: every listed visit is a time point, which needs the comma as a token
+    doc = nlp("Follow up has been extended to include follow up visits at 2,6 weeks and at 4,6,12,18,24 months.")
+    found = [s.text for s in label_spans(doc, TIMEFRAME)]
+    assert found == ["2", "6 weeks", "4", "6", "12", "18", "24 months"]

@@ -146,3 +146,20 @@ def test_the_guard_survives_serialization_and_serves_make_doc_and_pipe(nlp, tmp_
 )
 def test_a_bracket_that_ends_an_item_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
     assert [t.text for t in nlp(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # gold dev NCT01463007: follow-up visits listed with commas and no spaces
+        ("at 2,6 weeks", ["at", "2", ",", "6", "weeks"]),
+        ("at 4,6,12,18,24 months", ["at", "4", ",", "6", ",", "12", ",", "18", ",", "24", "months"]),
+        # a decimal comma is split too: the dose grammar reads the text, not the tokens
+        ("bilirubin 1,5 ULN", ["bilirubin", "1", ",", "5", "ULN"]),
+        # thousands groups stay one number
+        ("platelets 100,000/mcL", ["platelets", "100,000", "/", "mcL"]),
+        ("ANC 1,500 cells", ["ANC", "1,500", "cells"]),
+    ],
+)
+def test_a_comma_between_listed_numbers_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
+    assert [t.text for t in nlp(text)] == expected

@@ -61,6 +61,9 @@ INFIXES = (
     r"[<>](?<=[A-Za-z][<>])=?(?=[Gg]rade)",
     # 6-8 weeks, 100-300cGy: a dash between numbers
     r"[-–](?<=[0-9][-–])(?=[0-9])",
+    # a comma listing numbers without a space: `2,6 weeks`, `4,6,12,18,24 months`; not a thousands
+    # group (`1,500/mcL`: three digits follow)
+    r",(?<=[0-9],)(?=[0-9])(?![0-9]{3}(?![0-9]))",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
     r"\|",
     # ...and the punctuation that ends an item before it: `for 2 years.|To evaluate`, `etoposide.~In`
