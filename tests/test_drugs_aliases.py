@@ -52,6 +52,16 @@ def test_drugs_alias_after_two_agents_names_the_last_only(nlp):
     assert ("AZT", "zidovudine") in drugs(nlp, text)
 
 
+def test_drugs_alias_with_a_capital_inside_but_not_a_vendor(nlp):
+    # Legacy AIDS records: the antiretrovirals' short names have one capital, not first; NCI PDQ
+    # summaries put the vendor, capitalized like a brand, in the same place.
+    text = (
+        "Patients receive lamivudine (3TC) plus either zidovudine (ZDV) or stavudine (d4T). Patients "
+        "on d4T may continue. Granulocyte colony stimulating factor (Amgen) is allowed."
+    )
+    assert [d for d in drugs(nlp, text) if d[0] in ("d4T", "Amgen")] == [("d4T", "stavudine")] * 2
+
+
 def test_drugs_alias_after_a_salt_abbreviation(nlp):
     # Gold dev (a record of Evomela): "HCl" stands between the agent and its brand.
     text = "propylene glycol-free melphalan HCl (EVOMELAÂ®) for Injection. EVOMELA is given on day -2."

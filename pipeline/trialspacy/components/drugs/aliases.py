@@ -99,14 +99,22 @@ _ENDPOINTS = frozenset(
 )
 
 
-def _is_alias(word: str) -> bool:
+def _is_short_name(word: str) -> bool:
+    """True unless ``word`` is a route, a schedule, a number, a code look-alike or an endpoint's
+    abbreviation."""
     return (
-        sum(c.isupper() for c in word) >= 2
-        and word.upper() not in NOT_ALIASES
+        word.upper() not in NOT_ALIASES
         and not word.isdigit()
         and not is_code_lookalike(word)
         and _ENDPOINTS.isdisjoint(word.upper().split("-"))
     )
+
+
+def _is_alias(word: str) -> bool:
+    """True for a short name in parentheses after an agent: two capitals (``AZT``, ``EVOMELA``) or
+    a capital after the first letter (the antiretrovirals' ``ddI``, ``d4T``, ``ddC``); a word with
+    only its first letter capital is a brand or, in NCI PDQ summaries, the vendor ("(Amgen)")."""
+    return (sum(c.isupper() for c in word) >= 2 or any(c.isupper() for c in word[1:])) and _is_short_name(word)
 
 
 def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidate]:
@@ -122,14 +130,8 @@ def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidat
 
 
 def _is_part(word: str) -> bool:
-    """True for a part of a slashed short name: one capital is enough there (``d4T``, ``ddI``)."""
-    return (
-        any(c.isupper() for c in word)
-        and word.upper() not in NOT_ALIASES
-        and not word.isdigit()
-        and not is_code_lookalike(word)
-        and _ENDPOINTS.isdisjoint(word.upper().split("-"))
-    )
+    """True for a part of a slashed short name: one capital is enough there (``Flu/Mel``)."""
+    return any(c.isupper() for c in word) and _is_short_name(word)
 
 
 # What may stand between the agents a slashed short name follows: a list gap, or a space alone
