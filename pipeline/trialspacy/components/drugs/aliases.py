@@ -29,6 +29,7 @@ from ...lexicon import package_data
 from ...spans import Candidate
 from .codes import is_code_lookalike
 from .context import is_measured
+from .gazetteer import NAME_LIST_GAP_RE, NSC_RE
 
 # "(AZT)", "(EVOMELA®)", "(5-FU)": a word of 2 to 10 letters, digits and hyphens with two
 # capitals, a trademark sign allowed (also as the mojibake ``Â®`` of legacy records).
@@ -39,9 +40,10 @@ _ALIAS_RE = re.compile(r"(?:[ \t]+HC[lL](?![\w-]))?[ \t]*\(\s*([A-Za-z0-9][A-Za-
 _SLASHED_RE = re.compile(
     r"(?:[ \t]+HC[lL](?![\w-]))?[ \t]*\(\s*([A-Za-z0-9][A-Za-z0-9-]{1,9}(?:/[A-Za-z0-9][A-Za-z0-9-]{1,9}){1,3})\s*\)"
 )
-# A PDQ synonym list after the agent (its vendor in parentheses allowed), ending in the NSC number:
-# the items between are the agent's other names.
-_SYNONYMS_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?((?:,[ \t]*[A-Za-z0-9][\w-]{0,29})+),[ \t]*NSC[- ]?\d+")
+# A PDQ synonym list after the agent, ending in its NSC number (as the gazetteer reads it): the
+# names between are the agent's other names.
+_SYNONYMS_RE = re.compile(f"({NAME_LIST_GAP_RE.pattern})(?:{NSC_RE.pattern})", re.IGNORECASE)
+_LISTED_NAME_RE = re.compile(r",\s*([^\s,;.()]+)")
 # Parenthesized short forms that follow a drug name but are not its name: routes, schedules,
 # salts, pharmacopoeias and trial terms ("IL-2 (SQ)", "docetaxel (MTD)", "heparin (USP)").
 NOT_ALIASES = frozenset(
@@ -192,9 +194,9 @@ def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Can
                     defined.setdefault(part, part_attrs)
         match = _SYNONYMS_RE.match(text, end)
         if match is not None:
-            for name in match.group(1).split(",")[1:]:
-                if _is_alias(name.strip()):
-                    defined.setdefault(name.strip(), attrs)
+            for name in _LISTED_NAME_RE.findall(match.group(1)):
+                if _is_alias(name):
+                    defined.setdefault(name, attrs)
     yielded: set[int] = set()
     for form, parts_attrs in slashed.items():
         for start, _ in _occurrences(doc, text, re.escape(form), re.IGNORECASE):
