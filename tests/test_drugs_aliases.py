@@ -52,6 +52,72 @@ def test_drugs_alias_after_two_agents_names_the_last_only(nlp):
     assert ("AZT", "zidovudine") in drugs(nlp, text)
 
 
+def test_drugs_alias_with_a_capital_inside_but_not_a_vendor(nlp):
+    # Legacy AIDS records: the antiretrovirals' short names have one capital, not first; NCI PDQ
+    # summaries put the vendor, capitalized like a brand, in the same place.
+    text = (
+        "Patients receive lamivudine (3TC) plus either zidovudine (ZDV) or stavudine (d4T). Patients "
+        "on d4T may continue. Granulocyte colony stimulating factor (Amgen) is allowed."
+    )
+    assert [d for d in drugs(nlp, text) if d[0] in ("d4T", "Amgen")] == [("d4T", "stavudine")] * 2
+
+
+def test_drugs_alias_after_a_salt_abbreviation(nlp):
+    # Gold dev (a record of Evomela): "HCl" stands between the agent and its brand.
+    text = "propylene glycol-free melphalan HCl (EVOMELAÂ®) for Injection. EVOMELA is given on day -2."
+    assert drugs(nlp, text) == [("melphalan", "melphalan"), ("EVOMELA", "melphalan"), ("EVOMELA", "melphalan")]
+
+
+def test_drugs_slashed_short_names_of_a_combination(nlp):
+    # Legacy AIDS records and gold dev: each part names the agent in its place, alone wherever the
+    # record writes it, and as the same slashed pair in any case.
+    text = (
+        "Both sulfamethoxazole/trimethoprim (SMX/TMP) and dapsone prevent PCP. Patients receive SMX/TMP "
+        "daily. Excluded: TMP or sulfa drugs outside of the study."
+    )
+    assert [d for d in drugs(nlp, text) if d[0] in ("SMX", "TMP")] == [
+        ("SMX", "sulfamethoxazole"),
+        ("TMP", "trimethoprim"),
+        ("SMX", "sulfamethoxazole"),
+        ("TMP", "trimethoprim"),
+        ("TMP", "trimethoprim"),
+    ]
+    text = (
+        "the use of fludarabine melphalan (FLU/MEL) conditioning. The Flu/Mel regimen; irradiation "
+        "was used with flu/mel. Not during the flu season."
+    )
+    assert drugs(nlp, text)[2:] == [
+        ("FLU", "fludarabine"),
+        ("MEL", "melphalan"),
+        ("Flu", "fludarabine"),
+        ("Mel", "melphalan"),
+        ("flu", "fludarabine"),
+        ("mel", "melphalan"),
+    ]
+
+
+def test_drugs_slashed_short_names_need_as_many_agents(nlp):
+    # Laboratory pairs and a slashed name after one agent are not a combination's short names.
+    text = "Neutrophils/granulocytes (ANC/AGC) at least 1,500/mm3; prior dapsone (DDS/PCP) allowed"
+    assert [t for t, _ in drugs(nlp, text)] == ["dapsone"]
+
+
+def test_drugs_pdq_synonym_list_ending_in_an_nsc_number(nlp):
+    # NCI PDQ summaries (legacy records, 1999-2001) list an agent's other names before its NSC number.
+    text = (
+        "Arm II: Doxorubicin, DOX, NSC-123127; Vinblastine, VBL, NSC-49842. Arm III: Paclitaxel "
+        "(Bristol-Myers), Taxol, TAX, NSC-125973. Describe the toxicity of TAX and DOX."
+    )
+    found = drugs(nlp, text)
+    assert [d for d in found if d[0] in ("DOX", "VBL", "TAX")] == [
+        ("DOX", "doxorubicin"),
+        ("VBL", "vinblastine"),
+        ("TAX", "paclitaxel"),
+        ("TAX", "paclitaxel"),
+        ("DOX", "doxorubicin"),
+    ]
+
+
 def test_drugs_routes_schedules_and_endpoints_in_parentheses_are_not_aliases(nlp):
     assert {"IV", "SQ", "BID", "MTD"} <= NOT_ALIASES
     found = drugs(nlp, "Patients receive interleukin-2 (SQ) daily and cisplatin (IV) on day 1.")

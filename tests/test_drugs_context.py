@@ -19,6 +19,11 @@ def nlp():
         ("estrogen receptor positive breast cancer", "estrogen", True),
         ("Serum creatinine ≤ 1.5 × ULN", "creatinine", True),
         ("HER2-positive breast cancer", "HER2", True),
+        # Legacy records: the body's response, secretion or antibodies measured in the substance.
+        ("assessed the first-phase insulin response to intravenous glucose", "insulin", True),
+        ("factors associated with insulin secretory failure", "insulin", True),
+        ("measured insulin antibodies and islet-cell antibodies", "insulin", True),
+        ("a complete response to cisplatin", "cisplatin", False),
         ("patients treated with insulin for 3 months", "insulin", False),
         ("heparin 5000 units subcutaneously", "heparin", False),
         ("there is no history of EV71 infection", "EV71", True),

@@ -21,7 +21,7 @@ PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
 REPO = Path(__file__).resolve().parent.parent
 # Registry phrasing with names no lexicon holds (legacy records abbreviate freely).
 LISTED = "Cohorts of 3-6 patients receive escalating doses of gemcitabine and UFT until the MTD is determined."
-TREATED = "Patients may have been previously treated with AZT and failed or may currently be receiving AZT."
+TREATED = "Patients may have been previously treated with Zorbalin and failed or may currently be receiving Zorbalin."
 
 
 def words(text: str, spans) -> list[str]:
@@ -53,7 +53,7 @@ def test_candidates_beside_a_rule_span_after_a_verb_and_before_a_dose():
     dosed = "Arm A: Zorbalin 100 mg orally once daily plus best supportive care."
     assert "Zorbalin" in words(dosed, candidates(dosed, []))
     assert candidates(dosed, [])[(7, 15)] == ["right:dose"]
-    assert words(TREATED, candidates(TREATED, [])) == ["AZT", "AZT"]
+    assert words(TREATED, candidates(TREATED, [])) == ["Zorbalin", "Zorbalin"]
 
 
 def test_candidates_leave_rule_spans_function_words_and_the_denylist_alone():
@@ -95,8 +95,8 @@ def test_the_shipped_scorer_is_json_small_and_the_one_in_models():
 
 def test_the_scorer_scores_unknown_names_above_common_words():
     scorer = DrugScorer.from_bytes(default_scorer_bytes())
-    start = TREATED.index("AZT")
-    drug = features(TREATED, start, start + 3, ["left:with"], [], "none")
+    start = TREATED.index("Zorbalin")
+    drug = features(TREATED, start, start + 8, ["left:with"], [], "none")
     text = "Patients treated with surgery alone"
     start = text.index("surgery")
     other = features(text, start, start + 7, ["left:with", "right:alone"], [], "none")
@@ -109,9 +109,9 @@ def test_flag_off_is_the_rules_output_and_flag_on_adds_agents(nlp_rules, nlp_sco
     assert drug_texts(nlp_rules, LISTED) == ["gemcitabine"]
     doc = nlp_scored(TREATED)
     spans = label_spans(doc, DRUG)
-    assert [s.text for s in spans] == ["AZT", "AZT"]
+    assert [s.text for s in spans] == ["Zorbalin", "Zorbalin"]
     assert {(s._.trialspacy_normalized, s._.trialspacy_kind, s._.trialspacy_drugbank_id) for s in spans} == {
-        ("azt", "agent", None)
+        ("zorbalin", "agent", None)
     }
     # The rules' spans are kept as they were.
     assert set(drug_texts(nlp_rules, LISTED)) <= set(drug_texts(nlp_scored, LISTED))
@@ -138,4 +138,4 @@ def test_config_override_turns_the_scorer_on_in_a_saved_pipeline(tmp_path):
     import spacy
 
     nlp = spacy.load(tmp_path / "p", config={"components": {"trialspacy_drugs": {"scorer": True}}})
-    assert drug_texts(nlp, TREATED) == ["AZT", "AZT"]
+    assert drug_texts(nlp, TREATED) == ["Zorbalin", "Zorbalin"]

@@ -142,3 +142,26 @@ def test_drugs_ester_keeps_its_acid(nlp):
     found = normalized(nlp, text)
     assert found["dimethyl fumarate"] == "dimethyl fumarate"
     assert found["teriflunomide"] == "teriflunomide"
+
+
+def test_drugs_antiretroviral_abbreviations_are_their_generic_names(nlp):
+    # Legacy HIV/AIDS records write the antiretrovirals by their conventional abbreviations, often
+    # without defining them; case matters (``DDI`` is a drug-drug interaction).
+    text = (
+        "Prior Medication: Excluded: AZT, ddI, ddC, d4T, or other nucleoside analogs. Part C assesses "
+        "the regimen of d4T, 3TC, NVP and NFV; mothers receive SQV with low-dose RTV. Not requiring "
+        "INH therapy. No DDI study."
+    )
+    assert normalized(nlp, text) == {
+        "AZT": "zidovudine",
+        "ddI": "didanosine",
+        "ddC": "zalcitabine",
+        "d4T": "stavudine",
+        "3TC": "lamivudine",
+        "NVP": "nevirapine",
+        "NFV": "nelfinavir",
+        "SQV": "saquinavir",
+        "RTV": "ritonavir",
+        "INH": "isoniazid",
+        "nucleoside analogs": "nucleoside analogues",
+    }

@@ -9,6 +9,15 @@ abbreviation finder, which wants the short form's letters in the long form, cann
 agent span in front of it is the evidence here. The short name is a DRUG wherever the record writes
 it, with the agent's attributes (a regimen's ``normalized`` names its agents: ``lomustine/
 etoposide/...``), except where the words around it say it is measured ("serum GH levels").
+
+Two more ways registry text gives an agent its short names:
+
+- a combination's short names, slashed like the agents before them: "sulfamethoxazole/trimethoprim
+  (SMX/TMP)", "fludarabine melphalan (FLU/MEL)": each part names the agent in its place, alone
+  wherever the record writes it and, written as the same slashed pair, in any case ("Flu/Mel",
+  "flu/mel": a regimen's abbreviation is capitalized as the sentence goes);
+- the synonym lists of NCI PDQ summaries (legacy records, 1999-2001), which end in the agent's NSC
+  number: "Cisplatin, CDDP, NSC-119875", "Paclitaxel (Bristol-Myers), Taxol, TAX, NSC-125973".
 """
 
 import re
@@ -20,10 +29,21 @@ from ...lexicon import package_data
 from ...spans import Candidate
 from .codes import is_code_lookalike
 from .context import is_measured
+from .gazetteer import NAME_LIST_GAP_RE, NSC_RE
 
 # "(AZT)", "(EVOMELA®)", "(5-FU)": a word of 2 to 10 letters, digits and hyphens with two
 # capitals, a trademark sign allowed (also as the mojibake ``Â®`` of legacy records).
-_ALIAS_RE = re.compile(r"[ \t]*\(\s*([A-Za-z0-9][A-Za-z0-9-]{1,9})(?:Â?®|™)?\s*\)")
+# A salt written as ``HCl`` may stand between ("melphalan HCl (EVOMELA®)"); the salt words written
+# out are in the agent's span already (see formulations).
+_ALIAS_RE = re.compile(r"(?:[ \t]+HC[lL](?![\w-]))?[ \t]*\(\s*([A-Za-z0-9][A-Za-z0-9-]{1,9})(?:Â?®|™)?\s*\)")
+# "(SMX/TMP)", "(3TC/ABC/d4T)": two to four short names of 2 to 10 characters joined by slashes.
+_SLASHED_RE = re.compile(
+    r"(?:[ \t]+HC[lL](?![\w-]))?[ \t]*\(\s*([A-Za-z0-9][A-Za-z0-9-]{1,9}(?:/[A-Za-z0-9][A-Za-z0-9-]{1,9}){1,3})\s*\)"
+)
+# A PDQ synonym list after the agent, ending in its NSC number (as the gazetteer reads it): the
+# names between are the agent's other names.
+_SYNONYMS_RE = re.compile(f"({NAME_LIST_GAP_RE.pattern})(?:{NSC_RE.pattern})", re.IGNORECASE)
+_LISTED_NAME_RE = re.compile(r",\s*([^\s,;.()]+)")
 # Parenthesized short forms that follow a drug name but are not its name: routes, schedules,
 # salts, pharmacopoeias and trial terms ("IL-2 (SQ)", "docetaxel (MTD)", "heparin (USP)").
 NOT_ALIASES = frozenset(
@@ -81,14 +101,22 @@ _ENDPOINTS = frozenset(
 )
 
 
-def _is_alias(word: str) -> bool:
+def _is_short_name(word: str) -> bool:
+    """True unless ``word`` is a route, a schedule, a number, a code look-alike or an endpoint's
+    abbreviation."""
     return (
-        sum(c.isupper() for c in word) >= 2
-        and word.upper() not in NOT_ALIASES
+        word.upper() not in NOT_ALIASES
         and not word.isdigit()
         and not is_code_lookalike(word)
         and _ENDPOINTS.isdisjoint(word.upper().split("-"))
     )
+
+
+def _is_alias(word: str) -> bool:
+    """True for a short name in parentheses after an agent: two capitals (``AZT``, ``EVOMELA``) or
+    a capital after the first letter (the antiretrovirals' ``ddI``, ``d4T``, ``ddC``); a word with
+    only its first letter capital is a brand or, in NCI PDQ summaries, the vendor ("(Amgen)")."""
+    return (sum(c.isupper() for c in word) >= 2 or any(c.isupper() for c in word[1:])) and _is_short_name(word)
 
 
 def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidate]:
@@ -103,9 +131,39 @@ def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidat
     return regimen if len(regimen) >= 3 or (slashed and len(regimen) == 2) else regimen[-1:]
 
 
+def _is_part(word: str) -> bool:
+    """True for a part of a slashed short name: one capital is enough there (``Flu/Mel``)."""
+    return any(c.isupper() for c in word) and _is_short_name(word)
+
+
+# What may stand between the agents a slashed short name follows: a list gap, or a space alone
+# ("fludarabine melphalan (FLU/MEL)").
+_NEIGHBOUR_GAP_RE = re.compile(rf"[ \t]+|{_LIST_GAP_RE.pattern}", re.IGNORECASE)
+
+
+def _combination(text: str, agents: Sequence[Candidate], last: int, parts: int) -> list[Candidate] | None:
+    """The ``parts`` agents written one after the other that end with ``agents[last]``, or None."""
+    first = last - parts + 1
+    if first < 0 or any(
+        _NEIGHBOUR_GAP_RE.fullmatch(text[agents[i][1] : agents[i + 1][0]]) is None for i in range(first, last)
+    ):
+        return None
+    return list(agents[first : last + 1])
+
+
+def _occurrences(doc: Doc, text: str, pattern: str, flags: int = 0) -> Iterator[tuple[int, int]]:
+    """Where ``pattern`` is written as a word of its own (a registered sign's mojibake ``Â®`` may
+    follow: ``EVOMELAÂ®``), and not as a measured substance."""
+    for match in re.finditer(rf"(?<![\w-]){pattern}(?!(?!Â®)[\w-])", text, flags):
+        span = doc.char_span(*match.span())
+        if span is not None and not is_measured(doc, span.start, span.end):
+            yield match.span()
+
+
 def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
     """Every occurrence of a short name defined in parentheses right after an agent of ``found``
-    (or after the last agent of a list: the regimen's acronym), not already taken."""
+    (or after the last agent of a list: the regimen's acronym; or after the agents of a
+    combination, slashed like them), or in a PDQ synonym list after the agent, not already taken."""
     # One candidate per stretch of text: the lexicon and the intervention list often give the same.
     spans = {(c[0], c[1]): c for c in found if c[2]["kind"] == "agent"}
     agents = [
@@ -115,19 +173,39 @@ def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Can
     ]
     taken = {i for start, end, _ in found for i in range(start, end)}
     defined: dict[str, dict] = {}
+    # A combination's slashed short name, lower-cased, with its agents' attributes part by part.
+    slashed: dict[str, list[dict]] = {}
     for position, (_, end, attrs) in enumerate(agents):
         match = _ALIAS_RE.match(text, end)
-        if match is None or not _is_alias(match.group(1)) or match.start(1) in taken:
-            continue
-        regimen = _regimen(text, agents, position)
-        if len(regimen) > 1:
-            attrs = {**attrs, "normalized": "/".join(a["normalized"] for _, _, a in regimen), "drugbank_id": None}
-        defined.setdefault(match.group(1), attrs)
-    for alias, attrs in defined.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
-            start, end = match.span()
-            if start in taken:
-                continue
-            span = doc.char_span(start, end)
-            if span is not None and not is_measured(doc, span.start, span.end):
-                yield start, end, dict(attrs)
+        if match is not None and _is_alias(match.group(1)) and match.start(1) not in taken:
+            regimen = _regimen(text, agents, position)
+            alias_attrs = attrs
+            if len(regimen) > 1:
+                names = "/".join(a["normalized"] for _, _, a in regimen)
+                alias_attrs = {**attrs, "normalized": names, "drugbank_id": None}
+            defined.setdefault(match.group(1), alias_attrs)
+        match = _SLASHED_RE.match(text, end)
+        if match is not None and match.start(1) not in taken:
+            parts = match.group(1).split("/")
+            combination = _combination(text, agents, position, len(parts))
+            if combination is not None and all(map(_is_part, parts)):
+                slashed.setdefault(match.group(1).lower(), [a for _, _, a in combination])
+                for part, (_, _, part_attrs) in zip(parts, combination):
+                    defined.setdefault(part, part_attrs)
+        match = _SYNONYMS_RE.match(text, end)
+        if match is not None:
+            for name in _LISTED_NAME_RE.findall(match.group(1)):
+                if _is_alias(name):
+                    defined.setdefault(name, attrs)
+    yielded: set[int] = set()
+    for form, parts_attrs in slashed.items():
+        for start, _ in _occurrences(doc, text, re.escape(form), re.IGNORECASE):
+            for part, part_attrs in zip(text[start : start + len(form)].split("/"), parts_attrs):
+                if start not in taken:
+                    yielded.add(start)
+                    yield start, start + len(part), dict(part_attrs)
+                start += len(part) + 1
+    for alias, alias_attrs in defined.items():
+        for start, end in _occurrences(doc, text, re.escape(alias)):
+            if start not in taken and start not in yielded:
+                yield start, end, dict(alias_attrs)

@@ -134,9 +134,9 @@ _ALIAS_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*(?:\(\s*(?:{_ALIAS}\s+)?|,\s*{_ALI
 # A number of the NCI's Cancer Chemotherapy National Service Center closes the list of an agent's
 # names in the outlines of legacy records ("plus Cisplatin, CDDP, NSC-119875"; "Paclitaxel
 # (Bristol-Myers), Taxol, TAX, NSC-125973"): it is that agent, not one more of a list.
-_NSC_RE = re.compile(r"NSC[- ]?\d+", re.IGNORECASE)
+NSC_RE = re.compile(r"NSC[- ]?\d+", re.IGNORECASE)
 # What may stand between the agent and its number: a parenthesis, other names of one word each.
-_NAME_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,\s*[^\s,;.()]+){0,3}\s*,\s*")
+NAME_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,\s*[^\s,;.()]+){0,3}\s*,\s*")
 
 
 def resolve_codes(text: str, found: Sequence[Candidate], aliases: bool = True) -> dict[str, dict[str, Any]]:
@@ -192,14 +192,14 @@ def _brand(surface: str, attrs: dict[str, Any], named: dict[str, Any]) -> bool:
 def _nsc_numbers(
     text: str, ordered: Sequence[Candidate], resolved: dict[str, dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
-    """NSC numbers written at the end of an agent's list of names (see ``_NSC_RE``), with that
+    """NSC numbers written at the end of an agent's list of names (see ``NSC_RE``), with that
     agent's generic name; ``ordered`` is sorted by offset, ``resolved`` what the record already said."""
     numbers: dict[str, dict[str, Any]] = {}
     for (s1, e1, named), (s2, e2, attrs) in zip(ordered, ordered[1:]):
         number = text[s2:e2]
-        if not _NSC_RE.fullmatch(number) or attrs["normalized"] != number.lower() or named["kind"] != "agent":
+        if not NSC_RE.fullmatch(number) or attrs["normalized"] != number.lower() or named["kind"] != "agent":
             continue
         named = {**named, **resolved.get(text[s1:e1].lower(), {})}
-        if _NAME_LIST_GAP_RE.fullmatch(text, e1, s2) and not is_code(named["normalized"].upper()):
+        if NAME_LIST_GAP_RE.fullmatch(text, e1, s2) and not is_code(named["normalized"].upper()):
             numbers[number.lower()] = {"normalized": named["normalized"], "drugbank_id": named["drugbank_id"]}
     return numbers
