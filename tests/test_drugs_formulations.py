@@ -4,6 +4,7 @@ and sentences of ClinicalTrials.gov records."""
 import pytest
 
 from trialspacy.components.drugs.formulations import extend_formulations, product_name
+from trialspacy.spans import DRUG, label_spans, span_attrs
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,9 @@ from trialspacy.components.drugs.formulations import extend_formulations, produc
         ("Megestrol Acetate", "megestrol acetate", "megestrol"),
         ("leucovorin calcium", "leucovorin", "leucovorin"),
         ("lithium carbonate", "lithium carbonate", "lithium"),
+        # the abbreviation registries write (ro_trials: "propylene glycol-free melphalan HCl (EVOMELA®)")
+        ("melphalan HCl", "melphalan", "melphalan"),
+        ("MELPHALAN HCL", "melphalan", "melphalan"),
         # nothing to do: an ion's salt is its own product, a plain name or a brand
         ("calcium carbonate", "calcium carbonate", None),
         ("docetaxel", "docetaxel", None),
@@ -69,3 +73,10 @@ def test_drugs_formulation_leaves_classes_alone():
     text = "prior platinum salts"
     found = [(6, 14, {"normalized": "platinum compounds", "kind": "class", "drugbank_id": None})]
     assert extend_formulations(text, found) == found
+
+
+def test_an_abbreviated_salt_stays_in_the_span(nlp) -> None:
+    # radiation-oncology trial text (gold dev ro_trials#5): the guideline keeps salt words in the span
+    doc = nlp("A phase II study of propylene glycol-free melphalan HCl (EVOMELA®) with fludarabine.")
+    drugs = [(s.text, span_attrs(s)["normalized"]) for s in label_spans(doc, DRUG)]
+    assert ("melphalan HCl", "melphalan") in drugs
