@@ -85,9 +85,10 @@ def labelled_items(text: str) -> list[str]:
     """The values of a line made of PDQ sub-headed items ("Biologic therapy: Not specified
     Chemotherapy: No prior chemotherapy" gives ``["Not specified", "No prior chemotherapy"]``), or
     ``[text]`` when the line does not open with a sub-heading."""
-    heads = list(_SUB_HEADING.finditer(text))
-    if not heads or heads[0].start() != 0:
+    # (A sub-heading ends in a colon: most lines have none, and the search is then skipped.)
+    if ":" not in text or _SUB_HEADING.match(text) is None:
         return [text]
+    heads = list(_SUB_HEADING.finditer(text))
     ends = [head.start() for head in heads[1:]] + [len(text)]
     return [text[head.end() : stop].strip() for head, stop in zip(heads, ends, strict=True)]
 
