@@ -165,3 +165,13 @@ def test_drugs_antiretroviral_abbreviations_are_their_generic_names(nlp):
         "INH": "isoniazid",
         "nucleoside analogs": "nucleoside analogues",
     }
+
+
+def test_drugs_slashed_regimen_short_names_are_each_an_agent(nlp):
+    # legacy XML NCT00000872 and NCT00002496: a regimen written as its agents' short names
+    text = "Antiretroviral activity of ZDV/3TC/NVP, Throughout study. Treated with cisplatin/fluorouracil (CDDP/5-FU)."
+    found = normalized(nlp, text)
+    assert found["ZDV"] == "zidovudine"
+    assert found["3TC"] == "lamivudine"
+    assert found["NVP"] == "nevirapine"
+    assert found["5-FU"] == "fluorouracil"

@@ -159,7 +159,13 @@ def test_a_bracket_that_ends_an_item_is_its_own_token(nlp, text: str, expected: 
         # thousands groups stay one number
         ("platelets 100,000/mcL", ["platelets", "100,000", "/", "mcL"]),
         ("ANC 1,500 cells", ["ANC", "1,500", "cells"]),
+        # legacy XML NCT00000872, NCT00002496: short names of a regimen's agents joined by slashes
+        ("ZDV/3TC/NVP", ["ZDV", "/", "3TC", "/", "NVP"]),
+        ("(CDDP/5-FU)", ["(", "CDDP", "/", "5", "-", "FU", ")"]),
+        # a rate's denominator stays as it was (NCT00002872, NCT00494897)
+        ("250 mL/24 hours", ["250", "mL/24", "hours"]),
+        ("IV/24 hours", ["IV/24", "hours"]),
     ],
 )
-def test_a_comma_between_listed_numbers_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
+def test_a_comma_or_slash_between_listed_items_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
     assert [t.text for t in nlp(text)] == expected

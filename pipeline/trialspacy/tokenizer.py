@@ -64,6 +64,9 @@ INFIXES = (
     # a comma listing numbers without a space: `2,6 weeks`, `4,6,12,18,24 months`; not a thousands
     # group (`1,500/mcL`: three digits follow)
     r",(?<=[0-9],)(?=[0-9])(?![0-9]{3}(?![0-9]))",
+    # a slash between a capital and a code that starts with a digit joins agents' short names:
+    # `ZDV/3TC/NVP`, `CDDP/5-FU`; not a rate's denominator (`mL/24 hours`, `IV/24 hours`)
+    r"/(?<=[A-Z]/)(?=[0-9]+-?[A-Za-z])",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
     r"\|",
     # ...and the punctuation that ends an item before it: `for 2 years.|To evaluate`, `etoposide.~In`
