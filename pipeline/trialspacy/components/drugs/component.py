@@ -293,15 +293,19 @@ class DrugRecognizer(Pipe):
         index = SpellingIndex(names)
         if not index:
             return
+        # Each distinct word is looked up once; the text is read again for the words that misspell a
+        # name, which most records have none of.
+        targets: dict[str, str] = {}
+        for word in set(LONG_WORD_RE.findall(text)):
+            # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
+            target = None if word.isupper() else index.match(word.lower())
+            if target is not None and self.index.get([word]) is None:
+                targets[word] = target
+        if not targets:
+            return
         taken = _taken_chars(found)
-        targets: dict[str, str | None] = {}
         for match in LONG_WORD_RE.finditer(text):
-            word = match.group()
-            if word not in targets:
-                # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
-                target = None if word.isupper() else index.match(word.lower())
-                targets[word] = target if target is None or self.index.get([word]) is None else None
-            target = targets[word]
+            target = targets.get(match.group())
             if target is not None and match.start() not in taken:
                 yield match.start(), match.end(), dict(names[target])
 
