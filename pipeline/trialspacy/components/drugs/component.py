@@ -34,6 +34,7 @@ known as marizomib)", "ganciclovir (also known as DHPG)").
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -208,10 +209,12 @@ class DrugRecognizer(Pipe):
         taken = _taken_chars(found)
         shaped = find_codes(text) + (find_products(text) if self.products else [])
         found.extend((s, e, _agent(text[s:e].lower())) for s, e in shaped if not _overlaps(taken, s, e))
+        # The distinct words of six letters or more: the misspelling and INN-stem passes look each up once.
+        long_words = set(LONG_WORD_RE.findall(text)) if self.spelling or self.stems else set()
         if self.spelling:
-            found.extend(self._misspelt_spans(text, found, listed))
+            found.extend(self._misspelt_spans(text, long_words, found, listed))
         if self.stems:
-            found.extend(self._stem_spans(doc, text, _taken_chars(found)))
+            found.extend(self._stem_spans(doc, text, long_words, found))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
@@ -265,23 +268,36 @@ class DrugRecognizer(Pipe):
                     names.append((name, _agent(name.lower())))
         return names
 
-    def _stem_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[Candidate]:
-        """Single words not in the lexicon that carry an INN stem."""
+    def _stem_spans(
+        self, doc: Doc, text: str, long_words: AbstractSet[str], found: Sequence[Candidate]
+    ) -> Iterator[Candidate]:
+        """Single words not in the lexicon that carry an INN stem (of ``long_words``, the text's
+        words that :data:`LONG_WORD_RE` finds); the text is read for their places only if there are any."""
+        stemmed = {
+            word
+            for word in long_words
+            if (lower := word.lower()).endswith(INN_STEMS) and has_inn_stem(lower) and self.index.get([word]) is None
+        }
+        if not stemmed:
+            return
+        taken = _taken_chars(found)
         for match in LONG_WORD_RE.finditer(text):
             start, end = match.span()
-            word = match.group().lower()
-            if not word.endswith(INN_STEMS) or start in taken or not has_inn_stem(word):
-                continue
-            if self.index.get([match.group()]) is not None:
+            if match.group() not in stemmed or start in taken:
                 continue
             span = doc.char_span(start, end)
             if span is not None and not is_measured(doc, span.start, span.end):
-                yield start, end, _agent(word)
+                yield start, end, _agent(match.group().lower())
 
     def _misspelt_spans(
-        self, text: str, found: Sequence[Candidate], listed: Sequence[tuple[str, Attrs]]
+        self,
+        text: str,
+        long_words: AbstractSet[str],
+        found: Sequence[Candidate],
+        listed: Sequence[tuple[str, Attrs]],
     ) -> Iterator[Candidate]:
-        """Words that misspell an agent named in this record (``acitinib`` for ``Axitinib``)."""
+        """Words that misspell an agent named in this record (``acitinib`` for ``Axitinib``), of
+        ``long_words``, the text's words that :data:`LONG_WORD_RE` finds."""
         names: dict[str, Attrs] = {}
         for start, end, attrs in found:
             surface = text[start:end].lower()
@@ -296,7 +312,7 @@ class DrugRecognizer(Pipe):
         # Each distinct word is looked up once; the text is read again for the words that misspell a
         # name, which most records have none of.
         targets: dict[str, str] = {}
-        for word in set(LONG_WORD_RE.findall(text)):
+        for word in long_words:
             # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
             target = None if word.isupper() else index.match(word.lower())
             if target is not None and self.index.get([word]) is None:

@@ -4,6 +4,7 @@ reason each in ``data/drug_stems.jsonl``."""
 
 import re
 
+from .classes import caseless, lines_with
 from .vocabulary import vocabulary
 
 _STEMS = vocabulary("drug_stems.jsonl")
@@ -33,6 +34,13 @@ PRODUCT_RE = re.compile(
 )
 
 
+# What every product name holds, lower-cased; a name is on one line.
+_PRODUCT_KEYS = ("vac", "vax")
+
+
 def find_products(text: str) -> list[tuple[int, int]]:
-    """Character spans of vaccine product names (``Neo-DCVac``, ``GVAX``) in ``text``."""
-    return [m.span() for m in PRODUCT_RE.finditer(text) if len(m.group()) >= 4]
+    """Character spans of vaccine product names (``Neo-DCVac``, ``GVAX``) in ``text``, searched for
+    on the lines that hold ``vac`` or ``vax`` only (the line break ending one is no word character,
+    as the pattern's look-ahead wants)."""
+    lines = lines_with(text, caseless(text), _PRODUCT_KEYS)
+    return [m.span() for start, end in lines for m in PRODUCT_RE.finditer(text, start, end) if len(m.group()) >= 4]
