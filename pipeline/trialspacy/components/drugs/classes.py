@@ -85,7 +85,9 @@ ADJECTIVE_CLASS_RE = re.compile(
 # No pattern above matches a line break, and each match holds a word of a known list (a head, an
 # agent head, ``anti``): each pattern is tried only on the lines that hold one of its words, found
 # by ``str.find`` in the lower-cased text. Tried over the whole text, at every position, the
-# patterns took most of the component's time; there are few such lines.
+# patterns took most of the component's time; there are few such lines. The target and adjective
+# patterns match no clause punctuation either, unless one of their words has it: they are tried on
+# the clauses that hold a head.
 Line = tuple[int, int]
 # The characters that ``re.IGNORECASE`` matches to an ASCII letter and ``str.lower`` does not turn
 # into it (İ is lower-cased to two characters).
@@ -98,9 +100,16 @@ def _key_words(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in lowered if not any(k != w and k in w for k in lowered)))
 
 
+def _breaks(*roles: str) -> str:
+    """The line break and the clause punctuation that no word of ``roles`` holds."""
+    return "".join(c for c in "\n.,;:" if not any(c in word for role in roles for word in _WORDS[role]))
+
+
 HEAD_KEYS = _key_words(_WORDS["head"])
 AGENT_HEAD_KEYS = _key_words(_WORDS["agent_head"])
 ANTI_KEYS = ("anti",)
+TARGET_BREAKS = _breaks("head", "mechanism")
+ADJECTIVE_BREAKS = _breaks("adjective", "adjective_prefix", "anti_suffix", "agent_head")
 
 
 def caseless(text: str) -> str:
@@ -112,16 +121,15 @@ def caseless(text: str) -> str:
     return lowered
 
 
-def lines_with(text: str, lowered: str, keys: Iterable[str]) -> list[Line]:
-    """The lines of ``text`` (start, end before the line break) where ``lowered`` (:func:`caseless`)
-    holds one of ``keys``, in order."""
+def lines_with(text: str, lowered: str, keys: Iterable[str], breaks: str = "\n") -> list[Line]:
+    """The lines of ``text``, or its stretches between any two of ``breaks`` (start, end before the
+    break), where ``lowered`` (:func:`caseless`) holds one of ``keys``, in order."""
     lines: dict[int, int] = {}
     for key in keys:
         at = lowered.find(key)
         while at >= 0:
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            lines[text.rfind("\n", 0, at) + 1] = end
+            end = min((end for c in breaks if (end := text.find(c, at)) >= 0), default=len(text))
+            lines[max(text.rfind(c, 0, at) for c in breaks) + 1] = end
             at = lowered.find(key, end)
     return sorted(lines.items())
 
@@ -129,8 +137,8 @@ def lines_with(text: str, lowered: str, keys: Iterable[str]) -> list[Line]:
 def _matches(regex: re.Pattern[str], text: str, lines: Iterable[Line]) -> Iterator[re.Match[str]]:
     """Every match of ``regex`` in ``text`` on ``lines``, overlapping ones too: a match rejected by
     a caller must not hide one that starts inside it (``strong CYP3A4 inhibitors``: ``strong`` is
-    no target). A line's end is the end of the string searched: the line break there is not
-    matched, and is no word character (the patterns' look-aheads), so the matches are the same."""
+    no target). A line's end is the end of the string searched: the break there is not matched,
+    and is no word character (the patterns' look-aheads), so the matches are the same."""
     for start, end in lines:
         pos = start
         while (match := regex.search(text, pos, end)) is not None:
@@ -177,7 +185,7 @@ def _class(start: int, end: int, normalized: str) -> Candidate:
 
 def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """Target or mechanism plus head: ``MEK inhibitors``, ``proton pump inhibitors``."""
-    lines = lines_with(text, lowered, HEAD_KEYS)
+    lines = lines_with(text, lowered, HEAD_KEYS, TARGET_BREAKS)
     for regex in (TARGET_CLASS_RE, MECHANISM_CLASS_RE):
         for match in _matches(regex, text, lines):
             gene = match.groupdict().get("gene")
@@ -208,7 +216,7 @@ def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
 
 def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``antiarrhythmic drugs``, ``vasoactive agents``, ``non-steroidal anti-inflammatory medications``."""
-    for start, end in lines_with(text, lowered, AGENT_HEAD_KEYS):
+    for start, end in lines_with(text, lowered, AGENT_HEAD_KEYS, ADJECTIVE_BREAKS):
         for match in ADJECTIVE_CLASS_RE.finditer(text, start, end):
             word = match.group("adjective").lower()
             if word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS:
