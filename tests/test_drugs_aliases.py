@@ -63,9 +63,10 @@ def test_drugs_alias_with_a_capital_inside_but_not_a_vendor(nlp):
 
 
 def test_drugs_alias_after_a_salt_abbreviation(nlp):
-    # Gold dev (a record of Evomela): "HCl" stands between the agent and its brand.
+    # Gold dev (a record of Evomela): "HCl" stands between the agent and its brand (the salt word is in
+    # the agent's span).
     text = "propylene glycol-free melphalan HCl (EVOMELAÂ®) for Injection. EVOMELA is given on day -2."
-    assert drugs(nlp, text) == [("melphalan", "melphalan"), ("EVOMELA", "melphalan"), ("EVOMELA", "melphalan")]
+    assert drugs(nlp, text) == [("melphalan HCl", "melphalan"), ("EVOMELA", "melphalan"), ("EVOMELA", "melphalan")]
 
 
 def test_drugs_slashed_short_names_of_a_combination(nlp):

@@ -160,3 +160,18 @@ def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, norma
 )
 def test_drugs_measured_cytokines_and_proteins_are_not_drugs(nlp, text):
     assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("İzmir site İİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİ\nNo prior CDK4/6 ınhibitors.", "CDK4/6 ınhibitors"),
+        ("Prior CDK4/6 İnhibitors", "CDK4/6 İnhibitors"),
+        ("no vasoactive drugſ", "vasoactive drugſ"),
+    ],
+)
+def test_drugs_classes_letters_matched_without_case(nlp, text, surface):
+    """The letters the patterns match case-insensitively to the ASCII letters of the class words
+    (Turkish İ and ı, the long s), as registry text from other keyboards has them, on lines after
+    text they change the length of when lower-cased."""
+    assert surface in classes(nlp, text)

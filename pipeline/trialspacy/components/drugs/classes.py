@@ -82,13 +82,73 @@ ADJECTIVE_CLASS_RE = re.compile(
 )
 
 
-def _matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """Every match of ``regex`` in ``text``, overlapping ones too: a match rejected by a caller must
-    not hide one that starts inside it (``strong CYP3A4 inhibitors``: ``strong`` is no target)."""
-    pos = 0
-    while (match := regex.search(text, pos)) is not None:
-        yield match
-        pos = match.start() + 1
+# No pattern above matches a line break, and each match holds a word of a known list (a head, an
+# agent head, ``anti``): each pattern is tried only on the lines that hold one of its words, found
+# by ``str.find`` in the lower-cased text. Tried over the whole text, at every position, the
+# patterns took most of the component's time; there are few such lines. The target and adjective
+# patterns match no clause punctuation either, unless one of their words has it: they are tried on
+# the clauses that hold a head.
+Line = tuple[int, int]
+# The characters that ``re.IGNORECASE`` matches to an ASCII letter and ``str.lower`` does not turn
+# into it (İ is lower-cased to two characters).
+_CASE_FIXES = str.maketrans("İıſ", "iis")
+
+
+def _key_words(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` lower-case, without those that hold another one (``inhibitors`` holds ``inhibitor``)."""
+    lowered = {w.lower() for w in words}
+    return tuple(sorted(w for w in lowered if not any(k != w and k in w for k in lowered)))
+
+
+def _breaks(*roles: str) -> str:
+    """The line break and the clause punctuation that no word of ``roles`` holds."""
+    return "".join(c for c in "\n.,;:" if not any(c in word for role in roles for word in _WORDS[role]))
+
+
+HEAD_KEYS = _key_words(_WORDS["head"])
+AGENT_HEAD_KEYS = _key_words(_WORDS["agent_head"])
+ANTI_KEYS = ("anti",)
+TARGET_BREAKS = _breaks("head", "mechanism")
+ADJECTIVE_BREAKS = _breaks("adjective", "adjective_prefix", "anti_suffix", "agent_head")
+
+
+def caseless(text: str) -> str:
+    """``text`` lower-cased offset for offset, where a case-insensitive pattern's ASCII words are
+    found as they are written in the lists."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        lowered = text.translate(_CASE_FIXES).lower()
+    return lowered
+
+
+def lines_with(text: str, lowered: str, keys: Iterable[str], breaks: str = "\n") -> list[Line]:
+    """The lines of ``text``, or its stretches between any two of ``breaks`` (start, end before the
+    break), where ``lowered`` (:func:`caseless`) holds one of ``keys``, in order."""
+    lines: dict[int, int] = {}
+    for key in keys:
+        at = lowered.find(key)
+        while at >= 0:
+            end = min((end for c in breaks if (end := text.find(c, at)) >= 0), default=len(text))
+            lines[max(text.rfind(c, 0, at) for c in breaks) + 1] = end
+            at = lowered.find(key, end)
+    return sorted(lines.items())
+
+
+def _matches(regex: re.Pattern[str], text: str, lines: Iterable[Line]) -> Iterator[re.Match[str]]:
+    """Every match of ``regex`` in ``text`` on ``lines``, overlapping ones too: a match rejected by
+    a caller must not hide one that starts inside it (``strong CYP3A4 inhibitors``: ``strong`` is
+    no target). A line's end is the end of the string searched: the break there is not matched,
+    and is no word character (the patterns' look-aheads), so the matches are the same."""
+    for start, end in lines:
+        pos = start
+        while (match := regex.search(text, pos, end)) is not None:
+            yield match
+            pos = match.start() + 1
+
+
+_ROMAN_RE = re.compile(r"[IVX]+")
+_CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+_PARTS_RE = re.compile(r"[-/]")
 
 
 def _gene_like(name: str) -> bool:
@@ -96,9 +156,9 @@ def _gene_like(name: str) -> bool:
     digit (``MEK``, ``mTOR``, ``PD-1``, ``IL6``, ``5-HT3``); not a common word in capitals (``AND``),
     capitalised words (``First-Line``, ``Anti-Checkpoint``), a Roman numeral (``class IV``) or a
     subfamily number without its family (``3A4`` of ``CYP 3A4``)."""
-    if re.fullmatch(r"[IVX]+", name) or (name[:1].isdigit() and sum(c.isalpha() for c in name) < 2):
+    if _ROMAN_RE.fullmatch(name) or (name[:1].isdigit() and sum(c.isalpha() for c in name) < 2):
         return False
-    if all(re.fullmatch(r"[A-Z][a-z]+", part) for part in re.split(r"[-/]", name)):
+    if all(_CAPITALISED_RE.fullmatch(part) for part in _PARTS_RE.split(name)):
         return False
     capitals = sum(c.isupper() for c in name)
     digits = any(c.isdigit() for c in name)
@@ -123,10 +183,11 @@ def _class(start: int, end: int, normalized: str) -> Candidate:
     return start, end, {"normalized": " ".join(normalized.split()), "kind": "class", "drugbank_id": None}
 
 
-def _target_classes(text: str) -> Iterator[Candidate]:
+def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """Target or mechanism plus head: ``MEK inhibitors``, ``proton pump inhibitors``."""
+    lines = lines_with(text, lowered, HEAD_KEYS, TARGET_BREAKS)
     for regex in (TARGET_CLASS_RE, MECHANISM_CLASS_RE):
-        for match in _matches(regex, text):
+        for match in _matches(regex, text, lines):
             gene = match.groupdict().get("gene")
             if gene is not None and not _gene_like(gene):
                 continue
@@ -134,16 +195,16 @@ def _target_classes(text: str) -> Iterator[Candidate]:
                 continue  # a title in capitals: its words are not names
             target = match.group("abbr") or text[match.start("target") : match.start("head")].strip(" -(")
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
-    for match in _matches(HEAD_OF_RE, text):
+    for match in _matches(HEAD_OF_RE, text, lines):
         gene = match.group("gene")
         if gene is not None and not _gene_like(gene):
             continue
         yield _class(match.start(), match.end(), plural(f"{match.group('target')} {match.group('head')}"))
 
 
-def _anti_classes(text: str) -> Iterator[Candidate]:
+def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
-    for match in _matches(ANTI_RE, text):
+    for match in _matches(ANTI_RE, text, lines_with(text, lowered, ANTI_KEYS)):
         gene = match.group("gene")
         if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS:
             continue
@@ -153,13 +214,17 @@ def _anti_classes(text: str) -> Iterator[Candidate]:
         yield _class(match.start(), end, f"anti-{gene.lower()} {noun}")
 
 
-def _adjective_classes(text: str) -> Iterator[Candidate]:
+def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``antiarrhythmic drugs``, ``vasoactive agents``, ``non-steroidal anti-inflammatory medications``."""
-    for match in ADJECTIVE_CLASS_RE.finditer(text):
-        word = match.group("adjective").lower()
-        if word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS:
-            continue
-        yield _class(match.start(), match.end(), plural(f"{word} {match.group('agent')}"))
+    for start, end in lines_with(text, lowered, AGENT_HEAD_KEYS, ADJECTIVE_BREAKS):
+        for match in ADJECTIVE_CLASS_RE.finditer(text, start, end):
+            word = match.group("adjective").lower()
+            if word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS:
+                continue
+            yield _class(match.start(), match.end(), plural(f"{word} {match.group('agent')}"))
+
+
+_HEAD_AFTER_SHORT_RE = re.compile(rf"\s*\)[\s-](?P<head>(?i:{_HEAD})){_END}")
 
 
 def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
@@ -171,7 +236,7 @@ def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
         short_start, short_end = definition["short"]
         if short_start < long_end or not _gene_like(definition["short_text"]):
             continue
-        match = re.compile(rf"\s*\)[\s-](?P<head>(?i:{_HEAD})){_END}").match(text, short_end)
+        match = _HEAD_AFTER_SHORT_RE.match(text, short_end)
         if match is not None:
             normalized = plural(f"{definition['short_text']} {match.group('head')}")
             yield _class(long_start, match.end(), normalized)
@@ -194,10 +259,11 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
     already found (one it contains is replaced, as longer spans win)."""
     found_bounds = [(s, e) for s, e, _ in found]
     kept: list[Candidate] = []
+    lowered = caseless(text)
     candidates: list[Candidate] = [
-        *_target_classes(text),
-        *_anti_classes(text),
-        *_adjective_classes(text),
+        *_target_classes(text, lowered),
+        *_anti_classes(text, lowered),
+        *_adjective_classes(text, lowered),
         *_expanded_classes(doc, text),
     ]
     candidates.extend(_slashed_classes(text, [*found, *candidates]))

@@ -36,6 +36,7 @@ known as marizomib)", "ganciclovir (also known as DHPG)").
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -244,10 +245,12 @@ class DrugRecognizer(Pipe):
             for s, e in shaped
             if not _overlaps(taken, s, e) and not _names_pathogen(doc, s, e)
         )
+        # The distinct words of six letters or more: the misspelling and INN-stem passes look each up once.
+        long_words = set(LONG_WORD_RE.findall(text)) if self.spelling or self.stems else set()
         if self.spelling:
-            found.extend(self._misspelt_spans(text, found, listed))
+            found.extend(self._misspelt_spans(text, long_words, found, listed))
         if self.stems:
-            found.extend(self._stem_spans(doc, text, _taken_chars(found)))
+            found.extend(self._stem_spans(doc, text, long_words, found))
             found.extend(self._plural_spans(doc, text, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
@@ -302,18 +305,26 @@ class DrugRecognizer(Pipe):
                     names.append((name, _agent(name.lower())))
         return names
 
-    def _stem_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[Candidate]:
-        """Single words not in the lexicon that carry an INN stem."""
+    def _stem_spans(
+        self, doc: Doc, text: str, long_words: AbstractSet[str], found: Sequence[Candidate]
+    ) -> Iterator[Candidate]:
+        """Single words not in the lexicon that carry an INN stem (of ``long_words``, the text's
+        words that :data:`LONG_WORD_RE` finds); the text is read for their places only if there are any."""
+        stemmed = {
+            word
+            for word in long_words
+            if (lower := word.lower()).endswith(INN_STEMS) and has_inn_stem(lower) and self.index.get([word]) is None
+        }
+        if not stemmed:
+            return
+        taken = _taken_chars(found)
         for match in LONG_WORD_RE.finditer(text):
             start, end = match.span()
-            word = match.group().lower()
-            if not word.endswith(INN_STEMS) or start in taken or not has_inn_stem(word):
-                continue
-            if self.index.get([match.group()]) is not None:
+            if match.group() not in stemmed or start in taken:
                 continue
             span = doc.char_span(start, end)
             if span is not None and not is_measured(doc, span.start, span.end):
-                yield start, end, _agent(word)
+                yield start, end, _agent(match.group().lower())
 
     def _plural_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[Candidate]:
         """Plurals of generic names the lexicon lacks, each the family of agents it names
@@ -328,9 +339,14 @@ class DrugRecognizer(Pipe):
                 yield start, end, {"normalized": word.lower(), "kind": "class", "drugbank_id": None}
 
     def _misspelt_spans(
-        self, text: str, found: Sequence[Candidate], listed: Sequence[tuple[str, Attrs]]
+        self,
+        text: str,
+        long_words: AbstractSet[str],
+        found: Sequence[Candidate],
+        listed: Sequence[tuple[str, Attrs]],
     ) -> Iterator[Candidate]:
-        """Words that misspell an agent named in this record (``acitinib`` for ``Axitinib``)."""
+        """Words that misspell an agent named in this record (``acitinib`` for ``Axitinib``), of
+        ``long_words``, the text's words that :data:`LONG_WORD_RE` finds."""
         names: dict[str, Attrs] = {}
         for start, end, attrs in found:
             surface = text[start:end].lower()
@@ -340,13 +356,18 @@ class DrugRecognizer(Pipe):
             if name.isalpha() and len(name) >= 6:
                 names.setdefault(name.lower(), attrs)
         index = SpellingIndex(names)
+        # Each distinct word is looked up once; the text is read again only for the words that misspell
+        # a name, which most records have none of.
+        targets: dict[str, Attrs] = {}
+        for word in long_words:
+            misspelt = self._misspelt(word, index, names)
+            if misspelt is not None:
+                targets[word] = misspelt
+        if not targets:
+            return
         taken = _taken_chars(found)
-        targets: dict[str, Attrs | None] = {}
         for match in LONG_WORD_RE.finditer(text):
-            word = match.group()
-            if word not in targets:
-                targets[word] = self._misspelt(word, index, names)
-            misspelt = targets[word]
+            misspelt = targets.get(match.group())
             if misspelt is not None and match.start() not in taken:
                 yield match.start(), match.end(), dict(misspelt)
 

@@ -26,14 +26,16 @@ def within_edit_distance(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-def _deletions(word: str, depth: int) -> set[str]:
-    """``word`` and every string made from it by deleting up to ``depth`` characters."""
+@functools.lru_cache(maxsize=4096)
+def _deletions(word: str, depth: int) -> frozenset[str]:
+    """``word`` and every string made from it by deleting up to ``depth`` characters; cached, since
+    the words of trial text that a record's names make worth looking up recur from record to record."""
     found = {word}
     frontier = {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
-    return found
+    return frozenset(found)
 
 
 def spelling_limit(name: str) -> int:
@@ -52,7 +54,14 @@ def _name_entries(name: str, most: int = 2) -> tuple[frozenset[tuple[int, str]],
     keys = set()
     for length in range(len(name) - limit, len(name) + limit + 1):
         keys.update({(length, name[:2]), (length, name[-3:])})
-    return frozenset(keys), frozenset(_deletions(name, limit))
+    return frozenset(keys), _deletions(name, limit)
+
+
+# An index of this many names or more (the dictionary's generic names) files every name's deletion
+# variants once, so that a word's variants are looked up in that table. A record names few drugs:
+# there a word's variants are compared with each name's set, in C, which costs less than filing
+# every name's variants for each record.
+_FILED_FROM = 64
 
 
 class SpellingIndex:
@@ -64,24 +73,32 @@ class SpellingIndex:
 
     def __init__(self, names: Iterable[str], most: int = 2) -> None:
         self._most = most
-        self._by_deletion: dict[str, set[str]] = {}
+        self._variants: dict[str, frozenset[str]] = {}
         self._keys: set[tuple[int, str]] = set()
         for name in names:
             keys, variants = _name_entries(name, most)
             self._keys.update(keys)
-            for variant in variants:
-                self._by_deletion.setdefault(variant, set()).add(name)
+            self._variants[name] = variants
+        self._by_deletion: dict[str, set[str]] | None = None
+        if len(self._variants) >= _FILED_FROM:
+            self._by_deletion = {}
+            for name, variants in self._variants.items():
+                for variant in variants:
+                    self._by_deletion.setdefault(variant, set()).add(name)
 
     def __bool__(self) -> bool:
-        return bool(self._by_deletion)
+        return bool(self._variants)
 
     def match(self, word: str) -> str | None:
         """The one name ``word`` misspells, or None (an exact name is not a misspelling)."""
         if (len(word), word[:2]) not in self._keys and (len(word), word[-3:]) not in self._keys:
             return None
-        candidates: set[str] = set()
-        for variant in _deletions(word, min(2 if len(word) >= 8 else 1, self._most)):
-            candidates |= self._by_deletion.get(variant, set())
+        variants = _deletions(word, min(2 if len(word) >= 8 else 1, self._most))
+        if self._by_deletion is None:
+            candidates = {n for n, own in self._variants.items() if not own.isdisjoint(variants)}
+        else:
+            filed = self._by_deletion
+            candidates = {n for variant in variants for n in filed.get(variant, ())}
         close = sorted(
             n for n in candidates if n != word and within_edit_distance(word, n, min(spelling_limit(n), self._most))
         )

@@ -4,7 +4,7 @@ reason each in ``data/drug_stems.jsonl``."""
 
 import re
 
-from .classes import _gene_like
+from .classes import _gene_like, caseless, lines_with
 from .vocabulary import vocabulary
 
 _STEMS = vocabulary("drug_stems.jsonl")
@@ -34,9 +34,16 @@ PRODUCT_RE = re.compile(
 )
 
 
+# What every product name holds, lower-cased; a name is on one line.
+_PRODUCT_KEYS = ("vac", "vax")
+
+
 def find_products(text: str) -> list[tuple[int, int]]:
-    """Character spans of vaccine product names (``Neo-DCVac``, ``GVAX``) in ``text``."""
-    return [m.span() for m in PRODUCT_RE.finditer(text) if len(m.group()) >= 4]
+    """Character spans of vaccine product names (``Neo-DCVac``, ``GVAX``) in ``text``, searched for
+    on the lines that hold ``vac`` or ``vax`` only (the line break ending one is no word character,
+    as the pattern's look-ahead wants)."""
+    lines = lines_with(text, caseless(text), _PRODUCT_KEYS)
+    return [m.span() for start, end in lines for m in PRODUCT_RE.finditer(text, start, end) if len(m.group()) >= 4]
 
 
 # A vaccine named after its pathogen or antigen, written as an abbreviation (``HPV vaccine``,
@@ -49,4 +56,10 @@ NAMED_VACCINE_RE = re.compile(
 
 def find_named_vaccines(text: str) -> list[tuple[int, int]]:
     """Character spans of vaccines named by an abbreviated pathogen or antigen (``HPV vaccine``)."""
-    return [m.span() for m in NAMED_VACCINE_RE.finditer(text) if _gene_like(m.group("name"))]
+    lines = lines_with(text, caseless(text), ("vaccin",))
+    return [
+        m.span()
+        for start, end in lines
+        for m in NAMED_VACCINE_RE.finditer(text, start, end)
+        if _gene_like(m.group("name"))
+    ]
