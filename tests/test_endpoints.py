@@ -731,6 +731,89 @@ def test_endpoints_a_dose_escalation_rule_names_only_the_mtd(nlp: Language):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00003193 (outline): the dose the extra patients get, then the measure
+        (
+            "The MTD is defined as the dose at which 2-3 patients experience dose-limiting toxicity. An additional "
+            "10 patients are treated at the MTD.\n\nAfter determination of the MTD for paclitaxel, subsequent "
+            "patients also receive amifostine",
+            [("MTD", "maximum tolerated dose"), ("MTD", "maximum tolerated dose")],
+        ),
+        # legacy XML NCT00002952 (objectives, outline): "dose level" after the name is still the measure
+        (
+            "I. Determine the safety and maximum tolerated dose level of the vaccine. The Phase II dose will be "
+            "one dose level below the MTD.",
+            [("maximum tolerated dose", "maximum tolerated dose")],
+        ),
+        # API v2 NCT05651269 (description), legacy XML NCT00462189 (outline)
+        ("will be allowed to continue in the study at the recommended Phase 2 dose; or lower for safety reasons", []),
+        (
+            "Once the MTD is determined, between16 to 25 new patients will be added to the MTD cohort",
+            [("MTD", "maximum tolerated dose")],
+        ),
+        # the short form after a dose given shares its fate
+        ("Additional patients are treated at the maximum tolerated dose (MTD).", []),
+    ],
+)
+def test_endpoints_a_dose_given_is_not_the_dose_endpoint(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+def test_endpoints_dose_level_guard_is_for_dose_endpoints_only():
+    text = "Additional patients are treated at the MTD."
+    start = text.index("MTD")
+    assert guard_reason(text, start, start + 3, in_criteria=False, event=False, dose=True) == "dose_level"
+    assert guard_reason(text, start, start + 3, in_criteria=False, event=False) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00002805 (objectives): the remission rate of the older records is the ORR
+        (
+            "OBJECTIVES: I. Determine the toxicity, remission rate, event-free survival, and overall survival "
+            "following induction with cytarabine/mitoxantrone",
+            [
+                ("remission rate", "objective response rate"),
+                ("event-free survival", "event-free survival"),
+                ("overall survival", "overall survival"),
+            ],
+        ),
+        # legacy XML NCT00005080 (primary outcome title)
+        (
+            "Remission rate (complete and partial remission), Up to 2 years",
+            [("Remission rate", "objective response rate")],
+        ),
+        # legacy XML NCT00006721 (objectives): a molecular remission is a marker's, not the tumour's
+        ("Compare the molecular remission rates of this patient population treated with these regimens.", []),
+    ],
+)
+def test_endpoints_remission_rate_is_the_objective_response_rate(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # legacy XML NCT00460525 (secondary outcome title): not serious adverse events
+        (
+            "Number of Unsolicited Non-serious Adverse Events Reported During the 30-day Surveillance Period After "
+            "the First Vaccination",
+            [("Adverse Events", "adverse events")],
+        ),
+        # AACT planned outcome (NCT03459001)
+        (
+            "Adverse Events, Non serious AE and SAE collection, Day 0 to Day 20",
+            [("Adverse Events", "adverse events"), ("AE", "adverse events"), ("SAE", "serious adverse events")],
+        ),
+    ],
+)
+def test_endpoints_non_serious_adverse_events_are_not_serious(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
     "measure, expected",
     [
         # API v2 NCT04636775 (primary outcome): the grade glued after the endpoint
