@@ -733,6 +733,33 @@ def test_endpoints_a_dose_escalation_rule_names_only_the_mtd(nlp: Language):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # legacy XML NCT00495755 (outline): patients of a dose level, and "none", experience a DLT
+        (
+            "Dose is escalated if these 3 patients complete the 4-week treatment and none experience a DLT by week "
+            "12 of therapy. If 1 of 3 patients treated at a given dose level experiences a DLT, then 3 more "
+            "patients are treated at that dose level.",
+            [],
+        ),
+        # legacy XML NCT00009789 (outline): "at least" before the graded endpoint
+        (
+            "the course at which no more than 2 patients develop at least grade 3 dose-limiting toxicity",
+            [],
+        ),
+        # legacy XML NCT00005065 (outline)
+        ("patients receive an eleventh dose of Gd-Tex if they do not develop grade 3 or 4 toxicity", []),
+        # an event classified as a DLT (legacy XML NCT00495755)
+        ("CMV reactivation will not be considered a DLT unless grade 4 CMV disease occurs.", []),
+        # ... while the patients' events counted in a measure stay the endpoint (API v2 NCT05994131)
+        ("The number of participants who experienced AEs is presented.", [("AEs", "adverse events")]),
+    ],
+)
+def test_endpoints_events_in_a_dose_escalation_rule_are_not_endpoints(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # legacy XML NCT00003193 (outline): the dose the extra patients get, then the measure
         (
             "The MTD is defined as the dose at which 2-3 patients experience dose-limiting toxicity. An additional "

@@ -70,12 +70,16 @@ HISTORY_BEFORE = re.compile(r"\b(?:history\s+of|prior|previous(?:ly)?)\s+(?:\S+\
 STOP_RULE = re.compile(r"\b(?:until|unless)\b(?![^(]*\b(?:date|time|event)\b)[^(]*$", re.IGNORECASE)
 STOP_WINDOW = 60
 # "the dose at which 2 of 6 patients experience dose-limiting toxicity", "if 1 of 3 participants in a
-# dose group has DLT": an event of a patient in a dose-escalation rule, not an outcome measure (but
-# "Four patients had grade 3 toxicity" reports the endpoint).
+# dose group has DLT", "If 1 of 3 patients treated at a given dose level experiences a DLT", "if they
+# do not develop grade 3 or 4 toxicity", "will not be considered a DLT", "(qualifying as a DLT)": an
+# event of a patient in a dose-escalation rule, or an event classified as one, not an outcome measure
+# (but "Four patients had grade 3 toxicity" reports the endpoint).
 EVENT_BEFORE = re.compile(
-    r"\b(?:patients?|participants?|subjects?|pts)"
+    r"\b(?:(?:patients?|participants?|subjects?|pts|none|they)"
     r"(?:\s+(?:in|at|of)\s+(?:\S+\s+){0,3}?(?:group|cohort|level|arm)s?\s+(?:has|have|had)|"
-    r"\s+(?:experiences?|develops?|developed))\s+(?:an?\s+|any\s+)?$",
+    r"(?:\s+(?:treated|enrolled|in|at|of|on)\b(?:\s+\S+){0,5}?)?\s+(?:do(?:es)?\s+not\s+)?"
+    r"(?:experiences?|develops?|developed))\s+(?:an?\s+|any\s+|at\s+least\s+)?"
+    r"|\b(?:considered|qualif(?:y|ies|ying)\s+as|counted\s+as|regarded\s+as)\s+(?:(?:as|for)\s+)?(?:an?\s+)?)$",
     re.IGNORECASE,
 )
 EVENT_WINDOW = 60
