@@ -821,6 +821,18 @@ def test_endpoints_remission_rate_is_the_objective_response_rate(nlp: Language, 
 
 
 @pytest.mark.parametrize(
+    "measure",
+    [
+        # API v2 NCT04764188 and AACT NCT00952029 (secondary outcome titles): a duration, not the rate
+        "Duration of Disease Control, Time from the first administration of alectinib to the first documentation",
+        "Disease-control duration, one year after last patient is included",
+    ],
+)
+def test_endpoints_the_duration_of_disease_control_is_not_its_rate(nlp: Language, measure: str):
+    assert endpoints(outcome_doc(nlp, measure)) == []
+
+
+@pytest.mark.parametrize(
     "measure, expected",
     [
         # legacy XML NCT00460525 (secondary outcome title): not serious adverse events
