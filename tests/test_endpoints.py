@@ -657,6 +657,34 @@ def test_endpoints_english_word_short_forms_are_not_resolved(nlp: Language):
     assert [s.text for s in label_spans(doc, ENDPOINT)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # legacy XML NCT00002601 (eligibility): osteosarcoma, not overall survival
+        "Osteosarcoma (OS) Extremity OS after neoadjuvant chemotherapy Axial OS in CR or PR after chemotherapy",
+        # legacy XML NCT00005401 (summary)
+        "This ancillary project supplemented the WHI Observational Study (OS) by performing additional "
+        "examinations on 600 San Diego OS women.",
+        # AACT NCT01143896 (planned outcome description): not a major pathological response
+        "Adherence was measured using the Medication Possession Ratio (MPR) calculation. An MPR closer to 1.0 "
+        "indicates better adherence.",
+        # legacy XML NCT00007384 (summary): not locoregional control
+        "using families from the Princeton Lipid Research Clinics (LRC) Prevalence (1973-75). In the LRC Study,",
+    ],
+)
+def test_endpoints_a_short_form_the_record_defines_as_something_else(nlp: Language, text: str):
+    assert endpoints(nlp(text)) == []
+
+
+def test_endpoints_a_short_form_defined_as_something_else_and_as_the_endpoint(nlp: Language):
+    # the record's first definition gives every "OS"; the one after its endpoint's name stays
+    text = "This Observational Study (OS) will follow patients. Overall survival (OS) is not measured."
+    assert endpoints(nlp(text)) == [("Overall survival", "overall survival"), ("OS", "overall survival")]
+    # a long form with a word of an endpoint's name is not another meaning (API v2 NCT06644495)
+    text = "Event to first follow-up treatment or death (TFST) for 1L treatment"
+    assert endpoints(nlp(text)) == [("TFST", "time to first subsequent therapy")]
+
+
 # ---------------------------------------------------------------------------------------------
 # Context guards in documents
 

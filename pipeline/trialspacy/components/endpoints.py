@@ -301,6 +301,17 @@ class EndpointLexicon:
     by_canonical: dict[str, Row] = field(default_factory=dict)
     qualifier_names: tuple[str, ...] = ()
 
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The content words of the endpoints' names (a long form with none of them names
+        something else: ``Observational Study (OS)``)."""
+        return frozenset(
+            word
+            for row in self.by_canonical.values()
+            for name in (row["canonical"], *row.get("variants", []), *row.get("weak_variants", []))
+            for word in content_words(name)
+        )
+
     @classmethod
     def from_rows(cls, rows: Sequence[Row], tokenize: Tokenize) -> "EndpointLexicon":
         """Compile rows (as in ``data/endpoints.jsonl``) with the pipeline's tokenizer."""
@@ -336,6 +347,7 @@ class EndpointLexicon:
         """Add a user's ENDPOINT term (see :mod:`trialspacy.terms`), in place of the entries of
         the same name; a short form when its text is its abbreviation."""
         short = term["text"] == term["abbreviation"]
+        self.__dict__.pop("vocabulary", None)
         row = {
             "canonical": term["canonical"],
             "abbreviation": term["abbreviation"],
@@ -515,11 +527,41 @@ def elided_mentions(doc: Doc, lex: EndpointLexicon, text: str, mentions: list[Me
     return sorted(out, key=lambda m: m.start_char)
 
 
+def content_words(text: str) -> set[str]:
+    """The lower-cased words of ``text`` that are not stop words."""
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS}
+
+
 def _strip_end(text: str, start: int, end: int) -> int:
     """End of ``text[start:end]`` without trailing spaces and opening brackets."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in "([{（"):
         end -= 1
     return end
+
+
+def drop_other_meanings(
+    text: str, mentions: list[Mention], definitions: Sequence[dict[str, Any]], vocabulary: frozenset[str]
+) -> list[Mention]:
+    """The mentions without the lexicon short forms that the record defines as something else, a
+    long form with no word of an endpoint's name (``vocabulary``): ``Observational Study (OS)``,
+    ``Osteosarcoma (OS)``, ``Medication Possession Ratio (MPR)``. The record's first definition of
+    a short form gives all its occurrences, so one written in brackets right after its endpoint's
+    name stays."""
+    named_before = {(m.end_char, m.canonical) for m in mentions if not m.short}
+    other: set[tuple[int, int]] = set()
+    for definition in definitions:
+        long_start, long_end = definition["long"]
+        if vocabulary.isdisjoint(content_words(text[long_start:long_end])):
+            other.update(tuple(o) for o in definition.get("occurrences", [definition["short"]]))
+    return [
+        m
+        for m in mentions
+        if not (
+            m.short
+            and (m.start_char, m.end_char) in other
+            and (_strip_end(text, 0, m.start_char), m.canonical) not in named_before
+        )
+    ]
 
 
 def resolve_definitions(
@@ -603,6 +645,7 @@ def find_endpoints(
     mentions = elided_mentions(doc, lex, text, lexicon_mentions(doc, lex, text))
     definitions = doc._.trialspacy_abbreviation_defs
     if resolve_abbreviations and definitions:
+        mentions = drop_other_meanings(text, mentions, definitions, lex.vocabulary)
         mentions = resolve_definitions(doc, text, mentions, definitions)
     relabel_before_parenthesis(doc, text, mentions)
     clauses = first_clause_ends(text, doc._.trialspacy_outcome_items or [])
