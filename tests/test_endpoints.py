@@ -943,6 +943,38 @@ def test_endpoints_a_coordination_names_each_safety_endpoint(nlp: Language, text
     assert endpoints(nlp(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00001748 (summary)
+        (
+            "the study are graft take, acute and chronic GVHD, leukemic relapse, transplant-related mortality, death",
+            [("transplant-related mortality", "treatment-related mortality")],
+        ),
+        # legacy XML NCT00001144 (summary)
+        (
+            "The primary endpoint of this study is transplant related mortality (1 year survival)",
+            [("transplant related mortality", "treatment-related mortality")],
+        ),
+        # legacy XML NCT00001830 (summary)
+        (
+            "Although non-myeloablative regimens may reduce regimen-related toxicity, such transplants",
+            [("regimen-related toxicity", "treatment-related toxicity")],
+        ),
+        # legacy XML NCT00005940 (secondary outcome)
+        (
+            "Transplant-related mortality, Transplant-related toxicities are graded using the",
+            [
+                ("Transplant-related mortality", "treatment-related mortality"),
+                ("Transplant-related toxicities", "treatment-related toxicity"),
+            ],
+        ),
+    ],
+)
+def test_endpoints_transplant_and_regimen_related_mortality_and_toxicity(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
 def test_endpoints_non_relapse_mortality_and_its_abbreviation(nlp: Language):
     # radiation-oncology trial set (ro_trials #5)
     text = "because of high-toxicity rates and nonrelapse mortality (NRM) associated with higher-intensity"
