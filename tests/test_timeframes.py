@@ -469,6 +469,28 @@ def test_timeframes_skip_ages_in_every_form(text: str):
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00461682 (outcome title): "and over" after hours and weeks makes no age
+        (
+            "Number of Defecations Over 24h and Over 1 Week Following a Dose",
+            [("24h", D, "PT24H", None), ("1 Week", D, "P1W", None)],
+        ),
+        # legacy XML NCT00001566 (outcome description): durations listed after "timepoints:"
+        (
+            "at the following timepoints: 2 months post-chemotherapy, 4 months post-chemotherapy",
+            [("2 months", D, "P2M", None), ("4 months", D, "P4M", None)],
+        ),
+        # ... while years and months with "and over", and any unit after "age", stay ages
+        ("patients 18 years and over", []),  # contract
+        ("Subjects age 6 weeks and above:", []),  # legacy XML NCT00001813 (eligibility)
+    ],
+)
+def test_timeframes_and_over_is_an_age_in_years_or_months_only(text: str, expected: list[Expected]):
+    assert found(text) == expected
+
+
 def test_timeframes_offsets_index_the_given_text():
     text = "Randomization until One year.\r\nEvery 3 weeks for 6 months (during therapy)"
     for match in parse_timeframes(text):

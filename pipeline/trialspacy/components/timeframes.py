@@ -433,10 +433,13 @@ _CLAUSE_END = re.compile(r"[,.;]")
 _EVENT_AFTER = re.compile(rf"{_S0}(?:after|since|from|post|following)(?![a-z])", _FLAGS)
 _AGE_AFTER = re.compile(
     rf"(?:{_S0}|[ \t]*\n[ \t]*)(?:{_DASH}{_S0})?(?:old{_END}|(?:of|in){_S1}age(?![a-z-])|"
-    rf"(?:or|and){_S1}(?:older|younger|over|above|greater){_END}|"
+    rf"(?:or|and){_S1}(?:older|younger){_END}|"
     rf"'?{_S0}(?:of{_S1})?gestation|gestational|postmenstrual|corrected{_S1}age)",
     _FLAGS,
 )
+# "18 years and over" is an age, but "over 24 hours and over 1 week", "fever persisting for 14 days
+# or greater" are durations: only years and months make an age so.
+_OR_OVER_AFTER = re.compile(rf"{_S0}(?:or|and){_S1}(?:over|above|greater){_END}", _FLAGS)
 # An adult's age in years written bare: after a criterion's bullet or after ``be``/``is``/``if``
 # (``- > 18 yrs``, ``Participants must be 18 years``), unless a duration's anchor follows.
 _BARE_AGE_BEFORE = re.compile(
@@ -451,12 +454,13 @@ _AGE_GAP = re.compile(
     r"(?:(?:below|above|under|over|up|to|or|equal|less|more|than|younger|older)[ \t]+){0,5}",
     _FLAGS,
 )
+# ("Time point 3" is a position, but the durations listed after "timepoints:" are not.)
 _POSITION_BEFORE = re.compile(
-    rf"(?<![a-z])(?:days?|weeks?|wks?|months?|mos?|years?|hours?|cycles?|courses?|visits?|sessions?|"
+    rf"(?<![a-z])(?:(?:days?|weeks?|wks?|months?|mos?|years?|hours?|cycles?|courses?|visits?|sessions?|"
     rf"doses?|fractions?|phases?|grades?|stages?|parts?|arms?|cohorts?|levels?|steps?|versions?|"
-    rf"time{_S0}points?|timepoints?|class|type|group|no\.?|number|[cdwmyv]|"
+    rf"class|type|group|no\.?|number|[cdwmyv]|"
     # the version of a criteria set: "per RECIST 1.1, 3 years", "CTCAE 5.0, 2 years"
-    rf"(?:i|m|mi)?recist|ctcae|ctc|rano){_S0}[#:.]?{_S0}\Z",
+    rf"(?:i|m|mi)?recist|ctcae|ctc|rano){_S0}[#:.]?|(?:time{_S0}points?|timepoints?){_S0}#?){_S0}\Z",
     _FLAGS,
 )
 _TEST_AFTER = re.compile(rf"{_S0}(?:urine|urinary|walk|holter)", _FLAGS)
@@ -775,6 +779,8 @@ def _element_values(element: _Element) -> tuple[str | None, str | None]:
 def _is_age(before: str, quant: str, after: str, numbers: Sequence[tuple[float, str | None]]) -> bool:
     """Whether numbers with units are ages, from the words around them."""
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before + quant):
+        return True
+    if _OR_OVER_AFTER.match(after) and all(code in ("Y", "M") for _, code in numbers):
         return True
     years = all(code == "Y" for _, code in numbers)
     adult = years and all(_ADULT_YEARS[0] <= n <= _ADULT_YEARS[1] for n, _ in numbers)
