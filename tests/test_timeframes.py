@@ -491,6 +491,31 @@ def test_timeframes_and_over_is_an_age_in_years_or_months_only(text: str, expect
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00002938 (time frames): "mon" for months, in lower case
+        (
+            "pre treatment; q 3 mon for 2 years, then q 6 mon for 2 yrs, then q year",
+            [
+                ("q 3 mon", F, "R/P3M", None),
+                ("2 years", D, "P2Y", None),
+                ("q 6 mon", F, "R/P6M", None),
+                ("2 yrs", D, "P2Y", None),
+            ],
+        ),
+        (
+            "pre treatment; 3, 6, 12, 18, and 24 mon post treatment",
+            [(n, D, f"P{n}M", None) for n in ("3", "6", "12", "18")] + [("24 mon", D, "P24M", None)],
+        ),
+        # ... but "Mon" is Monday
+        ("Mon, Wed and Fri", []),
+    ],
+)
+def test_timeframes_read_mon_as_months(text: str, expected: list[Expected]):
+    assert found(text) == expected
+
+
 def test_timeframes_offsets_index_the_given_text():
     text = "Randomization until One year.\r\nEvery 3 weeks for 6 months (during therapy)"
     for match in parse_timeframes(text):

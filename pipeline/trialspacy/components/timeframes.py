@@ -92,7 +92,8 @@ _NUM = (
 # Time units with their ISO 8601 designators; single letters in lower case only (3D-CRT, 2H).
 _UNIT_FORMS: tuple[tuple[str, str], ...] = (
     ("Y", r"years?|yrs?"),
-    ("M", r"months?|mouths?|monthes|mths?|mos?"),
+    # "q 3 mon for 2 years" (1999-2007 records' time frames; lower case only: "Mon, Wed, Fri")
+    ("M", r"months?|mouths?|monthes|mths?|mos?|(?-i:mon)"),
     ("W", r"weeks?|wks?"),
     ("D", r"days?|(?-i:d)"),
     ("H", r"hours?|hrs?|(?-i:h)"),
@@ -155,7 +156,7 @@ _F_UNIT_PER = (
 )
 _F_Q = (
     rf"(?<![a-z0-9.])q{_S0}(?P<n>[0-9]{{1,3}}){_S0}"
-    rf"(?P<period>weeks?|wks?|w|days?|d|hours?|hrs?|h|months?|mos?|m|mins?){_END}"
+    rf"(?P<period>weeks?|wks?|w|days?|d|hours?|hrs?|h|months?|mos?|(?-i:mon)|m|mins?){_END}"
 )
 _F_HYPHEN = rf"(?P<n>{_NUM}){_DASH}(?P<period>weekly|monthly|hourly|yearly){_END}"
 _FREQUENCIES = (
