@@ -516,6 +516,17 @@ def test_timeframes_read_mon_as_months(text: str, expected: list[Expected]):
     assert found(text) == expected
 
 
+def test_timeframes_read_a_list_ending_in_comma_ampersand():
+    # legacy XML NCT00006265 (time frame): "D 14" is a calendar position, then a list
+    assert found("Toxicity, D 14, then 30, 60 , & 90 d post Tx, q 3 mon for 1 yr") == [
+        ("30", D, "P30D", None),
+        ("60", D, "P60D", None),
+        ("90 d", D, "P90D", None),
+        ("q 3 mon", F, "R/P3M", None),
+        ("1 yr", D, "P1Y", None),
+    ]
+
+
 def test_timeframes_offsets_index_the_given_text():
     text = "Randomization until One year.\r\nEvery 3 weeks for 6 months (during therapy)"
     for match in parse_timeframes(text):

@@ -140,7 +140,7 @@ _RANGE2 = rf"{_NUM_UNIT}{_RSEP}{_NUM_UNIT}"
 _COMPOUND = rf"{_NUM_UNIT}(?:{_S0},?{_S0}(?:and{_S1})?{_NUM_UNIT}){{1,3}}"
 _PLAIN = rf"{_NUM}(?:{_RSEP}{_NUM})?{_GLUE}{_UNIT}"
 _BARE = rf"{_NUM}(?:{_RSEP}{_NUM})?"
-_LSEP = rf"(?:{_S0},{_S0}(?:(?:and|or){_S1})?|{_S1}(?:and|&){_S1})"
+_LSEP = rf"(?:{_S0},{_S0}(?:(?:and|or|&){_S1})?|{_S1}(?:and|&){_S1})"
 _DURATION = rf"(?:{_BETWEEN}|{_RANGE2}|{_COMPOUND}|{_PLAIN})"
 
 # Frequencies.
