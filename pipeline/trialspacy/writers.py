@@ -362,6 +362,8 @@ class DuckDbWriter(_TableWriter):
             self._connection = duckdb.connect(path, config={"threads": 1, "checkpoint_threshold": "64MB"})
         except duckdb.Error as exc:
             raise ValueError(Errors.E083.format(path=path, reason=exc)) from None
+        # The library prints nothing; DuckDB would draw a progress bar for a long checkpoint.
+        self._connection.execute("SET enable_progress_bar = false")
         for name, columns in TABLES.items():
             definition = ", ".join(f"{_quoted(c.name)} {c.type}" for c in columns)
             self._connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({definition})")
