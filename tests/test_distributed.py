@@ -80,3 +80,16 @@ def test_engine_options_are_checked_before_any_work(tmp_path, options, message):
 def test_docbin_needs_the_local_engine(tmp_path):
     with pytest.raises(UsageError, match="docbin needs the local engine"):
         extract_command([str(SEEDS_DIR)], str(tmp_path / "out.spacy"), "docbin", None, progress=False, engine="dask")
+
+
+@pytest.mark.slow
+def test_dask_engine_parses_study_files_on_the_workers_as_the_local_engine_does(tmp_path, client):
+    from test_run_study_files import study_zip
+
+    archive = study_zip(tmp_path / "studies.zip")
+    local = extract_bytes([archive], tmp_path / "local.jsonl")
+    dask = extract_bytes(
+        [archive], tmp_path / "dask.jsonl", engine="dask", scheduler=client.scheduler.address, batch_size=3
+    )
+    assert dask[:3] == local[:3] and local[0] == ExitCode.SKIPPED
+    assert "16 documents: 11 written, 5 errors" in dask[3]

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from trialspacy.errors import ExitCode, RecordError
 from trialspacy.records import Record
-from trialspacy.run import ordered_results, pack_results, pool_results, process
+from trialspacy.run import Work, ordered_results, pack_results, pool_results, process
 
 
 @Language.component("test_fails_on_boom")
@@ -136,7 +136,8 @@ def test_batches_in_threads_on_one_pipeline_each_report_their_own_failures():
     with ThreadPoolExecutor(4) as threads:
         together = list(threads.map(lambda batch: pack_results(nlp, batch), batches))
     assert together == alone
-    failed = [[(entry["record"], entry["error"]) for ok, entry in packed if not ok] for packed in together]
+    assert all(len(group) == 1 for answer in together for group in answer)  # one result per Record
+    failed = [[(entry["record"], entry["error"]) for [(ok, entry)] in answer if not ok] for answer in together]
     assert failed == [
         [
             (
@@ -166,13 +167,13 @@ def test_a_worker_that_dies_ends_the_command_as_aborted(tmp_path, monkeypatch):
 
 
 def test_ordered_results_sends_the_last_batch_in_window_parts_and_keeps_the_order() -> None:
-    items: list[Record | RecordError] = [Record(id=f"r{i}", text=f"text {i}", source="-") for i in range(10)]
+    items: list[Work | RecordError] = [Record(id=f"r{i}", text=f"text {i}", source="-") for i in range(10)]
     items.insert(9, RecordError("-", "unreadable", line=9))
     sizes: list[int] = []
 
-    def submit(records: list[Record]) -> Future:
+    def submit(records: list[Work]) -> Future:
         sizes.append(len(records))
-        return pool.submit(lambda: [(True, {"id": r.id}) for r in records])
+        return pool.submit(lambda: [[(True, {"id": r.id})] for r in records if isinstance(r, Record)])
 
     with ThreadPoolExecutor(2) as pool:
         results = list(ordered_results(submit, items, 4, 3, lambda future: True))

@@ -294,7 +294,8 @@ def extract_command(
         print(f"warning: {printable(warning)}", file=stderr)
     try:
         stop.install()
-        items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars, where=where)
+        # Study files are parsed by the engine, in its workers when it has some.
+        items = iter_records(files, text_key=text_key, id_key=id_key, max_chars=max_chars, where=where, defer=True)
         if engine == "dask":
             from .distributed import LOCAL_WORKERS, run_dask
 

@@ -1,7 +1,7 @@
 """The Dask engine: documents processed on a ``dask.distributed`` cluster, written in input order.
 
-The client reads the inputs (bad input is reported here, in its place), cuts the item stream into
-batches and submits each batch's records to the cluster, with a bounded number of batches in
+The client reads the inputs (bad input is reported in its place; study files are parsed on the
+workers), cuts the item stream into batches and submits each batch's records to the cluster, with a bounded number of batches in
 flight so that memory stays flat. Each worker loads the pipeline once, through
 :class:`PipelinePlugin`. Batches are taken back in submission order, so the output is the same,
 line for line, as the local engine's.
@@ -21,8 +21,7 @@ from spacy.tokens import Doc
 from .about import __version__
 from .contract import Document
 from .errors import Errors, RecordError
-from .records import Record
-from .run import Packed, Result, Summary, ordered_results, pack_results, run_engine
+from .run import Packed, Result, Summary, Work, ordered_results, pack_results, run_engine
 
 PLUGIN_NAME = "trialspacy-pipeline"
 LOCAL_WORKERS = 2
@@ -53,16 +52,17 @@ class PipelinePlugin(WorkerPlugin):
         self.nlp = None
 
 
-def extract_batch(records: list[Record]) -> list[Packed]:
-    """On a worker: each record's contract dict, or its error entry, in order."""
+def extract_batch(work: list[Work]) -> list[list[Packed]]:
+    """On a worker: each record's contract dict, or its error entry, in order (study files read
+    by the client are parsed here, see :func:`~trialspacy.run.pack_results`)."""
     plugin = get_worker().plugins[PLUGIN_NAME]
     assert isinstance(plugin, PipelinePlugin) and plugin.nlp is not None, "registered by run_dask"
-    return pack_results(plugin.nlp, records)
+    return pack_results(plugin.nlp, work)
 
 
 def dask_results(
     client: Client,
-    items: Iterable[Record | RecordError],
+    items: Iterable[Work | RecordError],
     batch_size: int = 64,
     window: int | None = None,
 ) -> Iterator[Result]:
@@ -74,8 +74,8 @@ def dask_results(
     if window is None:
         window = 2 * max(1, sum(client.nthreads().values()))
 
-    def submit(records: list[Record]) -> Future:
-        return client.submit(extract_batch, records, pure=False)
+    def submit(work: list[Work]) -> Future:
+        return client.submit(extract_batch, work, pure=False)
 
     def task_failed(future: Future) -> bool:
         return future.status == "error"
@@ -116,7 +116,7 @@ def connect(scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> Ite
 
 
 def run_dask(
-    items: Iterable[Record | RecordError],
+    items: Iterable[Work | RecordError],
     on_document: Callable[[Document, Doc | None], None],
     on_error: Callable[[RecordError], None],
     *,
@@ -139,8 +139,8 @@ def run_dask(
         client.register_plugin(PipelinePlugin(), name=PLUGIN_NAME)
         try:
 
-            def engine(records: Iterable[Record | RecordError]) -> Iterator[Result]:
-                return dask_results(client, records, batch_size=batch_size, window=window)
+            def engine(items: Iterable[Work | RecordError]) -> Iterator[Result]:
+                return dask_results(client, items, batch_size=batch_size, window=window)
 
             return run_engine(engine, items, on_document, on_error, on_progress, written)
         finally:

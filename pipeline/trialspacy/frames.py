@@ -159,41 +159,79 @@ def span_row(document: Document, index: int) -> dict[str, Any]:
     return row
 
 
-def table_rows(document: Document, run: str) -> dict[str, list[dict[str, Any]]]:
-    """The document's rows in each of :data:`TABLES` but ``errors``, keyed by column name
-    (``run``: the run's id, written in ``documents``)."""
-    meta = document.get("meta") or {}
-    spans = document["spans"]
-    sections = document.get("sections") or []
+def _innermost_sections(document: Document) -> list[str | None]:
+    """:func:`~trialspacy.contract.innermost_section` of each of the document's spans, with the
+    sections sorted once, smallest first (a stable sort: the first of equal ones comes first)."""
+    by_size = sorted(document.get("sections") or [], key=lambda s: s["end"] - s["start"])
+    return [
+        next((s["name"] for s in by_size if s["start"] <= span["start"] and span["end"] <= s["end"]), None)
+        for span in document["spans"]
+    ]
+
+
+def table_columns(documents: list[Document], run: str) -> dict[str, dict[str, list[Any]]]:
+    """The documents' rows in each of :data:`TABLES` but ``errors``, as columns (name -> values,
+    in the order of the documents), so that a batch becomes Arrow arrays without a dict per row
+    (``run``: the run's id, written in ``documents``). A span's columns are those of :func:`span_row`."""
+    metas = [document.get("meta") or {} for document in documents]
+    spans = [span for document in documents for span in document["spans"]]
+    attrs = [span["attrs"] for span in spans]
+    span_columns: dict[str, list[Any]] = {
+        "id": [document["id"] for document in documents for _ in document["spans"]],
+        "span": [i for document in documents for i in range(len(document["spans"]))],
+        "label": [span["label"] for span in spans],
+        "start": [span["start"] for span in spans],
+        "end": [span["end"] for span in spans],
+        "text": [span["text"] for span in spans],
+        "section": [name for document in documents for name in _innermost_sections(document)],
+    }
+    for name, columns in ATTR_COLUMNS.items():
+        values = [a.get(name) for a in attrs]
+        if name in RANGE_ATTRS:
+            ranges = [value if isinstance(value, list) else (None, None) for value in values]
+            span_columns[columns[0].name] = [low for low, _ in ranges]
+            span_columns[columns[1].name] = [high for _, high in ranges]
+        else:
+            span_columns[columns[0].name] = values
+    outcomes = [(document, i, item) for document in documents for i, item in enumerate(document.get("outcomes") or [])]
+    criteria = [
+        (document["id"], i, span)
+        for document in documents
+        for i, span in enumerate(document["spans"])
+        if span["label"] == CRITERION
+    ]
     return {
-        "documents": [
-            {
-                "id": document["id"],
-                "digest": resume_key(document["id"], document["text"])[1].hex(),
-                "source": meta.get("source"),
-                "pipeline": meta.get("pipeline"),
-                "run": run,
-                "text": document["text"],
-                "sections": [{"name": s["name"], "start": s["start"], "end": s["end"]} for s in sections],
-            }
-        ],
-        "spans": [span_row(document, i) for i in range(len(spans))],
-        "outcomes": [
-            {**_outcome_row(document, i), "endpoints": item["endpoints"], "timeframes": item["timeframes"]}
-            for i, item in enumerate(document.get("outcomes") or [])
-        ],
-        "criteria": [
-            {
-                "id": document["id"],
-                "span": i,
-                "section": span["attrs"].get("section"),
-                "negated": span["attrs"].get("negated"),
-                "requires": span["attrs"].get("requires"),
-                "text": span["text"],
-            }
-            for i, span in enumerate(spans)
-            if span["label"] == CRITERION
-        ],
+        "documents": {
+            "id": [document["id"] for document in documents],
+            "digest": [resume_key(document["id"], document["text"])[1].hex() for document in documents],
+            "source": [meta.get("source") for meta in metas],
+            "pipeline": [meta.get("pipeline") for meta in metas],
+            "run": [run] * len(documents),
+            "text": [document["text"] for document in documents],
+            "sections": [
+                [{"name": s["name"], "start": s["start"], "end": s["end"]} for s in document.get("sections") or []]
+                for document in documents
+            ],
+        },
+        "spans": span_columns,
+        "outcomes": {
+            "id": [document["id"] for document, _, _ in outcomes],
+            "outcome": [i for _, i, _ in outcomes],
+            "role": [item["role"] for _, _, item in outcomes],
+            "start": [item["start"] for _, _, item in outcomes],
+            "end": [item["end"] for _, _, item in outcomes],
+            "text": [document["text"][item["start"] : item["end"]] for document, _, item in outcomes],
+            "endpoints": [item["endpoints"] for _, _, item in outcomes],
+            "timeframes": [item["timeframes"] for _, _, item in outcomes],
+        },
+        "criteria": {
+            "id": [record_id for record_id, _, _ in criteria],
+            "span": [i for _, i, _ in criteria],
+            "section": [span["attrs"].get("section") for _, _, span in criteria],
+            "negated": [span["attrs"].get("negated") for _, _, span in criteria],
+            "requires": [span["attrs"].get("requires") for _, _, span in criteria],
+            "text": [span["text"] for _, _, span in criteria],
+        },
     }
 
 

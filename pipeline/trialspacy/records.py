@@ -24,7 +24,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, TextIO, Union
+from typing import IO, Any, Literal, TextIO, Union, overload
 
 from .errors import Errors, RecordError, Warnings, json_kind
 from .layout import ELIGIBILITY_HEADING, ITEM_SEPARATOR, OTHER_OUTCOMES_LABEL, eligibility_sections, sort_sections
@@ -58,6 +58,7 @@ class _Options:
     id_key: str | None
     max_chars: int
     where: str | None = None  # selects the studies of a database input (aact.py)
+    defer: bool = False  # yield the members and files read whole as Unparsed (see iter_records)
 
 
 @dataclass
@@ -68,6 +69,31 @@ class _Where:
     stem: str
     number: int
     line: int | None = None
+
+
+@dataclass
+class Unparsed:
+    """The bytes of one study file or zip member (legacy XML, API v2 JSON), read but not parsed:
+    :meth:`items` gives its records and errors exactly as reading it would have. The engines with
+    worker processes send these to the workers, so that parsing and rendering are done next to
+    the pipeline instead of in the process that reads the input and writes the output."""
+
+    data: bytes
+    fmt: str
+    where: _Where
+    opts: _Options
+
+    def items(self) -> Iterator[Item]:
+        return _handle_records(io.BytesIO(self.data), self.fmt, self.where, self.opts)
+
+
+def parsed(items: Iterable[Item | Unparsed]) -> Iterator[Item]:
+    """The items with each :class:`Unparsed` replaced by its records and errors."""
+    for item in items:
+        if isinstance(item, Unparsed):
+            yield from item.items()
+        else:
+            yield item
 
 
 # --- Text clean-up for structured fields -------------------------------------------------------
@@ -822,7 +848,7 @@ def _shown(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def _path_records(path: str, opts: _Options) -> Iterator[Item]:
+def _path_records(path: str, opts: _Options) -> Iterator[Item | Unparsed]:
     """Records of one file, by its suffix; an unknown suffix is read as text."""
     source = _shown(path)
     try:
@@ -848,7 +874,10 @@ def _path_records(path: str, opts: _Options) -> Iterator[Item]:
     where = _Where(source, _stem(source), 0)
     try:
         with open_input(path) as handle:
-            yield from _handle_records(handle, fmt, where, opts)
+            if opts.defer and fmt == ".xml":
+                yield Unparsed(handle.read(), fmt, where, opts)
+            else:
+                yield from _handle_records(handle, fmt, where, opts)
     except (OSError, EOFError, zlib.error) as exc:
         yield RecordError(source, Errors.E002.format(reason=read_problem(exc)))
 
@@ -884,6 +913,9 @@ _LINE_FORMATS = (".jsonl", ".ndjson", ".csv", ".tsv")
 # Other members (``Contents.txt``, ``.gz``, ``.pdf``) are left out and counted, like the files of a
 # directory; a zip inside the zip is reported, never opened.
 _MEMBER_FORMATS = (".json", ".xml", *_LINE_FORMATS)
+# The members left unparsed when reading for workers: one study each in the bulk downloads. Record
+# files (JSONL, CSV) are parsed where they are read, as one member may hold thousands of records.
+_STUDY_FORMATS = (".json", ".xml")
 # Folder separators of member names: ``/``, and ``\\`` as some Windows tools write it.
 _MEMBER_PATH = re.compile(r"[/\\]")
 
@@ -949,7 +981,7 @@ def _member_data(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -
     return data
 
 
-def _zip_records(path: str, opts: _Options) -> Iterator[Item]:
+def _zip_records(path: str, opts: _Options) -> Iterator[Item | Unparsed]:
     """The records of a zip archive (the registry's ``ctg-studies.json.zip`` of API v2 studies,
     ``AllPublicXML.zip`` of legacy XML records, or any mix of record files), member by member in
     archive order, each read alone in memory as a file of its suffix would be, never written to
@@ -980,7 +1012,11 @@ def _zip_records(path: str, opts: _Options) -> Iterator[Item]:
             except RecordError as err:
                 yield err
                 continue
-            yield from _handle_records(io.BytesIO(data), fmt, _Where(member, _stem(info.filename), 0), opts)
+            where = _Where(member, _stem(info.filename), 0)
+            if opts.defer and fmt in _STUDY_FORMATS:
+                yield Unparsed(data, fmt, where, opts)
+            else:
+                yield from _handle_records(io.BytesIO(data), fmt, where, opts)
     if not members:
         yield RecordError(source, Errors.E039.format(suffixes=", ".join(_MEMBER_FORMATS)))
 
@@ -1097,6 +1133,32 @@ def _skipped_warning(path: str, skipped: Counter[str], noun: str) -> str:
     return Warnings.W005.format(path=_shown(path), files=f"{count:,} {noun}" + ("" if count == 1 else "s"), kinds=kinds)
 
 
+@overload
+def iter_records(
+    inputs: Input | Iterable[Input],
+    *,
+    text_key: str | None = ...,
+    id_key: str | None = ...,
+    max_chars: int = ...,
+    stdin: TextIO | None = ...,
+    where: str | None = ...,
+    defer: Literal[False] = ...,
+) -> Iterator[Item]: ...
+
+
+@overload
+def iter_records(
+    inputs: Input | Iterable[Input],
+    *,
+    text_key: str | None = ...,
+    id_key: str | None = ...,
+    max_chars: int = ...,
+    stdin: TextIO | None = ...,
+    where: str | None = ...,
+    defer: bool,
+) -> Iterator[Item | Unparsed]: ...
+
+
 def iter_records(
     inputs: Input | Iterable[Input],
     *,
@@ -1105,20 +1167,23 @@ def iter_records(
     max_chars: int = 1_000_000,
     stdin: TextIO | None = None,
     where: str | None = None,
-) -> Iterator[Item]:
+    defer: bool = False,
+) -> Iterator[Item | Unparsed]:
     """Yield a Record, or a RecordError in its place, for every record of the inputs, in order.
 
     Inputs are files, directories (recursive, sorted), ``-`` (standard input) or dicts (records
     already parsed), a directory or zip of AACT flat files, or a PostgreSQL URL of the AACT
     database, whose studies ``where`` selects (see :mod:`trialspacy.aact`). ``text_key`` names the text field of records that are not registry studies
-    (default ``text``); ``id_key`` the field holding their id. Raises ValueError at once if
-    ``max_chars`` is not at least 1.
+    (default ``text``); ``id_key`` the field holding their id. ``defer``: legacy XML files and
+    the study members of zip archives (``.xml``, ``.json``) are read but left :class:`Unparsed`,
+    for the engines to parse where the pipeline runs (:func:`parsed` parses them here). Raises
+    ValueError at once if ``max_chars`` is not at least 1.
     """
     if max_chars < 1:
         raise ValueError(Errors.E045.format(value=max_chars))
     if isinstance(inputs, (str, os.PathLike, dict)):
         inputs = [inputs]
-    return _records(inputs, _Options(text_key, id_key, max_chars, where), stdin)
+    return _records(inputs, _Options(text_key, id_key, max_chars, where, defer), stdin)
 
 
 def _checked_items(items: Iterable[Item], opts: _Options) -> Iterator[Item]:
@@ -1130,7 +1195,7 @@ def _checked_items(items: Iterable[Item], opts: _Options) -> Iterator[Item]:
             yield err
 
 
-def _records(inputs: Iterable[Input], opts: _Options, stdin: TextIO | None) -> Iterator[Item]:
+def _records(inputs: Iterable[Input], opts: _Options, stdin: TextIO | None) -> Iterator[Item | Unparsed]:
     from .aact import is_aact_directory, is_database_url, iter_aact, iter_database
 
     dicts = 0

@@ -9,7 +9,9 @@ With several processes (:func:`pool_results`), or on a Dask cluster (``distribut
 stream is cut into batches of records; each batch goes to a worker, which sends back contract
 dicts (not Docs: a Doc with its span groups is many times larger than its dict), and the batches
 are taken back in submission order (:func:`ordered_results`), so every engine writes the same
-output in the same order.
+output in the same order. Study files the reader left unparsed (legacy XML, API v2 JSON members
+of a bulk zip: :class:`~trialspacy.records.Unparsed`) go to the worker as bytes and are parsed
+there, so the process that reads and writes does not take the workers' CPU for parsing.
 """
 
 import ctypes
@@ -33,7 +35,7 @@ from spacy.tokens import Doc
 
 from .contract import Document, to_document
 from .errors import Errors, RecordError
-from .records import Record, iter_records
+from .records import Record, Unparsed, iter_records, parsed
 from .resume import resume_key
 from .spans import pipeline_spans_key
 
@@ -42,7 +44,9 @@ Item = Doc | RecordError
 Result = tuple[Document, Doc | None] | RecordError
 # A result as it travels back from a worker: (True, contract dict) or (False, error entry).
 Packed = tuple[bool, Any]
-Batch = list[Record | RecordError]
+# What goes to a worker: records, and study files read but not parsed (the worker parses them).
+Work = Record | Unparsed
+Batch = list[Work | RecordError]
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _SEQ = "trialspacy_seq"
 
@@ -213,12 +217,19 @@ def results(
         yield item if isinstance(item, RecordError) else (to_document(item, spans_key=spans_key), item)
 
 
-def pack_results(nlp: Language, records: list[Record]) -> list[Packed]:
-    """A worker's answer for one batch: each record's contract dict, or its error entry, in order."""
-    return [
+def pack_results(nlp: Language, work: list[Work]) -> list[list[Packed]]:
+    """A worker's answer for one batch: for each item of ``work``, in order, the contract dict or
+    the error entry of each of its records (one for a Record; those parsed from an Unparsed)."""
+    items = [list(item.items()) if isinstance(item, Unparsed) else [item] for item in work]
+    flat = [
         (False, result.to_dict()) if isinstance(result, RecordError) else (True, result[0])
-        for result in results(nlp, records, batch_size=len(records))
+        for result in results(nlp, [i for group in items for i in group], batch_size=sum(map(len, items)))
     ]
+    answer, start = [], 0
+    for group in items:
+        answer.append(flat[start : start + len(group)])
+        start += len(group)
+    return answer
 
 
 def unpack(packed: Packed) -> Result:
@@ -232,7 +243,7 @@ def unpack(packed: Packed) -> Result:
 class Pending(Protocol):
     """A submitted batch's answer to come: a ``concurrent.futures`` or a Dask future."""
 
-    def result(self) -> list[Packed]: ...
+    def result(self) -> list[list[Packed]]: ...
 
 
 F = TypeVar("F", bound=Pending)
@@ -240,32 +251,39 @@ F = TypeVar("F", bound=Pending)
 
 def _batch_results(batch: Batch, future: F | None, task_failed: Callable[[F], bool]) -> Iterator[Result]:
     """The results of one batch in input order: its input errors where they were, its records'
-    results from the worker (or, if the task itself failed, an E014 error for each)."""
-    records = [item for item in batch if isinstance(item, Record)]
-    packed: list[Packed] = []
+    results from the worker (or, if the task itself failed, an E014 error for each record, and
+    its errors for a study file, parsed here to tell them apart)."""
+    answer: list[list[Packed]] = []
     if future is not None:
         try:
-            packed = future.result()
+            answer = future.result()
         except Exception as exc:
             if not task_failed(future):  # the workers are gone: the run cannot go on
                 raise
             reason = f"worker: {type(exc).__name__}: {exc}".splitlines()[0]
             failure = Errors.E014.format(reason=reason)
-            packed = [(False, RecordError(r.source, failure, record=r.id).to_dict()) for r in records]
-    from_worker = iter(packed)
+            yield from (
+                item if isinstance(item, RecordError) else RecordError(item.source, failure, record=item.id)
+                for item in parsed(batch)
+            )
+            return
+    from_worker = iter(answer)
     for item in batch:
-        yield item if isinstance(item, RecordError) else unpack(next(from_worker))
+        if isinstance(item, RecordError):
+            yield item
+        else:
+            yield from map(unpack, next(from_worker))
 
 
 def ordered_results(
-    submit: Callable[[list[Record]], F],
-    items: Iterable[Record | RecordError],
+    submit: Callable[[list[Work]], F],
+    items: Iterable[Work | RecordError],
     batch_size: int,
     window: int,
     task_failed: Callable[[F], bool],
 ) -> Iterator[Result]:
-    """Results for the items, computed by ``submit`` (records in, a future of their packed
-    results out) batch by batch, in input order.
+    """Results for the items, computed by ``submit`` (records and study files in, a future of
+    their packed results out, see :func:`pack_results`) batch by batch, in input order.
 
     At most ``window`` batches are submitted and not yet taken back, and one more is read ahead,
     so no more than ``(window + 1) * batch_size`` records are held. The batch read ahead tells
@@ -283,8 +301,8 @@ def ordered_results(
         size = len(batch) if following else -(-len(batch) // window)
         for start in range(0, len(batch), size):
             part = batch[start : start + size]
-            records = [item for item in part if isinstance(item, Record)]
-            in_flight.append((part, submit(records) if records else None))
+            work = [item for item in part if not isinstance(item, RecordError)]
+            in_flight.append((part, submit(work) if work else None))
         while len(in_flight) >= window:
             yield from _batch_results(*in_flight.popleft(), task_failed)
         batch = following
@@ -312,29 +330,30 @@ def _set_worker_nlp(nlp: Language, parent: int) -> None:
     _worker_nlp = nlp
 
 
-def _pool_batch(records: list[Record]) -> list[Packed]:
+def _pool_batch(work: list[Work]) -> list[list[Packed]]:
     assert _worker_nlp is not None, "the pool's initializer sets it"
-    return pack_results(_worker_nlp, records)
+    return pack_results(_worker_nlp, work)
 
 
 def pool_results(
     nlp: Language,
-    items: Iterable[Record | RecordError],
+    items: Iterable[Work | RecordError],
     batch_size: int = 64,
     n_process: int = 2,
 ) -> Iterator[Result]:
     """Results for the items from ``n_process`` worker processes running ``nlp``, in input order.
 
     The workers get the parent's pipeline by fork where the platform has it (no second load),
-    else pickled; they tokenize and send back contract dicts, so the parent only reads the input
-    and writes the output. Two batches per worker are in flight.
+    else pickled; they parse the study files read for them (:class:`~trialspacy.records.Unparsed`),
+    tokenize and send back contract dicts, so the parent only reads the input and writes the
+    output. Two batches per worker are in flight.
     """
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_set_worker_nlp, initargs=(nlp, os.getpid()))
 
-    def submit(records: list[Record]) -> Future:
-        return pool.submit(_pool_batch, records)
+    def submit(work: list[Work]) -> Future:
+        return pool.submit(_pool_batch, work)
 
     def task_failed(future: Future) -> bool:
         return not isinstance(future.exception(), BrokenProcessPool)
@@ -349,28 +368,35 @@ def pool_results(
 
 
 def skip_written(
-    items: Iterable[Record | RecordError],
+    items: Iterable[Work | RecordError],
     written: Counter,
     on_skip: Callable[[Record], None] | None = None,
-) -> Iterator[Record | RecordError]:
+) -> Iterator[Work | RecordError]:
     """The items without the records already in the output (``written``: counts of
     :func:`~trialspacy.resume.resume_key`), for ``--resume``.
 
     A record is skipped when a document with its id and text was written; a key repeated in the
     input is skipped only as many times as it was written, so a duplicate that was not reached
     yet is still processed. Input errors are never skipped: they were not written, so they are
-    reported again.
+    reported again. Study files left unparsed are parsed here, to be compared, until every
+    written document has been skipped; the ones after that go on unparsed.
     """
     left = Counter(written)
+    to_skip = sum(left.values())
     for item in items:
-        if isinstance(item, Record):
-            key = resume_key(item.id, item.text)
-            if left[key] > 0:
-                left[key] -= 1
-                if on_skip is not None:
-                    on_skip(item)
-                continue
-        yield item
+        if to_skip == 0 or isinstance(item, RecordError):
+            yield item
+            continue
+        for record in item.items() if isinstance(item, Unparsed) else [item]:
+            if isinstance(record, Record):
+                key = resume_key(record.id, record.text)
+                if left[key] > 0:
+                    left[key] -= 1
+                    to_skip -= 1
+                    if on_skip is not None:
+                        on_skip(record)
+                    continue
+            yield record
 
 
 @dataclass
@@ -395,12 +421,12 @@ class Summary:
         )
 
 
-Engine = Callable[[Iterable[Record | RecordError]], Iterable[Result]]
+Engine = Callable[[Iterable[Work | RecordError]], Iterable[Result]]
 
 
 def run_engine(
     engine: Engine,
-    items: Iterable[Record | RecordError],
+    items: Iterable[Work | RecordError],
     on_document: Callable[[Document, Doc | None], None],
     on_error: Callable[[RecordError], None],
     on_progress: Callable[[], None] | None = None,
@@ -435,7 +461,7 @@ def run_engine(
 
 def run_batch(
     nlp: Language,
-    items: Iterable[Record | RecordError],
+    items: Iterable[Work | RecordError],
     on_document: Callable[[Document, Doc | None], None],
     on_error: Callable[[RecordError], None],
     batch_size: int = 64,
@@ -449,13 +475,14 @@ def run_batch(
 
     With ``n_process > 1`` the documents reach ``on_document`` without their Doc (see
     :func:`pool_results`) unless ``with_docs`` asks for them (DocBin output), which runs spaCy's
-    own ``n_process`` and is slower.
+    own ``n_process`` and is slower; the items' unparsed study files are parsed in the workers
+    of :func:`pool_results`, else here.
     """
 
-    def engine(records: Iterable[Record | RecordError]) -> Iterable[Result]:
+    def engine(items: Iterable[Work | RecordError]) -> Iterable[Result]:
         if n_process > 1 and not with_docs:
-            return pool_results(nlp, records, batch_size=batch_size, n_process=n_process)
-        return results(nlp, records, batch_size=batch_size, n_process=n_process)
+            return pool_results(nlp, items, batch_size=batch_size, n_process=n_process)
+        return results(nlp, parsed(items), batch_size=batch_size, n_process=n_process)
 
     return run_engine(engine, items, on_document, on_error, on_progress, written)
 

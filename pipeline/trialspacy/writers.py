@@ -27,7 +27,7 @@ from spacy.tokens import Doc, DocBin
 from .brat import to_ann
 from .contract import Document
 from .errors import Errors
-from .frames import SPAN_COLUMNS, TABLES, Column, span_row, table_rows
+from .frames import SPAN_COLUMNS, TABLES, Column, span_row, table_columns
 from .resume import truncate_partial_line
 
 if TYPE_CHECKING:
@@ -303,36 +303,36 @@ def arrow_schema(columns: tuple[Column, ...]) -> "pyarrow.Schema":
 
 
 class _TableWriter(Writer):
-    """Rows of every table of :data:`~trialspacy.frames.TABLES`, buffered and written as Arrow
-    tables every ``batch`` documents (and when closed)."""
+    """The documents and error entries, buffered and written every ``batch`` documents (and when
+    closed) as one Arrow table per table of :data:`~trialspacy.frames.TABLES`, built column by
+    column (:func:`~trialspacy.frames.table_columns`)."""
 
     def __init__(self, batch: int):
         self.run = run_id()
         self._batch = batch
-        self._documents = 0
-        self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self._documents: list[Document] = []
+        self._errors: list[dict[str, Any]] = []
         self._schemas = {name: arrow_schema(columns) for name, columns in TABLES.items()}
 
     def write(self, document: Document, doc: Doc | None = None) -> None:
-        for name, rows in table_rows(document, self.run).items():
-            self._rows[name] += rows
-        self._documents += 1
-        if self._documents >= self._batch:
+        self._documents.append(document)
+        if len(self._documents) >= self._batch:
             self.flush()
 
     def write_error(self, entry: dict[str, Any]) -> None:
-        self._rows["errors"].append({**entry, "run": self.run})
+        self._errors.append({**entry, "run": self.run})
 
     def flush(self) -> None:
-        """Write the buffered rows."""
+        """Write the buffered documents and errors."""
         import pyarrow
 
         tables = {
-            name: pyarrow.Table.from_pylist(rows, schema=self._schemas[name]) for name, rows in self._rows.items()
+            name: pyarrow.Table.from_pydict(columns, schema=self._schemas[name])
+            for name, columns in table_columns(self._documents, self.run).items()
         }
+        tables["errors"] = pyarrow.Table.from_pylist(self._errors, schema=self._schemas["errors"])
         self._write_tables(tables)
-        self._rows = {name: [] for name in TABLES}
-        self._documents = 0
+        self._documents, self._errors = [], []
 
     def _write_tables(self, tables: dict[str, "pyarrow.Table"]) -> None:
         raise NotImplementedError
@@ -356,9 +356,14 @@ class DuckDbWriter(_TableWriter):
         super().__init__(batch)
         self.path = path
         try:
-            self._connection = duckdb.connect(path)
+            # One thread: the run's workers need the cores (with n_process 2 on 2 cores, DuckDB's
+            # threads would take their CPU). Checkpoints every 64 MB of log instead of 16: each one
+            # compresses again the table's last, partly filled, row groups.
+            self._connection = duckdb.connect(path, config={"threads": 1, "checkpoint_threshold": "64MB"})
         except duckdb.Error as exc:
             raise ValueError(Errors.E083.format(path=path, reason=exc)) from None
+        # The library prints nothing; DuckDB would draw a progress bar for a long checkpoint.
+        self._connection.execute("SET enable_progress_bar = false")
         for name, columns in TABLES.items():
             definition = ", ".join(f"{_quoted(c.name)} {c.type}" for c in columns)
             self._connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({definition})")
@@ -382,9 +387,8 @@ class DuckDbWriter(_TableWriter):
         connection.begin()
         for name, table in tables.items():
             if table.num_rows:
-                connection.register("batch", table)
-                connection.execute(f"INSERT INTO {name} BY NAME SELECT * FROM batch")
-                connection.unregister("batch")
+                # The Arrow table's columns are the table's, in its order (checked when opened).
+                connection.from_arrow(table).insert_into(name)
         connection.commit()
 
     def close(self) -> None:

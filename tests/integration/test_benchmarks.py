@@ -161,13 +161,17 @@ def test_benchmark_accuracy_command_writes_the_doc_and_prints_the_table(tmp_path
 def test_benchmark_scale_section_gives_reading_and_writing_shares_and_peak_memory() -> None:
     import benchmark
 
-    read = {"seconds": 6.0, "docs": 6785, "errors": 1, "words": 3_000_000}
+    read = {"seconds": 1.0, "parsing": 6.0, "docs": 6785, "errors": 1, "words": 3_000_000}
     write = {"seconds": {"duckdb": 4.0, "jsonl": 1.0}}
     samples = [(0.0, 90.0, []), (5.0, 300.0, [140.0, 150.0]), (10.0, 310.0, [145.0, 152.0])]
+    cpu = {"seconds": 80.0, "parent": 4.0, "workers": 156.0}  # the batch, once the pipeline is loaded
     run = {"output": "/tmp/legacy.duckdb", "seconds": 100.0, "written": 6785, "errors": 1, "samples": samples}
-    lines = benchmark.scale_lines([run], read, write)
+    lines = benchmark.scale_lines([{**run, "cpu": cpu}], read, write)
     row = next(line for line in lines if line.startswith("| duckdb |"))
-    assert row == "| duckdb | 6,785 + 1 | 100.0 | 67.8 | 30,000 | 6.0% | 4.0% | 10.0% | 310 | 152 |"
+    assert row == (
+        "| duckdb | 6,785 + 1 | 100.0 | 67.8 | 30,000 | 4.0 | 5.0% | 2.5% | 156.0 | 1.0% | 4.0% | 5.0% | 310 | 152 |"
+    )
+    assert "the two workers parse the XML (6.0 CPU s alone)" in lines[0]
     assert lines[-1] == "0 s: 90 / -, 5 s: 300 / 140 + 150, 10 s: 310 / 145 + 152"
 
 
