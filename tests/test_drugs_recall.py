@@ -1,0 +1,121 @@
+"""DRUG recall on records written outside the gold's sources (legacy XML across all diseases, HINT
+criteria): the classes of drug mention a probe of unannotated records found uncovered."""
+
+import pytest
+
+import trialspacy
+from trialspacy.components.drugs.gazetteer import intervention_names, names_agent
+from trialspacy.spans import DRUG, label_spans
+
+PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return trialspacy.build(PIPELINE)
+
+
+def drugs(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(text, normalized, kind) of the DRUG spans of ``text``."""
+    return [(s.text, s._.trialspacy_normalized, s._.trialspacy_kind) for s in label_spans(nlp(text), DRUG)]
+
+
+# Cause: the record's list names an agent in lower case or as a description, which no shape rule
+# took for a name (legacy XML records, registered 1999-2007).
+# NCT00005937: a biological product named by a description.
+ATG = (
+    "Antithymocyte Globulin and Cyclosporine to Treat Myelodysplasia\nThis study will determine the safety and "
+    "effectiveness of a combination of the immune-suppressing drugs antithymocyte globulin (ATG) and cyclosporine "
+    "for treating myelodysplasia.\nMyelodysplastic Syndrome\nDRUG: Antithymocyte globulin|DRUG: Cyclosporine\n"
+    "Red Blood Cell Transfusion Independence, 6 months\n\n\nPatients receive ATG and cyclosporine."
+)
+# NCT00000534: a supplement the lexicon blocks (it is mostly measured), listed as the intervention.
+CALCIUM = (
+    "Calcium for Pre-Eclampsia Prevention (CPEP)\nTo evaluate the efficacy of 2 grams per day of oral calcium "
+    "supplementation in reducing the combined incidence of hypertensive disorders of pregnancy.\nPre-Eclampsia\n"
+    "DRUG: calcium|BEHAVIORAL: dietary supplements\n\n\nBACKGROUND:\n\nMost trials have not assessed the "
+    "possibility that a subgroup with low baseline urinary calcium may benefit most from calcium supplementation."
+)
+# NCT00004832: a chemical name whose locants hold a comma.
+DAP = (
+    "Randomized Study of 3,4-Diaminopyridine for Lambert-Eaton Myasthenic Syndrome\nOBJECTIVES: I. Evaluate the "
+    "safety and effectiveness of 3,4-diaminopyridine (DAP) in the treatment of patients with Lambert-Eaton "
+    "myasthenic syndrome (LEMS).\nLambert-Eaton Myasthenic Syndrome\nDRUG: 3,4-diaminopyridine\n\n\n"
+    "PROTOCOL OUTLINE: Patients are randomized to receive 3,4-diaminopyridine (DAP) or placebo orally."
+)
+# NCT00003552 / NCT00493857: cell products, and a known agent described at length, which keeps its name.
+CELLS = (
+    "Allogeneic Lymphocytes in Treating Patients With Metastatic Melanoma\nPURPOSE: Phase II trial of donor cells "
+    "and antibodies.\nRecurrent Melanoma\n"
+    "DRUG: allogeneic lymphocytes|DRUG: anti-thymocyte globulin|DRUG: Nimotuzumab Humanized Monoclonal Antibody|"
+    "PROCEDURE: gene therapy|DRUG: Treatment of depression\nResponse rate, 8 weeks\n\n\nPatients receive anti-thymocyte globulin IV and "
+    "then allogeneic lymphocytes IV on day 0; nimotuzumab is given weekly. No prior gene therapy."
+)
+
+
+def test_drugs_listed_description_of_an_agent_is_a_drug_throughout_the_record(nlp):
+    found = drugs(nlp, ATG)
+    assert [f[0] for f in found if f[1] == "antithymocyte globulin" and f[0] != "ATG"] == [
+        "Antithymocyte Globulin",
+        "antithymocyte globulin",
+        "Antithymocyte globulin",
+    ]
+    # the record's abbreviation for it follows
+    assert ("ATG", "antithymocyte globulin", "agent") in found
+
+
+def test_drugs_listed_blocked_substance_is_a_drug_except_where_measured(nlp):
+    surfaces = [f[0] for f in drugs(nlp, CALCIUM) if f[1] == "calcium"]
+    # the title, the aim, the list and the supplementation; "urinary calcium" is measured
+    assert surfaces == ["Calcium", "calcium", "calcium", "calcium"]
+
+
+def test_drugs_listed_chemical_name_keeps_its_locants(nlp):
+    found = drugs(nlp, DAP)
+    assert [f[0] for f in found if f[1] == "3,4-diaminopyridine"] == [
+        "3,4-Diaminopyridine",
+        "3,4-diaminopyridine",
+        "DAP",
+        "3,4-diaminopyridine",
+        "3,4-diaminopyridine",
+        "DAP",
+    ]
+
+
+def test_drugs_listed_cell_products_are_agents_and_descriptions_of_known_agents_are_not_taken(nlp):
+    found = drugs(nlp, CELLS)
+    surfaces = [f[0] for f in found]
+    assert surfaces.count("allogeneic lymphocytes") == 2
+    assert surfaces.count("anti-thymocyte globulin") == 2
+    assert ("Nimotuzumab", "nimotuzumab", "agent") in found
+    assert "Nimotuzumab Humanized Monoclonal Antibody" not in surfaces
+    assert not {"gene", "depression"} & {s.lower() for s in surfaces}
+
+
+@pytest.mark.parametrize(
+    "name,blocked,expected",
+    [
+        ("niacin", True, True),
+        ("2-Fluorodeoxyglucose", False, True),
+        ("3,4-diaminopyridine", False, True),
+        ("anti-thymocyte globulin", False, True),
+        ("bcr-abl peptide vaccine", False, True),
+        ("therapeutic autologous dendritic cells", False, True),
+        # what is left of "gene therapy", "Treatment of depression", "isolated perfusion"
+        ("gene", False, False),
+        ("depression", False, False),
+        ("isolated perfusion", False, False),
+    ],
+)
+def test_drugs_names_agent_by_the_records_word(name, blocked, expected):
+    assert names_agent(name, blocked) is expected
+
+
+def test_drugs_intervention_names_keep_commas_between_digits():
+    assert intervention_names("DRUG: 3,4-diaminopyridine|DRUG: A1, B2|DRUG: cisplatin,docetaxel") == [
+        "3,4-diaminopyridine",
+        "A1",
+        "B2",
+        "cisplatin",
+        "docetaxel",
+    ]
