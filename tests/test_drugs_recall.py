@@ -119,3 +119,51 @@ def test_drugs_intervention_names_keep_commas_between_digits():
         "cisplatin",
         "docetaxel",
     ]
+
+
+# Cause: a cytokine (a lexicon name given only "as therapy") listed with drugs had no word beside it
+# saying it is given (legacy XML criteria and outlines of HIV and oncology trials).
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # NCT00000688
+        (
+            "Excluded: ganciclovir, nucleoside analogs (topical ophthalmics are permitted), acyclovir, interferon, "
+            "foscarnet.",
+            "interferon",
+            "interferons",
+        ),
+        # NCT00004063
+        (
+            "Phase I trial to study the side effects of cisplatin, gemcitabine, interferon alfa, and whole-body "
+            "hyperthermia.",
+            "interferon alfa",
+            "interferon alfa",
+        ),
+        # NCT00002161
+        ("Immunomodulating agents such as systemic corticosteroids, IL-2, or interferons.", "IL-2", "aldesleukin"),
+        # NCT00004074
+        ("Treatment with maintenance trastuzumab and IL-12 repeats weekly for 14 weeks.", "IL-12", "interleukin-12"),
+    ],
+)
+def test_drugs_cytokine_listed_with_drugs_is_given(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent" if normalized != "interferons" else "class") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # NCT00000853: cytokines listed with cytokines are read-outs
+        ("Production of TH1-like cytokines such as INF-gamma, interleukin-2, interleukin-4.", "interleukin-2"),
+        # NCT00460031
+        (
+            "Effects of this regimen on serum cytokines, including tumor necrosis factor-alpha, basic fibroblast "
+            "growth factor.",
+            "tumor necrosis factor-alpha",
+        ),
+        # NCT00001113: the first part of a name the lexicon does not hold
+        ("To define the pharmacokinetics of AZT and IFN-A2A when given in combination.", "IFN"),
+    ],
+)
+def test_drugs_cytokine_listed_with_cytokines_or_cut_from_a_name_is_not_given(nlp, text, surface):
+    assert surface not in [f[0] for f in drugs(nlp, text)]

@@ -53,7 +53,7 @@ from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
-from .context import given_as_therapy, is_measured, names_pathogen
+from .context import CYTOKINE_NAME_RE, coordinated, given_as_therapy, is_measured, names_pathogen
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import (
@@ -279,15 +279,27 @@ class DrugRecognizer(Pipe):
         return doc
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
-        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy."""
-        found = []
+        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy
+        (by the words beside them, or by a drug listed with them)."""
+        kept = []
+        # Cytokines that no word beside them says are given: kept if listed with a drug.
+        cytokines = []
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
-                continue
-            found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)))
-        return found
+                cytokines.append((start, end, payload))
+            else:
+                kept.append((start, end, payload))
+        if cytokines and kept:
+            drugs = [
+                (s, e)
+                for s, e, p in kept
+                if p.get("context") != "therapy" and not CYTOKINE_NAME_RE.search(doc[s:e].text)
+            ]
+            starts, ends = {s for s, _ in drugs}, {e for _, e in drugs}
+            kept.extend(c for c in cytokines if coordinated(doc, c[0], c[1], starts, ends))
+        return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)) for start, end, payload in kept]
 
     def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs, bool]]:
         """Names from the record's interventions section with their attributes: the lexicon's
