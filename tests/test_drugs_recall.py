@@ -167,3 +167,52 @@ def test_drugs_cytokine_listed_with_drugs_is_given(nlp, text, surface, normalize
 )
 def test_drugs_cytokine_listed_with_cytokines_or_cut_from_a_name_is_not_given(nlp, text, surface):
     assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: hormones and supplements the lexicon blocked because trial text mostly measures them, given
+# as therapy (the immunotherapy criteria's "Replacement therapy (e.g., thyroxine, insulin, ...)",
+# legacy records of endocrine and nutrition trials): taken where given, as cytokines are.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # NCT05226598 (HINT criteria)
+        (
+            "Replacement therapy (eg, thyroxine, insulin, or physiologic corticosteroid replacement therapy for "
+            "adrenal or pituitary insufficiency) is not considered a form of systemic treatment.",
+            "thyroxine",
+            "levothyroxine",
+        ),
+        # NCT00066573
+        (
+            "Allowed: vagifem, estrogen vaginal cream, testosterone, estradiol vaginal gel, or Estring.",
+            "estradiol",
+            "estradiol",
+        ),
+        # NCT00004338
+        ("Establish further the role of zinc therapy in pregnant patients with Wilson disease.", "zinc", "zinc"),
+        # NCT00000117
+        (
+            "Patients must not have received ACTH or corticosteroids within the past month.",
+            "ACTH",
+            "adrenocorticotropic hormone",
+        ),
+        # NCT00004343
+        ("Catheters in the adrenal vein following a deuterated cortisol infusion.", "cortisol", "hydrocortisone"),
+    ],
+)
+def test_drugs_hormone_or_supplement_given_as_therapy(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serum cortisol levels will be measured at 8 am.",
+        "Free thyroxine within normal limits.",
+        "ACTH stimulation test at baseline.",
+        "Estradiol < 20 pg/mL confirming postmenopausal status.",
+        "Low serum zinc.",
+    ],
+)
+def test_drugs_hormone_or_supplement_measured_is_not_a_drug(nlp, text):
+    assert drugs(nlp, text) == []

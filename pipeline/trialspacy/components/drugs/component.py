@@ -304,8 +304,8 @@ class DrugRecognizer(Pipe):
     def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs, bool]]:
         """Names from the record's interventions section with their attributes: the lexicon's
         when it knows the name, else the name as an agent if it looks like a proper name; and
-        whether the lexicon blocks the name (``calcium``), so that where the record measures it
-        ("serum calcium") it is no drug.
+        whether the lexicon blocks the name or takes it only when given (``calcium``,
+        ``glutamine``), so that where the record measures it ("serum glutamine") it is no drug.
 
         With ``authoritative_list`` (contract v1.2) items of every agent-naming type are read, and
         the record's word is final: a proper name the lexicon blocks or the code guards take for a
@@ -323,7 +323,7 @@ class DrugRecognizer(Pipe):
                 payload = self.index.get(tokenize_terms(self.nlp, [name])[0])
                 blocked = payload is not None
                 if blocked and not payload.get("deny"):
-                    names.append((name, _attrs(payload), False))
+                    names.append((name, _attrs(payload), payload.get("context") == "therapy"))
                 elif (
                     authoritative
                     and whole
