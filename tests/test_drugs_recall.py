@@ -216,3 +216,19 @@ def test_drugs_hormone_or_supplement_given_as_therapy(nlp, text, surface, normal
 )
 def test_drugs_hormone_or_supplement_measured_is_not_a_drug(nlp, text):
     assert drugs(nlp, text) == []
+
+
+# Cause: older text writes a chemical name without the locant the dictionaries give it (the lexicon
+# build adds the bare word when it names one agent).
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # NCT00003427 (legacy XML)
+        ("Patients receive fluorouracil and ethynyluracil as per the schedule.", "ethynyluracil", "eniluracil"),
+        # HINT criteria
+        ("Patients with small cell lung cancer treated with nitrocamptothecin.", "nitrocamptothecin", "rubitecan"),
+        ("Prior chlorodeoxyadenosine is allowed.", "chlorodeoxyadenosine", "cladribine"),
+    ],
+)
+def test_drugs_chemical_name_without_its_locant(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
