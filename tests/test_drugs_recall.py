@@ -232,3 +232,39 @@ def test_drugs_hormone_or_supplement_measured_is_not_a_drug(nlp, text):
 )
 def test_drugs_chemical_name_without_its_locant(nlp, text, surface, normalized):
     assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+# Cause: class nouns and spellings of HIV, transplant and cardiology criteria the class list lacked.
+@pytest.mark.parametrize(
+    "text,surface,normalized,kind",
+    [
+        # NCT00002271, NCT00001036 (legacy XML)
+        ("Excluded: Antiretroviral drugs. Immunomodulators.", "Immunomodulators", "immunomodulators", "class"),
+        (
+            "Known immunomodulators (e.g., systemic steroids, interferons, interleukins).",
+            "interferons",
+            "interferons",
+            "class",
+        ),
+        # NCT00002452
+        (
+            "Are taking nonnucleoside reverse transcriptase inhibitors (NNRTIs).",
+            "nonnucleoside reverse transcriptase inhibitors",
+            "non-nucleoside reverse transcriptase inhibitors",
+            "class",
+        ),
+        # NCT00495664
+        ("Contraindication to asa, heparins, thienopyridines.", "heparins", "heparins", "class"),
+        # NCT00002114
+        ("Prophylaxis including pentamidine, cotrimoxazole, acyclovir.", "cotrimoxazole", "co-trimoxazole", "agent"),
+        # NCT00001962
+        (
+            "Switching from corticosteroids to cyclosporine (CSA) and antithymocyte globulin (ATG).",
+            "antithymocyte globulin",
+            "antithymocyte globulin",
+            "agent",
+        ),
+    ],
+)
+def test_drugs_class_nouns_and_spellings_of_older_criteria(nlp, text, surface, normalized, kind):
+    assert (surface, normalized, kind) in drugs(nlp, text)
