@@ -257,6 +257,14 @@ def test_drugs_chemical_name_without_its_locant(nlp, text, surface, normalized):
         ("Contraindication to asa, heparins, thienopyridines.", "heparins", "heparins", "class"),
         # NCT00002114
         ("Prophylaxis including pentamidine, cotrimoxazole, acyclovir.", "cotrimoxazole", "co-trimoxazole", "agent"),
+        # NCT05226598 (HINT criteria): the autoimmune exclusion of immunotherapy trials
+        (
+            "Active autoimmune disease that has required systemic treatment in past 2 years (ie, with use of "
+            "disease modifying agents, corticosteroids or immunosuppressive drugs).",
+            "disease modifying agents",
+            "disease-modifying drugs",
+            "class",
+        ),
         # NCT00001962
         (
             "Switching from corticosteroids to cyclosporine (CSA) and antithymocyte globulin (ATG).",
