@@ -218,6 +218,12 @@ def test_drugs_hormone_or_supplement_measured_is_not_a_drug(nlp, text):
     assert drugs(nlp, text) == []
 
 
+def test_drugs_hormone_before_a_comparator_is_a_laboratory_value(nlp):
+    # samples/ctgov_v2_nsclc_more (an API v2 title): "With" before it, but a comparator after it
+    text = "Pemetrexed/Carboplatin vs Paclitaxel/Carboplatin for NSCLC in Women With Estradiol > 25 pg/mL"
+    assert [f[0] for f in drugs(nlp, text)] == ["Pemetrexed", "Carboplatin", "Paclitaxel", "Carboplatin"]
+
+
 # Cause: older text writes a chemical name without the locant the dictionaries give it (the lexicon
 # build adds the bare word when it names one agent).
 @pytest.mark.parametrize(

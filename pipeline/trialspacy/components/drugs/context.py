@@ -42,11 +42,17 @@ def names_pathogen(doc: Doc, end: int) -> bool:
     return next_word(doc, end) in PATHOGEN_AFTER
 
 
+# A comparator after a substance makes it a laboratory value, whatever comes before it ("Women With
+# Estradiol > 25 pg/mL").
+_COMPARATORS = frozenset({">", "<", "≥", "≤", ">=", "<=", "=", "=<", "=>"})
+
+
 def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
-    therapy``, ``treated with interferon``)."""
+    therapy``, ``treated with interferon``), unless a comparator follows it (a laboratory value)."""
     before = doc[start - 1].lower_ if start > 0 else ""
-    return next_word(doc, end) in THERAPY_AFTER or before in THERAPY_BEFORE
+    after = next_word(doc, end)
+    return after not in _COMPARATORS and (after in THERAPY_AFTER or before in THERAPY_BEFORE)
 
 
 # Words and signs that join the items of a list ("acyclovir, interferon, foscarnet", "AZT and IFN").
