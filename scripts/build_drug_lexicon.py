@@ -20,7 +20,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -485,6 +485,7 @@ def collect(corpora: Path) -> list[Term]:
     renamed = code_generic_names(vocabulary, dictionary)
     for term in terms:
         term.normalized = nuclide_spacing(renamed.get(term.normalized, term.normalized))
+    terms += locant_free(terms)
     known: dict[str, Term] = {}
     for term in terms:
         known.setdefault(term.surface.lower(), term)
@@ -494,6 +495,23 @@ def collect(corpora: Path) -> list[Term]:
     terms += curated
     terms += curated_denials()
     return [case_rule(t) for t in terms]
+
+
+# A chemical name written with a locant (``5-ethynyluracil``, ``9-nitrocamptothecin``), which older
+# trial text drops ("fluorouracil and ethynyluracil", "treated with nitrocamptothecin").
+LOCANT_RE = re.compile(r"\d{1,2}-([a-z]{8,})")
+
+
+def locant_free(terms: Sequence[Term]) -> list[Term]:
+    """The agents of ``terms`` written with a locant (see ``LOCANT_RE``) without it, when the bare
+    word is no term of its own and names one agent (not ``aminophenol``, of ``2-`` and ``4-aminophenol``)."""
+    surfaces = {term.surface.lower() for term in terms}
+    bare: dict[str, list[Term]] = {}
+    for term in terms:
+        match = LOCANT_RE.fullmatch(term.surface.lower())
+        if match and term.kind == "agent" and match.group(1) not in surfaces:
+            bare.setdefault(match.group(1), []).append(term)
+    return [replace(found[0], surface=word) for word, found in bare.items() if len({t.normalized for t in found}) == 1]
 
 
 def align_classes(classes: list[Term], curated: list[Term]) -> list[Term]:

@@ -36,6 +36,7 @@ ROLES = {
         "dose_form",
         "not_agent",
         "plan",
+        "agent_head",
     },
 }
 # The formulation words carry the template of their product's name too (``liposomal {}``).

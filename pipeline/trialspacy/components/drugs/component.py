@@ -53,10 +53,18 @@ from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
-from .context import given_as_therapy, is_measured, names_pathogen
+from .context import CYTOKINE_NAME_RE, coordinated, given_as_therapy, is_measured, names_pathogen
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
-from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
+from .gazetteer import (
+    CORE_TYPES,
+    GAZETTEER_TYPES,
+    listed_names,
+    looks_like_name,
+    names_agent,
+    occurrences,
+    resolve_codes,
+)
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_radiolabels
@@ -236,8 +244,8 @@ class DrugRecognizer(Pipe):
         text = folded_text(doc)
         found = self._lexicon_spans(doc)
         listed = self._listed_names(doc, text) if self.gazetteer else []
-        for name, attrs in listed:
-            found.extend((start, end, attrs) for start, end in occurrences(text, name))
+        for name, attrs, blocked in listed:
+            found.extend((s, e, attrs) for s, e in occurrences(text, name) if not (blocked and _measured(doc, s, e)))
         taken = _taken_chars(found)
         shaped = find_codes(text) + (find_products(text) + find_named_vaccines(text) if self.products else [])
         found.extend(
@@ -271,39 +279,67 @@ class DrugRecognizer(Pipe):
         return doc
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
-        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy."""
-        found = []
+        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy
+        (by the words beside them, or by a drug listed with them)."""
+        kept = []
+        # Cytokines that no word beside them says are given: kept if listed with a drug.
+        cytokines = []
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
-                continue
-            found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)))
-        return found
+                cytokines.append((start, end, payload))
+            else:
+                kept.append((start, end, payload))
+        if cytokines and kept:
+            drugs = [
+                (s, e)
+                for s, e, p in kept
+                if p.get("context") != "therapy" and not CYTOKINE_NAME_RE.search(doc[s:e].text)
+            ]
+            starts, ends = {s for s, _ in drugs}, {e for _, e in drugs}
+            kept.extend(c for c in cytokines if coordinated(doc, c[0], c[1], starts, ends))
+        return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)) for start, end, payload in kept]
 
-    def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs]]:
+    def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs, bool]]:
         """Names from the record's interventions section with their attributes: the lexicon's
-        when it knows the name, else the name as an agent if it looks like a proper name.
+        when it knows the name, else the name as an agent if it looks like a proper name; and
+        whether the lexicon blocks the name or takes it only when given (``calcium``,
+        ``glutamine``), so that where the record measures it ("serum glutamine") it is no drug.
 
         With ``authoritative_list`` (contract v1.2) items of every agent-naming type are read, and
         the record's word is final: a proper name the lexicon blocks or the code guards take for a
-        gene, a scale or a trial code (``CA-4948``, ``Glutamine``) is an agent, unless it was cut
-        from a longer name at ``/`` or a parenthesis (``HER-2`` of ``HER-2/neu peptide vaccine``)."""
+        gene, a scale or a trial code (``CA-4948``, ``Glutamine``) is an agent, and so is a whole item
+        in lower case that names an agent (``niacin``, ``anti-thymocyte globulin``; see
+        :func:`names_agent`), unless it was cut from a longer name at ``/`` or a
+        parenthesis (``HER-2`` of ``HER-2/neu peptide vaccine``)."""
         authoritative = self.authoritative_list
-        names: list[tuple[str, Attrs]] = []
+        names: list[tuple[str, Attrs, bool]] = []
         for section in doc._.trialspacy_sections or []:
             if section["name"] != "interventions":
                 continue
             section_text = text[section["start"] : section["end"]]
             for name, whole in listed_names(section_text, GAZETTEER_TYPES if authoritative else CORE_TYPES):
                 payload = self.index.get(tokenize_terms(self.nlp, [name])[0])
-                if payload is not None and not payload.get("deny"):
-                    names.append((name, _attrs(payload)))
-                elif not looks_like_name(name):
-                    continue
-                elif (authoritative and whole) or (payload is None and not is_code_lookalike(name)):
-                    names.append((name, _agent(name.lower())))
+                blocked = payload is not None
+                if blocked and not payload.get("deny"):
+                    names.append((name, _attrs(payload), payload.get("context") == "therapy"))
+                elif (
+                    authoritative
+                    and whole
+                    and (looks_like_name(name) or (names_agent(name, blocked) and not self._names_known_agent(name)))
+                ):
+                    names.append((name, _agent(name.lower()), blocked))
+                elif looks_like_name(name) and not blocked and not is_code_lookalike(name):
+                    names.append((name, _agent(name.lower()), False))
         return names
+
+    def _names_known_agent(self, name: str) -> bool:
+        """True when the lexicon finds an agent in the words of ``name``: the record describes a
+        known agent (``Nimotuzumab Humanized Monoclonal Antibody``, ``Amphotericin B fat
+        emulsion``), which keeps its own name."""
+        matches = self.index.find(self.nlp.make_doc(name))
+        return any(not payload.get("deny") and payload.get("kind") == "agent" for _, _, payload in matches)
 
     def _stem_spans(
         self, doc: Doc, text: str, long_words: AbstractSet[str], found: Sequence[Candidate]
@@ -343,7 +379,7 @@ class DrugRecognizer(Pipe):
         text: str,
         long_words: AbstractSet[str],
         found: Sequence[Candidate],
-        listed: Sequence[tuple[str, Attrs]],
+        listed: Sequence[tuple[str, Attrs, bool]],
     ) -> Iterator[Candidate]:
         """Words that misspell an agent named in this record (``acitinib`` for ``Axitinib``), of
         ``long_words``, the text's words that :data:`LONG_WORD_RE` finds."""
@@ -352,7 +388,7 @@ class DrugRecognizer(Pipe):
             surface = text[start:end].lower()
             if attrs["kind"] == "agent" and surface.isalpha() and len(surface) >= 6:
                 names.setdefault(surface, attrs)
-        for name, attrs in listed:
+        for name, attrs, _ in listed:
             if name.isalpha() and len(name) >= 6:
                 names.setdefault(name.lower(), attrs)
         index = SpellingIndex(names)
@@ -496,6 +532,12 @@ def _names_pathogen(doc: Doc, start: int, end: int) -> bool:
     shape such as ``EV71`` in "EV71 infection")."""
     span = doc.char_span(start, end)
     return span is not None and names_pathogen(doc, span.end)
+
+
+def _measured(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around the characters ``[start, end)`` say the substance is measured."""
+    span = doc.char_span(start, end)
+    return span is not None and is_measured(doc, span.start, span.end)
 
 
 def _taken_chars(found: Iterable[Candidate]) -> set[int]:

@@ -30,12 +30,16 @@ DOSE_FORM_WORDS = frozenset(_WORDS["dose_form"])
 NOT_AGENTS = frozenset(_WORDS["not_agent"])
 # Chunks with one of these words describe a treatment plan, not an agent ("adjuvant chemotherapy MRD-").
 PLAN_WORDS = frozenset(_WORDS["plan"])
+# Nouns that end the name of an agent written as a description (``anti-thymocyte globulin``,
+# ``bcr-abl peptide vaccine``, ``therapeutic autologous dendritic cells``).
+AGENT_HEADS = frozenset(_WORDS["agent_head"])
 
 _ITEM_RE = re.compile(r"^\s*([A-Za-z_ ]+?)\s*:\s*(.+?)\s*$")
-# Words and signs that join the agents of a combination listed as one item.
+# Words and signs that join the agents of a combination listed as one item (a comma between digits
+# is no such sign: ``3,4-diaminopyridine``, ``L-743,872``).
 _SPLIT_RE = re.compile(
     r"\s*(?:\bcombined?\s+with\b|\bin\s+combination\s+with\b|\bplus\b|\bfollowed\s+by\b|\bversus\b|\bvs\.?(?!\w)"
-    r"|\band\b|\bor\b|\bwith\b|\+|＋|&|,|;|，|；|、)\s*",
+    r"|\band\b|\bor\b|\bwith\b|\+|＋|&|,(?!\d)|(?<!\d),|;|，|；|、)\s*",
     re.IGNORECASE,
 )
 # Signs that join agents (``FLU/MEL``, ``Toripalimab (JS001)``) but also the parts of one name
@@ -45,9 +49,10 @@ _INNER_RE = re.compile(r"\s*(?:/|\(|\)|\[|\]|（|）)\s*")
 # A radionuclide as registries write it: element (or carrier) name, symbol, mass number
 # (``iodine I 131``, ``indium In 111``, ``fludeoxyglucose F 18``, ``phosphorus P32``, ``technetium Tc 99m``).
 NUCLIDE_RE = re.compile(r"\b[A-Za-z]{3,}\s+[A-Z][a-z]?\s?-?\d{1,3}m?\b")
-# A dose or a bare number, but not the digits of a name (``IL-2``, ``5-FU``, ``LM103``).
+# A dose or a bare number, but not the digits of a name (``IL-2``, ``5-FU``, ``LM103``, the
+# locants of ``3,4-diaminopyridine``).
 DOSE_RE = re.compile(
-    r"(?<![\w\-/.])\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|µg|ug|ng|ml|mL|l|iu|IU|units?|u|%|mg/kg|"
+    r"(?<![\w\-/.])\d+(?:[.,]\d+)?(?![.,]\d)\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?(?:mg|g|mcg|µg|ug|ng|ml|mL|l|iu|IU|units?|u|%|mg/kg|"
     r"mg/m2|mg/m²|auc|gy|cgy)?(?:\s*/\s*(?:kg|m2|m²|day|d|dose|week|wk)){0,2}(?![\w\-])",
     re.IGNORECASE,
 )
@@ -112,6 +117,19 @@ def looks_like_name(name: str) -> bool:
     if any(is_code(w) or re.search(r"[A-Za-z][A-Z0-9]", w) for w in words) or NUCLIDE_RE.search(name):
         return True
     return len(words) == 1 and (has_inn_stem(name.lower()) or name[:1].isupper())
+
+
+def names_agent(name: str, blocked: bool = False) -> bool:
+    """True for a whole item of an agent-naming type that the record's word makes an agent
+    whatever its case (contract v1.2): one word that the lexicon blocks as often measured
+    (``blocked``: ``niacin``, ``calcium``) or that is a chemical name (``2-Fluorodeoxyglucose``,
+    ``3,4-diaminopyridine``), or several words ending in a noun of :data:`AGENT_HEADS`
+    (``anti-thymocyte globulin``). Other lower-case words are what is left of a description
+    (``gene`` of "gene therapy", ``depression`` of "Treatment of depression")."""
+    words = name.split()
+    if len(words) == 1:
+        return blocked or re.search(r"\d|\w-\w", name) is not None
+    return words[-1].lower() in AGENT_HEADS
 
 
 def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,284 @@
+"""DRUG recall on records written outside the gold's sources (legacy XML across all diseases, HINT
+criteria): the classes of drug mention a probe of unannotated records found uncovered."""
+
+import pytest
+
+import trialspacy
+from trialspacy.components.drugs.gazetteer import intervention_names, names_agent
+from trialspacy.spans import DRUG, label_spans
+
+PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return trialspacy.build(PIPELINE)
+
+
+def drugs(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(text, normalized, kind) of the DRUG spans of ``text``."""
+    return [(s.text, s._.trialspacy_normalized, s._.trialspacy_kind) for s in label_spans(nlp(text), DRUG)]
+
+
+# Cause: the record's list names an agent in lower case or as a description, which no shape rule
+# took for a name (legacy XML records, registered 1999-2007).
+# NCT00005937: a biological product named by a description.
+ATG = (
+    "Antithymocyte Globulin and Cyclosporine to Treat Myelodysplasia\nThis study will determine the safety and "
+    "effectiveness of a combination of the immune-suppressing drugs antithymocyte globulin (ATG) and cyclosporine "
+    "for treating myelodysplasia.\nMyelodysplastic Syndrome\nDRUG: Antithymocyte globulin|DRUG: Cyclosporine\n"
+    "Red Blood Cell Transfusion Independence, 6 months\n\n\nPatients receive ATG and cyclosporine."
+)
+# NCT00000534: a supplement the lexicon blocks (it is mostly measured), listed as the intervention.
+CALCIUM = (
+    "Calcium for Pre-Eclampsia Prevention (CPEP)\nTo evaluate the efficacy of 2 grams per day of oral calcium "
+    "supplementation in reducing the combined incidence of hypertensive disorders of pregnancy.\nPre-Eclampsia\n"
+    "DRUG: calcium|BEHAVIORAL: dietary supplements\n\n\nBACKGROUND:\n\nMost trials have not assessed the "
+    "possibility that a subgroup with low baseline urinary calcium may benefit most from calcium supplementation."
+)
+# NCT00004832: a chemical name whose locants hold a comma.
+DAP = (
+    "Randomized Study of 3,4-Diaminopyridine for Lambert-Eaton Myasthenic Syndrome\nOBJECTIVES: I. Evaluate the "
+    "safety and effectiveness of 3,4-diaminopyridine (DAP) in the treatment of patients with Lambert-Eaton "
+    "myasthenic syndrome (LEMS).\nLambert-Eaton Myasthenic Syndrome\nDRUG: 3,4-diaminopyridine\n\n\n"
+    "PROTOCOL OUTLINE: Patients are randomized to receive 3,4-diaminopyridine (DAP) or placebo orally."
+)
+# NCT00003552 / NCT00493857: cell products, and a known agent described at length, which keeps its name.
+CELLS = (
+    "Allogeneic Lymphocytes in Treating Patients With Metastatic Melanoma\nPURPOSE: Phase II trial of donor cells "
+    "and antibodies.\nRecurrent Melanoma\n"
+    "DRUG: allogeneic lymphocytes|DRUG: anti-thymocyte globulin|DRUG: Nimotuzumab Humanized Monoclonal Antibody|"
+    "PROCEDURE: gene therapy|DRUG: Treatment of depression\nResponse rate, 8 weeks\n\n\nPatients receive anti-thymocyte globulin IV and "
+    "then allogeneic lymphocytes IV on day 0; nimotuzumab is given weekly. No prior gene therapy."
+)
+
+
+def test_drugs_listed_description_of_an_agent_is_a_drug_throughout_the_record(nlp):
+    found = drugs(nlp, ATG)
+    assert [f[0] for f in found if f[1] == "antithymocyte globulin" and f[0] != "ATG"] == [
+        "Antithymocyte Globulin",
+        "antithymocyte globulin",
+        "Antithymocyte globulin",
+    ]
+    # the record's abbreviation for it follows
+    assert ("ATG", "antithymocyte globulin", "agent") in found
+
+
+def test_drugs_listed_blocked_substance_is_a_drug_except_where_measured(nlp):
+    surfaces = [f[0] for f in drugs(nlp, CALCIUM) if f[1] == "calcium"]
+    # the title, the aim, the list and the supplementation; "urinary calcium" is measured
+    assert surfaces == ["Calcium", "calcium", "calcium", "calcium"]
+
+
+def test_drugs_listed_chemical_name_keeps_its_locants(nlp):
+    found = drugs(nlp, DAP)
+    assert [f[0] for f in found if f[1] == "3,4-diaminopyridine"] == [
+        "3,4-Diaminopyridine",
+        "3,4-diaminopyridine",
+        "DAP",
+        "3,4-diaminopyridine",
+        "3,4-diaminopyridine",
+        "DAP",
+    ]
+
+
+def test_drugs_listed_cell_products_are_agents_and_descriptions_of_known_agents_are_not_taken(nlp):
+    found = drugs(nlp, CELLS)
+    surfaces = [f[0] for f in found]
+    assert surfaces.count("allogeneic lymphocytes") == 2
+    assert surfaces.count("anti-thymocyte globulin") == 2
+    assert ("Nimotuzumab", "nimotuzumab", "agent") in found
+    assert "Nimotuzumab Humanized Monoclonal Antibody" not in surfaces
+    assert not {"gene", "depression"} & {s.lower() for s in surfaces}
+
+
+@pytest.mark.parametrize(
+    "name,blocked,expected",
+    [
+        ("niacin", True, True),
+        ("2-Fluorodeoxyglucose", False, True),
+        ("3,4-diaminopyridine", False, True),
+        ("anti-thymocyte globulin", False, True),
+        ("bcr-abl peptide vaccine", False, True),
+        ("therapeutic autologous dendritic cells", False, True),
+        # what is left of "gene therapy", "Treatment of depression", "isolated perfusion"
+        ("gene", False, False),
+        ("depression", False, False),
+        ("isolated perfusion", False, False),
+    ],
+)
+def test_drugs_names_agent_by_the_records_word(name, blocked, expected):
+    assert names_agent(name, blocked) is expected
+
+
+def test_drugs_intervention_names_keep_commas_between_digits():
+    assert intervention_names("DRUG: 3,4-diaminopyridine|DRUG: A1, B2|DRUG: cisplatin,docetaxel") == [
+        "3,4-diaminopyridine",
+        "A1",
+        "B2",
+        "cisplatin",
+        "docetaxel",
+    ]
+
+
+# Cause: a cytokine (a lexicon name given only "as therapy") listed with drugs had no word beside it
+# saying it is given (legacy XML criteria and outlines of HIV and oncology trials).
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # NCT00000688
+        (
+            "Excluded: ganciclovir, nucleoside analogs (topical ophthalmics are permitted), acyclovir, interferon, "
+            "foscarnet.",
+            "interferon",
+            "interferons",
+        ),
+        # NCT00004063
+        (
+            "Phase I trial to study the side effects of cisplatin, gemcitabine, interferon alfa, and whole-body "
+            "hyperthermia.",
+            "interferon alfa",
+            "interferon alfa",
+        ),
+        # NCT00002161
+        ("Immunomodulating agents such as systemic corticosteroids, IL-2, or interferons.", "IL-2", "aldesleukin"),
+        # NCT00004074
+        ("Treatment with maintenance trastuzumab and IL-12 repeats weekly for 14 weeks.", "IL-12", "interleukin-12"),
+    ],
+)
+def test_drugs_cytokine_listed_with_drugs_is_given(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent" if normalized != "interferons" else "class") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # NCT00000853: cytokines listed with cytokines are read-outs
+        ("Production of TH1-like cytokines such as INF-gamma, interleukin-2, interleukin-4.", "interleukin-2"),
+        # NCT00460031
+        (
+            "Effects of this regimen on serum cytokines, including tumor necrosis factor-alpha, basic fibroblast "
+            "growth factor.",
+            "tumor necrosis factor-alpha",
+        ),
+        # NCT00001113: the first part of a name the lexicon does not hold
+        ("To define the pharmacokinetics of AZT and IFN-A2A when given in combination.", "IFN"),
+    ],
+)
+def test_drugs_cytokine_listed_with_cytokines_or_cut_from_a_name_is_not_given(nlp, text, surface):
+    assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: hormones and supplements the lexicon blocked because trial text mostly measures them, given
+# as therapy (the immunotherapy criteria's "Replacement therapy (e.g., thyroxine, insulin, ...)",
+# legacy records of endocrine and nutrition trials): taken where given, as cytokines are.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # NCT05226598 (HINT criteria)
+        (
+            "Replacement therapy (eg, thyroxine, insulin, or physiologic corticosteroid replacement therapy for "
+            "adrenal or pituitary insufficiency) is not considered a form of systemic treatment.",
+            "thyroxine",
+            "levothyroxine",
+        ),
+        # NCT00066573
+        (
+            "Allowed: vagifem, estrogen vaginal cream, testosterone, estradiol vaginal gel, or Estring.",
+            "estradiol",
+            "estradiol",
+        ),
+        # NCT00004338
+        ("Establish further the role of zinc therapy in pregnant patients with Wilson disease.", "zinc", "zinc"),
+        # NCT00000117
+        (
+            "Patients must not have received ACTH or corticosteroids within the past month.",
+            "ACTH",
+            "adrenocorticotropic hormone",
+        ),
+        # NCT00004343
+        ("Catheters in the adrenal vein following a deuterated cortisol infusion.", "cortisol", "hydrocortisone"),
+    ],
+)
+def test_drugs_hormone_or_supplement_given_as_therapy(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serum cortisol levels will be measured at 8 am.",
+        "Free thyroxine within normal limits.",
+        "ACTH stimulation test at baseline.",
+        "Estradiol < 20 pg/mL confirming postmenopausal status.",
+        "Low serum zinc.",
+    ],
+)
+def test_drugs_hormone_or_supplement_measured_is_not_a_drug(nlp, text):
+    assert drugs(nlp, text) == []
+
+
+def test_drugs_hormone_before_a_comparator_is_a_laboratory_value(nlp):
+    # samples/ctgov_v2_nsclc_more (an API v2 title): "With" before it, but a comparator after it
+    text = "Pemetrexed/Carboplatin vs Paclitaxel/Carboplatin for NSCLC in Women With Estradiol > 25 pg/mL"
+    assert [f[0] for f in drugs(nlp, text)] == ["Pemetrexed", "Carboplatin", "Paclitaxel", "Carboplatin"]
+
+
+# Cause: older text writes a chemical name without the locant the dictionaries give it (the lexicon
+# build adds the bare word when it names one agent).
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # NCT00003427 (legacy XML)
+        ("Patients receive fluorouracil and ethynyluracil as per the schedule.", "ethynyluracil", "eniluracil"),
+        # HINT criteria
+        ("Patients with small cell lung cancer treated with nitrocamptothecin.", "nitrocamptothecin", "rubitecan"),
+        ("Prior chlorodeoxyadenosine is allowed.", "chlorodeoxyadenosine", "cladribine"),
+    ],
+)
+def test_drugs_chemical_name_without_its_locant(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+# Cause: class nouns and spellings of HIV, transplant and cardiology criteria the class list lacked.
+@pytest.mark.parametrize(
+    "text,surface,normalized,kind",
+    [
+        # NCT00002271, NCT00001036 (legacy XML)
+        ("Excluded: Antiretroviral drugs. Immunomodulators.", "Immunomodulators", "immunomodulators", "class"),
+        (
+            "Known immunomodulators (e.g., systemic steroids, interferons, interleukins).",
+            "interferons",
+            "interferons",
+            "class",
+        ),
+        # NCT00002452
+        (
+            "Are taking nonnucleoside reverse transcriptase inhibitors (NNRTIs).",
+            "nonnucleoside reverse transcriptase inhibitors",
+            "non-nucleoside reverse transcriptase inhibitors",
+            "class",
+        ),
+        # NCT00495664
+        ("Contraindication to asa, heparins, thienopyridines.", "heparins", "heparins", "class"),
+        # NCT00002114
+        ("Prophylaxis including pentamidine, cotrimoxazole, acyclovir.", "cotrimoxazole", "co-trimoxazole", "agent"),
+        # NCT05226598 (HINT criteria): the autoimmune exclusion of immunotherapy trials
+        (
+            "Active autoimmune disease that has required systemic treatment in past 2 years (ie, with use of "
+            "disease modifying agents, corticosteroids or immunosuppressive drugs).",
+            "disease modifying agents",
+            "disease-modifying drugs",
+            "class",
+        ),
+        # NCT00001962
+        (
+            "Switching from corticosteroids to cyclosporine (CSA) and antithymocyte globulin (ATG).",
+            "antithymocyte globulin",
+            "antithymocyte globulin",
+            "agent",
+        ),
+    ],
+)
+def test_drugs_class_nouns_and_spellings_of_older_criteria(nlp, text, surface, normalized, kind):
+    assert (surface, normalized, kind) in drugs(nlp, text)
