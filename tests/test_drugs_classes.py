@@ -112,6 +112,41 @@ def test_drugs_classes_genes_measured_antibodies_and_modalities_are_not_drugs(nl
     assert classes(nlp, text) == {}
 
 
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT and HINT criteria: a pharmacological adjective's plural names its class alone.
+        (
+            "Use of immunomodulators (eg, interleukins, interferons, cyclosporine), HIV vaccine",
+            "immunomodulators",
+            "immunomodulators",
+        ),
+        (
+            "administration of probiotics/systemic immunomodulators during the 4 weeks",
+            "immunomodulators",
+            "immunomodulators",
+        ),
+        ("On biologics or will start biologics", "biologics", "biologics"),
+        ("Cytotoxic drugs; Immunomodulators or immunosuppressives", "immunosuppressives", "immunosuppressives"),
+        ("Glycoprotein IIb/IIIa inhibitors / Fibrinolytics within 24 hours", "Fibrinolytics", "fibrinolytics"),
+        (
+            "Are treated with any immunomodulator medication such as cyclosporin",
+            "immunomodulator medication",
+            "immunomodulator medications",
+        ),
+    ],
+)
+def test_drugs_classes_adjective_plurals_name_the_class(nlp, text, surface, normalized):
+    assert classes(nlp, text)[surface] == (normalized, "class")
+
+
+@pytest.mark.parametrize(
+    "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
+)
+def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):
+    assert classes(nlp, text) == {}
+
+
 def test_drugs_classes_flag_off_is_the_lexicon_alone(nlp, nlp_without_grammar):
     text = "Prior CDK9 inhibitors, anti-CD19 antibodies or vasoactive drugs; proton pump inhibitors allowed."
     assert set(classes(nlp_without_grammar, text)) == {"proton pump inhibitors"}

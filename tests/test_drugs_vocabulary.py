@@ -16,6 +16,7 @@ ROLES = {
         "pathogen_after",
         "therapy_after",
         "therapy_before",
+        "lab_unit",
     },
     "drug_class_grammar.jsonl": {
         "head",

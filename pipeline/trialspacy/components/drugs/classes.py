@@ -81,6 +81,14 @@ ADJECTIVE_CLASS_RE = re.compile(
     rf"{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
 )
 
+# A pharmacological adjective that is also a noun for its drugs (an -ic, -ive, -ant, -or, -oid or
+# -ian word: ``immunomodulator``, ``uterotonic``, ``biologic``) names the class in its plural alone:
+# ``immunomodulators``, ``uterotonics``, ``biologics``; the singular stays an adjective ("sedative
+# effect"). The plurals the lexicon lists (``diuretics``, ``sedatives``) are found there first.
+NOUN_ADJECTIVES = tuple(
+    word for word in _WORDS["adjective"] if " " not in word and re.search(r"(?:ic|ive|ant|or|oid|ian)\Z", word)
+)
+ADJECTIVE_NOUN_RE = re.compile(rf"(?<![\w-])(?P<noun>(?i:(?:{_either(NOUN_ADJECTIVES)})s)){_END}")
 
 # No pattern above matches a line break, and each match holds a word of a known list (a head, an
 # agent head, ``anti``): each pattern is tried only on the lines that hold one of its words, found
@@ -106,6 +114,7 @@ def _breaks(*roles: str) -> str:
 
 
 HEAD_KEYS = _key_words(_WORDS["head"])
+NOUN_KEYS = _key_words(f"{word}s" for word in NOUN_ADJECTIVES)
 AGENT_HEAD_KEYS = _key_words(_WORDS["agent_head"])
 ANTI_KEYS = ("anti",)
 TARGET_BREAKS = _breaks("head", "mechanism")
@@ -224,6 +233,12 @@ def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield _class(match.start(), match.end(), plural(f"{word} {match.group('agent')}"))
 
 
+def _adjective_nouns(text: str, lowered: str) -> Iterator[Candidate]:
+    """``immunomodulators``, ``uterotonics``: a pharmacological adjective's plural noun."""
+    for match in _matches(ADJECTIVE_NOUN_RE, text, lines_with(text, lowered, NOUN_KEYS)):
+        yield _class(match.start(), match.end(), match.group("noun").lower())
+
+
 _HEAD_AFTER_SHORT_RE = re.compile(rf"\s*\)[\s-](?P<head>(?i:{_HEAD})){_END}")
 
 
@@ -264,6 +279,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_target_classes(text, lowered),
         *_anti_classes(text, lowered),
         *_adjective_classes(text, lowered),
+        *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),
     ]
     candidates.extend(_slashed_classes(text, [*found, *candidates]))

@@ -3,6 +3,8 @@ resistance``, ``serum creatinine``) or, for a cytokine, that it is given (``IL-2
 with interferon``).
 Listed with a reason each in ``data/drug_context_words.jsonl``."""
 
+import re
+
 from spacy.tokens import Doc
 
 from .vocabulary import vocabulary
@@ -19,6 +21,18 @@ THERAPY_BEFORE = frozenset(_WORDS["therapy_before"])
 # A name followed by one of these is an organism, however drug-like its name: "EV71 infection",
 # "Pseudomonas aeruginosa infection" (a vaccine or an investigational code may share it).
 PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
+# A substance followed by a number in a unit of concentration in a body fluid is a laboratory value:
+# "Testosterone < 50 ng/dL", "Type B natriuretic peptide (BNP) >150 pg/ml", "progesterone > 3 ng/ml".
+# Its abbreviation in parentheses and a comparator may come between; a range counts as a number.
+_NUMBER = r"\d+(?:[.,]\d+)?"
+LAB_VALUE_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?\)?[ \t]*"
+    r"(?:[<>≤≥=~]=?|(?:less|greater|more|lower|higher)[ \t]+than|below|above|under|over|of)?[ \t]*"
+    r"(?:or[ \t]+equal[ \t]+to[ \t]*)?"
+    rf"{_NUMBER}(?:[ \t]*[-–][ \t]*{_NUMBER})?[ \t]*"
+    rf"(?:{'|'.join(re.escape(unit) for unit in sorted(_WORDS['lab_unit'], key=len, reverse=True))})(?![\w/])",
+    re.IGNORECASE,
+)
 
 
 def next_word(doc: Doc, end: int) -> str:
@@ -31,7 +45,17 @@ def next_word(doc: Doc, end: int) -> str:
 def is_measured(doc: Doc, start: int, end: int) -> bool:
     """True when the words around ``doc[start:end]`` say the substance is measured."""
     before = doc[start - 1].lower_ if start > 0 else ""
-    return next_word(doc, end) in MEASURED_AFTER or before in MEASURED_BEFORE or names_pathogen(doc, end)
+    return (
+        next_word(doc, end) in MEASURED_AFTER
+        or before in MEASURED_BEFORE
+        or names_pathogen(doc, end)
+        or has_lab_value(doc, end)
+    )
+
+
+def has_lab_value(doc: Doc, end: int) -> bool:
+    """True when token ``end`` starts a laboratory value of the substance before it (``< 50 ng/dL``)."""
+    return end < len(doc) and LAB_VALUE_RE.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) is not None
 
 
 def names_pathogen(doc: Doc, end: int) -> bool:
