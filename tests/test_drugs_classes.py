@@ -177,6 +177,15 @@ def test_drugs_classes_plural():
         ),
         ("Received immunoglobulins or any blood products within 180 days", "immunoglobulins", "immune globulins"),
         ("IV immunoglobulin within 4 weeks of randomization", "IV immunoglobulin", "intravenous immunoglobulin"),
+        # CHIA and HINT criteria: listed beside a drug, a cytokine is given like it.
+        ("Known history of allergy to IL-2, doxorubicin, or other agents", "IL-2", "aldesleukin"),
+        ("suspected hypersensitivity to interferon or Peginterferon", "interferon", "interferons"),
+        (
+            "allergy shots, immune globulin, interferon, immunomodulators, radiation therapy",
+            "interferon",
+            "interferons",
+        ),
+        ("regimens including vaccines, nivolumab, interferon, IL-2, etc.", "IL-2", "aldesleukin"),
     ],
 )
 def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, normalized):
@@ -191,6 +200,8 @@ def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, norma
         "serum IL-2 levels and G-CSF levels were measured at baseline",
         "Serum immunoglobulin levels within normal limits; immunoglobulin A deficiency",
         "PD-L1 expression dependent on the IFN-γ pathway",
+        "IL-2 and IL-6 were measured",
+        "serum IL-2, TNF-alpha and IL-6 levels",
     ],
 )
 def test_drugs_measured_cytokines_and_proteins_are_not_drugs(nlp, text):

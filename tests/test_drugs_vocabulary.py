@@ -17,6 +17,7 @@ ROLES = {
         "therapy_after",
         "therapy_before",
         "lab_unit",
+        "list_separator",
     },
     "drug_class_grammar.jsonl": {
         "head",

@@ -53,7 +53,7 @@ from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
-from .context import given_as_therapy, is_measured, names_pathogen
+from .context import given_as_therapy, is_measured, listed_beside, names_pathogen
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import CORE_TYPES, GAZETTEER_TYPES, listed_names, looks_like_name, occurrences, resolve_codes
@@ -271,15 +271,28 @@ class DrugRecognizer(Pipe):
         return doc
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
-        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy."""
-        found = []
+        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy
+        (neither by the words around them nor by a list they share with a drug)."""
+        kept: list[tuple[int, int, Attrs]] = []
+        pending: list[tuple[int, int, Attrs]] = []
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
+                pending.append((start, end, payload))
                 continue
-            found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)))
-        return found
+            kept.append((start, end, payload))
+        starts, ends = {start for start, _, _ in kept}, {end for _, end, _ in kept}
+        # A list may chain cytokines ("vaccines, interferon, IL-2"): each one taken lets its neighbour in.
+        while taken := [item for item in pending if listed_beside(doc, item[0], item[1], starts, ends)]:
+            kept.extend(taken)
+            pending = [item for item in pending if item not in taken]
+            starts.update(start for start, _, _ in taken)
+            ends.update(end for _, end, _ in taken)
+        return [
+            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload))
+            for start, end, payload in sorted(kept, key=lambda item: item[:2])
+        ]
 
     def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs]]:
         """Names from the record's interventions section with their attributes: the lexicon's

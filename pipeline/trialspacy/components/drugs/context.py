@@ -4,6 +4,7 @@ with interferon``).
 Listed with a reason each in ``data/drug_context_words.jsonl``."""
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc
 
@@ -21,6 +22,9 @@ THERAPY_BEFORE = frozenset(_WORDS["therapy_before"])
 # A name followed by one of these is an organism, however drug-like its name: "EV71 infection",
 # "Pseudomonas aeruginosa infection" (a vaccine or an investigational code may share it).
 PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
+# The words between the items of a list ("rituximab or IL-2", "IL-2, interferon"), at most this many.
+LIST_SEPARATORS = frozenset(_WORDS["list_separator"])
+MAX_SEPARATORS = 2
 # A substance followed by a number in a unit of concentration in a body fluid is a laboratory value:
 # "Testosterone < 50 ng/dL", "Type B natriuretic peptide (BNP) >150 pg/ml", "progesterone > 3 ng/ml".
 # Its abbreviation in parentheses and a comparator may come between; a range counts as a number.
@@ -68,3 +72,16 @@ def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     therapy``, ``treated with interferon``)."""
     before = doc[start - 1].lower_ if start > 0 else ""
     return next_word(doc, end) in THERAPY_AFTER or before in THERAPY_BEFORE
+
+
+def listed_beside(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends: AbstractSet[int]) -> bool:
+    """True when ``doc[start:end]`` is an item of a list whose previous item ends at a token of ``ends``
+    or whose next item starts at a token of ``starts`` (the drugs found): a cytokine listed beside a
+    drug is given like it ("Allergy to rituximab or IL-2", "vaccines, interferon, IL-2")."""
+    before = start
+    while start - before < MAX_SEPARATORS and before > 0 and doc[before - 1].lower_ in LIST_SEPARATORS:
+        before -= 1
+    after = end
+    while after - end < MAX_SEPARATORS and after < len(doc) and doc[after].lower_ in LIST_SEPARATORS:
+        after += 1
+    return (before < start and before in ends) or (after > end and after in starts)
