@@ -141,6 +141,37 @@ def test_drugs_classes_adjective_plurals_name_the_class(nlp, text, surface, norm
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Gold dev, HINT and CHIA criteria: coordinated heads over one target are separate spans, each
+        # as written, named by the shared target; a potency word stays out of the span.
+        (
+            "Treatment with moderate or strong inducers or inhibitor of CYP 3A4, inhibitors of P-glycoprotein",
+            {
+                "inducers": "cyp 3a4 inducers",
+                "inhibitor of CYP 3A4": "cyp 3a4 inhibitors",
+                "inhibitors of P-glycoprotein": "p-glycoprotein inhibitors",
+            },
+        ),
+        (
+            "Concomitant use of strong CYP 3A inhibitors or inducers",
+            {"CYP 3A inhibitors": "cyp 3a inhibitors", "inducers": "cyp 3a inducers"},
+        ),
+        (
+            "Taking drugs which are known P-gp inhibitors or strong inducers",
+            {"P-gp inhibitors": "p-gp inhibitors", "inducers": "p-gp inducers"},
+        ),
+        (
+            "other than a GnRH agonist/antagonist for prostate cancer",
+            {"GnRH agonist": "gnrh agonists", "antagonist": "gnrh antagonists"},
+        ),
+    ],
+)
+def test_drugs_classes_coordinated_heads_are_separate_spans(nlp, text, expected):
+    assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
+
+
+@pytest.mark.parametrize(
     "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
 )
 def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):

@@ -30,6 +30,7 @@ ROLES = {
         "not_class",
         "mechanism",
         "not_antibody_target",
+        "potency",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

@@ -7,7 +7,9 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   agonists``, ``proton pump inhibitors``, ``selective androgen receptor modulators``, ``poly
   (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``; a target is a
   gene-like name (``MEK``, ``PD-1``, ``mTOR``) or a listed mechanism (``tyrosine kinase``). A target
-  without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug;
+  without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug; a second head coordinated over
+  the same target is a span of its own (``CYP3A4 inhibitors or inducers``, ``inhibitors or inducers
+  of CYP3A4``);
 - ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
   agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
   antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
@@ -15,6 +17,7 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   (``antiarrhythmic drugs``, ``vasoactive agents``). Before ``therapy`` or ``treatment`` such an
   adjective names a modality (``immunosuppressive therapy``, ``lipid-lowering treatment``), not a
   class; generic adjectives (``anticancer``, ``antineoplastic``, ``cytotoxic``) name chemotherapy.
+  Such an adjective that is also a noun names the class in its plural alone (``immunomodulators``).
 
 The words are listed with a reason each in ``data/drug_class_grammar.jsonl``.
 """
@@ -76,6 +79,14 @@ ANTI_RE = re.compile(
     rf"(?:{_SP}(?P<head>(?i:{_ANTIBODY_HEAD})){_END}"
     rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-])|or{_GAP}anti|and{_GAP}anti)|/anti|,{_GAP}?anti|-based|-containing))"
 )
+# Two class heads coordinated over one target, each its own span ("CYP3A4 inhibitors or inducers",
+# "inhibitors and/or inducers of CYP3A4", "P-gp inhibitors/inducers"): the head beside the full
+# class name, after it or before it, with a potency word of its own ("strong inhibitors or strong
+# inducers of CYP3A4") left out as it is before the first.
+_COORDINATION = r"(?:[ \t]*/[ \t]*|[ \t]*,?[ \t]+(?:and/or|or|and)[ \t]+)"
+_POTENCY = rf"(?:(?i:{_either(_WORDS['potency'])}){_GAP})?"
+HEAD_AFTER_RE = re.compile(rf"{_COORDINATION}{_POTENCY}(?P<head>(?i:{_HEAD})){_END}")
+HEAD_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_COORDINATION}{_POTENCY}\Z")
 ADJECTIVE_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
     rf"{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
@@ -118,6 +129,8 @@ NOUN_KEYS = _key_words(f"{word}s" for word in NOUN_ADJECTIVES)
 AGENT_HEAD_KEYS = _key_words(_WORDS["agent_head"])
 ANTI_KEYS = ("anti",)
 TARGET_BREAKS = _breaks("head", "mechanism")
+# How far before a class name a coordinated head may start: the longest head, a coordination and a potency.
+_REACH = 40
 ADJECTIVE_BREAKS = _breaks("adjective", "adjective_prefix", "anti_suffix", "agent_head")
 
 
@@ -204,11 +217,17 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # a title in capitals: its words are not names
             target = match.group("abbr") or text[match.start("target") : match.start("head")].strip(" -(")
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+            if (after := HEAD_AFTER_RE.match(text, match.end())) is not None:
+                yield _class(after.start("head"), after.end("head"), plural(f"{target} {after.group('head')}"))
     for match in _matches(HEAD_OF_RE, text, lines):
         gene = match.group("gene")
         if gene is not None and not _gene_like(gene):
             continue
         yield _class(match.start(), match.end(), plural(f"{match.group('target')} {match.group('head')}"))
+        if (before := HEAD_BEFORE_RE.search(text, max(0, match.start() - _REACH), match.start())) is not None:
+            yield _class(
+                before.start("head"), before.end("head"), plural(f"{match.group('target')} {before.group('head')}")
+            )
 
 
 def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
