@@ -172,6 +172,45 @@ def test_drugs_classes_coordinated_heads_are_separate_spans(nlp, text, expected)
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # HINT and CHIA criteria: targets coordinated before one head are spans of their own, as
+        # "anti-PD-1 or anti-PD-L1 antibody" gives anti-PD-1; commas only inside such a list.
+        (
+            "Prior treatment with other BRAF or MEK inhibitors",
+            {"BRAF": "braf inhibitors", "MEK inhibitors": "mek inhibitors"},
+        ),
+        (
+            "fulvestrant, any PI3K, mTOR or AKT inhibitor (pre-treatment",
+            {
+                "fulvestrant": "fulvestrant",
+                "PI3K": "pi3k inhibitors",
+                "mTOR": "mtor inhibitors",
+                "AKT inhibitor": "akt inhibitors",
+            },
+        ),
+        (
+            "Concomitant use of CYP3A4 or p-glycoprotein inducers",
+            {"CYP3A4": "cyp3a4 inducers", "p-glycoprotein inducers": "p-glycoprotein inducers"},
+        ),
+        (
+            "Allergy or intolerance to 5HT3 or NK-1 antagonists",
+            {"5HT3": "5ht3 antagonists", "NK-1 antagonists": "nk1 receptor antagonists"},
+        ),
+        # A comma alone joins other drugs; a status or a grade is no target.
+        (
+            "antiplatelets (eg, open label ASA, GPIIb/IIIa inhibitors",
+            {"antiplatelets": "antiplatelet agents", "GPIIb/IIIa inhibitors": "gpiib/iiia inhibitors"},
+        ),
+        ("HER2-positive or EGFR inhibitor naive", {"EGFR inhibitor": "egfr tyrosine kinase inhibitors"}),
+        ("Grade 3 or MEK inhibitors", {"MEK inhibitors": "mek inhibitors"}),
+    ],
+)
+def test_drugs_classes_coordinated_targets_are_separate_spans(nlp, text, expected):
+    assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
+
+
+@pytest.mark.parametrize(
     "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
 )
 def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):

@@ -9,7 +9,7 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   gene-like name (``MEK``, ``PD-1``, ``mTOR``) or a listed mechanism (``tyrosine kinase``). A target
   without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug; a second head coordinated over
   the same target is a span of its own (``CYP3A4 inhibitors or inducers``, ``inhibitors or inducers
-  of CYP3A4``);
+  of CYP3A4``), and so is a target coordinated before the head (``BRAF`` in ``BRAF or MEK inhibitors``);
 - ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
   agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
   antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
@@ -87,6 +87,17 @@ _COORDINATION = r"(?:[ \t]*/[ \t]*|[ \t]*,?[ \t]+(?:and/or|or|and)[ \t]+)"
 _POTENCY = rf"(?:(?i:{_either(_WORDS['potency'])}){_GAP})?"
 HEAD_AFTER_RE = re.compile(rf"{_COORDINATION}{_POTENCY}(?P<head>(?i:{_HEAD})){_END}")
 HEAD_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_COORDINATION}{_POTENCY}\Z")
+# Targets coordinated before one head, each its own span as written, as the contract writes "anti-PD-1
+# or anti-PD-L1 antibody" (``anti-PD-1``, ``anti-PD-L1 antibody``): in "BRAF or MEK inhibitors" ``BRAF``
+# names the BRAF inhibitors. The target just before the class name is joined by a conjunction, those
+# before it by commas ("PI3K, mTOR or AKT inhibitor"); a comma alone joins a list of other drugs
+# ("ASA, GPIIb/IIIa inhibitors").
+_TARGET_ITEM = rf"(?<![\w/-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?)"
+# A word in lower case after a hyphen makes a target a status, not a class: "HER2-positive or EGFR
+# inhibitor", "BRCA-mutated or PARP inhibitor".
+_STATUS_PART_RE = re.compile(r"[-/][a-z]{3,}(?![\w])")
+TARGET_BEFORE_RE = re.compile(rf"{_TARGET_ITEM}[ \t]*,?[ \t]+(?:and/or|or|and)[ \t]+\Z")
+TARGET_BEFORE_COMMA_RE = re.compile(rf"{_TARGET_ITEM}[ \t]*,[ \t]*\Z")
 ADJECTIVE_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
     rf"{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
@@ -217,6 +228,7 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # a title in capitals: its words are not names
             target = match.group("abbr") or text[match.start("target") : match.start("head")].strip(" -(")
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+            yield from _coordinated_targets(text, match.start(), match.group("head"))
             if (after := HEAD_AFTER_RE.match(text, match.end())) is not None:
                 yield _class(after.start("head"), after.end("head"), plural(f"{target} {after.group('head')}"))
     for match in _matches(HEAD_OF_RE, text, lines):
@@ -228,6 +240,17 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield _class(
                 before.start("head"), before.end("head"), plural(f"{match.group('target')} {before.group('head')}")
             )
+
+
+def _coordinated_targets(text: str, start: int, head: str) -> Iterator[Candidate]:
+    """The targets coordinated before the class name at ``start`` whose ``head`` they share."""
+    regex = TARGET_BEFORE_RE
+    while (match := regex.search(text, max(0, start - _REACH), start)) is not None:
+        target = match.group("target")
+        if not _gene_like(match.group("gene")) or _STATUS_PART_RE.search(target):
+            return
+        yield _class(match.start(), match.end("target"), plural(f"{target} {head}"))
+        start, regex = match.start(), TARGET_BEFORE_COMMA_RE
 
 
 def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
