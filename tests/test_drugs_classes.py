@@ -101,7 +101,6 @@ def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
         "Positive anti-HCV antibody or anti-HBc at screening",
         "Positive for anti-HbsAg, anti-HCV, anti-HIV, or anti-HBc",
         "Class IV inhibitors of the study",
-        "Strong cytochrome P-450 (CYP) 3A inhibitors",
         "Immunosuppressive therapy within 30 days",
         "Lipid-lowering treatment and diet, stable in the last 3 months",
         "Prior antineoplastic agents or cytotoxic drugs are allowed",
@@ -207,6 +206,39 @@ def test_drugs_classes_coordinated_heads_are_separate_spans(nlp, text, expected)
     ],
 )
 def test_drugs_classes_coordinated_targets_are_separate_spans(nlp, text, expected):
+    assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # HINT and CHIA criteria: a cytochrome P450 enzyme written out is a target, named as CYP.
+        (
+            "Requires treatment with a strong cytochrome P450 (CYP) 3A inhibitor.",
+            {"cytochrome P450 (CYP) 3A inhibitor": "cyp3a inhibitors"},
+        ),
+        (
+            "ritonavir (a highly potent cytochrome P450 3A4 inhibitor)",
+            {"ritonavir": "ritonavir", "cytochrome P450 3A4 inhibitor": "cyp3a4 inhibitors"},
+        ),
+        (
+            "Use of strong inhibitors or inducers of cytochrome P450 (CYP) 3A or",
+            {"inhibitors": "cyp3a inhibitors", "inducers of cytochrome P450 (CYP) 3A": "cyp3a inducers"},
+        ),
+        # The subfamily is no target alone (not "3A inhibitors"): the enzyme written out is.
+        ("Strong cytochrome P-450 (CYP) 3A inhibitors", {"cytochrome P-450 (CYP) 3A inhibitors": "cyp3a inhibitors"}),
+        (
+            "Subjects taking other CYP3A4 isoenzyme inhibitors",
+            {"CYP3A4 isoenzyme inhibitors": "cyp3a4 isoenzyme inhibitors"},
+        ),
+        # A long form defined with its abbreviation before "receptor" and a head.
+        (
+            "Treatment with once-weekly glucagon-like peptide-1 (GLP-1) receptor agonists within 90 days",
+            {"glucagon-like peptide-1 (GLP-1) receptor agonists": "glp-1 receptor agonists"},
+        ),
+    ],
+)
+def test_drugs_classes_written_out_targets(nlp, text, expected):
     assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
 
 

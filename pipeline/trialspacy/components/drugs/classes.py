@@ -60,9 +60,18 @@ _GENE = r"[A-Za-z0-9αβγδκ]*[A-Z][A-Za-z0-9αβγδκ]*(?:[-/][A-Za-z0-9αβ
 # A second word of a target: a number, a Greek letter or another gene-like name (``CDK 4/6``,
 # ``KRAS G12C``, ``PI3K delta``, ``TNF alpha``).
 _GENE_TAIL = rf"(?:\d+(?:/\d+)*|alpha|beta|gamma|delta|[αβγδ]|{_GENE})"
-# What may stand between a target and its head: ``receptor``, ``kinase`` or ``pathway`` (``GLP-1
-# receptor agonists``), and an abbreviation in parentheses (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
-_LINK = rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase|pathway)s?)?(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
+# What may stand between a target and its head: ``receptor``, ``kinase``, ``pathway`` or ``enzyme``
+# (``GLP-1 receptor agonists``, ``CYP3A4 enzyme inducers``), and an abbreviation in parentheses
+# (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
+_LINK = (
+    rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase|pathway|enzyme|isoenzyme|isozyme)s?)?"
+    rf"(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
+)
+# A cytochrome P450 enzyme written out, with its family and subfamily: ``cytochrome P450 (CYP) 3A4``,
+# ``cytochrome P-450 3A`` (``CYP 3A4/5`` is a gene-like target already).
+_CYP = r"(?i:cytochrome)[ \t-]+P-?450(?:[ \t]*\((?i:CYP)\))?[ \t-]*(?P<family>\d{1,2}[A-Z]\d{0,2}(?:/\d{1,2})*)"
+CYP_CLASS_RE = re.compile(rf"(?<![\w-])(?P<target>{_CYP}){_LINK}(?P<head>(?i:{_HEAD})){_END}")
+CYP_HEAD_OF_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:the{_GAP})?(?P<target>{_CYP}){_END}")
 
 TARGET_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?){_LINK}(?P<head>(?i:{_HEAD})){_END}"
@@ -231,15 +240,24 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield from _coordinated_targets(text, match.start(), match.group("head"))
             if (after := HEAD_AFTER_RE.match(text, match.end())) is not None:
                 yield _class(after.start("head"), after.end("head"), plural(f"{target} {after.group('head')}"))
+    for regex in (CYP_CLASS_RE, CYP_HEAD_OF_RE):
+        for match in _matches(regex, text, lines):
+            target = f"cyp{match.group('family').lower()}"
+            yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+            if regex is CYP_HEAD_OF_RE:
+                yield from _head_before(text, match.start(), target)
     for match in _matches(HEAD_OF_RE, text, lines):
         gene = match.group("gene")
         if gene is not None and not _gene_like(gene):
             continue
         yield _class(match.start(), match.end(), plural(f"{match.group('target')} {match.group('head')}"))
-        if (before := HEAD_BEFORE_RE.search(text, max(0, match.start() - _REACH), match.start())) is not None:
-            yield _class(
-                before.start("head"), before.end("head"), plural(f"{match.group('target')} {before.group('head')}")
-            )
+        yield from _head_before(text, match.start(), match.group("target"))
+
+
+def _head_before(text: str, start: int, target: str) -> Iterator[Candidate]:
+    """The class head coordinated before the class name ``head of target`` at ``start``."""
+    if (before := HEAD_BEFORE_RE.search(text, max(0, start - _REACH), start)) is not None:
+        yield _class(before.start("head"), before.end("head"), plural(f"{target} {before.group('head')}"))
 
 
 def _coordinated_targets(text: str, start: int, head: str) -> Iterator[Candidate]:
@@ -281,7 +299,7 @@ def _adjective_nouns(text: str, lowered: str) -> Iterator[Candidate]:
         yield _class(match.start(), match.end(), match.group("noun").lower())
 
 
-_HEAD_AFTER_SHORT_RE = re.compile(rf"\s*\)[\s-](?P<head>(?i:{_HEAD})){_END}")
+_HEAD_AFTER_SHORT_RE = re.compile(rf"\s*[)\]][\s-](?:(?P<link>receptor)s?[\s-])?(?P<head>(?i:{_HEAD})){_END}")
 
 
 def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
@@ -295,7 +313,8 @@ def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
             continue
         match = _HEAD_AFTER_SHORT_RE.match(text, short_end)
         if match is not None:
-            normalized = plural(f"{definition['short_text']} {match.group('head')}")
+            link = f" {match.group('link')}" if match.group("link") else ""
+            normalized = plural(f"{definition['short_text']}{link} {match.group('head')}")
             yield _class(long_start, match.end(), normalized)
 
 
