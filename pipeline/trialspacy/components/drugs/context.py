@@ -57,9 +57,17 @@ def is_measured(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+# A laboratory value is a few tokens long: "(BNP) > 150 pg / mL" is eight.
+LAB_VALUE_TOKENS = 12
+
+
 def has_lab_value(doc: Doc, end: int) -> bool:
-    """True when token ``end`` starts a laboratory value of the substance before it (``< 50 ng/dL``)."""
-    return end < len(doc) and LAB_VALUE_RE.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) is not None
+    """True when token ``end`` starts a laboratory value of the substance before it (``< 50 ng/dL``).
+    Read from the next few tokens, not ``doc.text``, which spaCy joins anew at each call."""
+    if end >= len(doc):
+        return False
+    after = doc[end - 1].whitespace_ + doc[end : end + LAB_VALUE_TOKENS].text
+    return LAB_VALUE_RE.match(after) is not None
 
 
 def names_pathogen(doc: Doc, end: int) -> bool:
