@@ -173,6 +173,15 @@ def test_drugs_fixed_dose_combination_is_one_product(nlp):
     ]
 
 
+def test_drugs_fixed_dose_partner_written_as_its_acid(nlp):
+    # LCT DEV: clavulanic acid is clavulanate, marketed only with amoxicillin or ticarcillin.
+    text = "betalactam allergy (CEFEPIM), or AMOXICILLIN-CLAVULANIC ACID, or PIPERACILLIN-TAZOBACTAM"
+    assert drugs(nlp, text)[-2:] == [
+        ("AMOXICILLIN-CLAVULANIC ACID", "amoxicillin/clavulanic acid"),
+        ("PIPERACILLIN-TAZOBACTAM", "piperacillin/tazobactam"),
+    ]
+
+
 def test_drugs_substance_a_product_is_free_of_is_no_drug(nlp):
     # Gold dev (a record of Evomela) and "Cremophor-free paclitaxel": the excipient before "-free"
     # and a drug name is what the product is made without, not a drug given.

@@ -101,7 +101,6 @@ def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
         "Positive anti-HCV antibody or anti-HBc at screening",
         "Positive for anti-HbsAg, anti-HCV, anti-HIV, or anti-HBc",
         "Class IV inhibitors of the study",
-        "Strong cytochrome P-450 (CYP) 3A inhibitors",
         "Immunosuppressive therapy within 30 days",
         "Lipid-lowering treatment and diet, stable in the last 3 months",
         "Prior antineoplastic agents or cytotoxic drugs are allowed",
@@ -109,6 +108,144 @@ def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
     ],
 )
 def test_drugs_classes_genes_measured_antibodies_and_modalities_are_not_drugs(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT and HINT criteria: a pharmacological adjective's plural names its class alone.
+        (
+            "Use of immunomodulators (eg, interleukins, interferons, cyclosporine), HIV vaccine",
+            "immunomodulators",
+            "immunomodulators",
+        ),
+        (
+            "administration of probiotics/systemic immunomodulators during the 4 weeks",
+            "immunomodulators",
+            "immunomodulators",
+        ),
+        ("On biologics or will start biologics", "biologics", "biologics"),
+        ("Cytotoxic drugs; Immunomodulators or immunosuppressives", "immunosuppressives", "immunosuppressives"),
+        ("Glycoprotein IIb/IIIa inhibitors / Fibrinolytics within 24 hours", "Fibrinolytics", "fibrinolytics"),
+        (
+            "Are treated with any immunomodulator medication such as cyclosporin",
+            "immunomodulator medication",
+            "immunomodulator medications",
+        ),
+    ],
+)
+def test_drugs_classes_adjective_plurals_name_the_class(nlp, text, surface, normalized):
+    assert classes(nlp, text)[surface] == (normalized, "class")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Gold dev, HINT and CHIA criteria: coordinated heads over one target are separate spans, each
+        # as written, named by the shared target; a potency word stays out of the span.
+        (
+            "Treatment with moderate or strong inducers or inhibitor of CYP 3A4, inhibitors of P-glycoprotein",
+            {
+                "inducers": "cyp 3a4 inducers",
+                "inhibitor of CYP 3A4": "cyp 3a4 inhibitors",
+                "inhibitors of P-glycoprotein": "p-glycoprotein inhibitors",
+            },
+        ),
+        (
+            "Concomitant use of strong CYP 3A inhibitors or inducers",
+            {"CYP 3A inhibitors": "cyp 3a inhibitors", "inducers": "cyp 3a inducers"},
+        ),
+        (
+            "Taking drugs which are known P-gp inhibitors or strong inducers",
+            {"P-gp inhibitors": "p-gp inhibitors", "inducers": "p-gp inducers"},
+        ),
+        (
+            "other than a GnRH agonist/antagonist for prostate cancer",
+            {"GnRH agonist": "gnrh agonists", "antagonist": "gnrh antagonists"},
+        ),
+    ],
+)
+def test_drugs_classes_coordinated_heads_are_separate_spans(nlp, text, expected):
+    assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # HINT and CHIA criteria: targets coordinated before one head are spans of their own, as
+        # "anti-PD-1 or anti-PD-L1 antibody" gives anti-PD-1; commas only inside such a list.
+        (
+            "Prior treatment with other BRAF or MEK inhibitors",
+            {"BRAF": "braf inhibitors", "MEK inhibitors": "mek inhibitors"},
+        ),
+        (
+            "fulvestrant, any PI3K, mTOR or AKT inhibitor (pre-treatment",
+            {
+                "fulvestrant": "fulvestrant",
+                "PI3K": "pi3k inhibitors",
+                "mTOR": "mtor inhibitors",
+                "AKT inhibitor": "akt inhibitors",
+            },
+        ),
+        (
+            "Concomitant use of CYP3A4 or p-glycoprotein inducers",
+            {"CYP3A4": "cyp3a4 inducers", "p-glycoprotein inducers": "p-glycoprotein inducers"},
+        ),
+        (
+            "Allergy or intolerance to 5HT3 or NK-1 antagonists",
+            {"5HT3": "5ht3 antagonists", "NK-1 antagonists": "nk1 receptor antagonists"},
+        ),
+        # A comma alone joins other drugs; a status or a grade is no target.
+        (
+            "antiplatelets (eg, open label ASA, GPIIb/IIIa inhibitors",
+            {"antiplatelets": "antiplatelet agents", "GPIIb/IIIa inhibitors": "gpiib/iiia inhibitors"},
+        ),
+        ("HER2-positive or EGFR inhibitor naive", {"EGFR inhibitor": "egfr tyrosine kinase inhibitors"}),
+        ("Grade 3 or MEK inhibitors", {"MEK inhibitors": "mek inhibitors"}),
+    ],
+)
+def test_drugs_classes_coordinated_targets_are_separate_spans(nlp, text, expected):
+    assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # HINT and CHIA criteria: a cytochrome P450 enzyme written out is a target, named as CYP.
+        (
+            "Requires treatment with a strong cytochrome P450 (CYP) 3A inhibitor.",
+            {"cytochrome P450 (CYP) 3A inhibitor": "cyp3a inhibitors"},
+        ),
+        (
+            "ritonavir (a highly potent cytochrome P450 3A4 inhibitor)",
+            {"ritonavir": "ritonavir", "cytochrome P450 3A4 inhibitor": "cyp3a4 inhibitors"},
+        ),
+        (
+            "Use of strong inhibitors or inducers of cytochrome P450 (CYP) 3A or",
+            {"inhibitors": "cyp3a inhibitors", "inducers of cytochrome P450 (CYP) 3A": "cyp3a inducers"},
+        ),
+        # The subfamily is no target alone (not "3A inhibitors"): the enzyme written out is.
+        ("Strong cytochrome P-450 (CYP) 3A inhibitors", {"cytochrome P-450 (CYP) 3A inhibitors": "cyp3a inhibitors"}),
+        (
+            "Subjects taking other CYP3A4 isoenzyme inhibitors",
+            {"CYP3A4 isoenzyme inhibitors": "cyp3a4 isoenzyme inhibitors"},
+        ),
+        # A long form defined with its abbreviation before "receptor" and a head.
+        (
+            "Treatment with once-weekly glucagon-like peptide-1 (GLP-1) receptor agonists within 90 days",
+            {"glucagon-like peptide-1 (GLP-1) receptor agonists": "glp-1 receptor agonists"},
+        ),
+    ],
+)
+def test_drugs_classes_written_out_targets(nlp, text, expected):
+    assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
+)
+def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):
     assert classes(nlp, text) == {}
 
 
@@ -142,6 +279,15 @@ def test_drugs_classes_plural():
         ),
         ("Received immunoglobulins or any blood products within 180 days", "immunoglobulins", "immune globulins"),
         ("IV immunoglobulin within 4 weeks of randomization", "IV immunoglobulin", "intravenous immunoglobulin"),
+        # CHIA and HINT criteria: listed beside a drug, a cytokine is given like it.
+        ("Known history of allergy to IL-2, doxorubicin, or other agents", "IL-2", "aldesleukin"),
+        ("suspected hypersensitivity to interferon or Peginterferon", "interferon", "interferons"),
+        (
+            "allergy shots, immune globulin, interferon, immunomodulators, radiation therapy",
+            "interferon",
+            "interferons",
+        ),
+        ("regimens including vaccines, nivolumab, interferon, IL-2, etc.", "IL-2", "aldesleukin"),
     ],
 )
 def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, normalized):
@@ -156,6 +302,8 @@ def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, norma
         "serum IL-2 levels and G-CSF levels were measured at baseline",
         "Serum immunoglobulin levels within normal limits; immunoglobulin A deficiency",
         "PD-L1 expression dependent on the IFN-γ pathway",
+        "IL-2 and IL-6 were measured",
+        "serum IL-2, TNF-alpha and IL-6 levels",
     ],
 )
 def test_drugs_measured_cytokines_and_proteins_are_not_drugs(nlp, text):

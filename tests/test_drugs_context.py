@@ -27,6 +27,15 @@ def nlp():
         ("patients treated with insulin for 3 months", "insulin", False),
         ("heparin 5000 units subcutaneously", "heparin", False),
         ("there is no history of EV71 infection", "EV71", True),
+        # HINT and CHIA criteria: a concentration in a body fluid is a laboratory value.
+        ("Medical or surgical castration with testosterone < 50 ng/dL", "testosterone", True),
+        ("Ovulatory (mid-luteal progesterone >3ng/dL)", "progesterone", True),
+        ("Type B natriuretic peptide (BNP) >150 pg/ml", "peptide", True),
+        ("Testosterone 50 ng/mL or lower if a patient is receiving an LHRH agonist", "Testosterone", True),
+        ("Plasma level of beta-hydroxybutyrate (BHB) ≤ 1 mmol/L (non-fasting)", "BHB", True),
+        # A product's strength is no laboratory value.
+        ("insulin glargine 100 U/mL, biosimilar of insulin glargine", "glargine", False),
+        ("Previous use of Copaxone 40 mg/mL three times per week", "Copaxone", False),
     ],
 )
 def test_drugs_context_is_measured(nlp, text, substance, expected):

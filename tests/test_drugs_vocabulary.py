@@ -16,6 +16,8 @@ ROLES = {
         "pathogen_after",
         "therapy_after",
         "therapy_before",
+        "lab_unit",
+        "list_separator",
     },
     "drug_class_grammar.jsonl": {
         "head",
@@ -28,6 +30,7 @@ ROLES = {
         "not_class",
         "mechanism",
         "not_antibody_target",
+        "potency",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

@@ -7,7 +7,9 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   agonists``, ``proton pump inhibitors``, ``selective androgen receptor modulators``, ``poly
   (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``; a target is a
   gene-like name (``MEK``, ``PD-1``, ``mTOR``) or a listed mechanism (``tyrosine kinase``). A target
-  without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug;
+  without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug; a second head coordinated over
+  the same target is a span of its own (``CYP3A4 inhibitors or inducers``, ``inhibitors or inducers
+  of CYP3A4``), and so is a target coordinated before the head (``BRAF`` in ``BRAF or MEK inhibitors``);
 - ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
   agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
   antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
@@ -15,6 +17,7 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   (``antiarrhythmic drugs``, ``vasoactive agents``). Before ``therapy`` or ``treatment`` such an
   adjective names a modality (``immunosuppressive therapy``, ``lipid-lowering treatment``), not a
   class; generic adjectives (``anticancer``, ``antineoplastic``, ``cytotoxic``) name chemotherapy.
+  Such an adjective that is also a noun names the class in its plural alone (``immunomodulators``).
 
 The words are listed with a reason each in ``data/drug_class_grammar.jsonl``.
 """
@@ -57,9 +60,18 @@ _GENE = r"[A-Za-z0-9αβγδκ]*[A-Z][A-Za-z0-9αβγδκ]*(?:[-/][A-Za-z0-9αβ
 # A second word of a target: a number, a Greek letter or another gene-like name (``CDK 4/6``,
 # ``KRAS G12C``, ``PI3K delta``, ``TNF alpha``).
 _GENE_TAIL = rf"(?:\d+(?:/\d+)*|alpha|beta|gamma|delta|[αβγδ]|{_GENE})"
-# What may stand between a target and its head: ``receptor``, ``kinase`` or ``pathway`` (``GLP-1
-# receptor agonists``), and an abbreviation in parentheses (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
-_LINK = rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase|pathway)s?)?(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
+# What may stand between a target and its head: ``receptor``, ``kinase``, ``pathway`` or ``enzyme``
+# (``GLP-1 receptor agonists``, ``CYP3A4 enzyme inducers``), and an abbreviation in parentheses
+# (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
+_LINK = (
+    rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase|pathway|enzyme|isoenzyme|isozyme)s?)?"
+    rf"(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
+)
+# A cytochrome P450 enzyme written out, with its family and subfamily: ``cytochrome P450 (CYP) 3A4``,
+# ``cytochrome P-450 3A`` (``CYP 3A4/5`` is a gene-like target already).
+_CYP = r"(?i:cytochrome)[ \t-]+P-?450(?:[ \t]*\((?i:CYP)\))?[ \t-]*(?P<family>\d{1,2}[A-Z]\d{0,2}(?:/\d{1,2})*)"
+CYP_CLASS_RE = re.compile(rf"(?<![\w-])(?P<target>{_CYP}){_LINK}(?P<head>(?i:{_HEAD})){_END}")
+CYP_HEAD_OF_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:the{_GAP})?(?P<target>{_CYP}){_END}")
 
 TARGET_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?){_LINK}(?P<head>(?i:{_HEAD})){_END}"
@@ -76,11 +88,38 @@ ANTI_RE = re.compile(
     rf"(?:{_SP}(?P<head>(?i:{_ANTIBODY_HEAD})){_END}"
     rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-])|or{_GAP}anti|and{_GAP}anti)|/anti|,{_GAP}?anti|-based|-containing))"
 )
+# Two class heads coordinated over one target, each its own span ("CYP3A4 inhibitors or inducers",
+# "inhibitors and/or inducers of CYP3A4", "P-gp inhibitors/inducers"): the head beside the full
+# class name, after it or before it, with a potency word of its own ("strong inhibitors or strong
+# inducers of CYP3A4") left out as it is before the first.
+_COORDINATION = r"(?:[ \t]*/[ \t]*|[ \t]*,?[ \t]+(?:and/or|or|and)[ \t]+)"
+_POTENCY = rf"(?:(?i:{_either(_WORDS['potency'])}){_GAP})?"
+HEAD_AFTER_RE = re.compile(rf"{_COORDINATION}{_POTENCY}(?P<head>(?i:{_HEAD})){_END}")
+HEAD_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_COORDINATION}{_POTENCY}\Z")
+# Targets coordinated before one head, each its own span as written, as the contract writes "anti-PD-1
+# or anti-PD-L1 antibody" (``anti-PD-1``, ``anti-PD-L1 antibody``): in "BRAF or MEK inhibitors" ``BRAF``
+# names the BRAF inhibitors. The target just before the class name is joined by a conjunction, those
+# before it by commas ("PI3K, mTOR or AKT inhibitor"); a comma alone joins a list of other drugs
+# ("ASA, GPIIb/IIIa inhibitors").
+_TARGET_ITEM = rf"(?<![\w/-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?)"
+# A word in lower case after a hyphen makes a target a status, not a class: "HER2-positive or EGFR
+# inhibitor", "BRCA-mutated or PARP inhibitor".
+_STATUS_PART_RE = re.compile(r"[-/][a-z]{3,}(?![\w])")
+TARGET_BEFORE_RE = re.compile(rf"{_TARGET_ITEM}[ \t]*,?[ \t]+(?:and/or|or|and)[ \t]+\Z")
+TARGET_BEFORE_COMMA_RE = re.compile(rf"{_TARGET_ITEM}[ \t]*,[ \t]*\Z")
 ADJECTIVE_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
     rf"{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
 )
 
+# A pharmacological adjective that is also a noun for its drugs (an -ic, -ive, -ant, -or, -oid or
+# -ian word: ``immunomodulator``, ``uterotonic``, ``biologic``) names the class in its plural alone:
+# ``immunomodulators``, ``uterotonics``, ``biologics``; the singular stays an adjective ("sedative
+# effect"). The plurals the lexicon lists (``diuretics``, ``sedatives``) are found there first.
+NOUN_ADJECTIVES = tuple(
+    word for word in _WORDS["adjective"] if " " not in word and re.search(r"(?:ic|ive|ant|or|oid|ian)\Z", word)
+)
+ADJECTIVE_NOUN_RE = re.compile(rf"(?<![\w-])(?P<noun>(?i:(?:{_either(NOUN_ADJECTIVES)})s)){_END}")
 
 # No pattern above matches a line break, and each match holds a word of a known list (a head, an
 # agent head, ``anti``): each pattern is tried only on the lines that hold one of its words, found
@@ -106,9 +145,12 @@ def _breaks(*roles: str) -> str:
 
 
 HEAD_KEYS = _key_words(_WORDS["head"])
+NOUN_KEYS = _key_words(f"{word}s" for word in NOUN_ADJECTIVES)
 AGENT_HEAD_KEYS = _key_words(_WORDS["agent_head"])
 ANTI_KEYS = ("anti",)
 TARGET_BREAKS = _breaks("head", "mechanism")
+# How far before a class name a coordinated head may start: the longest head, a coordination and a potency.
+_REACH = 40
 ADJECTIVE_BREAKS = _breaks("adjective", "adjective_prefix", "anti_suffix", "agent_head")
 
 
@@ -195,11 +237,38 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # a title in capitals: its words are not names
             target = match.group("abbr") or text[match.start("target") : match.start("head")].strip(" -(")
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+            yield from _coordinated_targets(text, match.start(), match.group("head"))
+            if (after := HEAD_AFTER_RE.match(text, match.end())) is not None:
+                yield _class(after.start("head"), after.end("head"), plural(f"{target} {after.group('head')}"))
+    for regex in (CYP_CLASS_RE, CYP_HEAD_OF_RE):
+        for match in _matches(regex, text, lines):
+            target = f"cyp{match.group('family').lower()}"
+            yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+            if regex is CYP_HEAD_OF_RE:
+                yield from _head_before(text, match.start(), target)
     for match in _matches(HEAD_OF_RE, text, lines):
         gene = match.group("gene")
         if gene is not None and not _gene_like(gene):
             continue
         yield _class(match.start(), match.end(), plural(f"{match.group('target')} {match.group('head')}"))
+        yield from _head_before(text, match.start(), match.group("target"))
+
+
+def _head_before(text: str, start: int, target: str) -> Iterator[Candidate]:
+    """The class head coordinated before the class name ``head of target`` at ``start``."""
+    if (before := HEAD_BEFORE_RE.search(text, max(0, start - _REACH), start)) is not None:
+        yield _class(before.start("head"), before.end("head"), plural(f"{target} {before.group('head')}"))
+
+
+def _coordinated_targets(text: str, start: int, head: str) -> Iterator[Candidate]:
+    """The targets coordinated before the class name at ``start`` whose ``head`` they share."""
+    regex = TARGET_BEFORE_RE
+    while (match := regex.search(text, max(0, start - _REACH), start)) is not None:
+        target = match.group("target")
+        if not _gene_like(match.group("gene")) or _STATUS_PART_RE.search(target):
+            return
+        yield _class(match.start(), match.end("target"), plural(f"{target} {head}"))
+        start, regex = match.start(), TARGET_BEFORE_COMMA_RE
 
 
 def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
@@ -224,7 +293,13 @@ def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield _class(match.start(), match.end(), plural(f"{word} {match.group('agent')}"))
 
 
-_HEAD_AFTER_SHORT_RE = re.compile(rf"\s*\)[\s-](?P<head>(?i:{_HEAD})){_END}")
+def _adjective_nouns(text: str, lowered: str) -> Iterator[Candidate]:
+    """``immunomodulators``, ``uterotonics``: a pharmacological adjective's plural noun."""
+    for match in _matches(ADJECTIVE_NOUN_RE, text, lines_with(text, lowered, NOUN_KEYS)):
+        yield _class(match.start(), match.end(), match.group("noun").lower())
+
+
+_HEAD_AFTER_SHORT_RE = re.compile(rf"\s*[)\]][\s-](?:(?P<link>receptor)s?[\s-])?(?P<head>(?i:{_HEAD})){_END}")
 
 
 def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
@@ -238,7 +313,8 @@ def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
             continue
         match = _HEAD_AFTER_SHORT_RE.match(text, short_end)
         if match is not None:
-            normalized = plural(f"{definition['short_text']} {match.group('head')}")
+            link = f" {match.group('link')}" if match.group("link") else ""
+            normalized = plural(f"{definition['short_text']}{link} {match.group('head')}")
             yield _class(long_start, match.end(), normalized)
 
 
@@ -264,6 +340,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_target_classes(text, lowered),
         *_anti_classes(text, lowered),
         *_adjective_classes(text, lowered),
+        *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),
     ]
     candidates.extend(_slashed_classes(text, [*found, *candidates]))

@@ -53,7 +53,7 @@ from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
-from .context import CYTOKINE_NAME_RE, coordinated, given_as_therapy, is_measured, names_pathogen
+from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import (
@@ -280,26 +280,35 @@ class DrugRecognizer(Pipe):
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
         """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy
-        (by the words beside them, or by a drug listed with them)."""
-        kept = []
-        # Cytokines that no word beside them says are given: kept if listed with a drug.
-        cytokines = []
+        (neither by the words around them nor by a list they share with a drug)."""
+        kept: list[tuple[int, int, Attrs]] = []
+        pending: list[tuple[int, int, Attrs]] = []
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
-                cytokines.append((start, end, payload))
-            else:
-                kept.append((start, end, payload))
-        if cytokines and kept:
+                pending.append((start, end, payload))
+                continue
+            kept.append((start, end, payload))
+        if pending:
+            # The evidence is a drug that is no cytokine: listed with cytokines, a cytokine is as
+            # likely measured ("cytokines such as INF-gamma, interleukin-2").
             drugs = [
-                (s, e)
-                for s, e, p in kept
-                if p.get("context") != "therapy" and not CYTOKINE_NAME_RE.search(doc[s:e].text)
+                (start, end)
+                for start, end, payload in kept
+                if payload.get("context") != "therapy" and not CYTOKINE_NAME_RE.search(doc[start:end].text)
             ]
-            starts, ends = {s for s, _ in drugs}, {e for _, e in drugs}
-            kept.extend(c for c in cytokines if coordinated(doc, c[0], c[1], starts, ends))
-        return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)) for start, end, payload in kept]
+            starts, ends = {start for start, _ in drugs}, {end for _, end in drugs}
+            # A list may chain cytokines ("nivolumab, interferon, IL-2"): each one taken lets its neighbour in.
+            while taken := [item for item in pending if listed_beside(doc, item[0], item[1], starts, ends)]:
+                kept.extend(taken)
+                pending = [item for item in pending if item not in taken]
+                starts.update(start for start, _, _ in taken)
+                ends.update(end for _, end, _ in taken)
+        return [
+            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload))
+            for start, end, payload in sorted(kept, key=lambda item: item[:2])
+        ]
 
     def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs, bool]]:
         """Names from the record's interventions section with their attributes: the lexicon's

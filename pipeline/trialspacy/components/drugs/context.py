@@ -22,6 +22,21 @@ THERAPY_BEFORE = frozenset(_WORDS["therapy_before"])
 # A name followed by one of these is an organism, however drug-like its name: "EV71 infection",
 # "Pseudomonas aeruginosa infection" (a vaccine or an investigational code may share it).
 PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
+# The words between the items of a list ("rituximab or IL-2", "IL-2, interferon"), at most this many.
+LIST_SEPARATORS = frozenset(_WORDS["list_separator"])
+MAX_SEPARATORS = 2
+# A substance followed by a number in a unit of concentration in a body fluid is a laboratory value:
+# "Testosterone < 50 ng/dL", "Type B natriuretic peptide (BNP) >150 pg/ml", "progesterone > 3 ng/ml".
+# Its abbreviation in parentheses and a comparator may come between; a range counts as a number.
+_NUMBER = r"\d+(?:[.,]\d+)?"
+LAB_VALUE_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,15}\)[ \t]*)?\)?[ \t]*"
+    r"(?:[<>≤≥=~]=?|(?:less|greater|more|lower|higher)[ \t]+than|below|above|under|over|of)?[ \t]*"
+    r"(?:or[ \t]+equal[ \t]+to[ \t]*)?"
+    rf"{_NUMBER}(?:[ \t]*[-–][ \t]*{_NUMBER})?[ \t]*"
+    rf"(?:{'|'.join(re.escape(unit) for unit in sorted(_WORDS['lab_unit'], key=len, reverse=True))})(?![\w/])",
+    re.IGNORECASE,
+)
 
 
 def next_word(doc: Doc, end: int) -> str:
@@ -34,7 +49,25 @@ def next_word(doc: Doc, end: int) -> str:
 def is_measured(doc: Doc, start: int, end: int) -> bool:
     """True when the words around ``doc[start:end]`` say the substance is measured."""
     before = doc[start - 1].lower_ if start > 0 else ""
-    return next_word(doc, end) in MEASURED_AFTER or before in MEASURED_BEFORE or names_pathogen(doc, end)
+    return (
+        next_word(doc, end) in MEASURED_AFTER
+        or before in MEASURED_BEFORE
+        or names_pathogen(doc, end)
+        or has_lab_value(doc, end)
+    )
+
+
+# A laboratory value is a few tokens long: "(BNP) > 150 pg / mL" is eight.
+LAB_VALUE_TOKENS = 12
+
+
+def has_lab_value(doc: Doc, end: int) -> bool:
+    """True when token ``end`` starts a laboratory value of the substance before it (``< 50 ng/dL``).
+    Read from the next few tokens, not ``doc.text``, which spaCy joins anew at each call."""
+    if end >= len(doc):
+        return False
+    after = doc[end - 1].whitespace_ + doc[end : end + LAB_VALUE_TOKENS].text
+    return LAB_VALUE_RE.match(after) is not None
 
 
 def names_pathogen(doc: Doc, end: int) -> bool:
@@ -55,27 +88,24 @@ def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     return after not in _COMPARATORS and (after in THERAPY_AFTER or before in THERAPY_BEFORE)
 
 
-# Words and signs that join the items of a list ("acyclovir, interferon, foscarnet", "AZT and IFN").
-_LIST_JOINS = frozenset({",", "and", "or", "/", "+"})
 # A cytokine or growth factor by its name: listed with cytokines, a cytokine is as likely measured
 # ("cytokines such as INF-gamma, interleukin-2, interleukin-4"; "tumor necrosis factor-alpha, basic
-# fibroblast growth factor"), so such a name says nothing of the cytokines listed with it.
-CYTOKINE_NAME_RE = re.compile(r"interleukin|\bIL-?\d|\bfactor\b|interferon|\bIFN", re.IGNORECASE)
+# fibroblast growth factor"), so such a name is no evidence that the cytokines listed with it are given.
+# A product named after one (``Peginterferon``) is a drug and is evidence.
+CYTOKINE_NAME_RE = re.compile(r"\binterleukin|\bIL-?\d|\bfactor\b|\binterferon|\bIFN", re.IGNORECASE)
 
 
-def coordinated(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends: AbstractSet[int]) -> bool:
-    """True when ``doc[start:end]`` is an item of a list whose item before or after it is a drug
-    (one starting at a token of ``starts`` or ending before a token of ``ends``): "acyclovir,
-    interferon, foscarnet", "AZT and interferon", "IL-2, or cyclosporine"; a cytokine listed with
-    drugs is given like them. Not the first part of a longer name (``IFN`` of ``IFN-A2a``)."""
+def listed_beside(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends: AbstractSet[int]) -> bool:
+    """True when ``doc[start:end]`` is an item of a list whose previous item ends at a token of ``ends``
+    or whose next item starts at a token of ``starts`` (the drugs found): a cytokine listed beside a
+    drug is given like it ("Allergy to rituximab or IL-2", "acyclovir, interferon, foscarnet"). Not the
+    first part of a longer name (``IFN`` of ``IFN-A2a``)."""
     if end < len(doc) and doc[end].text in "-–" and not doc[end - 1].whitespace_:
         return False
-    before = start - 1
-    if before > 0 and doc[before].lower_ in ("and", "or") and doc[before - 1].text == ",":
+    before = start
+    while start - before < MAX_SEPARATORS and before > 0 and doc[before - 1].lower_ in LIST_SEPARATORS:
         before -= 1
-    if before > 0 and doc[before].lower_ in _LIST_JOINS and before in ends:
-        return True
     after = end
-    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
+    while after - end < MAX_SEPARATORS and after < len(doc) and doc[after].lower_ in LIST_SEPARATORS:
         after += 1
-    return after + 1 < len(doc) and doc[after].lower_ in _LIST_JOINS and after + 1 in starts
+    return (before < start and before in ends) or (after > end and after in starts)
