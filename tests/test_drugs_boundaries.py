@@ -157,10 +157,38 @@ def test_drugs_agent_spans_are_not_grown_over_class_heads():
 
 def test_drugs_boundary_words_have_a_reason_and_are_documented():
     rows = package_data("drug_boundaries.jsonl")
-    assert {row["role"] for row in rows} == {"class_head", "ordinal", "product_head", "not_clone"}
+    named = {"ordinal", "interferon", "interferon_type"}
+    assert {row["role"] for row in rows} == {"class_head", "product_head", "not_clone"} | named
     assert all(row["text"] and row["reason"].strip() for row in rows)
     assert all(
-        set(row) == {"text", "role", "reason"} | ({"normalized"} if row["role"] == "ordinal" else set()) for row in rows
+        set(row) == {"text", "role", "reason"} | ({"normalized"} if row["role"] in named else set()) for row in rows
     )
     documented = (REPO / "pipeline" / "trialspacy" / "data" / "DRUG_LEXICON.md").read_text(encoding="utf-8")
     assert "`drug_boundaries.jsonl`" in documented
+
+
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # NCT00491179, NCT00000695, NCT00001785, NCT00002734, NCT00493077
+        (
+            "The outcome of patients treated with pegylated IFN alfa-2a.",
+            "pegylated IFN alfa-2a",
+            "peginterferon alfa-2a",
+        ),
+        ("Patients then receive IFN-B subcutaneously once a day.", "IFN-B", "interferon beta"),
+        ("Results indicate that treatment with interferon-b may ameliorate it.", "interferon-b", "interferon beta"),
+        ("Administered with IFN-A and paclitaxel.", "IFN-A", "interferon alfa"),
+        ("Patients will receive treatment with IFN-beta-1a once weekly.", "IFN-beta-1a", "interferon beta-1a"),
+        ("PEG-IFN alfa-2b weekly", "PEG-IFN alfa-2b", "peginterferon alfa-2b"),
+    ],
+)
+def test_drugs_interferon_takes_its_subtype(nlp, text, span, normalized):
+    assert (span, normalized, "agent") in drugs(nlp, text)
+
+
+def test_drugs_interferon_subtype_letter_before_a_full_stop_is_left_alone(nlp):
+    # NCT00002763: "IFN-A." is one token with its stop: the span would take the stop
+    assert ("IFN-A.", "interferon alfa", "agent") not in drugs(
+        nlp, "Assess the toxicity associated with IFN-A. Compare it."
+    )

@@ -21,6 +21,9 @@ grammar finds, and the annotation guidelines keep these words in the span:
   (``monoclonal antibody 81c6``); a radionuclide before it joins it later (see :mod:`.radiolabels`).
   A gene or antigen after the head (``monoclonal antibody CD52``, ``MOAB HER2``) is its target, not
   its name, and adjectives (``chimeric``, ``humanized``) stay out;
+- **an interferon's subtype**: ``IFN alfa-2b``, ``pegylated IFN alfa-2a``, ``IFN-B``, ``interferon-b``: the
+  subtype names the agent (``interferon alfa-2b``, ``interferon beta``; a formulation word before it
+  joins later, see :mod:`.formulations`), where ``IFN`` alone is the class ``interferons``;
 - **a name after ``non-``** says what something is not (``non-opioid analgesics``, ``non-SSRI
   antidepressant``, ``non-aspirin NSAIDs``, ``non-hormonal contraceptive``): no DRUG there (a name that
   starts with ``non-`` itself, ``non-steroidal anti-inflammatory drugs``, is found whole by the lexicon).
@@ -37,10 +40,12 @@ from .codes import is_code_lookalike
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_boundaries.jsonl")
+_NAMED = {(row["role"], row["text"]): row.get("normalized") for row in package_data("drug_boundaries.jsonl")}
 # An ordinal as written before "generation", with the word it is normalized to (``3rd`` -> ``third``).
-_ORDINALS = {
-    row["text"]: row["normalized"] for row in package_data("drug_boundaries.jsonl") if row["role"] == "ordinal"
-}
+_ORDINALS = {text: str(name) for (role, text), name in _NAMED.items() if role == "ordinal"}
+# Interferon as abbreviated (``IFN``, ``PEG-IFN``), and its subtypes by their INN word (``alpha`` -> ``alfa``).
+_INTERFERONS = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "interferon"}
+_INTERFERON_TYPES = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "interferon_type"}
 _NOT_CLONES = frozenset(w.lower() for w in _WORDS["not_clone"])
 
 
@@ -52,6 +57,16 @@ def _either(words: Iterable[str]) -> str:
 _CLASS_HEAD_RE = re.compile(rf"[ \t]+(?:{_either(_WORDS['class_head'])})(?![\w-])", re.IGNORECASE)
 _GENERATION_RE = re.compile(rf"(?<![\w/-])(?P<ordinal>{_either(_ORDINALS)})[ \t-]+generation[ \t-]+\Z", re.IGNORECASE)
 _GENERATION_REACH = 30
+# A subtype after an interferon: a word or letter, after a hyphen or a space (a single letter after a
+# hyphen only: ``IFN-A``, ``interferon-b``), with its number (``alfa-2b``, ``alpha 2a``). Not a letter
+# before a full stop: the tokenizer keeps ``A.`` whole (an initial), and the span would take the stop.
+_LETTERS = [t for t in _INTERFERON_TYPES if len(t) == 1 and t.isascii()]
+_SUBTYPE_RE = re.compile(
+    rf"(?:[ \t]*-[ \t]*|[ \t]+)(?P<type>{_either(set(_INTERFERON_TYPES) - set(_LETTERS))})"
+    rf"(?:[ \t]*-?[ \t]*(?P<number>\d[a-z]?))?(?![\w-])"
+    rf"|-(?P<letter>{_either(_LETTERS)})(?:-(?P<letter_number>\d[a-z]?))?(?![\w.-])",
+    re.IGNORECASE,
+)
 _PRODUCT_HEAD = _either(_WORDS["product_head"])
 # A clone or product code: letters, digits and inner hyphens or dots, with a letter and a digit
 # (``81C6``, ``BC8``, ``Lym-1``, ``HuM195``, ``MN-14``, ``anti-B1``, ``B43.13``, ``PE38QQR``).
@@ -144,8 +159,25 @@ def _without_negated_names(text: str, found: Iterable[Candidate]) -> Iterator[Ca
             yield start - 4, end, {**attrs, "normalized": f"non-{text[start:end].lower()}"}
 
 
+def _interferon_subtypes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Each interferon of ``found`` written as an abbreviation or alone (``IFN``, ``interferon``)
+    grown over the subtype after it, as the agent it names (``IFN alfa-2b`` -> ``interferon alfa-2b``,
+    ``IFN-A`` -> ``interferon alfa``, ``interferon-b`` -> ``interferon beta``)."""
+    for start, end, attrs in found:
+        base = _INTERFERONS.get(text[start:end].lower())
+        subtype = _SUBTYPE_RE.match(text, end) if base is not None else None
+        if subtype is None:
+            yield start, end, attrs
+            continue
+        kind = _INTERFERON_TYPES[(subtype.group("type") or subtype.group("letter")).lower()]
+        number = subtype.group("number") or subtype.group("letter_number")
+        name = f"{base} {kind}" + (f"-{number.lower()}" if number else "")
+        yield start, subtype.end(), {"normalized": name, "kind": "agent", "drugbank_id": None}
+
+
 def bounded_spans(text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """``found`` with the span of each class grown over the words of its name, named antibodies and
     immunotoxins added as whole agents (each longer than the spans it holds, so that it replaces
     them), and the names right after ``non-`` dropped."""
-    return list(_without_negated_names(text, [*_grown_classes(text, found), *_named_products(text, found)]))
+    grown = _interferon_subtypes(text, _grown_classes(text, found))
+    return list(_without_negated_names(text, [*grown, *_named_products(text, found)]))
