@@ -155,12 +155,18 @@ def formulation_name(name: str, canon: dict[str, Any]) -> str:
 
 def package_terms(dictionary: dict[str, Any]) -> Iterator[Term]:
     """Variants of the package's drug-like canonical names; normalized = the canonical name,
-    or its generic name when it is qualified (:func:`generic_name`)."""
+    or its generic name when it is qualified (:func:`generic_name`). A variant made of a name and
+    a route (``estrogen vaginal``, ``carmustine implant``) is left out when the name is a variant
+    too: the contract keeps routes out of the span, and the name alone is found."""
     canon = dictionary["drug_canonical_to_data"]
-    for variant, canonicals in sorted(dictionary["drug_variant_to_canonical"].items()):
+    variants = dictionary["drug_variant_to_canonical"]
+    for variant, canonicals in sorted(variants.items()):
         data = canon.get(canonicals[0])
         if data is None or not drug_like(data):
             continue
+        routed = _ROUTED.fullmatch(variant)
+        if routed is not None and routed.group("base") in variants:
+            continue  # ``estrogen vaginal``: the route stays out of the span, the name is found alone
         name, ident = generic_name(canonicals[0], canon)
         medicine = "medline_plus_id" in data
         yield Term(variant, name, ident, "agent", "fds", medicine=medicine)

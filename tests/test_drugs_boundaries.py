@@ -192,3 +192,30 @@ def test_drugs_interferon_subtype_letter_before_a_full_stop_is_left_alone(nlp):
     assert ("IFN-A.", "interferon alfa", "agent") not in drugs(
         nlp, "Assess the toxicity associated with IFN-A. Compare it."
     )
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # NCT00009945, NCT00004892: a route after the name stays out of the span
+        ("Exceptions: patients may use low-dose estrogen vaginal creams or Estring.", "estrogen"),
+        ("DRUG: polifeprosan 20 with carmustine implant|PROCEDURE: conventional surgery", "carmustine"),
+    ],
+)
+def test_drugs_route_after_a_name_stays_out_of_the_span(nlp, text, span):
+    found = [s for s, _, _ in drugs(nlp, text)]
+    assert span in found
+    assert not any(s.startswith(span + " ") for s in found)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # NCT00004860, NCT00004195: uracil is marketed only in UFT (tegafur-uracil)
+        ("Phase II trial to study the effectiveness of fluorouracil-uracil and leucovorin.", "fluorouracil-uracil"),
+        ("At least 8 weeks since prior fluorouracil, capecitabine, fluorouracil-uracil, or S-1", "fluorouracil-uracil"),
+        ("Patients receive oral tegafur-uracil twice daily.", "tegafur-uracil"),
+    ],
+)
+def test_drugs_partner_of_one_product_names_it(nlp, text, span):
+    assert (span, "tegafur-uracil", "agent") in drugs(nlp, text)
