@@ -68,6 +68,8 @@ _SUBTYPE_RE = re.compile(
     re.IGNORECASE,
 )
 _PRODUCT_HEAD = _either(_WORDS["product_head"])
+# The heads in lower case: a text without any has no named product, and the patterns are not tried.
+_PRODUCT_KEYS = tuple(sorted({w.lower() for w in _WORDS["product_head"]}))
 # A clone or product code: letters, digits and inner hyphens or dots, with a letter and a digit
 # (``81C6``, ``BC8``, ``Lym-1``, ``HuM195``, ``MN-14``, ``anti-B1``, ``B43.13``, ``PE38QQR``).
 _CLONE = r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*"
@@ -114,6 +116,9 @@ def _is_clone(code: str) -> bool:
 
 def _named_products(text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
     """Named antibodies and immunotoxins: ``monoclonal antibody 81C6``, ``LL2 monoclonal antibody``."""
+    lowered = text.lower()
+    if not any(key in lowered for key in _PRODUCT_KEYS):
+        return
     agents = {(s, e): attrs for s, e, attrs in found if attrs["kind"] == "agent"}
     # A code inside a class found by its grammar is the class's target (``PD-1 monoclonal antibody``).
     targets = {i for s, e, attrs in found if attrs["kind"] == "class" for i in range(s, e)}
