@@ -1,4 +1,4 @@
-"""Where a DRUG span starts and ends when the words around the name belong to it, or say it is not given.
+"""Where a DRUG span starts and ends when the words around the name belong to it.
 
 The contract's rule is "the name alone" (``Toripalimab injection (JS001)`` gives ``Toripalimab``):
 routes, dose forms, doses, salts, registered marks and ``DRUG:`` labels stay out. The name of a
@@ -24,9 +24,10 @@ grammar finds, and the annotation guidelines keep these words in the span:
 - **an interferon's subtype**: ``IFN alfa-2b``, ``pegylated IFN alfa-2a``, ``IFN-B``, ``interferon-b``: the
   subtype names the agent (``interferon alfa-2b``, ``interferon beta``; a formulation word before it
   joins later, see :mod:`.formulations`), where ``IFN`` alone is the class ``interferons``;
-- **a name after ``non-``** says what something is not (``non-opioid analgesics``, ``non-SSRI
-  antidepressant``, ``non-aspirin NSAIDs``, ``non-hormonal contraceptive``): no DRUG there (a name that
-  starts with ``non-`` itself, ``non-steroidal anti-inflammatory drugs``, is found whole by the lexicon).
+- **a participle after ``non-``** makes a class of its own with the class after it
+  (``non-sedating antihistamines``, ``non-depolarizing muscle relaxants``): ``non-`` is in the span.
+  Another name after ``non-`` stays a DRUG of its own, a class in a compound modifier that the
+  prefix negates (``platinum`` in "non-platinum chemotherapy", ``SSRI`` in "non-SSRI antidepressant").
 
 The words are listed with a reason each in ``data/drug_boundaries.jsonl``.
 """
@@ -154,14 +155,17 @@ def _grown_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]
         yield start, head.end() if head else end, attrs
 
 
-def _without_negated_names(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
-    """``found`` without the names right after ``non-``; a class that starts with a participle takes
-    ``non-`` into its name instead."""
+def _non_participle_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """``found`` with each class that starts with a participle after ``non-`` grown over it."""
     for start, end, attrs in found:
-        if _NOT_RE.search(text, max(0, start - 4), start) is None:
-            yield start, end, attrs
-        elif attrs["kind"] == "class" and _PARTICIPLE_RE.match(text, start, end):
+        if (
+            attrs["kind"] == "class"
+            and _NOT_RE.search(text, max(0, start - 4), start)
+            and _PARTICIPLE_RE.match(text, start, end)
+        ):
             yield start - 4, end, {**attrs, "normalized": f"non-{text[start:end].lower()}"}
+        else:
+            yield start, end, attrs
 
 
 def _interferon_subtypes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
@@ -183,6 +187,6 @@ def _interferon_subtypes(text: str, found: Iterable[Candidate]) -> Iterator[Cand
 def bounded_spans(text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """``found`` with the span of each class grown over the words of its name, named antibodies and
     immunotoxins added as whole agents (each longer than the spans it holds, so that it replaces
-    them), and the names right after ``non-`` dropped."""
-    grown = _interferon_subtypes(text, _grown_classes(text, found))
-    return list(_without_negated_names(text, [*grown, *_named_products(text, found)]))
+    them), and interferons with their subtype."""
+    grown = _interferon_subtypes(text, _non_participle_classes(text, _grown_classes(text, found)))
+    return [*grown, *_named_products(text, found)]
