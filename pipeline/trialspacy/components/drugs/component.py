@@ -33,7 +33,8 @@ and over the radionuclide written before it (``iodine I 131 tositumomab``; see :
 and the record's own name for a code or an abbreviation wins over the lexicon's ("NPI-0052 (also
 known as marizomib)", "ganciclovir (also known as DHPG)"). A class's span grows over its generic head
 and its generation (``third-generation EGFR inhibitor drugs``), a named antibody is one agent
-(``monoclonal antibody 81C6``), and a name after ``non-`` is dropped (see :mod:`.boundaries`).
+(``monoclonal antibody 81C6``), and an interferon takes its subtype (``IFN alfa-2b``; see
+:mod:`.boundaries`).
 """
 
 import re
