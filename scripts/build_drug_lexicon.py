@@ -155,12 +155,18 @@ def formulation_name(name: str, canon: dict[str, Any]) -> str:
 
 def package_terms(dictionary: dict[str, Any]) -> Iterator[Term]:
     """Variants of the package's drug-like canonical names; normalized = the canonical name,
-    or its generic name when it is qualified (:func:`generic_name`)."""
+    or its generic name when it is qualified (:func:`generic_name`). A variant made of a name and
+    a route (``estrogen vaginal``, ``carmustine implant``) is left out when the name is a variant
+    too: the contract keeps routes out of the span, and the name alone is found."""
     canon = dictionary["drug_canonical_to_data"]
-    for variant, canonicals in sorted(dictionary["drug_variant_to_canonical"].items()):
+    variants = dictionary["drug_variant_to_canonical"]
+    for variant, canonicals in sorted(variants.items()):
         data = canon.get(canonicals[0])
         if data is None or not drug_like(data):
             continue
+        routed = _ROUTED.fullmatch(variant)
+        if routed is not None and routed.group("base") in variants:
+            continue  # ``estrogen vaginal``: the route stays out of the span, the name is found alone
         name, ident = generic_name(canonicals[0], canon)
         medicine = "medline_plus_id" in data
         yield Term(variant, name, ident, "agent", "fds", medicine=medicine)
@@ -304,15 +310,53 @@ def code_generic_names(path: Path, dictionary: dict[str, Any]) -> dict[str, str]
     return renamed
 
 
+# A code of letters and a number (``ZD1839``, ``STI-571``, ``PS 341``): sponsors and registries
+# write the same code with a hyphen, a space or neither between the two.
+_LETTERS_NUMBER = re.compile(r"(?P<letters>[A-Za-z]{2,6})[- ]?(?P<number>\d{2,7}[A-Za-z]?)")
+
+
+# A radionuclide as the lexicon names it (``iodine i 125``, ``radium ra 223``), and a word with a number.
+_RADIONUCLIDE = re.compile(r"\b[a-z]{1,2} \d{1,3}m?\b")
+_WORD_NUMBER = re.compile(r"[a-z]{4,}[- ]?\d+")
+
+
+def code_spellings(code: str) -> set[str]:
+    """``code`` and its other spellings: ``ZD1839``, ``ZD-1839``, ``ZD 1839``. With a space only
+    for a number of three digits or more (``AT 10`` is also "at 10")."""
+    match = _LETTERS_NUMBER.fullmatch(code)
+    if match is None:
+        return {code}
+    letters, number = match.group("letters", "number")
+    spellings = {code, letters + number, f"{letters}-{number}"}
+    if sum(c.isdigit() for c in number) >= 3:
+        spellings.add(f"{letters} {number}")
+    return spellings
+
+
+def coded_generics(terms: Sequence[Term]) -> Iterator[Term]:
+    """The other spellings (:func:`code_spellings`) of the large sources' codes that name an agent
+    with a generic name (``ZD1839`` -> ``gefitinib``), so that each spelling finds it. A code
+    without a generic name is found by its shape and normalized as written."""
+    for term in terms:
+        if term.kind != "agent" or not is_code(term.surface.upper()) or is_code(term.normalized.upper()):
+            continue
+        if _RADIONUCLIDE.search(term.normalized) or _WORD_NUMBER.fullmatch(term.surface):
+            continue  # an isotope (``iodine-125``, ``ra-223``), a word and a number (``copper63``)
+        for surface in sorted(code_spellings(term.surface) - {term.surface}):
+            yield Term(surface, term.normalized, term.drugbank_id, "agent", term.source, medicine=term.medicine)
+
+
 def curated_codes(known: dict[str, Term]) -> Iterator[Term]:
-    """Codes of data/drug_codes.jsonl, with and without their hyphen or space; normalized and
-    DrugBank id as the lexicon has them for the generic name (``apatinib`` -> ``rivoceranib``)."""
+    """Codes of data/drug_codes.jsonl, with and without their hyphen or space (see
+    :func:`code_spellings`); normalized and DrugBank id as the lexicon has them for the generic
+    name (``apatinib`` -> ``rivoceranib``)."""
     for row in read_jsonl(DATA / "drug_codes.jsonl"):
         generic = known.get(row["normalized"])
         normalized = generic.normalized if generic else row["normalized"]
         ident = generic.drugbank_id if generic else None
         code = row["code"]
-        for surface in sorted({code, code.replace("-", ""), code.replace(" ", ""), code.replace(" ", "-")}):
+        spellings = {code, code.replace("-", ""), code.replace(" ", ""), code.replace(" ", "-")}
+        for surface in sorted(spellings | code_spellings(code)):
             yield Term(surface, normalized, ident, "agent", "curated_code")
 
 
@@ -486,6 +530,7 @@ def collect(corpora: Path) -> list[Term]:
     for term in terms:
         term.normalized = nuclide_spacing(renamed.get(term.normalized, term.normalized))
     terms += locant_free(terms)
+    terms += [t for t in coded_generics(terms) if not _lookalike(t.surface)]
     known: dict[str, Term] = {}
     for term in terms:
         known.setdefault(term.surface.lower(), term)

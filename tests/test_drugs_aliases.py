@@ -165,9 +165,9 @@ def test_drugs_fixed_dose_combination_is_one_product(nlp):
         ("cefazolin", "cefazolin"),
         ("carbidopa-levodopa", "carbidopa/levodopa"),
         ("gemcitabine", "gemcitabine"),
-        ("fluorouracil-uracil", "fluorouracil/uracil"),
-        ("UFT", "fluorouracil/uracil"),
-        ("UFT", "fluorouracil/uracil"),
+        ("fluorouracil-uracil", "tegafur-uracil"),
+        ("UFT", "tegafur-uracil"),
+        ("UFT", "tegafur-uracil"),
         ("gemcitabine", "gemcitabine"),
         ("cisplatin", "cisplatin"),
     ]

@@ -6,6 +6,7 @@
 - :mod:`.classes`: drug classes by their grammar;
 - :mod:`.gazetteer`: the record's intervention list, and the generic names it gives its codes;
 - :mod:`.formulations`: formulations that are their own product, and salt forms that are not;
+- :mod:`.boundaries`: class names with their generic head or generation, named antibodies, interferons;
 - :mod:`.spelling`: misspellings of the record's drug names;
 - :mod:`.packing`: the lexicon as a saved pipeline stores it;
 - :mod:`.component`: :class:`DrugRecognizer` and its factory ``make_drugs``;

@@ -31,7 +31,10 @@ With ``formulations`` (contract v1.2's normalization), an agent's span grows ove
 salt words written with it (``liposomal doxorubicin``, ``imatinib mesylate``; see :mod:`.formulations`)
 and over the radionuclide written before it (``iodine I 131 tositumomab``; see :mod:`.radiolabels`),
 and the record's own name for a code or an abbreviation wins over the lexicon's ("NPI-0052 (also
-known as marizomib)", "ganciclovir (also known as DHPG)").
+known as marizomib)", "ganciclovir (also known as DHPG)"). A class's span grows over its generic head
+and its generation (``third-generation EGFR inhibitor drugs``), a named antibody is one agent
+(``monoclonal antibody 81C6``), and an interferon takes its subtype (``IFN alfa-2b``; see
+:mod:`.boundaries`).
 """
 
 import re
@@ -51,6 +54,7 @@ from ...lexicon import TermIndex, folded_text, package_data, read_jsonl, tokeniz
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
+from .boundaries import bounded_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
 from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen
@@ -266,6 +270,7 @@ class DrugRecognizer(Pipe):
         if self.scorer:
             found.extend(self.drug_scorer.find(doc, text, found))
         found.extend(combination_spans(text, found))
+        found = bounded_spans(text, found)
         resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]

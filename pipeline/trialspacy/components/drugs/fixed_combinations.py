@@ -7,16 +7,20 @@ say; one sign does: an agent that is marketed only in such combinations (a beta-
 a decarboxylase inhibitor, ``uracil`` of UFT), listed with a reason each in
 ``data/drug_fixed_partners.jsonl``. A recognised agent joined by a hyphen, without spaces, to one of
 them, on either side, makes one span, ``normalized`` ``a/b`` as the contract writes combination
-products (``trifluridine/tipiracil``).
+products (``trifluridine/tipiracil``), or the name of the one product a partner is marketed in,
+whichever agent is written with it (``fluorouracil-uracil`` -> ``tegafur-uracil``, UFT).
 """
 
 import re
 from collections.abc import Iterator, Sequence
 
+from ...lexicon import package_data
 from ...spans import Candidate
 from .vocabulary import vocabulary
 
 PARTNERS = frozenset(vocabulary("drug_fixed_partners.jsonl")["partner"])
+# The partners marketed in one product only, with its name.
+PRODUCTS = {row["text"]: row["product"] for row in package_data("drug_fixed_partners.jsonl") if "product" in row}
 _EITHER = "|".join(sorted(PARTNERS, key=len, reverse=True))
 _AFTER_RE = re.compile(rf"-({_EITHER})(?![\w-])", re.IGNORECASE)
 _BEFORE_RE = re.compile(rf"(?<![\w-])({_EITHER})-\Z", re.IGNORECASE)
@@ -30,7 +34,11 @@ def combination_spans(text: str, found: Sequence[Candidate]) -> Iterator[Candida
             continue
         name = attrs["normalized"]
         if (after := _AFTER_RE.match(text, end)) is not None and name not in PARTNERS:
-            yield start, after.end(), {**attrs, "normalized": f"{name}/{after.group(1).lower()}", "drugbank_id": None}
+            partner = after.group(1).lower()
+            product = PRODUCTS.get(partner, f"{name}/{partner}")
+            yield start, after.end(), {**attrs, "normalized": product, "drugbank_id": None}
         before = _BEFORE_RE.search(text, max(0, start - _REACH), start)
         if before is not None and name not in PARTNERS:
-            yield before.start(), end, {**attrs, "normalized": f"{before.group(1).lower()}/{name}", "drugbank_id": None}
+            partner = before.group(1).lower()
+            product = PRODUCTS.get(partner, f"{partner}/{name}")
+            yield before.start(), end, {**attrs, "normalized": product, "drugbank_id": None}

@@ -1,0 +1,213 @@
+"""Where a DRUG span starts and ends (the guidelines' span rules beyond the name a rule finds), on
+sentences of unannotated ClinicalTrials.gov records (legacy XML and API v2)."""
+
+import pytest
+from conftest import REPO
+
+from trialspacy.components.drugs.boundaries import bounded_spans
+from trialspacy.lexicon import package_data
+from trialspacy.spans import DRUG, label_spans, span_attrs
+
+
+def drugs(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [(s.text, span_attrs(s)["normalized"], span_attrs(s)["kind"]) for s in label_spans(nlp(text), DRUG)]
+
+
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # NCT00003981
+        ("No concurrent sulfonylurea agent for diabetes", "sulfonylurea agent", "sulfonylureas"),
+        # NCT00495157
+        (
+            "Asthma can be effectively controlled using inhaled corticosteroid medication.",
+            "inhaled corticosteroid medication",
+            "inhaled corticosteroids",
+        ),
+        # NCT06480136
+        (
+            "Previous receipt of any drug containing a topoisomerase I inhibitor drug, including ADCs.",
+            "topoisomerase I inhibitor drug",
+            "topoisomerase inhibitors",
+        ),
+        # NCT05994131
+        (
+            "IN10018 in combination with third-generation EGFR-TKI in subjects with advanced NSCLC.",
+            "third-generation EGFR-TKI",
+            "third-generation egfr tyrosine kinase inhibitors",
+        ),
+        # NCT05463224: a numeral, and a treatment line that stays out
+        (
+            "Resistance to 1st line 3rd generation EGFR TKI treatment is emphasized.",
+            "3rd generation EGFR TKI",
+            "third-generation egfr tyrosine kinase inhibitors",
+        ),
+        # NCT00492336
+        (
+            "Current treatment with one or more second generation antipsychotics, except ziprasidone",
+            "second generation antipsychotics",
+            "second-generation antipsychotics",
+        ),
+    ],
+)
+def test_drugs_class_span_takes_its_generic_head_and_generation(nlp, text, span, normalized):
+    assert (span, normalized, "class") in drugs(nlp, text)
+
+
+def test_drugs_generation_after_a_slash_is_left_out(nlp):
+    # NCT05821933: "first/second/third-generation" qualifies the class as a list; the class stays as written
+    found = drugs(nlp, "Approved first/second/third-generation EGFR-TKI treatment in the past.")
+    assert [span for span, _, _ in found] == ["EGFR-TKI"]
+
+
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # NCT00004101
+        (
+            "Patients receive monoclonal antibody Hu1D10 IV over 2-4 hours on days 1, 8, 15 and 22.",
+            "monoclonal antibody Hu1D10",
+            "monoclonal antibody hu1d10",
+        ),
+        # NCT00009750: MOAB is the monoclonal antibody
+        (
+            "Patients receive escalating doses of Y90 MOAB m170 until the maximum tolerated dose.",
+            "MOAB m170",
+            "monoclonal antibody m170",
+        ),
+        # NCT00003337: the code before the head, and the radionuclide before the code
+        (
+            "Patients receive an infusion of technetium Tc 99m LL2 monoclonal antibody by IV injection.",
+            "technetium Tc 99m LL2 monoclonal antibody",
+            "technetium tc 99m ll2 monoclonal antibody",
+        ),
+        # the legacy registry's radioimmunoconjugate: the target is in the span, not in the name
+        (
+            "Determine the toxic effects of intracranial iodine I 131 labeled anti-tenascin monoclonal "
+            "antibody 81C6 in patients with glioma.",
+            "iodine I 131 labeled anti-tenascin monoclonal antibody 81C6",
+            "iodine i 131 monoclonal antibody 81c6",
+        ),
+        # an immunotoxin named by its carrier protein and code
+        (
+            "Patients receive interleukin-13 PE38QQR immunotoxin interstitially over 96 hours.",
+            "interleukin-13 PE38QQR immunotoxin",
+            "interleukin-13 pe38qqr immunotoxin",
+        ),
+        # NCT00003605: a code the lexicon knows gives its agent
+        (
+            "Cyclophosphamide and rituximab (IDEC-C2B8 monoclonal antibody) as first line treatment.",
+            "IDEC-C2B8 monoclonal antibody",
+            "rituximab",
+        ),
+    ],
+)
+def test_drugs_named_antibody_is_one_agent(nlp, text, span, normalized):
+    assert (span, normalized, "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # NCT06097962: a target before the head, found as a class by its grammar
+        ("After receiving 4 courses of PD-1 monoclonal antibody in the past.", "PD-1 monoclonal antibody"),
+        # NCT00006390: an antigen after the head is its target
+        ("Prior monoclonal antibody CD52 allowed if at least partial remission.", "monoclonal antibody"),
+        # NCT00004024: a code joined to an English word is no name
+        ("Week 14 followed by monoclonal antibody OKT3-activated T lymphocytes IV.", "monoclonal antibody"),
+    ],
+)
+def test_drugs_antibody_head_without_a_clone_code_stays_a_class(nlp, text, span):
+    found = drugs(nlp, text)
+    assert (span, "class") in [(s, kind) for s, _, kind in found]
+    assert not any(kind == "agent" and "monoclonal" in s for s, _, kind in found)
+
+
+def test_drugs_name_after_non_stays_a_drug(nlp):
+    # NCT00009568: a class in a compound modifier, as "platinum" in "non-platinum chemotherapy"
+    found = drugs(nlp, "Patients on SSRIs compared with those on a non-SSRI antidepressant medication.")
+    assert ("SSRI", "selective serotonin reuptake inhibitors", "class") in found
+
+
+def test_drugs_participle_after_non_joins_the_class():
+    # NCT00000794: "non-sedating antihistamines" is a class of its own
+    text = "any other long-acting, non-sedating antihistamines."
+    start = text.index("sedating")
+    found = [(start, start + len("sedating antihistamines"), {"normalized": "x", "kind": "class", "drugbank_id": None})]
+    assert [(text[s:e], a["normalized"]) for s, e, a in bounded_spans(text, found)] == [
+        ("non-sedating antihistamines", "non-sedating antihistamines")
+    ]
+
+
+def test_drugs_agent_spans_are_not_grown_over_class_heads():
+    # NCT04691388: "oral fluorouracil drugs" names fluoropyrimidines, not a class named by its agent
+    text = "less than 14 days of oral fluorouracil drugs"
+    start = text.index("fluorouracil")
+    found = [(start, start + 12, {"normalized": "fluorouracil", "kind": "agent", "drugbank_id": None})]
+    assert bounded_spans(text, found) == found
+
+
+def test_drugs_boundary_words_have_a_reason_and_are_documented():
+    rows = package_data("drug_boundaries.jsonl")
+    named = {"ordinal", "interferon", "interferon_type"}
+    assert {row["role"] for row in rows} == {"class_head", "product_head", "not_clone"} | named
+    assert all(row["text"] and row["reason"].strip() for row in rows)
+    assert all(
+        set(row) == {"text", "role", "reason"} | ({"normalized"} if row["role"] in named else set()) for row in rows
+    )
+    documented = (REPO / "pipeline" / "trialspacy" / "data" / "DRUG_LEXICON.md").read_text(encoding="utf-8")
+    assert "`drug_boundaries.jsonl`" in documented
+
+
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # NCT00491179, NCT00000695, NCT00001785, NCT00002734, NCT00493077
+        (
+            "The outcome of patients treated with pegylated IFN alfa-2a.",
+            "pegylated IFN alfa-2a",
+            "peginterferon alfa-2a",
+        ),
+        ("Patients then receive IFN-B subcutaneously once a day.", "IFN-B", "interferon beta"),
+        ("Results indicate that treatment with interferon-b may ameliorate it.", "interferon-b", "interferon beta"),
+        ("Administered with IFN-A and paclitaxel.", "IFN-A", "interferon alfa"),
+        ("Patients will receive treatment with IFN-beta-1a once weekly.", "IFN-beta-1a", "interferon beta-1a"),
+        ("PEG-IFN alfa-2b weekly", "PEG-IFN alfa-2b", "peginterferon alfa-2b"),
+    ],
+)
+def test_drugs_interferon_takes_its_subtype(nlp, text, span, normalized):
+    assert (span, normalized, "agent") in drugs(nlp, text)
+
+
+def test_drugs_interferon_subtype_letter_before_a_full_stop_is_left_alone(nlp):
+    # NCT00002763: "IFN-A." is one token with its stop: the span would take the stop
+    assert ("IFN-A.", "interferon alfa", "agent") not in drugs(
+        nlp, "Assess the toxicity associated with IFN-A. Compare it."
+    )
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # NCT00009945, NCT00004892: a route after the name stays out of the span
+        ("Exceptions: patients may use low-dose estrogen vaginal creams or Estring.", "estrogen"),
+        ("DRUG: polifeprosan 20 with carmustine implant|PROCEDURE: conventional surgery", "carmustine"),
+    ],
+)
+def test_drugs_route_after_a_name_stays_out_of_the_span(nlp, text, span):
+    found = [s for s, _, _ in drugs(nlp, text)]
+    assert span in found
+    assert not any(s.startswith(span + " ") for s in found)
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # NCT00004860, NCT00004195: uracil is marketed only in UFT (tegafur-uracil)
+        ("Phase II trial to study the effectiveness of fluorouracil-uracil and leucovorin.", "fluorouracil-uracil"),
+        ("At least 8 weeks since prior fluorouracil, capecitabine, fluorouracil-uracil, or S-1", "fluorouracil-uracil"),
+        ("Patients receive oral tegafur-uracil twice daily.", "tegafur-uracil"),
+    ],
+)
+def test_drugs_partner_of_one_product_names_it(nlp, text, span):
+    assert (span, "tegafur-uracil", "agent") in drugs(nlp, text)
