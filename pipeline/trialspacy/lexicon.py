@@ -160,11 +160,11 @@ class TermIndex:
         for i in starts:
             if i < free:
                 continue
-            key = (lowers[i],)
-            n, longest = 1, min(max_len[key[0]], stop - i)
-            while n < longest and (grown := key + (lowers[i + n],)) in prefixes:
-                key, n = grown, n + 1
-            for n in range(n, 0, -1):
+            key: tuple[str, ...] = (lowers[i],)
+            size, longest = 1, min(max_len[key[0]], stop - i)
+            while size < longest and (grown := key + (lowers[i + size],)) in prefixes:
+                key, size = grown, size + 1
+            for n in range(size, 0, -1):
                 payload = cased.get(tuple(words[i : i + n])) if cased else None
                 if payload is None:
                     payload = terms.get(key[:n])
