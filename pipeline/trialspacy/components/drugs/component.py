@@ -47,7 +47,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
-from ...lexicon import TermIndex, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
+from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
@@ -273,12 +273,13 @@ class DrugRecognizer(Pipe):
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
         """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy."""
         found = []
+        view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 continue
-            found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload)))
+            found.append((view.starts[start], view.starts[end - 1] + len(view.words[end - 1]), _attrs(payload)))
         return found
 
     def _listed_names(self, doc: Doc, text: str) -> list[tuple[str, Attrs]]:
@@ -359,7 +360,14 @@ class DrugRecognizer(Pipe):
         # Each distinct word is looked up once; the text is read again only for the words that misspell
         # a name, which most records have none of.
         targets: dict[str, Attrs] = {}
+        keys, ends = index.keys, self.generic_ends
         for word in long_words:
+            lower = word.lower()
+            first, last, size = lower[:2], lower[-3:], len(lower)
+            # The first tests of _misspelt, here without a call: most words share no end with a name
+            # the record mentions (SpellingIndex.keys) and not both with a generic name.
+            if (size, first) not in keys and (size, last) not in keys and (first, last, size) not in ends:
+                continue
             misspelt = self._misspelt(word, index, names)
             if misspelt is not None:
                 targets[word] = misspelt

@@ -5,6 +5,7 @@ Listed with a reason each in ``data/drug_context_words.jsonl``."""
 
 from spacy.tokens import Doc
 
+from ...lexicon import DocTokens, doc_tokens
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_context_words.jsonl")
@@ -23,15 +24,14 @@ PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
 
 def next_word(doc: Doc, end: int) -> str:
     """Lower-case word after token ``end`` (skipping one hyphen), or ''."""
-    if end < len(doc) and doc[end].text in "-–" and not doc[end - 1].whitespace_:
-        end += 1
-    return doc[end].lower_ if end < len(doc) else ""
+    return _next_word(doc_tokens(doc), end)
 
 
 def is_measured(doc: Doc, start: int, end: int) -> bool:
     """True when the words around ``doc[start:end]`` say the substance is measured."""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    return next_word(doc, end) in MEASURED_AFTER or before in MEASURED_BEFORE or names_pathogen(doc, end)
+    view = doc_tokens(doc)
+    after = _next_word(view, end)
+    return after in MEASURED_AFTER or _word_before(view, start) in MEASURED_BEFORE or after in PATHOGEN_AFTER
 
 
 def names_pathogen(doc: Doc, end: int) -> bool:
@@ -42,5 +42,25 @@ def names_pathogen(doc: Doc, end: int) -> bool:
 def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
     therapy``, ``treated with interferon``)."""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    return next_word(doc, end) in THERAPY_AFTER or before in THERAPY_BEFORE
+    view = doc_tokens(doc)
+    return _next_word(view, end) in THERAPY_AFTER or _word_before(view, start) in THERAPY_BEFORE
+
+
+# The words are read from the document's token view (see doc_tokens), not from Token objects, which
+# cost more than the tests (a few per lexicon match): a token's text is the text at its offset, as
+# long as the view's form of it (folding keeps lengths), and its lower-case form spaCy's ``lower_``.
+def _token_text(view: DocTokens, i: int) -> str:
+    start = view.starts[i]
+    return view.text[start : start + len(view.words[i])]
+
+
+def _next_word(view: DocTokens, end: int) -> str:
+    starts, words = view.starts, view.words
+    glued = end < len(words) and starts[end] == starts[end - 1] + len(words[end - 1])
+    if glued and _token_text(view, end) in "-–":
+        end += 1
+    return _token_text(view, end).lower() if end < len(words) else ""
+
+
+def _word_before(view: DocTokens, start: int) -> str:
+    return _token_text(view, start - 1).lower() if start > 0 else ""
