@@ -47,20 +47,14 @@ def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
 
 
 # The words are read from the document's token view (see doc_tokens), not from Token objects, which
-# cost more than the tests (a few per lexicon match): a token's text is the text at its offset, as
-# long as the view's form of it (folding keeps lengths), and its lower-case form spaCy's ``lower_``.
-def _token_text(view: DocTokens, i: int) -> str:
-    start = view.starts[i]
-    return view.text[start : start + len(view.words[i])]
-
-
+# cost more than the tests (a few per lexicon match): a token's lower-case form is spaCy's ``lower_``.
 def _next_word(view: DocTokens, end: int) -> str:
     starts, words = view.starts, view.words
     glued = end < len(words) and starts[end] == starts[end - 1] + len(words[end - 1])
-    if glued and _token_text(view, end) in "-–":
+    if glued and view.token_text(end) in "-–":
         end += 1
-    return _token_text(view, end).lower() if end < len(words) else ""
+    return view.token_text(end).lower() if end < len(words) else ""
 
 
 def _word_before(view: DocTokens, start: int) -> str:
-    return _token_text(view, start - 1).lower() if start > 0 else ""
+    return view.token_text(start - 1).lower() if start > 0 else ""
