@@ -251,7 +251,7 @@ class DrugRecognizer(Pipe):
             found.extend(self._misspelt_spans(text, long_words, found, listed))
         if self.stems:
             found.extend(self._stem_spans(doc, text, long_words, found))
-            found.extend(self._plural_spans(doc, text, _taken_chars(found)))
+            found.extend(self._plural_spans(doc, text, long_words, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
@@ -327,13 +327,19 @@ class DrugRecognizer(Pipe):
             if span is not None and not is_measured(doc, span.start, span.end):
                 yield start, end, _agent(match.group().lower())
 
-    def _plural_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[Candidate]:
+    def _plural_spans(self, doc: Doc, text: str, long_words: AbstractSet[str], taken: set[int]) -> Iterator[Candidate]:
         """Plurals of generic names the lexicon lacks, each the family of agents it names
-        (``amphetamines``, ``tetracyclines``, ``fenofibrates``)."""
+        (``amphetamines``, ``tetracyclines``, ``fenofibrates``); of ``long_words``, the text's words
+        that :data:`LONG_WORD_RE` finds (every word :data:`_PLURAL_RE` finds is one), the text is
+        read for their places only if there are any."""
+        generic = self.generic_names
+        plurals = {w for w in long_words if w.endswith("s") and not w.isupper() and w[:-1].lower() in generic}
+        if not plurals:
+            return
         for match in _PLURAL_RE.finditer(text):
             start, end = match.span()
             word = match.group()
-            if start in taken or word.isupper() or word[:-1].lower() not in self.generic_names:
+            if start in taken or word not in plurals:
                 continue
             span = doc.char_span(start, end)
             if span is not None and self.index.get([word]) is None and not is_measured(doc, span.start, span.end):
