@@ -18,6 +18,7 @@ from ..lexicon import DocTokens, doc_tokens
 
 # scispaCy's filter_matches drops parentheses holding more than this many tokens.
 _MAX_INSIDE = 8
+_PARENTHESES = frozenset("()")
 
 
 def parenthesis_matches(words: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -26,14 +27,15 @@ def parenthesis_matches(words: Sequence[str]) -> list[tuple[int, int, int]]:
     the Matcher's order (by closing parenthesis, innermost opening first)."""
     found = []
     opens: list[int] = []
-    for j, word in enumerate(words):
-        if word == ")":
+    # Only the parentheses matter: found in one pass in C, not a Python step per token.
+    for j in compress(range(len(words)), map(_PARENTHESES.__contains__, words)):
+        if words[j] == ")":
             for s in reversed(opens):
                 if j - s - 1 > _MAX_INSIDE:
                     break
                 if j - s >= 2:
                     found.append((0, s + 1, j))
-        elif word == "(":
+        else:
             opens.append(j)
     return found
 
