@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from itertools import compress
+from operator import or_
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, ORTH, SPACY
@@ -34,6 +35,12 @@ class DocTokens(NamedTuple):
     words: list[str]
     lowers: list[str]
     starts: list[int]
+
+    def token_text(self, i: int) -> str:
+        """The text of token ``i`` as written (``words`` holds it folded for registry text; folding
+        keeps every length): cheaper than a Token object's."""
+        start = self.starts[i]
+        return self.text[start : start + len(self.words[i])]
 
 
 # spaCy rebuilds Doc.text from the tokens on every access, and every component needs the text and
@@ -91,6 +98,9 @@ class TermIndex:
         self._terms: dict[tuple[str, ...], Payload] = {}
         self._cased: dict[tuple[str, ...], Payload] = {}
         self._max_len: dict[str, int] = {}
+        # The one-token terms and the prefixes of two tokens or more of the longer ones, lower-case,
+        # built on the first find (an ``add`` drops them; see _shapes).
+        self._shapes: tuple[frozenset[str], frozenset[tuple[str, ...]]] | None = None
 
     def __len__(self) -> int:
         return len(self._terms) + len(self._cased)
@@ -112,6 +122,23 @@ class TermIndex:
         (self._cased if case_sensitive else self._terms)[key] = payload
         first = key[0].lower()
         self._max_len[first] = max(self._max_len.get(first, 0), len(key))
+        self._shapes = None
+
+    def _lower_shapes(self) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        """The one-token terms and the prefixes of two tokens or more of the longer terms, as the
+        matchers' lower-case forms that can start a match (see :meth:`find`)."""
+        if self._shapes is None:
+            # A case-sensitive term is compared with the tokens as written: it is filed under the
+            # lower-case forms of those tokens in both views (see doc_tokens), so that find never
+            # passes it by.
+            keys = [*self._terms]
+            keys += [tuple(t.lower() for t in key) for key in self._cased]
+            keys += [tuple(fold_key(t).lower() for t in key) for key in self._cased]
+            keys = [key for key in keys if key[0] in self._max_len]
+            singles = frozenset(key[0] for key in keys if len(key) == 1)
+            prefixes = frozenset(key[:n] for key in keys for n in range(2, len(key) + 1))
+            self._shapes = singles, prefixes
+        return self._shapes
 
     def get(self, tokens: Sequence[str]) -> Any:
         """The payload of exactly these tokens, or None."""
@@ -124,18 +151,29 @@ class TermIndex:
         view = doc_tokens(doc)
         words, lowers = view.words, view.lowers
         max_len, cased, terms = self._max_len, self._cased, self._terms
+        singles, prefixes = self._lower_shapes()
         stop = len(words) if end < 0 else end
-        # Only a token that starts some term can start a match: find those in one pass (in C:
-        # about twice as fast as a comprehension over every token of a long document).
-        starts = compress(range(start, stop), map(max_len.__contains__, lowers[start:stop]))
+        # Only a token that is a one-token term, or that starts a longer one with the next token,
+        # can start a match: find those in one pass (in C: a Python loop over every token of a long
+        # document costs several times more), then grow each match only while its tokens are a
+        # term's prefix (a look-up or two per match, not one per length up to the longest term's).
+        segment = lowers[start:stop]
+        pairs = zip(segment, segment[1:] + [""])
+        starts = compress(
+            range(start, stop), map(or_, map(singles.__contains__, segment), map(prefixes.__contains__, pairs))
+        )
         free = start  # the first token not inside the last match
         for i in starts:
             if i < free:
                 continue
-            for n in range(min(max_len[lowers[i]], stop - i), 0, -1):
+            key: tuple[str, ...] = (lowers[i],)
+            size, longest = 1, min(max_len[key[0]], stop - i)
+            while size < longest and (grown := key + (lowers[i + size],)) in prefixes:
+                key, size = grown, size + 1
+            for n in range(size, 0, -1):
                 payload = cased.get(tuple(words[i : i + n])) if cased else None
                 if payload is None:
-                    payload = terms.get(tuple(lowers[i : i + n]))
+                    payload = terms.get(key[:n])
                 if payload is not None:
                     yield i, i + n, payload
                     free = i + n

@@ -11,6 +11,7 @@ sectionizer sets ``Doc._.sections`` to its own objects). The contract's attribut
 unprefixed: :func:`ext` maps one to its extension.
 """
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from .errors import Errors
 from .lexicon import doc_text
@@ -91,7 +93,11 @@ _ORDER = attrgetter("start_char", "end_char", "label_")
 def snap(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """The span of exactly ``[start, end)``, or grown to token boundaries over punctuation only
     (``5f.`` glued in one token); None when that would cut or add a letter or digit."""
-    text = doc_text(doc)
+    return _snap(doc, doc_text(doc), start, end, label)
+
+
+def _snap(doc: Doc, text: str, start: int, end: int, label: str) -> Span | None:
+    """:func:`snap` with the doc's text (read once for all of a label's candidates)."""
     span = doc.char_span(start, end, label=label)
     if span is not None:
         return span if text[start:end].strip() else None
@@ -111,8 +117,9 @@ def set_label_spans(doc: Doc, label: str, candidates: Iterable[Candidate], spans
     defaults. Returns the kept spans.
     """
     made: list[tuple[Span, dict[str, Any]]] = []
+    text = doc_text(doc)
     for start, end, attrs in candidates:
-        span = snap(doc, start, end, label)
+        span = _snap(doc, text, start, end, label)
         if span is not None:
             made.append((span, attrs))
     by_key = {(s.start, s.end): a for s, a in made}
@@ -162,10 +169,11 @@ def span_attrs(span: Span) -> dict[str, Any]:
     """The contract's ``attrs`` of a span (ranges as lists, also after a DocBin round trip)."""
     user_data = span.doc.user_data
     key = _extension_key(span)
-    values = {
-        name: user_data.get(key(extension), SPAN_ATTRS[name]) for name, extension in _LABEL_EXTENSIONS[span.label_]
-    }
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
+    attrs = {}
+    for name, extension in _LABEL_EXTENSIONS[span.label_]:
+        value = user_data.get(key(extension), SPAN_ATTRS[name])
+        attrs[name] = list(value) if isinstance(value, tuple) else value
+    return attrs
 
 
 def _extension_key(span: Span) -> Callable[[str], Any]:
@@ -176,9 +184,22 @@ def _extension_key(span: Span) -> Callable[[str], Any]:
     under that key. Reading and writing ``doc.user_data`` directly costs half of going through
     ``Underscore.__getattr__`` and ``__setattr__`` for each attribute (about 100,000 spans, each
     written and read with 3-5 attributes, in the benchmark corpus); the key is the accessor's
-    own, whose layout differs between spaCy versions (later ones add the label and ids).
+    own, whose layout differs between spaCy versions (later ones add the label and ids): where it
+    is the span's offsets alone (see :func:`_offset_keys`), the key is made from them, without the
+    accessor object that ``span._`` makes on every access.
     """
+    if _offset_keys():
+        start, end = span.start_char, span.end_char
+        return lambda extension: ("._.", extension, start, end)
     return span._._get_key
+
+
+@functools.cache
+def _offset_keys() -> bool:
+    """Whether this spaCy keys a span's extension values by the name and the span's character
+    offsets alone (spaCy 3.7: ``("._.", name, start_char, end_char)``), as seen on a probe span."""
+    probe = Doc(Vocab(), words=["a", "b"])[1:2]
+    return bool(probe._._get_key("x") == ("._.", "x", probe.start_char, probe.end_char))
 
 
 def sections_at(doc: Doc, start: int, end: int) -> Sequence[str]:

@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import DocBin
 
 from trialspacy.components import timeframes
-from trialspacy.components.abbreviations import parenthesis_matches
+from trialspacy.components.abbreviations import find_definitions, parenthesis_matches
 from trialspacy.lexicon import _VIEWS, TermIndex, doc_text, doc_tokens
 from trialspacy.records import Record, iter_records
 from trialspacy.text import fold, fold_key
@@ -181,3 +181,79 @@ def test_hot_paths_abbreviation_occurrences_are_every_token_exact_match(nlp) -> 
         ]
         assert definition["occurrences"] == every
     assert definitions[1]["occurrences"][-1] == [len(text) - 2, len(text)]
+
+
+def _scispacy_definitions(doc):
+    """The definitions as scispaCy's own filter_matches and find_abbreviation find them (Spans)."""
+    from scispacy.abbreviation import filter_matches, find_abbreviation
+
+    found, seen = [], set()
+    for long_candidate, short_candidate in filter_matches(parenthesis_matches([t.text for t in doc]), doc):
+        short, long = find_abbreviation(long_candidate, short_candidate)
+        if long is None or short.text in seen or len(long) == 0:
+            continue
+        seen.add(short.text)
+        found.append((short.start_char, short.end_char, long.start_char, long.end_char, short.text, long.text))
+    return found
+
+
+def _ported_definitions(doc):
+    return [(*d["short"], *d["long"], d["short_text"], d["long_text"]) for d in find_definitions(doc)]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "objective response rate (ORR) and progression-free survival (PFS)",
+        "ORR (objective response rate) and PFS (progression free survival, assessed)",
+        "stereotactic body radiation therapy (SBRT; 50 Gy (in 5 fractions))",
+        "tumor  infiltrating\nlymphocytes (TIL) and x(ab) (a b c d e f g h i j k) ((x))",
+        "Eastern Cooperative Oncology Group (ECOG) performance status (PS) 0-1 (E)",
+    ],
+)
+def test_abbreviation_port_finds_what_scispacy_finds(tokenizer_nlp, phrase):
+    doc = tokenizer_nlp(phrase)
+    assert _ported_definitions(doc) == _scispacy_definitions(doc)
+
+
+def test_abbreviation_port_on_seed_records(tokenizer_nlp, seed_texts):
+    for text in seed_texts.values():
+        doc = tokenizer_nlp(text)
+        assert _ported_definitions(doc) == _scispacy_definitions(doc)
+
+
+@pytest.mark.corpora
+def test_abbreviation_port_on_corpus_records(tokenizer_nlp):
+    sources = [
+        corpus_path("ctgov_samples", "ctrialsgov_cancer_studies.jsonl.gz"),
+        corpus_path("nli4ct_breast_ctr", "ctr_sections.jsonl.gz"),
+    ]
+    for path in sources:
+        for record in itertools.islice(iter_records([str(path)]), 150):
+            doc = tokenizer_nlp(record.text)
+            assert _ported_definitions(doc) == _scispacy_definitions(doc), record.id
+
+
+def _plain_find(index, doc):
+    """Every length up to the longest term of a token tried at every token, longest first (the
+    term index without its one-token, two-token and prefix filters)."""
+    view = doc_tokens(doc)
+    words, lowers = view.words, view.lowers
+    found, free = [], 0
+    for i in range(len(words)):
+        if i < free or lowers[i] not in index._max_len:
+            continue
+        for n in range(min(index._max_len[lowers[i]], len(words) - i), 0, -1):
+            payload = index._cased.get(tuple(words[i : i + n])) or index._terms.get(tuple(lowers[i : i + n]))
+            if payload is not None:
+                found.append((i, i + n, payload))
+                free = i + n
+                break
+    return found
+
+
+def test_term_index_prefix_walk_finds_what_every_length_finds(nlp, seed_texts):
+    index = nlp.get_pipe("trialspacy_drugs").index
+    for text in seed_texts.values():
+        doc = nlp.make_doc(text)
+        assert list(index.find(doc)) == _plain_find(index, doc)

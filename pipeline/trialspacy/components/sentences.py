@@ -11,6 +11,7 @@ one criterion into the next.
 instead.
 """
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -174,6 +175,16 @@ def logical_lines(text: str, start: int = 0, end: int | None = None) -> list[Log
     hard-wrapped line. A line ending in ``:`` at the bullet's indentation is a new unit (a
     sub-heading).
     """
+    return list(_logical_lines(text, start, len(text) if end is None else end))
+
+
+# The sentence segmenter and then the criteria splitter read the same eligibility sections of a
+# document: the second reads the first's units. The units are a function of the text and the
+# bounds alone (the key; a str cannot change), so no later change to the doc can make one stale;
+# the few entries kept are the last documents' sections (spaCy runs each document through every
+# component before the next).
+@functools.lru_cache(maxsize=16)
+def _logical_lines(text: str, start: int, end: int) -> tuple[LogicalLine, ...]:
     lines = split_lines(text, start, end)
     width = wrap_width(text, lines)
     units: list[LogicalLine] = []
@@ -210,7 +221,7 @@ def logical_lines(text: str, start: int = 0, end: int | None = None) -> list[Log
         prev = line
         after_blank = False
         pending_marker = None
-    return units
+    return tuple(units)
 
 
 # Words whose final "." does not end a sentence.

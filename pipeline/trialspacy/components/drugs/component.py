@@ -50,7 +50,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
-from ...lexicon import TermIndex, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
+from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
@@ -263,7 +263,7 @@ class DrugRecognizer(Pipe):
             found.extend(self._misspelt_spans(text, long_words, found, listed))
         if self.stems:
             found.extend(self._stem_spans(doc, text, long_words, found))
-            found.extend(self._plural_spans(doc, text, _taken_chars(found)))
+            found.extend(self._plural_spans(doc, text, long_words, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
@@ -288,6 +288,7 @@ class DrugRecognizer(Pipe):
         (neither by the words around them nor by a list they share with a drug)."""
         kept: list[tuple[int, int, Attrs]] = []
         pending: list[tuple[int, int, Attrs]] = []
+        view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
         for start, end, payload in self.index.find(doc):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
@@ -311,7 +312,7 @@ class DrugRecognizer(Pipe):
                 starts.update(start for start, _, _ in taken)
                 ends.update(end for _, end, _ in taken)
         return [
-            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _attrs(payload))
+            (view.starts[start], view.starts[end - 1] + len(view.words[end - 1]), _attrs(payload))
             for start, end, payload in sorted(kept, key=lambda item: item[:2])
         ]
 
@@ -376,13 +377,19 @@ class DrugRecognizer(Pipe):
             if span is not None and not is_measured(doc, span.start, span.end):
                 yield start, end, _agent(match.group().lower())
 
-    def _plural_spans(self, doc: Doc, text: str, taken: set[int]) -> Iterator[Candidate]:
+    def _plural_spans(self, doc: Doc, text: str, long_words: AbstractSet[str], taken: set[int]) -> Iterator[Candidate]:
         """Plurals of generic names the lexicon lacks, each the family of agents it names
-        (``amphetamines``, ``tetracyclines``, ``fenofibrates``)."""
+        (``amphetamines``, ``tetracyclines``, ``fenofibrates``); of ``long_words``, the text's words
+        that :data:`LONG_WORD_RE` finds (every word :data:`_PLURAL_RE` finds is one), the text is
+        read for their places only if there are any."""
+        generic = self.generic_names
+        plurals = {w for w in long_words if w.endswith("s") and not w.isupper() and w[:-1].lower() in generic}
+        if not plurals:
+            return
         for match in _PLURAL_RE.finditer(text):
             start, end = match.span()
             word = match.group()
-            if start in taken or word.isupper() or word[:-1].lower() not in self.generic_names:
+            if start in taken or word not in plurals:
                 continue
             span = doc.char_span(start, end)
             if span is not None and self.index.get([word]) is None and not is_measured(doc, span.start, span.end):
@@ -409,7 +416,14 @@ class DrugRecognizer(Pipe):
         # Each distinct word is looked up once; the text is read again only for the words that misspell
         # a name, which most records have none of.
         targets: dict[str, Attrs] = {}
+        keys, ends = index.keys, self.generic_ends
         for word in long_words:
+            lower = word.lower()
+            first, last, size = lower[:2], lower[-3:], len(lower)
+            # The first tests of _misspelt, here without a call: most words share no end with a name
+            # the record mentions (SpellingIndex.keys) and not both with a generic name.
+            if (size, first) not in keys and (size, last) not in keys and (first, last, size) not in ends:
+                continue
             misspelt = self._misspelt(word, index, names)
             if misspelt is not None:
                 targets[word] = misspelt

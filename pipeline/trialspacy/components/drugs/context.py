@@ -8,6 +8,7 @@ from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc
 
+from ...lexicon import DocTokens, doc_tokens
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_context_words.jsonl")
@@ -41,19 +42,18 @@ LAB_VALUE_RE = re.compile(
 
 def next_word(doc: Doc, end: int) -> str:
     """Lower-case word after token ``end`` (skipping one hyphen), or ''."""
-    if end < len(doc) and doc[end].text in "-–" and not doc[end - 1].whitespace_:
-        end += 1
-    return doc[end].lower_ if end < len(doc) else ""
+    return _next_word(doc_tokens(doc), end)
 
 
 def is_measured(doc: Doc, start: int, end: int) -> bool:
     """True when the words around ``doc[start:end]`` say the substance is measured."""
-    before = doc[start - 1].lower_ if start > 0 else ""
+    view = doc_tokens(doc)
+    after = _next_word(view, end)
     return (
-        next_word(doc, end) in MEASURED_AFTER
-        or before in MEASURED_BEFORE
-        or names_pathogen(doc, end)
-        or has_lab_value(doc, end)
+        after in MEASURED_AFTER
+        or _word_before(view, start) in MEASURED_BEFORE
+        or after in PATHOGEN_AFTER
+        or has_lab_value(view, end)
     )
 
 
@@ -61,12 +61,14 @@ def is_measured(doc: Doc, start: int, end: int) -> bool:
 LAB_VALUE_TOKENS = 12
 
 
-def has_lab_value(doc: Doc, end: int) -> bool:
-    """True when token ``end`` starts a laboratory value of the substance before it (``< 50 ng/dL``).
-    Read from the next few tokens, not ``doc.text``, which spaCy joins anew at each call."""
-    if end >= len(doc):
+def has_lab_value(view: DocTokens, end: int) -> bool:
+    """True when token ``end`` starts a laboratory value of the substance before it (``< 50 ng/dL``):
+    read in the text from the substance's end to the end of the next few tokens."""
+    words, starts = view.words, view.starts
+    if end >= len(words):
         return False
-    after = doc[end - 1].whitespace_ + doc[end : end + LAB_VALUE_TOKENS].text
+    last = min(end + LAB_VALUE_TOKENS, len(words)) - 1
+    after = view.text[starts[end - 1] + len(words[end - 1]) : starts[last] + len(words[last])]
     return LAB_VALUE_RE.match(after) is not None
 
 
@@ -83,9 +85,9 @@ _COMPARATORS = frozenset({">", "<", "≥", "≤", ">=", "<=", "=", "=<", "=>"})
 def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
     therapy``, ``treated with interferon``), unless a comparator follows it (a laboratory value)."""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    after = next_word(doc, end)
-    return after not in _COMPARATORS and (after in THERAPY_AFTER or before in THERAPY_BEFORE)
+    view = doc_tokens(doc)
+    after = _next_word(view, end)
+    return after not in _COMPARATORS and (after in THERAPY_AFTER or _word_before(view, start) in THERAPY_BEFORE)
 
 
 # A cytokine or growth factor by its name: listed with cytokines, a cytokine is as likely measured
@@ -109,3 +111,17 @@ def listed_beside(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends
     while after - end < MAX_SEPARATORS and after < len(doc) and doc[after].lower_ in LIST_SEPARATORS:
         after += 1
     return (before < start and before in ends) or (after > end and after in starts)
+
+
+# The words are read from the document's token view (see doc_tokens), not from Token objects, which
+# cost more than the tests (a few per lexicon match): a token's lower-case form is spaCy's ``lower_``.
+def _next_word(view: DocTokens, end: int) -> str:
+    starts, words = view.starts, view.words
+    glued = end < len(words) and starts[end] == starts[end - 1] + len(words[end - 1])
+    if glued and view.token_text(end) in "-–":
+        end += 1
+    return view.token_text(end).lower() if end < len(words) else ""
+
+
+def _word_before(view: DocTokens, start: int) -> str:
+    return view.token_text(start - 1).lower() if start > 0 else ""

@@ -3,6 +3,7 @@ edit distance with transpositions and a symmetric-delete index."""
 
 import functools
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 
 def within_edit_distance(a: str, b: str, limit: int) -> bool:
@@ -88,6 +89,12 @@ class SpellingIndex:
 
     def __bool__(self) -> bool:
         return bool(self._variants)
+
+    @property
+    def keys(self) -> AbstractSet[tuple[int, str]]:
+        """The (length, first two letters) and (length, last three letters) of the words within reach
+        of a name: :meth:`match` looks up no other word."""
+        return self._keys
 
     def match(self, word: str) -> str | None:
         """The one name ``word`` misspells, or None (an exact name is not a misspelling)."""
