@@ -367,14 +367,16 @@ def _trie(words: Sequence[str]) -> str:
     return pattern(tree)
 
 
-# What follows a number that starts an expression: a unit, ``times``/``x``, a fraction or a
-# ``-weekly`` (after a second number of a range, maybe), or a date's separator or month. Most
-# numbers in trial text (doses, lab values, counts) have none of these, and the master pattern
-# would try each of its alternatives at them before failing.
+# Where a number can start an expression: a unit follows it (or a range's second number and a
+# unit), or ``times``/``x`` or a fraction and a period, or ``-weekly``; or it opens a date (a
+# separator, a month). Most numbers in trial text (doses, lab values, counts) have none of these,
+# and the master pattern tried at one fails only after each of its alternatives.
 _DIGIT_HEAD = (
-    rf"(?=[0-9])(?:{_NUM}(?:{_RSEP}{_NUM})?(?:{_GLUE}{_UNIT}|{_S0}(?:times?|x|\u00d7|fractions?|fx|fr|f){_PER}(?:{_PERIOD_NOUN}|{_PERIOD_ADJ}|w)|{_DASH}(?:weekly|monthly|hourly|yearly))"
-    rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}[-/][0-9]|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]|[0-3]?[0-9](?:st|nd|rd|th)?(?:{_S1}|{_DASH})(?:of{_S1})?"
-    rf"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+    rf"(?=[0-9])(?:{_NUM}(?:{_RSEP}{_NUM})?(?:{_GLUE}{_UNIT}"
+    rf"|{_S0}(?:times?|x|\u00d7|fractions?|fx|fr|f){_PER}(?:{_PERIOD_NOUN}|{_PERIOD_ADJ}|w)"
+    rf"|{_DASH}(?:weekly|monthly|hourly|yearly))"
+    rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}[-/][0-9]|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]"
+    rf"|[0-3]?[0-9](?:st|nd|rd|th)?(?:{_S1}|{_DASH})(?:of{_S1})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 _AFTER_QUANT = rf"(?:(?={_DIGIT_HEAD})|{_trie(['once', 'twice', 'thrice', *_FIRST_WORDS])})"
 _START_WORD = (
