@@ -104,6 +104,40 @@ def test_words_around_a_hostile_word_are_tokenized_as_spacy_does(nlp, before: st
     assert doc[word + fallback - 1].whitespace_ == plain[word][1]
 
 
+def plain_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
+    """spaCy's own tokenizer with the same rules, without what trialspacy's adds to it."""
+    return Tokenizer(
+        tokenizer.vocab,
+        rules=tokenizer.rules,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
+
+
+def test_remembered_affixes_give_spacy_s_tokens(seed_texts) -> None:
+    tokenizer = blank().tokenizer
+    plain = plain_tokenizer(tokenizer)
+    for text in [*GOLD_TEXTS, *seed_texts.values()] * 2:  # (the second time from what was remembered)
+        assert [(t.idx, t.text) for t in tokenizer(text)] == [(t.idx, t.text) for t in plain(text)]
+    assert tokenizer.find_suffix("weeks).") == plain.find_suffix("weeks).") == 1
+    matches = tokenizer.find_infix("50Gy/25fx")
+    assert [m.span() for m in matches] == [m.span() for m in plain.find_infix("50Gy/25fx")]
+    matches.clear()  # the caller's own list
+    assert len(tokenizer.find_infix("50Gy/25fx")) == len(plain.find_infix("50Gy/25fx")) > 0
+
+
+def test_remembered_affixes_follow_new_rules() -> None:
+    tokenizer = blank().tokenizer
+    assert [t.text for t in tokenizer("x-ray/CT 3months")] == ["x", "-", "ray", "/", "CT", "3", "months"]
+    tokenizer.suffix_search = re.compile(r"s$").search
+    tokenizer.infix_finditer = None
+    assert tokenizer.find_infix("x-ray/CT") == 0
+    assert [t.text for t in tokenizer("x-ray/CT 3months")] == ["x-ray/CT", "3month", "s"]
+
+
 def test_a_word_longer_than_the_limit_is_guarded(nlp) -> None:
     word = "a" * (MAX_WORD + 1)
     assert nlp.tokenizer.too_many_affixes(word)

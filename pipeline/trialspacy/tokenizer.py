@@ -24,6 +24,7 @@ Such words are tokenized by a linear fallback instead (see :meth:`TrialTokenizer
 
 import re
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 import spacy
@@ -140,6 +141,14 @@ _LONG_WORD = re.compile(rf"(?<!\S)\S{{{AFFIX_WINDOW},}}")
 # The fallback's tokens: a run of word characters, or any other character alone.
 _FALLBACK_TOKEN = re.compile(r"\w+|\S")
 
+# spaCy keeps a word's tokens in its cache only when their lexemes are in the vocab, which in a
+# pipeline without vectors (as this one) few are: every other word is searched for affixes again at
+# each occurrence, and the suffix and infix searches (some hundred alternatives tried at each
+# position of the word) take most of the tokenizer's time. Their results are remembered by word
+# instead: for words of at most AFFIX_WINDOW characters, up to AFFIX_MEMO of them (then all
+# forgotten at once), for the rules that found them (see _AffixMemo).
+AFFIX_MEMO = 1 << 16
+
 TOKENIZER = "trialspacy.Tokenizer.v1"
 # The config section of a pipeline with trialspacy's tokenizer (see :func:`blank`).
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}}
@@ -161,8 +170,21 @@ class TrialTokenizer(Tokenizer):
     """
 
     def __init__(self, vocab: Vocab, *args: Any, registry_text: bool = False, **kwargs: Any) -> None:
+        # (Before spaCy's constructor, which searches the special cases for affixes.)
+        self._suffixes = _AffixMemo(Tokenizer.find_suffix, attrgetter("suffix_search"))
+        self._infixes = _AffixMemo(Tokenizer.find_infix, attrgetter("infix_finditer"))
         super().__init__(vocab, *args, **kwargs)
         self.registry_text = registry_text
+
+    def find_suffix(self, string: str) -> int:
+        """spaCy's :meth:`~spacy.tokenizer.Tokenizer.find_suffix`, remembered by word (see :data:`AFFIX_MEMO`)."""
+        return int(self._suffixes(self, string))
+
+    def find_infix(self, string: str) -> list[re.Match[str]] | int:
+        """spaCy's :meth:`~spacy.tokenizer.Tokenizer.find_infix` (0 without infix rules),
+        remembered by word (see :data:`AFFIX_MEMO`)."""
+        found = self._infixes(self, string)
+        return list(found) if isinstance(found, tuple) else found
 
     def __reduce__(self) -> tuple[Any, ...]:
         # spaCy's pickles the constructor's arguments; the flag is not one of them
@@ -222,6 +244,30 @@ class TrialTokenizer(Tokenizer):
             return self
         super().from_bytes(bytes_data, exclude=exclude)
         return self
+
+
+class _AffixMemo:
+    """An affix search's results by word (see :data:`AFFIX_MEMO`), for the rule they were found
+    with: ``rule(tokenizer)`` is the tokenizer's current rule; when it changes, all is forgotten."""
+
+    def __init__(self, find: Callable[[Tokenizer, str], Any], rule: Callable[[Tokenizer], Any]) -> None:
+        self.find = find
+        self.rule = rule
+        self.found_with: Any = None
+        self.found: dict[str, Any] = {}
+
+    def __call__(self, tokenizer: Tokenizer, string: str) -> Any:
+        rule = self.rule(tokenizer)
+        if rule is not self.found_with:
+            self.found, self.found_with = {}, rule
+        found = self.found.get(string)
+        if found is None:
+            found = self.find(tokenizer, string)
+            if len(string) <= AFFIX_WINDOW:
+                if len(self.found) >= AFFIX_MEMO:
+                    self.found.clear()
+                self.found[string] = tuple(found) if isinstance(found, list) else found
+        return found
 
 
 def _unpickle(args: tuple[Any, ...], registry_text: bool) -> TrialTokenizer:

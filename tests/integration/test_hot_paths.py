@@ -107,6 +107,9 @@ def test_term_index_finds_longest_cased_and_uncased_terms(tokenizer_nlp):
         "no more than\n      12 weeks before the first dose",
         "the first patient; at most; a minimum of 4 cycles of 21 days",
         "\u0130stanbul site: 6 months; 300 \u212a for 2 hours; \u0130 12 weeks",
+        "ANC 1.5 x ULN, 3 times daily, 5 fractions/wk, 2 x week, 6-weekly, 12 or more months, 1 to two weeks",
+        "3rd of March 2020, 31.01.2020, 2020/01/31, 4/12/2019, 1,000 days, 10 mg/day, 2 and a half years",
+        "7/21 (33%) at 6 months; 1.0 h; 5D; 30 h-1; 24\n      hours; 6 -8 wks",
     ],
 )
 def test_timeframe_start_filter_finds_what_a_full_scan_finds(phrase):

@@ -178,6 +178,14 @@ _EXCLUDED = re.compile(
 )
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MAX_PREFIX_WORDS = 10
+# What a clause must hold (lower-cased) for some patterns to match it: most clauses hold none of
+# them, and the searches are skipped. Only for an ASCII clause, whose case folding under re.I is
+# then exactly str.lower's (re.I also matches "ı" and "ſ" to "i" and "s").
+_EXCLUDED_WORDS = ("excluded", "eligible", "may")
+_BARE_NOT_WORDS = ("not",)
+_NAIVE_WORDS = ("naive",)
+_FOUND_NEGATIVE_ENDS = ("negative", "negative.")
+_VERB_NEGATION_WORDS = ("no", "never", "n't", "unsuitable", "ineligible", "unfit", "unable", "incapable")
 
 
 def criterion_negated(text: str, section: str = INCLUSION) -> bool:
@@ -203,26 +211,37 @@ def _clause_negated(text: str, section: str) -> bool:
     # "Patients with distant metastases will be excluded": under an inclusion heading it asserts
     # absence; under an exclusion heading it only restates the heading, and the rest of the
     # clause says what the criterion is ("Patients unable to comply ... are excluded").
-    excluded = _EXCLUDED.search(clause)
+    lower = clause.lower() if clause.isascii() else None
+    excluded = _EXCLUDED.search(clause) if _may_hold(lower, _EXCLUDED_WORDS) else None
     if excluded is not None:
         if section == INCLUSION:
             return True
         clause = " ".join((clause[: excluded.start()] + clause[excluded.end() :]).split())
+        lower = clause.lower() if lower is not None else None
     for pattern in (_START, _WITH_NO, _MUST_HAVE_NEGATIVE):
         cue = pattern.match(clause)
         if cue is not None:
             return not _limit_at(clause, cue.start(), cue.end())
-    if _NON_PERSON.match(clause) or _NAIVE.match(clause) or _FOUND_NEGATIVE.match(clause):
+    if (
+        _NON_PERSON.match(clause)
+        or (_may_hold(lower, _NAIVE_WORDS) and _NAIVE.match(clause))
+        or ((lower is None or lower.endswith(_FOUND_NEGATIVE_ENDS)) and _FOUND_NEGATIVE.match(clause))
+    ):
         return True
-    bare = _BARE_NOT.search(clause)
+    bare = _BARE_NOT.search(clause) if _may_hold(lower, _BARE_NOT_WORDS) else None
     if bare is not None and len(clause[: bare.start()].split()) <= _MAX_BARE_PREFIX_WORDS:
         return not _SUBORDINATE.search(clause[: bare.end()])
-    verb = _VERB_NEGATION.search(clause)
+    verb = _VERB_NEGATION.search(clause) if _may_hold(lower, _VERB_NEGATION_WORDS) else None
     if verb is None or _limit_at(clause, verb.start(), verb.end()):
         return False
     if len(clause[: verb.start()].split()) > _MAX_PREFIX_WORDS:
         return False
     return not (_SUBORDINATE.search(clause[: verb.end()]) or _PERSON_WITH.match(clause))
+
+
+def _may_hold(lower: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a clause (``lower``: lower-cased, None when not ASCII) may hold one of ``words``."""
+    return lower is None or any(word in lower for word in words)
 
 
 def _limit_at(clause: str, start: int, end: int) -> bool:

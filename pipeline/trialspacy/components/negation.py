@@ -53,7 +53,7 @@ from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_dis
 from .._compat import import_medspacy
 from ..errors import Errors
 from ..lexicon import package_data, read_jsonl, write_jsonl
-from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, SPAN_KEY, TIMEFRAME, label_spans
+from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, SPAN_KEY, TIMEFRAME, _extension_key, ext, label_spans
 from .sentences import doc_sentence_starts, set_sentence_starts
 
 # The rules' key in the component's serialized state (``exclude=["negation_rules"]``) and file.
@@ -72,7 +72,7 @@ ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
 COMMA_BIT = 1 << len(CLAUSE_ROLES)
 # Words that negate by themselves: a target holding one names an absence (see ClauseBounds.cue_end).
 NEGATION_WORDS: tuple[str, ...] = ("no", "not", "n't", "never", "without", "nor", "neither", "none")
-NEGATION_WORD_IDS = numpy.array([get_string_id(word) for word in NEGATION_WORDS], dtype=numpy.uint64)
+NEGATION_BIT = COMMA_BIT << 1
 # The most list words between two items of a list ("X, such as Y", "X (e.g., Y").
 MAX_LIST_GAP = 4
 TERMINATE = "TERMINATE"
@@ -80,6 +80,7 @@ FORWARD = "FORWARD"
 BackendName = Literal["context", "negex"]
 BACKENDS: tuple[str, ...] = get_args(BackendName)
 NEGATED_LABELS: tuple[str, ...] = (DRUG, RADIATION_DOSE, ENDPOINT)
+NEGATED_EXTENSION = ext("negated")
 NEGATED_EXISTENCE = "NEGATED_EXISTENCE"
 # A prefix cue ("non-") in a category of its own, so that ConText's graph neither ends another
 # cue's scope at it nor ends its scope at another cue.
@@ -171,12 +172,13 @@ def prune_overlaps(matches: Sequence[tuple[int, int, int]]) -> list[tuple[int, i
     cluster_end = -1
     for match in sorted(matches, key=lambda m: (m[1], m[2])):
         if cluster and match[1] >= cluster_end:
-            pruned.extend(prune_overlapping_matches(cluster))
+            # (A match alone, as most are, is kept as it is.)
+            pruned.extend(prune_overlapping_matches(cluster) if len(cluster) > 1 else cluster)
             cluster = []
         cluster.append(match)
         cluster_end = max(cluster_end, match[2]) if len(cluster) > 1 else match[2]
     if cluster:
-        pruned.extend(prune_overlapping_matches(cluster))
+        pruned.extend(prune_overlapping_matches(cluster) if len(cluster) > 1 else cluster)
     return pruned
 
 
@@ -270,8 +272,9 @@ class Clauses:
         for row in rows:
             key = get_string_id(row["word"].lower())
             self.roles[key] = self.roles.get(key, 0) | ROLE_BITS[row["role"]]
-        comma = get_string_id(",")
-        self.roles[comma] = self.roles.get(comma, 0) | COMMA_BIT
+        for word, bit in [(",", COMMA_BIT)] + [(word, NEGATION_BIT) for word in NEGATION_WORDS]:
+            key = get_string_id(word)
+            self.roles[key] = self.roles.get(key, 0) | bit
 
     def of(self, doc: Doc) -> numpy.ndarray:
         """The roles of each token of the doc, as bits."""
@@ -354,26 +357,22 @@ class ClauseBounds:
         self.opened = numpy.full(n, -1)
         self.closed = numpy.full(n, n)
         stack: list[int] = []
+        pairs: list[tuple[int, int]] = []
         brackets = positions[having("open") | having("close")].tolist()
         for i, is_open in zip(brackets, having("open")[brackets].tolist()):
             if is_open:
                 stack.append(i)
             elif stack:
-                # Outer pairs close after inner ones, so an outer pair would overwrite its inner
-                # pairs: only the tokens still outside any pair are set.
-                opening = stack.pop()
-                inside = slice(opening + 1, i)
-                unset = self.opened[inside] < opening
-                self.opened[inside][unset] = opening
-                self.closed[inside][unset] = i
+                pairs.append((stack.pop(), i))
+        # Outer pairs close after inner ones: set last-closed first, so inner pairs overwrite them.
+        for opening, closing in reversed(pairs):
+            self.opened[opening + 1 : closing] = opening
+            self.closed[opening + 1 : closing] = closing
         separator = having("list")
         spans = sorted((t.start, t.end) for t in targets)
         self.target_starts = [start for start, _ in spans]
         self.target_ends = [end for _, end in spans]
-        # Only cue_end reads it, and only when there are targets (NegEx's bounds have none).
-        self.negation_words = (
-            numpy.isin(doc.to_array(LOWER), NEGATION_WORD_IDS) if spans and n else numpy.zeros(0, dtype=bool)
-        )
+        self.negation_words = (roles & NEGATION_BIT) != 0
         self.list_ends = [end for _, end in spans]
         for k in range(len(spans) - 2, -1, -1):
             end, following = spans[k][1], spans[k + 1][0]
@@ -722,10 +721,14 @@ class Negation(Pipe):
         targets = [s for s in label_spans(doc, spans_key=self.spans_key) if s.label_ in NEGATED_LABELS]
         if targets:
             ensure_sentences(doc)
+        # (Through the extension's user_data key, as set_label_spans writes it.)
+        user_data = doc.user_data
         for span, negated in zip(targets, self.backend.negated(doc, targets)):
-            span._.trialspacy_negated = negated
-        for span in label_spans(doc, TIMEFRAME, self.spans_key):
-            span._.trialspacy_negated = False
+            user_data[_extension_key(span)(NEGATED_EXTENSION)] = negated
+        timeframe = doc.vocab.strings[TIMEFRAME]
+        for span in doc.spans.get(self.spans_key, ()):
+            if span.label == timeframe:
+                user_data[_extension_key(span)(NEGATED_EXTENSION)] = False
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:

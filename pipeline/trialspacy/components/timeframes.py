@@ -246,6 +246,8 @@ _MASTER = re.compile(_MASTER_PATTERN, _FLAGS)
 # Bare numbers listed before a duration (``2, 3, and`` in ``2, 3, and 5 years``), read backwards
 # from the duration over a bounded window.
 _LIST_HEAD = re.compile(rf"(?P<quant>{_QUANT})?(?P<head>(?:{_BARE}{_LSEP}){{1,24}})$", _FLAGS)
+# How a list head ends (the last word of :data:`_LSEP`): a search is tried only after one.
+_LSEP_ENDS = (",", "and", "or", "&")
 _RE_EVERY_NTH = re.compile(_EVERY_NTH, _FLAGS)
 _RE_DATES = tuple(re.compile(p, _FLAGS) for p in _DATES)
 _RE_FREQUENCIES = tuple((name, re.compile(p, _FLAGS)) for name, p in _FREQUENCIES)
@@ -366,9 +368,20 @@ def _trie(words: Sequence[str]) -> str:
     return pattern(tree)
 
 
-_AFTER_QUANT = rf"(?:[0-9]|{_trie(['once', 'twice', 'thrice', *_FIRST_WORDS])})"
+# Where a number can start an expression: a unit follows it (or a range's second number and a
+# unit), or ``times``/``x`` or a fraction and a period, or ``-weekly``; or it opens a date (a
+# separator, a month). Most numbers in trial text (doses, lab values, counts) have none of these,
+# and the master pattern tried at one fails only after each of its alternatives.
+_DIGIT_HEAD = (
+    rf"(?=[0-9])(?:{_NUM}(?:{_RSEP}{_NUM})?(?:{_GLUE}{_UNIT}"
+    rf"|{_S0}(?:times?|x|\u00d7|fractions?|fx|fr|f){_PER}(?:{_PERIOD_NOUN}|{_PERIOD_ADJ}|w)"
+    rf"|{_DASH}(?:weekly|monthly|hourly|yearly))"
+    rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}[-/][0-9]|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]"
+    rf"|[0-3]?[0-9](?:st|nd|rd|th)?(?:{_S1}|{_DASH})(?:of{_S1})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+)
+_AFTER_QUANT = rf"(?:(?={_DIGIT_HEAD})|{_trie(['once', 'twice', 'thrice', *_FIRST_WORDS])})"
 _START_WORD = (
-    rf"(?:[0-9]|once|twice|thrice|{_trie(_FIRST_WORDS)}(?![a-z])"
+    rf"(?:(?={_DIGIT_HEAD})|once|twice|thrice|{_trie(_FIRST_WORDS)}(?![a-z])"
     rf"|(?={_trie(_QUANT_FIRST_WORDS)}(?![a-z])){_QUANT}(?={_AFTER_QUANT}))"
 )
 # The candidates are looked for in the text with its ASCII letters in lower case (see
@@ -667,7 +680,9 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
     may begin at the earliest, ``age_end`` the end of the last age found (or -1)."""
     quant = match.group("quant") or ""
     start = match.start()
-    head = None if quant else _LIST_HEAD.search(text, max(lower, start - _WINDOW), start)
+    window = max(lower, start - _WINDOW)
+    listed = not quant and text[window:start].rstrip(" \t\u00a0\u2009\u202f\n").lower().endswith(_LSEP_ENDS)
+    head = _LIST_HEAD.search(text, window, start) if listed else None
     if head is not None:
         quant, start = head.group("quant") or "", head.start()
     elements = _elements(text, start + len(quant), match.end())
