@@ -12,6 +12,7 @@ DuckDB and Parquet buffer the rows of :data:`~trialspacy.frames.TABLES` and writ
 :data:`TABLE_BATCH` documents, so memory stays flat; DuckDB commits each batch in one transaction.
 """
 
+import contextlib
 import csv
 import gzip
 import io
@@ -362,8 +363,11 @@ class DuckDbWriter(_TableWriter):
             self._connection = duckdb.connect(path, config={"threads": 1, "checkpoint_threshold": "64MB"})
         except duckdb.Error as exc:
             raise ValueError(Errors.E083.format(path=path, reason=exc)) from None
-        # The library prints nothing; DuckDB would draw a progress bar for a long checkpoint.
-        self._connection.execute("SET enable_progress_bar = false")
+        # The library prints nothing; DuckDB would draw a progress bar for a long checkpoint. In a
+        # Jupyter kernel without ipywidgets DuckDB refuses any progress-bar setting, and can draw no
+        # bar there either (notebook 03 writes its DuckDB file in a kernel).
+        with contextlib.suppress(duckdb.InvalidInputException):
+            self._connection.execute("SET enable_progress_bar = false")
         for name, columns in TABLES.items():
             definition = ", ".join(f"{_quoted(c.name)} {c.type}" for c in columns)
             self._connection.execute(f"CREATE TABLE IF NOT EXISTS {name} ({definition})")
