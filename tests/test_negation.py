@@ -177,6 +177,24 @@ CLAUSE_CASES = [
         [("bevacizumab", False)],
     ),
     ("MRI of brain and orbits with and without gadolinium.", [("gadolinium", False)]),
+    # Issue 15, round 5 (HINT). 'not yet' is one cue: 'yet' no longer ends its scope.
+    (
+        "Patients with HER-2 positive disease who have not yet received trastuzumab (Herceptin®) to maximal "
+        "benefit are ineligible.",
+        [("trastuzumab", True), ("Herceptin", True)],
+    ),
+    # What a disease has not responded to, or is not amenable to, was given or may be.
+    ("The patient has not responded to treatment with clozapine.", [("clozapine", False)]),
+    (
+        "Patients must not be amenable to therapy with doxorubicin/anthracycline.",
+        [("doxorubicin", False), ("anthracycline", False)],
+    ),
+    # The population a negated statement is about has what follows.
+    (
+        "A waiting period prior to enrollment is not required for patients receiving standard cytotoxic "
+        "maintenance chemotherapy (i.e. corticosteroids).",
+        [("corticosteroids", False)],
+    ),
 ]
 
 
@@ -257,6 +275,25 @@ TARGET_CASES = [
         ["bilateral oophorectomy", "hysterectomy"],
         [False, False],
     ),
+    # Issue 15, round 5 (CHIA DEV): a main clause after a condition ends the scope ('then'); the
+    # abbreviation 'no.' is no negation; the population a negated act is about has what follows.
+    (
+        "If PCWP is not available, then mean left atrial pressure or left ventricular end-diastolic pressure "
+        "≤15 mmHg in the absence of left atrial obstruction.",
+        ["PCWP", "mean left atrial pressure", "left ventricular end-diastolic pressure", "left atrial obstruction"],
+        [False, False, False, True],
+    ),
+    (
+        "Biochemical progression is defined as: minimum no. of determinations: 3 Interval: >2 weeks",
+        ["Interval"],
+        [False],
+    ),
+    (
+        "Treatment with levothyroxine must not be initiated in patients with acute myocardial infarction, "
+        "acute myocarditis, or acute pancarditis.",
+        ["levothyroxine", "acute myocardial infarction", "acute myocarditis", "acute pancarditis"],
+        [False, False, False, False],
+    ),
 ]
 
 
@@ -271,6 +308,54 @@ def test_the_examination_on_which_nothing_is_found_was_done_with_context() -> No
     # NegEx has no such rule: its termination would cut the chunk inside "abnormal findings".
     doc, spans = library_doc("absence of abnormal findings on X-ray.", ["abnormal findings", "X-ray"])
     assert ContextBackend(spacy.blank("en"), package_data(RULES_FILE)).negated(doc, spans) == [True, False]
+
+
+# Issue 15, round 5 (CHIA DEV, HINT): scope rules that need a cue-relative scope (ConText only).
+CONTEXT_TARGET_CASES = [
+    # A cue inside an item of a list written on one line reaches neither the next item...
+    (
+        "1) Refusal of epidural catheter 2) Pregnancy 3) Bleeding History 4) Inability to understand how to use "
+        "the PCA device",
+        ["epidural catheter", "Pregnancy", "Bleeding", "PCA device"],
+        [True, False, False, False],
+    ),
+    # ...while a cue before the first item governs them all.
+    ("Must not have received: (1) cisplatin, (2) docetaxel", ["cisplatin", "docetaxel"], [True, True]),
+    # The tokenizer keeps '):' whole; it still closes the parenthetical.
+    (
+        "Subjects transitioning (not participating in ATLAS Trial): Plasma HIV-1 RNA <50 copies/mL at Screening",
+        ["ATLAS Trial", "Plasma HIV-1 RNA"],
+        [True, False],
+    ),
+    # A terminator whose first words are a target's own: the target is negated, what the
+    # terminator introduces is not.
+    ("No significant abnormalities in ECG per investigator judgment.", ["abnormalities in ECG", "ECG"], [True, False]),
+    (
+        "Venous leg ulcers which have not adequately responded to conventional ulcer therapy.",
+        ["responded", "conventional ulcer therapy"],
+        [True, False],
+    ),
+    # What a patient has not recovered from took place.
+    (
+        "Minor surgical procedure <=7 days before first dose of study treatment, or not yet recovered from prior "
+        "minor surgery",
+        ["recovered", "minor surgery"],
+        [True, False],
+    ),
+    # A target that holds its cue names the absence itself, wherever the cue lies in it.
+    (
+        "Participation in a clinical trial for a drug that has not yet been officially approved for marketing "
+        "within one month prior to the first visit.",
+        ["drug that has not yet been officially approved for marketing"],
+        [False],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", CONTEXT_TARGET_CASES)
+def test_negation_of_annotated_targets_with_context(text: str, words: list[str], expected: list[bool]) -> None:
+    doc, spans = library_doc(text, words)
+    assert ContextBackend(spacy.blank("en"), package_data(RULES_FILE)).negated(doc, spans) == expected
 
 
 def test_a_target_holding_its_cues_negation_word_keeps_the_overlap() -> None:

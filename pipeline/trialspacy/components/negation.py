@@ -21,8 +21,10 @@ relation word whose object is not what is absent ("no hypersensitivity to NSAIDs
 allergy"), brackets (ConText only), and the negation's own scope-ending rules, which ConText's
 graph misses when a cue's limited scope lies strictly inside the terminator's sentence; targets
 with only list words between them are a list, covered whole ("not receiving anticoagulants, such
-as warfarin, heparin or rivaroxaban"). With ``clause_scope=False`` the component behaves as before
-v1.2.
+as warfarin, heparin or rivaroxaban"). A cue inside an item of a list written on one line ("1)
+Refusal of X 2) Pregnancy") does not reach the next item; a terminator whose first words belong to
+a target ends the scope after them; a target that holds its own cue is not negated by it. With
+``clause_scope=False`` the component behaves as before v1.2.
 
 DRUG, RADIATION_DOSE and ENDPOINT spans get ``negated``; TIMEFRAME spans are never negated; a
 CRITERION's ``negated`` is the criteria component's (whether the criterion itself is negative).
@@ -36,13 +38,14 @@ chunk, not per cue.
 import bisect
 import inspect
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 import numpy
 import srsly
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
@@ -75,6 +78,10 @@ NEGATION_WORDS: tuple[str, ...] = ("no", "not", "n't", "never", "without", "nor"
 NEGATION_BIT = COMMA_BIT << 1
 # The most list words between two items of a list ("X, such as Y", "X (e.g., Y").
 MAX_LIST_GAP = 4
+# The number or letter of an item of a list written inside one line ("1) Refusal of epidural
+# catheter 2) Pregnancy", "2- Patients refuse to participate. 3- Abuse"): after white space or a
+# line's punctuation, never inside a word or a bracket of its own ("(OH 2)", "mg/m2)").
+ENUMERATOR = re.compile(r"(?<![\w.,/(\-])(?:\(\d{1,2}\)|\d{1,2}[)-]|\([a-h]\)|[a-h]\))(?=\s)")
 TERMINATE = "TERMINATE"
 FORWARD = "FORWARD"
 BackendName = Literal["context", "negex"]
@@ -253,7 +260,7 @@ def clause_scope(rule: Any, start: int, end: int, window: tuple[int, int], bound
     scope_start, scope_end = modifier_scope(rule, start, end, window)
     direction = rule.direction.lower()
     if direction in ("forward", "bidirectional"):
-        limit = bounds.forward_end(end, last)
+        limit = bounds.forward_end(end, bounds.item_end(start, first, last))
         scope_end = min(scope_end, limit)
         if (rule.metadata or {}).get("items"):
             scope_end = bounds.list_end(end, scope_end, limit)
@@ -368,7 +375,17 @@ class ClauseBounds:
         for opening, closing in reversed(pairs):
             self.opened[opening + 1 : closing] = opening
             self.closed[opening + 1 : closing] = closing
+        # The tokens of each item number of a list written inside one line ("2)", "(b)", "3-").
+        self.item_starts: list[int] = []
         separator = having("list")
+        found = [(m.start(), m.end() - 1) for m in ENUMERATOR.finditer(doc.text)]
+        if found:
+            item_tokens = numpy.searchsorted(doc.to_array(IDX), found, side="right") - 1
+            self.item_starts = item_tokens[:, 0].tolist()
+            # An item number is a list word too ("not received: (1) cisplatin, (2) docetaxel").
+            separator = separator.copy()
+            for first_token, last_token in item_tokens.tolist():
+                separator[first_token : last_token + 1] = True
         spans = sorted((t.start, t.end) for t in targets)
         self.target_starts = [start for start, _ in spans]
         self.target_ends = [end for _, end in spans]
@@ -378,6 +395,16 @@ class ClauseBounds:
             end, following = spans[k][1], spans[k + 1][0]
             if following - end <= MAX_LIST_GAP and separator[end:following].all():
                 self.list_ends[k] = max(self.list_ends[k], self.list_ends[k + 1])
+
+    def item_end(self, start: int, first: int, last: int) -> int:
+        """Where, before ``last``, the inline list item that holds a cue starting at ``start`` ends:
+        a cue inside an item ("1) Refusal of epidural catheter 2) Pregnancy") does not reach the
+        next one. A cue before the first item governs them all ("must not have: (1) X, (2) Y"), and
+        a post-cue may govern the items before it ("a) X, b) Y are not allowed")."""
+        at = bisect.bisect_right(self.item_starts, start) - 1
+        if at < 0 or self.item_starts[at] < first or at + 1 == len(self.item_starts):
+            return last
+        return min(last, self.item_starts[at + 1])
 
     def forward_end(self, end: int, limit: int) -> int:
         """Where the forward scope of a cue ending at ``end`` stops, at most ``limit``."""
@@ -482,6 +509,8 @@ class ContextBackend:
         if not targets:
             return []
         cues = self.matcher(doc)
+        if self.clauses is not None:
+            cues = terminators_in_targets_shrunk(cues, targets)
         windows = context_windows(doc, [(s.start, s.end) for s in doc.sents], cues, targets)
         starts = [start for start, _ in windows]
         by_window: dict[int, list[int]] = {}
@@ -532,12 +561,39 @@ class ContextBackend:
             graph = self._graph_class(targets=window_targets, modifiers=modifiers)
             graph.update_scopes()
             graph.apply_modifiers()
-            negated_ids = {id(t) for t, m in graph.edges if m.category in NEGATED_CATEGORIES}
+            # medspaCy keeps a cue strictly inside a target from overlapping it; with clause scope
+            # such a target names the absence itself, as one that starts with its cue does ("drug
+            # that has not yet been approved", "women with no periods").
+            negated_ids = {
+                id(t)
+                for t, m in graph.edges
+                if m.category in NEGATED_CATEGORIES
+                and not (bounds is not None and t.start <= m.modifier_span[0] and m.modifier_span[1] <= t.end)
+            }
             for n, target in zip(members, window_targets):
                 result[n] = id(target) in negated_ids
         if bounds is not None:
             result = [negated and not bounds.names_a_relation(t) for negated, t in zip(result, targets)]
         return result
+
+
+def terminators_in_targets_shrunk(cues: Sequence[Cue], targets: Sequence[Span]) -> list[Cue]:
+    """The cues, each terminator whose first words lie in a target cut down to the words after the
+    target (at least its last word): those words are the target's own ("No significant
+    abnormalities in ECG": the target "abnormalities in ECG" holds the terminator "abnormalities
+    in"; "which have not adequately responded to therapy": the target "responded"), so a scope that
+    reaches the target takes them in (ConText negates a target its scope overlaps) and still ends
+    before what the terminator introduces ("ECG", "therapy")."""
+    spans = sorted((t.start, t.end) for t in targets)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
+    shrunk = []
+    for rule, start, end in cues:
+        before = bisect.bisect_right(starts, start) - 1
+        if rule.direction == TERMINATE and end - start > 1 and before >= 0 and reach[before] > start:
+            start = min(reach[before], end - 1)
+        shrunk.append((rule, start, end))
+    return shrunk
 
 
 def negex_termset(rows: Sequence[Row], base: str = "en_clinical", clause_scope: bool = True) -> dict[str, list[str]]:
