@@ -195,6 +195,12 @@ CLAUSE_CASES = [
         "maintenance chemotherapy (i.e. corticosteroids).",
         [("corticosteroids", False)],
     ),
+    # A patient who is off a drug does not take it.
+    (
+        "Patients must be off anti-androgens such as flutamide (Eulexin) or nilutamide (Nilandron) for at least "
+        "four weeks.",
+        [("anti-androgens", True), ("flutamide", True), ("Eulexin", True), ("nilutamide", True), ("Nilandron", True)],
+    ),
 ]
 
 
@@ -312,6 +318,17 @@ def test_the_examination_on_which_nothing_is_found_was_done_with_context() -> No
 
 # Issue 15, round 5 (CHIA DEV, HINT): scope rules that need a cue-relative scope (ConText only).
 CONTEXT_TARGET_CASES = [
+    # What a patient failed to achieve, or what is unavailable, is absent.
+    (
+        "CDRS-R score >40; Failure to achieve remission with at least 1 adequate prior antidepressant trial",
+        ["remission", "antidepressant trial"],
+        [True, False],
+    ),
+    (
+        "Unavailability of brain MRI (in case of absolute contraindications, the use of cranial CT is allowed).",
+        ["brain MRI", "cranial CT"],
+        [True, False],
+    ),
     # A cue inside an item of a list written on one line reaches neither the next item...
     (
         "1) Refusal of epidural catheter 2) Pregnancy 3) Bleeding History 4) Inability to understand how to use "
