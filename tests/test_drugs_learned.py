@@ -139,3 +139,20 @@ def test_config_override_turns_the_scorer_on_in_a_saved_pipeline(tmp_path):
 
     nlp = spacy.load(tmp_path / "p", config={"components": {"trialspacy_drugs": {"scorer": True}}})
     assert drug_texts(nlp, TREATED) == ["Zorbalin", "Zorbalin"]
+
+
+def test_the_scorer_only_adds_words_the_rules_left_alone(nlp_rules, nlp_scored):
+    # A regimen's short names defined by the record: the alias pass reads them, so the scorer,
+    # which would take "FLU" beside the slash, must not take it first.
+    text = (
+        "M.D. Anderson pioneered the use of fludarabine melphalan (FLU/MEL) conditioning. "
+        "The Flu/Mel conditioning regimen can provide long-term disease control; "
+        "total-body irradiation was used with flu/mel for advanced lymphoma."
+    )
+
+    def described(nlp):
+        return {(s.start_char, s.end_char, s._.trialspacy_normalized) for s in label_spans(nlp(text), DRUG)}
+
+    rules = described(nlp_rules)
+    assert (text.index("MEL)"), text.index("MEL)") + 3, "melphalan") in rules
+    assert rules <= described(nlp_scored)
