@@ -15,6 +15,7 @@ from trialspacy.components.drugs.learned import (
     default_scorer_bytes,
     features,
 )
+from trialspacy.lexicon import DocTokens, doc_tokens
 from trialspacy.spans import DRUG, label_spans
 
 PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
@@ -26,6 +27,11 @@ TREATED = "Patients may have been previously treated with Zorbalin and failed or
 
 def words(text: str, spans) -> list[str]:
     return [text[s:e] for s, e in spans]
+
+
+def tokens(text: str) -> DocTokens:
+    """The text and tokens the scorer reads: trialspacy's tokenizer's."""
+    return doc_tokens(trialspacy.blank()(text))
 
 
 @pytest.fixture(scope="module")
@@ -46,23 +52,23 @@ def drug_texts(nlp, text: str) -> list[str]:
 
 def test_candidates_beside_a_rule_span_after_a_verb_and_before_a_dose():
     start = LISTED.index("gemcitabine")
-    found = candidates(LISTED, [(start, start + len("gemcitabine"))])
+    found = candidates(tokens(LISTED), [(start, start + len("gemcitabine"))])
     # "receive escalating": the verb cue is cheap and broad; the scorer sorts it out.
     assert words(LISTED, found) == ["escalating", "UFT"]
     assert found[(LISTED.index("UFT"), LISTED.index("UFT") + 3)] == ["after_drug"]
     dosed = "Arm A: Zorbalin 100 mg orally once daily plus best supportive care."
-    assert "Zorbalin" in words(dosed, candidates(dosed, []))
-    assert candidates(dosed, [])[(7, 15)] == ["right:dose"]
-    assert words(TREATED, candidates(TREATED, [])) == ["Zorbalin", "Zorbalin"]
+    assert "Zorbalin" in words(dosed, candidates(tokens(dosed), []))
+    assert candidates(tokens(dosed), [])[(7, 15)] == ["right:dose"]
+    assert words(TREATED, candidates(tokens(TREATED), [])) == ["Zorbalin", "Zorbalin"]
 
 
 def test_candidates_leave_rule_spans_function_words_and_the_denylist_alone():
     text = "Patients treated with chemotherapy, the drug, or with cisplatin and Zorbalin."
     start = text.index("cisplatin")
     drug = [(start, start + len("cisplatin"))]
-    assert words(text, candidates(text, drug)) == ["Zorbalin"]
+    assert words(text, candidates(tokens(text), drug)) == ["Zorbalin"]
     # Masked (training): the rules' own find is a candidate too.
-    assert "cisplatin" in words(text, candidates(text, drug, masked=True))
+    assert "cisplatin" in words(text, candidates(tokens(text), drug, masked=True))
 
 
 def test_features_describe_the_word_its_shape_and_its_context():
@@ -156,3 +162,14 @@ def test_the_scorer_only_adds_words_the_rules_left_alone(nlp_rules, nlp_scored):
     rules = described(nlp_rules)
     assert (text.index("MEL)"), text.index("MEL)") + 3, "melphalan") in rules
     assert rules <= described(nlp_scored)
+
+
+def test_candidates_read_names_the_tokenizer_splits_and_not_inside_a_dose():
+    text = "Arm B: fluorouracil-uracil 300 mg daily, then Zorbalin 250 mg daily with Flu/Mel."
+    found = candidates(tokens(text), [])
+    # The tokenizer splits "fluorouracil - uracil"; the cue reads the whole name before the dose.
+    assert found[(7, 26)] == ["right:dose"]
+    # "250 mg daily" is a dose after Zorbalin, not the word "mg" before "daily".
+    assert "mg" not in words(text, found)
+    assert found[(text.index("Flu"), text.index("Flu") + 3)] == ["left:with", "slash"]
+    assert "Zorbalin" in words(text, found)
