@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 import trialspacy
+from trialspacy.components.drugs.component import DrugRecognizer
 from trialspacy.components.drugs.learned import (
     SCORER_FILE,
     DrugScorer,
@@ -29,6 +31,12 @@ def words(text: str, spans) -> list[str]:
     return [text[s:e] for s, e in spans]
 
 
+def drugs_pipe(nlp: Language) -> DrugRecognizer:
+    pipe = drugs_pipe(nlp)
+    assert isinstance(pipe, DrugRecognizer)
+    return pipe
+
+
 def tokens(text: str) -> DocTokens:
     """The text and tokens the scorer reads: trialspacy's tokenizer's."""
     return doc_tokens(trialspacy.blank()(text))
@@ -42,7 +50,7 @@ def nlp_rules():
 @pytest.fixture(scope="module")
 def nlp_scored():
     nlp = trialspacy.build(PIPELINE)
-    nlp.get_pipe("trialspacy_drugs").scorer = True
+    drugs_pipe(nlp).scorer = True
     return nlp
 
 
@@ -110,7 +118,7 @@ def test_the_scorer_scores_unknown_names_above_common_words():
 
 
 def test_flag_off_is_the_rules_output_and_flag_on_adds_agents(nlp_rules, nlp_scored):
-    assert nlp_rules.get_pipe("trialspacy_drugs").scorer is False  # the default
+    assert drugs_pipe(nlp_rules).scorer is False  # the default
     assert drug_texts(nlp_rules, TREATED) == []
     assert drug_texts(nlp_rules, LISTED) == ["gemcitabine"]
     doc = nlp_scored(TREATED)
@@ -125,15 +133,15 @@ def test_flag_off_is_the_rules_output_and_flag_on_adds_agents(nlp_rules, nlp_sco
 
 def test_scorer_weights_round_trip_through_bytes_and_disk(tmp_path):
     nlp = trialspacy.build(PIPELINE)
-    pipe = nlp.get_pipe("trialspacy_drugs")
+    pipe = drugs_pipe(nlp)
     changed = DrugScorer(dict(pipe.drug_scorer.weights), pipe.drug_scorer.intercept, 0.99, {"note": "test"})
     pipe._restore_scorer(changed.to_bytes())
     nlp.to_disk(tmp_path / "p")
     saved = (tmp_path / "p" / "trialspacy_drugs" / SCORER_FILE).read_bytes()
     assert saved[:2] == b"\x1f\x8b" and json.loads(gzip.decompress(saved).splitlines()[0])["threshold"] == 0.99
     for restored in (
-        trialspacy.load(tmp_path / "p").get_pipe("trialspacy_drugs"),
-        trialspacy.build(PIPELINE).get_pipe("trialspacy_drugs").from_bytes(pipe.to_bytes()),
+        drugs_pipe(trialspacy.load(tmp_path / "p")),
+        drugs_pipe(trialspacy.build(PIPELINE)).from_bytes(pipe.to_bytes()),
     ):
         assert restored.drug_scorer.threshold == 0.99
         assert restored.drug_scorer.meta == {"note": "test"}
