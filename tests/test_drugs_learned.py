@@ -25,6 +25,9 @@ REPO = Path(__file__).resolve().parent.parent
 # Registry phrasing with names no lexicon holds (legacy records abbreviate freely).
 LISTED = "Cohorts of 3-6 patients receive escalating doses of gemcitabine and UFT until the MTD is determined."
 TREATED = "Patients may have been previously treated with Zorbalin and failed or may currently be receiving Zorbalin."
+# A threshold at which the shipped weights keep a name: the shipped threshold itself may keep
+# nothing (1.0 when no threshold passed the training rule; see models/drug_scorer/README.md).
+TRIED = 0.5
 
 
 def words(text: str, spans) -> list[str]:
@@ -32,7 +35,7 @@ def words(text: str, spans) -> list[str]:
 
 
 def drugs_pipe(nlp: Language) -> DrugRecognizer:
-    pipe = drugs_pipe(nlp)
+    pipe = nlp.get_pipe("trialspacy_drugs")
     assert isinstance(pipe, DrugRecognizer)
     return pipe
 
@@ -47,11 +50,18 @@ def nlp_rules():
     return trialspacy.build(PIPELINE)
 
 
+def scored_at(nlp: Language, threshold: float) -> Language:
+    """``nlp`` with the scorer on, the shipped weights kept from ``threshold``."""
+    pipe = drugs_pipe(nlp)
+    shipped = pipe.drug_scorer
+    pipe._restore_scorer(DrugScorer(shipped.weights, shipped.intercept, threshold, shipped.meta).to_bytes())
+    pipe.scorer = True
+    return nlp
+
+
 @pytest.fixture(scope="module")
 def nlp_scored():
-    nlp = trialspacy.build(PIPELINE)
-    drugs_pipe(nlp).scorer = True
-    return nlp
+    return scored_at(trialspacy.build(PIPELINE), TRIED)
 
 
 def drug_texts(nlp, text: str) -> list[str]:
@@ -100,7 +110,7 @@ def test_the_shipped_scorer_is_json_small_and_the_one_in_models():
     data = default_scorer_bytes()
     assert len(data) < 1_000_000
     rows = [json.loads(line) for line in gzip.decompress(data).decode("utf-8").splitlines()]
-    assert rows[0]["format"] == "trialspacy-drug-scorer/1" and 0 < rows[0]["threshold"] < 1
+    assert rows[0]["format"] == "trialspacy-drug-scorer/1" and 0 < rows[0]["threshold"] <= 1
     assert all(set(row) == {"feature", "weight"} for row in rows[1:])
     assert (REPO / "models" / "drug_scorer" / SCORER_FILE).read_bytes() == data
     scorer = DrugScorer.from_bytes(data)
@@ -114,7 +124,7 @@ def test_the_scorer_scores_unknown_names_above_common_words():
     text = "Patients treated with surgery alone"
     start = text.index("surgery")
     other = features(text, start, start + 7, ["left:with", "right:alone"], [], "none")
-    assert scorer.probability(drug) >= scorer.threshold > scorer.probability(other)
+    assert scorer.probability(drug) >= TRIED > scorer.probability(other)
 
 
 def test_flag_off_is_the_rules_output_and_flag_on_adds_agents(nlp_rules, nlp_scored):
@@ -148,7 +158,9 @@ def test_scorer_weights_round_trip_through_bytes_and_disk(tmp_path):
 
 
 def test_config_override_turns_the_scorer_on_in_a_saved_pipeline(tmp_path):
-    trialspacy.build(PIPELINE).to_disk(tmp_path / "p")
+    saved = scored_at(trialspacy.build(PIPELINE), TRIED)
+    drugs_pipe(saved).scorer = False
+    saved.to_disk(tmp_path / "p")
     import spacy
 
     nlp = spacy.load(tmp_path / "p", config={"components": {"trialspacy_drugs": {"scorer": True}}})

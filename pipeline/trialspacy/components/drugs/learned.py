@@ -7,8 +7,8 @@ The rules run first; this module then looks only at words they left alone, in dr
    marked ``®``, or listed beside a DRUG span the rules found, with a few regular expressions
    tried only at the tokens that can begin such a cue;
 2. :func:`features` describes each as strings: the word's own (:func:`word_features`: the word,
-   its character n-grams and shape, cached per word) and its occurrence's
-   (:func:`context_features`: the words around it, the cue that found it, its section);
+   its character n-grams and shape; the scorer keeps their summed weight per word) and its
+   occurrence's (:func:`context_features`: the words around it, the cue that found it, its section);
 3. :class:`DrugScorer`, a logistic regression stored as the weights of those strings (no pickle),
    keeps the candidates whose probability reaches its threshold.
 
@@ -20,13 +20,12 @@ import gzip
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -80,6 +79,8 @@ AFTER_DRUG_RE = re.compile(r"\s*" + _LIST + r"\s*(?:and\s+|or\s+)?(?P<word>" + _
 BEFORE_DRUG_RE = re.compile(r"(?P<word>" + _WORD + r")\s*" + _LIST + r"\s*(?:and\s+|or\s+)?$", re.IGNORECASE)
 # Two names joined by a slash (``Flu/Mel``), neither found by the rules.
 SLASH_RE = re.compile(r"(?P<a>" + _WORD.replace("(?!\\w)", "") + r")/(?P<b>" + _WORD + ")")
+# How many words' summed feature weights a scorer keeps (see DrugScorer._word_weight).
+WORD_MEMO = 100_000
 # How far to look for the listed name and for the context words.
 WINDOW = 60
 CONTEXT_WORDS = 4
@@ -137,17 +138,16 @@ def candidates(view: DocTokens, drugs: Sequence[Span], *, masked: bool = False) 
     # Where the last match of each pattern ended: as a scan of the whole text would, a pattern
     # does not match again inside its last match ("250 mg daily" is "X 250 mg", not "mg daily").
     left_end = right_end = slash_end = 0
-    for i, lower in enumerate(lowers):
-        if lower not in _CUE_TOKENS and lower[:1] not in _RIGHT_CUE_CHARS:
-            continue  # most tokens: one set look-up each
+    for i in [i for i, lower in enumerate(lowers) if lower in _CUE_TOKENS or lower[:1] in _RIGHT_CUE_CHARS]:
+        lower = lowers[i]
         if lower in LEFT_CUE_WORDS:
             if starts[i] >= left_end:
                 match = LEFT_CUE_RE.match(text, starts[i])
                 if match is not None:
                     add(match.start("word"), match.end("word"), "left:" + _cue(match.group("cue")))
                     left_end = match.end()
-        elif i == 0:
-            continue
+        elif i == 0 or not lowers[i - 1][:1].isalpha():
+            continue  # a right cue or a slash follows a word (a number before "mg", "(" before "5 mg": no)
         elif lower == "/":
             word_start = _word_start(view, i - 1)
             match = SLASH_RE.match(text, word_start) if word_start >= slash_end else None
@@ -205,7 +205,6 @@ def section_of(sections: Iterable[Mapping[str, Any]], start: int) -> str:
     return name
 
 
-@lru_cache(maxsize=16384)
 def word_features(word: str) -> tuple[str, ...]:
     """The features of the word itself (its every occurrence has them): the word, its prefixes,
     suffixes and character trigrams, its shape, length and case."""
@@ -227,7 +226,7 @@ def word_features(word: str) -> tuple[str, ...]:
 
 
 def context_features(
-    text: str, start: int, end: int, cues: Sequence[str], drugs: Sequence[Span], section: str
+    text: str, start: int, end: int, cues: Sequence[str], drugs: "DrugOffsets", section: str
 ) -> list[str]:
     """The features of the candidate ``text[start:end]``'s occurrence: the cues that found it, the
     words around it, a dose unit after it, a DRUG span near it, its section."""
@@ -248,17 +247,34 @@ def context_features(
     unit = DOSE_RE.match(text, end)
     if unit is not None:
         feats.add(f"unit={unit.group(1).lower()}")
-    for s, e in drugs:
-        if start - WINDOW < e <= start:
-            feats.add("drug_left")
-        elif end <= s < end + WINDOW:
-            feats.add("drug_right")
+    ends = drugs.ends
+    i = bisect_right(ends, start)  # a span ending at the candidate's start or before it
+    if i and ends[i - 1] > start - WINDOW:
+        feats.add("drug_left")
+    starts = drugs.starts
+    i = bisect_left(starts, end)  # a span starting at the candidate's end or after it
+    if i < len(starts) and starts[i] < end + WINDOW:
+        feats.add("drug_right")
     return sorted(feats)
+
+
+class DrugOffsets(NamedTuple):
+    """The starts and the ends of a document's DRUG spans, each sorted: a span near a candidate
+    is two binary searches away."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, drugs: Iterable[Span]) -> "DrugOffsets":
+        spans = list(drugs)
+        return cls(sorted(s for s, _ in spans), sorted(e for _, e in spans))
 
 
 def features(text: str, start: int, end: int, cues: Sequence[str], drugs: Sequence[Span], section: str) -> list[str]:
     """The candidate ``text[start:end]`` as feature strings (each present once, value 1)."""
-    return sorted({*word_features(text[start:end]), *context_features(text, start, end, cues, drugs, section)})
+    context = context_features(text, start, end, cues, DrugOffsets.of(drugs), section)
+    return sorted({*word_features(text[start:end]), *context})
 
 
 def _sigmoid(value: float) -> float:
@@ -274,21 +290,37 @@ class DrugScorer:
     intercept: float
     threshold: float
     meta: dict[str, Any] = field(default_factory=dict)
+    # The summed weights of word_features(word) by word: a name recurs through a record and across
+    # records. Bounded (cleared when full); the weights are never changed after loading.
+    _word_weights: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def probability(self, feats: Iterable[str]) -> float:
         """P(DRUG) of a candidate with features ``feats``."""
+        return _sigmoid(self.intercept + self._weight(feats))
+
+    def _weight(self, feats: Iterable[str]) -> float:
         weights = self.weights
-        return _sigmoid(self.intercept + sum(weights.get(f, 0.0) for f in feats))
+        return sum(weights.get(f, 0.0) for f in feats)
+
+    def _word_weight(self, word: str) -> float:
+        memo = self._word_weights
+        weight = memo.get(word)
+        if weight is None:
+            if len(memo) >= WORD_MEMO:
+                memo.clear()
+            weight = memo[word] = self._weight(word_features(word))
+        return weight
 
     def score(self, doc: Doc, text: str, drugs: Sequence[Span]) -> list[tuple[int, int, float]]:
         """``(start, end, probability)`` of every candidate of ``doc`` (whose folded text is
         ``text``) beside the spans ``drugs``."""
         sections = doc._.trialspacy_sections or []
+        offsets = DrugOffsets.of(drugs)
         out = []
         for (s, e), cues in candidates(doc_tokens(doc), drugs).items():
-            # features() without its sort, the word's own features cached per word.
-            context = context_features(text, s, e, cues, drugs, section_of(sections, s))
-            out.append((s, e, self.probability(chain(word_features(text[s:e]), context))))
+            # probability(features(...)): the word's features and the occurrence's are disjoint.
+            context = self._weight(context_features(text, s, e, cues, offsets, section_of(sections, s)))
+            out.append((s, e, _sigmoid(self.intercept + self._word_weight(text[s:e]) + context)))
         return out
 
     def find(self, doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
