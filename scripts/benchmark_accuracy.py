@@ -1113,9 +1113,9 @@ def throughput_note(speed: dict[str, Any] | None) -> str:
     if not speed:
         return "none recorded"
     return (
-        f"the scorer's own time is {speed['cost']:.0%} of the pipeline's on {speed['records']:,} legacy records "
-        f"(median of {len(speed['share'])} rounds; documents/s, best of each, {max(speed['off']):.0f} without it, "
-        f"{max(speed['on']):.0f} with it)"
+        f"a {speed['cost']:.0%} cost in documents/s on {speed['records']:,} legacy records (the scorer's own "
+        f"time over the pipeline's with it, median of {len(speed['share'])} rounds; documents/s, best of each, "
+        f"{max(speed['off']):.0f} without it, {max(speed['on']):.0f} with it)"
     )
 
 
