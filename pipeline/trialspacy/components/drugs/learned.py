@@ -147,7 +147,7 @@ def candidates(view: DocTokens, drugs: Sequence[Span], *, masked: bool = False) 
                     add(match.start("word"), match.end("word"), "left:" + _cue(match.group("cue")))
                     left_end = match.end()
         elif i == 0 or not lowers[i - 1][:1].isalpha():
-            continue  # a right cue or a slash follows a word (a number before "mg", "(" before "5 mg": no)
+            continue  # a right cue or a slash follows the word itself, not a number or "(" ("(5 mg")
         elif lower == "/":
             word_start = _word_start(view, i - 1)
             match = SLASH_RE.match(text, word_start) if word_start >= slash_end else None
