@@ -267,8 +267,6 @@ class DrugRecognizer(Pipe):
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(class_spans(doc, text, found))
-        if self.scorer:
-            found.extend(self.drug_scorer.find(doc, text, found))
         found.extend(combination_spans(text, found))
         found = bounded_spans(text, found)
         resolved = resolve_codes(text, found, aliases=self.formulations)
@@ -280,6 +278,11 @@ class DrugRecognizer(Pipe):
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
         found = [c for c in found if not _is_type_label(text, c[0], c[1])]
+        if self.scorer:
+            # Last, beside the rules' final spans (those it was trained beside): a word it took
+            # earlier would hide the record's own definitions from the passes after it (an
+            # alias defined as ``fludarabine melphalan (FLU/MEL)``, a code resolved by its neighbour).
+            found.extend(self.drug_scorer.find(doc, text, found))
         set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
 
