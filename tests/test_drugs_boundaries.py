@@ -280,3 +280,44 @@ def test_drugs_route_after_a_name_stays_out_of_the_span(nlp, text, span):
 )
 def test_drugs_partner_of_one_product_names_it(nlp, text, span):
     assert (span, "tegafur-uracil", "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # NCT00000793, NCT00302744, NCT03135899: a class in the singular names the kind of the class after it
+        (
+            "Any MAO inhibitor antidepressants, any tricyclic or tetracyclic antidepressants.",
+            "MAO inhibitor antidepressants",
+            "mao inhibitor antidepressants",
+        ),
+        (
+            "non-narcotic pain medication at any time, and narcotic pain medications up to eight hours",
+            "narcotic pain medications",
+            "narcotic analgesics",
+        ),
+        (
+            "A long acting beta agonist or anticholinergic bronchodilator (Visit 1)",
+            "anticholinergic bronchodilator",
+            "anticholinergic bronchodilators",
+        ),
+    ],
+)
+def test_drugs_class_before_a_class_names_one_class(nlp, text, span, normalized):
+    assert (span, normalized, "class") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,spans",
+    [
+        # NCT02920424: a modifier after "non-" stays a class of its own
+        ("maximum of 1 non-corticosteroid immunosuppressive drug", ["corticosteroid", "immunosuppressive drug"]),
+        # NCT00004284: a list without commas, a plural and a capital between the items
+        (
+            "Angiotensin-converting enzyme inhibitors Nonsteroidal anti-inflammatory drugs",
+            ["Angiotensin-converting enzyme inhibitors", "Nonsteroidal anti-inflammatory drugs"],
+        ),
+    ],
+)
+def test_drugs_classes_side_by_side_stay_apart(nlp, text, spans):
+    assert [span for span, _, _ in drugs(nlp, text)] == spans

@@ -38,7 +38,13 @@ grammar finds, and the annotation guidelines keep these words in the span:
   calcium channel blockers``, ``non-live vaccines``, ``non-potassium sparing diuretics``): ``non-``
   negates the modifier, not the class, and without it the span names the opposite class.
   Another name after ``non-`` stays a DRUG of its own, a class in a compound modifier that the
-  prefix negates (``platinum`` in "non-platinum chemotherapy", ``SSRI`` in "non-SSRI antidepressant").
+  prefix negates (``platinum`` in "non-platinum chemotherapy", ``SSRI`` in "non-SSRI antidepressant");
+- **a class before a class**: a class written in the singular as a modifier of the class after it
+  names the mechanism or chemistry of a narrower class (``MAO inhibitor antidepressants``,
+  ``β-lactam antibacterial agent``, ``barbiturate sedative``, ``narcotic pain medication``): one
+  span, normalized as the modifier written and the second class's name (``narcotic analgesics``).
+  A list without commas has a plural or a capital on either side ("ACE inhibitors NSAIDs", "LABA
+  ICS") and stays two spans, as does a modifier after ``non-``.
 
 The words are listed with a reason each in ``data/drug_boundaries.jsonl``.
 """
@@ -120,6 +126,10 @@ _NOT_RE = re.compile(r"(?<![\w-])non-\Z", re.IGNORECASE)
 # begins a class of several words (``non-dihydropyridine calcium channel blockers``).
 _MODIFIER_RE = re.compile(r"(?:[A-Za-z]+ing|[a-z]+(?:-[a-z]+)*)[ \t]")
 _MOAB_RE = re.compile(r"\bmoab\b")
+# Two classes on one line with only blanks between them, the second in lower case (not an acronym
+# that starts a new item of a list).
+_BLANKS_RE = re.compile(r"[ \t]+")
+_LOWER_START_RE = re.compile(r"[^\W\dA-Z]")
 
 
 def _is_clone(code: str) -> bool:
@@ -226,9 +236,26 @@ def _interferon_subtypes(text: str, found: Iterable[Candidate]) -> Iterator[Cand
         yield start, subtype.end(), {"normalized": name, "kind": "agent", "drugbank_id": None}
 
 
+def _compound_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """A class in the singular and the class in lower case right after it, as one class
+    (``MAO inhibitor antidepressants``), each longer than the two it holds."""
+    classes = sorted((c for c in found if c[2]["kind"] == "class"), key=lambda c: c[0])
+    for (start, end, _), (next_start, next_end, next_attrs) in zip(classes, classes[1:]):
+        if (
+            _BLANKS_RE.fullmatch(text, end, next_start)
+            and not text[start:end].endswith("s")
+            and _LOWER_START_RE.match(text, next_start)
+            and str(next_attrs["normalized"]).endswith("s")
+            and not _NOT_RE.search(text, max(0, start - 4), start)
+        ):
+            name = f"{' '.join(text[start:end].lower().split())} {next_attrs['normalized']}"
+            yield start, next_end, {**next_attrs, "normalized": name}
+
+
 def bounded_spans(text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """``found`` with the span of each class grown over the words of its name, named antibodies and
     immunotoxins added as whole agents (each longer than the spans it holds, so that it replaces
-    them), and interferons with their subtype."""
-    grown = _interferon_subtypes(text, _grown_classes(text, _non_participle_classes(text, found)))
-    return [*grown, *_named_products(text, found)]
+    them), interferons with their subtype, and a class written as the modifier of the class after
+    it joined to it."""
+    grown = list(_interferon_subtypes(text, _grown_classes(text, _non_participle_classes(text, found))))
+    return [*grown, *_compound_classes(text, grown), *_named_products(text, found)]
