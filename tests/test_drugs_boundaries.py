@@ -73,6 +73,9 @@ def test_drugs_class_span_takes_its_generic_head_and_generation(nlp, text, span,
             "non-selective β-blockers",
             "non-selective beta blockers",
         ),
+        # legacy XML NCT00002159, CHIA NCT03115151 (DEV): a chemical family
+        ("Hypersensitivity to azole antifungals", "azole antifungals", "azole antifungal drugs"),
+        ("Allergy to amide local anesthetics (lidocaine)", "amide local anesthetics", "amide local anesthetics"),
         # NCT00724048, NCT02827500: a Vaughan Williams class, as a Roman or an Arabic number
         (
             "Use of tricyclic antidepressants or class I antiarrhythmics within 6 weeks of randomization",

@@ -11,10 +11,11 @@ grammar finds, and the annotation guidelines keep these words in the span:
 - **a generation before a class**: ``third-generation EGFR-TKI``, ``1st generation EGFR TKIs``:
   the generation names a narrower class (``third-generation egfr tyrosine kinase inhibitors``);
   a treatment line (``first-line``) does not name the drug and stays out;
-- **a duration of action or a selectivity before a class**: ``short-acting beta2 agonists``,
-  ``long-acting anticholinergics``, ``non-selective beta blockers``: the qualifier names a narrower
-  class, as the lexicon's ``long-acting beta-agonists`` (LABA) does; a route before it stays out
-  (``inhaled short-acting beta2 agonists`` gives ``short-acting beta2 agonists``);
+- **a duration of action, a selectivity or a chemical family before a class**: ``short-acting beta2
+  agonists``, ``long-acting anticholinergics``, ``non-selective beta blockers``, ``azole
+  antifungals``, ``amide local anesthetics``: the qualifier names a narrower class, as the lexicon's
+  ``long-acting beta-agonists`` (LABA) does; a route before it stays out (``inhaled short-acting
+  beta2 agonists`` gives ``short-acting beta2 agonists``);
 - **a Vaughan Williams class before an antiarrhythmic class**: ``Class III antiarrhythmic drugs``,
   ``class 1 anti-arrhythmic medications`` (normalized ``class iii antiarrhythmics``, ``class i
   antiarrhythmics``): the number names the narrower class; an elided one in a coordination ("Class I
@@ -65,7 +66,7 @@ _ORDINALS = {text: str(name) for (role, text), name in _NAMED.items() if role ==
 # Interferon as abbreviated (``IFN``, ``PEG-IFN``), and its subtypes by their INN word (``alpha`` -> ``alfa``).
 _INTERFERONS = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "interferon"}
 _INTERFERON_TYPES = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "interferon_type"}
-# A duration of action or a selectivity before a class, with the word it is normalized to.
+# A duration of action, a selectivity or a chemical family before a class, with the word it is normalized to.
 _QUALIFIERS = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "qualifier"}
 # A word of a class's span that takes a Vaughan Williams class before it, with the class's plural name.
 _NUMBERED = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "numbered_class"}
