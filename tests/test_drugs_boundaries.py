@@ -54,6 +54,62 @@ def test_drugs_class_span_takes_its_generic_head_and_generation(nlp, text, span,
     assert (span, normalized, "class") in drugs(nlp, text)
 
 
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # NCT01094704, NCT01899742, NCT01751113: a duration of action or a selectivity names a narrower class
+        (
+            "Patients unable to withhold short-acting bronchodilator 6 hours prior to the visit.",
+            "short-acting bronchodilator",
+            "short-acting bronchodilators",
+        ),
+        (
+            "Other Long acting muscarinic antagonists (does not include tiotropium)",
+            "Long acting muscarinic antagonists",
+            "long-acting anticholinergics",
+        ),
+        (
+            "Receiving non-selective β-blockers (except eye drops)",
+            "non-selective β-blockers",
+            "non-selective beta blockers",
+        ),
+        # legacy XML NCT00002159, CHIA NCT03115151 (DEV): a chemical family
+        ("Hypersensitivity to azole antifungals", "azole antifungals", "azole antifungal drugs"),
+        ("Allergy to amide local anesthetics (lidocaine)", "amide local anesthetics", "amide local anesthetics"),
+        # NCT00724048, NCT02827500: a Vaughan Williams class, as a Roman or an Arabic number
+        (
+            "Use of tricyclic antidepressants or class I antiarrhythmics within 6 weeks of randomization",
+            "class I antiarrhythmics",
+            "class i antiarrhythmics",
+        ),
+        (
+            "Class I anti-arrhythmics (e.g., quinidine, procainamide)",
+            "Class I anti-arrhythmics",
+            "class i antiarrhythmics",
+        ),
+        (
+            "Were taking class 1 anti-arrhythmic drugs (e.g., mexiletine)",
+            "class 1 anti-arrhythmic drugs",
+            "class i antiarrhythmics",
+        ),
+    ],
+)
+def test_drugs_class_span_takes_a_qualifier_or_class_number_before_it(nlp, text, span, normalized):
+    assert (span, normalized, "class") in drugs(nlp, text)
+
+
+def test_drugs_route_before_a_qualified_class_stays_out(nlp):
+    # NCT01899742: the route stays out, the duration of action is in
+    found = drugs(nlp, "Inhaled short acting beta2-agonists, short-acting anticholinergics")
+    assert [span for span, _, _ in found] == ["short acting beta2-agonists", "short-acting anticholinergics"]
+
+
+def test_drugs_elided_class_number_is_not_completed(nlp):
+    # NCT00127712: "class Ia" has no head of its own; the class after "or" takes only its own number
+    found = drugs(nlp, "Receiving class Ia or class III antiarrhythmics")
+    assert found == [("class III antiarrhythmics", "class iii antiarrhythmics", "class")]
+
+
 def test_drugs_generation_after_a_slash_is_left_out(nlp):
     # NCT05821933: "first/second/third-generation" qualifies the class as a list; the class stays as written
     found = drugs(nlp, "Approved first/second/third-generation EGFR-TKI treatment in the past.")
@@ -139,6 +195,22 @@ def test_drugs_participle_after_non_joins_the_class():
     ]
 
 
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # NCT02827500: without "non-" the span would name the opposite class
+        (
+            "Non-dihydropyridine calcium channel blockers (e.g., diltiazem and verapamil)",
+            "Non-dihydropyridine calcium channel blockers",
+        ),
+        # NCT00000752
+        ("Non-beta lactam antibacterial agents for other infections", "Non-beta lactam antibacterial agents"),
+    ],
+)
+def test_drugs_modifier_after_non_joins_a_class_of_several_words(nlp, text, span):
+    assert (span, "class") in [(s, kind) for s, _, kind in drugs(nlp, text)]
+
+
 def test_drugs_agent_spans_are_not_grown_over_class_heads():
     # NCT04691388: "oral fluorouracil drugs" names fluoropyrimidines, not a class named by its agent
     text = "less than 14 days of oral fluorouracil drugs"
@@ -149,7 +221,7 @@ def test_drugs_agent_spans_are_not_grown_over_class_heads():
 
 def test_drugs_boundary_words_have_a_reason_and_are_documented():
     rows = package_data("drug_boundaries.jsonl")
-    named = {"ordinal", "interferon", "interferon_type"}
+    named = {"ordinal", "qualifier", "numbered_class", "interferon", "interferon_type"}
     assert {row["role"] for row in rows} == {"class_head", "product_head", "not_clone"} | named
     assert all(row["text"] and row["reason"].strip() for row in rows)
     assert all(
@@ -211,3 +283,44 @@ def test_drugs_route_after_a_name_stays_out_of_the_span(nlp, text, span):
 )
 def test_drugs_partner_of_one_product_names_it(nlp, text, span):
     assert (span, "tegafur-uracil", "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # NCT00000793, NCT00302744, NCT03135899: a class in the singular names the kind of the class after it
+        (
+            "Any MAO inhibitor antidepressants, any tricyclic or tetracyclic antidepressants.",
+            "MAO inhibitor antidepressants",
+            "mao inhibitor antidepressants",
+        ),
+        (
+            "non-narcotic pain medication at any time, and narcotic pain medications up to eight hours",
+            "narcotic pain medications",
+            "narcotic analgesics",
+        ),
+        (
+            "A long acting beta agonist or anticholinergic bronchodilator (Visit 1)",
+            "anticholinergic bronchodilator",
+            "anticholinergic bronchodilators",
+        ),
+    ],
+)
+def test_drugs_class_before_a_class_names_one_class(nlp, text, span, normalized):
+    assert (span, normalized, "class") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,spans",
+    [
+        # NCT02920424: a modifier after "non-" stays a class of its own
+        ("maximum of 1 non-corticosteroid immunosuppressive drug", ["corticosteroid", "immunosuppressive drug"]),
+        # NCT00004284: a list without commas, a plural and a capital between the items
+        (
+            "Angiotensin-converting enzyme inhibitors Nonsteroidal anti-inflammatory drugs",
+            ["Angiotensin-converting enzyme inhibitors", "Nonsteroidal anti-inflammatory drugs"],
+        ),
+    ],
+)
+def test_drugs_classes_side_by_side_stay_apart(nlp, text, spans):
+    assert [span for span, _, _ in drugs(nlp, text)] == spans

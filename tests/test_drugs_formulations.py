@@ -80,3 +80,30 @@ def test_an_abbreviated_salt_stays_in_the_span(nlp) -> None:
     doc = nlp("A phase II study of propylene glycol-free melphalan HCl (EVOMELA®) with fludarabine.")
     drugs = [(s.text, span_attrs(s)["normalized"]) for s in label_spans(doc, DRUG)]
     assert ("melphalan HCl", "melphalan") in drugs
+
+
+@pytest.mark.parametrize(
+    "text,code,normalized",
+    [
+        # NCT00004083, NCT00004212, NCT00002947 (legacy records): the code or brand in parentheses after
+        # a formulation, a salt or a radiolabelled agent names the product written before it
+        (
+            "Patients receive cisplatin liposomal (SPI-77) IV over a minimum of 4 hours on day 1.",
+            "SPI-77",
+            "liposomal cisplatin",
+        ),
+        (
+            "the maximum tolerated dose of exatecan mesylate (DX-8951f) with and without filgrastim",
+            "DX-8951f",
+            "exatecan",
+        ),
+        (
+            "Patients receive indium In 111 pentetreotide (OctreoScan) IV on day 1.",
+            "OctreoScan",
+            "indium in 111 pentetreotide",
+        ),
+    ],
+)
+def test_drugs_short_name_after_a_product_takes_the_product_name(nlp, text, code, normalized):
+    found = {s.text: span_attrs(s)["normalized"] for s in label_spans(nlp(text), DRUG)}
+    assert found[code] == normalized

@@ -100,7 +100,8 @@ def test_drugs_nsc_number_of_its_own_is_kept_as_written(nlp):
     assert normalized(nlp, text).get("NSC-683551", "nsc-683551") == "nsc-683551"
 
 
-# NCT00002947 (legacy XML, gold legacy dev): the record names the agent of its brand.
+# NCT00002947 (legacy XML, gold legacy dev): the record names the agent of its brand, the
+# radiolabelled product (as the legacy gold normalizes it).
 OCTREOSCAN = (
     "RADIATION: indium In 111 pentetreotide\n\n\nOUTLINE: Patients receive indium In III pentetreotide (OctreoScan) "
     "IV on day 1. Imaging is conducted on days 3 and 6."
@@ -109,7 +110,7 @@ OCTREOSCAN = (
 
 def test_drugs_brand_in_parentheses_takes_the_records_agent(nlp, before_v1_2):
     found = normalized(nlp, OCTREOSCAN)
-    assert found["OctreoScan"] == "pentetreotide"
+    assert found["OctreoScan"] == "indium in 111 pentetreotide"
     assert normalized(before_v1_2, OCTREOSCAN)["OctreoScan"] == "octreotide scan"
 
 

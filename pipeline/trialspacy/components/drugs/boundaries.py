@@ -11,6 +11,15 @@ grammar finds, and the annotation guidelines keep these words in the span:
 - **a generation before a class**: ``third-generation EGFR-TKI``, ``1st generation EGFR TKIs``:
   the generation names a narrower class (``third-generation egfr tyrosine kinase inhibitors``);
   a treatment line (``first-line``) does not name the drug and stays out;
+- **a duration of action, a selectivity or a chemical family before a class**: ``short-acting beta2
+  agonists``, ``long-acting anticholinergics``, ``non-selective beta blockers``, ``azole
+  antifungals``, ``amide local anesthetics``: the qualifier names a narrower class, as the lexicon's
+  ``long-acting beta-agonists`` (LABA) does; a route before it stays out (``inhaled short-acting
+  beta2 agonists`` gives ``short-acting beta2 agonists``);
+- **a Vaughan Williams class before an antiarrhythmic class**: ``Class III antiarrhythmic drugs``,
+  ``class 1 anti-arrhythmic medications`` (normalized ``class iii antiarrhythmics``, ``class i
+  antiarrhythmics``): the number names the narrower class; an elided one in a coordination ("Class I
+  or III ...") is not completed;
 - **a named antibody or immunotoxin**: a class head (``monoclonal antibody``, ``MOAB``,
   ``immunotoxin``) with a clone or product code after it (``monoclonal antibody 81C6``,
   ``MOAB BC8``, ``immunotoxin LMB-1``) or before it (``LL2 monoclonal antibody``, ``interleukin-13
@@ -26,14 +35,24 @@ grammar finds, and the annotation guidelines keep these words in the span:
   joins later, see :mod:`.formulations`), where ``IFN`` alone is the class ``interferons``;
 - **a participle after ``non-``** makes a class of its own with the class after it
   (``non-sedating antihistamines``, ``non-depolarizing muscle relaxants``): ``non-`` is in the span.
+  So does a modifier after ``non-`` that begins a class of several words (``non-dihydropyridine
+  calcium channel blockers``, ``non-live vaccines``, ``non-potassium sparing diuretics``): ``non-``
+  negates the modifier, not the class, and without it the span names the opposite class.
   Another name after ``non-`` stays a DRUG of its own, a class in a compound modifier that the
-  prefix negates (``platinum`` in "non-platinum chemotherapy", ``SSRI`` in "non-SSRI antidepressant").
+  prefix negates (``platinum`` in "non-platinum chemotherapy", ``SSRI`` in "non-SSRI antidepressant");
+- **a class before a class**: a class written in the singular as a modifier of the class after it
+  names the mechanism or chemistry of a narrower class (``MAO inhibitor antidepressants``,
+  ``β-lactam antibacterial agent``, ``barbiturate sedative``, ``narcotic pain medication``): one
+  span, normalized as the modifier written and the second class's name (``narcotic analgesics``).
+  A list without commas has a plural or a capital on either side ("ACE inhibitors NSAIDs", "LABA
+  ICS") and stays two spans, as does a modifier after ``non-``.
 
 The words are listed with a reason each in ``data/drug_boundaries.jsonl``.
 """
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from ...lexicon import package_data
 from ...spans import Candidate
@@ -47,6 +66,10 @@ _ORDINALS = {text: str(name) for (role, text), name in _NAMED.items() if role ==
 # Interferon as abbreviated (``IFN``, ``PEG-IFN``), and its subtypes by their INN word (``alpha`` -> ``alfa``).
 _INTERFERONS = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "interferon"}
 _INTERFERON_TYPES = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "interferon_type"}
+# A duration of action, a selectivity or a chemical family before a class, with the word it is normalized to.
+_QUALIFIERS = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "qualifier"}
+# A word of a class's span that takes a Vaughan Williams class before it, with the class's plural name.
+_NUMBERED = {text.lower(): str(name) for (role, text), name in _NAMED.items() if role == "numbered_class"}
 _NOT_CLONES = frozenset(w.lower() for w in _WORDS["not_clone"])
 
 
@@ -58,6 +81,12 @@ def _either(words: Iterable[str]) -> str:
 _CLASS_HEAD_RE = re.compile(rf"[ \t]+(?:{_either(_WORDS['class_head'])})(?![\w-])", re.IGNORECASE)
 _GENERATION_RE = re.compile(rf"(?<![\w/-])(?P<ordinal>{_either(_ORDINALS)})[ \t-]+generation[ \t-]+\Z", re.IGNORECASE)
 _GENERATION_REACH = 30
+_QUALIFIER_RE = re.compile(rf"(?<![\w/-])(?P<qualifier>{_either(_QUALIFIERS)})[ \t]+\Z", re.IGNORECASE)
+# ``class III``, ``Class IC``, ``class 1``: a Roman or Arabic number with a subclass letter.
+_NUMBER_RE = re.compile(
+    r"(?<![\w/-])class[ \t-]+(?P<number>IV|III|II|I|[1-4])(?P<subclass>[a-c])?[ \t]+\Z", re.IGNORECASE
+)
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 # A subtype after an interferon: a word or letter, after a hyphen or a space (a single letter after a
 # hyphen only: ``IFN-A``, ``interferon-b``), with its number (``alfa-2b``, ``alpha 2a``). Not a letter
 # before a full stop: the tokenizer keeps ``A.`` whole (an initial), and the span would take the stop.
@@ -94,9 +123,14 @@ _WORD_RE = re.compile(r"[a-z]{4,}")
 _PARTS_RE = re.compile(r"[-.]")
 _NOT_RE = re.compile(r"(?<![\w-])non-\Z", re.IGNORECASE)
 # A participle after ``non-`` makes a class name of its own with the class after it (``non-sedating
-# antihistamines``, ``non-depolarizing muscle relaxants``).
-_PARTICIPLE_RE = re.compile(r"[A-Za-z]+ing[ \t]")
+# antihistamines``, ``non-depolarizing muscle relaxants``), and so does a modifier in lower case that
+# begins a class of several words (``non-dihydropyridine calcium channel blockers``).
+_MODIFIER_RE = re.compile(r"(?:[A-Za-z]+ing|[a-z]+(?:-[a-z]+)*)[ \t]")
 _MOAB_RE = re.compile(r"\bmoab\b")
+# Two classes on one line with only blanks between them, the second in lower case (not an acronym
+# that starts a new item of a list).
+_BLANKS_RE = re.compile(r"[ \t]+")
+_LOWER_START_RE = re.compile(r"[^\W\dA-Z]")
 
 
 def _is_clone(code: str) -> bool:
@@ -140,28 +174,47 @@ def _named_products(text: str, found: Sequence[Candidate]) -> Iterator[Candidate
             yield match.start(), match.end(), {"normalized": name, "kind": "agent", "drugbank_id": None}
 
 
+def _narrower(text: str, start: int, end: int, attrs: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """Where a class starts and what it is named when a generation, a qualifier or a Vaughan
+    Williams class written before it names a narrower class (else ``start`` and ``attrs``)."""
+    reach = max(0, start - _GENERATION_REACH)
+    generation = _GENERATION_RE.search(text, reach, start)
+    if generation is not None:
+        ordinal = _ORDINALS[" ".join(generation.group("ordinal").lower().split())]
+        return generation.start(), {**attrs, "normalized": f"{ordinal}-generation {attrs['normalized']}"}
+    qualifier = _QUALIFIER_RE.search(text, reach, start)
+    if qualifier is not None:
+        name = _QUALIFIERS[" ".join(qualifier.group("qualifier").lower().split())]
+        return qualifier.start(), {**attrs, "normalized": f"{name} {attrs['normalized']}"}
+    lowered = text[start:end].lower()
+    numbered = next((name for word, name in _NUMBERED.items() if word in lowered), None)
+    number = _NUMBER_RE.search(text, reach, start) if numbered is not None else None
+    if number is not None:
+        roman = _ROMAN.get(number.group("number"), number.group("number").lower())
+        subclass = (number.group("subclass") or "").lower()
+        return number.start(), {**attrs, "normalized": f"class {roman}{subclass} {numbered}"}
+    return start, attrs
+
+
 def _grown_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
-    """Each class of ``found`` grown over the generic head after it and the generation before it."""
+    """Each class of ``found`` grown over the generic head after it and over a generation, a
+    qualifier or a Vaughan Williams class before it."""
     for start, end, attrs in found:
         if attrs["kind"] != "class":
             yield start, end, attrs
             continue
         head = _CLASS_HEAD_RE.match(text, end)
-        generation = _GENERATION_RE.search(text, max(0, start - _GENERATION_REACH), start)
-        if generation is not None:
-            ordinal = _ORDINALS[" ".join(generation.group("ordinal").lower().split())]
-            attrs = {**attrs, "normalized": f"{ordinal}-generation {attrs['normalized']}"}
-            start = generation.start()
-        yield start, head.end() if head else end, attrs
+        grown_start, grown_attrs = _narrower(text, start, end, attrs)
+        yield grown_start, head.end() if head else end, grown_attrs
 
 
 def _non_participle_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
-    """``found`` with each class that starts with a participle after ``non-`` grown over it."""
+    """``found`` with each class that starts with a participle or a modifier after ``non-`` grown over it."""
     for start, end, attrs in found:
         if (
             attrs["kind"] == "class"
             and _NOT_RE.search(text, max(0, start - 4), start)
-            and _PARTICIPLE_RE.match(text, start, end)
+            and _MODIFIER_RE.match(text, start, end)
         ):
             yield start - 4, end, {**attrs, "normalized": f"non-{text[start:end].lower()}"}
         else:
@@ -184,9 +237,26 @@ def _interferon_subtypes(text: str, found: Iterable[Candidate]) -> Iterator[Cand
         yield start, subtype.end(), {"normalized": name, "kind": "agent", "drugbank_id": None}
 
 
+def _compound_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """A class in the singular and the class in lower case right after it, as one class
+    (``MAO inhibitor antidepressants``), each longer than the two it holds."""
+    classes = sorted((c for c in found if c[2]["kind"] == "class"), key=lambda c: c[0])
+    for (start, end, _), (next_start, next_end, next_attrs) in zip(classes, classes[1:]):
+        if (
+            _BLANKS_RE.fullmatch(text, end, next_start)
+            and not text[start:end].endswith("s")
+            and _LOWER_START_RE.match(text, next_start)
+            and str(next_attrs["normalized"]).endswith("s")
+            and not _NOT_RE.search(text, max(0, start - 4), start)
+        ):
+            name = f"{' '.join(text[start:end].lower().split())} {next_attrs['normalized']}"
+            yield start, next_end, {**next_attrs, "normalized": name}
+
+
 def bounded_spans(text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """``found`` with the span of each class grown over the words of its name, named antibodies and
     immunotoxins added as whole agents (each longer than the spans it holds, so that it replaces
-    them), and interferons with their subtype."""
-    grown = _interferon_subtypes(text, _non_participle_classes(text, _grown_classes(text, found)))
-    return [*grown, *_named_products(text, found)]
+    them), interferons with their subtype, and a class written as the modifier of the class after
+    it joined to it."""
+    grown = list(_interferon_subtypes(text, _grown_classes(text, _non_participle_classes(text, found))))
+    return [*grown, *_compound_classes(text, grown), *_named_products(text, found)]

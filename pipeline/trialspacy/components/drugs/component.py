@@ -269,11 +269,13 @@ class DrugRecognizer(Pipe):
             found.extend(class_spans(doc, text, found))
         found.extend(combination_spans(text, found))
         found = bounded_spans(text, found)
+        if self.formulations:
+            found = extend_radiolabels(text, extend_formulations(text, found))
+        # After the formulations: a short name takes the product's name ("indium In 111
+        # pentetreotide (OctreoScan)", "cisplatin liposomal (SPI-77)"), not the unlabelled agent's.
         resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
-        if self.formulations:
-            found = extend_radiolabels(text, extend_formulations(text, found))
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
