@@ -788,6 +788,70 @@ def test_endpoints_events_in_a_dose_escalation_rule_are_not_endpoints(nlp: Langu
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # legacy XML NCT00003426 (outline): the escalation rule names the event it waits for
+        (
+            "In the absence of dose-limiting toxicity (DLT) in the first 6 patients treated, subsequent cohorts "
+            "of 3-6 patients each receive escalating doses of gemcitabine on the same schedule. If DLT occurs in "
+            "2 of 6 patients at a given dose level, then 3 additional patients are treated.",
+            [],
+        ),
+        # legacy XML NCT00006431 (description) and NCT00003403 (outline)
+        ("If no dose limiting toxicities are seen, the next 3 patients will be enrolled at the medium dose.", []),
+        (
+            "The MTD of GPX-100 is defined as the dose at which no more than 2 instances of dose limiting toxicity "
+            "are observed in 6 patients.",
+            [("MTD", "maximum tolerated dose")],
+        ),
+        # legacy XML NCT00005779 (outline) and NCT00496431 (description): reasons to stop
+        ("Barring serious adverse events, 4 additional patients are enrolled in Cohort 2.", []),
+        ("Treatment continues unless there is appearance of unacceptable adverse events.", []),
+        # ... while a rate reported as observed is the endpoint (legacy XML NCT00004862, background)
+        (
+            "A 46 percent response rate was observed in patients treated with this regimen.",
+            [("response rate", "objective response rate")],
+        ),
+        # ... and an absence inside a bracket does not reach the next sentence (API v2 NCT06317558)
+        (
+            "Disease-free survival, time from surgery to recurrence or death (by any cause in the absence of "
+            "recurrence)., DFS was defined as the time from surgery to recurrence.",
+            [("Disease-free survival", "disease-free survival"), ("DFS", "disease-free survival")],
+        ),
+    ],
+)
+def test_endpoints_escalation_and_stopping_rules_of_older_records_are_not_endpoints(
+    nlp: Language, text: str, expected: Found
+):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00002501 (objectives): "rates of" before the name, as "rate of" is read
+        (
+            "III. Determine the rates of complete remission (CR) and partial remission. Patients who achieve CR "
+            "receive 2 additional courses.",
+            [("rates of complete remission", "complete response rate")],
+        ),
+        # legacy XML NCT00492401 (objectives): the short form names the response, not the rate
+        (
+            "I. Determine the rate of complete remission (CR) in patients. II. Determine the overall response "
+            "rate (CR, incomplete CR, and partial remission).",
+            [
+                ("rate of complete remission", "complete response rate"),
+                ("overall response rate", "objective response rate"),
+            ],
+        ),
+        ("Compare the rates of response and survival.", [("rates of response", "objective response rate")]),
+    ],
+)
+def test_endpoints_rates_of_a_response_name_the_rate(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # legacy XML NCT00003193 (outline): the dose the extra patients get, then the measure
         (
             "The MTD is defined as the dose at which 2-3 patients experience dose-limiting toxicity. An additional "
@@ -903,6 +967,13 @@ def test_endpoints_non_serious_adverse_events_are_not_serious(nlp: Language, mea
                 ("AEs of grade ≥3", "grade ≥3 adverse events"),
             ],
         ),
+        # legacy XML NCT00002874 (secondary outcome) and NCT00004259 (results): "Grade 3+"
+        ("Grade 3+ Toxicity", [("Grade 3+ Toxicity", "grade ≥3 toxicity")]),
+        (
+            "A 20% rate of grade 3+ pulmonary toxicities",
+            [("grade 3+ pulmonary toxicities", "grade ≥3 pulmonary toxicity")],
+        ),
+        ("Toxicity grade 3+ in 10% of patients", [("Toxicity grade 3+", "grade ≥3 toxicity")]),
         # radiation-oncology trial set (ro_trials #33): a grade before, "or higher" after
         ("Four patients had grade 3 toxicity or higher (11%).", [("grade 3 toxicity or higher", "grade ≥3 toxicity")]),
     ],
