@@ -137,6 +137,24 @@ def test_endpoints_grade_before_needs_a_grade_right_before():
             False,
             "event",
         ),
+        # escalation rules of the PDQ outlines (legacy XML NCT00003294, NCT00005779)
+        ("In the absence of DLT in the first 3 patients treated, subsequent", "DLT", False, "stop_rule"),
+        ("Barring serious adverse events, 4 patients are enrolled", "serious adverse events", False, "stop_rule"),
+        ("If DLT occurs in 1 of 3 patients at a given dose level", "DLT", False, "event"),
+        # a rule for the patients who have the event (legacy XML NCT00003141, seed 001)
+        (
+            "Patients experiencing dose-limiting toxicity due to thiotepa are removed from the study.",
+            "dose-limiting toxicity",
+            False,
+            "treatment_rule",
+        ),
+        (
+            "Patients with severe adverse reactions (SAE) will stop treatment",
+            "adverse reactions",
+            False,
+            "treatment_rule",
+        ),
+        ("Number of Patients With Adverse Events Leading to Discontinuation", "Adverse Events", False, None),
         # the end of a time frame that names the endpoint's event is not a stopping rule
         ("Time frame: From date of randomization until date of PFS event", "PFS", False, None),
         (
@@ -191,8 +209,8 @@ SEED_EXPECTED: dict[str, Found] = {
         ("Progression free survival", "progression-free survival"),
         ("Overall survival", "overall survival"),
         ("Adverse Event", "adverse events"),
-        ("adverse reactions", "adverse drug reactions"),
-        ("SAE", "serious adverse events"),
+        # "Patients with severe adverse reactions (SAE) will stop treatment": a treatment rule, not
+        # a measure (the gold leaves both untagged)
     ],
     "003_4a7a2bd16bc8bbac": [
         # "The objective tumor reponse rate ((ORR))": misspelling tolerated, ORR inside double brackets
@@ -714,6 +732,15 @@ def test_endpoints_stopping_rules_are_not_endpoints(nlp: Language):
         "or other protocol-specified reasons. The primary endpoint is the rate of AEs."
     )
     assert endpoints(nlp(text)) == [("AEs", "adverse events")]
+
+
+def test_endpoints_a_treatment_rule_for_patients_with_the_event_is_not_an_endpoint(nlp: Language):
+    # seed 001 (treatment description): the short form in brackets shares the name's fate
+    text = (
+        "Patients with severe adverse reactions (SAE) will stop treatment and report to the research center. "
+        "Patients with grade 3 toxicity receive a 25% reduction in dose. The primary endpoint is the rate of SAEs."
+    )
+    assert endpoints(nlp(text)) == [("SAEs", "serious adverse events")]
 
 
 def test_endpoints_guards_can_be_switched_off(nlp: Language):

@@ -100,6 +100,22 @@ EVENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 EVENT_WINDOW = 60
+# "Patients with severe adverse reactions (SAE) will stop treatment", "Patients experiencing
+# dose-limiting toxicity due to thiotepa are removed from the study", "Patients with grade 3
+# toxicity receive a 25% reduction in dose": a rule for the treatment of the patients who have the
+# event (the contract's "reason to stop treatment"), not an outcome measure; but "Number of
+# Patients With Adverse Events Leading to Discontinuation" names the measure (no verb follows).
+PATIENT_EVENT_BEFORE = re.compile(
+    r"\b(?:patients?|participants?|subjects?)\s+(?:with|experiencing|who\s+(?:have|has|had|experiences?|"
+    r"experienced|develops?|developed))\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+TREATMENT_RULE_AFTER = re.compile(
+    r"[^.;\n|]{0,60}?\b(?:(?:will|should|must|shall|may|are|is|to)\s+(?:be\s+)?(?:stop|stopped|discontinue|"
+    r"discontinued|withdraw|withdrawn|removed|taken\s+off|reduced|interrupted|suspended)|receives?\s+an?\s+"
+    r"(?:\S+\s+){0,2}(?:dose\s+)?reduction)\b",
+    re.IGNORECASE,
+)
 # "Additional patients are treated at the MTD", "one dose level below the maximum tolerated dose",
 # "continue at the recommended Phase 2 dose", "switch to RP2D": a dose endpoint (MTD, RP2D) named as
 # the dose given, not as the measure ("Determine the MTD", "The MTD is defined as ..."). The PDQ
@@ -300,7 +316,7 @@ def guard_reason(
     text: str, start: int, end: int, *, in_criteria: bool, event: bool = True, dose: bool = False
 ) -> str | None:
     """Why the endpoint name at ``[start, end)`` is not an ENDPOINT here (``"stop_rule"``,
-    ``"dose_level"``, ``"history"`` or ``"event"``), or None when it is one. ``event``: whether the
+    ``"dose_level"``, ``"history"``, ``"event"`` or ``"treatment_rule"``), or None when it is one. ``event``: whether the
     endpoint names an event that can stop a treatment (a maximum tolerated dose is a dose, reached
     "until" it is found, and stays an endpoint there); ``dose``: whether it names a dose, which
     patients can be treated at."""
@@ -316,6 +332,12 @@ def guard_reason(
         return "event"
     if event and EVENT_AFTER.match(text, end) and is_conditional_event(text, start):
         return "event"
+    if (
+        event
+        and PATIENT_EVENT_BEFORE.search(text, max(0, start - EVENT_WINDOW), start)
+        and TREATMENT_RULE_AFTER.match(text, end)
+    ):
+        return "treatment_rule"
     return None
 
 
