@@ -601,6 +601,32 @@ def test_endpoints_response_named_as_an_aim(nlp: Language, text: str, expected: 
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # NLI4CT NCT02748213 and legacy XML NCT02369484 (outcome descriptions): the measure's method
+        (
+            "Tumor response was assessed by RECIST during the study. CR was defined as disappearance of all lesions.",
+            [("Tumor response", "objective response rate")],
+        ),
+        (
+            "Objective response is defined as best overall response (CR or PR) across all assessments.",
+            [("Objective response", "objective response rate")],
+        ),
+        (
+            "Disease control will be determined using RECIST 1.1 criteria.",
+            [("Disease control", "disease control rate")],
+        ),
+        # ... while a patient's response is not assessed by a method (legacy XML NCT00003447), nor
+        # evaluated as a category (seed 000)
+        ("Patients who achieve an objective response receive 3 more courses.", []),
+        ("if effective (tumor response evaluated as SD/PR/CR), the next cycle was continued", []),
+    ],
+)
+def test_endpoints_response_named_with_its_method(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # legacy XML records: a response as a patient's state, with no aim before it
