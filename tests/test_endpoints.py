@@ -137,6 +137,24 @@ def test_endpoints_grade_before_needs_a_grade_right_before():
             False,
             "event",
         ),
+        # escalation rules of the PDQ outlines (legacy XML NCT00003294, NCT00005779)
+        ("In the absence of DLT in the first 3 patients treated, subsequent", "DLT", False, "stop_rule"),
+        ("Barring serious adverse events, 4 patients are enrolled", "serious adverse events", False, "stop_rule"),
+        ("If DLT occurs in 1 of 3 patients at a given dose level", "DLT", False, "event"),
+        # a rule for the patients who have the event (legacy XML NCT00003141, seed 001)
+        (
+            "Patients experiencing dose-limiting toxicity due to thiotepa are removed from the study.",
+            "dose-limiting toxicity",
+            False,
+            "treatment_rule",
+        ),
+        (
+            "Patients with severe adverse reactions (SAE) will stop treatment",
+            "adverse reactions",
+            False,
+            "treatment_rule",
+        ),
+        ("Number of Patients With Adverse Events Leading to Discontinuation", "Adverse Events", False, None),
         # the end of a time frame that names the endpoint's event is not a stopping rule
         ("Time frame: From date of randomization until date of PFS event", "PFS", False, None),
         (
@@ -191,8 +209,8 @@ SEED_EXPECTED: dict[str, Found] = {
         ("Progression free survival", "progression-free survival"),
         ("Overall survival", "overall survival"),
         ("Adverse Event", "adverse events"),
-        ("adverse reactions", "adverse drug reactions"),
-        ("SAE", "serious adverse events"),
+        # "Patients with severe adverse reactions (SAE) will stop treatment": a treatment rule, not
+        # a measure (the gold leaves both untagged)
     ],
     "003_4a7a2bd16bc8bbac": [
         # "The objective tumor reponse rate ((ORR))": misspelling tolerated, ORR inside double brackets
@@ -583,6 +601,32 @@ def test_endpoints_response_named_as_an_aim(nlp: Language, text: str, expected: 
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # NLI4CT NCT02748213 and legacy XML NCT02369484 (outcome descriptions): the measure's method
+        (
+            "Tumor response was assessed by RECIST during the study. CR was defined as disappearance of all lesions.",
+            [("Tumor response", "objective response rate")],
+        ),
+        (
+            "Objective response is defined as best overall response (CR or PR) across all assessments.",
+            [("Objective response", "objective response rate")],
+        ),
+        (
+            "Disease control will be determined using RECIST 1.1 criteria.",
+            [("Disease control", "disease control rate")],
+        ),
+        # ... while a patient's response is not assessed by a method (legacy XML NCT00003447), nor
+        # evaluated as a category (seed 000)
+        ("Patients who achieve an objective response receive 3 more courses.", []),
+        ("if effective (tumor response evaluated as SD/PR/CR), the next cycle was continued", []),
+    ],
+)
+def test_endpoints_response_named_with_its_method(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # legacy XML records: a response as a patient's state, with no aim before it
@@ -716,6 +760,15 @@ def test_endpoints_stopping_rules_are_not_endpoints(nlp: Language):
     assert endpoints(nlp(text)) == [("AEs", "adverse events")]
 
 
+def test_endpoints_a_treatment_rule_for_patients_with_the_event_is_not_an_endpoint(nlp: Language):
+    # seed 001 (treatment description): the short form in brackets shares the name's fate
+    text = (
+        "Patients with severe adverse reactions (SAE) will stop treatment and report to the research center. "
+        "Patients with grade 3 toxicity receive a 25% reduction in dose. The primary endpoint is the rate of SAEs."
+    )
+    assert endpoints(nlp(text)) == [("SAEs", "serious adverse events")]
+
+
 def test_endpoints_guards_can_be_switched_off(nlp: Language):
     loose = trialspacy.build(["trialspacy_layout", "trialspacy_abbreviations"])
     loose.add_pipe("trialspacy_endpoints", config={"context_guards": False})
@@ -782,6 +835,70 @@ def test_endpoints_a_dose_escalation_rule_names_only_the_mtd(nlp: Language):
     ],
 )
 def test_endpoints_events_in_a_dose_escalation_rule_are_not_endpoints(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00003426 (outline): the escalation rule names the event it waits for
+        (
+            "In the absence of dose-limiting toxicity (DLT) in the first 6 patients treated, subsequent cohorts "
+            "of 3-6 patients each receive escalating doses of gemcitabine on the same schedule. If DLT occurs in "
+            "2 of 6 patients at a given dose level, then 3 additional patients are treated.",
+            [],
+        ),
+        # legacy XML NCT00006431 (description) and NCT00003403 (outline)
+        ("If no dose limiting toxicities are seen, the next 3 patients will be enrolled at the medium dose.", []),
+        (
+            "The MTD of GPX-100 is defined as the dose at which no more than 2 instances of dose limiting toxicity "
+            "are observed in 6 patients.",
+            [("MTD", "maximum tolerated dose")],
+        ),
+        # legacy XML NCT00005779 (outline) and NCT00496431 (description): reasons to stop
+        ("Barring serious adverse events, 4 additional patients are enrolled in Cohort 2.", []),
+        ("Treatment continues unless there is appearance of unacceptable adverse events.", []),
+        # ... while a rate reported as observed is the endpoint (legacy XML NCT00004862, background)
+        (
+            "A 46 percent response rate was observed in patients treated with this regimen.",
+            [("response rate", "objective response rate")],
+        ),
+        # ... and an absence inside a bracket does not reach the next sentence (API v2 NCT06317558)
+        (
+            "Disease-free survival, time from surgery to recurrence or death (by any cause in the absence of "
+            "recurrence)., DFS was defined as the time from surgery to recurrence.",
+            [("Disease-free survival", "disease-free survival"), ("DFS", "disease-free survival")],
+        ),
+    ],
+)
+def test_endpoints_escalation_and_stopping_rules_of_older_records_are_not_endpoints(
+    nlp: Language, text: str, expected: Found
+):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00002501 (objectives): "rates of" before the name, as "rate of" is read
+        (
+            "III. Determine the rates of complete remission (CR) and partial remission. Patients who achieve CR "
+            "receive 2 additional courses.",
+            [("rates of complete remission", "complete response rate")],
+        ),
+        # legacy XML NCT00492401 (objectives): the short form names the response, not the rate
+        (
+            "I. Determine the rate of complete remission (CR) in patients. II. Determine the overall response "
+            "rate (CR, incomplete CR, and partial remission).",
+            [
+                ("rate of complete remission", "complete response rate"),
+                ("overall response rate", "objective response rate"),
+            ],
+        ),
+        ("Compare the rates of response and survival.", [("rates of response", "objective response rate")]),
+    ],
+)
+def test_endpoints_rates_of_a_response_name_the_rate(nlp: Language, text: str, expected: Found):
     assert endpoints(nlp(text)) == expected
 
 
@@ -903,6 +1020,13 @@ def test_endpoints_non_serious_adverse_events_are_not_serious(nlp: Language, mea
                 ("AEs of grade ≥3", "grade ≥3 adverse events"),
             ],
         ),
+        # legacy XML NCT00002874 (secondary outcome) and NCT00004259 (results): "Grade 3+"
+        ("Grade 3+ Toxicity", [("Grade 3+ Toxicity", "grade ≥3 toxicity")]),
+        (
+            "A 20% rate of grade 3+ pulmonary toxicities",
+            [("grade 3+ pulmonary toxicities", "grade ≥3 pulmonary toxicity")],
+        ),
+        ("Toxicity grade 3+ in 10% of patients", [("Toxicity grade 3+", "grade ≥3 toxicity")]),
         # radiation-oncology trial set (ro_trials #33): a grade before, "or higher" after
         ("Four patients had grade 3 toxicity or higher (11%).", [("grade 3 toxicity or higher", "grade ≥3 toxicity")]),
     ],

@@ -204,6 +204,10 @@ REAL_TIMEFRAMES = [
         [("15 Sep 2008", C, "2008-09-15", None), ("up to 2 years, 6 months", D, "P2Y6M", None)],
     ),
     ("Time frame: 1.5 years", [("1.5 years", D, "P1.5Y", None)]),  # NCT01222390
+    # legacy XML NCT00495326 (measure, time frame): a part as long as the unit before it is no
+    # compound ("one year, 12 months" names one time point twice), while "8 years, 11 months" is one
+    ("Deaths after one year, 12 months", [("one year", D, "P1Y", None), ("12 months", D, "P12M", None)]),
+    ("Time frame: 8 years, 11 months", [("8 years, 11 months", D, "P8Y11M", None)]),  # NCT00003509
     ("Time frame: About 7 months", [("About 7 months", D, "P7M", None)]),  # NCT00499122
     (
         "Time frame: Baseline and 90 days (+/- 10 days)",  # NCT03069313

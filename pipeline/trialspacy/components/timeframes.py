@@ -9,7 +9,9 @@ Decisions the contract leaves open:
   ``2``, ``3`` and ``5 years``, each with the unit's value); a unit-less member is its number only.
   A comma without a space separates members too (``72,96,120 and 192 hours``), up to 24 of them.
 - ``N unit M unit`` with falling units is one compound duration (``2 years and 6 months``,
-  ``2 years, 6 months`` → ``P2Y6M``; weeks in a compound become days); rising units give two spans.
+  ``2 years, 6 months`` → ``P2Y6M``; weeks in a compound become days); rising units give two spans,
+  and so does a part as long as the unit before it (``one year, 12 months``, ``4 weeks, 50 days``:
+  a list of time points).
 - ``between 12 and 14 months`` is one range span including ``between``; ``9 months to 12 months``
   is one range span; ``or`` and ``through`` between two numbers make a range (``2 or 3 days``).
 - Quantifiers kept beyond the contract's list: ``first/next/following/previous/preceding/prior``
@@ -770,9 +772,12 @@ def _numbers_of(tokens: Sequence["re.Match[str]"]) -> Numbers | None:
 
 
 def _compound(tokens: Sequence["re.Match[str]"], numbers: Numbers) -> list[_Element]:
-    """``2 years and 6 months`` as one duration when the units fall, else one element per part."""
+    """``2 years and 6 months`` as one duration when the units fall and each part is less than one
+    of the unit before it, else one element per part (``one year, 12 months`` lists a time point
+    twice, as a registry's time frame field does)."""
     sizes = [_UNIT_SECONDS[code] for _, code in numbers if code]
-    falling = len(sizes) == len(numbers) and all(a > b for a, b in zip(sizes, sizes[1:]))
+    parts = [n * size for (n, _), size in zip(numbers, sizes)]
+    falling = len(sizes) == len(numbers) and all(a > b and part < a for a, b, part in zip(sizes, sizes[1:], parts[1:]))
     whole = all(n == int(n) for n, _ in numbers[:-1])  # ISO 8601: a fraction only in the last part
     starts = [t.start() for t in tokens if t.group("num")]
     ends = [t.end() for t in tokens if t.group("unit")]
