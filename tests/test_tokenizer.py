@@ -193,6 +193,16 @@ def test_a_bracket_that_ends_an_item_is_its_own_token(nlp, text: str, expected: 
         # thousands groups stay one number
         ("platelets 100,000/mcL", ["platelets", "100,000", "/", "mcL"]),
         ("ANC 1,500 cells", ["ANC", "1,500", "cells"]),
+        ("1,500,000 units", ["1,500,000", "units"]),
+        # a list that began with shorter numbers goes on past three digits (outcome time frames)
+        (
+            "at 72,96,120,144,168 hours",
+            ["at", "72", ",", "96", ",", "120", ",", "144", ",", "168", "hours"],
+        ),
+        ("at 4,8,120 hours", ["at", "4", ",", "8", ",", "120", "hours"]),
+        # a word and a number joined by a comma (API v2 and legacy XML time frames)
+        ("24 weeks,52 weeks", ["24", "weeks", ",", "52", "weeks"]),
+        ("Baseline,4 hours", ["Baseline", ",", "4", "hours"]),
         # legacy XML NCT00000872, NCT00002496: short names of a regimen's agents joined by slashes
         ("ZDV/3TC/NVP", ["ZDV", "/", "3TC", "/", "NVP"]),
         ("(CDDP/5-FU)", ["(", "CDDP", "/", "5", "-", "FU", ")"]),

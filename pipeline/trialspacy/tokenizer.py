@@ -65,6 +65,12 @@ INFIXES = (
     # a comma listing numbers without a space: `2,6 weeks`, `4,6,12,18,24 months`; not a thousands
     # group (`1,500/mcL`: three digits follow)
     r",(?<=[0-9],)(?=[0-9])(?![0-9]{3}(?![0-9]))",
+    # ...and its later numbers of three digits, once a group of one or two digits has shown that it
+    # is a list (`72,96,120,144 hours`: no thousands group follows a shorter one)
+    r",(?<=[0-9],)(?=[0-9])(?:(?<=,[0-9],)|(?<=,[0-9]{2},)|(?<=,[0-9]{1},[0-9]{3},)|(?<=,[0-9]{2},[0-9]{3},)"
+    r"|(?<=,[0-9]{2},[0-9]{3},[0-9]{3},))",
+    # a comma between a word and a number without a space: `24 weeks,52 weeks`, `Baseline,4 hours`
+    r",(?<=[A-Za-z],)(?=[0-9])",
     # a slash between a capital and a code that starts with a digit joins agents' short names:
     # `ZDV/3TC/NVP`, `CDDP/5-FU`; not a rate's denominator (`mL/24 hours`, `IV/24 hours`)
     r"/(?<=[A-Z]/)(?=[0-9]+-?[A-Za-z])",
