@@ -282,3 +282,42 @@ def test_drugs_chemical_name_without_its_locant(nlp, text, surface, normalized):
 )
 def test_drugs_class_nouns_and_spellings_of_older_criteria(nlp, text, surface, normalized, kind):
     assert (surface, normalized, kind) in drugs(nlp, text)
+
+
+# Cause: the conventional abbreviations of HIV, tuberculosis, hepatitis C, rheumatology, epilepsy and
+# bone trials (``RAL``, ``PZA``, ``RBV``, ``TCZ``, ``DMAB``), written in the criteria without their long
+# form. Three capitals are also other things (``LEV`` of a scale, ``CBZ`` of a score), so such a
+# short name is a drug only where it is given or listed beside a drug, as a cytokine is.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # HINT NCT02105987
+        ("On an INI, their INI at Screening must be RAL or Elvitegravir (EVG).", "RAL", "raltegravir"),
+        # HINT NCT03493568
+        ("Documented allergy to COBI or EVG or FTC or tenofovir.", "COBI", "cobicistat"),
+        # legacy NCT00002058: a list carries its neighbours in
+        ("Intolerance including isoniazid, ethambutol, rifampin, PAS, PZA, amikacin.", "PZA", "pyrazinamide"),
+        # HINT NCT02600351
+        ("Prior virologic failure after treatment with SOF in combination with simeprevir.", "SOF", "sofosbuvir"),
+        # legacy NCT00005970
+        ("May never have received TAM, raloxifene, or any other hormonal agent.", "TAM", "tamoxifen"),
+        # HINT NCT02903069
+        ("No prior treatment with BTZ, CFZ, or IXZ.", "BTZ", "bortezomib"),
+        ("Patients must be receiving treatment with TCZ 8 mg/kg IV Q4W.", "TCZ", "tocilizumab"),
+        ("Bone-specific pretreatment (DMAB, TPTD, strontium ranelate, SERMs).", "DMAB", "denosumab"),
+    ],
+)
+def test_drugs_conventional_abbreviation_given_or_listed_with_drugs(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("The LEV score was recorded at baseline.", "LEV"),
+        ("Contraindications to TMS or EMB testing.", "EMB"),
+        ("SOF and RAL were not defined.", "RAL"),
+    ],
+)
+def test_drugs_conventional_abbreviation_alone_is_not_a_drug(nlp, text, surface):
+    assert surface not in [f[0] for f in drugs(nlp, text)]
