@@ -321,3 +321,25 @@ def test_drugs_conventional_abbreviation_given_or_listed_with_drugs(nlp, text, s
 )
 def test_drugs_conventional_abbreviation_alone_is_not_a_drug(nlp, text, surface):
     assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: DrugBank writes many synonyms in title case (``L-Thyroxine``); the lexicon build took a capital
+# after a hyphen or a space for a mixed-case abbreviation (``SAMe``, ``hCG``) and matched the name
+# only as DrugBank spells it. A capital inside a word still makes a surface case-sensitive.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT (DEV) style: a lower-case stereo prefix
+        ("Hypothyroidism is acceptable if on stable dose of l-thyroxine for 3 months.", "l-thyroxine", "levothyroxine"),
+        # legacy NCT00002499: the curated ``ara-C`` in capitals
+        ("Capizzi II: ARA-C; ASP; DNR; followed by Capizzi I.", "ARA-C", "cytarabine"),
+    ],
+)
+def test_drugs_title_case_synonyms_match_in_any_case(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+def test_drugs_capital_inside_a_word_stays_case_sensitive(nlp):
+    # ``ddI`` is didanosine; ``DDI`` a drug-drug interaction
+    assert ("ddI", "didanosine", "agent") in drugs(nlp, "Patients receive ddI and d4T daily.")
+    assert "DDI" not in [f[0] for f in drugs(nlp, "No known DDI with the study drug.")]
