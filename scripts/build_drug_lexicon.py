@@ -542,7 +542,48 @@ def collect(corpora: Path) -> list[Term]:
     terms += curated_codes(known)
     terms += curated
     terms += curated_denials()
+    terms += greek_spellings(terms)
     return [case_rule(t) for t in terms]
+
+
+# Greek letters in drug names, as the sources spell them and as registries type them: the letter
+# written out (``interferon beta-1a``, ``interferon alfa-2a``), its symbol (``β``, ``α``), and for
+# beta the German sharp s that stands in for it on many keyboards (``interferon ß-1a``).
+_GREEK_WORD_RE = re.compile(r"(?<![a-z])(alpha|alfa|beta|gamma|α|β|ß|γ)(?=[-\s\d]|$)")
+_GREEK_SPELLINGS = {
+    "alpha": ("α",),
+    "alfa": ("α",),
+    "α": ("alpha",),
+    "beta": ("β", "ß"),
+    "β": ("beta", "ß"),
+    "ß": ("beta", "β"),
+    "gamma": ("γ",),
+    "γ": ("gamma",),
+}
+
+
+def greek_spellings(terms: Sequence[Term]) -> list[Term]:
+    """The terms with a Greek letter written the other ways (see ``_GREEK_SPELLINGS``), each as a
+    term of its own with the same attributes, blockers included (``interferon β-1a`` ->
+    ``interferon beta-1a``, ``interferon ß-1a``); a symbol before a number also without the hyphen
+    (``interferon α2a``). Surfaces that are terms already are left to them."""
+    surfaces = {term.surface.lower() for term in terms}
+    out: list[Term] = []
+    for term in terms:
+        lower = term.surface.lower()
+        match = _GREEK_WORD_RE.search(lower)
+        if match is None:
+            continue
+        head, letter, tail = term.surface[: match.start()], match.group(1), term.surface[match.end() :]
+        for other in _GREEK_SPELLINGS[letter]:
+            spellings = {head + other + tail}
+            if len(other) == 1 and re.match(r"-\d", tail):
+                spellings.add(head + other + tail[1:])
+            for surface in sorted(spellings):
+                if surface.lower() not in surfaces:
+                    surfaces.add(surface.lower())
+                    out.append(replace(term, surface=surface))
+    return out
 
 
 # A chemical name written with a locant (``5-ethynyluracil``, ``9-nitrocamptothecin``), which older

@@ -343,3 +343,36 @@ def test_drugs_capital_inside_a_word_stays_case_sensitive(nlp):
     # ``ddI`` is didanosine; ``DDI`` a drug-drug interaction
     assert ("ddI", "didanosine", "agent") in drugs(nlp, "Patients receive ddI and d4T daily.")
     assert "DDI" not in [f[0] for f in drugs(nlp, "No known DDI with the study drug.")]
+
+
+# Cause: a Greek letter in a drug name written another way than the dictionaries write it: the symbol
+# for the word (``interferon α2a``), or the German sharp s that stands for beta on many keyboards
+# (``interferon ß-1a``, ``ß2-agonists``), or ``B-`` for beta in a class (``B-blockers``).
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # CHIA (DEV) style: a list of multiple sclerosis therapies
+        ("Stable on interferon ß-1a, glatiramer acetate or natalizumab.", "interferon ß-1a", "interferon beta-1a"),
+        # LCT (DEV) style
+        (
+            "Previously treated with only one cytokine (Interferon α2a, high-dose interleukin-2).",
+            "Interferon α2a",
+            None,
+        ),
+        # HINT NCT01694771
+        ("Due to the known class side effect profile of ß2-agonists.", "ß2-agonists", None),
+        # legacy NCT00001534
+        (
+            "Other cardioactive drugs such as diuretics, verapamil, B-blockers, or antiarrhythmic drugs.",
+            "B-blockers",
+            None,
+        ),
+        # HINT NCT02365493
+        ("Previous type 1 hypersensitivity reaction to ß-lactams.", "ß-lactams", None),
+    ],
+)
+def test_drugs_greek_letters_written_other_ways(nlp, text, surface, normalized):
+    found = {f[0]: f[1] for f in drugs(nlp, text)}
+    assert surface in found
+    if normalized is not None:
+        assert found[surface] == normalized
