@@ -376,3 +376,46 @@ def test_drugs_greek_letters_written_other_ways(nlp, text, surface, normalized):
     assert surface in found
     if normalized is not None:
         assert found[surface] == normalized
+
+
+# Cause: short names of vaccines and of drug classes named after their target, as criteria write them
+# in lists of drugs (``metformin, DPP4, GLP1, pioglitazone``; ``DTaP, IPV, PCV13, or Hib``). A target
+# or an abbreviation of three capitals is also other things (``GLP-1 levels``, intimate partner
+# violence), so these are drugs only where given or listed beside a drug; ``DTaP``, ``ACE-I`` and
+# ``ChEIs`` are nothing else.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # CHIA (DEV) style
+        ("Antidiabetic treatment with either diet, metformin, DPP4, GLP1, pioglitazone.", "DPP4", "dpp-4 inhibitors"),
+        (
+            "Antidiabetic treatment with either diet, metformin, DPP4, GLP1, pioglitazone.",
+            "GLP1",
+            "glp-1 receptor agonists",
+        ),
+        ("Receipt of DTaP, IPV, PCV13, or Hib prior to enrollment.", "IPV", "polio vaccine"),
+        # legacy NCT00004735
+        ("Group 1 will receive tetanus toxoid immunizations (known as DTaP, DT-pediatric, or Td).", "DTaP", None),
+        # HINT NCT00649311
+        ("Alpha-blockers, betablockers, calcium channel blockers, ACE-I, ARB, or other medications.", "ACE-I", None),
+        # HINT NCT02351882
+        ("If the ChEI and/or memantine has been started, dosage must be stable.", "ChEI", None),
+    ],
+)
+def test_drugs_vaccine_and_class_short_names_in_drug_lists(nlp, text, surface, normalized):
+    found = {f[0]: f[1] for f in drugs(nlp, text)}
+    assert surface in found
+    if normalized is not None:
+        assert found[surface] == normalized
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("GLP-1 levels and GIP were measured after the meal.", "GLP-1"),
+        ("History of IPV in the past year.", "IPV"),
+        ("SGLT2 expression in the proximal tubule.", "SGLT2"),
+    ],
+)
+def test_drugs_target_or_vaccine_short_name_alone_is_not_a_drug(nlp, text, surface):
+    assert surface not in [f[0] for f in drugs(nlp, text)]
