@@ -419,3 +419,33 @@ def test_drugs_vaccine_and_class_short_names_in_drug_lists(nlp, text, surface, n
 )
 def test_drugs_target_or_vaccine_short_name_alone_is_not_a_drug(nlp, text, surface):
     assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: criteria as some sources hold them are hard-wrapped (HINT, raw registry exports): a drug's
+# name runs over a line break and the next line's indentation, which the tokenizer makes a token.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # HINT NCT00349206
+        (
+            "No concurrent full-dose anticoagulation (i.e., warfarin, IV heparin, or low-molecular\n"
+            "             weight heparin).",
+            "low-molecular\n             weight heparin",
+            "low molecular weight heparins",
+        ),
+        # HINT NCT02651584
+        (
+            "Azole antifungals (e.g., ketoconazole), macrolide\n             antibiotics (e.g., clarithromycin).",
+            "macrolide\n             antibiotics",
+            "macrolides",
+        ),
+        # HINT NCT01856907
+        (
+            "Use of metformin, thiazolidinediones, GLP-1 receptor agonists, DPP-4\n             inhibitors.",
+            "DPP-4\n             inhibitors",
+            "dpp-4 inhibitors",
+        ),
+    ],
+)
+def test_drugs_name_over_a_line_wrap(nlp, text, surface, normalized):
+    assert (surface, normalized) in [f[:2] for f in drugs(nlp, text)]
