@@ -566,8 +566,10 @@ def greek_spellings(terms: Sequence[Term]) -> list[Term]:
     """The terms with a Greek letter written the other ways (see ``_GREEK_SPELLINGS``), each as a
     term of its own with the same attributes, blockers included (``interferon β-1a`` ->
     ``interferon beta-1a``, ``interferon ß-1a``); a symbol before a number also without the hyphen
-    (``interferon α2a``). Surfaces that are terms already are left to them."""
-    surfaces = {term.surface.lower() for term in terms}
+    (``interferon α2a``). Where a spelling is a term already, or the spelling of several, the
+    priority of sources decides as for any two terms of the same words (a blocker's spelling still
+    blocks: ``interferon γ`` of the blocked ``interferon gamma``)."""
+    seen: set[tuple[str, str, str | None, str]] = set()
     out: list[Term] = []
     for term in terms:
         lower = term.surface.lower()
@@ -580,8 +582,9 @@ def greek_spellings(terms: Sequence[Term]) -> list[Term]:
             if len(other) == 1 and re.match(r"-\d", tail):
                 spellings.add(head + other + tail[1:])
             for surface in sorted(spellings):
-                if surface.lower() not in surfaces:
-                    surfaces.add(surface.lower())
+                key = (surface.lower(), term.source, term.deny, term.normalized)
+                if key not in seen:
+                    seen.add(key)
                     out.append(replace(term, surface=surface))
     return out
 

@@ -449,3 +449,8 @@ def test_drugs_target_or_vaccine_short_name_alone_is_not_a_drug(nlp, text, surfa
 )
 def test_drugs_name_over_a_line_wrap(nlp, text, surface, normalized):
     assert (surface, normalized) in [f[:2] for f in drugs(nlp, text)]
+
+
+def test_drugs_greek_spelling_of_a_blocked_name_stays_blocked(nlp):
+    # ``interferon gamma`` is blocked (a measured cytokine); so are its other spellings
+    assert drugs(nlp, "Production of interferon γ and IFN-gamma by T cells was measured.") == []
