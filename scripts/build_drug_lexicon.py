@@ -423,13 +423,15 @@ def ambiguous_abbreviation(term: Term) -> bool:
 def case_rule(term: Term) -> Term:
     """Short forms and capitals are matched case-sensitively: a surface of three characters or
     fewer, one written in capitals (``MTX``, ``ATRA``, ``5-FU``) of at most six letters, or one
-    with a capital inside a word (``SAMe``, ``hCG``). A capital that starts a later word is title
-    case, as DrugBank writes many synonyms (``L-Thyroxine``, ``Interferon Beta-1a``), not an
-    abbreviation: trial text writes those names in any case. Lower-case short forms (the package
-    lower-cases everything) are matched in capitals."""
-    letters = [c for c in term.surface if c.isalpha()]
+    with another capital after its first letter (``SAMe``, ``hCG``, ``Iodine I 131``). A capital that
+    starts a later word of lower-case letters is title case, as DrugBank writes many synonyms
+    (``L-Thyroxine``, ``Interferon Beta-1a``), not an abbreviation: trial text writes those names
+    in any case. Lower-case short forms (the package lower-cases everything) are matched in capitals."""
+    surface = term.surface
+    letters = [c for c in surface if c.isalpha()]
     capitals = letters and all(c.isupper() for c in letters) and len(letters) <= 6
-    inner = any(c.isupper() and term.surface[i - 1].isalpha() for i, c in enumerate(term.surface) if i)
+    title = [not surface[i - 1].isalpha() and surface[i + 1 : i + 2].islower() for i in range(1, len(surface))]
+    inner = any(c.isupper() and not starts_word for c, starts_word in zip(surface[1:], title))
     mixed = inner and any(c.islower() for c in letters)
     if term.case_sensitive or capitals or mixed:
         term.case_sensitive = True
