@@ -423,11 +423,16 @@ def ambiguous_abbreviation(term: Term) -> bool:
 def case_rule(term: Term) -> Term:
     """Short forms and capitals are matched case-sensitively: a surface of three characters or
     fewer, one written in capitals (``MTX``, ``ATRA``, ``5-FU``) of at most six letters, or one
-    with a capital after its first letter (``SAMe``, ``hCG``). Lower-case short forms (the package
-    lower-cases everything) are matched in capitals."""
-    letters = [c for c in term.surface if c.isalpha()]
+    with another capital after its first letter (``SAMe``, ``hCG``, ``Iodine I 131``). A capital that
+    starts a later word of lower-case letters is title case, as DrugBank writes many synonyms
+    (``L-Thyroxine``, ``Interferon Beta-1a``), not an abbreviation: trial text writes those names
+    in any case. Lower-case short forms (the package lower-cases everything) are matched in capitals."""
+    surface = term.surface
+    letters = [c for c in surface if c.isalpha()]
     capitals = letters and all(c.isupper() for c in letters) and len(letters) <= 6
-    mixed = any(c.isupper() for c in letters[1:]) and any(c.islower() for c in letters)
+    title = [not surface[i - 1].isalpha() and surface[i + 1 : i + 2].islower() for i in range(1, len(surface))]
+    inner = any(c.isupper() and not starts_word for c, starts_word in zip(surface[1:], title))
+    mixed = inner and any(c.islower() for c in letters)
     if term.case_sensitive or capitals or mixed:
         term.case_sensitive = True
     elif len(term.surface) <= 3:
@@ -539,7 +544,51 @@ def collect(corpora: Path) -> list[Term]:
     terms += curated_codes(known)
     terms += curated
     terms += curated_denials()
+    terms += greek_spellings(terms)
     return [case_rule(t) for t in terms]
+
+
+# Greek letters in drug names, as the sources spell them and as registries type them: the letter
+# written out (``interferon beta-1a``, ``interferon alfa-2a``), its symbol (``β``, ``α``), and for
+# beta the German sharp s that stands in for it on many keyboards (``interferon ß-1a``).
+_GREEK_WORD_RE = re.compile(r"(?<![a-z])(alpha|alfa|beta|gamma|α|β|ß|γ)(?=[-\s\d]|$)")
+_GREEK_SPELLINGS = {
+    "alpha": ("α",),
+    "alfa": ("α",),
+    "α": ("alpha",),
+    "beta": ("β", "ß"),
+    "β": ("beta", "ß"),
+    "ß": ("beta", "β"),
+    "gamma": ("γ",),
+    "γ": ("gamma",),
+}
+
+
+def greek_spellings(terms: Sequence[Term]) -> list[Term]:
+    """The terms with a Greek letter written the other ways (see ``_GREEK_SPELLINGS``), each as a
+    term of its own with the same attributes, blockers included (``interferon β-1a`` ->
+    ``interferon beta-1a``, ``interferon ß-1a``); a symbol before a number also without the hyphen
+    (``interferon α2a``). Where a spelling is a term already, or the spelling of several, the
+    priority of sources decides as for any two terms of the same words (a blocker's spelling still
+    blocks: ``interferon γ`` of the blocked ``interferon gamma``)."""
+    seen: set[tuple[str, str, str | None, str]] = set()
+    out: list[Term] = []
+    for term in terms:
+        lower = term.surface.lower()
+        match = _GREEK_WORD_RE.search(lower)
+        if match is None:
+            continue
+        head, letter, tail = term.surface[: match.start()], match.group(1), term.surface[match.end() :]
+        for other in _GREEK_SPELLINGS[letter]:
+            spellings = {head + other + tail}
+            if len(other) == 1 and re.match(r"-\d", tail):
+                spellings.add(head + other + tail[1:])
+            for surface in sorted(spellings):
+                key = (surface.lower(), term.source, term.deny, term.normalized)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(replace(term, surface=surface))
+    return out
 
 
 # A chemical name written with a locant (``5-ethynyluracil``, ``9-nitrocamptothecin``), which older

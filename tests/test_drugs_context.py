@@ -67,3 +67,21 @@ def test_drugs_context_next_word_skips_one_glued_hyphen(nlp):
     assert [t.text for t in doc][:3] == ["estrogen", "-", "dependent"]
     assert next_word(doc, 1) == "dependent"
     assert next_word(doc, len(doc)) == ""
+
+
+@pytest.mark.parametrize(
+    "text,surface,expected",
+    [
+        # legacy NCT00000889: a noun of giving, then "of"
+        ("This Phase II trial will allow administration of IL-2 plus antiretroviral therapy.", "IL-2", True),
+        ("Three doses of IL-2 are studied.", "IL-2", True),
+        # HINT NCT02128217: a short name that is a drug only where given
+        ("Any other contraindication to the use of RBV or SOF.", "RBV", True),
+        ("Serum levels of IL-6 and production of IL-2 were measured.", "IL-2", False),
+        ("Levels of IL-2 at baseline.", "IL-2", False),
+    ],
+)
+def test_drugs_context_given_after_a_noun_of_giving_and_of(nlp, text, surface, expected):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == surface)
+    assert given_as_therapy(doc, start, start + 1) is expected

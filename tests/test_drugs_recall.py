@@ -282,3 +282,182 @@ def test_drugs_chemical_name_without_its_locant(nlp, text, surface, normalized):
 )
 def test_drugs_class_nouns_and_spellings_of_older_criteria(nlp, text, surface, normalized, kind):
     assert (surface, normalized, kind) in drugs(nlp, text)
+
+
+# Cause: the conventional abbreviations of HIV, tuberculosis, hepatitis C, rheumatology, epilepsy and
+# bone trials (``RAL``, ``PZA``, ``RBV``, ``TCZ``, ``DMAB``), written in the criteria without their long
+# form. Three capitals are also other things (``LEV`` of a scale, ``CBZ`` of a score), so such a
+# short name is a drug only where it is given or listed beside a drug, as a cytokine is.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # HINT NCT02105987
+        ("On an INI, their INI at Screening must be RAL or Elvitegravir (EVG).", "RAL", "raltegravir"),
+        # HINT NCT03493568
+        ("Documented allergy to COBI or EVG or FTC or tenofovir.", "COBI", "cobicistat"),
+        # legacy NCT00002058: a list carries its neighbours in
+        ("Intolerance including isoniazid, ethambutol, rifampin, PAS, PZA, amikacin.", "PZA", "pyrazinamide"),
+        # HINT NCT02600351
+        ("Prior virologic failure after treatment with SOF in combination with simeprevir.", "SOF", "sofosbuvir"),
+        # legacy NCT00005970
+        ("May never have received TAM, raloxifene, or any other hormonal agent.", "TAM", "tamoxifen"),
+        # HINT NCT02903069
+        ("No prior treatment with BTZ, CFZ, or IXZ.", "BTZ", "bortezomib"),
+        ("Patients must be receiving treatment with TCZ 8 mg/kg IV Q4W.", "TCZ", "tocilizumab"),
+        ("Bone-specific pretreatment (DMAB, TPTD, strontium ranelate, SERMs).", "DMAB", "denosumab"),
+    ],
+)
+def test_drugs_conventional_abbreviation_given_or_listed_with_drugs(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("The LEV score was recorded at baseline.", "LEV"),
+        ("Contraindications to TMS or EMB testing.", "EMB"),
+        ("SOF and RAL were not defined.", "RAL"),
+    ],
+)
+def test_drugs_conventional_abbreviation_alone_is_not_a_drug(nlp, text, surface):
+    assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: DrugBank writes many synonyms in title case (``L-Thyroxine``); the lexicon build took a capital
+# after a hyphen or a space for a mixed-case abbreviation (``SAMe``, ``hCG``) and matched the name
+# only as DrugBank spells it. A capital inside a word, or standing alone (the element of ``Iodine I
+# 131``), still makes a surface case-sensitive.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT (DEV) style: a lower-case stereo prefix
+        ("Hypothyroidism is acceptable if on stable dose of l-thyroxine for 3 months.", "l-thyroxine", "levothyroxine"),
+        # DrugBank's title case, written otherwise
+        ("Prior interferon beta-1a or glatiramer acetate.", "interferon beta-1a", "interferon beta-1a"),
+    ],
+)
+def test_drugs_title_case_synonyms_match_in_any_case(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+def test_drugs_cytarabine_abbreviation_in_capitals(nlp):
+    # legacy NCT00002499 (PDQ text): ``ara-C`` keeps its case rule; its capitalised spellings are curated
+    found = drugs(nlp, "Capizzi II: ARA-C; ASP; DNR; with IT Ara-C on day 1.")
+    assert [(f[0], f[1]) for f in found if f[1] == "cytarabine"] == [("ARA-C", "cytarabine"), ("Ara-C", "cytarabine")]
+
+
+def test_drugs_capital_inside_a_word_stays_case_sensitive(nlp):
+    # ``ddI`` is didanosine; ``DDI`` a drug-drug interaction
+    assert ("ddI", "didanosine", "agent") in drugs(nlp, "Patients receive ddI and d4T daily.")
+    assert "DDI" not in [f[0] for f in drugs(nlp, "No known DDI with the study drug.")]
+
+
+# Cause: a Greek letter in a drug name written another way than the dictionaries write it: the symbol
+# for the word (``interferon α2a``), or the German sharp s that stands for beta on many keyboards
+# (``interferon ß-1a``, ``ß2-agonists``), or ``B-`` for beta in a class (``B-blockers``).
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # CHIA (DEV) style: a list of multiple sclerosis therapies
+        ("Stable on interferon ß-1a, glatiramer acetate or natalizumab.", "interferon ß-1a", "interferon beta-1a"),
+        # LCT (DEV) style
+        (
+            "Previously treated with only one cytokine (Interferon α2a, high-dose interleukin-2).",
+            "Interferon α2a",
+            None,
+        ),
+        # HINT NCT01694771
+        ("Due to the known class side effect profile of ß2-agonists.", "ß2-agonists", None),
+        # legacy NCT00001534
+        (
+            "Other cardioactive drugs such as diuretics, verapamil, B-blockers, or antiarrhythmic drugs.",
+            "B-blockers",
+            None,
+        ),
+        # HINT NCT02365493
+        ("Previous type 1 hypersensitivity reaction to ß-lactams.", "ß-lactams", None),
+    ],
+)
+def test_drugs_greek_letters_written_other_ways(nlp, text, surface, normalized):
+    found = {f[0]: f[1] for f in drugs(nlp, text)}
+    assert surface in found
+    if normalized is not None:
+        assert found[surface] == normalized
+
+
+# Cause: short names of vaccines and of drug classes named after their target, as criteria write them
+# in lists of drugs (``metformin, DPP4, GLP1, pioglitazone``; ``DTaP, IPV, PCV13, or Hib``). A target
+# or an abbreviation of three capitals is also other things (``GLP-1 levels``, intimate partner
+# violence), so these are drugs only where given or listed beside a drug; ``DTaP``, ``ACE-I`` and
+# ``ChEIs`` are nothing else.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # CHIA (DEV) style
+        ("Antidiabetic treatment with either diet, metformin, DPP4, GLP1, pioglitazone.", "DPP4", "dpp-4 inhibitors"),
+        (
+            "Antidiabetic treatment with either diet, metformin, DPP4, GLP1, pioglitazone.",
+            "GLP1",
+            "glp-1 receptor agonists",
+        ),
+        ("Receipt of DTaP, IPV, PCV13, or Hib prior to enrollment.", "IPV", "polio vaccine"),
+        # legacy NCT00004735
+        ("Group 1 will receive tetanus toxoid immunizations (known as DTaP, DT-pediatric, or Td).", "DTaP", None),
+        # HINT NCT00649311
+        ("Alpha-blockers, betablockers, calcium channel blockers, ACE-I, ARB, or other medications.", "ACE-I", None),
+        # HINT NCT02351882
+        ("If the ChEI and/or memantine has been started, dosage must be stable.", "ChEI", None),
+    ],
+)
+def test_drugs_vaccine_and_class_short_names_in_drug_lists(nlp, text, surface, normalized):
+    found = {f[0]: f[1] for f in drugs(nlp, text)}
+    assert surface in found
+    if normalized is not None:
+        assert found[surface] == normalized
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("GLP-1 levels and GIP were measured after the meal.", "GLP-1"),
+        ("History of IPV in the past year.", "IPV"),
+        ("SGLT2 expression in the proximal tubule.", "SGLT2"),
+    ],
+)
+def test_drugs_target_or_vaccine_short_name_alone_is_not_a_drug(nlp, text, surface):
+    assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: criteria as some sources hold them are hard-wrapped (HINT, raw registry exports): a drug's
+# name runs over a line break and the next line's indentation, which the tokenizer makes a token.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # HINT NCT00349206
+        (
+            "No concurrent full-dose anticoagulation (i.e., warfarin, IV heparin, or low-molecular\n"
+            "             weight heparin).",
+            "low-molecular\n             weight heparin",
+            "low molecular weight heparins",
+        ),
+        # HINT NCT02651584
+        (
+            "Azole antifungals (e.g., ketoconazole), macrolide\n             antibiotics (e.g., clarithromycin).",
+            "macrolide\n             antibiotics",
+            "macrolides",
+        ),
+        # HINT NCT01856907
+        (
+            "Use of metformin, thiazolidinediones, GLP-1 receptor agonists, DPP-4\n             inhibitors.",
+            "DPP-4\n             inhibitors",
+            "dpp-4 inhibitors",
+        ),
+    ],
+)
+def test_drugs_name_over_a_line_wrap(nlp, text, surface, normalized):
+    assert (surface, normalized) in [f[:2] for f in drugs(nlp, text)]
+
+
+def test_drugs_greek_spelling_of_a_blocked_name_stays_blocked(nlp):
+    # ``interferon gamma`` is blocked (a measured cytokine); so are its other spellings
+    assert drugs(nlp, "Production of interferon γ and IFN-gamma by T cells was measured.") == []

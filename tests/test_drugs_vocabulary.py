@@ -16,6 +16,7 @@ ROLES = {
         "pathogen_after",
         "therapy_after",
         "therapy_before",
+        "therapy_of",
         "lab_unit",
         "list_separator",
     },

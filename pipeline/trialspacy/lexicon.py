@@ -7,11 +7,12 @@ tokens once: only a token that starts some term triggers a look-up of the n-gram
 
 import gzip
 import json
+import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
-from itertools import compress
-from operator import or_
+from itertools import compress, filterfalse
+from operator import itemgetter, or_
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, ORTH, SPACY
@@ -91,6 +92,23 @@ def folded_text(doc: Doc) -> str:
     return doc_tokens(doc).folded
 
 
+# A token the tokenizer makes of the white space between two words of one line or of a hard-wrapped
+# line: spaces, or one line break and the next line's indentation (a line break alone, or a blank
+# line, ends a criterion and is no wrap).
+_WRAP = re.compile(r"[ \t]*(?:\r?\n)?[ \t]+")
+
+
+def _unwrapped(words: list[str], start: int, stop: int) -> list[int] | None:
+    """The positions of ``words[start:stop]`` that are no wrap (see ``_WRAP``), or None when none
+    is (or one word is all there is). White-space tokens are few: found in C, then tested."""
+    blank = compress(range(start, stop), map(str.isspace, words[start:stop]))
+    wraps = {i for i in blank if _WRAP.fullmatch(words[i])}
+    if not wraps:
+        return None
+    kept = list(filterfalse(wraps.__contains__, range(start, stop)))
+    return kept if len(kept) > 1 else None
+
+
 class TermIndex:
     """Exact matching of token sequences, case-insensitive or case-sensitive per term."""
 
@@ -145,14 +163,21 @@ class TermIndex:
         hit = self._cased.get(tuple(tokens))
         return hit if hit is not None else self._terms.get(tuple(t.lower() for t in tokens))
 
-    def find(self, doc: Doc, start: int = 0, end: int = -1) -> Iterator[Match]:
+    def find(self, doc: Doc, start: int = 0, end: int = -1, across_wraps: bool = False) -> Iterator[Match]:
         """Yield ``(start, end, payload)`` token matches, longest first at each position,
-        left to right, without overlaps."""
+        left to right, without overlaps. With ``across_wraps`` a term may run over a line wrap or
+        a run of spaces between its words (hard-wrapped criteria: "DPP-4\\n      inhibitors"), which
+        the tokenizer makes a token of its own; the match then holds that token."""
         view = doc_tokens(doc)
         words, lowers = view.words, view.lowers
+        stop = len(words) if end < 0 else end
+        # With wraps the matching walks the other tokens, and ``kept`` maps its positions back.
+        kept = _unwrapped(words, start, stop) if across_wraps else None
+        if kept is not None:
+            pick = itemgetter(*kept)
+            words, lowers, start, stop = list(pick(words)), list(pick(lowers)), 0, len(kept)
         max_len, cased, terms = self._max_len, self._cased, self._terms
         singles, prefixes = self._lower_shapes()
-        stop = len(words) if end < 0 else end
         # Only a token that is a one-token term, or that starts a longer one with the next token,
         # can start a match: find those in one pass (in C: a Python loop over every token of a long
         # document costs several times more), then grow each match only while its tokens are a
@@ -175,7 +200,7 @@ class TermIndex:
                 if payload is None:
                     payload = terms.get(key[:n])
                 if payload is not None:
-                    yield i, i + n, payload
+                    yield (i, i + n, payload) if kept is None else (kept[i], kept[i + n - 1] + 1, payload)
                     free = i + n
                     break
 

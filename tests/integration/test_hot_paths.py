@@ -88,6 +88,21 @@ def test_term_index_finds_longest_cased_and_uncased_terms(tokenizer_nlp):
     assert found == [("Nab-paclitaxel", "nab-paclitaxel"), ("Cisplatin", "cisplatin"), ("AC", "AC")]
 
 
+def test_term_index_finds_terms_across_a_line_wrap_only_when_asked(tokenizer_nlp):
+    index = TermIndex()
+    index.add(["zoledronic", "acid"], {"name": "zoledronic acid"})
+    index.add(["heparin"], {"name": "heparin"})
+    index.add(["low", "-", "molecular", "weight", "heparin"], {"name": "lmwh"})
+    # HINT criteria are hard-wrapped: a line break and the next line's indentation is one token
+    doc = tokenizer_nlp("Warfarin, low-molecular\n             weight heparin, or zoledronic  acid.\nAcid reflux")
+    wrapped = [(doc[s:e].text, p["name"]) for s, e, p in index.find(doc, across_wraps=True)]
+    assert wrapped == [("low-molecular\n             weight heparin", "lmwh"), ("zoledronic  acid", "zoledronic acid")]
+    assert [p["name"] for _, _, p in index.find(doc)] == ["heparin"]
+    # a line break without indentation ends a criterion: no term runs over it
+    doc = tokenizer_nlp("Prior zoledronic\nacid reflux")
+    assert list(index.find(doc, across_wraps=True)) == []
+
+
 @pytest.mark.parametrize(
     "phrase",
     [

@@ -20,6 +20,9 @@ MEASURED_BEFORE = frozenset(_WORDS["measured_before"])
 # interferon", "high-dose IL-2").
 THERAPY_AFTER = frozenset(_WORDS["therapy_after"])
 THERAPY_BEFORE = frozenset(_WORDS["therapy_before"])
+# Nouns that say so two words before it, with "of" between: "administration of IL-2", "use of
+# interferon", "stable dose of thyroxine" (not "levels of IL-6", "production of IL-2").
+THERAPY_OF = frozenset(_WORDS["therapy_of"])
 # A name followed by one of these is an organism, however drug-like its name: "EV71 infection",
 # "Pseudomonas aeruginosa infection" (a vaccine or an investigational code may share it).
 PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
@@ -84,10 +87,16 @@ _COMPARATORS = frozenset({">", "<", "≥", "≤", ">=", "<=", "=", "=<", "=>"})
 
 def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
-    therapy``, ``treated with interferon``), unless a comparator follows it (a laboratory value)."""
+    therapy``, ``treated with interferon``, ``administration of IL-2``), unless a comparator follows it (a
+    laboratory value)."""
     view = doc_tokens(doc)
     after = _next_word(view, end)
-    return after not in _COMPARATORS and (after in THERAPY_AFTER or _word_before(view, start) in THERAPY_BEFORE)
+    before = _word_before(view, start)
+    return after not in _COMPARATORS and (
+        after in THERAPY_AFTER
+        or before in THERAPY_BEFORE
+        or (before == "of" and _word_before(view, start - 1) in THERAPY_OF)
+    )
 
 
 # A cytokine or growth factor by its name: listed with cytokines, a cytokine is as likely measured
