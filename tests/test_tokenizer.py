@@ -12,7 +12,7 @@ from conftest import REPO
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from trialspacy.tokenizer import AFFIX_WINDOW, MAX_AFFIXES, MAX_WORD, TrialTokenizer, blank
+from trialspacy.tokenizer import AFFIX_WINDOW, MAX_AFFIXES, MAX_WORD, TrialTokenizer, blank, split_final_initials
 
 PARENTHESES = "(" * 20000 + "docetaxel" + ")" * 20000
 GOLD_TEXTS = [
@@ -121,7 +121,8 @@ def test_remembered_affixes_give_spacy_s_tokens(seed_texts) -> None:
     tokenizer = blank().tokenizer
     plain = plain_tokenizer(tokenizer)
     for text in [*GOLD_TEXTS, *seed_texts.values()] * 2:  # (the second time from what was remembered)
-        assert [(t.idx, t.text) for t in tokenizer(text)] == [(t.idx, t.text) for t in plain(text)]
+        expected = split_final_initials(plain(text), text)
+        assert [(t.idx, t.text) for t in tokenizer(text)] == [(t.idx, t.text) for t in expected]
     assert tokenizer.find_suffix("weeks).") == plain.find_suffix("weeks).") == 1
     matches = tokenizer.find_infix("50Gy/25fx")
     assert [m.span() for m in matches] == [m.span() for m in plain.find_infix("50Gy/25fx")]
@@ -213,3 +214,37 @@ def test_a_bracket_that_ends_an_item_is_its_own_token(nlp, text: str, expected: 
 )
 def test_a_comma_or_slash_between_listed_items_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
     assert [t.text for t in nlp(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # legacy XML NCT00002126, NCT00000773: a name that ends in a letter ends the item or the text
+        ("sulfamethoxazole, interferon, and amphotericin B.\r\n", ["amphotericin", "B", ".", "\r\n"]),
+        ("-  Amphotericin B.", ["Amphotericin", "B", "."]),
+        # ... or a sentence (legacy XML NCT00000429, NCT00000391)
+        ("400 IU vitamin D. We do", ["vitamin", "D", ".", "We", "do"]),
+        ("dose of peptide T. The test", ["peptide", "T", ".", "The", "test"]),
+        ("alfa vitamin D. 3 patients", ["vitamin", "D", ".", "3", "patients"]),
+    ],
+)
+def test_a_letter_that_ends_a_sentence_after_a_name_is_split_from_its_stop(nlp, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [t.text for t in doc][-len(expected) :] == expected
+    assert [text[t.idx : t.idx + len(t)] for t in doc] == [t.text for t in doc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # initials: a species, a name, after a function word, a list's letters
+        "E. coli or H. pylori infection",
+        "Infection with E. Coli derived proteins",
+        "John F. Kennedy Center",
+        "Strategies by R. Gray. It is",
+        "criteria:\n  A. Patients\n  B. Age",
+        "patients must be\n  B. Age over 18",
+    ],
+)
+def test_initials_keep_their_stop(nlp, text: str) -> None:
+    assert [t.text for t in nlp(text)] == [t.text for t in spacy.blank("en")(text)]

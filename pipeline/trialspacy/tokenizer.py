@@ -3,6 +3,8 @@
 Doses, time frames and comparisons are written without spaces (``800-1200cGy``, ``50Gy/25fx``,
 ``3months``, ``life>3``, ``≥18``); splitting them lets every span start and end on a token
 boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole.
+A capital letter that ends a name and a sentence is not an initial: ``amphotericin B.`` ends in
+``B`` ``.``, while ``E. coli`` and ``John F. Kennedy`` keep theirs (see :func:`split_final_initials`).
 
 Text as registries hold it (``registry_text``, on by default): CJK and full-width punctuation
 (``pemetrexed、carboplatin``, ``CTLA-4（CD152）、TIGIT``) and invisible characters pasted beside a word
@@ -97,6 +99,17 @@ PREFIXES = (r"[<>≤≥=~]",)
 SUFFIXES = (r"\.(?<=[0-9/][fF]\.)", r"[-/](?<=[A-Za-z0-9]{2}[-/])", r"~", r"Â(?<=[A-Za-z]Â)")
 # English abbreviations that swallow that full stop again (`5f.` would end in the token `f.`)
 DROPPED_SPECIAL_CASES = ("f.",)
+
+# spaCy's English exceptions keep a capital with its full stop as one token, for an initial (`John F.
+# Kennedy`, `E. coli`). At the end of a sentence that token hides the last word of a name
+# (`amphotericin B.`, `vitamin D. We`, `peptide T.`), on which no span can then end; so it is split
+# when a word comes before it (maybe on the line before: `amphotericin\n   B.`, not a list's `A.`)
+# and its full stop ends the text or a line, or space and a capital or digit follow and the word
+# just before it starts in lower case and is no stop word (an initial follows a capitalized name,
+# `John F. Kennedy`, or a function word, `by R. Gray`, `to E. Coli derived`; a list's `B. Age` may
+# follow the last word of an item without a stop on the line before).
+# (Group 1 holds the end of a line or of the text.)
+_FINAL_INITIAL = re.compile(r"[A-Z](?<=\s[A-Z])\.(?=([^\S\r\n]*(?:[\r\n]|$))|\s+[A-Z0-9])")
 
 # Registry text (see the module's docstring). spaCy's English rules strip CJK punctuation from a
 # word's ends but, counting it among the letters, never split a word at it; invisible characters
@@ -201,7 +214,7 @@ class TrialTokenizer(Tokenizer):
         """The doc of ``text``; words with too many affixes for spaCy's loop (see
         :func:`too_many_affixes`) are tokenized by :func:`fallback_doc`, the rest by spaCy as usual,
         and the pieces joined, so that ``doc.text == text``."""
-        doc = self._tokenize(text)
+        doc = split_final_initials(self._tokenize(text), text)
         return read_as_registry_text(doc) if self.registry_text and folds(text) else doc
 
     def _tokenize(self, text: str) -> Doc:
@@ -278,6 +291,27 @@ class _AffixMemo:
 
 def _unpickle(args: tuple[Any, ...], registry_text: bool) -> TrialTokenizer:
     return TrialTokenizer(*args, registry_text=registry_text)
+
+
+def split_final_initials(doc: Doc, text: str) -> Doc:
+    """``doc`` (of ``text``, given as the tokenizer has it rather than joined again) with each
+    initial that ends a sentence after a name split from its full stop (``amphotericin B.`` ->
+    ``B`` ``.``: see :data:`_FINAL_INITIAL`)."""
+    initials = []
+    for match in _FINAL_INITIAL.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        word = next((t for t in reversed(doc[: span.start]) if not t.is_space), None)
+        if word is None or not word.text[0].isalpha():
+            continue
+        if match.group(1) is not None or (word.text[0].islower() and not word.is_stop and word.i == span.start - 1):
+            initials.append(span[0])
+    if initials:
+        with doc.retokenize() as retokenizer:
+            for token in initials:
+                retokenizer.split(token, [token.text[0], "."], heads=[token, token])
+    return doc
 
 
 def fallback_doc(vocab: Vocab, text: str) -> Doc:
