@@ -156,7 +156,11 @@ class JsonlWriter(_LineWriter):
         super().__init__(output, stream, append)
 
     def write(self, document: Document, doc: Doc | None = None) -> None:
-        self._write_text(json_line(document))
+        self.write_line(json_line(document))
+
+    def write_line(self, line: str) -> None:
+        """Write one document's line, made by :func:`json_line` (in a worker process)."""
+        self._write_text(line)
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
