@@ -10,7 +10,8 @@ Every system runs in its own fresh subprocess, so cold load time and peak RSS ar
 load time is ``import`` + building the pipeline; throughput excludes it. Words are whitespace
 words. The throughput systems run ``--runs`` times, alternating, and the median run counts (the
 machine may be shared). trialspacy runs with ``n_process`` 1 and 2 and their JSONL outputs must be
-byte-identical.
+byte-identical; ``trialspacy_halves`` (two independent processes, each on half the corpus) is what
+two processes can do on this machine, the ceiling the ``n_process`` 2 ratio is shown against.
 The scale run is ``trialspacy extract`` over the whole legacy zip (6,786 records) with
 ``--n-process 2``, to DuckDB and to JSONL, its memory sampled every 5 s and the CPU seconds of its
 parent process (reading, sending, receiving, writing) and of its workers measured; reading the zip
@@ -619,6 +620,16 @@ PROFILE_NOTES = [
     "which fell from 1.80× to 1.74× as one process got faster; with the first-use structures built before "
     "the fork and no output written at all it is still 1.76× (13.2 s / 7.5 s), so what holds it is the two "
     "workers side by side on the 2 vCPUs, not the parent's reading, encoding or writing.",
+    "- Issue 13, n_process 2 round: with JSONL output the workers encode each document's line "
+    "(`run.LineOutput`) and send it as one string, so the parent neither unpickles contract dicts "
+    "(0.39 s per 2,200 documents) nor encodes them; `json_line` translates a non-ASCII line only when "
+    "it holds one of the three line ends (`str.translate` had been 60% of its CPU: 0.80 → 0.30 s per "
+    "2,200 documents, in one process too). CPU seconds over the 2,200 documents (medians of 5 "
+    "interleaved runs, pipeline warm, on a machine shared with other jobs, load average 5 to 7, so wall "
+    "times meant nothing): one process 14.40; two independent processes on halves 14.91; n_process 2 "
+    "before 15.76 (parent 0.70), after 15.00 (parent 0.13): what was left between n_process 2 and the "
+    "ceiling was the parent's decoding and encoding, nearly all gone now; the ceiling's own 0.5 s over "
+    "one process is two processes sharing the caches (and copy-on-write faults after the fork).",
     "- n_process=2 on 2 cores: the parent reads the input (of study files, only their bytes) and writes "
     "the output while both workers compute, so the parent's share (its CPU in the scale-run table) is "
     "taken from the two cores the workers need; the ceiling is about "
