@@ -631,8 +631,8 @@ PROFILE_NOTES = [
     "ceiling was the parent's decoding and encoding, nearly all gone now; the ceiling's own 0.5 s over "
     "one process is two processes sharing the caches (and copy-on-write faults after the fork). Then "
     "each pool worker calls `gc.freeze()` as it starts: its full collections no longer walk the "
-    "pipeline it inherited (collector CPU per worker 0.44 → 0.28 s, each worker's CPU about 0.4 s "
-    "less, cold workers as in this benchmark, 4 alternating runs).",
+    "pipeline it inherited (collector CPU per worker 0.44 → 0.28 s, each worker's CPU about 0.5 s "
+    "less, cold workers as in this benchmark, 3 alternating runs each).",
     "- n_process=2 on 2 cores: the parent reads the input (of study files, only their bytes) and writes "
     "the output while both workers compute, so the parent's share (its CPU in the scale-run table) is "
     "taken from the two cores the workers need; the ceiling is about "
