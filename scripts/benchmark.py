@@ -632,7 +632,11 @@ PROFILE_NOTES = [
     "one process is two processes sharing the caches (and copy-on-write faults after the fork). Then "
     "each pool worker calls `gc.freeze()` as it starts: its full collections no longer walk the "
     "pipeline it inherited (collector CPU per worker 0.44 → 0.28 s, each worker's CPU about 0.5 s "
-    "less, cold workers as in this benchmark, 3 alternating runs each).",
+    "less, cold workers as in this benchmark, 3 alternating runs each). Cold, as this benchmark runs "
+    "them (fresh processes, 4 interleaved runs, load average 3.7 to 6.7), CPU seconds before → after "
+    "the round: one process 18.6 → 18.0 (`json_line`), n_process 2 20.7 → 20.0 (parent 1.09 → 0.17), "
+    "the halves 19.2: about 0.8 s of CPU is still between cold n_process 2 and the halves, not "
+    "accounted for (warm, there is none).",
     "- n_process=2 on 2 cores: the parent reads the input (of study files, only their bytes) and writes "
     "the output while both workers compute, so the parent's share (its CPU in the scale-run table) is "
     "taken from the two cores the workers need; the ceiling is about "
