@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from trialspacy.errors import ExitCode, RecordError
 from trialspacy.records import Record
-from trialspacy.run import Work, ordered_results, pack_results, pool_results, process
+from trialspacy.run import LineOutput, Work, ordered_results, pack_results, pool_results, process, run_batch
+from trialspacy.writers import json_line
 
 
 @Language.component("test_fails_on_boom")
@@ -92,6 +93,30 @@ def test_a_document_a_component_fails_on_in_a_worker_is_an_error_in_its_place():
     assert (
         results[2].problem == "the pipeline failed on this document: test_fails_on_boom: ValueError: cannot read BOOM"
     )
+
+
+def test_workers_that_make_the_lines_write_what_one_process_writes_with_the_same_summary():
+    nlp = small_pipeline("test_fails_on_boom")
+    texts = ["60 Gy in 30 fractions.", "BOOM 50 Gy/25 fx", "5 x 5 Gy to the \u2028 boost", "2 Gy per fraction"]
+    outputs, dicts = {}, []
+    for n_process in (1, 2):
+        written: list[str] = []
+
+        def write(document, doc=None, written=written, n_process=n_process):
+            dicts.append(n_process)
+            written.append(json_line(document))
+
+        def error(err, written=written):
+            written.append(f"error {err.record}\n")
+
+        lines = LineOutput(json_line, written.append)
+        summary = run_batch(nlp, records(texts), write, error, batch_size=2, n_process=n_process, lines=lines)
+        outputs[n_process] = (written, summary.written, summary.errors, summary.labels)
+    assert outputs[2] == outputs[1]
+    assert dicts == [1, 1, 1]  # the workers sent lines: no dict reached the parent
+    written, _, _, labels = outputs[2]
+    assert written[1] == "error r1\n" and "\\u2028" in written[2]
+    assert labels == {"RADIATION_DOSE": 3}
 
 
 def test_a_worker_that_dies_stops_the_run_instead_of_losing_documents():

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from .contract import Document
 from .errors import Errors, ExitCode, RecordError, Warnings, printable
-from .writers import DIRECTORY_FORMATS, FORMATS, format_of, is_gzip, json_line, open_writer
+from .writers import DIRECTORY_FORMATS, FORMATS, JsonlWriter, format_of, is_gzip, json_line, open_writer
 
 EXIT_STATUS = (
     "Exit status: 0 done; 1 done, some records reported as errors (--errors); 2 wrong option or output path; "
@@ -279,6 +279,12 @@ def extract_command(
         counts["written"] += 1
         stop.check()
 
+    def on_line(line: str) -> None:
+        assert isinstance(writer, JsonlWriter), "lines are asked for JSONL output only"
+        writer.write_line(line)
+        counts["written"] += 1
+        stop.check()
+
     def on_error(err: RecordError) -> None:
         counts["errors"] += 1
         stop.check()
@@ -310,7 +316,7 @@ def extract_command(
                 written=written,
             )
         else:
-            from .run import run_batch
+            from .run import LineOutput, run_batch
 
             assert nlp is not None, "loaded above for the local engine"
             summary = run_batch(
@@ -323,6 +329,8 @@ def extract_command(
                 on_progress=bar.update,
                 written=written,
                 with_docs=fmt == "docbin",
+                # JSONL: the workers encode the documents, the parent only writes the lines.
+                lines=LineOutput(json_line, on_line) if isinstance(writer, JsonlWriter) else None,
             )
     except KeyboardInterrupt:
         resumable = fmt == "duckdb" or (fmt == "jsonl" and output not in (None, "-") and not is_gzip(output))

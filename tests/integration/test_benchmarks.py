@@ -175,6 +175,27 @@ def test_benchmark_scale_section_gives_reading_and_writing_shares_and_peak_memor
     assert lines[-1] == "0 s: 90 / -, 5 s: 300 / 140 + 150, 10 s: 310 / 145 + 152"
 
 
+def test_benchmark_targets_give_the_n2_ratio_next_to_what_two_independent_processes_reach() -> None:
+    import benchmark
+
+    seconds = {"tokenization": 6.0, "trialspacy_n1": 14.0, "trialspacy_n2": 7.5, "trialspacy_halves": 7.0}
+    seconds |= {"tokenization_long": 6.0, "trialspacy_long_n1": 11.0, "medspacy": 3.0, "find_drugs": 1.0}
+    results = {
+        name: {"words": 300 if name == "medspacy" else 3000, "seconds": value, "load_s": 0.6, "sha256": "ab" * 32}
+        for name, value in seconds.items()
+    }
+    results["trialspacy_n1"] |= {"rss_mb": 290.0}
+    results["trialspacy_n2"] |= {"rss_mb": 150.0, "child_rss_mb": 280.0}
+    results["cold_loads"] = {"trialspacy.load": {"wall": 1.2}, "spacy.blank": {"wall": 1.0}}
+    lines = benchmark.targets(results)
+    assert "- n_process=2 ≥ 1.8× n_process=1: 1.87× — met" in lines
+    assert lines[-2] == (
+        "- n_process=2 against what this machine allows (`trialspacy_halves`: two independent single processes, "
+        "each on half the corpus, nothing sent between them): 2.00× one process; n_process=2 has 93% of it"
+    )
+    assert lines[-1].startswith("- n_process=2 output byte-identical to n_process=1: yes")
+
+
 def test_benchmark_accuracy_baseline_is_committed_with_every_set_measured_before_issue_15() -> None:
     base = accuracy.read_baseline()
     assert base is not None, f"{accuracy.BASELINE} is missing (scripts/benchmark_accuracy.py --write-baseline)"
