@@ -57,6 +57,21 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
         # CHIA/HINT criteria: the drugs an enzyme metabolises are a class of their own
         ("CYP2C8 substrates such as thiazolidinediones (glitazones)", "CYP2C8 substrates", "cyp2c8 substrates"),
         ("No concurrent CYP2C9 substrates, including warfarin", "CYP2C9 substrates", "cyp2c9 substrates"),
+        # LCT/CHIA DEV and HINT criteria: pharmacological adjectives by meaning, and a potency after
+        # the target, inside the class name
+        ("intake of psychopharmacological drugs in the last four weeks", "psychopharmacological drugs", None),
+        ("Use of photosensitizing medication (phototoxic drugs)", "photosensitizing medication", None),
+        ("Use of photosensitizing medication (phototoxic drugs)", "phototoxic drugs", None),
+        ("Treatment with immune-modulating agents for any disease", "immune-modulating agents", None),
+        ("Current or recent use of centrally active medications", "centrally active medications", None),
+        ("Use of more than 2 ocular hypotensive medications", "hypotensive medications", None),
+        ("with or without prokinetic agents", "prokinetic agents", None),
+        (
+            "Cytochrome P450 3A4 strong inhibitors including but not limited to antiretrovirals",
+            "Cytochrome P450 3A4 strong inhibitors",
+            "cyp3a4 inhibitors",
+        ),
+        ("Concomitant use of CYP3A4 moderate inducers", "CYP3A4 moderate inducers", "cyp3a4 inducers"),
     ],
 )
 def test_drugs_classes_by_grammar(nlp, text, surface, normalized):
@@ -86,6 +101,41 @@ def test_drugs_classes_slashed_targets_are_one_class(nlp):
 def test_drugs_classes_capitalised_words_are_no_target(nlp):
     found = classes(nlp, "Efficacy After First-Line PD-1 Inhibitor and Anti-Checkpoint Inhibitor")
     assert set(found) == {"PD-1 Inhibitor", "Checkpoint Inhibitor"}
+
+
+def test_drugs_classes_a_word_in_capitals_before_a_potency_is_no_target(nlp):
+    found = classes(nlp, "rifampin OR strong inhibitors of CYP3A4 (clarithromycin)")
+    assert not any(surface.startswith("OR") for surface in found), list(found)
+    assert "inhibitors of CYP3A4" in found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV and HINT criteria: the contract's coordinated names, each as written
+        ("Exclusion: use hypoglycemic, hypolipidemic drugs", {"hypoglycemic": "hypoglycemic drugs"}),
+        ("No concurrent antithrombotic or antiplatelet agents", {"antithrombotic": "antithrombotic agents"}),
+        (
+            "Recent use of immunosuppressive or anti-inflammatory drugs",
+            {"immunosuppressive": "immunosuppressive drugs"},
+        ),
+    ],
+)
+def test_drugs_classes_coordinated_adjectives_are_separate_spans(nlp, text, expected):
+    found = classes(nlp, text)
+    for surface, normalized in expected.items():
+        assert found.get(surface) == (normalized, "class"), list(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "previous exposure to any biological immunomodulating agent",  # no coordination: one class
+        "anticancer or antiviral drugs",  # anticancer names chemotherapy
+    ],
+)
+def test_drugs_classes_adjectives_not_coordinated_are_no_span_of_their_own(nlp, text):
+    assert not {"biological", "anticancer"} & set(classes(nlp, text))
 
 
 def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
@@ -133,6 +183,10 @@ def test_drugs_classes_genes_measured_antibodies_and_modalities_are_not_drugs(nl
             "immunomodulator medication",
             "immunomodulator medications",
         ),
+        ("duloxetine, nortriptyline, other tricyclics or SNRIs", "tricyclics", "tricyclics"),
+        ("supplements containing stimulants (such as ephedra)", "stimulants", "stimulants"),
+        ("Chronic use of gabapentinoids", "gabapentinoids", "gabapentinoids"),
+        ("use of laxatives or prokinetics within two weeks", "prokinetics", "prokinetics"),
     ],
 )
 def test_drugs_classes_adjective_plurals_name_the_class(nlp, text, surface, normalized):

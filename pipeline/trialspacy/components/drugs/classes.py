@@ -18,6 +18,8 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   adjective names a modality (``immunosuppressive therapy``, ``lipid-lowering treatment``), not a
   class; generic adjectives (``anticancer``, ``antineoplastic``, ``cytotoxic``) name chemotherapy.
   Such an adjective that is also a noun names the class in its plural alone (``immunomodulators``).
+  Adjectives coordinated before one head are spans of their own (``hypoglycemic`` in
+  "hypoglycemic, hypolipidemic drugs").
 
 The words are listed with a reason each in ``data/drug_class_grammar.jsonl``.
 """
@@ -60,12 +62,14 @@ _GENE = r"[A-Za-z0-9αβγδκ]*[A-Z][A-Za-z0-9αβγδκ]*(?:[-/][A-Za-z0-9αβ
 # A second word of a target: a number, a Greek letter or another gene-like name (``CDK 4/6``,
 # ``KRAS G12C``, ``PI3K delta``, ``TNF alpha``).
 _GENE_TAIL = rf"(?:\d+(?:/\d+)*|alpha|beta|gamma|delta|[αβγδ]|{_GENE})"
+_POTENCY_WORD = rf"(?i:{_either(_WORDS['potency'])})"
 # What may stand between a target and its head: ``receptor``, ``kinase``, ``pathway`` or ``enzyme``
-# (``GLP-1 receptor agonists``, ``CYP3A4 enzyme inducers``), and an abbreviation in parentheses
-# (``poly (ADP-ribose) polymerase (PARP) inhibitors``).
+# (``GLP-1 receptor agonists``, ``CYP3A4 enzyme inducers``), an abbreviation in parentheses
+# (``poly (ADP-ribose) polymerase (PARP) inhibitors``), and a potency written after the target
+# (``CYP3A4 strong inhibitors``), which the span keeps as it stands inside the class name.
 _LINK = (
     rf"(?:{_SP}(?:receptor|tyrosine kinase|kinase|pathway|enzyme|isoenzyme|isozyme)s?)?"
-    rf"(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}"
+    rf"(?:{_GAP}\((?P<abbr>{_GENE})\))?{_SP}(?P<potency>{_POTENCY_WORD}{_GAP})?"
 )
 # A cytochrome P450 enzyme written out, with its family and subfamily: ``cytochrome P450 (CYP) 3A4``,
 # ``cytochrome P-450 3A`` (``CYP 3A4/5`` is a gene-like target already).
@@ -93,7 +97,7 @@ ANTI_RE = re.compile(
 # class name, after it or before it, with a potency word of its own ("strong inhibitors or strong
 # inducers of CYP3A4") left out as it is before the first.
 _COORDINATION = r"(?:[ \t]*/[ \t]*|[ \t]*,?[ \t]+(?:and/or|or|and)[ \t]+)"
-_POTENCY = rf"(?:(?i:{_either(_WORDS['potency'])}){_GAP})?"
+_POTENCY = rf"(?:{_POTENCY_WORD}{_GAP})?"
 HEAD_AFTER_RE = re.compile(rf"{_COORDINATION}{_POTENCY}(?P<head>(?i:{_HEAD})){_END}")
 HEAD_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_COORDINATION}{_POTENCY}\Z")
 # Targets coordinated before one head, each its own span as written, as the contract writes "anti-PD-1
@@ -107,10 +111,17 @@ _TARGET_ITEM = rf"(?<![\w/-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?
 _STATUS_PART_RE = re.compile(r"[-/][a-z]{3,}(?![\w])")
 TARGET_BEFORE_RE = re.compile(rf"{_TARGET_ITEM}[ \t]*,?[ \t]+(?:and/or|or|and)[ \t]+\Z")
 TARGET_BEFORE_COMMA_RE = re.compile(rf"{_TARGET_ITEM}[ \t]*,[ \t]*\Z")
-ADJECTIVE_CLASS_RE = re.compile(
-    rf"(?<![\w-])(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
-    rf"{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+_ADJECTIVE_WORD = (
+    rf"(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
 )
+ADJECTIVE_CLASS_RE = re.compile(rf"(?<![\w-]){_ADJECTIVE_WORD}{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}")
+# Adjectives coordinated before one head, each its own span as the contract writes coordinated
+# names ("hypoglycemic, hypolipidemic drugs": ``hypoglycemic``, ``hypolipidemic drugs``): the
+# adjective just before the class joined by a comma or a conjunction, those before it by commas.
+ADJECTIVE_BEFORE_RE = re.compile(
+    rf"(?<![\w-]){_ADJECTIVE_WORD}(?:[ \t]*,[ \t]*(?:(?:and/or|or|and)[ \t]+)?|[ \t]+(?:and/or|or|and)[ \t]+)\Z"
+)
+ADJECTIVE_BEFORE_COMMA_RE = re.compile(rf"(?<![\w-]){_ADJECTIVE_WORD}[ \t]*,[ \t]*\Z")
 
 # A pharmacological adjective that is also a noun for its drugs (an -ic, -ive, -ant, -or, -oid or
 # -ian word: ``immunomodulator``, ``uterotonic``, ``biologic``) names the class in its plural alone:
@@ -235,7 +246,10 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
                 continue
             if match.group("head").isupper() and len(match.group("head")) > 4:
                 continue  # a title in capitals: its words are not names
-            target = match.group("abbr") or text[match.start("target") : match.start("head")].strip(" -(")
+            if match.group("potency") and gene is not None and not re.search(r"[\d-]", gene):
+                continue  # "rifampin OR strong inhibitors of CYP3A4": a word in capitals, not a target
+            name_end = match.start("potency") if match.group("potency") else match.start("head")
+            target = match.group("abbr") or text[match.start("target") : name_end].strip(" -(")
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
             yield from _coordinated_targets(text, match.start(), match.group("head"))
             if (after := HEAD_AFTER_RE.match(text, match.end())) is not None:
@@ -283,14 +297,33 @@ def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
         yield _class(match.start(), end, f"anti-{gene.lower()} {noun}")
 
 
+def _not_class(word: str) -> bool:
+    """True for an adjective that names chemotherapy or no drug (``anticancer``, ``antinuclear``)."""
+    return word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS
+
+
 def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``antiarrhythmic drugs``, ``vasoactive agents``, ``non-steroidal anti-inflammatory medications``."""
     for start, end in lines_with(text, lowered, AGENT_HEAD_KEYS, ADJECTIVE_BREAKS):
         for match in ADJECTIVE_CLASS_RE.finditer(text, start, end):
             word = match.group("adjective").lower()
-            if word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS:
+            if _not_class(word):
                 continue
-            yield _class(match.start(), match.end(), plural(f"{word} {match.group('agent')}"))
+            agent = match.group("agent")
+            yield _class(match.start(), match.end(), plural(f"{word} {agent}"))
+            yield from _coordinated_adjectives(text, match.start(), agent)
+
+
+def _coordinated_adjectives(text: str, start: int, agent: str) -> Iterator[Candidate]:
+    """The adjectives coordinated before the class at ``start`` whose ``agent`` head they share (the
+    patterns cross no line break)."""
+    regex = ADJECTIVE_BEFORE_RE
+    while (match := regex.search(text, max(0, start - _REACH), start)) is not None:
+        word = match.group("adjective").lower()
+        if _not_class(word):
+            return
+        yield _class(match.start(), match.end("adjective"), plural(f"{word} {agent}"))
+        start, regex = match.start(), ADJECTIVE_BEFORE_COMMA_RE
 
 
 def _adjective_nouns(text: str, lowered: str) -> Iterator[Candidate]:
