@@ -215,13 +215,13 @@ class TermIndex:
         the tokenizer makes a token of its own; the match then holds that token. With
         ``across_hyphens`` a hyphen between two words of letters matches a space of the term and
         the reverse ("granulocyte-macrophage colony-stimulating factor" for "granulocyte macrophage
-        colony stimulating factor", "platelet rich plasma" for "platelet-rich plasma"); a term that
-        has a space there is preferred to one that has the hyphen."""
+        colony stimulating factor", "platelet rich plasma" for "platelet-rich plasma"); a term spelt
+        as the text is preferred to one spelt the other way."""
         view = doc_tokens(doc)
         words, lowers = view.words, view.lowers
         stop = len(words) if end < 0 else end
-        # Without wraps or hyphens the matching walks the other tokens, and ``kept`` maps its
-        # positions back.
+        # The wraps and joining hyphens skipped, the matching walks the other tokens, and ``kept``
+        # maps its positions back.
         kept = _kept(view, start, stop, across_wraps, across_hyphens) if across_wraps or across_hyphens else None
         written = lowers
         if kept is not None:
