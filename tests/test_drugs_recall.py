@@ -474,6 +474,12 @@ def test_drugs_greek_spelling_of_a_blocked_name_stays_blocked(nlp):
             "granulocyte-macrophage colony-stimulating factor",
             "sargramostim",
         ),
+        # Legacy XML NCT00006184: the lexicon has this spelling too, with its own payload, which wins
+        (
+            "with Id-KLH (0.5 mg subcutaneous day 1) and Granulocyte macrophage-colony stimulating factor (GM-CSF)",
+            "Granulocyte macrophage-colony stimulating factor",
+            "molgramostim",
+        ),
         # CHIA NCT02901106
         (
             "for which treatment with dimethyl-fumarate has been prescribed",
