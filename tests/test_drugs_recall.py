@@ -461,3 +461,58 @@ def test_drugs_name_over_a_line_wrap(nlp, text, surface, normalized):
 def test_drugs_greek_spelling_of_a_blocked_name_stays_blocked(nlp):
     # ``interferon gamma`` is blocked (a measured cytokine); so are its other spellings
     assert drugs(nlp, "Production of interferon γ and IFN-gamma by T cells was measured.") == []
+
+
+# Cause: a name's words joined by a hyphen where the lexicon has a space, or the reverse (legacy
+# records write "granulocyte-macrophage colony-stimulating factor"; the lexicon lists it spaced).
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # Legacy XML NCT00005780
+        (
+            "Patients will also receive daily injections of granulocyte-macrophage colony-stimulating factor (GM-CSF)",
+            "granulocyte-macrophage colony-stimulating factor",
+            "sargramostim",
+        ),
+        # Legacy XML NCT00006184: the lexicon has this spelling too, with its own payload, which wins
+        (
+            "with Id-KLH (0.5 mg subcutaneous day 1) and Granulocyte macrophage-colony stimulating factor (GM-CSF)",
+            "Granulocyte macrophage-colony stimulating factor",
+            "molgramostim",
+        ),
+        # CHIA NCT02901106
+        (
+            "for which treatment with dimethyl-fumarate has been prescribed",
+            "dimethyl-fumarate",
+            "dimethyl fumarate",
+        ),
+        # CHIA NCT00994786
+        (
+            "Sleep medication such as oral chloral-hydrate or zopiclone are acceptable.",
+            "chloral-hydrate",
+            "chloral hydrate",
+        ),
+        # CHIA NCT02531971
+        (
+            "cytotoxic drugs, immune globulin, Bacillus Calmette-Guerin (BCG), monoclonal antibodies",
+            "Bacillus Calmette-Guerin",
+            "bcg vaccine",
+        ),
+    ],
+)
+def test_drugs_name_with_a_hyphen_for_a_space_or_the_reverse(nlp, text, surface, normalized):
+    assert (surface, normalized) in [f[:2] for f in drugs(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # A hyphen next to a letter or a digit is part of a code, not a space: the lexicon's
+        # "hepatitis-B surface antigen" (a vaccine) is no match for the serology test.
+        ("Positive hepatitis B surface antigen, positive hepatitis C antibody", "hepatitis B surface antigen"),
+        # A dash between spaces joins nothing.
+        ("Prior therapy with dimethyl - fumarate or placebo", "dimethyl - fumarate"),
+    ],
+)
+def test_drugs_hyphen_joins_only_words_written_together(nlp, text, surface):
+    assert surface not in [f[0] for f in drugs(nlp, text)]

@@ -98,14 +98,40 @@ def folded_text(doc: Doc) -> str:
 _WRAP = re.compile(r"[ \t]*(?:\r?\n)?[ \t]+")
 
 
-def _unwrapped(words: list[str], start: int, stop: int) -> list[int] | None:
-    """The positions of ``words[start:stop]`` that are no wrap (see ``_WRAP``), or None when none
-    is (or one word is all there is). White-space tokens are few: found in C, then tested."""
-    blank = compress(range(start, stop), map(str.isspace, words[start:stop]))
-    wraps = {i for i in blank if _WRAP.fullmatch(words[i])}
-    if not wraps:
+def _joins(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is a hyphen between two words of letters ("platelet-rich",
+    "granulocyte-macrophage"), which a term may write as a space; a hyphen next to a digit, a
+    letter or a code ("5-FU", "hepatitis-B", "PD-1") is part of the name."""
+    if words[i] != "-" or not 0 < i < len(words) - 1:
+        return False
+    left, right = words[i - 1], words[i + 1]
+    return len(left) > 1 and len(right) > 1 and left.isalpha() and right.isalpha()
+
+
+def _dehyphenated(key: tuple[str, ...]) -> tuple[str, ...]:
+    """``key`` without its joining hyphens (see :func:`_joins`)."""
+    return tuple(t for i, t in enumerate(key) if not _joins(key, i))
+
+
+def _kept(view: DocTokens, start: int, stop: int, wraps: bool, hyphens: bool) -> list[int] | None:
+    """The positions of ``view.words[start:stop]`` that are no wrap (see ``_WRAP``) with ``wraps``,
+    and no joining hyphen written without spaces (see :func:`_joins`) with ``hyphens``, or None
+    when all are kept (or one word is all there is). Those tokens are few: found in C, then tested."""
+    words, starts = view.words, view.starts
+    skipped: set[int] = set()
+    if wraps:
+        blank = compress(range(start, stop), map(str.isspace, words[start:stop]))
+        skipped.update(i for i in blank if _WRAP.fullmatch(words[i]))
+    if hyphens:
+        dashes = compress(range(start + 1, stop - 1), map("-".__eq__, words[start + 1 : stop - 1]))
+        skipped.update(
+            i
+            for i in dashes
+            if _joins(words, i) and starts[i] == starts[i - 1] + len(words[i - 1]) and starts[i + 1] == starts[i] + 1
+        )
+    if not skipped:
         return None
-    kept = list(filterfalse(wraps.__contains__, range(start, stop)))
+    kept = list(filterfalse(skipped.__contains__, range(start, stop)))
     return kept if len(kept) > 1 else None
 
 
@@ -119,6 +145,9 @@ class TermIndex:
         # The one-token terms and the prefixes of two tokens or more of the longer ones, lower-case,
         # built on the first find (an ``add`` drops them; see _shapes).
         self._shapes: tuple[frozenset[str], frozenset[tuple[str, ...]]] | None = None
+        # The terms that hold a joining hyphen, filed without it (lower-case, then case-sensitive),
+        # for the matching across hyphens; built on the first find, as the shapes are.
+        self._joined: tuple[dict[tuple[str, ...], Payload], dict[tuple[str, ...], Payload]] | None = None
 
     def __len__(self) -> int:
         return len(self._terms) + len(self._cased)
@@ -140,7 +169,19 @@ class TermIndex:
         (self._cased if case_sensitive else self._terms)[key] = payload
         first = key[0].lower()
         self._max_len[first] = max(self._max_len.get(first, 0), len(key))
-        self._shapes = None
+        self._shapes = self._joined = None
+
+    def _hyphen_free(self) -> tuple[dict[tuple[str, ...], Payload], dict[tuple[str, ...], Payload]]:
+        """The terms that hold a joining hyphen (see :func:`_joins`), filed without it: "platelet -
+        rich plasma" as ("platelet", "rich", "plasma"), lower-case terms and case-sensitive ones."""
+        if self._joined is None:
+            joined: list[dict[tuple[str, ...], Payload]] = [{}, {}]
+            for n, table in enumerate((self._terms, self._cased)):
+                for key, payload in table.items():
+                    if "-" in key and (bare := _dehyphenated(key)) != key:
+                        joined[n].setdefault(bare, payload)
+            self._joined = joined[0], joined[1]
+        return self._joined
 
     def _lower_shapes(self) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
         """The one-token terms and the prefixes of two tokens or more of the longer terms, as the
@@ -152,6 +193,8 @@ class TermIndex:
             keys = [*self._terms]
             keys += [tuple(t.lower() for t in key) for key in self._cased]
             keys += [tuple(fold_key(t).lower() for t in key) for key in self._cased]
+            # A term written with a hyphen is also looked for without it (see find).
+            keys += [tuple(t.lower() for t in key) for table in self._hyphen_free() for key in table]
             keys = [key for key in keys if key[0] in self._max_len]
             singles = frozenset(key[0] for key in keys if len(key) == 1)
             prefixes = frozenset(key[:n] for key in keys for n in range(2, len(key) + 1))
@@ -163,21 +206,30 @@ class TermIndex:
         hit = self._cased.get(tuple(tokens))
         return hit if hit is not None else self._terms.get(tuple(t.lower() for t in tokens))
 
-    def find(self, doc: Doc, start: int = 0, end: int = -1, across_wraps: bool = False) -> Iterator[Match]:
+    def find(
+        self, doc: Doc, start: int = 0, end: int = -1, across_wraps: bool = False, across_hyphens: bool = False
+    ) -> Iterator[Match]:
         """Yield ``(start, end, payload)`` token matches, longest first at each position,
         left to right, without overlaps. With ``across_wraps`` a term may run over a line wrap or
         a run of spaces between its words (hard-wrapped criteria: "DPP-4\\n      inhibitors"), which
-        the tokenizer makes a token of its own; the match then holds that token."""
+        the tokenizer makes a token of its own; the match then holds that token. With
+        ``across_hyphens`` a hyphen between two words of letters matches a space of the term and
+        the reverse ("granulocyte-macrophage colony-stimulating factor" for "granulocyte macrophage
+        colony stimulating factor", "platelet rich plasma" for "platelet-rich plasma"); a term spelt
+        as the text is preferred to one spelt the other way."""
         view = doc_tokens(doc)
         words, lowers = view.words, view.lowers
         stop = len(words) if end < 0 else end
-        # With wraps the matching walks the other tokens, and ``kept`` maps its positions back.
-        kept = _unwrapped(words, start, stop) if across_wraps else None
+        # The wraps and joining hyphens skipped, the matching walks the other tokens, and ``kept``
+        # maps its positions back.
+        kept = _kept(view, start, stop, across_wraps, across_hyphens) if across_wraps or across_hyphens else None
+        written = lowers
         if kept is not None:
             pick = itemgetter(*kept)
             words, lowers, start, stop = list(pick(words)), list(pick(lowers)), 0, len(kept)
         max_len, cased, terms = self._max_len, self._cased, self._terms
         singles, prefixes = self._lower_shapes()
+        joined_terms, joined_cased = self._hyphen_free() if across_hyphens else ({}, {})
         # Only a token that is a one-token term, or that starts a longer one with the next token,
         # can start a match: find those in one pass (in C: a Python loop over every token of a long
         # document costs several times more), then grow each match only while its tokens are a
@@ -196,9 +248,18 @@ class TermIndex:
             while size < longest and (grown := key + (lowers[i + size],)) in prefixes:
                 key, size = grown, size + 1
             for n in range(size, 0, -1):
-                payload = cased.get(tuple(words[i : i + n])) if cased else None
+                payload = None
+                if across_hyphens and kept is not None and kept[i + n - 1] - kept[i] >= n:
+                    # The text has a hyphen (or a wrap) there: a term spelt as the text is first.
+                    payload = terms.get(tuple(written[kept[i] : kept[i + n - 1] + 1]))
+                if payload is None and cased:
+                    payload = cased.get(tuple(words[i : i + n]))
                 if payload is None:
                     payload = terms.get(key[:n])
+                if payload is None and across_hyphens:
+                    payload = joined_cased.get(tuple(words[i : i + n])) if joined_cased else None
+                    if payload is None:
+                        payload = joined_terms.get(key[:n])
                 if payload is not None:
                     yield (i, i + n, payload) if kept is None else (kept[i], kept[i + n - 1] + 1, payload)
                     free = i + n

@@ -294,7 +294,7 @@ class DrugRecognizer(Pipe):
         kept: list[tuple[int, int, Attrs]] = []
         pending: list[tuple[int, int, Attrs]] = []
         view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
-        for start, end, payload in self.index.find(doc, across_wraps=True):
+        for start, end, payload in self.index.find(doc, across_wraps=True, across_hyphens=True):
             if payload.get("deny") or is_measured(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
