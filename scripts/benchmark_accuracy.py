@@ -308,6 +308,7 @@ GOLD_SETS: dict[str, Path] = {
     "legacy TEST": REPO / "annotations" / "gold" / "legacy" / "test.jsonl",
     "gold DEV": REPO / "annotations" / "gold" / "dev.jsonl",
     "legacy DEV": REPO / "annotations" / "gold" / "legacy" / "dev.jsonl",
+    "gold2 DEV": REPO / "annotations" / "gold" / "dev2.jsonl",
 }
 BASELINE = REPO / "docs" / "accuracy_baseline.json"
 # The attributes the targets name, as the evaluator reports them.
@@ -860,7 +861,7 @@ TARGETS: tuple[tuple[str, str, tuple[str, ...], str, float | None, tuple[str, ..
 )
 # The sets the "no label's precision drops by more than one point" rule is checked on.
 PRECISION_RULE_SETS = ("gold TEST", "legacy TEST", "CHIA TEST", "LCT TEST")
-GOLD_TABLE_SETS = ("legacy TEST", "gold TEST", "legacy DEV", "gold DEV")
+GOLD_TABLE_SETS = ("legacy TEST", "gold TEST", "legacy DEV", "gold DEV", "gold2 DEV")
 GOLD_LABELS = ("DRUG", "RADIATION_DOSE", ENDPOINT, TIMEFRAME, "CRITERION", "micro")
 
 
