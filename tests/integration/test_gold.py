@@ -61,3 +61,17 @@ def test_gold_files_are_valid_contract_records_from_the_documents(split):
         assert check_document(record) == [], record["id"]
         assert record["text"] == texts[record["id"]]["text"]
         assert texts[record["id"]]["meta"]["split"] == split
+
+
+DEV2 = REPO / "annotations" / "source" / "dev2_documents.jsonl"
+
+
+def test_second_dev_gold_is_valid_from_its_documents_and_shares_none_with_the_first_gold():
+    texts = {d["id"]: d for d in read(DEV2)}
+    first = {d["id"] for d in read(DOCUMENTS)}
+    records = read(GOLD / "dev2.jsonl")
+    assert len(records) == len(texts) >= 24 and not first & set(texts)
+    for record in records:
+        assert check_document(record) == [], record["id"]
+        assert record["text"] == texts[record["id"]]["text"]
+        assert texts[record["id"]]["meta"]["split"] == "dev"
