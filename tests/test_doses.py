@@ -363,6 +363,17 @@ ISSUE_FORMS = [
     ("1Gy", [("1Gy", [1, 1], U, None, None)]),
     ("0,5 Gy", [("0,5 Gy", [0.5, 0.5], U, None, None)]),
     ("800–1200 CGY", [("800–1200 CGY", [8, 12], U, None, None)]),
+    # A lead-in covers every dose coordinated after it, across the first one's bracket (gold2 DEV).
+    (
+        "a total dose of either 40 Gy (in 15 fractions, 2.66 Gy per day) or 42.5 Gy (in 16 fractions, 2.65 Gy per day)",
+        [
+            ("40 Gy", [40, 40], T, None, [40, 40]),
+            ("2.66 Gy per day", [2.66, 2.66], P, None, None),
+            ("42.5 Gy", [42.5, 42.5], T, None, [42.5, 42.5]),
+            ("2.65 Gy per day", [2.65, 2.65], P, None, None),
+        ],
+    ),
+    ("a fraction size of 2 Gy, 2.5 Gy or 3 Gy", [(f"{d} Gy", [d, d], P, None, None) for d in (2, 2.5, 3)]),
 ]
 
 

@@ -177,6 +177,18 @@ CLAUSE_CASES = [
         [("bevacizumab", False)],
     ),
     ("MRI of brain and orbits with and without gadolinium.", [("gadolinium", False)]),
+    # An alternative is no negation: 'or not' with nothing negated after it, 'may or may not' (gold2 DEV);
+    # 'or not yet recovered' keeps its cue.
+    (
+        "It is not clear whether elderly patients gain any survival benefit or not from platinum-based "
+        "doublets and whether these chemotherapies are safe.",
+        [("platinum", False)],
+    ),
+    ("Patients may or may not receive cisplatin as part of standard care.", [("cisplatin", False)]),
+    (
+        "Patients who have not received cisplatin or not received carboplatin.",
+        [("cisplatin", True), ("carboplatin", True)],
+    ),
     # Issue 15, round 5 (HINT). 'not yet' is one cue: 'yet' no longer ends its scope.
     (
         "Patients with HER-2 positive disease who have not yet received trastuzumab (Herceptin®) to maximal "

@@ -38,6 +38,19 @@ def found(text: str) -> list[Expected]:
 
 
 REAL_TIMEFRAMES = [
+    # a date range is one span (gold2 DEV NCT00831909; legacy XML recruitment details)
+    (
+        "treating this type of patients for the first time between January 1st, 2009 and March 31st, 2009.",
+        [("between January 1st, 2009 and March 31st, 2009", "date", "2009-01-01", "2009-03-31")],
+    ),
+    (
+        "Recruitment ran from February 1996 through August 1996.",
+        [("February 1996", "date", "1996-02", None), ("August 1996", "date", "1996-08", None)],
+    ),
+    (
+        "Randomized in January 2009 and March 2010.",
+        [("January 2009", "date", "2009-01", None), ("March 2010", "date", "2010-03", None)],
+    ),
     # legacy XML (eligibility): older records spell the comparator out; an age stays out
     ("-  Life expectancy = or > 20 weeks.", [("= or > 20 weeks", D, "P20W", None)]),
     ("-  Age = or > 18 years", []),
@@ -312,8 +325,7 @@ REAL_TIMEFRAMES = [
         "between January and October 2014 (for the retrospective part) or between November 2014 and September 2015",  # NCT02393287_inc
         [
             ("October 2014", C, "2014-10", None),
-            ("November 2014", C, "2014-11", None),
-            ("September 2015", C, "2015-09", None),
+            ("between November 2014 and September 2015", C, "2014-11", "2015-09"),
         ],
     ),
     (

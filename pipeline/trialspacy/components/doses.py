@@ -162,6 +162,12 @@ _LEAD_DOSE_VOLUME = re.compile(
 _NUMBER_LIST = re.compile(
     r"(?<![\d.,])(?:\d{1,5}(?:\.\d{1,4})?[ \t]{0,3}(?:,[ \t]{0,3}(?:and|or)?|and|or)[ \t]{1,3})+$"
 )
+# A dose coordinated before this one, with its own bracket: "a total dose of either 40 Gy (in 15
+# fractions, 2.66 Gy per day) or 42.5 Gy": the lead-in before the first is the second's too.
+_COORDINATED_DOSE = re.compile(
+    r"(?:(?i:either)[ \t]+)?\d{1,5}(?:\.\d{1,4})?[ \t]{0,2}(?i:c?gy)(?![A-Za-z])[ \t]{0,2}(?:\([^()\n]{0,80}\)[ \t]{0,2})?"
+    r"(?:,[ \t]{0,3}|,?[ \t]{0,3}(?i:or|and)[ \t]{1,3})$"
+)
 # A total written as the product of a schedule: "(5 times/wk x 3 wks=40.50 Gy)", "2 Gy × 30 = 60 Gy".
 _LEAD_PRODUCT = re.compile(r"[x×X*][ \t]*\d[^=\n;()]{0,15}=[ \t]*$")
 # Between the items of a list: "the volume receiving 20 Gy, 30 Gy and 50 Gy".
@@ -266,6 +272,9 @@ def _lead_kind(text: str, start: int) -> tuple[str, bool]:
         return PER_FRACTION, is_model
     if total:
         return TOTAL, is_model
+    coordinated = None if is_model else _COORDINATED_DOSE.search(text, max(0, start - 2 * _LEAD_WINDOW), start)
+    if coordinated is not None:  # "40 Gy, 45 Gy or 50 Gy": the first one's lead-in (a model value stays out)
+        return _lead_kind(text, coordinated.start())[0], is_model
     return UNSPECIFIED, is_model
 
 

@@ -30,7 +30,8 @@ Decisions the contract leaves open:
   ``weekly``, ``QD``, ``every day``).
 - Dates: ``January 2020`` → ``2020-01``; ``August 1, 2022``, ``30th April 2009``, ``2020-01-31``
   → full dates; ``31.01.2020`` is read day first; ``03/04/2020`` is a date with value null unless
-  one part is over 12. A year alone is not a span.
+  one part is over 12. A year alone is not a span. ``between January 2009 and March 2010`` is one
+  date range with ``value_max``; ``from June 2017 to May 2018`` is two dates (gold precedents).
 - Decimals are kept (``1.5 years`` → ``P1.5Y``, valid ISO 8601); ``6-month`` → ``P6M``. Seconds
   are not a time unit here (in trial text they are lab values: ``PT > ULN + 4 seconds``).
 - Not spans: ages (after ``age``/``aged``/``older than``, after a person noun, before ``old``/
@@ -561,7 +562,34 @@ def _number(text: str) -> float | None:
 # Parsing.
 def parse_timeframes(text: str) -> list[TimeMatch]:
     """Every time expression in ``text``, in order of offsets; never raises."""
-    return _scan(text, 0, len(text))
+    return _date_ranges(text, _scan(text, 0, len(text)))
+
+
+# "between January 1st, 2009 and March 31st, 2009": one date range, as "between 12 and 14 months" is one
+# duration range (gold precedent "between 1963 and 1968"). "from January 1, 2019 to December 31, 2021"
+# stays two dates (gold DEV): only "between" makes the two one range.
+_RANGE_LEAD = re.compile(r"between[ \t]{1,3}$", _FLAGS)
+_RANGE_JOIN = re.compile(r"[ \t]{1,3}(?:and|to)[ \t]{1,3}|[ \t]{0,2}[-–][ \t]{0,2}", _FLAGS)
+
+
+def _date_ranges(text: str, found: list[TimeMatch]) -> list[TimeMatch]:
+    """``found`` with each date range written as one (``between DATE and DATE``) made one span."""
+    out: list[TimeMatch] = []
+    for match in found:
+        first = out[-1] if out else None
+        lead = None
+        if (
+            first is not None
+            and first.kind == match.kind == "date"
+            and first.value_max is None
+            and _RANGE_JOIN.fullmatch(text, first.end, match.start)
+        ):
+            lead = _RANGE_LEAD.search(text, max(0, first.start - 12), first.start)
+        if first is not None and lead is not None:
+            out[-1] = TimeMatch(lead.start(), match.end, "date", first.value, match.value)
+        else:
+            out.append(match)
+    return out
 
 
 def _scan(text: str, start: int, end: int) -> list[TimeMatch]:
