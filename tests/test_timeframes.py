@@ -444,6 +444,11 @@ def test_timeframes_find_nothing_in_non_time_phrases(text: str):
         ("OTHER: Adjuvant chemotherapy for MRD- patients\n2-year PFS rate, Progression-free survival", "2-year"),
         # legacy XML NCT00003820 (outcome description): a person, then a duration counted from an event
         ("PFS, assessed as the number of patients 5 years after treatment who are alive", "5 years"),
+        # gold2 DEV NCT05283720: the numbers listed with a calendar position ("arms 1 and 2") are
+        # positions too, up to the next number with its own unit
+        ("cycles for arms 1 and 2 and 21- day cycles for arm 3.", "21- day"),
+        # NLI4CT NCT00693719: "days 1 and 15" before a frequency
+        ("Irinotecan 100 mg/m2 IV days 1 and 15 every 4 weeks", "every 4 weeks"),
     ],
 )
 def test_timeframes_keep_the_duration_next_to_an_age_or_position(text: str, span: str):
@@ -467,6 +472,8 @@ def test_timeframes_keep_the_duration_next_to_an_age_or_position(text: str, span
         "          3. Be over 8 years old and less than 50 years.",  # HINT NCT01192828
         # legacy XML NCT00460941: an adult's age after a comma, its "of age" wrapped onto the next line
         "          -  male,and post-menopausal or surgically sterilized female, patients, 18-75 years of\r\n",
+        # gold2 DEV NCT05197881: the Cockcroft-Gault formula's age, "in years"
+        "where age is the patient's age in years (from 20 to 80 years), Scr is the serum creatinine",
     ],
 )
 def test_timeframes_skip_ages_in_every_form(text: str):

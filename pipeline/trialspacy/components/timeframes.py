@@ -416,7 +416,7 @@ def _ascii_lower(text: str) -> str:
 _SAME_CLAUSE = r"(?:[^a-z;!?.\n]|\n(?![ \t]*(?:[-*~\u2022]|[0-9]{1,2}[.)])))"
 _AGE_WORDS = (
     r"of|is|was|at|the|between|from|range|ranging|ranged|greater|less|more|older|younger|than|"
-    r"equal|equals|to|or|and|above|below|over|under|least|most|minimum|maximum|limit|up|years?|"
+    r"equal|equals|to|or|and|above|below|over|under|least|most|minimum|maximum|limit|up|in|years?|"
     r"yrs?|months?|weeks?|days?|old|birth|if|legal|majority|entry|into|study|time|signing|"
     r"informed|consent|screening|enrol?lment|inclusion|randomi[sz]ation|visit|onset|appropriate"
 )
@@ -699,9 +699,17 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
         return []
     if not quant and _POSITION_BEFORE.search(before):
         # The first number is a calendar position (Day 1 to 18 month, Grade 3, 4 weeks): read
-        # on from the number after it.
+        # on from the number after it, or after the bare numbers listed with it, positions too
+        # ("arms 1 and 2 and 21-day cycles", "days 1, 8 and 15").
         first = _RE_TOKEN.search(text, start, match.end())
-        return _scan(text, first.end(), match.end()) if first else []
+        if first is None:
+            return []
+        resume = first.end()
+        for element in elements if elements[0].bare else ():
+            if not element.bare:
+                break
+            resume = element.end
+        return _scan(text, resume, match.end())
     if _DIGIT_AFTER.match(text, elements[-1].end):
         # A unit followed by a number is a calendar position too (Cycle 1 Day 15).
         elements.pop()
