@@ -487,7 +487,10 @@ def test_exclusion_phrasing_depends_on_section(text: str, inclusion: bool, exclu
         # a prefixed negative of a quality criteria ask for (adequate function, measurable disease,
         # resolved toxicity): gold2 DEV NCT05286957, NCT03453307, NCT05283720; NLI4CT NCT00934856
         ("Insufficient bone marrow reserve or organ function.", "exclusion"),
-        ("Unmeasurable locally advanced (incurable) or metastatic lesion(s), according to RECIST 1.1 criteria;", "exclusion"),
+        (
+            "Unmeasurable locally advanced (incurable) or metastatic lesion(s), according to RECIST 1.1 criteria;",
+            "exclusion",
+        ),
         (
             "Unresolved toxicities from prior anticancer therapy, defined as having not resolved to Common "
             "Terminology Criteria for Adverse Events (CTCAE, v 5.0), Grade 1, with the exception of alopecia.",
@@ -496,7 +499,10 @@ def test_exclusion_phrasing_depends_on_section(text: str, inclusion: bool, exclu
         ("Inadequate bone marrow, liver or renal function", "exclusion"),
         ("Patients who are unevaluable for both bone and soft tissue progression", "exclusion"),  # AACT NCT05171816
         # the investigator's judgment: anywhere in the clause, or set off by commas
-        ("With unlisted exclusion criteria but are considered not suitable for the clinical study by researchers.", "exclusion"),
+        (
+            "With unlisted exclusion criteria but are considered not suitable for the clinical study by researchers.",
+            "exclusion",
+        ),
         ("Other circumstances deemed inappropriate by the investigator.", "exclusion"),  # NSCLC API v2 NCT05005468
         (
             "Patients who, in the judgment of the investigator, may not comply with the procedures and requirements "

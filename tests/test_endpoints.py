@@ -1285,7 +1285,10 @@ def test_endpoints_pico_outcome_measure_lenient_recall(nlp: Language):
             [("Acute Skin Toxicity", "acute skin toxicity"), ("acute skin toxicity", "acute skin toxicity")],
         ),
         # NLI4CT NCT00278109 (outcome description)
-        ("4= Ulceration, hemorrahage, necrosis, Late Skin Toxicity: 0=None", [("Late Skin Toxicity", "late skin toxicity")]),
+        (
+            "4= Ulceration, hemorrahage, necrosis, Late Skin Toxicity: 0=None",
+            [("Late Skin Toxicity", "late skin toxicity")],
+        ),
         # legacy XML NCT00003070 (summary)
         (
             "whether the benefit achieved by enalapril is sustained and alters the course of late cardiotoxicity",
@@ -1311,7 +1314,10 @@ def test_endpoints_a_time_qualifier_stays_in_a_toxicity_name(nlp: Language, text
         ("Count of Patients Achieving a Complete Response", [("Complete Response", "complete response rate")]),
         # legacy XML NCT00003700, NCT00006455: the category as the title itself
         ("Complete Response, 6 months post treatment", [("Complete Response", "complete response rate")]),
-        ("Complete remission achieved after treatment course B3 and lasting ≥ 4 weeks", [("Complete remission", "complete response rate")]),
+        (
+            "Complete remission achieved after treatment course B3 and lasting ≥ 4 weeks",
+            [("Complete remission", "complete response rate")],
+        ),
         # legacy XML NCT00006436: not again in the measure's description
         (
             "Percentage of Participants With Complete Response, Complete response was assessed by the Cheson "
@@ -1321,6 +1327,10 @@ def test_endpoints_a_time_qualifier_stays_in_a_toxicity_name(nlp: Language, text
         # NLI4CT: listed with other categories, the title counts responders, not complete responses
         ("Number of Participants With Complete Response (CR) or Partial Response (PR)", []),
         ("Number of Participants With Complete Responses (CRs), Partial Responses (PRs,) Stable Disease", []),
+        # legacy XML NCT00495079, NCT00496873
+        ("Complete Remission Plus Complete Remission Without Full Platelet Recovery (CR + CRi)", []),
+        ("Number of Participants With Complete Response (CR)/Complete Response Unconfirmed (CRu)", []),
+        ("Number of Participants With Complete Response, Partial Response, or Stable Disease", []),
         # the category in a description (gold2 DEV NCT00777179)
         (
             "Disease of Response (DOR), Number of patients showing Complete Response, Partial Response or Stable "

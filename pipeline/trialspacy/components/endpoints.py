@@ -169,9 +169,12 @@ COUNTED_BEFORE = re.compile(
     r"(?:(?:achiev|attain|reach|obtain|experienc|show)\w*|with|having|had|has)\s+(?:an?\s+|the\s+)?)$",
     re.IGNORECASE,
 )
+# (After a comma only another category's name: "Complete Response, Complete response was assessed by
+# the Cheson criteria" describes the measure.)
 OTHER_CATEGORY_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,20}\)\s*)?(?:,|or\b|and\b|/|\+|plus\b)\s*(?:an?\s+)?(?:partial|PR\b|stable|SD\b|very\s+good|"
-    r"VGPR\b|CR[a-z]{1,2}\b|complete\s+\w+\s+with\b|minor|marginal|major|overall|objective|response)",
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:(?:or|and|plus)\b|/|\+)\s*(?:an?\s+)?(?:partial|PR\b|stable|SD\b|very\s+good|"
+    r"VGPR\b|CR[a-z]{1,2}\b|complete\b|minor|marginal|major|overall|objective|response)"
+    r"|\s*(?:\([^()]{0,20}\)\s*)?,\s*(?:an?\s+)?(?:partial|PR\b|stable|SD\b|very\s+good|VGPR\b|CR[a-z]{1,2}\b)",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.;!?](?=\s)|[|\n~]")
@@ -552,9 +555,7 @@ class Mention:
     category: bool = False
 
 
-def _qualifier_before(
-    doc: Doc, lex: EndpointLexicon, start: int, floor: int, family: str
-) -> tuple[int, str] | None:
+def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int, family: str) -> tuple[int, str] | None:
     """Token start and name of a qualifier of ``family`` written right before token ``start`` (an
     optional hyphen between them), not reaching back past token ``floor``."""
     words = [t.text for t in doc[max(floor, start - 5) : start]]
