@@ -547,6 +547,12 @@ def test_criterion_negated_by_gold2_causes(text: str, section: str) -> None:
             "contraception (hormonal or barrier method of birth control or abstinence)",  # NLI4CT NCT00404066
             "inclusion",
         ),
+        # AACT NCT04929223: behind the label of whom it concerns
+        (
+            "For women of childbearing potential: Must have a negative serum pregnancy test result within 14 days "
+            "prior to initiation of study treatment and agreement to remain abstinent",
+            "inclusion",
+        ),
         # negatives that qualify a disease, and the judgment in a relative clause
         ("Uncontrolled hypertension, hypertensive crisis or hypertensive encephalopathy;", "exclusion"),
         ("Untreated symptomatic central nervous system (CNS) metastases", "exclusion"),

@@ -193,7 +193,7 @@ _MUST_HAVE_NEGATIVE = re.compile(
 # childbearing potential must use acceptable effective methods of contraception ...".
 _ALSO_REQUIRED = re.compile(
     r"\b(?:(?:must|should|shall|will|to)\s+(?:also\s+)?(?:agree\s+to\s+)?|agree(?:s|ment)?\s+to\s+)"
-    r"(?:use|be\s+using|practi[cs]e|employ)\b",
+    r"(?:use|be\s+using|practi[cs]e|employ|remain\s+abstinent|abstain)\b",
     re.I,
 )
 # The investigator's judgment that the patient is unfit for the trial, wherever it stands in the
