@@ -476,3 +476,151 @@ def test_pdq_sub_headed_items_negation(text: str, negated: bool) -> None:
 def test_exclusion_phrasing_depends_on_section(text: str, inclusion: bool, exclusion: bool) -> None:
     assert criterion_negated(text, "inclusion") is inclusion
     assert criterion_negated(text, "exclusion") is exclusion
+
+
+# --- causes seen on the second gold DEV set ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,section",
+    [
+        # a prefixed negative of a quality criteria ask for (adequate function, measurable disease,
+        # resolved toxicity): gold2 DEV NCT05286957, NCT03453307, NCT05283720; NLI4CT NCT00934856
+        ("Insufficient bone marrow reserve or organ function.", "exclusion"),
+        (
+            "Unmeasurable locally advanced (incurable) or metastatic lesion(s), according to RECIST 1.1 criteria;",
+            "exclusion",
+        ),
+        (
+            "Unresolved toxicities from prior anticancer therapy, defined as having not resolved to Common "
+            "Terminology Criteria for Adverse Events (CTCAE, v 5.0), Grade 1, with the exception of alopecia.",
+            "exclusion",
+        ),
+        ("Inadequate bone marrow, liver or renal function", "exclusion"),
+        ("Patients who are unevaluable for both bone and soft tissue progression", "exclusion"),  # AACT NCT05171816
+        # the investigator's judgment: anywhere in the clause, or set off by commas
+        (
+            "With unlisted exclusion criteria but are considered not suitable for the clinical study by researchers.",
+            "exclusion",
+        ),
+        ("Other circumstances deemed inappropriate by the investigator.", "exclusion"),  # NSCLC API v2 NCT05005468
+        (
+            "Patients who, in the judgment of the investigator, may not comply with the procedures and requirements "
+            "of the study.",
+            "exclusion",
+        ),
+        # the person described before the predicate
+        (
+            "Patients who are of child-bearing potential who do not agree to use birth control in accordance with "
+            "institution's standard of care.",
+            "exclusion",
+        ),
+        ("Women who are pre-menopausal must have a negative serum pregnancy test", "inclusion"),
+        (
+            "Male and Female participants: Lack of agreement to use highly effective method of contraception "
+            "during treatment and for 6 months after the last administration of chemotherapy",
+            "exclusion",
+        ),
+        # full-width punctuation of records registered from China (gold2 DEV NCT06496009)
+        ("PD-L1 negative；", "inclusion"),
+    ],
+)
+def test_criterion_negated_by_gold2_causes(text: str, section: str) -> None:
+    assert criterion_negated(text, section) is True
+
+
+@pytest.mark.parametrize(
+    "text,section",
+    [
+        # a refusal that happened is an event (gold2 DEV NCT06496009)
+        ("The patient refused to join this study and declined follow-up.", "exclusion"),
+        # a negative test asked for with contraception the patient must use: a mixed criterion
+        (
+            "Female subjects of childbearing potential must have a negative serum pregnancy test prior to the first "
+            "dose. If a female subject of childbearing potential must use acceptable effective methods of "
+            "contraception from screening and must agree to continue these precautions until 120 days after the "
+            "last dose of study drug.",
+            "inclusion",
+        ),
+        (
+            "Women of child-bearing potential must have negative pregnancy test and must agree to use adequate "
+            "contraception (hormonal or barrier method of birth control or abstinence)",  # NLI4CT NCT00404066
+            "inclusion",
+        ),
+        # AACT NCT04929223: behind the label of whom it concerns
+        (
+            "For women of childbearing potential: Must have a negative serum pregnancy test result within 14 days "
+            "prior to initiation of study treatment and agreement to remain abstinent",
+            "inclusion",
+        ),
+        # negatives that qualify a disease, and the judgment in a relative clause
+        ("Uncontrolled hypertension, hypertensive crisis or hypertensive encephalopathy;", "exclusion"),
+        ("Untreated symptomatic central nervous system (CNS) metastases", "exclusion"),
+        (
+            "Any patient for whom the tumor is considered resectable by surgery or stereotactic body radiation "
+            "therapy/stereotactic ablative radiotherapy should be considered ineligible",  # AACT NCT04952597
+            "exclusion",
+        ),
+        # legacy XML NCT00001507: "will be considered ineligible" restates the exclusion heading
+        ("Any female patient known or found to be pregnant will be considered ineligible.", "exclusion"),
+        # legacy XML NCT00003563: the judgment in a condition
+        (
+            "Solitary metastasis eligible only if refused surgery or surgical resection deemed inappropriate",
+            "inclusion",
+        ),
+    ],
+)
+def test_criterion_not_negated_by_gold2_causes(text: str, section: str) -> None:
+    assert criterion_negated(text, section) is False
+
+
+def test_lines_naming_only_cohorts_parts_or_arms_are_sub_headings() -> None:
+    # gold2 DEV NCT04854499 (AACT "~" rows); AACT NCT04895410 and NCT04795713
+    text = (
+        "Key Inclusion Criteria:~Histologically confirmed HNSCC~Safety Run-in Cohort 1 and Phase 2 Cohorts 1~"
+        "Should not have had prior systemic therapy~Safety Run-in Cohort 2 and Phase 2 Cohort 3~"
+        "At least 1 and no more than 2 lines of prior systemic anticancer therapy~Key Exclusion Criteria:~"
+        "Safety Run-in Cohort 1, Pre-expansion Safety Run-in Cohort for Magrolimab + Pembrolizumab (if Applicable), "
+        "and Phase 2 Cohorts 1 and 2~Prior treatment with a taxane~Arm B - Lemzoparlimab + Pomalidomide-"
+        "Dexamethasone~Prior treatment with pomalidomide~Parts A and B~Patients in Cohort 2 must have an EGFR mutation"
+    )
+    assert criteria_by_section(text) == {
+        "inclusion": [
+            "Histologically confirmed HNSCC",
+            "Should not have had prior systemic therapy",
+            "At least 1 and no more than 2 lines of prior systemic anticancer therapy",
+        ],
+        "exclusion": [
+            "Prior treatment with a taxane",
+            "Prior treatment with pomalidomide",
+            "Patients in Cohort 2 must have an EGFR mutation",
+        ],
+    }
+
+
+def test_a_line_opening_with_a_bracket_continues_an_unfinished_line() -> None:
+    # gold2 DEV NCT01268150 (NLI4CT-style lines); NLI4CT NCT00825734, NCT00866905, NCT00119262, NCT00723125
+    text = (
+        "Inclusion Criteria\n"
+        "Subjects with at least one measurable lesion according to Response Evaluation Criteria in Solid Tumors\n"
+        "(RECIST) criteria v 1.1\n"
+        "Unstable angina (anginal symptoms at rest) or new onset angina\n"
+        "(i.e., began within the last 3 months).\n"
+        "Peripheral neuropathy grade 1 by the Common Terminology Criteria for Adverse Events version 3.0\n"
+        "(CTCAE v 3.0).\n"
+        "Resection margins positive for lobular carcinoma in situ (LCIS) are eligible\n"
+        "(ARM A ONLY) Interval between last surgery for breast cancer and randomization\n"
+        "Hemoglobin > 9 gm/dl\n"
+        "(FISH testing is required for all HER2 2-3+ tumors by IHC)"
+    )
+    assert criteria_by_section(text)["inclusion"] == [
+        "Subjects with at least one measurable lesion according to Response Evaluation Criteria in Solid Tumors\n"
+        "(RECIST) criteria v 1.1",
+        "Unstable angina (anginal symptoms at rest) or new onset angina\n(i.e., began within the last 3 months).",
+        "Peripheral neuropathy grade 1 by the Common Terminology Criteria for Adverse Events version 3.0\n"
+        "(CTCAE v 3.0).",
+        "Resection margins positive for lobular carcinoma in situ (LCIS) are eligible",
+        "(ARM A ONLY) Interval between last surgery for breast cancer and randomization",
+        "Hemoglobin > 9 gm/dl",
+        "(FISH testing is required for all HER2 2-3+ tumors by IHC)",
+    ]

@@ -1273,3 +1273,77 @@ def test_endpoints_pico_outcome_measure_lenient_recall(nlp: Language):
     # endpoints. Measured: 295 of 1,081.
     assert gold == 1081
     assert hits / gold >= 0.26
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # gold2 DEV NCT02165605 (NLI4CT-style outcome): a time qualifier stays in a toxicity's name
+        (
+            "Outcome Measurement:\nAcute Skin Toxicity Per NCI-CTC v4.0\nNCI-CTC version 4.0 was used to assessed "
+            "acute skin toxicity grade by physician.",
+            [("Acute Skin Toxicity", "acute skin toxicity"), ("acute skin toxicity", "acute skin toxicity")],
+        ),
+        # NLI4CT NCT00278109 (outcome description)
+        (
+            "4= Ulceration, hemorrahage, necrosis, Late Skin Toxicity: 0=None",
+            [("Late Skin Toxicity", "late skin toxicity")],
+        ),
+        # legacy XML NCT00003070 (summary)
+        (
+            "whether the benefit achieved by enalapril is sustained and alters the course of late cardiotoxicity",
+            [("late cardiotoxicity", "late cardiac toxicity")],
+        ),
+        # legacy XML NCT00006247 (objectives): a dose-limiting toxicity takes no time qualifier
+        (
+            "II. Determine the acute and chronic dose-limiting toxicity of this regimen in these patients.",
+            [("dose-limiting toxicity", "dose-limiting toxicity")],
+        ),
+        # ... nor does an efficacy endpoint
+        ("Determine the early progression-free survival", [("progression-free survival", "progression-free survival")]),
+    ],
+)
+def test_endpoints_a_time_qualifier_stays_in_a_toxicity_name(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # gold2 DEV NCT00343863 (NLI4CT-style title): the antiemetic complete response counted
+        ("Count of Patients Achieving a Complete Response", [("Complete Response", "complete response rate")]),
+        # legacy XML NCT00003700, NCT00006455: the category as the title itself
+        ("Complete Response, 6 months post treatment", [("Complete Response", "complete response rate")]),
+        (
+            "Complete remission achieved after treatment course B3 and lasting ≥ 4 weeks",
+            [("Complete remission", "complete response rate")],
+        ),
+        # legacy XML NCT00006436: not again in the measure's description
+        (
+            "Percentage of Participants With Complete Response, Complete response was assessed by the Cheson "
+            "Response Criteria.",
+            [("Complete Response", "complete response rate")],
+        ),
+        # NLI4CT: listed with other categories, the title counts responders, not complete responses
+        ("Number of Participants With Complete Response (CR) or Partial Response (PR)", []),
+        ("Number of Participants With Complete Responses (CRs), Partial Responses (PRs,) Stable Disease", []),
+        # legacy XML NCT00495079, NCT00496873
+        ("Complete Remission Plus Complete Remission Without Full Platelet Recovery (CR + CRi)", []),
+        ("Number of Participants With Complete Response (CR)/Complete Response Unconfirmed (CRu)", []),
+        ("Number of Participants With Complete Response, Partial Response, or Stable Disease", []),
+        # the category in a description (gold2 DEV NCT00777179)
+        (
+            "Disease of Response (DOR), Number of patients showing Complete Response, Partial Response or Stable "
+            "Disease",
+            [("DOR", "duration of response")],
+        ),
+    ],
+)
+def test_endpoints_a_response_category_counted_by_a_measure_title(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+def test_endpoints_a_response_category_outside_outcome_titles_is_not_an_endpoint(nlp: Language):
+    # gold DEV NCT00408681 (outcome description)
+    text = "Complete response (CR) of intestinal GVHD was defined as the resolution of all symptoms."
+    assert endpoints(nlp(text)) == []

@@ -456,10 +456,30 @@ def test_timeframes_find_nothing_in_non_time_phrases(text: str):
         ("OTHER: Adjuvant chemotherapy for MRD- patients\n2-year PFS rate, Progression-free survival", "2-year"),
         # legacy XML NCT00003820 (outcome description): a person, then a duration counted from an event
         ("PFS, assessed as the number of patients 5 years after treatment who are alive", "5 years"),
+        # gold2 DEV NCT05283720: a list ends at the member after its conjunction, so "arms 1 and 2"
+        # takes no unit from the "21- day" after it
+        ("cycles for arms 1 and 2 and 21- day cycles for arm 3.", "21- day"),
+        # NLI4CT NCT00693719
+        ("Irinotecan 100 mg/m2 IV days 1 and 15, 28 day/Cycle", "28 day"),
+        # legacy XML NCT00001862, NCT00002452
+        ("will have follow-up exams at months six, nine and 12, and one month after treatment ends", "one month"),
+        ("tests for blood and urine at Weeks 1, 2, 4, 6, 8, and 12 and two weeks post study", "two weeks"),
     ],
 )
 def test_timeframes_keep_the_duration_next_to_an_age_or_position(text: str, span: str):
     assert [t for t, *_ in found(text)] == [span]
+
+
+def test_timeframes_a_position_number_leaves_the_durations_listed_after_it():
+    # NLI4CT NCT02780713, NCT00943670: "Day 1" is a position, the list after it durations
+    assert found("hours post-dose on Day 1, 24 and 36 hours post-dose (Day 2)") == [
+        ("24", D, "PT24H", None),
+        ("36 hours", D, "PT36H", None),
+    ]
+    assert found("Cycle 1 Day 1, 15 and 60 minutes post-dose; Cycle 1 Day 8") == [
+        ("15", D, "PT15M", None),
+        ("60 minutes", D, "PT60M", None),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -479,6 +499,8 @@ def test_timeframes_keep_the_duration_next_to_an_age_or_position(text: str, span
         "          3. Be over 8 years old and less than 50 years.",  # HINT NCT01192828
         # legacy XML NCT00460941: an adult's age after a comma, its "of age" wrapped onto the next line
         "          -  male,and post-menopausal or surgically sterilized female, patients, 18-75 years of\r\n",
+        # gold2 DEV NCT05197881: the Cockcroft-Gault formula's age, "in years"
+        "where age is the patient's age in years (from 20 to 80 years), Scr is the serum creatinine",
     ],
 )
 def test_timeframes_skip_ages_in_every_form(text: str):

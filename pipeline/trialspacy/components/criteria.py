@@ -38,6 +38,14 @@ _DASHED_HEADING = re.compile(r"-{2,}\s*[A-Za-z][\w/ ,&-]*?\s*-{2,}")
 # A PDQ sub-heading opening an item of a run-on line ("Age: 18 and over Performance status: ECOG 0-2"):
 # a capitalised word and up to two lower-case ones before ": ", not a negation ("No hypotension: ...").
 _SUB_HEADING = re.compile(r"(?:^|(?<=\s))(?!(?:No|Not|Non|Without|Never)\b)[A-Z][a-z]+(?:[ /][a-z]+){0,2}:(?:\s+|$)")
+# A line that only names the cohorts, parts or arms the criteria below it are for ("Safety Run-in
+# Cohort 1 and Phase 2 Cohorts 1", "Part A", "Arms 1 and 2 Only"): every word capitalised, a number,
+# a symbol or a small joining word, and a cohort noun with its number or letter. A sub-heading,
+# not a criterion (GUIDELINES: sub-headings on a line of their own).
+_COHORT_NAME = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?)\s+(?:[0-9]{1,2}[A-Za-z]?|[A-Z]|[IVX]{1,4})\b", re.I)
+_TITLE_WORDS = re.compile(
+    r"(?:(?:[A-Z0-9][\w'-]*|and|or|for|of|the|with|in|only|[+&/,-])\s*)+",
+)
 # A sub-heading on a line of its own without a colon ("Chemotherapy", "Life expectancy"), above the
 # bullets it introduces: short, unpunctuated.
 _BARE_SUB_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}")
@@ -61,7 +69,7 @@ def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if heading_kind(body) is not None or _placeholder(body) or _CONNECTIVE.fullmatch(body):
             continue
         following = units[i + 1] if i + 1 < len(units) else None
-        if following is not None and (body.endswith(":") or _introduces(unit, following, body)):
+        if following is not None and (body.endswith(":") or _introduces(unit, following, body) or _names_cohort(body)):
             continue
         found.append((unit.content_start, unit.end))
     return found
@@ -79,6 +87,14 @@ def _introduces(unit: LogicalLine, following: LogicalLine, body: str) -> bool:
         and following.indent > unit.indent
         and _BARE_SUB_HEADING.fullmatch(body) is not None
     )
+
+
+def _names_cohort(body: str) -> bool:
+    """Whether a line only names cohorts, parts or arms (brackets aside): a sub-heading."""
+    if _COHORT_NAME.search(body) is None:
+        return False
+    bare = _PARENTHESES.sub(" ", body).strip()
+    return _TITLE_WORDS.fullmatch(bare) is not None and _COHORT_NAME.search(bare) is not None
 
 
 def labelled_items(text: str) -> list[str]:
@@ -107,14 +123,39 @@ _PERSON_NOUN = (
 _PERSON = (
     rf"(?:(?:the|all|any|a|an)\s+)?(?:(?:male|female|pregnant|eligible|adult|fertile|potential|"
     rf"study|enrolled)\s+)?{_PERSON_NOUN}"
-    r"(?:\s+of\s+(?:child-?\s?bearing|reproductive)\s+(?:potential|age))?(?:\s*\([^)]*\))?"
+    r"(?:\s+(?:(?:who|that)\s+(?:is|are)\s+)?of\s+(?:child-?\s?bearing|reproductive)\s+(?:potential|age))?"
+    r"(?:\s*\([^)]*\))?"
+)
+# The investigator's judgment set off by commas is not the criterion's predicate: "Patients who, in
+# the judgment of the investigator, may not comply with the procedures".
+_JUDGMENT = re.compile(
+    r",\s*(?:in|according\s+to)\s+(?:the\s+)?(?:(?:judge?ment|opinion|view|assessment)\s+of\s+the\s+"
+    r"(?:treating\s+)?(?:investigators?|physicians?|doctors?|researchers?)|(?:investigators?|physicians?)'s?\s+"
+    r"(?:judge?ment|opinion|view|assessment))\s*,",
+    re.I,
+)
+# A label naming whom the criterion concerns, before a colon: "Male and Female participants: Lack of
+# agreement to use contraception".
+_PERSON_LABEL = re.compile(
+    r"^(?:for\s+)?(?:(?:all\s+)?(?:male|female|men|women)\s+(?:and|or|&|/)\s+)?(?:all\s+)?"
+    r"(?:(?:male|female|pregnant|fertile)\s+)?"
+    r"(?:patients?|subjects?|participants?|men|women|males?|females?|wocbp)"
+    r"(?:\s+of\s+(?:child-?\s?bearing|reproductive)\s+(?:potential|age))?\s*[:：]\s*",
+    re.I,
 )
 _AUX = r"(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|had|is|are|was|were|be|been|yet|currently|previously|still)\s+)"
 # Cues that negate what follows them at the start of a criterion.
+# A prefixed negative of a quality criteria ask for ("Adequate organ function", "Measurable
+# disease", toxicities resolved) states its absence: "Insufficient bone marrow reserve",
+# "Unmeasurable lesion(s)", "Unresolved toxicities from prior therapy" (as "Patients who have not
+# recovered" does); one that qualifies a disease does not ("Uncontrolled hypertension", "Untreated
+# brain metastases"). A refusal that happened ("The patient refused to join this study") is an
+# event, not an unwillingness ("refuse to participate").
 _START_CUE = (
     r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|"
     r"freedom\s+from|negative|sero-?negative|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
-    r"ineligible|unsuitable|unfit|refus(?:e|es|ed|al)\s+to|do(?:es)?\s+not|don't|doesn't|incomplete|"
+    r"ineligible|unsuitable|unfit|refus(?:e|es|al)\s+to|do(?:es)?\s+not|don't|doesn't|incomplete|"
+    r"insufficient|inadequate|unresolved|unrecovered|(?:un|non-?)(?:measurable|evaluable)|"
     r"failure\s+to\s+(?:sign|give|provide|obtain|comply|understand|agree|consent)|"
     r"(?:has|have|had|is|are|was|were)n't)\b"
 )
@@ -139,11 +180,34 @@ _LIMIT = re.compile(
 )
 _START = re.compile(rf"^(?:{_PERSON}\s+)?(?:(?:who|that)\s+)?{_AUX}*(?:{_START_CUE})", re.I)
 _WITH_NO = re.compile(rf"^{_PERSON}\s+(?:with\s+no|with\s*out|have\s+no|has\s+no)\b", re.I)
+# (A one-word relative clause may describe the person: "Women who are pre-menopausal must have a
+# negative serum pregnancy test".)
 _MUST_HAVE_NEGATIVE = re.compile(
-    rf"^(?:{_PERSON}\s+)?(?:(?:who|that)\s+)?{_AUX}*(?:have|has|be|show)\s+(?:a\s+|an\s+)?"
+    rf"^(?:{_PERSON}\s+(?:(?:who|that)\s+(?:is|are)\s+[\w-]+\s+)?)?(?:(?:who|that)\s+)?{_AUX}*"
+    r"(?:have|has|be|show)\s+(?:a\s+|an\s+)?"
     r"(?:documented\s+|confirmed\s+)?(?:negative|free\s+of|na[iï]ve)\b",
     re.I,
 )
+# A negative test result asked for with something the patient must do is a mixed criterion, not an
+# absence: "must have a negative serum pregnancy test prior to the first dose. If a female subject of
+# childbearing potential must use acceptable effective methods of contraception ...".
+_ALSO_REQUIRED = re.compile(
+    r"\b(?:(?:must|should|shall|will|to)\s+(?:also\s+)?(?:agree\s+to\s+)?|agree(?:s|ment)?\s+to\s+)"
+    r"(?:use|be\s+using|practi[cs]e|employ|remain\s+abstinent|abstain)\b",
+    re.I,
+)
+# The investigator's judgment that the patient is unfit for the trial, wherever it stands in the
+# clause: "With unlisted exclusion criteria but are considered not suitable for the clinical study by
+# researchers" (but not in a relative or conditional clause: "Patients with NSCLC who are considered
+# unsuitable for surgery" qualifies the disease, as "who are not eligible" does; "Solitary metastasis
+# eligible only if ... resection deemed inappropriate").
+_JUDGED_UNFIT = re.compile(
+    r"\b(?:considered|deemed|judged|assessed|regarded)\s+(?:(?:to\s+be|as)\s+)?(?:not\s+(?:suitable|eligible|"
+    r"appropriate|fit)|unsuitable|ineligible|inappropriate|unfit)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|where)\b", re.I)
+_JUDGED_WORDS = ("considered", "deemed", "judged", "assessed", "regarded")
 # A negated verb later in the first clause: "The site planned for radiation was not irradiated",
 # "Patients to receive IL-2 must have no active infections".
 _VERB_NEGATION = re.compile(
@@ -167,15 +231,18 @@ _SUBORDINATE = re.compile(
     re.I,
 )
 _PERSON_WITH = re.compile(rf"^{_PERSON}\s+with\b", re.I)
-# A criterion phrased as the exclusion itself: "... will be excluded", "... are ineligible", "Patients
-# may not be entered ...". Not in a relative clause ("who are not eligible for transplantation"), nor
-# before a capitalised word (a run-on line's next item starts there).
+# A criterion phrased as the exclusion itself: "... will be excluded", "... are ineligible", "... will be
+# considered ineligible", "Patients may not be entered ...". Not in a relative clause ("who are not
+# eligible for transplantation"), nor before a capitalised word (a run-on line's next item starts there).
 _EXCLUDED = re.compile(
-    r"(?<!who\s)(?<!that\s)(?<!which\s)\b(?:(?:is|are|will\s+be|shall\s+be)\s+(?:excluded|ineligible|"
-    r"not\s+eligible)|may\s+not\s+be\s+(?:entered|enrolled|included|registered|randomi[sz]ed|started|"
+    r"(?<!who\s)(?<!that\s)(?<!which\s)\b(?:(?:is|are|will\s+be|shall\s+be)\s+(?:(?:considered|deemed)\s+)?"
+    r"(?:excluded|ineligible|not\s+eligible)|may\s+not\s+be\s+(?:entered|enrolled|included|registered|randomi[sz]ed|started|"
     r"treated|admitted))\b(?!\s+(?-i:[A-Z][a-z]))",
     re.I,
 )
+# The first clause ends at a semicolon or colon (also full-width, as records registered from China
+# write them: "PD-L1 negative；") or at the end of the first sentence.
+_FIRST_CLAUSE_END = re.compile(r"[;:；：。]|\.\s")
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MAX_PREFIX_WORDS = 10
 # What a clause must hold (lower-cased) for some patterns to match it: most clauses hold none of
@@ -204,7 +271,8 @@ def criterion_negated(text: str, section: str = INCLUSION) -> bool:
 
 
 def _clause_negated(text: str, section: str) -> bool:
-    clause = re.split(r"[;:]|\.\s", text, maxsplit=1)[0]
+    text = _JUDGMENT.sub(" ", _PERSON_LABEL.sub("", text, count=1))
+    clause = _FIRST_CLAUSE_END.split(text, maxsplit=1)[0]
     clause = " ".join(_PARENTHESES.sub(" ", clause).split())
     if not clause:
         return False
@@ -221,7 +289,12 @@ def _clause_negated(text: str, section: str) -> bool:
     for pattern in (_START, _WITH_NO, _MUST_HAVE_NEGATIVE):
         cue = pattern.match(clause)
         if cue is not None:
+            if cue.group().lower().endswith("negative") and _ALSO_REQUIRED.search(text, cue.end()):
+                return False
             return not _limit_at(clause, cue.start(), cue.end())
+    judged = _JUDGED_UNFIT.search(clause) if _may_hold(lower, _JUDGED_WORDS) else None
+    if judged is not None and not _RELATIVE.search(clause, 0, judged.start()):
+        return True
     if (
         _NON_PERSON.match(clause)
         or (_may_hold(lower, _NAIVE_WORDS) and _NAIVE.match(clause))

@@ -9,8 +9,9 @@ eligibility criteria (``prior immune-related adverse events``).
 
 The lexicon is ``data/endpoints.jsonl`` (how it was made: ``data/ENDPOINTS.md``). Its rows are
 endpoints (``canonical``, ``abbreviation``, ``family``, ``variants``, ``weak_variants``,
-``short_forms``, ``needs_grade``), qualifiers, registry misspellings, and blocked phrases that contain
-an endpoint name without being one (``Common Terminology Criteria for Adverse Events``).
+``category_variants``, ``short_forms``, ``needs_grade``), qualifiers (of efficacy endpoints, and times
+of toxicities), registry misspellings, and blocked phrases that contain an endpoint name without being
+one (``Common Terminology Criteria for Adverse Events``).
 """
 
 import functools
@@ -41,6 +42,8 @@ TERMS_KEY = "endpoint_terms"
 TERMS_FILE = f"{TERMS_KEY}.jsonl"
 
 Row = dict[str, Any]
+EFFICACY = "efficacy"
+SAFETY = "safety"
 Tokens = tuple[str, ...]
 Tokenize = Callable[[Iterable[str]], list[list[str]]]
 
@@ -153,6 +156,25 @@ AIM_WINDOW = 40
 METHOD_AFTER = re.compile(
     r"\s*(?:\([^()\s]{1,12}\)\s*)?(?:(?:will\s+be|was|were|is|are)\s+)?(?:defined\s+as|(?:evaluated|assessed|"
     r"measured|determined|defined)\s+(?:by|using|according\s+to|per|in\s+accordance\s+with))\b",
+    re.IGNORECASE,
+)
+# A response category names the endpoint where an outcome measure's title counts it: the title
+# itself ("Complete Remission"), or a count of patients with it ("Count of Patients Achieving a
+# Complete Response", "Percentage of Participants With Complete Remission"); not in the measure's
+# definition ("Number of patients showing Complete Response (CR)" after the title), and not listed
+# with other categories ("... With Complete Response or Partial Response": objective responders).
+COUNTED_BEFORE = re.compile(
+    r"(?:^|\b(?:number|count|percentage|percent|proportion|rate|incidence)\s+of\s+(?:the\s+)?"
+    r"(?:patients?|participants?|subjects?|people|persons|individuals|women|men)\s+(?:who\s+)?"
+    r"(?:(?:achiev|attain|reach|obtain|experienc|show)\w*|with|having|had|has)\s+(?:an?\s+|the\s+)?)$",
+    re.IGNORECASE,
+)
+# (After a comma only another category's name: "Complete Response, Complete response was assessed by
+# the Cheson criteria" describes the measure.)
+OTHER_CATEGORY_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:(?:or|and|plus)\b|/|\+)\s*(?:an?\s+)?(?:partial|PR\b|stable|SD\b|very\s+good|"
+    r"VGPR\b|CR[a-z]{1,2}\b|complete\b|minor|marginal|major|overall|objective|response)"
+    r"|\s*(?:\([^()]{0,20}\)\s*)?,\s*(?:an?\s+)?(?:partial|PR\b|stable|SD\b|very\s+good|VGPR\b|CR[a-z]{1,2}\b)",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.;!?](?=\s)|[|\n~]")
@@ -374,7 +396,8 @@ class EndpointLexicon:
     terms: TermIndex = field(default_factory=TermIndex)
     qualifiers: TermIndex = field(default_factory=TermIndex)
     by_canonical: dict[str, Row] = field(default_factory=dict)
-    qualifier_names: tuple[str, ...] = ()
+    # The qualifiers' names by the family of endpoints they qualify.
+    qualifier_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -397,11 +420,14 @@ class EndpointLexicon:
                 misspellings.setdefault(row["word"].lower(), []).append(row["misspelling"])
         qualifier_rows = [r for r in rows if "qualifier" in r]
         endpoint_rows = [r for r in rows if "canonical" in r]
-        lex.qualifier_names = tuple(r["qualifier"] for r in qualifier_rows)
+        lex.qualifier_names = {
+            family: tuple(r["qualifier"] for r in qualifier_rows if r.get("family", EFFICACY) == family)
+            for family in (EFFICACY, SAFETY)
+        }
         lex.by_canonical = {r["canonical"]: r for r in endpoint_rows}
 
         for row in qualifier_rows:
-            payload = {"qualifier": row["qualifier"]}
+            payload = {"qualifier": row["qualifier"], "family": row.get("family", EFFICACY)}
             for tokens in tokenize(row.get("variants", [])):
                 for form in hyphen_forms(tokens):
                     lex.qualifiers.add(form, payload)
@@ -442,12 +468,35 @@ class EndpointLexicon:
             "family": row["family"],
             "weak": weak,
             "needs_grade": bool(row.get("needs_grade")),
-            "qualifiable": row["family"] == "efficacy"
-            and not canonical.startswith(tuple(q + " " for q in self.qualifier_names)),
+            "qualifiable": self._qualifiable(row),
         }
         # Time-to-event endpoints are also reported as rates: "PFS rate", "overall survival rate".
         with_rate = canonical.endswith("survival")
         longs = tokenize(row.get("weak_variants" if weak else "variants", []))
+        self._add_long_forms(longs, payload, misspellings, with_rate, override)
+        if weak:
+            categories = tokenize(row.get("category_variants", []))
+            self._add_long_forms(categories, dict(payload, category=True), misspellings, with_rate, override)
+            return
+        for tokens in tokenize(row.get("short_forms", [])):
+            forms = {tuple(tokens)}
+            plural = plural_form(tuple(tokens))
+            if plural:
+                forms.add(plural)
+            if with_rate:
+                forms.update(tuple(tokens) + (w,) for w in RATE_WORDS)
+            for form in forms:
+                self.terms.add(form, dict(payload, short=True), case_sensitive=True, override=override)
+
+    def _add_long_forms(
+        self,
+        longs: Iterable[Sequence[str]],
+        payload: Row,
+        misspellings: dict[str, list[str]],
+        with_rate: bool,
+        override: bool,
+    ) -> None:
+        """Index long forms with their hyphen, misspelt, plural and rate forms."""
         for tokens in longs:
             forms = set()
             for base in hyphen_forms(tokens):
@@ -461,17 +510,17 @@ class EndpointLexicon:
                         forms.update(form + (w,) for w in RATE_WORDS)
             for form in forms:
                 self.terms.add(form, payload, override=override)
-        if weak:
-            return
-        for tokens in tokenize(row.get("short_forms", [])):
-            forms = {tuple(tokens)}
-            plural = plural_form(tuple(tokens))
-            if plural:
-                forms.add(plural)
-            if with_rate:
-                forms.update(tuple(tokens) + (w,) for w in RATE_WORDS)
-            for form in forms:
-                self.terms.add(form, dict(payload, short=True), case_sensitive=True, override=override)
+
+    def _qualifiable(self, row: Row) -> str | None:
+        """The family of qualifiers an endpoint takes, or None: efficacy endpoints take place
+        qualifiers (``intracranial PFS``), toxicity outcomes take time qualifiers (``acute skin
+        toxicity``, as the contract's ``acute toxicity``); not when their name already has one, nor
+        when their row says ``no_qualifier`` (a dose-limiting toxicity has its own window)."""
+        family, canonical = row["family"], row["canonical"]
+        if row.get("no_qualifier") or (family == SAFETY and not canonical.endswith("toxicity")):
+            return None
+        names = self.qualifier_names.get(family, ())
+        return family if names and not canonical.startswith(tuple(q + " " for q in names)) else None
 
     def abbreviation_of(self, canonical: str) -> str | None:
         """The usual abbreviation of an endpoint, if the lexicon has one."""
@@ -503,11 +552,12 @@ class Mention:
     abbreviation: str | None
     short: bool = False
     weak: bool = False
+    category: bool = False
 
 
-def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int) -> tuple[int, str] | None:
-    """Token start and name of a qualifier written right before token ``start`` (an optional
-    hyphen between them), not reaching back past token ``floor``."""
+def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int, family: str) -> tuple[int, str] | None:
+    """Token start and name of a qualifier of ``family`` written right before token ``start`` (an
+    optional hyphen between them), not reaching back past token ``floor``."""
     words = [t.text for t in doc[max(floor, start - 5) : start]]
     offset = start - len(words)
     ends = [len(words)]
@@ -518,7 +568,7 @@ def _qualifier_before(doc: Doc, lex: EndpointLexicon, start: int, floor: int) ->
             if end - n < 0:
                 continue
             hit = lex.qualifiers.get(words[end - n : end])
-            if hit is not None:
+            if hit is not None and hit["family"] == family:
                 return offset + end - n, hit["qualifier"]
     return None
 
@@ -536,7 +586,7 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
         abbreviation = payload["abbreviation"]
         span_start = start
         if payload["qualifiable"]:
-            found = _qualifier_before(doc, lex, start, floor)
+            found = _qualifier_before(doc, lex, start, floor, payload["qualifiable"])
             if found is not None:
                 span_start, qualifier = found
                 canonical = f"{qualifier} {canonical}"
@@ -544,7 +594,7 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
         start_char = doc[span_start].idx
         last = doc[end - 1]
         end_char = last.idx + len(last.text)
-        if payload["family"] == "safety":
+        if payload["family"] == SAFETY:
             graded = grade_before(text, start_char)
             grade = None
             if graded is not None and graded[0] >= (doc[floor].idx if floor < len(doc) else 0):
@@ -567,6 +617,7 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
                 abbreviation=abbreviation,
                 short=bool(payload.get("short")),
                 weak=payload["weak"],
+                category=bool(payload.get("category")),
             )
         )
     return out
@@ -585,7 +636,7 @@ def elided_mentions(doc: Doc, lex: EndpointLexicon, text: str, mentions: list[Me
         canonical = f"{found.group('word').lower()} {head}"
         row = lex.by_canonical.get(canonical)
         span = doc.char_span(found.start("word"), found.end("word"))
-        if row is None or row["family"] != "safety" or canonical == m.canonical or span is None:
+        if row is None or row["family"] != SAFETY or canonical == m.canonical or span is None:
             continue
         if any(o.start_char < span.end_char and span.start_char < o.end_char for o in out):
             continue
@@ -689,6 +740,7 @@ def resolve_definitions(
                     abbreviation=head.abbreviation or short_text,
                     short=True,
                     weak=head.weak,
+                    category=head.category,
                 )
             )
     return sorted(out, key=lambda m: m.start_char)
@@ -731,6 +783,8 @@ def find_endpoints(
     kept = []
     guarded_end: int | None = None
     for m in mentions:
+        if m.category and not counted_in_title(text, m, clauses):
+            continue
         if (
             m.weak
             and not any(s <= m.start_char and m.end_char <= e for s, e in clauses)
@@ -755,6 +809,16 @@ def find_endpoints(
                 continue
         kept.append(m)
     return kept
+
+
+def counted_in_title(text: str, mention: Mention, titles: Sequence[tuple[int, int]]) -> bool:
+    """Whether a response category is what an outcome measure's title (``titles``: the first
+    clauses of the outcome items) counts; see :data:`COUNTED_BEFORE`."""
+    for start, end in titles:
+        if start <= mention.start_char and mention.end_char <= end:
+            before = text[start : mention.start_char].lstrip()
+            return COUNTED_BEFORE.search(before) is not None and not OTHER_CATEGORY_AFTER.match(text, mention.end_char)
+    return False
 
 
 def to_candidates(mentions: Iterable[Mention]) -> Iterator[Candidate]:

@@ -161,8 +161,29 @@ def _continues(text: str, unit: LogicalLine, prev: Line, line: Line, after_blank
     if after_blank:
         return unit.bulleted and line.indent > unit.indent
     subheading = text[line.content_end - 1] == ":" and line.indent <= unit.indent
-    return (unit.bulleted and not subheading and _runs_on(text, prev, line)) or (
-        width is not None and _overflows(text, prev, line, width)
+    return (
+        (unit.bulleted and not subheading and _runs_on(text, prev, line))
+        or (width is not None and _overflows(text, prev, line, width))
+        or _bracket_runs_on(text, prev, line)
+    )
+
+
+# A bracket that continues the line before it: an abbreviation of the words before it ("(RECIST)
+# criteria v 1.1", "(CTCAE v 3.0)."), or an aside in lower case ("(i.e., lumpectomy) or total
+# mastectomy", "(polyoxyethylated castor oil) or a drug"); not a note of its own ("(FISH testing is
+# required for ...)") nor the scope of the criterion it opens ("(ARM A ONLY) Interval between ...").
+_BRACKET_RUNS_ON = re.compile(r"[(\[](?:[a-z]|[A-Z][\w.-]*[A-Z0-9][\w.-]*(?:[ ][^\s)\]]+){0,2}[)\]])")
+_SCOPE_LABEL = re.compile(r"[(\[][^()\[\]]*\bonly[)\]]", re.I)
+
+
+def _bracket_runs_on(text: str, prev: Line, line: Line) -> bool:
+    """Whether ``line`` opens with a bracket that continues ``prev``, which does not end a sentence:
+    "... according to Response Evaluation Criteria in Solid Tumors" then "(RECIST) criteria v 1.1"
+    (NLI4CT lines wrapped without bullets)."""
+    return (
+        text[prev.content_end - 1] not in ".:;!?"
+        and _BRACKET_RUNS_ON.match(text, line.content_start, line.content_end) is not None
+        and _SCOPE_LABEL.match(text, line.content_start, line.content_end) is None
     )
 
 
@@ -171,9 +192,9 @@ def logical_lines(text: str, start: int = 0, end: int | None = None) -> list[Log
 
     A line continues the one before it when it has no bullet marker and either follows a
     bulleted line directly and runs on from it (a wrapped bullet), follows a blank line but is
-    indented past the bullet it belongs to (markdown's indented paragraph), or completes a
-    hard-wrapped line. A line ending in ``:`` at the bullet's indentation is a new unit (a
-    sub-heading).
+    indented past the bullet it belongs to (markdown's indented paragraph), completes a
+    hard-wrapped line, or opens with a bracket after a line that does not end a sentence. A line
+    ending in ``:`` at the bullet's indentation is a new unit (a sub-heading).
     """
     return list(_logical_lines(text, start, len(text) if end is None else end))
 

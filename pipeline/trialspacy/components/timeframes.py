@@ -262,6 +262,7 @@ _RE_ELEMENTS = (
     ("single", re.compile(_BARE, _FLAGS)),
 )
 _RE_LSEP = re.compile(_LSEP, _FLAGS)
+_CONJUNCTION = re.compile(r"and|or|&", _FLAGS)
 _RE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<unit>{_UNIT})", _FLAGS)
 _RE_UNIT_FORMS = tuple((code, re.compile(form, _FLAGS)) for code, form in _UNIT_FORMS)
 _RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
@@ -417,7 +418,7 @@ def _ascii_lower(text: str) -> str:
 _SAME_CLAUSE = r"(?:[^a-z;!?.\n]|\n(?![ \t]*(?:[-*~\u2022]|[0-9]{1,2}[.)])))"
 _AGE_WORDS = (
     r"of|is|was|at|the|between|from|range|ranging|ranged|greater|less|more|older|younger|than|"
-    r"equal|equals|to|or|and|above|below|over|under|least|most|minimum|maximum|limit|up|years?|"
+    r"equal|equals|to|or|and|above|below|over|under|least|most|minimum|maximum|limit|up|in|years?|"
     r"yrs?|months?|weeks?|days?|old|birth|if|legal|majority|entry|into|study|time|signing|"
     r"informed|consent|screening|enrol?lment|inclusion|randomi[sz]ation|visit|onset|appropriate"
 )
@@ -718,6 +719,10 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
     elements = _elements(text, start + len(quant), match.end())
     if not elements:
         return []
+    if elements[0].start != start + len(quant):
+        # The list's first members have no unit ("months six, nine and 12, and one month"): the
+        # durations are a list of their own.
+        quant, start = "", elements[0].start
     before = ("\n" if start <= _WINDOW else "") + text[max(0, start - _WINDOW) : start]
     after = text[elements[-1].end : elements[-1].end + _WINDOW]
     after_age = age_end >= 0 and _AGE_GAP.fullmatch(text, age_end, start) is not None
@@ -727,9 +732,15 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
         return []
     if not quant and _POSITION_BEFORE.search(before):
         # The first number is a calendar position (Day 1 to 18 month, Grade 3, 4 weeks): read
-        # on from the number after it.
-        first = _RE_TOKEN.search(text, start, match.end())
-        return _scan(text, first.end(), match.end()) if first else []
+        # on from the number after it; a bare one leaves the rest of its list ("Day 1, 24 and 36
+        # hours post-dose"; "arms 1 and 2 and 21-day cycles" lists no unit with the position).
+        if not elements[0].bare:
+            first = _RE_TOKEN.search(text, start, match.end())
+            return _scan(text, first.end(), match.end()) if first else []
+        elements.pop(0)
+        if not elements:
+            return []
+        start = elements[0].start
     if _DIGIT_AFTER.match(text, elements[-1].end):
         # A unit followed by a number is a calendar position too (Cycle 1 Day 15).
         elements.pop()
@@ -747,8 +758,12 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
 
 
 def _elements(text: str, start: int, end: int) -> list[_Element]:
-    """The members of a list, each unit-less member taking the unit of the next member."""
+    """The members of a list, each unit-less member taking the unit of the next member of its
+    list: a list ends at the member after its conjunction ("arms 1 and 2 and 21-day cycles" lists
+    ``1`` and ``2``, then ``21-day``)."""
     elements: list[_Element] = []
+    final: list[bool] = []  # whether a member follows its list's conjunction
+    conjunction = False
     pos = start
     while pos < end:
         for shape, form in _RE_ELEMENTS:  # noqa: B007 (used after the loop)
@@ -761,17 +776,22 @@ def _elements(text: str, start: int, end: int) -> list[_Element]:
         numbers = _numbers_of(tokens)
         if numbers is None:
             break
+        added = len(elements)
         if shape == "compound":
             elements.extend(_compound(tokens, numbers))
         else:
             shape = "range" if len(numbers) == 2 else "single"
             elements.append(_Element(found.start(), found.end(), numbers, shape, numbers[-1][1] is None))
+        final.extend([conjunction] * (len(elements) - added))
         separator = _RE_LSEP.match(text, found.end(), end)
         if separator is None:
             break
+        conjunction = _CONJUNCTION.search(separator.group()) is not None
         pos = separator.end()
     unit: str | None = None
     for i in range(len(elements) - 1, -1, -1):
+        if final[i]:
+            unit = None
         numbers = elements[i].numbers
         if numbers[-1][1]:
             unit = numbers[0][1] or numbers[-1][1]
