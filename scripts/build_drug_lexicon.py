@@ -3,7 +3,10 @@
 Sources (see pipeline/trialspacy/data/DRUG_LEXICON.md for licences and every filtering rule):
 - the dictionary shipped in the installed ``drug-named-entity-recognition`` package (MIT);
 - the DrugBank open vocabulary in ``<corpora>/lexicons/drugbank_vocabulary.csv.gz`` (CC0);
-- curated files in the data folder: drug_codes.jsonl, drug_classes.jsonl, drug_denylist.jsonl.
+- curated files in the data folder: drug_codes.jsonl, drug_classes.jsonl, drug_denylist.jsonl;
+- the other names that registry records give their interventions (``<corpora>/ctgov_legacy_xml``,
+  ``<corpora>/ctgov_samples`` and the repository's ``samples/``; ClinicalTrials.gov records, public
+  domain), without the records of the gold documents.
 Evidence for the denylist comes from the DEV split of CHIA and LCT (NCT number % 5 != 0).
 
 Usage: python scripts/build_drug_lexicon.py [../shared/corpora]
@@ -18,11 +21,13 @@ import json
 import pickle
 import re
 import sys
+import zipfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from corpora_eval import add_corpora_argument
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -31,6 +36,7 @@ from trialspacy.brat import read_brat
 from trialspacy.components.drugs.codes import CODE_RE, is_code, is_code_lookalike
 from trialspacy.components.drugs.context import is_measured
 from trialspacy.components.drugs.formulations import product_name
+from trialspacy.components.drugs.gazetteer import GAZETTEER_TYPES, RADIOLABEL_TYPES, listed_names
 from trialspacy.components.drugs.stems import has_inn_stem
 from trialspacy.lexicon import TermIndex, read_jsonl, tokenize_terms, write_jsonl
 from trialspacy.tokenizer import blank
@@ -52,7 +58,15 @@ PROTECTED_MIN_INSIDE_SHARE = 0.2
 # A name the package excludes stays only when DEV shows it as a drug this often, and mostly.
 EXCLUDED_MIN_INSIDE = 3
 # Priority of sources when two give the same tokens (higher wins).
-PRIORITY = {"drugbank": 0, "mesh_class": 1, "fds": 2, "curated_code": 3, "curated_class": 4, "deny": 5}
+PRIORITY = {
+    "drugbank": 0,
+    "mesh_class": 1,
+    "fds": 2,
+    "registry_alias": 3,
+    "curated_code": 4,
+    "curated_class": 5,
+    "deny": 6,
+}
 
 
 @dataclass
@@ -521,6 +535,257 @@ def evidence_denies(term: Term, inside: int, outside: int) -> bool:
     return outside >= least and inside / (inside + outside) < share
 
 
+# --- registry aliases ------------------------------------------------------------------------
+
+
+@dataclass
+class RegistryRecord:
+    """What the alias mining reads of one registry record: its interventions, each as its type
+    and its names (the name, then the other names the record lists for it), the names of who runs
+    it (sponsors, officials and their affiliations, sites), and its text (for telling ordinary
+    words from brands)."""
+
+    nct: str
+    title: str
+    interventions: list[tuple[str, list[str]]]
+    people: list[str]
+    text: str
+
+
+def legacy_records(path: Path) -> Iterator[RegistryRecord]:
+    """Records of a zip of legacy XML files (``clinical_study``, AllPublicXML's layout):
+    ``intervention/{intervention_type,intervention_name,other_name}``."""
+    with zipfile.ZipFile(path) as archive:
+        for name in sorted(archive.namelist()):
+            if not name.endswith(".xml"):
+                continue
+            root = ElementTree.fromstring(archive.read(name))
+            interventions = [
+                (
+                    item.findtext("intervention_type") or "",
+                    [item.findtext("intervention_name") or ""] + [o.text or "" for o in item.findall("other_name")],
+                )
+                for item in root.findall("intervention")
+            ]
+            people = [e.text or "" for e in root.iterfind("sponsors/*/agency")]
+            people += [e.text or "" for e in root.iterfind("overall_official/last_name")]
+            people += [e.text or "" for e in root.iterfind("overall_official/affiliation")]
+            people += [e.text or "" for e in root.iterfind("location/facility/name")]
+            title = (root.findtext("brief_title") or "").strip()
+            yield RegistryRecord(
+                root.findtext("id_info/nct_id") or "", title, interventions, people, " ".join(root.itertext())
+            )
+
+
+def api_v2_records(path: Path) -> Iterator[RegistryRecord]:
+    """Records of a JSON-lines file of API v2 studies: ``interventions[].{type,name,otherNames}``."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            section = json.loads(line)["protocolSection"]
+            module = section.get("armsInterventionsModule", {})
+            interventions = [
+                (item.get("type", ""), [item.get("name", "")] + item.get("otherNames", []))
+                for item in module.get("interventions", [])
+            ]
+            sponsors = section.get("sponsorCollaboratorsModule", {})
+            contacts = section.get("contactsLocationsModule", {})
+            people = [s.get("name", "") for s in [sponsors.get("leadSponsor", {}), *sponsors.get("collaborators", [])]]
+            people += [o.get(key, "") for o in contacts.get("overallOfficials", []) for key in ("name", "affiliation")]
+            people += [site.get("facility", "") for site in contacts.get("locations", [])]
+            ident = section["identificationModule"]
+            yield RegistryRecord(ident["nctId"], ident.get("briefTitle", "").strip(), interventions, people, "")
+
+
+def aact_records(path: Path) -> Iterator[RegistryRecord]:
+    """Records of an AACT-style interventions table (``nct_id``, ``intervention_type``, ``name``
+    written ``Type: name``): names only, whose parentheses may hold another name."""
+    by_record: dict[str, list[tuple[str, list[str]]]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            name = row["name"].partition(": ")[2] or row["name"]
+            by_record.setdefault(row["nct_id"], []).append((row["intervention_type"] or "", [name]))
+    for nct, interventions in sorted(by_record.items()):
+        yield RegistryRecord(nct, "", interventions, [], "")
+
+
+def gold_records() -> tuple[set[str], set[str]]:
+    """NCT ids and titles (a document's first line) of the gold documents and of their sources,
+    whose records the mining leaves out so that the gold stays a fair test."""
+    ids: set[str] = set()
+    titles: set[str] = set()
+    paths = sorted((REPO / "annotations" / "gold").glob("**/*.jsonl"))
+    paths += sorted((REPO / "annotations" / "source").glob("*.jsonl"))
+    for path in paths:
+        for row in read_jsonl(path):
+            ids.update(re.findall(r"NCT\d{8}", row["id"]))
+            titles.add(row["text"].split("\n", 1)[0].strip())
+    return ids, titles
+
+
+def registry_records(corpora: Path) -> Iterator[RegistryRecord]:
+    """The registry records of the corpora and of the repository's samples, without the gold's."""
+    records: list[Iterator[RegistryRecord]] = [
+        legacy_records(corpora / "ctgov_legacy_xml" / "AllPublicXML_6786.zip"),
+        api_v2_records(corpora / "ctgov_samples" / "nsclcbench_ctg_studies.jsonl.gz"),
+        aact_records(corpora / "ctgov_samples" / "ctrialsgov_tbl_join_sample_inter.jsonl.gz"),
+    ]
+    records += [api_v2_records(path) for path in sorted((REPO / "samples").glob("ctgov_v2_*.jsonl*"))]
+    ids, titles = gold_records()
+    for source in records:
+        for record in source:
+            if record.nct not in ids and record.title not in titles:
+                yield record
+
+
+# The types whose items name one agent each (not RADIATION's modalities).
+_ALIAS_TYPES = GAZETTEER_TYPES - RADIOLABEL_TYPES
+# "Osimertinib (AZD9291)", "Hemospan (MP4OX)": a name and, in parentheses, another.
+_NAMED_PAIR_RE = re.compile(r"(?P<first>[^()]+?)\s*\(\s*(?P<second>[^()]+?)\s*\)")
+# A registered or trademark sign after a name, and quotes around it: not part of the name.
+_MARKS_RE = re.compile(r"^[\"'\s]+|(?:\s*(?:®|™|\(R\)|\(TM\)|TM\b))*[\"'\s]*$")
+# A brand: one word of five letters or more, capitalised, perhaps camel-case or hyphenated
+# (``Carboplat``, ``DepoCyt``, ``Solu-Cortef``), or of six capitals or more (``HYLENEX``; shorter
+# capitals are mostly abbreviations, see rule 5, or a sponsor's name: ``KYOWA``).
+_BRAND_SHAPE_RE = re.compile(r"[A-Z](?:[A-Za-z]{4,}(?:-[A-Za-z]{2,})*)(?<![A-Z]{5})|[A-Z]{6,}")
+# A mined code has a number of three digits or more: ``RO-43`` is what is left of "Ro 43-780"
+# listed as two names.
+_THREE_DIGITS_RE = re.compile(r"\d{3}")
+# Words of an intervention that is a control: every name listed with it is suspect
+# ("Placebo", other name ``TrophAmine``: the vehicle, not the agent).
+_CONTROL_RE = re.compile(r"\b(?:placebos?|vehicle|sham|saline)\b", re.IGNORECASE)
+# A word written in lower case this often in the records' text is an ordinary word, not a brand.
+ORDINARY_MIN_LOWER = 2
+
+
+def _names_of(name: str) -> list[str]:
+    """The names an intervention's name field holds: itself, or the two of ``A (B)``; without
+    trademark signs and quotes."""
+    pair = _NAMED_PAIR_RE.fullmatch(name.strip())
+    names = [pair.group("first"), pair.group("second")] if pair else [name]
+    return [_MARKS_RE.sub("", n) for n in names]
+
+
+def _listed_agent(kind: str, name: str, agents: dict[str, set[str]]) -> str | None:
+    """The generic name of an agent the lexicon knows, when ``name`` is one such agent as the
+    gazetteer reads an item (dose forms, doses and routes left out; not a combination)."""
+    listed = listed_names(f"{kind}: {name}", GAZETTEER_TYPES)
+    if len(listed) != 1 or not listed[0].whole:
+        return None
+    generics = agents.get(listed[0].text.lower(), set())
+    return next(iter(generics)) if len(generics) == 1 else None
+
+
+def _intervention_agent(kind: str, written: Sequence[str], agents: dict[str, set[str]]) -> str | None:
+    """The agent an intervention names (``written``: its names, the intervention's own first):
+    its own name's generic name, else the one generic its other names agree on. The other names
+    may name another agent with the same one (``omacetaxine mepesuccinate``, ``homoharringtonine``)
+    or a wrong one (``sargramostim``, ``M-CSF``): the intervention's own name decides."""
+    generics = [_listed_agent(kind, n, agents) for n in written]
+    if generics[0] is not None:
+        return generics[0]
+    found = {g for g in generics if g is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _is_alias_shape(surface: str) -> bool:
+    """A code with a number of three digits or more, or a brand (see ``_BRAND_SHAPE_RE``)."""
+    if is_code(surface):
+        return _THREE_DIGITS_RE.search(surface) is not None
+    return _BRAND_SHAPE_RE.fullmatch(surface) is not None
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a person's or an organisation's name and its runs of words written together,
+    lower-case (``Novo Nordisk A/S``: ``novo``, ``nordisk``, ``novonordisk``, ...)."""
+    words = re.findall(r"[\w-]+", name.lower())
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
+def _alias_key(surface: str) -> str:
+    """One key for the spellings of a name: ``LY231514``, ``LY-231514``, ``ly 231514``."""
+    return re.sub(r"[-\s]", "", surface.lower())
+
+
+def registry_aliases(records: Iterator[RegistryRecord], terms: Sequence[Term]) -> list[Term]:
+    """Codes and brands the lexicon lacks, with the generic name of the agent whose other name a
+    registry record lists them as (DRUG_LEXICON.md, "Registry aliases"): a code or a brand (see
+    :func:`_is_alias_shape`) unknown to the lexicon (or known as a code without a generic name),
+    written alone as one of the names of an intervention that names one agent with a generic name
+    (:func:`_intervention_agent`); a code also in its other spellings (:func:`code_spellings`).
+    Left out: a name listed with two generics (in any spelling), or with a control that names no
+    agent (``Placebo``, other name ``TrophAmine``); a brand written in lower case in the records'
+    text (an ordinary word: ``Epilepsy``), or in the name of who runs a trial (a sponsor: ``Bayer``,
+    ``NovoNordisk``; a person or a site: ``Teresa``), or of which a hyphenated part is a term of its
+    own (``Sandostatin-LAR``)."""
+    known: dict[str, list[Term]] = {}
+    for term in terms:
+        known.setdefault(term.surface.lower(), []).append(term)
+    # Surfaces that are only agents, with their generic names (none for a code named as written).
+    agents = {
+        surface: {t.normalized for t in found if not is_code(t.normalized.upper())}
+        for surface, found in known.items()
+        if all(t.kind == "agent" and not t.deny for t in found)
+    }
+    votes: dict[str, set[str]] = {}
+    surfaces: dict[str, set[str]] = {}
+    contested: set[str] = set()
+    lower_words: Counter[str] = Counter()
+    people: set[str] = set()
+    for record in records:
+        lower_words.update(re.findall(r"(?<![\w-])[a-z][a-z-]{3,}(?![\w-])", record.text))
+        for name in record.people:
+            people |= _name_words(name)
+        for kind, names in record.interventions:
+            if kind.lower() not in _ALIAS_TYPES:
+                continue
+            written = [n for name in names for n in _names_of(name)]
+            candidates = [
+                n for n in written if (n.lower() not in known or agents.get(n.lower()) == set()) and _is_alias_shape(n)
+            ]
+            if any(_CONTROL_RE.search(name) for name in names):
+                # A control's other names are the vehicle's, unless it is an agent's placebo
+                # ("Megestrol Acetate Placebo"); either way they name no agent here.
+                if _intervention_agent(kind, [_CONTROL_RE.sub(" ", n) for n in written], agents) is None:
+                    contested.update(_alias_key(n) for n in candidates)
+                continue
+            generic = _intervention_agent(kind, written, agents)
+            for surface in candidates if generic is not None else []:
+                votes.setdefault(_alias_key(surface), set()).add(generic)
+                surfaces.setdefault(_alias_key(surface), set()).add(surface)
+    by_generic = {
+        t.normalized: t for t in terms if t.kind == "agent" and not t.deny and t.surface.lower() == t.normalized
+    }
+    out: list[Term] = []
+    for key, generics in sorted(votes.items()):
+        if len(generics) != 1 or key in contested:
+            continue
+        generic = generics.pop()
+        named = by_generic.get(generic)
+        spellings: set[str] = set()
+        for surface in surfaces[key]:
+            if is_code(surface):
+                spellings |= code_spellings(surface)
+            elif not _ordinary(surface, lower_words, people, known):
+                spellings.add(surface)
+        for surface in sorted(spellings):
+            out.append(Term(surface, generic, named.drugbank_id if named else None, "agent", "registry_alias"))
+    return out
+
+
+def _ordinary(brand: str, lower_words: Counter[str], people: set[str], known: dict[str, list[Term]]) -> bool:
+    """True for a brand-shaped name that is an ordinary word (written in lower case in the
+    records' text), a word of who runs a trial, or a hyphenation with a term of its own."""
+    lower = brand.lower()
+    parts = lower.split("-")
+    return (
+        lower_words[lower] >= ORDINARY_MIN_LOWER
+        or lower.replace("-", "") in people
+        or (len(parts) > 1 and any(part in known for part in parts))
+    )
+
+
 # --- build -----------------------------------------------------------------------------------
 
 
@@ -544,6 +809,7 @@ def collect(corpora: Path) -> list[Term]:
     terms += curated_codes(known)
     terms += curated
     terms += curated_denials()
+    terms += registry_aliases(registry_records(corpora), terms)
     terms += greek_spellings(terms)
     return [case_rule(t) for t in terms]
 
