@@ -4,8 +4,8 @@ radiolabelled agents: on the phrasing of legacy ClinicalTrials.gov records (NCI 
 import pytest
 
 import trialspacy
-from trialspacy.components.drugs.aliases import NOT_ALIASES, is_short_name
-from trialspacy.components.drugs.radiolabels import extend_isotope_labels, extend_radiolabels
+from trialspacy.components.drugs.aliases import NOT_ALIASES
+from trialspacy.components.drugs.radiolabels import extend_isotope_labels, extend_radiolabels, is_isotope_label
 from trialspacy.spans import DRUG, label_spans
 
 PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
@@ -176,11 +176,6 @@ def test_drugs_regimen_acronym_with_an_agent_prefix(nlp):
     ]
 
 
-@pytest.mark.parametrize("label", ["18F", "F18", "F-18", "99mTc", "Tc-99m", "I-131", "177Lu", "68Ga"])
-def test_drugs_isotope_label_is_not_a_short_name(label):
-    assert not is_short_name(label)
-
-
 def test_drugs_tracer_code_takes_the_name_beside_its_isotope_label(nlp):
     # Legacy results record NCT00918281: a tracer's code in parentheses after its name, with its
     # isotope label in brackets after it or glued before it. The label is part of the name written
@@ -198,6 +193,23 @@ def test_drugs_tracer_code_takes_the_name_beside_its_isotope_label(nlp):
     ]
     text = "Reproducibility of Fluciclatide Injection ([18F]AH111585) Uptake"
     assert drugs(nlp, text) == [("Fluciclatide", "fluciclatide"), ("[18F]AH111585", "fluciclatide")]
+
+
+def test_drugs_radionuclide_keeps_its_short_name_and_a_label_alone_is_no_drug(nlp):
+    # Legacy XML NCT00001730, NCT00001575, NCT00001320: a radionuclide's own label in parentheses is
+    # its short name; a label glued before another name is that name's.
+    text = (
+        "the activity of radioiodine (131I) in patients. Patients will undergo two 131I whole body scans. "
+        "labeled with a radioactive substance called Yttrium-90 (Y-90). All details related to [I-123]IBZM SPECT."
+    )
+    found = drugs(nlp, text)
+    assert ("radioiodine", "iodide i 131") in found and found.count(("131I", "iodide i 131")) == 2
+    assert ("Y-90", "yttrium y 90") in found and all("I-123" not in t for t, _ in found)
+
+
+@pytest.mark.parametrize("label", ["18F", "F18", "F-18", "99mTc", "Tc-99m", "I-131", "177Lu", "68Ga"])
+def test_drugs_isotope_label_shapes(label):
+    assert is_isotope_label(label) and not is_isotope_label(f"{label}x")
 
 
 def test_drugs_isotope_label_needs_a_radionuclide_in_use():

@@ -30,7 +30,6 @@ from ...spans import Candidate
 from .codes import is_code_lookalike
 from .context import is_measured
 from .gazetteer import NAME_LIST_GAP_RE, NSC_RE
-from .radiolabels import is_isotope_label
 
 # "(AZT)", "(EVOMELA®)", "(5-FU)": a word of 2 to 10 letters, digits and hyphens with two
 # capitals, a trademark sign allowed (also as the mojibake ``Â®`` of legacy records).
@@ -106,14 +105,12 @@ _ENDPOINTS = frozenset(
 
 
 def is_short_name(word: str) -> bool:
-    """True unless ``word`` is a route, a schedule, a salt, a number, a code look-alike, an isotope
-    label (``18F`` in "AH111585 (18F) Injection": the agent's label, not its name) or an endpoint's
-    abbreviation."""
+    """True unless ``word`` is a route, a schedule, a salt, a number, a code look-alike or an
+    endpoint's abbreviation."""
     return (
         word.upper() not in NOT_ALIASES
         and not word.isdigit()
         and not is_code_lookalike(word)
-        and not is_isotope_label(word)
         and _ENDPOINTS.isdisjoint(word.upper().split("-"))
     )
 

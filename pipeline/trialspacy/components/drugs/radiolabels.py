@@ -65,6 +65,16 @@ ISOTOPE_LABEL_RE = re.compile(_ISOTOPES)
 # ``normalized``) is the one the name already says.
 _BRACKETED_BEFORE_RE = re.compile(rf"\[(?:{_ISOTOPES})\] ?\Z")
 _BRACKETED_AFTER_RE = re.compile(rf"[ \t]*(?:\((?:{_ISOTOPES})\)|\[(?:{_ISOTOPES})\])")
+# An agent that is itself a radionuclide ("radioiodine (131I)", "Yttrium-90 (Y-90)", normalized
+# ``iodide i 131``): the label after it is its short name, a span of its own.
+_NAMES_NUCLIDE_RE = re.compile(
+    rf"radio|\b(?:{'|'.join(RADIONUCLIDES)})|(?<![A-Za-z0-9])(?:{_ISOTOPES})(?![A-Za-z0-9])|\b[a-z]{{1,2}} \d{{2,3}}m?\b",
+    re.IGNORECASE,
+)
+
+
+# The closing bracket of a label glued to the name it labels.
+_GLUED_AFTER_RE = re.compile(r"\] ?[\w-]")
 
 
 def is_isotope_label(text: str) -> bool:
@@ -89,10 +99,15 @@ def extend_radiolabels(text: str, found: Iterable[Candidate]) -> list[Candidate]
 
 def extend_isotope_labels(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """``found`` with each span grown over the isotope label in brackets glued before it or
-    written after it (``[18F]AH111585``, ``AH111585 (18F)``), its attributes unchanged."""
+    written after it (``[18F]AH111585``, ``AH111585 (18F)``), its attributes unchanged, and
+    without such a label taken alone (``I-123`` in ``[I-123]IBZM``)."""
     extended: list[Candidate] = []
     for start, end, attrs in found:
-        before = _BRACKETED_BEFORE_RE.search(text, max(0, start - 12), start)
+        if is_isotope_label(text[start:end]) and text[start - 1 : start] == "[" and _GLUED_AFTER_RE.match(text, end):
+            continue
+        before = _BRACKETED_BEFORE_RE.search(text, max(0, start - 12), start) if text[start].isalnum() else None
         after = _BRACKETED_AFTER_RE.match(text, end)
+        if after and _NAMES_NUCLIDE_RE.search(f"{text[start:end]} {attrs['normalized']}"):
+            after = None
         extended.append((before.start() if before else start, after.end() if after else end, attrs))
     return extended
