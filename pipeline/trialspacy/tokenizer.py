@@ -2,7 +2,9 @@
 
 Doses, time frames and comparisons are written without spaces (``800-1200cGy``, ``50Gy/25fx``,
 ``3months``, ``life>3``, ``≥18``); splitting them lets every span start and end on a token
-boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole.
+boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole; a
+tracer's isotope label glued to the name it labels (``[18F]AH111585``) and a footnote asterisk before an
+item separator (``cisplatin*~``) are split off.
 A capital letter that ends a name and a sentence is not an initial: ``amphotericin B.`` ends in
 ``B`` ``.``, while ``E. coli`` and ``John F. Kennedy`` keep theirs (see :func:`split_final_initials`).
 
