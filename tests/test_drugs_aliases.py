@@ -5,7 +5,7 @@ import pytest
 
 import trialspacy
 from trialspacy.components.drugs.aliases import NOT_ALIASES
-from trialspacy.components.drugs.radiolabels import extend_radiolabels
+from trialspacy.components.drugs.radiolabels import extend_isotope_labels, extend_radiolabels, is_isotope_label
 from trialspacy.spans import DRUG, label_spans
 
 PIPELINE = ["trialspacy_layout", "trialspacy_abbreviations", "trialspacy_drugs"]
@@ -149,6 +149,82 @@ def test_drugs_radiolabel_leaves_other_spans_alone():
         (23, 32, {"normalized": "cisplatin", "kind": "agent", "drugbank_id": "DB00515"}),
     ]
     assert extend_radiolabels(text, found) == found
+
+
+def test_drugs_regimen_acronym_after_agents_given_by_route(nlp):
+    # API v2 NCT05283720: a route before each agent and a salt's short name after one do not break
+    # the list the regimen's acronym ends; the salt's short name is no drug.
+    text = (
+        "SC epcoritamab in combination with intravenous (IV) polatuzumab vedotin, IV rituximab, IV "
+        "cyclophosphamide, IV doxorubicin hydrochloride (HCl), and oral prednisone (pola-R-CHP) in participants"
+    )
+    found = drugs(nlp, text)
+    regimen = "polatuzumab vedotin/rituximab/cyclophosphamide/doxorubicin/prednisone"
+    assert found[-2:] == [("prednisone", "prednisone"), ("pola-R-CHP", regimen)]
+    assert ("doxorubicin hydrochloride", "doxorubicin") in found and all(t != "HCl" for t, _ in found)
+
+
+def test_drugs_regimen_acronym_with_an_agent_prefix(nlp):
+    # The agent written before a regimen's acronym is the regimen's first agent.
+    text = "Patients receive pola-R-CHP or R-CHP; Dara-VRd induction; BV-AVD or Nivo-AVD."
+    assert drugs(nlp, text) == [
+        ("pola-R-CHP", "polatuzumab vedotin/rituximab/cyclophosphamide/doxorubicin/prednisone"),
+        ("R-CHP", "rituximab/cyclophosphamide/doxorubicin/prednisone"),
+        ("Dara-VRd", "daratumumab/bortezomib/lenalidomide/dexamethasone"),
+        ("BV-AVD", "brentuximab vedotin/doxorubicin/vinblastine/dacarbazine"),
+        ("Nivo-AVD", "nivolumab/doxorubicin/vinblastine/dacarbazine"),
+    ]
+
+
+def test_drugs_tracer_code_takes_the_name_beside_its_isotope_label(nlp):
+    # Legacy results record NCT00918281: a tracer's code in parentheses after its name, with its
+    # isotope label in brackets after it or glued before it. The label is part of the name written
+    # (the WHO writes the INN `fluciclatide (18F)`), the agent the code's; the label alone is no drug.
+    text = (
+        "Fluciclatide Injection (AH111585 (18F) Injection) at 10mCi\n"
+        "within 8 weeks prior to the first [18F]AH111585 PET scan.\n"
+        "Administration of AH111585 (F18) Injection between the two PET imaging sessions."
+    )
+    assert drugs(nlp, text) == [
+        ("Fluciclatide", "fluciclatide"),
+        ("AH111585 (18F)", "fluciclatide"),
+        ("[18F]AH111585", "fluciclatide"),
+        ("AH111585 (F18)", "fluciclatide"),
+    ]
+    text = "Reproducibility of Fluciclatide Injection ([18F]AH111585) Uptake"
+    assert drugs(nlp, text) == [("Fluciclatide", "fluciclatide"), ("[18F]AH111585", "fluciclatide")]
+
+
+def test_drugs_radionuclide_keeps_its_short_name_and_a_label_alone_is_no_drug(nlp):
+    # Legacy XML NCT00001730, NCT00001575, NCT00001320: a radionuclide's own label in parentheses is
+    # its short name; a label glued before another name is that name's.
+    text = (
+        "the activity of radioiodine (131I) in patients. Patients will undergo two 131I whole body scans. "
+        "labeled with a radioactive substance called Yttrium-90 (Y-90). All details related to [I-123]IBZM SPECT."
+    )
+    found = drugs(nlp, text)
+    assert ("radioiodine", "iodide i 131") in found and found.count(("131I", "iodide i 131")) == 2
+    assert ("Y-90", "yttrium y 90") in found and all("I-123" not in t for t, _ in found)
+
+
+@pytest.mark.parametrize("label", ["18F", "F18", "F-18", "99mTc", "Tc-99m", "I-131", "177Lu", "68Ga"])
+def test_drugs_isotope_label_shapes(label):
+    assert is_isotope_label(label) and not is_isotope_label(f"{label}x")
+
+
+def test_drugs_isotope_label_needs_a_radionuclide_in_use():
+    # Stages and other bracketed codes after a drug are no labels: "(N2)", "(C24)", "(T4)".
+    text = "cisplatin (N2) and cisplatin (C24) and [18F]fluciclatide"
+    found = [
+        (0, 9, {"normalized": "cisplatin", "kind": "agent", "drugbank_id": None}),
+        (19, 28, {"normalized": "cisplatin", "kind": "agent", "drugbank_id": None}),
+        (44, 56, {"normalized": "fluciclatide", "kind": "agent", "drugbank_id": None}),
+    ]
+    assert [text[s:e] for s, e, _ in extend_isotope_labels(text, found)] == [
+        "cisplatin",
+        "cisplatin",
+        "[18F]fluciclatide",
+    ]
 
 
 def test_drugs_fixed_dose_combination_is_one_product(nlp):

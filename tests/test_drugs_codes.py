@@ -90,6 +90,8 @@ def test_drugs_code_pattern_rejects_lookalikes(text):
         "TQB2450",
         "CAM2038",
         "MK-7684A",
+        # a lower-case letter after the hyphen (API v2 NCT05198804: azenosertib)
+        "ZN-c3",
     ],
 )
 def test_drugs_code_pattern_accepts_investigational_codes(code):

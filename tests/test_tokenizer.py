@@ -186,6 +186,25 @@ def test_a_bracket_that_ends_an_item_is_its_own_token(nlp, text: str, expected: 
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # API v2 NCT05197881, AACT: a footnote asterisk before the item separator
+        ("receive weekly cisplatin*~Patients", ["receive", "weekly", "cisplatin", "*", "~", "Patients"]),
+        ("active infection**|Known", ["active", "infection", "**", "|", "Known"]),
+        # legacy results NCT00918281 and legacy XML: an isotope label glued to the agent it labels
+        ("the first [18F]AH111585 PET", ["the", "first", "[", "18", "F", "]", "AH111585", "PET"]),
+        ("[I-123]IBZM SPECT", ["[", "I-123", "]", "IBZM", "SPECT"]),
+        ("[11C]choline", ["[", "11C", "]", "choline"]),
+        ("[99mTc]Tc-MAA", ["[", "99mTc", "]", "Tc", "-", "MAA"]),
+        # the brackets of a chemical name stay where they were
+        ("benzo[1,3]dioxol-5-yl", ["benzo[1", ",", "3]dioxol-5", "-", "yl"]),
+    ],
+)
+def test_a_marker_or_label_glued_to_a_name_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
+    assert [t.text for t in nlp(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # gold dev NCT01463007: follow-up visits listed with commas and no spaces
         ("at 2,6 weeks", ["at", "2", ",", "6", "weeks"]),
         ("at 4,6,12,18,24 months", ["at", "4", ",", "6", ",", "12", ",", "18", ",", "24", "months"]),

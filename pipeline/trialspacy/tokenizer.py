@@ -2,7 +2,9 @@
 
 Doses, time frames and comparisons are written without spaces (``800-1200cGy``, ``50Gy/25fx``,
 ``3months``, ``life>3``, ``≥18``); splitting them lets every span start and end on a token
-boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole.
+boundary. Investigational codes (``JS001``, ``MK-3475``) and names (``IL-2``, ``PD-1``) stay whole; a
+tracer's isotope label glued to the name it labels (``[18F]AH111585``) and a footnote asterisk before an
+item separator (``cisplatin*~``) are split off.
 A capital letter that ends a name and a sentence is not an initial: ``amphotericin B.`` ends in
 ``B`` ``.``, while ``E. coli`` and ``John F. Kennedy`` keep theirs (see :func:`split_final_initials`).
 
@@ -45,6 +47,16 @@ _UNITS = (
     r"c?Gy|CGY|GY|cgy|gy|fx|Fx|FX|fr|Fr|f|F|"
     r"months?|mouths?|weeks?|wks?|wk|days?|years?|yrs?|yr|hours?|hrs?|hr|h|d|mo|mos|min|mins|minutes?"
 )
+# The end of an isotope label in brackets, as lookbehinds of one width each (`(?<=...)` takes no
+# other): mass number then element symbol (`[18F]`, `[99mTc]`, `[177Lu]`) or symbol, hyphen and
+# mass number (`[I-123]`, `[Tc-99m]`). The opening bracket is not looked for: the infixes are
+# searched in what is left of a word once its prefixes (that bracket) are split off.
+_MASS_NUMBERS = ("[0-9]", "[0-9]{2}", "[0-9]{3}", "[0-9]{2}m", "[0-9]{3}m")
+_SYMBOLS = ("[A-Z]", "[A-Z][a-z]")
+_AFTER_ISOTOPE_LABEL = "|".join(
+    [rf"(?<={m}{s}\])" for m in _MASS_NUMBERS for s in _SYMBOLS]
+    + [rf"(?<={s}-{m}\])" for s in _SYMBOLS for m in _MASS_NUMBERS]
+)
 # A lookbehind about a matched character follows that character (``[-–](?<=[0-9][-–])``, not
 # ``(?<=[0-9])[-–]``): these regexes are tried at every position of a token, and a character
 # class first fails faster there than an assertion.
@@ -78,8 +90,10 @@ INFIXES = (
     r"/(?<=[A-Z]/)(?=[0-9]+-?[A-Za-z])",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
     r"\|",
-    # ...and the punctuation that ends an item before it: `for 2 years.|To evaluate`, `etoposide.~In`
-    r"[.,;:](?=[|~])",
+    # ...and the punctuation or footnote asterisk that ends an item before it: `for 2 years.|To
+    # evaluate`, `etoposide.~In`, `weekly cisplatin*~Patients` (spaCy splits a word's final `*`, but
+    # an infix's pieces are not searched for suffixes again)
+    r"(?:[.,;:]|\*+)(?=[|~])",
     # ...and a closing bracket there: `(max 36 months)|Overall Survival (OS)|`, `(OS).|`
     r"\)(?=[.,;:]?[|~])",
     r"[（）]",
@@ -89,6 +103,9 @@ INFIXES = (
     r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",
     # the AACT line separator glued to words: `Gy).~Chemoradiation`
     r"~",
+    # an isotope label in brackets glued to the agent it labels: `[18F]AH111585`, `[11C]choline`,
+    # `[I-123]IBZM`; not the brackets of a chemical name (`benzo[1,3]dioxol`, `[(2-...)]adenine`)
+    rf"\](?=[A-Za-z0-9])(?:{_AFTER_ISOTOPE_LABEL})",
 )
 PREFIXES = (r"[<>≤≥=~]",)
 # A sentence's full stop after a fraction unit: `100-300cGy × 5f.`, `1Gy/F.`; a suspended hyphen or

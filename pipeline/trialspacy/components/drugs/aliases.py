@@ -90,8 +90,11 @@ NOT_ALIASES = frozenset(
         "RD",
     ]
 )
-# What may stand between the agents of a list: "A/B/C", "A, B, and C", "A + B".
-_LIST_GAP_RE = re.compile(r"\s*(?:[,/+]|,?\s*and)\s*", re.IGNORECASE)
+# What may stand between the agents of a list: "A/B/C", "A, B, and C", "A + B"; a salt's short
+# name may end an agent and a route start the next: "IV doxorubicin hydrochloride (HCl), and oral
+# prednisone (pola-R-CHP)".
+_ROUTES = r"(?-i:IV|PO|SC|IM)|intravenous|oral|subcutaneous|intramuscular"
+_LIST_GAP_RE = re.compile(rf"(?:[ \t]*\(HC[lL]\))?\s*(?:[,/+]|,?\s*and)\s*(?:(?:{_ROUTES})\s+)?", re.IGNORECASE)
 
 
 # Endpoint abbreviations: a short name made with one names an outcome measured on the agent, not
@@ -101,9 +104,9 @@ _ENDPOINTS = frozenset(
 )
 
 
-def _is_short_name(word: str) -> bool:
-    """True unless ``word`` is a route, a schedule, a number, a code look-alike or an endpoint's
-    abbreviation."""
+def is_short_name(word: str) -> bool:
+    """True unless ``word`` is a route, a schedule, a salt, a number, a code look-alike or an
+    endpoint's abbreviation."""
     return (
         word.upper() not in NOT_ALIASES
         and not word.isdigit()
@@ -116,7 +119,7 @@ def _is_alias(word: str) -> bool:
     """True for a short name in parentheses after an agent: two capitals (``AZT``, ``EVOMELA``) or
     a capital after the first letter (the antiretrovirals' ``ddI``, ``d4T``, ``ddC``); a word with
     only its first letter capital is a brand or, in NCI PDQ summaries, the vendor ("(Amgen)")."""
-    return (sum(c.isupper() for c in word) >= 2 or any(c.isupper() for c in word[1:])) and _is_short_name(word)
+    return (sum(c.isupper() for c in word) >= 2 or any(c.isupper() for c in word[1:])) and is_short_name(word)
 
 
 def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidate]:
@@ -133,7 +136,7 @@ def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidat
 
 def _is_part(word: str) -> bool:
     """True for a part of a slashed short name: one capital is enough there (``Flu/Mel``)."""
-    return any(c.isupper() for c in word) and _is_short_name(word)
+    return any(c.isupper() for c in word) and is_short_name(word)
 
 
 # What may stand between the agents a slashed short name follows: a list gap, or a space alone

@@ -29,7 +29,8 @@ Recognition, in order of trust:
 Codes learn their generic name from the record when it says so: ``Toripalimab injection (JS001)``.
 With ``formulations`` (contract v1.2's normalization), an agent's span grows over the formulation and
 salt words written with it (``liposomal doxorubicin``, ``imatinib mesylate``; see :mod:`.formulations`)
-and over the radionuclide written before it (``iodine I 131 tositumomab``; see :mod:`.radiolabels`),
+and over the radionuclide written before it (``iodine I 131 tositumomab``) or a tracer's isotope label
+in brackets (``[18F]AH111585``, ``AH111585 (18F)``; see :mod:`.radiolabels`),
 and the record's own name for a code or an abbreviation wins over the lexicon's ("NPI-0052 (also
 known as marizomib)", "ganciclovir (also known as DHPG)"). A class's span grows over its generic head
 and its generation (``third-generation EGFR inhibitor drugs``), a named antibody is one agent
@@ -53,7 +54,7 @@ from spacy.util import SimpleFrozenList
 from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
-from .aliases import alias_spans
+from .aliases import alias_spans, is_short_name
 from .boundaries import bounded_spans
 from .classes import class_spans
 from .codes import find_codes, is_code_lookalike
@@ -71,7 +72,7 @@ from .gazetteer import (
 )
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
-from .radiolabels import extend_radiolabels
+from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
 
@@ -276,6 +277,9 @@ class DrugRecognizer(Pipe):
         resolved = resolve_codes(text, found, aliases=self.formulations)
         if resolved:
             found = [(s, e, {**a, **resolved.get(text[s:e].lower(), {})}) for s, e, a in found]
+        if self.formulations:
+            # After the codes are resolved: "[18F]AH111585" is the code AH111585 with its label.
+            found = extend_isotope_labels(text, found)
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
@@ -609,13 +613,14 @@ def is_short_form(text: str) -> bool:
 def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
     """Every occurrence of a short form defined in the text for a recognised long form: a DRUG
     span equal to the long form, covering it, or ending it after one modifier word
-    ("autologous [tumor infiltrating lymphocytes]")."""
+    ("autologous [tumor infiltrating lymphocytes]"); not a salt, route or isotope label written so
+    ("doxorubicin hydrochloride (HCl)": see :func:`.aliases.is_short_name`)."""
     definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
     if not definitions:
         return
     for definition in definitions:
         long_start, long_end = definition["long"]
-        if not is_short_form(definition["short_text"]) or is_code_lookalike(definition["short_text"]):
+        if not is_short_form(definition["short_text"]) or not is_short_name(definition["short_text"]):
             continue
         for start, end, attrs in found:
             covers = start <= long_start and end >= long_end

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from ...spans import Candidate
 from .codes import is_code
+from .radiolabels import ISOTOPE_LABEL_RE
 from .stems import has_inn_stem
 from .vocabulary import vocabulary
 
@@ -140,13 +141,18 @@ def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
 
 
 # "Toripalimab injection (JS001)" / "JS001 (toripalimab)": a name, optional dose-form words, then
-# the other name in parentheses.
+# the other name in parentheses; a tracer's isotope label may be written with the name inside them,
+# glued before it or in brackets after it: "Fluciclatide Injection ([18F]AH111585)",
+# "Fluciclatide Injection (AH111585 (18F) Injection)".
 _DOSE_FORMS = rf"(?:\s+(?:{'|'.join(sorted(re.escape(w) for w in DOSE_FORM_WORDS))}))*"
-_PAREN_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*\(\s*", re.IGNORECASE)
+_LABEL_BEFORE = rf"(?:\[(?:{ISOTOPE_LABEL_RE.pattern})\]\s*)?"
+_PAREN_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*\(\s*{_LABEL_BEFORE}", re.IGNORECASE)
 # The same with the words a record defines a name with: "NPI-0052 (also known as marizomib)",
 # "CYC, also called Cytoxan" (after a comma the words are required: "A, B" is a list).
 _ALIAS = r"(?:also\s+known\s+as|also\s+called|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|previously\s+known\s+as)"
-_ALIAS_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*(?:\(\s*(?:{_ALIAS}\s+)?|,\s*{_ALIAS}\s+)", re.IGNORECASE)
+_ALIAS_GAP_RE = re.compile(rf"{_DOSE_FORMS}\s*(?:\(\s*(?:{_ALIAS}\s+)?{_LABEL_BEFORE}|,\s*{_ALIAS}\s+)", re.IGNORECASE)
+# What closes the parenthesis after the other name: its isotope label and dose-form words may come first.
+_PAREN_END_RE = re.compile(rf"\s*(?:[(\[]\s*(?:{ISOTOPE_LABEL_RE.pattern})\s*[)\]])?{_DOSE_FORMS}\s*\)", re.IGNORECASE)
 
 
 # A number of the NCI's Cancer Chemotherapy National Service Center closes the list of an agent's
@@ -170,7 +176,7 @@ def resolve_codes(text: str, found: Sequence[Candidate], aliases: bool = True) -
     ordered = sorted(found, key=lambda c: (c[0], c[1]))
     for (s1, e1, a1), (s2, e2, a2) in zip(ordered, ordered[1:]):
         match = gap.fullmatch(text, e1, s2)
-        if not match or ("(" in match.group() and not text[e2:].lstrip().startswith(")")):
+        if not match or ("(" in match.group() and not _PAREN_END_RE.match(text, e2)):
             continue
         # Said in words, the definition also names an abbreviation ("ganciclovir (also known as DHPG)").
         defined = aliases and re.search(_ALIAS, match.group(), re.IGNORECASE) is not None
