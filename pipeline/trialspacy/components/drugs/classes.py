@@ -6,8 +6,11 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
 - a target or mechanism and a class head: ``BTK inhibitors``, ``CDK4/6 inhibitor``, ``GLP-1 receptor
   agonists``, ``proton pump inhibitors``, ``selective androgen receptor modulators``, ``poly
   (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``; a target is a
-  gene-like name (``MEK``, ``PD-1``, ``mTOR``) or a listed mechanism (``tyrosine kinase``). A target
-  without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug; a second head coordinated over
+  gene-like name (``MEK``, ``PD-1``, ``mTOR``), a listed mechanism (``tyrosine kinase``) or a target
+  written with one letter or a symbol, which no gene test can take: a receptor subtype by its Greek
+  letter (``alpha 2 receptor agonists``, ``β1-adrenergic blockers``), an ion channel (``Ca++ channel
+  blockers``), a receptor by its letter (``M-receptor blockers``), an activated coagulation factor
+  (``Xa factor inhibitor``, normalized ``factor xa inhibitors``). A target without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug; a second head coordinated over
   the same target is a span of its own (``CYP3A4 inhibitors or inducers``, ``inhibitors or inducers
   of CYP3A4``), and so is a target coordinated before the head (``BRAF`` in ``BRAF or MEK inhibitors``);
 - ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
@@ -80,8 +83,17 @@ CYP_HEAD_OF_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:
 TARGET_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
+# Targets written with one letter or a symbol (see the module's docstring): a Greek letter and a
+# subtype number, an ion and its charge before "channel", a capital letter before "receptor" (the
+# receptor word required: a letter alone is anything), a Roman numeral and "a" of an activated
+# coagulation factor, with "factor" before or after it (the name's case kept: "Xa", not "xa").
+_GREEK_SUBTYPE = r"(?i:(?:alpha|beta|α|β)[ \t-]?[1-3](?:[ \t-]adrenergic)?)"
+_ION_CHANNEL = r"(?:Ca|Na|K|Cl)(?:\+\+|2\+|\+)[ \t-]?(?i:channel)"
+_LETTER_RECEPTOR = r"[A-Z](?=[ \t-](?i:receptor))"
+_ACTIVATED_FACTOR = r"(?:(?i:factor)[ \t-])?(?P<factor>(?:II|VII|IX|X|XI|XII)a)(?:[ \t-](?i:factor))?"
 MECHANISM_CLASS_RE = re.compile(
-    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))){_LINK}(?P<head>(?i:{_HEAD})){_END}"
+    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))"
+    rf"|{_GREEK_SUBTYPE}|{_ION_CHANNEL}|{_LETTER_RECEPTOR}|{_ACTIVATED_FACTOR}){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
 HEAD_OF_RE = re.compile(
     rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:the{_GAP})?"
@@ -250,6 +262,9 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # "rifampin OR strong inhibitors of CYP3A4": a word in capitals, not a target
             name_end = match.start("potency") if match.group("potency") else match.start("head")
             target = match.group("abbr") or text[match.start("target") : name_end].strip(" -(")
+            if (factor := match.groupdict().get("factor")) is not None and not match.group("abbr"):
+                link = text[match.end("target") : name_end].strip(" -")
+                target = f"factor {factor} {link}"
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
             yield from _coordinated_targets(text, match.start(), match.group("head"))
             if (after := HEAD_AFTER_RE.match(text, match.end())) is not None:
