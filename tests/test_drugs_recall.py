@@ -284,6 +284,56 @@ def test_drugs_class_nouns_and_spellings_of_older_criteria(nlp, text, surface, n
     assert (surface, normalized, kind) in drugs(nlp, text)
 
 
+# Cause: chemical and pharmacological families that name a class (ATC subgroups, MeSH chemical
+# classes: ``monobactams``, ``butyrophenones``, ``methylxanthines``) were missing from the curated
+# classes; the singular names the class too ("Chronic gabapentinoid use").
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT DEV NCT03922919
+        ("agent of the beta-lactam family (penicillins, monobactams and carbapenems)", "monobactams", "monobactams"),
+        # HINT NCT01455012
+        ("therapy with dopamine D2 receptor antagonists, butyrophenones, metoclopramide", "butyrophenones", None),
+        # HINT NCT00366834
+        ("-  butyrophenone (e.g., haloperidol, droperidol)", "butyrophenone", "butyrophenones"),
+        # LCT DEV NCT03927781
+        ("Chronic gabapentinoid use", "gabapentinoid", "gabapentinoids"),
+        # HINT NCT01013142
+        ("Sustained release methylxanthine (e.g. Theophylline)", "methylxanthine", "methylxanthines"),
+        # CHIA DEV NCT02490839, NCT03119766
+        ("receiving bismuth salts, PPIs, or antibiotics in the previous month", "bismuth salts", "bismuth compounds"),
+        ("Discontinuation of proton pump inhibitors, propulsives, antispasmodics", "propulsives", None),
+        # CHIA DEV NCT02968602, NCT03044561, NCT02225548
+        ("Treatment with Urinary alkalinizers (e.g., sodium lactate)", "Urinary alkalinizers", "urinary alkalinizers"),
+        ("Concurrent use of organic nitrites and nitrates.", "organic nitrites", None),
+        ("monoamine oxidase inhibitors or phenylethylamines", "phenylethylamines", "phenethylamines"),
+        # HINT NCT03014219, NCT02265705; legacy NCT00006208
+        ("Concurrent therapies with corticosteroids, 5-ASA drugs, thiopurines, MTX", "thiopurines", None),
+        ("receiving cDMARDs (for example, gold salts, cyclosporine)", "gold salts", None),
+        ("Are using midazolam, triazolam, ergot derivatives, St. John's wort", "ergot derivatives", "ergot alkaloids"),
+        # CHIA DEV NCT00050349
+        ("Patients who have been previously treated with epothilone", "epothilone", "epothilones"),
+        # HINT NCT00315341
+        ("dependence on other depressants, or stimulants", "depressants", "central nervous system depressants"),
+    ],
+)
+def test_drugs_chemical_and_pharmacological_families_are_classes(nlp, text, surface, normalized):
+    assert (surface, normalized or surface.lower(), "class") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # the families' singulars that name one agent stay that agent, or blocked
+        ("Patients treated with topical podophyllotoxin", "podophyllotoxin", None),
+        ("Prior 2-phenylethylamine exposure", "2-phenylethylamine", "phenethylamine"),
+    ],
+)
+def test_drugs_a_familys_agent_is_no_class(nlp, text, surface, normalized):
+    found = {f[0]: f for f in drugs(nlp, text)}
+    assert (found.get(surface) == (surface, normalized, "agent")) if normalized else surface not in found
+
+
 # Cause: the conventional abbreviations of HIV, tuberculosis, hepatitis C, rheumatology, epilepsy and
 # bone trials (``RAL``, ``PZA``, ``RBV``, ``TCZ``, ``DMAB``), written in the criteria without their long
 # form. Three capitals are also other things (``LEV`` of a scale, ``CBZ`` of a score), so such a
