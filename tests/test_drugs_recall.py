@@ -361,6 +361,33 @@ def test_drugs_conventional_abbreviation_given_or_listed_with_drugs(nlp, text, s
     assert (surface, normalized, "agent") in drugs(nlp, text)
 
 
+# Cause: a reaction to a short name or a hormone says it was given ("allergy to", "hypersensitivity
+# to"), and a short name so given is evidence for the names listed with it, as any drug is.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # HINT NCT02128217
+        (
+            "Known hypersensitivity to SOF or LDV, the metabolites, or formulation excipients",
+            [("SOF", "sofosbuvir", "agent"), ("LDV", "ledipasvir", "agent")],
+        ),
+        # CHIA DEV NCT02759861
+        ("Known hypersensitivity to LDV/SOF", [("LDV", "ledipasvir", "agent"), ("SOF", "sofosbuvir", "agent")]),
+        # HINT NCT00532389
+        ("Patients who have shown intolerance to BTZ or to Dex", [("BTZ", "bortezomib", "agent")]),
+    ],
+)
+def test_drugs_short_name_after_a_reaction_to_it_is_given(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Resistance to IL-2 in vitro", "sensitivity to ACTH stimulation", "the LEV according to"]
+)
+def test_drugs_short_name_after_other_words_and_to_is_not_given(nlp, text):
+    assert drugs(nlp, text) == []
+
+
 @pytest.mark.parametrize(
     "text,surface",
     [

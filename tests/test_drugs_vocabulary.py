@@ -17,6 +17,7 @@ ROLES = {
         "therapy_after",
         "therapy_before",
         "therapy_of",
+        "therapy_to",
         "lab_unit",
         "list_separator",
     },

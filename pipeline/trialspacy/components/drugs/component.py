@@ -303,12 +303,10 @@ class DrugRecognizer(Pipe):
             kept.append((start, end, payload))
         if pending:
             # The evidence is a drug that is no cytokine: listed with cytokines, a cytokine is as
-            # likely measured ("cytokines such as INF-gamma, interleukin-2").
-            drugs = [
-                (start, end)
-                for start, end, payload in kept
-                if payload.get("context") != "therapy" and not CYTOKINE_NAME_RE.search(doc[start:end].text)
-            ]
+            # likely measured ("cytokines such as INF-gamma, interleukin-2"). A short name or a
+            # hormone that the words around it say is given is such a drug ("hypersensitivity to
+            # LDV/SOF": ``LDV`` lets ``SOF`` in).
+            drugs = [(start, end) for start, end, _ in kept if not CYTOKINE_NAME_RE.search(doc[start:end].text)]
             starts, ends = {start for start, _ in drugs}, {end for _, end in drugs}
             # A list may chain cytokines ("nivolumab, interferon, IL-2"): each one taken lets its neighbour in.
             while taken := [item for item in pending if listed_beside(doc, item[0], item[1], starts, ends)]:
