@@ -355,6 +355,12 @@ def test_drugs_a_familys_agent_is_no_class(nlp, text, surface, normalized):
         ("No prior treatment with BTZ, CFZ, or IXZ.", "BTZ", "bortezomib"),
         ("Patients must be receiving treatment with TCZ 8 mg/kg IV Q4W.", "TCZ", "tocilizumab"),
         ("Bone-specific pretreatment (DMAB, TPTD, strontium ranelate, SERMs).", "DMAB", "denosumab"),
+        # CHIA DEV NCT01084993, NCT02431559, NCT03354572, NCT02630628; HINT NCT00995371
+        ("Intolerance or allergy to ASA, clopidogrel or ticlopidine", "ASA", "aspirin"),
+        ("Use of ASA and/or NSAID within 5 days of treatment.", "ASA", "aspirin"),
+        ("Prior exposure to doxorubicin, PLD or any other anthracycline", "PLD", "liposomal doxorubicin"),
+        ("Use of NAC prior to trial (< 1 month of planned surgery)", "NAC", "acetylcysteine"),
+        ("already on treatment with TAC, cyclosporine or any other calcineurin inhibitor", "TAC", "tacrolimus"),
     ],
 )
 def test_drugs_conventional_abbreviation_given_or_listed_with_drugs(nlp, text, surface, normalized):
@@ -394,6 +400,10 @@ def test_drugs_short_name_after_other_words_and_to_is_not_given(nlp, text):
         ("The LEV score was recorded at baseline.", "LEV"),
         ("Contraindications to TMS or EMB testing.", "EMB"),
         ("SOF and RAL were not defined.", "RAL"),
+        # LCT DEV NCT03929874, HINT: the anaesthesiologists' score
+        ("Patients with ASA physical status classification system I, II, III", "ASA"),
+        ("ASA score of III or IV", "ASA"),
+        ("Tumoural volume by TAC < 500 cc", "TAC"),
     ],
 )
 def test_drugs_conventional_abbreviation_alone_is_not_a_drug(nlp, text, surface):
