@@ -340,6 +340,48 @@ def test_drugs_classes_a_letter_without_its_class_head_is_no_class(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # CHIA DEV criteria: a disease or indication, or anti- and one, before a generic head
+        ("Have stable COPD medication within 4 weeks prior to Visit 1", "COPD medication", "copd medications"),
+        ("hypertension medications taken on morning of surgery", "hypertension medications", None),
+        ("Use of anti-dementia medications (Aricept, Exelon)", "anti-dementia medications", None),
+        ("Be on a stable regimen of antiparkinson's medications", "antiparkinson's medications", None),
+        (
+            "preoperative use of narcotic or neuropathic pain medicine",
+            "neuropathic pain medicine",
+            "neuropathic pain medicines",
+        ),
+        # LCT DEV and HINT criteria
+        (
+            "current use of a smoking cessation medication",
+            "smoking cessation medication",
+            "smoking cessation medications",
+        ),
+        (
+            "Patients currently receiving ADHD medication must be inadequately managed",
+            "ADHD medication",
+            "adhd medications",
+        ),
+    ],
+)
+def test_drugs_classes_named_by_their_indication(nlp, text, surface, normalized):
+    assert classes(nlp, text)[surface] == (normalized or surface.lower(), "class")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HIV drug resistance mutations at screening",
+        "GLIA Glaucoma Medication Ocular Side Effect Symptoms Questionnaire",
+        "history of hypertension or diabetes",
+    ],
+)
+def test_drugs_classes_indication_as_a_condition_or_a_title_is_no_class(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
     "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
 )
 def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):

@@ -29,6 +29,7 @@ ROLES = {
         "anti_suffix",
         "adjective",
         "adjective_prefix",
+        "indication",
         "not_class",
         "mechanism",
         "not_antibody_target",

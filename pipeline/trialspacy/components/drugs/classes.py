@@ -17,7 +17,10 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
   antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
 - a pharmacological adjective and ``drugs``/``medications``/``agents``, the head in the span
-  (``antiarrhythmic drugs``, ``vasoactive agents``). Before ``therapy`` or ``treatment`` such an
+  (``antiarrhythmic drugs``, ``vasoactive agents``), and so a disease or indication, or ``anti-``
+  and one, as lay registry text names classes (``hypertension medications``, ``COPD medication``,
+  ``anti-dementia medications``; not before a word that makes it a condition: ``HIV drug
+  resistance``). Before ``therapy`` or ``treatment`` such an
   adjective names a modality (``immunosuppressive therapy``, ``lipid-lowering treatment``), not a
   class; generic adjectives (``anticancer``, ``antineoplastic``, ``cytotoxic``) name chemotherapy.
   Such an adjective that is also a noun names the class in its plural alone (``immunomodulators``).
@@ -51,6 +54,7 @@ _AGENT_HEAD = _either(_WORDS["agent_head"])
 _THERAPY_HEAD = _either(_WORDS["therapy_head"])
 _MECHANISM = _either(_WORDS["mechanism"])
 _ADJECTIVE = _either(_WORDS["adjective"])
+_INDICATION = _either(_WORDS["indication"])
 _ANTI_SUFFIX = _either(_WORDS["anti_suffix"])
 _ADJECTIVE_PREFIX = _either(_WORDS["adjective_prefix"])
 
@@ -127,6 +131,10 @@ _ADJECTIVE_WORD = (
     rf"(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
 )
 ADJECTIVE_CLASS_RE = re.compile(rf"(?<![\w-]){_ADJECTIVE_WORD}{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}")
+INDICATION_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<indication>(?i:(?:anti[- ]?)?(?:{_INDICATION}))){_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+    r"(?![ \t]+(?i:abuse|resistance|resistant|use|users|holiday)(?![\w-]))"
+)
 # Adjectives coordinated before one head, each its own span as the contract writes coordinated
 # names ("hypoglycemic, hypolipidemic drugs": ``hypoglycemic``, ``hypolipidemic drugs``): the
 # adjective just before the class joined by a comma or a conjunction, those before it by commas.
@@ -329,6 +337,18 @@ def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield from _coordinated_adjectives(text, match.start(), agent)
 
 
+_TITLE_WORD_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _indication_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``hypertension medications``, ``COPD medication``, ``anti-dementia medications``."""
+    for start, end in lines_with(text, lowered, AGENT_HEAD_KEYS, ADJECTIVE_BREAKS):
+        for match in INDICATION_CLASS_RE.finditer(text, start, end):
+            if match.group("agent")[0].isupper() and _TITLE_WORD_RE.match(text, match.end()):
+                continue  # a title's words ("GLIA Glaucoma Medication Ocular Side Effect Questionnaire")
+            yield _class(match.start(), match.end(), plural(match.group()))
+
+
 def _coordinated_adjectives(text: str, start: int, agent: str) -> Iterator[Candidate]:
     """The adjectives coordinated before the class at ``start`` whose ``agent`` head they share (the
     patterns cross no line break)."""
@@ -388,6 +408,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_target_classes(text, lowered),
         *_anti_classes(text, lowered),
         *_adjective_classes(text, lowered),
+        *_indication_classes(text, lowered),
         *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),
     ]
