@@ -603,3 +603,49 @@ def test_drugs_name_with_a_hyphen_for_a_space_or_the_reverse(nlp, text, surface,
 )
 def test_drugs_hyphen_joins_only_words_written_together(nlp, text, surface):
     assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: brand names that neither source lists, which the record marks with a registered mark: a
+# DRUG where one of their occurrences stands where a drug does, then wherever the record writes them.
+EXPAREL = (
+    "Renal: Any form of renal impairment. EXPAREL® is cleared by the kidneys.\n"
+    "-  Pregnant women are excluded because EXPAREL has the potential for teratogenic effects.\n"
+    "-  Breastfeeding should be discontinued if the mother is treated with EXPAREL."
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03867188: given in one place, a drug in all three
+        (EXPAREL, [("EXPAREL", "exparel", "agent")] * 3),
+        # CHIA DEV NCT02525991
+        ("Previously treated with ADASUVE® with a positive outcome", [("ADASUVE", "adasuve", "agent")]),
+        # HINT NCT01046435: listed beside a drug, and the next marked name beside it
+        (
+            "local anesthetics, Roxicodone®, Vicodin®, or adhesives",
+            [
+                ("local anesthetics", "local anesthetics", "class"),
+                ("Roxicodone", "roxicodone", "agent"),
+                ("Vicodin", "vicodin", "agent"),
+            ],
+        ),
+    ],
+)
+def test_drugs_marked_brand_where_a_drug_stands(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # HINT criteria: devices, tests, programmes and manuals are marked too
+        "a central venous catheter (e.g. PICC, Port-A-Cath®, Hickman® catheter) is required",
+        "a negative QuantiFERON® test or a negative PPD",
+        "registered in the mandatory Revlimid REMS® program",
+        "Substance Use Disorder as defined by DSM-IV-TR™, with the exception of",
+        "if Fibroscan® is unavailable and patient is",
+    ],
+)
+def test_drugs_marked_device_test_or_programme_is_no_drug(nlp, text):
+    assert [d for d in drugs(nlp, text) if d[0] not in ("Revlimid", "PPD")] == []

@@ -18,6 +18,7 @@ ROLES = {
         "therapy_before",
         "therapy_of",
         "therapy_to",
+        "not_product_after",
         "lab_unit",
         "list_separator",
     },
