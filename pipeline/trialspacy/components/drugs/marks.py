@@ -53,6 +53,8 @@ def _past_mark(doc: Doc, end: int) -> int:
 def marked_names(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Spans of the names the record marks with ``®`` or ``™`` that stand where a drug does in at
     least one place (see the module's docstring), at every occurrence no span of ``found`` covers."""
+    if "®" not in text and "™" not in text:
+        return []  # most records: the pattern is not tried at every capital
     names = {m.group("name") for m in MARKED_RE.finditer(text) if _name_like(m.group("name"))}
     if not names:
         return []
