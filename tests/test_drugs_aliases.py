@@ -263,3 +263,15 @@ def test_drugs_substance_a_product_is_free_of_is_no_drug(nlp):
     # and a drug name is what the product is made without, not a drug given.
     text = "to determine the safety of propylene glycol-free melphalan in combination with fludarabine"
     assert [t for t, _ in drugs(nlp, text)] == ["melphalan", "fludarabine"]
+
+
+def test_drugs_clipped_alias_of_an_agent_in_lower_case(nlp):
+    # LCT DEV NCT03862079: a clipped form, each part the start of the name's word; where the record
+    # measures it, it is no drug; a clipping shorter than five characters is a word too.
+    text = (
+        "Received meropenem or piperacillin-tazobactam (pip-tazo) intravenously (IV) in the past 2 days. "
+        "Continued antibiotics with meropenem or pip-tazo IV for > 96 hours."
+    )
+    assert [d for d in drugs(nlp, text) if d[0] == "pip-tazo"] == [("pip-tazo", "piperacillin/tazobactam")] * 2
+    text = "Patients receive vancomycin (vanco) daily; vanco levels; metformin (met) if the criteria are met."
+    assert [d for d in drugs(nlp, text) if d[0] in ("vanco", "met")] == [("vanco", "vancomycin")]

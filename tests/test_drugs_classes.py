@@ -297,6 +297,91 @@ def test_drugs_classes_written_out_targets(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # CHIA and LCT DEV criteria: targets written with one letter or a symbol
+        (
+            "medications that affect heart rate (i.e. Ca++ channel blockers, nitrates)",
+            {"Ca++ channel blockers": "ca++ channel blockers", "nitrates": "nitrates"},
+        ),
+        (
+            "Abnormal APTT; Thrombin or Xa factor inhibitor; oral Xa-factor antagonists",
+            {"Xa factor inhibitor": "factor xa inhibitors", "Xa-factor antagonists": "factor xa antagonists"},
+        ),
+        (
+            "Inhalation of M-receptor blockers and/or glucocorticoids",
+            {"M-receptor blockers": "m-receptor blockers", "glucocorticoids": "glucocorticoids"},
+        ),
+        (
+            "a history of use of alpha 2 receptor agonists or antagonists.",
+            {"alpha 2 receptor agonists": "alpha 2 receptor agonists", "antagonists": "alpha 2 receptor antagonists"},
+        ),
+        (
+            "hypersensitivity to selective 5-HT receptor antagonists",
+            {"selective 5-HT receptor antagonists": "selective 5-ht receptor antagonists"},
+        ),
+        (
+            "on an angiotensin receptor blocking agent",
+            {"angiotensin receptor blocking agent": "angiotensin receptor blocking agents"},
+        ),
+        # HINT criteria
+        ("medications used in NDO (e.g. beta-3 agonists)", {"beta-3 agonists": "beta-3 agonists"}),
+    ],
+)
+def test_drugs_classes_targets_with_a_letter_or_a_symbol(nlp, text, expected):
+    assert {surface: normalized for surface, (normalized, _) in classes(nlp, text).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["a B cell receptor agonist", "Xa levels were measured", "the M receptor of the cell", "K+ 3.5 mmol/L"]
+)
+def test_drugs_classes_a_letter_without_its_class_head_is_no_class(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # CHIA DEV criteria: a disease or indication, or anti- and one, before a generic head
+        ("Have stable COPD medication within 4 weeks prior to Visit 1", "COPD medication", "copd medications"),
+        ("hypertension medications taken on morning of surgery", "hypertension medications", None),
+        ("Use of anti-dementia medications (Aricept, Exelon)", "anti-dementia medications", None),
+        ("Be on a stable regimen of antiparkinson's medications", "antiparkinson's medications", None),
+        (
+            "preoperative use of narcotic or neuropathic pain medicine",
+            "neuropathic pain medicine",
+            "neuropathic pain medicines",
+        ),
+        # LCT DEV and HINT criteria
+        (
+            "current use of a smoking cessation medication",
+            "smoking cessation medication",
+            "smoking cessation medications",
+        ),
+        (
+            "Patients currently receiving ADHD medication must be inadequately managed",
+            "ADHD medication",
+            "adhd medications",
+        ),
+    ],
+)
+def test_drugs_classes_named_by_their_indication(nlp, text, surface, normalized):
+    assert classes(nlp, text)[surface] == (normalized or surface.lower(), "class")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HIV drug resistance mutations at screening",
+        "GLIA Glaucoma Medication Ocular Side Effect Symptoms Questionnaire",
+        "history of hypertension or diabetes",
+    ],
+)
+def test_drugs_classes_indication_as_a_condition_or_a_title_is_no_class(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
     "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
 )
 def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):

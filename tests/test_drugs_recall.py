@@ -284,6 +284,56 @@ def test_drugs_class_nouns_and_spellings_of_older_criteria(nlp, text, surface, n
     assert (surface, normalized, kind) in drugs(nlp, text)
 
 
+# Cause: chemical and pharmacological families that name a class (ATC subgroups, MeSH chemical
+# classes: ``monobactams``, ``butyrophenones``, ``methylxanthines``) were missing from the curated
+# classes; the singular names the class too ("Chronic gabapentinoid use").
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT DEV NCT03922919
+        ("agent of the beta-lactam family (penicillins, monobactams and carbapenems)", "monobactams", "monobactams"),
+        # HINT NCT01455012
+        ("therapy with dopamine D2 receptor antagonists, butyrophenones, metoclopramide", "butyrophenones", None),
+        # HINT NCT00366834
+        ("-  butyrophenone (e.g., haloperidol, droperidol)", "butyrophenone", "butyrophenones"),
+        # LCT DEV NCT03927781
+        ("Chronic gabapentinoid use", "gabapentinoid", "gabapentinoids"),
+        # HINT NCT01013142
+        ("Sustained release methylxanthine (e.g. Theophylline)", "methylxanthine", "methylxanthines"),
+        # CHIA DEV NCT02490839, NCT03119766
+        ("receiving bismuth salts, PPIs, or antibiotics in the previous month", "bismuth salts", "bismuth compounds"),
+        ("Discontinuation of proton pump inhibitors, propulsives, antispasmodics", "propulsives", None),
+        # CHIA DEV NCT02968602, NCT03044561, NCT02225548
+        ("Treatment with Urinary alkalinizers (e.g., sodium lactate)", "Urinary alkalinizers", "urinary alkalinizers"),
+        ("Concurrent use of organic nitrites and nitrates.", "organic nitrites", None),
+        ("monoamine oxidase inhibitors or phenylethylamines", "phenylethylamines", "phenethylamines"),
+        # HINT NCT03014219, NCT02265705; legacy NCT00006208
+        ("Concurrent therapies with corticosteroids, 5-ASA drugs, thiopurines, MTX", "thiopurines", None),
+        ("receiving cDMARDs (for example, gold salts, cyclosporine)", "gold salts", None),
+        ("Are using midazolam, triazolam, ergot derivatives, St. John's wort", "ergot derivatives", "ergot alkaloids"),
+        # CHIA DEV NCT00050349
+        ("Patients who have been previously treated with epothilone", "epothilone", "epothilones"),
+        # HINT NCT00315341
+        ("dependence on other depressants, or stimulants", "depressants", "central nervous system depressants"),
+    ],
+)
+def test_drugs_chemical_and_pharmacological_families_are_classes(nlp, text, surface, normalized):
+    assert (surface, normalized or surface.lower(), "class") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # the families' singulars that name one agent stay that agent, or blocked
+        ("Patients treated with topical podophyllotoxin", "podophyllotoxin", None),
+        ("Prior 2-phenylethylamine exposure", "2-phenylethylamine", "phenethylamine"),
+    ],
+)
+def test_drugs_a_familys_agent_is_no_class(nlp, text, surface, normalized):
+    found = {f[0]: f for f in drugs(nlp, text)}
+    assert (found.get(surface) == (surface, normalized, "agent")) if normalized else surface not in found
+
+
 # Cause: the conventional abbreviations of HIV, tuberculosis, hepatitis C, rheumatology, epilepsy and
 # bone trials (``RAL``, ``PZA``, ``RBV``, ``TCZ``, ``DMAB``), written in the criteria without their long
 # form. Three capitals are also other things (``LEV`` of a scale, ``CBZ`` of a score), so such a
@@ -305,10 +355,43 @@ def test_drugs_class_nouns_and_spellings_of_older_criteria(nlp, text, surface, n
         ("No prior treatment with BTZ, CFZ, or IXZ.", "BTZ", "bortezomib"),
         ("Patients must be receiving treatment with TCZ 8 mg/kg IV Q4W.", "TCZ", "tocilizumab"),
         ("Bone-specific pretreatment (DMAB, TPTD, strontium ranelate, SERMs).", "DMAB", "denosumab"),
+        # CHIA DEV NCT01084993, NCT02431559, NCT03354572, NCT02630628; HINT NCT00995371
+        ("Intolerance or allergy to ASA, clopidogrel or ticlopidine", "ASA", "aspirin"),
+        ("Use of ASA and/or NSAID within 5 days of treatment.", "ASA", "aspirin"),
+        ("Prior exposure to doxorubicin, PLD or any other anthracycline", "PLD", "liposomal doxorubicin"),
+        ("Use of NAC prior to trial (< 1 month of planned surgery)", "NAC", "acetylcysteine"),
+        ("already on treatment with TAC, cyclosporine or any other calcineurin inhibitor", "TAC", "tacrolimus"),
     ],
 )
 def test_drugs_conventional_abbreviation_given_or_listed_with_drugs(nlp, text, surface, normalized):
     assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+# Cause: a reaction to a short name or a hormone says it was given ("allergy to", "hypersensitivity
+# to"), and a short name so given is evidence for the names listed with it, as any drug is.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # HINT NCT02128217
+        (
+            "Known hypersensitivity to SOF or LDV, the metabolites, or formulation excipients",
+            [("SOF", "sofosbuvir", "agent"), ("LDV", "ledipasvir", "agent")],
+        ),
+        # CHIA DEV NCT02759861
+        ("Known hypersensitivity to LDV/SOF", [("LDV", "ledipasvir", "agent"), ("SOF", "sofosbuvir", "agent")]),
+        # HINT NCT00532389
+        ("Patients who have shown intolerance to BTZ or to Dex", [("BTZ", "bortezomib", "agent")]),
+    ],
+)
+def test_drugs_short_name_after_a_reaction_to_it_is_given(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Resistance to IL-2 in vitro", "sensitivity to ACTH stimulation", "the LEV according to"]
+)
+def test_drugs_short_name_after_other_words_and_to_is_not_given(nlp, text):
+    assert drugs(nlp, text) == []
 
 
 @pytest.mark.parametrize(
@@ -317,6 +400,10 @@ def test_drugs_conventional_abbreviation_given_or_listed_with_drugs(nlp, text, s
         ("The LEV score was recorded at baseline.", "LEV"),
         ("Contraindications to TMS or EMB testing.", "EMB"),
         ("SOF and RAL were not defined.", "RAL"),
+        # LCT DEV NCT03929874, HINT: the anaesthesiologists' score
+        ("Patients with ASA physical status classification system I, II, III", "ASA"),
+        ("ASA score of III or IV", "ASA"),
+        ("Tumoural volume by TAC < 500 cc", "TAC"),
     ],
 )
 def test_drugs_conventional_abbreviation_alone_is_not_a_drug(nlp, text, surface):
@@ -516,3 +603,49 @@ def test_drugs_name_with_a_hyphen_for_a_space_or_the_reverse(nlp, text, surface,
 )
 def test_drugs_hyphen_joins_only_words_written_together(nlp, text, surface):
     assert surface not in [f[0] for f in drugs(nlp, text)]
+
+
+# Cause: brand names that neither source lists, which the record marks with a registered mark: a
+# DRUG where one of their occurrences stands where a drug does, then wherever the record writes them.
+EXPAREL = (
+    "Renal: Any form of renal impairment. EXPAREL® is cleared by the kidneys.\n"
+    "-  Pregnant women are excluded because EXPAREL has the potential for teratogenic effects.\n"
+    "-  Breastfeeding should be discontinued if the mother is treated with EXPAREL."
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03867188: given in one place, a drug in all three
+        (EXPAREL, [("EXPAREL", "exparel", "agent")] * 3),
+        # CHIA DEV NCT02525991
+        ("Previously treated with ADASUVE® with a positive outcome", [("ADASUVE", "adasuve", "agent")]),
+        # HINT NCT01046435: listed beside a drug, and the next marked name beside it
+        (
+            "local anesthetics, Roxicodone®, Vicodin®, or adhesives",
+            [
+                ("local anesthetics", "local anesthetics", "class"),
+                ("Roxicodone", "roxicodone", "agent"),
+                ("Vicodin", "vicodin", "agent"),
+            ],
+        ),
+    ],
+)
+def test_drugs_marked_brand_where_a_drug_stands(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # HINT criteria: devices, tests, programmes and manuals are marked too
+        "a central venous catheter (e.g. PICC, Port-A-Cath®, Hickman® catheter) is required",
+        "a negative QuantiFERON® test or a negative PPD",
+        "registered in the mandatory Revlimid REMS® program",
+        "Substance Use Disorder as defined by DSM-IV-TR™, with the exception of",
+        "if Fibroscan® is unavailable and patient is",
+    ],
+)
+def test_drugs_marked_device_test_or_programme_is_no_drug(nlp, text):
+    assert [d for d in drugs(nlp, text) if d[0] not in ("Revlimid", "PPD")] == []

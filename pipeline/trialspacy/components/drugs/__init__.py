@@ -2,6 +2,7 @@
 
 - :mod:`.codes`: investigational codes by shape, and their look-alikes;
 - :mod:`.stems`: INN/USAN stems and vaccine product names;
+- :mod:`.marks`: brand names the record marks with ``®`` or ``™``, where a drug stands;
 - :mod:`.context`: words saying a substance is measured, or a cytokine given;
 - :mod:`.classes`: drug classes by their grammar;
 - :mod:`.gazetteer`: the record's intervention list, and the generic names it gives its codes;

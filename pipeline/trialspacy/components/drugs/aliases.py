@@ -2,6 +2,7 @@
 
 Registry text names a drug and then, in parentheses, the short name it uses from there on:
 "zidovudine (AZT)", "propylene glycol-free melphalan HCl (EVOMELA®)", "tegafur-uracil (UFT)",
+"piperacillin-tazobactam (pip-tazo)" (a clipped form, each part the start of the name's word),
 and, after a list of agents, the regimen's acronym: "lomustine/etoposide/cyclophosphamide/
 procarbazine (CECP)", "cyclophosphamide, doxorubicin, vincristine, and prednisone (CHOP)". Such a
 short name often shares no letters with the long form (``AZT`` for zidovudine), so the general
@@ -122,6 +123,22 @@ def _is_alias(word: str) -> bool:
     return (sum(c.isupper() for c in word) >= 2 or any(c.isupper() for c in word[1:])) and is_short_name(word)
 
 
+_PARTS_RE = re.compile(r"[-/ ]")
+
+
+def _is_clipped(word: str, name: str) -> bool:
+    """True for a clipped form of the agent's name ``name`` in any case, each part the start of the
+    name's word in its place (``pip-tazo`` for ``piperacillin-tazobactam``, ``vanco`` for
+    ``vancomycin``): of five characters or more, since shorter clippings are words too (``met``)."""
+    parts, words = _PARTS_RE.split(word.lower()), _PARTS_RE.split(name.lower())
+    return (
+        len(word) >= 5
+        and len(parts) == len(words)
+        and all(len(p) >= 3 and w.startswith(p) and p != w for p, w in zip(parts, words))
+        and _is_short_name(word)
+    )
+
+
 def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidate]:
     """The regimen whose acronym follows ``agents[last]``: the agents of the list it ends when
     they are written ``A/B`` or are three or more ("A, B, and C (ABC)"); else the agent alone, as
@@ -178,9 +195,13 @@ def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Can
     defined: dict[str, dict] = {}
     # A combination's slashed short name, lower-cased, with its agents' attributes part by part.
     slashed: dict[str, list[dict]] = {}
-    for position, (_, end, attrs) in enumerate(agents):
+    for position, (start, end, attrs) in enumerate(agents):
         match = _ALIAS_RE.match(text, end)
-        if match is not None and _is_alias(match.group(1)) and match.start(1) not in taken:
+        if (
+            match is not None
+            and (_is_alias(match.group(1)) or _is_clipped(match.group(1), text[start:end]))
+            and match.start(1) not in taken
+        ):
             regimen = _regimen(text, agents, position)
             alias_attrs = attrs
             if len(regimen) > 1:

@@ -6,15 +6,21 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
 - a target or mechanism and a class head: ``BTK inhibitors``, ``CDK4/6 inhibitor``, ``GLP-1 receptor
   agonists``, ``proton pump inhibitors``, ``selective androgen receptor modulators``, ``poly
   (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``; a target is a
-  gene-like name (``MEK``, ``PD-1``, ``mTOR``) or a listed mechanism (``tyrosine kinase``). A target
-  without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug; a second head coordinated over
+  gene-like name (``MEK``, ``PD-1``, ``mTOR``), a listed mechanism (``tyrosine kinase``) or a target
+  written with one letter or a symbol, which no gene test can take: a receptor subtype by its Greek
+  letter (``alpha 2 receptor agonists``, ``β1-adrenergic blockers``), an ion channel (``Ca++ channel
+  blockers``), a receptor by its letter (``M-receptor blockers``), an activated coagulation factor
+  (``Xa factor inhibitor``, normalized ``factor xa inhibitors``). A target without a head (``EGFR``, ``EGFR mutation``) is a gene, not a drug; a second head coordinated over
   the same target is a span of its own (``CYP3A4 inhibitors or inducers``, ``inhibitors or inducers
   of CYP3A4``), and so is a target coordinated before the head (``BRAF`` in ``BRAF or MEK inhibitors``);
 - ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
   agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
   antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
 - a pharmacological adjective and ``drugs``/``medications``/``agents``, the head in the span
-  (``antiarrhythmic drugs``, ``vasoactive agents``). Before ``therapy`` or ``treatment`` such an
+  (``antiarrhythmic drugs``, ``vasoactive agents``), and so a disease or indication, or ``anti-``
+  and one, as lay registry text names classes (``hypertension medications``, ``COPD medication``,
+  ``anti-dementia medications``; not before a word that makes it a condition: ``HIV drug
+  resistance``). Before ``therapy`` or ``treatment`` such an
   adjective names a modality (``immunosuppressive therapy``, ``lipid-lowering treatment``), not a
   class; generic adjectives (``anticancer``, ``antineoplastic``, ``cytotoxic``) name chemotherapy.
   Such an adjective that is also a noun names the class in its plural alone (``immunomodulators``).
@@ -48,6 +54,7 @@ _AGENT_HEAD = _either(_WORDS["agent_head"])
 _THERAPY_HEAD = _either(_WORDS["therapy_head"])
 _MECHANISM = _either(_WORDS["mechanism"])
 _ADJECTIVE = _either(_WORDS["adjective"])
+_INDICATION = _either(_WORDS["indication"])
 _ANTI_SUFFIX = _either(_WORDS["anti_suffix"])
 _ADJECTIVE_PREFIX = _either(_WORDS["adjective_prefix"])
 
@@ -80,8 +87,17 @@ CYP_HEAD_OF_RE = re.compile(rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:
 TARGET_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<target>(?P<gene>{_GENE})(?:{_GAP}{_GENE_TAIL})?){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
+# Targets written with one letter or a symbol (see the module's docstring): a Greek letter and a
+# subtype number, an ion and its charge before "channel", a capital letter before "receptor" (the
+# receptor word required: a letter alone is anything), a Roman numeral and "a" of an activated
+# coagulation factor, with "factor" before or after it (the name's case kept: "Xa", not "xa").
+_GREEK_SUBTYPE = r"(?i:(?:alpha|beta|α|β)[ \t-]?[1-3](?:[ \t-]adrenergic)?)"
+_ION_CHANNEL = r"(?:Ca|Na|K|Cl)(?:\+\+|2\+|\+)[ \t-]?(?i:channel)"
+_LETTER_RECEPTOR = r"[A-Z](?=[ \t-](?i:receptor))"
+_ACTIVATED_FACTOR = r"(?:(?i:factor)[ \t-])?(?P<factor>(?:II|VII|IX|X|XI|XII)a)(?:[ \t-](?i:factor))?"
 MECHANISM_CLASS_RE = re.compile(
-    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))){_LINK}(?P<head>(?i:{_HEAD})){_END}"
+    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))"
+    rf"|{_GREEK_SUBTYPE}|{_ION_CHANNEL}|{_LETTER_RECEPTOR}|{_ACTIVATED_FACTOR}){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
 HEAD_OF_RE = re.compile(
     rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:the{_GAP})?"
@@ -115,6 +131,10 @@ _ADJECTIVE_WORD = (
     rf"(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
 )
 ADJECTIVE_CLASS_RE = re.compile(rf"(?<![\w-]){_ADJECTIVE_WORD}{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}")
+INDICATION_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<indication>(?i:(?:anti[- ]?)?(?:{_INDICATION}))){_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+    r"(?![ \t]+(?i:abuse|resistance|resistant|use|users|holiday)(?![\w-]))"
+)
 # Adjectives coordinated before one head, each its own span as the contract writes coordinated
 # names ("hypoglycemic, hypolipidemic drugs": ``hypoglycemic``, ``hypolipidemic drugs``): the
 # adjective just before the class joined by a comma or a conjunction, those before it by commas.
@@ -250,6 +270,9 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # "rifampin OR strong inhibitors of CYP3A4": a word in capitals, not a target
             name_end = match.start("potency") if match.group("potency") else match.start("head")
             target = match.group("abbr") or text[match.start("target") : name_end].strip(" -(")
+            if (factor := match.groupdict().get("factor")) is not None and not match.group("abbr"):
+                link = text[match.end("target") : name_end].strip(" -")
+                target = f"factor {factor} {link}"
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
             yield from _coordinated_targets(text, match.start(), match.group("head"))
             if (after := HEAD_AFTER_RE.match(text, match.end())) is not None:
@@ -314,6 +337,18 @@ def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield from _coordinated_adjectives(text, match.start(), agent)
 
 
+_TITLE_WORD_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _indication_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``hypertension medications``, ``COPD medication``, ``anti-dementia medications``."""
+    for start, end in lines_with(text, lowered, AGENT_HEAD_KEYS, ADJECTIVE_BREAKS):
+        for match in INDICATION_CLASS_RE.finditer(text, start, end):
+            if match.group("agent")[0].isupper() and _TITLE_WORD_RE.match(text, match.end()):
+                continue  # a title's words ("GLIA Glaucoma Medication Ocular Side Effect Questionnaire")
+            yield _class(match.start(), match.end(), plural(match.group()))
+
+
 def _coordinated_adjectives(text: str, start: int, agent: str) -> Iterator[Candidate]:
     """The adjectives coordinated before the class at ``start`` whose ``agent`` head they share (the
     patterns cross no line break)."""
@@ -373,6 +408,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_target_classes(text, lowered),
         *_anti_classes(text, lowered),
         *_adjective_classes(text, lowered),
+        *_indication_classes(text, lowered),
         *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),
     ]

@@ -13,8 +13,9 @@ Recognition, in order of trust:
    drug whatever its shape (a code the guards take for a gene or a scale);
 3. investigational codes by shape (``LM103``, ``BGB-A317``), guarded against trial-text look-alikes;
 4. unknown names with an INN/USAN stem (``-mab``, ``-tinib``), vaccine product names
-   (``Neo-DCVac``), vaccines named by an abbreviated pathogen (``HPV vaccine``), and plurals of
-   generic names, each a family of agents (``amphetamines``);
+   (``Neo-DCVac``), vaccines named by an abbreviated pathogen (``HPV vaccine``), brand names the
+   record marks with ``®`` where one stands as a drug does (``treated with EXPAREL``; see
+   :mod:`.marks`), and plurals of generic names, each a family of agents (``amphetamines``);
 5. abbreviations defined in the text for a recognised long form;
 6. drug classes the lexicon does not list, by their grammar (``MEK inhibitors``, ``anti-CD20
    antibodies``, ``vasoactive drugs``; see :mod:`.classes`);
@@ -71,6 +72,7 @@ from .gazetteer import (
     resolve_codes,
 )
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
+from .marks import marked_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
@@ -258,6 +260,8 @@ class DrugRecognizer(Pipe):
             for s, e in shaped
             if not _overlaps(taken, s, e) and not _names_pathogen(doc, s, e)
         )
+        if self.products:
+            found.extend(marked_names(doc, text, found))
         # The distinct words of six letters or more: the misspelling and INN-stem passes look each up once.
         long_words = set(LONG_WORD_RE.findall(text)) if self.spelling or self.stems else set()
         if self.spelling:
@@ -307,12 +311,10 @@ class DrugRecognizer(Pipe):
             kept.append((start, end, payload))
         if pending:
             # The evidence is a drug that is no cytokine: listed with cytokines, a cytokine is as
-            # likely measured ("cytokines such as INF-gamma, interleukin-2").
-            drugs = [
-                (start, end)
-                for start, end, payload in kept
-                if payload.get("context") != "therapy" and not CYTOKINE_NAME_RE.search(doc[start:end].text)
-            ]
+            # likely measured ("cytokines such as INF-gamma, interleukin-2"). A short name or a
+            # hormone that the words around it say is given is such a drug ("hypersensitivity to
+            # LDV/SOF": ``LDV`` lets ``SOF`` in).
+            drugs = [(start, end) for start, end, _ in kept if not CYTOKINE_NAME_RE.search(doc[start:end].text)]
             starts, ends = {start for start, _ in drugs}, {end for _, end in drugs}
             # A list may chain cytokines ("nivolumab, interferon, IL-2"): each one taken lets its neighbour in.
             while taken := [item for item in pending if listed_beside(doc, item[0], item[1], starts, ends)]:

@@ -23,6 +23,9 @@ THERAPY_BEFORE = frozenset(_WORDS["therapy_before"])
 # Nouns that say so two words before it, with "of" between: "administration of IL-2", "use of
 # interferon", "stable dose of thyroxine" (not "levels of IL-6", "production of IL-2").
 THERAPY_OF = frozenset(_WORDS["therapy_of"])
+# Words that say so two words before it, with "to" between: a reaction to what is given ("allergy
+# to NAC", "hypersensitivity to LDV/SOF"), where "sensitivity to" or "resistance to" may be measured.
+THERAPY_TO = frozenset(_WORDS["therapy_to"])
 # A name followed by one of these is an organism, however drug-like its name: "EV71 infection",
 # "Pseudomonas aeruginosa infection" (a vaccine or an investigational code may share it).
 PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
@@ -87,7 +90,7 @@ _COMPARATORS = frozenset({">", "<", "≥", "≤", ">=", "<=", "=", "=<", "=>"})
 
 def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
-    therapy``, ``treated with interferon``, ``administration of IL-2``), unless a comparator follows it (a
+    therapy``, ``treated with interferon``, ``administration of IL-2``, ``allergy to NAC``), unless a comparator follows it (a
     laboratory value)."""
     view = doc_tokens(doc)
     after = _next_word(view, end)
@@ -96,6 +99,7 @@ def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
         after in THERAPY_AFTER
         or before in THERAPY_BEFORE
         or (before == "of" and _word_before(view, start - 1) in THERAPY_OF)
+        or (before == "to" and _word_before(view, start - 1) in THERAPY_TO)
     )
 
 
