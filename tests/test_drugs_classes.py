@@ -297,6 +297,75 @@ def test_drugs_classes_written_out_targets(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # ClinicalTrials.gov and NLI4CT criteria: a target written out with anti- or a class head names
+        # the class of its short form, its abbreviation and "checkpoint" inside the span.
+        (
+            "Prior treatment with an anti-programmed cell death protein 1 (PD-1), anti-programmed death-ligand 1 "
+            "(PD-L1), or anti-cytotoxic T-lymphocyte-associated protein 4 (CTLA-4) antibody",
+            {
+                "anti-programmed cell death protein 1": "pd-1 inhibitors",
+                "anti-programmed death-ligand 1": "pd-l1 inhibitors",
+                "anti-cytotoxic T-lymphocyte-associated protein 4 (CTLA-4) antibody": "ctla-4 inhibitors",
+            },
+        ),
+        (
+            "Prior therapy with an anti-programmed cell death (PD)-1, anti-PD-L1, or anti-PD-L2 agent",
+            {
+                "anti-programmed cell death (PD)-1": "pd-1 inhibitors",
+                "anti-PD-L1": "pd-l1 inhibitors",
+                "anti-PD-L2 agent": "anti-pd-l2 agents",
+            },
+        ),
+        (
+            "or anti cytotoxic T lymphocyte associated antigen 4 (CTLA 4) antibody (including ipilimumab)",
+            {"anti cytotoxic T lymphocyte associated antigen 4 (CTLA 4) antibody": "ctla-4 inhibitors"},
+        ),
+        (
+            "No prior antivascular endothelial growth factor therapy",
+            {"antivascular endothelial growth factor": "vegf inhibitors"},
+        ),
+        (
+            "is a programmed death-1 (PD-1) immune checkpoint inhibitor antibody",
+            {"programmed death-1 (PD-1) immune checkpoint inhibitor": "pd-1 inhibitors"},
+        ),
+        (
+            "No prior erlotinib or other epidermal growth factor receptor inhibitors",
+            {"epidermal growth factor receptor inhibitors": "egfr inhibitors"},
+        ),
+        (
+            "in combination with a vascular endothelial growth factor receptor (VEGFR) tyrosine kinase inhibitor",
+            {
+                "vascular endothelial growth factor receptor (VEGFR) tyrosine kinase inhibitor": (
+                    "vegfr tyrosine kinase inhibitors"
+                )
+            },
+        ),
+        (
+            "SU5416, a small molecule inhibitor of the vascular endothelial growth factor receptor (VEGFR) in",
+            {"inhibitor of the vascular endothelial growth factor receptor": "vegfr inhibitors"},
+        ),
+    ],
+)
+def test_drugs_classes_targets_written_out_name_their_short_forms_class(nlp, text, expected):
+    found = {surface: normalized for surface, (normalized, kind) in classes(nlp, text).items() if kind == "class"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Epidermal growth factor receptor (EGFR) mutation-positive tumours",
+        "programmed death ligand 1 expression of at least 1%",
+        "vascular endothelial growth factor levels, cytotoxic T lymphocyte responses",
+    ],
+)
+def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
     "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
 )
 def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):

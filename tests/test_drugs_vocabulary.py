@@ -32,6 +32,7 @@ ROLES = {
         "mechanism",
         "not_antibody_target",
         "potency",
+        "long_target",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

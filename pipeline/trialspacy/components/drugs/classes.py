@@ -12,7 +12,9 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   of CYP3A4``), and so is a target coordinated before the head (``BRAF`` in ``BRAF or MEK inhibitors``);
 - ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
   agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
-  antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
+  antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs. A
+  target written out (``anti-programmed cell death protein 1``, ``cytotoxic T-lymphocyte-associated
+  protein 4 checkpoint inhibitors``) names the class of its short form (``pd-1 inhibitors``);
 - a pharmacological adjective and ``drugs``/``medications``/``agents``, the head in the span
   (``antiarrhythmic drugs``, ``vasoactive agents``). Before ``therapy`` or ``treatment`` such an
   adjective names a modality (``immunosuppressive therapy``, ``lipid-lowering treatment``), not a
@@ -26,6 +28,7 @@ The words are listed with a reason each in ``data/drug_class_grammar.jsonl``.
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -83,9 +86,44 @@ TARGET_CLASS_RE = re.compile(
 MECHANISM_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
+# A target written out, listed with its short form (``programmed cell death protein 1 (PD-1)``): its
+# words apart by spaces or hyphens alike (``programmed death-1``, ``cytotoxic T lymphocyte antigen-4``).
+_SEPARATORS_RE = re.compile(r"[\s-]+")
+LONG_TARGETS = {
+    _SEPARATORS_RE.sub("", long).lower(): short.removesuffix(")")
+    for long, _, short in (row.rpartition(" (") for row in _WORDS["long_target"])
+}
+
+
+def _long_form(long: str) -> str:
+    """The pattern of a written-out target: any run of spaces and hyphens between its words, or none
+    before a number (``death-1``, ``death 1``, ``death1``)."""
+    words = re.split(r"[ -]+", long)
+    pattern = re.escape(words[0])
+    for word in words[1:]:
+        pattern += (r"[ \t\u00a0-]*" if word[:1].isdigit() or word[:1] == "(" else r"[ \t\u00a0-]+") + re.escape(word)
+    return pattern
+
+
+_LONG_TARGET = "|".join(
+    _long_form(row.rpartition(" (")[0]) for row in sorted(_WORDS["long_target"], key=len, reverse=True)
+)
 HEAD_OF_RE = re.compile(
     rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:the{_GAP})?"
-    rf"(?P<target>(?i:{_MECHANISM})|(?P<gene>{_GENE})(?:{_GAP}\d+[A-Za-z]?\d*)?){_END}"
+    rf"(?P<target>(?i:{_MECHANISM})|(?P<long>(?i:{_LONG_TARGET}))|(?P<gene>{_GENE})(?:{_GAP}\d+[A-Za-z]?\d*)?){_END}"
+)
+# A written-out target with ``anti-`` or a class head, its short form in brackets or not, and
+# ``checkpoint`` before the head as in its short form's class name (``anti-cytotoxic T-lymphocyte
+# antigen 4 (CTLA-4) antibodies``, ``Anti-cytotoxic T-lymphocyte-associated protein 4 checkpoint
+# inhibitors``, ``programmed cell death protein 1 inhibitors``); with ``anti-`` alone before what
+# ``anti-<target>`` stands alone before (``Anti-programmed cell death protein 1 or anti-PD-L1 ...``).
+_BRACKETED = r"(?:[ \t]*[(\[][^()\[\]\n]{1,15}[)\]])?"
+_CHECKPOINT = rf"(?:{_SP}(?i:immune{_SP})?(?i:checkpoint))?"
+LONG_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<anti>(?i:anti)[ -]?)(?P<anti_long>(?i:{_LONG_TARGET})){_BRACKETED}"
+    rf"(?:{_CHECKPOINT}{_SP}(?P<anti_head>(?i:{_HEAD}|{_ANTIBODY_HEAD})){_END}"
+    rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-]))|,?{_GAP}(?i:or|and|and/or){_GAP}(?i:anti)|,{_GAP}?(?i:anti)))"
+    rf"|(?P<long>(?i:{_LONG_TARGET})){_BRACKETED}(?P<link>{_CHECKPOINT}{_LINK})(?P<head>(?i:{_HEAD})){_END})"
 )
 ANTI_RE = re.compile(
     rf"(?<![\w-])(?P<anti>(?i:anti)-?(?P<gene>{_GENE}))"
@@ -260,12 +298,29 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
             if regex is CYP_HEAD_OF_RE:
                 yield from _head_before(text, match.start(), target)
+    for match in _matches(LONG_CLASS_RE, text, lines):
+        if match.group("long") is None:
+            continue  # anti- and a target: found with the other anti- classes
+        name_end = match.start("potency") if match.group("potency") else match.start("head")
+        link = _BRACKETS_RE.sub(" ", text[match.start("link") : name_end])
+        target = f"{_short_form(match.group('long'))} {_CHECKPOINT_RE.sub(' ', link)}"
+        yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
     for match in _matches(HEAD_OF_RE, text, lines):
         gene = match.group("gene")
         if gene is not None and not _gene_like(gene):
             continue
-        yield _class(match.start(), match.end(), plural(f"{match.group('target')} {match.group('head')}"))
-        yield from _head_before(text, match.start(), match.group("target"))
+        target = _short_form(match.group("long")) if match.group("long") else match.group("target")
+        yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+        yield from _head_before(text, match.start(), target)
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+_CHECKPOINT_RE = re.compile(r"(?i)(?:immune[ -])?checkpoint")
+
+
+def _short_form(long: str) -> str:
+    """The short form listed for the written-out target ``long`` (``PD-1`` for ``programmed death-1``)."""
+    return LONG_TARGETS[_SEPARATORS_RE.sub("", long).lower()]
 
 
 def _head_before(text: str, start: int, target: str) -> Iterator[Candidate]:
@@ -286,8 +341,14 @@ def _coordinated_targets(text: str, start: int, head: str) -> Iterator[Candidate
 
 
 def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
-    """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
-    for match in _matches(ANTI_RE, text, lines_with(text, lowered, ANTI_KEYS)):
+    """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-;
+    a target written out: ``anti-programmed cell death protein 1``, the class of its short form."""
+    lines = lines_with(text, lowered, ANTI_KEYS)
+    for match in _matches(LONG_CLASS_RE, text, lines):
+        if match.group("anti_long") is not None:
+            end = match.end() if match.group("anti_head") else match.end("anti_long")
+            yield _class(match.start(), end, plural(f"{_short_form(match.group('anti_long'))} inhibitors"))
+    for match in _matches(ANTI_RE, text, lines):
         gene = match.group("gene")
         if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS:
             continue
@@ -361,6 +422,19 @@ def _slashed_classes(text: str, classes: Iterable[Candidate]) -> Iterator[Candid
         match = _SLASHED_TARGET_RE.search(text, max(0, start - 20), start)
         if attrs["kind"] == "class" and match is not None and _gene_like(match.group("gene")):
             yield _class(match.start(), end, f"{match.group('gene').lower()}/{attrs['normalized']}")
+
+
+def grammar_class(name: str) -> dict[str, Any] | None:
+    """The attributes of the class that ``name`` names by its grammar as a whole (``PD-1 Inhibitors``,
+    ``anti-CD20 antibodies``), else None: an intervention listed by its class is a class."""
+    lowered = caseless(name)
+    classes = (
+        *_target_classes(name, lowered),
+        *_anti_classes(name, lowered),
+        *_adjective_classes(name, lowered),
+        *_adjective_nouns(name, lowered),
+    )
+    return next((attrs for start, end, attrs in classes if start == 0 and end == len(name)), None)
 
 
 def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
