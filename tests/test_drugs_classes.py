@@ -411,6 +411,15 @@ def test_drugs_classes_plural():
             "interferons",
         ),
         ("regimens including vaccines, nivolumab, interferon, IL-2, etc.", "IL-2", "aldesleukin"),
+        # legacy criteria: an example of a drug class named before it is given like the class
+        ("Treatment with immune modulators including IL-2, intravenous gammaglobulin", "IL-2", "aldesleukin"),
+        ("Immunomodulators (including interferons or systemic corticosteroids).", "interferons", "interferons"),
+        ("immunomodulatory agents such as interferons, interleukins, or thalidomide", "interferons", "interferons"),
+        (
+            "other immunotherapy or systemic immune modulators (including but not limited to interferon, IL-2)",
+            "IL-2",
+            "aldesleukin",
+        ),
     ],
 )
 def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, normalized):
@@ -427,6 +436,7 @@ def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, norma
         "PD-L1 expression dependent on the IFN-γ pathway",
         "IL-2 and IL-6 were measured",
         "serum IL-2, TNF-alpha and IL-6 levels",
+        "markers of inflammation (e.g., IL-2, IL-6) and cytokines such as interferon",
     ],
 )
 def test_drugs_measured_cytokines_and_proteins_are_not_drugs(nlp, text):

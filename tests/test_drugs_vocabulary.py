@@ -19,6 +19,7 @@ ROLES = {
         "therapy_of",
         "lab_unit",
         "list_separator",
+        "example_cue",
     },
     "drug_class_grammar.jsonl": {
         "head",
