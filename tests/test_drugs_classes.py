@@ -366,6 +366,35 @@ def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # legacy records: a class adjective before a property noun names a property of the drugs
+        "Received any drug with potential anti-emetic effect within 24 hours",
+        "To evaluate the safety, tolerance, pharmacokinetics, and antiviral activity of the regimen",
+        "may be due to antioxidant properties; the maximum bronchodilator effect; antidepressant efficacy",
+        "medications with anticholinergic effects, for two weeks",
+        # and a class adjective of no drugs before therapy a modality (GUIDELINES)
+        "such as anti-angiogenic therapy, or antiangiogenic treatment",
+    ],
+)
+def test_drugs_classes_adjectives_naming_a_property_or_modality_are_no_class(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Glucocorticoid Effects on Cellular Cytokine Release", "Glucocorticoid"),
+        ("No prior anti-angiogenic agents", "anti-angiogenic agents"),
+        ("on anticoagulant therapy or antiplatelet drugs", "anticoagulant"),
+        ("No prior PD-1 inhibitor efficacy data", "PD-1 inhibitor"),
+    ],
+)
+def test_drugs_classes_nouns_before_a_property_or_therapy_stay_classes(nlp, text, surface):
+    assert surface in classes(nlp, text)
+
+
+@pytest.mark.parametrize(
     "text", ["an immunomodulatory effect of the vaccine", "hypoglycemic episodes", "biologic plausibility"]
 )
 def test_drugs_classes_adjectives_alone_in_the_singular_are_no_class(nlp, text):

@@ -20,6 +20,8 @@ ROLES = {
         "lab_unit",
         "list_separator",
         "example_cue",
+        "property_after",
+        "modality_adjective",
     },
     "drug_class_grammar.jsonl": {
         "head",

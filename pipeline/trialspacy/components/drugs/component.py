@@ -57,7 +57,7 @@ from .aliases import alias_spans
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
-from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen
+from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen, names_property
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import (
@@ -295,13 +295,16 @@ class DrugRecognizer(Pipe):
         return doc
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
-        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy
-        (neither by the words around them nor by a list they share with a drug)."""
+        """Lexicon matches, minus blockers, measured substances, classes that name a property
+        (``anti-emetic effect``) and cytokines not given as therapy (neither by the words around them
+        nor by a list they share with a drug)."""
         kept: list[tuple[int, int, Attrs]] = []
         pending: list[tuple[int, int, Attrs]] = []
         view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
         for start, end, payload in self.index.find(doc, across_wraps=True, across_hyphens=True):
             if payload.get("deny") or is_measured(doc, start, end):
+                continue
+            if payload.get("kind") == "class" and names_property(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 pending.append((start, end, payload))

@@ -29,6 +29,17 @@ PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
 # The words between the items of a list ("rituximab or IL-2", "IL-2, interferon"), at most this many.
 LIST_SEPARATORS = frozenset(_WORDS["list_separator"])
 MAX_SEPARATORS = 2
+# A class named by one adjective in the singular, before one of these, is a property of its drugs:
+# "any drug with potential anti-emetic effect", "antiviral activity", "sedative effects".
+PROPERTY_AFTER = frozenset(_WORDS["property_after"])
+# Adjectives with no use as a noun for their drugs: before therapy they name a modality, as the
+# grammar's adjectives do ("anti-angiogenic therapy"); a class noun stays ("anticoagulant therapy").
+MODALITY_ADJECTIVES = frozenset(_WORDS["modality_adjective"])
+THERAPY_HEADS = frozenset(vocabulary("drug_class_grammar.jsonl")["therapy_head"])
+# The endings of such an adjective (``antiviral``, ``anti-emetic``, ``sedative``, ``antiplatelet``,
+# ``bronchodilator``); a noun before a property noun names the drugs whose property it is
+# ("glucocorticoid effects", "antifolate efficacy", "statin efficacy", "antiarrhythmic-drug efficacy").
+_ADJECTIVE_END_RE = re.compile(r"(?:ic|al|ive|ory|ary|ant|ent|ar|or|et)\Z")
 # The words that introduce examples of what comes before them ("immune modulators (including but not
 # limited to interferon", "immunomodulators such as IL-2"), each as its tokens' lower-case forms; the
 # punctuation that may stand around them.
@@ -78,6 +89,21 @@ def has_lab_value(view: DocTokens, end: int) -> bool:
     last = min(end + LAB_VALUE_TOKENS, len(words)) - 1
     after = view.text[starts[end - 1] + len(words[end - 1]) : starts[last] + len(words[last])]
     return LAB_VALUE_RE.match(after) is not None
+
+
+def names_property(doc: Doc, start: int, end: int) -> bool:
+    """True when the class named by the adjective ``doc[start:end]`` names a property of its drugs or a
+    modality instead (``anti-emetic effect``, ``anti-angiogenic therapy``): one adjective (hyphens
+    aside) before a property noun, or an adjective of no drugs before therapy."""
+    view = doc_tokens(doc)
+    starts, words = view.starts, view.words
+    if any(starts[i + 1] != starts[i] + len(words[i]) for i in range(start, end - 1)):
+        return False  # several words: "PD-1 inhibitor efficacy" is the efficacy of a named class
+    word = "".join(view.lowers[start:end])
+    after = _next_word(view, end)
+    return (after in PROPERTY_AFTER and _ADJECTIVE_END_RE.search(word) is not None) or (
+        word in MODALITY_ADJECTIVES and after in THERAPY_HEADS
+    )
 
 
 def names_pathogen(doc: Doc, end: int) -> bool:
