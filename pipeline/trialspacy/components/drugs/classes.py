@@ -197,6 +197,8 @@ HEAD_KEYS = _key_words(_WORDS["head"])
 NOUN_KEYS = _key_words(f"{word}s" for word in NOUN_ADJECTIVES)
 AGENT_HEAD_KEYS = _key_words(_WORDS["agent_head"])
 ANTI_KEYS = ("anti",)
+# A written-out target's first word: "programmed", "cytotoxic", "epidermal", ...
+LONG_KEYS = tuple(sorted({row.split()[0].split("-")[0].lower() for row in _WORDS["long_target"]}))
 TARGET_BREAKS = _breaks("head", "mechanism")
 # How far before a class name a coordinated head may start: the longest head, a coordination and a potency.
 _REACH = 40
@@ -298,13 +300,6 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
             if regex is CYP_HEAD_OF_RE:
                 yield from _head_before(text, match.start(), target)
-    for match in _matches(LONG_CLASS_RE, text, lines):
-        if match.group("long") is None:
-            continue  # anti- and a target: found with the other anti- classes
-        name_end = match.start("potency") if match.group("potency") else match.start("head")
-        link = _BRACKETS_RE.sub(" ", text[match.start("link") : name_end])
-        target = f"{_short_form(match.group('long'))} {_CHECKPOINT_RE.sub(' ', link)}"
-        yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
     for match in _matches(HEAD_OF_RE, text, lines):
         gene = match.group("gene")
         if gene is not None and not _gene_like(gene):
@@ -340,15 +335,43 @@ def _coordinated_targets(text: str, start: int, head: str) -> Iterator[Candidate
         start, regex = match.start(), TARGET_BEFORE_COMMA_RE
 
 
-def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
-    """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-;
-    a target written out: ``anti-programmed cell death protein 1``, the class of its short form."""
-    lines = lines_with(text, lowered, ANTI_KEYS)
-    for match in _matches(LONG_CLASS_RE, text, lines):
+# Where a written-out target may start before its first word: after "anti-", "anti" or at the word.
+_LONG_OFFSETS = (5, 4, 0)
+
+
+def _long_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """The matches of LONG_CLASS_RE, tried only where a written-out target's first word is: searched
+    for over the lines that hold one, the pattern's many long alternatives took as long as all the
+    other class patterns together."""
+    for key in LONG_KEYS:
+        at = lowered.find(key)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            for offset in _LONG_OFFSETS:
+                if at >= offset and (match := LONG_CLASS_RE.match(text, at - offset, end)) is not None:
+                    yield match
+                    break
+            at = lowered.find(key, at + len(key))
+
+
+def _long_target_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """A target written out with ``anti-`` or a head, as the class of its short form: ``anti-programmed
+    cell death protein 1``, ``epidermal growth factor receptor (EGFR) tyrosine kinase inhibitors``."""
+    for match in _long_matches(text, lowered):
         if match.group("anti_long") is not None:
             end = match.end() if match.group("anti_head") else match.end("anti_long")
             yield _class(match.start(), end, plural(f"{_short_form(match.group('anti_long'))} inhibitors"))
-    for match in _matches(ANTI_RE, text, lines):
+            continue
+        name_end = match.start("potency") if match.group("potency") else match.start("head")
+        link = _BRACKETS_RE.sub(" ", text[match.start("link") : name_end])
+        target = f"{_short_form(match.group('long'))} {_CHECKPOINT_RE.sub(' ', link)}"
+        yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+
+
+def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
+    for match in _matches(ANTI_RE, text, lines_with(text, lowered, ANTI_KEYS)):
         gene = match.group("gene")
         if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS:
             continue
@@ -431,6 +454,7 @@ def grammar_class(name: str) -> dict[str, Any] | None:
     classes = (
         *_target_classes(name, lowered),
         *_anti_classes(name, lowered),
+        *_long_target_classes(name, lowered),
         *_adjective_classes(name, lowered),
         *_adjective_nouns(name, lowered),
     )
@@ -446,6 +470,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
     candidates: list[Candidate] = [
         *_target_classes(text, lowered),
         *_anti_classes(text, lowered),
+        *_long_target_classes(text, lowered),
         *_adjective_classes(text, lowered),
         *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),
