@@ -443,6 +443,7 @@ def test_drugs_classes_plural():
         # legacy criteria: an example of a drug class named before it is given like the class
         ("Treatment with immune modulators including IL-2, intravenous gammaglobulin", "IL-2", "aldesleukin"),
         ("Immunomodulators (including interferons or systemic corticosteroids).", "interferons", "interferons"),
+        ("No prior immunomodulators (e.g., interferon, IL-2) within 4 weeks", "IL-2", "aldesleukin"),
         ("immunomodulatory agents such as interferons, interleukins, or thalidomide", "interferons", "interferons"),
         (
             "other immunotherapy or systemic immune modulators (including but not limited to interferon, IL-2)",

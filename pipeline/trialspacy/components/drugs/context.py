@@ -29,7 +29,7 @@ PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
 # The words between the items of a list ("rituximab or IL-2", "IL-2, interferon"), at most this many.
 LIST_SEPARATORS = frozenset(_WORDS["list_separator"])
 MAX_SEPARATORS = 2
-# A class named by one adjective in the singular, before one of these, is a property of its drugs:
+# A class named by one adjective, before one of these, is a property of its drugs:
 # "any drug with potential anti-emetic effect", "antiviral activity", "sedative effects".
 PROPERTY_AFTER = frozenset(_WORDS["property_after"])
 # Adjectives with no use as a noun for their drugs: before therapy they name a modality, as the
@@ -148,12 +148,15 @@ def listed_beside(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends
     before = start
     while start - before < MAX_SEPARATORS and before > 0 and doc[before - 1].lower_ in LIST_SEPARATORS:
         before -= 1
-    if before == start:
-        before = _example_of(doc, start)
+    example = _example_of(doc, start)
     after = end
     while after - end < MAX_SEPARATORS and after < len(doc) and doc[after].lower_ in LIST_SEPARATORS:
         after += 1
-    return (before < start and before in ends) or (after > end and after in starts)
+    return (
+        (before < start and before in ends)
+        or (example < start and example in ends)
+        or (after > end and after in starts)
+    )
 
 
 def _example_of(doc: Doc, start: int) -> int:
