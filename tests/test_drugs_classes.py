@@ -367,6 +367,58 @@ def test_drugs_classes_a_letter_without_its_class_head_is_no_class(nlp, text):
 )
 def test_drugs_classes_named_by_their_indication(nlp, text, surface, normalized):
     assert classes(nlp, text)[surface] == (normalized or surface.lower(), "class")
+        # ClinicalTrials.gov and NLI4CT criteria: a target written out with anti- or a class head names
+        # the class of its short form, its abbreviation and "checkpoint" inside the span.
+        (
+            "Prior treatment with an anti-programmed cell death protein 1 (PD-1), anti-programmed death-ligand 1 "
+            "(PD-L1), or anti-cytotoxic T-lymphocyte-associated protein 4 (CTLA-4) antibody",
+            {
+                "anti-programmed cell death protein 1": "pd-1 inhibitors",
+                "anti-programmed death-ligand 1": "pd-l1 inhibitors",
+                "anti-cytotoxic T-lymphocyte-associated protein 4 (CTLA-4) antibody": "ctla-4 inhibitors",
+            },
+        ),
+        (
+            "Prior therapy with an anti-programmed cell death (PD)-1, anti-PD-L1, or anti-PD-L2 agent",
+            {
+                "anti-programmed cell death (PD)-1": "pd-1 inhibitors",
+                "anti-PD-L1": "pd-l1 inhibitors",
+                "anti-PD-L2 agent": "anti-pd-l2 agents",
+            },
+        ),
+        (
+            "or anti cytotoxic T lymphocyte associated antigen 4 (CTLA 4) antibody (including ipilimumab)",
+            {"anti cytotoxic T lymphocyte associated antigen 4 (CTLA 4) antibody": "ctla-4 inhibitors"},
+        ),
+        (
+            "No prior antivascular endothelial growth factor therapy",
+            {"antivascular endothelial growth factor": "vegf inhibitors"},
+        ),
+        (
+            "is a programmed death-1 (PD-1) immune checkpoint inhibitor antibody",
+            {"programmed death-1 (PD-1) immune checkpoint inhibitor": "pd-1 inhibitors"},
+        ),
+        (
+            "No prior erlotinib or other epidermal growth factor receptor inhibitors",
+            {"epidermal growth factor receptor inhibitors": "egfr inhibitors"},
+        ),
+        (
+            "in combination with a vascular endothelial growth factor receptor (VEGFR) tyrosine kinase inhibitor",
+            {
+                "vascular endothelial growth factor receptor (VEGFR) tyrosine kinase inhibitor": (
+                    "vegfr tyrosine kinase inhibitors"
+                )
+            },
+        ),
+        (
+            "SU5416, a small molecule inhibitor of the vascular endothelial growth factor receptor (VEGFR) in",
+            {"inhibitor of the vascular endothelial growth factor receptor": "vegfr inhibitors"},
+        ),
+    ],
+)
+def test_drugs_classes_targets_written_out_name_their_short_forms_class(nlp, text, expected):
+    found = {surface: normalized for surface, (normalized, kind) in classes(nlp, text).items() if kind == "class"}
+    assert found == expected
 
 
 @pytest.mark.parametrize(
@@ -378,7 +430,42 @@ def test_drugs_classes_named_by_their_indication(nlp, text, surface, normalized)
     ],
 )
 def test_drugs_classes_indication_as_a_condition_or_a_title_is_no_class(nlp, text):
+        "Epidermal growth factor receptor (EGFR) mutation-positive tumours",
+        "programmed death ligand 1 expression of at least 1%",
+        "vascular endothelial growth factor levels, cytotoxic T lymphocyte responses",
+    ],
+)
+def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):
     assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # legacy records: a class adjective before a property noun names a property of the drugs
+        "Received any drug with potential anti-emetic effect within 24 hours",
+        "To evaluate the safety, tolerance, pharmacokinetics, and antiviral activity of the regimen",
+        "may be due to antioxidant properties; the maximum bronchodilator effect; antidepressant efficacy",
+        "medications with anticholinergic effects, for two weeks",
+        # and a class adjective of no drugs before therapy a modality (GUIDELINES)
+        "such as anti-angiogenic therapy, or antiangiogenic treatment",
+    ],
+)
+def test_drugs_classes_adjectives_naming_a_property_or_modality_are_no_class(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Glucocorticoid Effects on Cellular Cytokine Release", "Glucocorticoid"),
+        ("No prior anti-angiogenic agents", "anti-angiogenic agents"),
+        ("on anticoagulant therapy or antiplatelet drugs", "anticoagulant"),
+        ("No prior PD-1 inhibitor efficacy data", "PD-1 inhibitor"),
+    ],
+)
+def test_drugs_classes_nouns_before_a_property_or_therapy_stay_classes(nlp, text, surface):
+    assert surface in classes(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -427,6 +514,16 @@ def test_drugs_classes_plural():
             "interferons",
         ),
         ("regimens including vaccines, nivolumab, interferon, IL-2, etc.", "IL-2", "aldesleukin"),
+        # legacy criteria: an example of a drug class named before it is given like the class
+        ("Treatment with immune modulators including IL-2, intravenous gammaglobulin", "IL-2", "aldesleukin"),
+        ("Immunomodulators (including interferons or systemic corticosteroids).", "interferons", "interferons"),
+        ("No prior immunomodulators (e.g., interferon, IL-2) within 4 weeks", "IL-2", "aldesleukin"),
+        ("immunomodulatory agents such as interferons, interleukins, or thalidomide", "interferons", "interferons"),
+        (
+            "other immunotherapy or systemic immune modulators (including but not limited to interferon, IL-2)",
+            "IL-2",
+            "aldesleukin",
+        ),
     ],
 )
 def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, normalized):
@@ -443,6 +540,7 @@ def test_drugs_cytokines_and_proteins_given_as_therapy(nlp, text, surface, norma
         "PD-L1 expression dependent on the IFN-γ pathway",
         "IL-2 and IL-6 were measured",
         "serum IL-2, TNF-alpha and IL-6 levels",
+        "markers of inflammation (e.g., IL-2, IL-6) and cytokines such as interferon",
     ],
 )
 def test_drugs_measured_cytokines_and_proteins_are_not_drugs(nlp, text):

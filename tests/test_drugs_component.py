@@ -254,6 +254,18 @@ def test_drugs_gazetteer_labels_listed_names_across_the_record(nlp):
     assert [f[0] for f in found if f[1] == "lexatumab"] == ["Lexatumab", "lexatumab"]
 
 
+def test_drugs_listed_class_is_a_class(nlp):
+    """An intervention listed by its class (API v2 and legacy records: ``DRUG: PD-1 Inhibitors``,
+    ``Drug: ACE Inhibitors``) is the class its grammar names, not an agent named after it."""
+    text = (
+        "Immunotherapy in PD-L1-negative Advanced NSCLC\nThis study includes patients receiving immunotherapy.\n"
+        "NSCLC\nDRUG: PD-1 Inhibitors|DRUG: ACE Inhibitors\n1-year Progression-Free Survival (PFS) rate, up to 12 month\n"
+    )
+    found = drugs(nlp, text)
+    assert named(found, "PD-1 Inhibitors")["kind"] == "class"
+    assert named(found, "ACE Inhibitors") == {"normalized": "ace inhibitors", "kind": "class", "drugbank_id": None}
+
+
 def test_drugs_without_layout_has_no_gazetteer_but_still_works():
     nlp = trialspacy.build(["trialspacy_drugs"])
     doc = nlp("DRUG: Toripalimab injection combine with Axitinib")

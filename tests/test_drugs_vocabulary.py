@@ -21,6 +21,9 @@ ROLES = {
         "not_product_after",
         "lab_unit",
         "list_separator",
+        "example_cue",
+        "property_after",
+        "modality_adjective",
     },
     "drug_class_grammar.jsonl": {
         "head",
@@ -35,6 +38,7 @@ ROLES = {
         "mechanism",
         "not_antibody_target",
         "potency",
+        "long_target",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

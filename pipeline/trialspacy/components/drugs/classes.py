@@ -15,7 +15,9 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   of CYP3A4``), and so is a target coordinated before the head (``BRAF`` in ``BRAF or MEK inhibitors``);
 - ``anti-`` and a target, with an antibody or agent head (``anti-CD20 antibodies``, ``anti-VEGF
   agents``), or alone before ``therapy`` or a coordinated ``anti-`` (``anti-PD-1 or anti-PD-L1
-  antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs;
+  antibody``); targets of antibodies measured in serology (``anti-HCV antibody``) are not drugs. A
+  target written out (``anti-programmed cell death protein 1``, ``cytotoxic T-lymphocyte-associated
+  protein 4 checkpoint inhibitors``) names the class of its short form (``pd-1 inhibitors``);
 - a pharmacological adjective and ``drugs``/``medications``/``agents``, the head in the span
   (``antiarrhythmic drugs``, ``vasoactive agents``), and so a disease or indication, or ``anti-``
   and one, as lay registry text names classes (``hypertension medications``, ``COPD medication``,
@@ -32,6 +34,7 @@ The words are listed with a reason each in ``data/drug_class_grammar.jsonl``.
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -99,9 +102,44 @@ MECHANISM_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))"
     rf"|{_GREEK_SUBTYPE}|{_ION_CHANNEL}|{_LETTER_RECEPTOR}|{_ACTIVATED_FACTOR}){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
+# A target written out, listed with its short form (``programmed cell death protein 1 (PD-1)``): its
+# words apart by spaces or hyphens alike (``programmed death-1``, ``cytotoxic T lymphocyte antigen-4``).
+_SEPARATORS_RE = re.compile(r"[\s-]+")
+LONG_TARGETS = {
+    _SEPARATORS_RE.sub("", long).lower(): short.removesuffix(")")
+    for long, _, short in (row.rpartition(" (") for row in _WORDS["long_target"])
+}
+
+
+def _long_form(long: str) -> str:
+    """The pattern of a written-out target: any run of spaces and hyphens between its words, or none
+    before a number (``death-1``, ``death 1``, ``death1``)."""
+    words = re.split(r"[ -]+", long)
+    pattern = re.escape(words[0])
+    for word in words[1:]:
+        pattern += (r"[ \t\u00a0-]*" if word[:1].isdigit() or word[:1] == "(" else r"[ \t\u00a0-]+") + re.escape(word)
+    return pattern
+
+
+_LONG_TARGET = "|".join(
+    _long_form(row.rpartition(" (")[0]) for row in sorted(_WORDS["long_target"], key=len, reverse=True)
+)
 HEAD_OF_RE = re.compile(
     rf"(?<![\w-])(?P<head>(?i:{_HEAD})){_GAP}of{_GAP}(?:the{_GAP})?"
-    rf"(?P<target>(?i:{_MECHANISM})|(?P<gene>{_GENE})(?:{_GAP}\d+[A-Za-z]?\d*)?){_END}"
+    rf"(?P<target>(?i:{_MECHANISM})|(?P<long>(?i:{_LONG_TARGET}))|(?P<gene>{_GENE})(?:{_GAP}\d+[A-Za-z]?\d*)?){_END}"
+)
+# A written-out target with ``anti-`` or a class head, its short form in brackets or not, and
+# ``checkpoint`` before the head as in its short form's class name (``anti-cytotoxic T-lymphocyte
+# antigen 4 (CTLA-4) antibodies``, ``Anti-cytotoxic T-lymphocyte-associated protein 4 checkpoint
+# inhibitors``, ``programmed cell death protein 1 inhibitors``); with ``anti-`` alone before what
+# ``anti-<target>`` stands alone before (``Anti-programmed cell death protein 1 or anti-PD-L1 ...``).
+_BRACKETED = r"(?:[ \t]*[(\[][^()\[\]\n]{1,15}[)\]])?"
+_CHECKPOINT = rf"(?:{_SP}(?i:immune{_SP})?(?i:checkpoint))?"
+LONG_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<anti>(?i:anti)[ -]?)(?P<anti_long>(?i:{_LONG_TARGET})){_BRACKETED}"
+    rf"(?:{_CHECKPOINT}{_SP}(?P<anti_head>(?i:{_HEAD}|{_ANTIBODY_HEAD})){_END}"
+    rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-]))|,?{_GAP}(?i:or|and|and/or){_GAP}(?i:anti)|,{_GAP}?(?i:anti)))"
+    rf"|(?P<long>(?i:{_LONG_TARGET})){_BRACKETED}(?P<link>{_CHECKPOINT}{_LINK})(?P<head>(?i:{_HEAD})){_END})"
 )
 ANTI_RE = re.compile(
     rf"(?<![\w-])(?P<anti>(?i:anti)-?(?P<gene>{_GENE}))"
@@ -179,6 +217,8 @@ HEAD_KEYS = _key_words(_WORDS["head"])
 NOUN_KEYS = _key_words(f"{word}s" for word in NOUN_ADJECTIVES)
 AGENT_HEAD_KEYS = _key_words(_WORDS["agent_head"])
 ANTI_KEYS = ("anti",)
+# A written-out target's first word: "programmed", "cytotoxic", "epidermal", ...
+LONG_KEYS = tuple(sorted({row.split()[0].split("-")[0].lower() for row in _WORDS["long_target"]}))
 TARGET_BREAKS = _breaks("head", "mechanism")
 # How far before a class name a coordinated head may start: the longest head, a coordination and a potency.
 _REACH = 40
@@ -287,8 +327,18 @@ def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
         gene = match.group("gene")
         if gene is not None and not _gene_like(gene):
             continue
-        yield _class(match.start(), match.end(), plural(f"{match.group('target')} {match.group('head')}"))
-        yield from _head_before(text, match.start(), match.group("target"))
+        target = _short_form(match.group("long")) if match.group("long") else match.group("target")
+        yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
+        yield from _head_before(text, match.start(), target)
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+_CHECKPOINT_RE = re.compile(r"(?i)(?:immune[ -])?checkpoint")
+
+
+def _short_form(long: str) -> str:
+    """The short form listed for the written-out target ``long`` (``PD-1`` for ``programmed death-1``)."""
+    return LONG_TARGETS[_SEPARATORS_RE.sub("", long).lower()]
 
 
 def _head_before(text: str, start: int, target: str) -> Iterator[Candidate]:
@@ -306,6 +356,40 @@ def _coordinated_targets(text: str, start: int, head: str) -> Iterator[Candidate
             return
         yield _class(match.start(), match.end("target"), plural(f"{target} {head}"))
         start, regex = match.start(), TARGET_BEFORE_COMMA_RE
+
+
+# Where a written-out target may start before its first word: after "anti-", "anti" or at the word.
+_LONG_OFFSETS = (5, 4, 0)
+
+
+def _long_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """The matches of LONG_CLASS_RE, tried only where a written-out target's first word is: searched
+    for over the lines that hold one, the pattern's many long alternatives took as long as all the
+    other class patterns together."""
+    for key in LONG_KEYS:
+        at = lowered.find(key)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            for offset in _LONG_OFFSETS:
+                if at >= offset and (match := LONG_CLASS_RE.match(text, at - offset, end)) is not None:
+                    yield match
+                    break
+            at = lowered.find(key, at + len(key))
+
+
+def _long_target_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """A target written out with ``anti-`` or a head, as the class of its short form: ``anti-programmed
+    cell death protein 1``, ``epidermal growth factor receptor (EGFR) tyrosine kinase inhibitors``."""
+    for match in _long_matches(text, lowered):
+        if match.group("anti_long") is not None:
+            end = match.end() if match.group("anti_head") else match.end("anti_long")
+            yield _class(match.start(), end, plural(f"{_short_form(match.group('anti_long'))} inhibitors"))
+            continue
+        name_end = match.start("potency") if match.group("potency") else match.start("head")
+        link = _BRACKETS_RE.sub(" ", text[match.start("link") : name_end])
+        target = f"{_short_form(match.group('long'))} {_CHECKPOINT_RE.sub(' ', link)}"
+        yield _class(match.start(), match.end(), plural(f"{target} {match.group('head')}"))
 
 
 def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
@@ -398,6 +482,20 @@ def _slashed_classes(text: str, classes: Iterable[Candidate]) -> Iterator[Candid
             yield _class(match.start(), end, f"{match.group('gene').lower()}/{attrs['normalized']}")
 
 
+def grammar_class(name: str) -> dict[str, Any] | None:
+    """The attributes of the class that ``name`` names by its grammar as a whole (``PD-1 Inhibitors``,
+    ``anti-CD20 antibodies``), else None: an intervention listed by its class is a class."""
+    lowered = caseless(name)
+    classes = (
+        *_target_classes(name, lowered),
+        *_anti_classes(name, lowered),
+        *_long_target_classes(name, lowered),
+        *_adjective_classes(name, lowered),
+        *_adjective_nouns(name, lowered),
+    )
+    return next((attrs for start, end, attrs in classes if start == 0 and end == len(name)), None)
+
+
 def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Drug classes by grammar that no other rule has found: each kept unless it cuts across a span
     already found (one it contains is replaced, as longer spans win)."""
@@ -407,6 +505,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
     candidates: list[Candidate] = [
         *_target_classes(text, lowered),
         *_anti_classes(text, lowered),
+        *_long_target_classes(text, lowered),
         *_adjective_classes(text, lowered),
         *_indication_classes(text, lowered),
         *_adjective_nouns(text, lowered),

@@ -57,9 +57,9 @@ from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans, is_short_name
 from .boundaries import bounded_spans
-from .classes import class_spans
+from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
-from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen
+from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen, names_property
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import (
@@ -99,6 +99,12 @@ def _attrs(payload: Attrs) -> Attrs:
 def _agent(normalized: str, drugbank_id: str | None = None) -> Attrs:
     """Span attributes of an agent."""
     return {"normalized": normalized, "kind": "agent", "drugbank_id": drugbank_id}
+
+
+def _listed_agent(name: str) -> Attrs:
+    """Span attributes of a name the record lists that the lexicon does not know: an agent, unless
+    its grammar makes it a class (``DRUG: PD-1 Inhibitors``)."""
+    return grammar_class(name) or _agent(name.lower())
 
 
 class DrugRecognizer(Pipe):
@@ -297,13 +303,16 @@ class DrugRecognizer(Pipe):
         return doc
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
-        """Lexicon matches, minus blockers, measured substances and cytokines not given as therapy
-        (neither by the words around them nor by a list they share with a drug)."""
+        """Lexicon matches, minus blockers, measured substances, classes that name a property
+        (``anti-emetic effect``) and cytokines not given as therapy (neither by the words around them
+        nor by a list they share with a drug)."""
         kept: list[tuple[int, int, Attrs]] = []
         pending: list[tuple[int, int, Attrs]] = []
         view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
         for start, end, payload in self.index.find(doc, across_wraps=True, across_hyphens=True):
             if payload.get("deny") or is_measured(doc, start, end):
+                continue
+            if payload.get("kind") == "class" and names_property(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 pending.append((start, end, payload))
@@ -355,9 +364,9 @@ class DrugRecognizer(Pipe):
                     and whole
                     and (looks_like_name(name) or (names_agent(name, blocked) and not self._names_known_agent(name)))
                 ):
-                    names.append((name, _agent(name.lower()), blocked))
+                    names.append((name, _listed_agent(name), blocked))
                 elif looks_like_name(name) and not blocked and not is_code_lookalike(name):
-                    names.append((name, _agent(name.lower()), False))
+                    names.append((name, _listed_agent(name), False))
         return names
 
     def _names_known_agent(self, name: str) -> bool:

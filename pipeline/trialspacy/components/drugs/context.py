@@ -32,6 +32,22 @@ PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
 # The words between the items of a list ("rituximab or IL-2", "IL-2, interferon"), at most this many.
 LIST_SEPARATORS = frozenset(_WORDS["list_separator"])
 MAX_SEPARATORS = 2
+# A class named by one adjective, before one of these, is a property of its drugs:
+# "any drug with potential anti-emetic effect", "antiviral activity", "sedative effects".
+PROPERTY_AFTER = frozenset(_WORDS["property_after"])
+# Adjectives with no use as a noun for their drugs: before therapy they name a modality, as the
+# grammar's adjectives do ("anti-angiogenic therapy"); a class noun stays ("anticoagulant therapy").
+MODALITY_ADJECTIVES = frozenset(_WORDS["modality_adjective"])
+THERAPY_HEADS = frozenset(vocabulary("drug_class_grammar.jsonl")["therapy_head"])
+# The endings of such an adjective (``antiviral``, ``anti-emetic``, ``sedative``, ``antiplatelet``,
+# ``bronchodilator``); a noun before a property noun names the drugs whose property it is
+# ("glucocorticoid effects", "antifolate efficacy", "statin efficacy", "antiarrhythmic-drug efficacy").
+_ADJECTIVE_END_RE = re.compile(r"(?:ic|al|ive|ory|ary|ant|ent|ar|or|et)\Z")
+# The words that introduce examples of what comes before them ("immune modulators (including but not
+# limited to interferon", "immunomodulators such as IL-2"), each as its tokens' lower-case forms; the
+# punctuation that may stand around them.
+EXAMPLE_CUES = tuple(sorted((tuple(cue.split()) for cue in _WORDS["example_cue"]), key=len, reverse=True))
+_EXAMPLE_PUNCTUATION = frozenset({"(", "[", ",", ":"})
 # A substance followed by a number in a unit of concentration in a body fluid is a laboratory value:
 # "Testosterone < 50 ng/dL", "Type B natriuretic peptide (BNP) >150 pg/ml", "progesterone > 3 ng/ml".
 # Its abbreviation in parentheses and a comparator may come between; a range counts as a number.
@@ -78,6 +94,21 @@ def has_lab_value(view: DocTokens, end: int) -> bool:
     return LAB_VALUE_RE.match(after) is not None
 
 
+def names_property(doc: Doc, start: int, end: int) -> bool:
+    """True when the class named by the adjective ``doc[start:end]`` names a property of its drugs or a
+    modality instead (``anti-emetic effect``, ``anti-angiogenic therapy``): one adjective (hyphens
+    aside) before a property noun, or an adjective of no drugs before therapy."""
+    view = doc_tokens(doc)
+    starts, words = view.starts, view.words
+    if any(starts[i + 1] != starts[i] + len(words[i]) for i in range(start, end - 1)):
+        return False  # several words: "PD-1 inhibitor efficacy" is the efficacy of a named class
+    word = "".join(view.lowers[start:end])
+    after = _next_word(view, end)
+    return (after in PROPERTY_AFTER and _ADJECTIVE_END_RE.search(word) is not None) or (
+        word in MODALITY_ADJECTIVES and after in THERAPY_HEADS
+    )
+
+
 def names_pathogen(doc: Doc, end: int) -> bool:
     """True when the word after token ``end`` says the name before it is an organism."""
     return next_word(doc, end) in PATHOGEN_AFTER
@@ -113,17 +144,38 @@ CYTOKINE_NAME_RE = re.compile(r"\binterleukin|\bIL-?\d|\bfactor\b|\binterferon|\
 def listed_beside(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends: AbstractSet[int]) -> bool:
     """True when ``doc[start:end]`` is an item of a list whose previous item ends at a token of ``ends``
     or whose next item starts at a token of ``starts`` (the drugs found): a cytokine listed beside a
-    drug is given like it ("Allergy to rituximab or IL-2", "acyclovir, interferon, foscarnet"). Not the
-    first part of a longer name (``IFN`` of ``IFN-A2a``)."""
+    drug is given like it ("Allergy to rituximab or IL-2", "acyclovir, interferon, foscarnet"), and so
+    is the first example of a drug or class ("immune modulators (including but not limited to
+    interferon, IL-2"). Not the first part of a longer name (``IFN`` of ``IFN-A2a``)."""
     if end < len(doc) and doc[end].text in "-–" and not doc[end - 1].whitespace_:
         return False
     before = start
     while start - before < MAX_SEPARATORS and before > 0 and doc[before - 1].lower_ in LIST_SEPARATORS:
         before -= 1
+    example = _example_of(doc, start)
     after = end
     while after - end < MAX_SEPARATORS and after < len(doc) and doc[after].lower_ in LIST_SEPARATORS:
         after += 1
-    return (before < start and before in ends) or (after > end and after in starts)
+    return (
+        (before < start and before in ends)
+        or (example < start and example in ends)
+        or (after > end and after in starts)
+    )
+
+
+def _example_of(doc: Doc, start: int) -> int:
+    """The token after the name that ``doc[start:]`` is given as an example of ("immunomodulators such
+    as IL-2", "immune modulators (including but not limited to interferon"), else ``start``."""
+    before = start
+    if before > 0 and doc[before - 1].text in _EXAMPLE_PUNCTUATION:
+        before -= 1
+    for cue in EXAMPLE_CUES:
+        if before >= len(cue) and tuple(token.lower_ for token in doc[before - len(cue) : before]) == cue:
+            before -= len(cue)
+            if before > 0 and doc[before - 1].text in _EXAMPLE_PUNCTUATION:
+                before -= 1
+            return before
+    return start
 
 
 # The words are read from the document's token view (see doc_tokens), not from Token objects, which
