@@ -135,7 +135,7 @@ def _is_clipped(word: str, name: str) -> bool:
         len(word) >= 5
         and len(parts) == len(words)
         and all(len(p) >= 3 and w.startswith(p) and p != w for p, w in zip(parts, words))
-        and _is_short_name(word)
+        and is_short_name(word)
     )
 
 
