@@ -12,6 +12,7 @@ ROLES = {
     "drug_stems.jsonl": {"stem", "not_drug"},
     "drug_context_words.jsonl": {
         "measured_after",
+        "condition_after",
         "measured_before",
         "pathogen_after",
         "therapy_after",

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc
 
 from ...spans import Candidate
+from .context import is_measured
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_class_grammar.jsonl")
@@ -365,7 +366,9 @@ def _slashed_classes(text: str, classes: Iterable[Candidate]) -> Iterator[Candid
 
 def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Drug classes by grammar that no other rule has found: each kept unless it cuts across a span
-    already found (one it contains is replaced, as longer spans win)."""
+    already found (one it contains is replaced, as longer spans win) or the words around it say it is
+    measured or names a condition, as for a lexicon's class ("drug screen positive for opioids",
+    "opioid use disorder")."""
     found_bounds = [(s, e) for s, e, _ in found]
     kept: list[Candidate] = []
     lowered = caseless(text)
@@ -381,6 +384,9 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         if any(s < end and start < e and not (start <= s and e <= end) for s, e in found_bounds):
             continue
         if any(start == s and end == e for s, e in found_bounds):
+            continue
+        span = doc.char_span(start, end)
+        if span is not None and is_measured(doc, span.start, span.end):
             continue
         kept.append((start, end, attrs))
     return kept
