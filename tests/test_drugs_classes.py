@@ -155,6 +155,10 @@ def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
         "Lipid-lowering treatment and diet, stable in the last 3 months",
         "Prior antineoplastic agents or cytotoxic drugs are allowed",
         "STUDY OF THE INHIBITORS IN PATIENTS",
+        # Legacy records and CHIA DEV: a class adjective alone before a noun of property names no class.
+        "whether the use of an agent with anti-inflammatory properties modifies the risk",
+        "Current use of medications with anticholinergic activity",
+        "To evaluate the safety, tolerance and antiviral activity in children",
         # CHIA DEV: a class by grammar is measured like a lexicon's, here in a drug screen's list.
         "Maternal or infant urine drug screen positive for methadone and/or opioids on admission",
     ],

@@ -48,6 +48,9 @@ def nlp():
         # Stopping a drug given names the drug; a measured head is no condition's to share.
         ("Progression since antiandrogen withdrawal", "antiandrogen", False),
         ("Contraindication to aspirin or P2Y12 receptor antagonist", "aspirin", False),
+        # The head after a short form's parenthesis, and the body fluid a substance is measured in.
+        ("a neurotransmitter (gamma-aminobutyric acid, GABA) receptor agonist", "GABA", True),
+        ("Ovulation triggering Progesterone serum level at the triggering day", "Progesterone", True),
         # A product's strength is no laboratory value.
         ("insulin glargine 100 U/mL, biosimilar of insulin glargine", "glargine", False),
         ("Previous use of Copaxone 40 mg/mL three times per week", "Copaxone", False),

@@ -13,6 +13,7 @@ ROLES = {
     "drug_context_words.jsonl": {
         "measured_after",
         "condition_after",
+        "property_after",
         "measured_before",
         "pathogen_after",
         "therapy_after",

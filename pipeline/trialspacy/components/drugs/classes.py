@@ -116,6 +116,7 @@ _ADJECTIVE_WORD = (
     rf"(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
 )
 ADJECTIVE_CLASS_RE = re.compile(rf"(?<![\w-]){_ADJECTIVE_WORD}{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}")
+_ADJECTIVE_ALONE_RE = re.compile(_ADJECTIVE_WORD)
 # Adjectives coordinated before one head, each its own span as the contract writes coordinated
 # names ("hypoglycemic, hypolipidemic drugs": ``hypoglycemic``, ``hypolipidemic drugs``): the
 # adjective just before the class joined by a comma or a conjunction, those before it by commas.
@@ -296,6 +297,12 @@ def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
         end = match.end() if head else match.end("anti")
         noun = "antibodies" if head is None or "antib" in head.lower() or "mab" in head.lower() else plural(head)
         yield _class(match.start(), end, f"anti-{gene.lower()} {noun}")
+
+
+def is_class_adjective(surface: str) -> bool:
+    """True for a pharmacological adjective alone (``antiviral``, ``anticholinergic``,
+    ``psychotropic``), as the lexicon holds some classes: before a noun of property it names no class."""
+    return _ADJECTIVE_ALONE_RE.fullmatch(surface) is not None
 
 
 def _not_class(word: str) -> bool:

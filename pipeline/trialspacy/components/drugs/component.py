@@ -55,9 +55,9 @@ from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from .aliases import alias_spans
 from .boundaries import bounded_spans
-from .classes import class_spans
+from .classes import class_spans, is_class_adjective
 from .codes import find_codes, is_code_lookalike
-from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen
+from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen, names_property
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import (
@@ -296,6 +296,9 @@ class DrugRecognizer(Pipe):
         view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
         for start, end, payload in self.index.find(doc, across_wraps=True, across_hyphens=True):
             if payload.get("deny") or is_measured(doc, start, end):
+                continue
+            # A class adjective alone before a noun of property names no class ("antiviral activity").
+            if payload.get("kind") == "class" and names_property(doc, end) and is_class_adjective(doc[start:end].text):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 pending.append((start, end, payload))

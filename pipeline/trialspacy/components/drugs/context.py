@@ -20,6 +20,9 @@ MEASURED_AFTER = frozenset(_WORDS["measured_after"])
 # "opioid or alcohol abuse"; a head of MEASURED_AFTER may be a class's own word ("aspirin or P2Y12
 # receptor antagonist", "tyrosine kinase inhibitor or monoclonal antibody"), so it is not.
 CONDITION_AFTER = frozenset(_WORDS["condition_after"])
+# A pharmacological adjective followed by one of these names a property of drugs, not a class:
+# "antiviral activity", "agents with anti-inflammatory properties" (see names_property).
+PROPERTY_AFTER = frozenset(_WORDS["property_after"])
 _COORDINATORS = frozenset({"or", "and", "/"})
 MEASURED_BEFORE = frozenset(_WORDS["measured_before"])
 # Words after or before a cytokine that say it is given as therapy ("IL-2 therapy", "treated with
@@ -56,13 +59,15 @@ def next_word(doc: Doc, end: int) -> str:
 
 def is_measured(doc: Doc, start: int, end: int) -> bool:
     """True when the words around ``doc[start:end]`` say the substance is measured or names a
-    condition: a head after it (a condition's also after a coordinated substance, "opioid or alcohol
-    abuse"), a body fluid before it, a laboratory value after it, or a drug screen's list it is in."""
+    condition: a head after it, also after the parenthesis it is written in (a condition's also after a
+    coordinated substance, "opioid or alcohol abuse"), a body fluid before it, a laboratory value after
+    it, or a drug screen's list it is in."""
     view = doc_tokens(doc)
     following = _next_index(view, end)
     after = _word_at(view, following)
     return (
         after in MEASURED_AFTER
+        or _word_at(view, _past_parenthesis(view, following)) in MEASURED_AFTER
         or _condition_head_at(view, following)
         or (after in _COORDINATORS and _condition_head_at(view, following + 2))
         or _word_before(view, start) in MEASURED_BEFORE
@@ -70,6 +75,14 @@ def is_measured(doc: Doc, start: int, end: int) -> bool:
         or has_lab_value(view, end)
         or in_drug_screen(view, start)
     )
+
+
+def _past_parenthesis(view: DocTokens, i: int) -> int:
+    """The token after the parenthesis that closes at token ``i``, for a short form written in it
+    ("chorionic gonadotrophin (hCG) test"); else ``i``. The long form before the parenthesis is not so
+    read: the short form it defines there is then the drug's everywhere else ("C1 inhibitor (C1INH)
+    serum levels ... allergic reaction to C1INH")."""
+    return i + 1 if _word_at(view, i) == ")" else i
 
 
 def _condition_head_at(view: DocTokens, i: int) -> bool:
@@ -123,6 +136,11 @@ def has_lab_value(view: DocTokens, end: int) -> bool:
     last = min(end + LAB_VALUE_TOKENS, len(words)) - 1
     after = view.text[starts[end - 1] + len(words[end - 1]) : starts[last] + len(words[last])]
     return LAB_VALUE_RE.match(after) is not None
+
+
+def names_property(doc: Doc, end: int) -> bool:
+    """True when the word after token ``end`` says the adjective before it names a property."""
+    return next_word(doc, end) in PROPERTY_AFTER
 
 
 def names_pathogen(doc: Doc, end: int) -> bool:
