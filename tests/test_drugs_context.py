@@ -51,6 +51,9 @@ def nlp():
         # The head after a short form's parenthesis, and the body fluid a substance is measured in.
         ("a neurotransmitter (gamma-aminobutyric acid, GABA) receptor agonist", "GABA", True),
         ("Ovulation triggering Progesterone serum level at the triggering day", "Progesterone", True),
+        # A device named after the drug it carries (legacy records, CHIA DEV).
+        ("Titanium Nitride Oxide Coated Stents and Paclitaxel Eluting Stents", "Paclitaxel", True),
+        ("Subjects using any type of antimicrobial-coated or heparin-coated catheter", "heparin", True),
         # A product's strength is no laboratory value.
         ("insulin glargine 100 U/mL, biosimilar of insulin glargine", "glargine", False),
         ("Previous use of Copaxone 40 mg/mL three times per week", "Copaxone", False),
