@@ -98,6 +98,14 @@ def test_drugs_classes_slashed_targets_are_one_class(nlp):
     assert list(classes(nlp, "prior chemotherapy and/or PD-L1 inhibitors")) == ["PD-L1 inhibitors"]
 
 
+def test_drugs_classes_slashed_classes_are_separate_spans(nlp):
+    # CHIA DEV: a class before the slash is no target, the two are coordinated ...
+    text = "with the exception of benzodiazepines and SSRIs/SNRI's"
+    assert list(classes(nlp, text)) == ["benzodiazepines", "SSRIs", "SNRI"]
+    # ... unless the record calls the pair a combination, one product.
+    assert "ICS/LABA" in classes(nlp, "on maintenance therapy (Fixed dose combination ICS/LABA) for 3 months")
+
+
 def test_drugs_classes_capitalised_words_are_no_target(nlp):
     found = classes(nlp, "Efficacy After First-Line PD-1 Inhibitor and Anti-Checkpoint Inhibitor")
     assert set(found) == {"PD-1 Inhibitor", "Checkpoint Inhibitor"}
