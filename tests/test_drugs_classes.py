@@ -72,6 +72,8 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
             "cyp3a4 inhibitors",
         ),
         ("Concomitant use of CYP3A4 moderate inducers", "CYP3A4 moderate inducers", "cyp3a4 inducers"),
+        # CHIA DEV (and 9 times in legacy and HINT records): the vitamin K antagonists, not vitamin K
+        ("The patient was receiving anti-vitamin K (AVK) treatment", "anti-vitamin K", "vitamin k antagonists"),
     ],
 )
 def test_drugs_classes_by_grammar(nlp, text, surface, normalized):
