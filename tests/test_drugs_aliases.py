@@ -128,6 +128,16 @@ def test_drugs_routes_schedules_and_endpoints_in_parentheses_are_not_aliases(nlp
     assert [t for t, _ in drugs(nlp, text)] == ["osimertinib"]
 
 
+def test_drugs_a_short_form_the_record_defines_for_something_else_is_no_alias(nlp):
+    # CHIA DEV: the indication in parentheses after the agent, defined before as the disease's.
+    text = (
+        "Metastatic hormone sensitive prostate cancer (mHSPC) or castration-resistant metastatic prostate "
+        "cancer (mCRPC) and eligible to undergo treatment with abiraterone acetate (mHSPC or mCRPC) or "
+        "enzalutamide (mCRPC)"
+    )
+    assert [t for t, _ in drugs(nlp, text)] == ["abiraterone acetate", "enzalutamide"]
+
+
 def test_drugs_radiolabel_is_part_of_the_product(nlp):
     text = (
         "Compare the efficacy of melphalan with or without holmium Ho 166 DOTMP. Patients receive "

@@ -72,6 +72,8 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
             "cyp3a4 inhibitors",
         ),
         ("Concomitant use of CYP3A4 moderate inducers", "CYP3A4 moderate inducers", "cyp3a4 inducers"),
+        # CHIA DEV (and 9 times in legacy and HINT records): the vitamin K antagonists, not vitamin K
+        ("The patient was receiving anti-vitamin K (AVK) treatment", "anti-vitamin K", "vitamin k antagonists"),
     ],
 )
 def test_drugs_classes_by_grammar(nlp, text, surface, normalized):
@@ -96,6 +98,14 @@ def test_drugs_classes_slashed_targets_are_one_class(nlp):
     assert "PD-L1 antibody" not in found
     # A word that is no target does not join: "and/or".
     assert list(classes(nlp, "prior chemotherapy and/or PD-L1 inhibitors")) == ["PD-L1 inhibitors"]
+
+
+def test_drugs_classes_slashed_classes_are_separate_spans(nlp):
+    # CHIA DEV: a class before the slash is no target, the two are coordinated ...
+    text = "with the exception of benzodiazepines and SSRIs/SNRI's"
+    assert list(classes(nlp, text)) == ["benzodiazepines", "SSRIs", "SNRI"]
+    # ... unless the record calls the pair a combination, one product.
+    assert "ICS/LABA" in classes(nlp, "on maintenance therapy (Fixed dose combination ICS/LABA) for 3 months")
 
 
 def test_drugs_classes_capitalised_words_are_no_target(nlp):
@@ -155,6 +165,12 @@ def test_drugs_classes_keep_the_abbreviation_inside_a_long_form(nlp):
         "Lipid-lowering treatment and diet, stable in the last 3 months",
         "Prior antineoplastic agents or cytotoxic drugs are allowed",
         "STUDY OF THE INHIBITORS IN PATIENTS",
+        # Legacy records and CHIA DEV: a class adjective alone before a noun of property names no class.
+        "whether the use of an agent with anti-inflammatory properties modifies the risk",
+        "Current use of medications with anticholinergic activity",
+        "To evaluate the safety, tolerance and antiviral activity in children",
+        # CHIA DEV: a class by grammar is measured like a lexicon's, here in a drug screen's list.
+        "Maternal or infant urine drug screen positive for methadone and/or opioids on admission",
     ],
 )
 def test_drugs_classes_genes_measured_antibodies_and_modalities_are_not_drugs(nlp, text):

@@ -238,6 +238,8 @@ def test_drugs_on_real_phrases(nlp, text, surface, normalized, kind):
         "the last vaccination intervals = 14 days and there is no history of EV71 infection",
         "Norco tablets or equivalence per day) or recent history of opioid abuse",
         "Psychiatric disorders; Opioid addiction; Acute organic disease",
+        # LCT DEV: an equation for the filtration rate, not epirubicin (EPI)
+        "eGFR by the Chronic Kidney Disease Epidemiology Collaboration (CKD-EPI) equation",
     ],
 )
 def test_drugs_does_not_label_lab_values_biomarkers_or_modalities(nlp, text):

@@ -33,6 +33,27 @@ def nlp():
         ("Type B natriuretic peptide (BNP) >150 pg/ml", "peptide", True),
         ("Testosterone 50 ng/mL or lower if a patient is receiving an LHRH agonist", "Testosterone", True),
         ("Plasma level of beta-hydroxybutyrate (BHB) ≤ 1 mmol/L (non-fasting)", "BHB", True),
+        # CHIA DEV and legacy records: a drug screen's list is measured, to the end of its clause.
+        ("Positive findings of urine drug screen (eg, barbiturates, cocaine, and opiates).", "cocaine", True),
+        ("Negative urine toxicology screen (except for methadone or methadone metabolites)", "methadone", True),
+        ("urine drug screen positive for methadone and/or opioids on admission", "opioids", True),
+        ("Positive alcohol (breath test) or nicotine screen at Screening Visit", "nicotine", True),
+        ("Having a urine toxicology screen positive for cocaine metabolites.", "cocaine", True),
+        ("Negative urine drug screen before the first dose of naltrexone.", "naltrexone", False),
+        ("Negative urine drug screen. Patients on methadone may enroll.", "methadone", False),
+        # A condition named after a substance, its head shared by a coordinated pair.
+        ("Treatment of Schizophrenia and Comorbid Cannabis Use Disorder", "Cannabis", True),
+        ("Preoperative recent history of opioid or alcohol abuse", "opioid", True),
+        ("reduced methamphetamine withdrawal symptoms when compared to placebo", "methamphetamine", True),
+        # Stopping a drug given names the drug; a measured head is no condition's to share.
+        ("Progression since antiandrogen withdrawal", "antiandrogen", False),
+        ("Contraindication to aspirin or P2Y12 receptor antagonist", "aspirin", False),
+        # The head after a short form's parenthesis, and the body fluid a substance is measured in.
+        ("a neurotransmitter (gamma-aminobutyric acid, GABA) receptor agonist", "GABA", True),
+        ("Ovulation triggering Progesterone serum level at the triggering day", "Progesterone", True),
+        # A device named after the drug it carries (legacy records, CHIA DEV).
+        ("Titanium Nitride Oxide Coated Stents and Paclitaxel Eluting Stents", "Paclitaxel", True),
+        ("Subjects using any type of antimicrobial-coated or heparin-coated catheter", "heparin", True),
         # A product's strength is no laboratory value.
         ("insulin glargine 100 U/mL, biosimilar of insulin glargine", "glargine", False),
         ("Previous use of Copaxone 40 mg/mL three times per week", "Copaxone", False),

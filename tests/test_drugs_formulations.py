@@ -29,6 +29,10 @@ from trialspacy.spans import DRUG, label_spans, span_attrs
         # the abbreviation registries write (ro_trials: "propylene glycol-free melphalan HCl (EVOMELA®)")
         ("melphalan HCl", "melphalan", "melphalan"),
         ("MELPHALAN HCL", "melphalan", "melphalan"),
+        # how the protein was made: in the span, not in the product's name (legacy gold: recombinant interferon alfa)
+        ("recombinant interferon alfa", "interferon alfa", "interferon alfa"),
+        ("Recombinant Human GM-CSF", "sargramostim", "sargramostim"),
+        ("human recombinant insulin", "insulin", "insulin"),
         # nothing to do: an ion's salt is its own product, a plain name or a brand
         ("calcium carbonate", "calcium carbonate", None),
         ("docetaxel", "docetaxel", None),
@@ -66,6 +70,15 @@ def test_drugs_formulation_grows_the_span_over_its_words():
         ("daunorubicin hydrochloride", "daunorubicin"),
         ("pegylated liposomal doxorubicin hydrochloride", "pegylated liposomal doxorubicin"),
         ("calcium", "calcium"),
+    ]
+
+
+def test_drugs_recombinant_is_in_the_span():
+    # LCT DEV NCT03925298
+    text = "treated with intravenous thrombolytic therapy ((recombinant tissue plasminogen activator (rt-PA))."
+    found = [agent(text, "tissue plasminogen activator", "alteplase", "tissue plasminogen activator")]
+    assert [(text[s:e], a["normalized"]) for s, e, a in extend_formulations(text, found)] == [
+        ("recombinant tissue plasminogen activator", "alteplase")
     ]
 
 

@@ -31,6 +31,11 @@ from trialspacy.components.drugs.gazetteer import (
             "DRUG: Tislelizumab，atezolizumab|DRUG: TY-9591 QD|DRUG: adjuvant chemotherapy MRD- patients",
             ["Tislelizumab", "atezolizumab", "TY-9591"],
         ),
+        # Legacy records: the source of a biological product in parentheses is no agent of its own.
+        (
+            "DRUG: Vaccinia Immune Globulin (Human)|BIOLOGICAL: Hepatitis B Vaccine (Recombinant)",
+            ["Vaccinia Immune Globulin", "Hepatitis B Vaccine"],
+        ),
     ],
 )
 def test_drugs_intervention_names_split_items(section, names):

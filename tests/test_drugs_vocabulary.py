@@ -12,6 +12,8 @@ ROLES = {
     "drug_stems.jsonl": {"stem", "not_drug"},
     "drug_context_words.jsonl": {
         "measured_after",
+        "condition_after",
+        "property_after",
         "measured_before",
         "pathogen_after",
         "therapy_after",
@@ -22,7 +24,6 @@ ROLES = {
         "lab_unit",
         "list_separator",
         "example_cue",
-        "property_after",
         "modality_adjective",
     },
     "drug_class_grammar.jsonl": {

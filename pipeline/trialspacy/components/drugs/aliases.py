@@ -180,6 +180,22 @@ def _occurrences(doc: Doc, text: str, pattern: str, flags: int = 0) -> Iterator[
             yield match.span()
 
 
+def _defined_elsewhere(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """The long forms (offsets) of each short form the abbreviation component found defined in the record."""
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    longs: dict[str, list[tuple[int, int]]] = {}
+    for definition in definitions or []:
+        longs.setdefault(definition["short_text"], []).append((definition["long"][0], definition["long"][1]))
+    return longs
+
+
+def _names_another(longs: dict[str, list[tuple[int, int]]], word: str, start: int, end: int) -> bool:
+    """True when the record defines ``word`` as the short form of a long form other than the agent
+    at ``start``-``end``: "castration-resistant metastatic prostate cancer (mCRPC)" before
+    "treatment with enzalutamide (mCRPC)" makes the parenthesis the indication, not a short name."""
+    return any(not (s < end and start < e) for s, e in longs.get(word, ()))
+
+
 def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
     """Every occurrence of a short name defined in parentheses right after an agent of ``found``
     (or after the last agent of a list: the regimen's acronym; or after the agents of a
@@ -192,6 +208,7 @@ def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Can
         if not any(s <= key[0] and key[1] <= e and (s, e) != key for s, e in spans)
     ]
     taken = {i for start, end, _ in found for i in range(start, end)}
+    elsewhere = _defined_elsewhere(doc)
     defined: dict[str, dict] = {}
     # A combination's slashed short name, lower-cased, with its agents' attributes part by part.
     slashed: dict[str, list[dict]] = {}
@@ -201,6 +218,7 @@ def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Can
             match is not None
             and (_is_alias(match.group(1)) or _is_clipped(match.group(1), text[start:end]))
             and match.start(1) not in taken
+            and not _names_another(elsewhere, match.group(1), start, end)
         ):
             regimen = _regimen(text, agents, position)
             alias_attrs = attrs

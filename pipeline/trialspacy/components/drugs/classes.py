@@ -39,6 +39,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...spans import Candidate
+from .context import is_measured
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_class_grammar.jsonl")
@@ -474,11 +475,23 @@ def _expanded_classes(doc: Doc, text: str) -> Iterator[Candidate]:
 _SLASHED_TARGET_RE = re.compile(rf"(?<![\w/-])(?:(?i:anti)-?)?(?P<gene>{_GENE})/\Z")
 
 
-def _slashed_classes(text: str, classes: Iterable[Candidate]) -> Iterator[Candidate]:
-    """A class preceded by another target and a slash, as one span: the pair is the class's target."""
+_COMBINATION_RE = re.compile(r"(?i)\bcombination")
+
+
+def _slashed_classes(text: str, classes: Iterable[Candidate], drugs: Sequence[Candidate]) -> Iterator[Candidate]:
+    """A class preceded by another target and a slash, as one span: the pair is the class's target.
+    A word before the slash that is a drug of its own (one of ``drugs``: ``SSRIs`` of "SSRIs/SNRIs")
+    is no target: the two are coordinated classes, each its own span, unless the text calls the pair
+    a combination, a co-formulated product that stays one span ("fixed dose combination ICS/LABA")."""
+    own = {(s, e) for s, e, _ in drugs}
     for start, end, attrs in classes:
         match = _SLASHED_TARGET_RE.search(text, max(0, start - 20), start)
-        if attrs["kind"] == "class" and match is not None and _gene_like(match.group("gene")):
+        if (
+            attrs["kind"] == "class"
+            and match is not None
+            and _gene_like(match.group("gene"))
+            and (match.span("gene") not in own or _COMBINATION_RE.search(text, max(0, start - 30), end + 30))
+        ):
             yield _class(match.start(), end, f"{match.group('gene').lower()}/{attrs['normalized']}")
 
 
@@ -498,7 +511,9 @@ def grammar_class(name: str) -> dict[str, Any] | None:
 
 def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Drug classes by grammar that no other rule has found: each kept unless it cuts across a span
-    already found (one it contains is replaced, as longer spans win)."""
+    already found (one it contains is replaced, as longer spans win) or the words around it say it is
+    measured or names a condition, as for a lexicon's class ("drug screen positive for opioids",
+    "opioid use disorder")."""
     found_bounds = [(s, e) for s, e, _ in found]
     kept: list[Candidate] = []
     lowered = caseless(text)
@@ -511,11 +526,14 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),
     ]
-    candidates.extend(_slashed_classes(text, [*found, *candidates]))
+    candidates.extend(_slashed_classes(text, [*found, *candidates], found))
     for start, end, attrs in candidates:
         if any(s < end and start < e and not (start <= s and e <= end) for s, e in found_bounds):
             continue
         if any(start == s and end == e for s, e in found_bounds):
+            continue
+        span = doc.char_span(start, end)
+        if span is not None and is_measured(doc, span.start, span.end):
             continue
         kept.append((start, end, attrs))
     return kept

@@ -15,6 +15,12 @@ _WORDS = vocabulary("drug_context_words.jsonl")
 # A substance followed by one of these is measured, a biomarker or a device, not given: "estrogen
 # receptor", "insulin resistance", "vitamin D deficiency", "heparin levels", "insulin pump".
 MEASURED_AFTER = frozenset(_WORDS["measured_after"])
+# A substance followed by one of these names a condition, not the substance given: "opioid abuse",
+# "opioid use disorder" (an entry may be two words). Such a head is shared by a coordinated pair,
+# "opioid or alcohol abuse"; a head of MEASURED_AFTER may be a class's own word ("aspirin or P2Y12
+# receptor antagonist", "tyrosine kinase inhibitor or monoclonal antibody"), so it is not.
+CONDITION_AFTER = frozenset(_WORDS["condition_after"])
+_COORDINATORS = frozenset({"or", "and", "/"})
 MEASURED_BEFORE = frozenset(_WORDS["measured_before"])
 # Words after or before a cytokine that say it is given as therapy ("IL-2 therapy", "treated with
 # interferon", "high-dose IL-2").
@@ -68,15 +74,69 @@ def next_word(doc: Doc, end: int) -> str:
 
 
 def is_measured(doc: Doc, start: int, end: int) -> bool:
-    """True when the words around ``doc[start:end]`` say the substance is measured."""
+    """True when the words around ``doc[start:end]`` say the substance is measured or names a
+    condition: a head after it, also after the parenthesis it is written in (a condition's also after a
+    coordinated substance, "opioid or alcohol abuse"), a body fluid before it, a laboratory value after
+    it, or a drug screen's list it is in."""
     view = doc_tokens(doc)
-    after = _next_word(view, end)
+    following = _next_index(view, end)
+    after = _word_at(view, following)
     return (
         after in MEASURED_AFTER
+        or _word_at(view, _past_parenthesis(view, following)) in MEASURED_AFTER
+        or _condition_head_at(view, following)
+        or (after in _COORDINATORS and _condition_head_at(view, following + 2))
         or _word_before(view, start) in MEASURED_BEFORE
         or after in PATHOGEN_AFTER
         or has_lab_value(view, end)
+        or in_drug_screen(view, start)
     )
+
+
+def _past_parenthesis(view: DocTokens, i: int) -> int:
+    """The token after the parenthesis that closes at token ``i``, for a short form written in it
+    ("chorionic gonadotrophin (hCG) test"); else ``i``. The long form before the parenthesis is not so
+    read: the short form it defines there is then the drug's everywhere else ("C1 inhibitor (C1INH)
+    serum levels ... allergic reaction to C1INH")."""
+    return i + 1 if _word_at(view, i) == ")" else i
+
+
+def _condition_head_at(view: DocTokens, i: int) -> bool:
+    """True when the word at token ``i``, or it and the next, is a head of :data:`CONDITION_AFTER`."""
+    word = _word_at(view, i)
+    return word in CONDITION_AFTER or (bool(word) and f"{word} {_word_at(view, i + 1)}" in CONDITION_AFTER)
+
+
+# A drug screen and the list of what it tests for (read in lower case): "urine drug screen positive for cocaine, opiates or
+# amphetamines", "urine toxicology screen (except for methadone)", "drug screen (eg, amphetamines,
+# barbiturates ...)". The substances are measured. The list runs to the end of the clause, after a word
+# that introduces it; a word of giving or of time between says the substance is given ("negative drug
+# screen before the first dose of naltrexone", "drug screen, and not taking methadone").
+DRUG_SCREEN_RE = re.compile(
+    r"\b(?:drugs?|toxicology|tox|urine)[ \t]+(?:(?:of[ \t]+)?abuse[ \t]+)?(?:screen|screening|test|testing|panel)s?\b"
+    r"(?P<list>(?:[^.;\n]|\be\.?g\.|\bi\.?e\.)*)\Z"
+)
+_LIST_OPENER_RE = re.compile(r"\bfor\b|\bof\b|\bincluding\b|\bsuch as\b|\be\.?g\b|[(:]", re.IGNORECASE)
+_GIVEN_RE = re.compile(
+    r"\b(?:prior|before|after|during|within|until|unless|while|dose[sd]?|history|allowed|permitted|"
+    r"us(?:e|es|ed|ing)|tak(?:e|es|en|ing)|receiv\w*|treat\w*|start\w*|initiat\w*|administ\w*)\b",
+    re.IGNORECASE,
+)
+# How far back a drug screen's cue may be: a list of a dozen substances.
+DRUG_SCREEN_REACH = 200
+
+
+def in_drug_screen(view: DocTokens, start: int) -> bool:
+    """True when token ``start`` is in the list of what a drug screen tests for (see :data:`DRUG_SCREEN_RE`)."""
+    begin = view.starts[start]
+    window = view.folded[max(0, begin - DRUG_SCREEN_REACH) : begin].lower()
+    if "screen" not in window and "test" not in window and "panel" not in window:
+        return False  # most substances: no drug screen before them
+    match = DRUG_SCREEN_RE.search(window)
+    if match is None:
+        return False
+    between = match.group("list")
+    return _LIST_OPENER_RE.search(between) is not None and _GIVEN_RE.search(between) is None
 
 
 # A laboratory value is a few tokens long: "(BNP) > 150 pg / mL" is eight.
@@ -180,12 +240,19 @@ def _example_of(doc: Doc, start: int) -> int:
 
 # The words are read from the document's token view (see doc_tokens), not from Token objects, which
 # cost more than the tests (a few per lexicon match): a token's lower-case form is spaCy's ``lower_``.
-def _next_word(view: DocTokens, end: int) -> str:
+def _next_index(view: DocTokens, end: int) -> int:
+    """The token after token ``end - 1``, past one hyphen glued to it."""
     starts, words = view.starts, view.words
     glued = end < len(words) and starts[end] == starts[end - 1] + len(words[end - 1])
-    if glued and view.token_text(end) in "-–":
-        end += 1
-    return view.token_text(end).lower() if end < len(words) else ""
+    return end + 1 if glued and view.token_text(end) in "-–" else end
+
+
+def _word_at(view: DocTokens, i: int) -> str:
+    return view.token_text(i).lower() if i < len(view.words) else ""
+
+
+def _next_word(view: DocTokens, end: int) -> str:
+    return _word_at(view, _next_index(view, end))
 
 
 def _word_before(view: DocTokens, start: int) -> str:

@@ -7,6 +7,8 @@ particles``. The span grows over the word and ``normalized`` names the product
 (``imatinib mesylate``, ``leucovorin calcium``) is covered by the span too, but the product is the
 parent agent: ``normalized`` drops it, also when the lexicon's name carries it (``megestrol
 acetate`` -> ``megestrol``), unless the two make a compound of their own (an ion's salt, an ester).
+How a protein was made, written before it (``recombinant tissue plasminogen activator``), is covered
+the same way: a prefix whose template is the parent's name alone.
 
 The words, the name each formulation gives its product, and the ions whose salts are products of
 their own (``calcium carbonate``) are listed with a reason each in ``data/drug_formulations.jsonl``.
