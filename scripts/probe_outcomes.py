@@ -4,7 +4,7 @@ Registry records hold each outcome's measure, description and time frame in sepa
 pipeline sees them rendered as one outcome item (``measure, description, time frame``). This script
 runs the pipeline on unannotated records (legacy XML records that have outcome fields, the API v2
 studies, the AACT sample's studies with their ``design_outcomes``; gold documents and NCT numbers
-divisible by 5, the CHIA/LCT TEST rule, left out) and counts, per layout, each outcome item where
+divisible by 5, the CHIA/LCT TEST rule, and the documents drawn for annotation left out) and counts, per layout, each outcome item where
 the pipeline disagrees with the fields:
 
 - ``a: duration, no TIMEFRAME``: the time frame field holds a duration (a number with a time unit,
@@ -15,11 +15,18 @@ the pipeline disagrees with the fields:
   ``toxicity`` is no endpoint under the contract: most of these are right);
 - ``c: span crosses item``: an ENDPOINT or TIMEFRAME span starts in one item and ends outside it;
   ``c: items != fields``: the document has another number of outcome items than outcomes;
+- ``d: measures``, ``d: measure, no ENDPOINT``: the recall check on the measure titles; most
+  measures without an ENDPOINT name no endpoint the contract covers (a scale, a laboratory value, a
+  pharmacokinetic parameter), so the examples are for reading;
+  ``d: endpoint name outside ENDPOINT``: a measure holds a form of a named endpoint (a survival, a
+  time to an event, a recurrence, relapse or response rate, an interval, freedom from an event, an
+  adverse event, a graded or timed toxicity) that no ENDPOINT covers: a missed name, or one tagged
+  in part (bare ``survival`` and ``toxicity`` are not endpoints and are not counted);
 - ``ENDPOINT outside items``: ENDPOINT spans outside every outcome item (for reading precision).
 
 Counts go to stdout; ``--show CAUSE`` prints examples of one cause (``--limit`` of them).
 
-Usage: python scripts/probe_outcomes.py [../shared/corpora] [--legacy 600] [--show CAUSE] [--limit 30]
+Usage: python scripts/probe_outcomes.py [../shared/corpora] [--legacy 1150] [--show CAUSE] [--limit 30]
 """
 
 import argparse
@@ -59,6 +66,17 @@ ENDPOINT_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# The recall check's forms of named endpoints (see ``d: endpoint name outside ENDPOINT``).
+ENDPOINT_NAMES = re.compile(
+    r"\b(?:[\w-]+[- ]free (?:survival|interval)|(?:overall|cancer[- ]specific|disease[- ]specific) survival|"
+    r"time to (?:first |the first )?(?:[\w-]+ ){0,2}?(?:progression|recurrence|relapse|failure|metastas[ie]s|"
+    r"response|remission)|(?:recurrence|relapse|response|remission|control|survival) rates?|"
+    r"rates? of (?:[\w-]+ )?(?:recurrence|relapse|response|remission)|freedom from [\w-]+(?: [\w-]+)?|"
+    r"(?:serious )?adverse events?|(?:acute|late|chronic|grade \d\S*) (?:[\w-]+ )?toxicit(?:y|ies)|"
+    r"quality of life|maximum tolerated dose|dose[- ]limiting toxicit(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
 
 def _nct_number(nct_id: str) -> int | None:
     digits = nct_id[3:]
@@ -66,8 +84,10 @@ def _nct_number(nct_id: str) -> int | None:
 
 
 def gold_ids() -> set[str]:
-    """The ids of every gold document (only the ids are read)."""
-    return {json.loads(line)["id"] for path in (REPO / "annotations" / "gold").rglob("*.jsonl") for line in path.open()}
+    """The ids of every gold document and of every document drawn for annotation (only the ids are
+    read)."""
+    paths = [*(REPO / "annotations" / "gold").rglob("*.jsonl"), *(REPO / "annotations" / "source").glob("*.jsonl")]
+    return {json.loads(line)["id"] for path in paths for line in path.open()}
 
 
 def allowed(nct_id: str, gold: set[str]) -> bool:
@@ -211,10 +231,21 @@ def check(layout: str, doc: dict[str, Any], fields: list[list[str]], counts: Cou
                     examples["a: duration not covered"].append((doc["id"], m.group(), field))
         if measure:
             field = text[measure[0] : measure[1]]
+            endpoints = inside("ENDPOINT", *measure)
             words = ENDPOINT_WORDS.search(field)
-            if words and not inside("ENDPOINT", *measure):
+            if words and not endpoints:
                 counts[layout, "b: endpoint words, no ENDPOINT"] += 1
                 examples["b: endpoint words, no ENDPOINT"].append((doc["id"], words.group(), field))
+            counts[layout, "d: measures"] += 1
+            if not endpoints:
+                counts[layout, "d: measure, no ENDPOINT"] += 1
+                examples["d: measure, no ENDPOINT"].append((doc["id"], field))
+            for name in ENDPOINT_NAMES.finditer(field):
+                start, end = measure[0] + name.start(), measure[0] + name.end()
+                if not any(s["start"] < end and start < s["end"] for s in endpoints):
+                    counts[layout, "d: endpoint name outside ENDPOINT"] += 1
+                    examples["d: endpoint name outside ENDPOINT"].append((doc["id"], name.group(), field))
+                    break
     for s in spans:
         if s["label"] == "ENDPOINT" and not any(o["start"] <= s["start"] and s["end"] <= o["end"] for o in items):
             counts[layout, "ENDPOINT outside items"] += 1
@@ -225,7 +256,7 @@ def check(layout: str, doc: dict[str, Any], fields: list[list[str]], counts: Cou
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_corpora_argument(parser)
-    parser.add_argument("--legacy", type=int, default=600, help="legacy XML records with outcomes (default: 600)")
+    parser.add_argument("--legacy", type=int, default=1150, help="legacy XML records with outcomes (default: 1150)")
     parser.add_argument("--show", help="print examples of this cause")
     parser.add_argument("--limit", type=int, default=30, help="examples to print (default: 30)")
     args = parser.parse_args()

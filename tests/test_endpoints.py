@@ -74,6 +74,11 @@ def test_endpoints_hyphen_forms_write_each_gap_both_ways():
 
 def test_endpoints_misspelt_and_plural_forms():
     assert misspelt_forms(("time", "to", "response"), {"response": ["reponse"]}) == [("time", "to", "reponse")]
+    assert misspelt_forms(("progression", "survival"), {"progression": ["progession"], "survival": ["suvival"]}) == [
+        ("progression", "suvival"),
+        ("progession", "survival"),
+        ("progession", "suvival"),
+    ]
     assert plural_form(("Survival", "Rate")) == ("Survival", "Rates")
     assert plural_form(("dose", "-", "limiting", "toxicity")) == ("dose", "-", "limiting", "toxicities")
     assert plural_form(("overall", "survival")) is None
@@ -1105,6 +1110,170 @@ def test_endpoints_non_relapse_mortality_and_its_abbreviation(nlp: Language):
     assert endpoints(nlp(text)) == [("nonrelapse mortality", "non-relapse mortality"), ("NRM", "non-relapse mortality")]
 
 
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # legacy XML NCT00496119, NCT00006124, NCT00003857, NCT00493298 (outcome measures)
+        ("Time to Local Recurrence", [("Time to Local Recurrence", "time to local recurrence")]),
+        ("Time to recurrence", [("Time to recurrence", "time to recurrence")]),
+        ("Time to distant metastasis", [("Time to distant metastasis", "time to distant metastasis")]),
+        ("Time to First Relapse", [("Time to First Relapse", "time to recurrence")]),
+        # legacy XML NCT00005067 (outcome measures)
+        ("Time to biochemical relapse", [("Time to biochemical relapse", "time to biochemical recurrence")]),
+        ("Time to distant failure", [("Time to distant failure", "time to distant failure")]),
+        (
+            "Time to local progression as determined by clinical exam",
+            [("Time to local progression", "time to local progression")],
+        ),
+        # legacy XML NCT00492752: the record's abbreviation follows the endpoint
+        (
+            "Time to Symptomatic Progression (TTSP)",
+            [
+                ("Time to Symptomatic Progression", "time to symptomatic progression"),
+                ("TTSP", "time to symptomatic progression"),
+            ],
+        ),
+        # legacy XML NCT00005044: "BF", "LRP" and "DM" abbreviate the events, not the endpoints
+        (
+            "Time to First Biochemical Failure (BF) (10-year Rates Reported)",
+            [("Time to First Biochemical Failure", "time to biochemical failure")],
+        ),
+        (
+            "Clinical Patterns of Tumor Recurrence: Time to Locoregional Progression (LRP) and Time to Distant "
+            "Metastasis (DM) (10 Year Rates Reported)",
+            [
+                ("Time to Locoregional Progression", "time to locoregional progression"),
+                ("Time to Distant Metastasis", "time to distant metastasis"),
+            ],
+        ),
+        # API v2 NCT04318938: a qualified name the lexicon has keeps its canonical name
+        (
+            "Time to intracranial progression (TTiP)",
+            [
+                ("Time to intracranial progression", "intracranial time to progression"),
+                ("TTiP", "intracranial time to progression"),
+            ],
+        ),
+    ],
+)
+def test_endpoints_time_to_an_event(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # legacy XML NCT00492804, NCT00498953, NCT00002934, NCT00493298, NCT03764891 (outcome measures)
+        ("Recurrence rate", [("Recurrence rate", "recurrence rate")]),
+        ("Rate of local relapse (Phase II)", [("Rate of local relapse", "local recurrence rate")]),
+        ("Actuarial local recurrence rate", [("local recurrence rate", "local recurrence rate")]),
+        (
+            "Annualized Relapse Rate (ARR)",
+            [("Annualized Relapse Rate", "annualized relapse rate"), ("ARR", "annualized relapse rate")],
+        ),
+        ("Recurrence rate of pelvic organ prolapse", [("Recurrence rate", "recurrence rate")]),
+    ],
+)
+def test_endpoints_recurrence_and_relapse_rates(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # legacy XML NCT00462384, NCT00005067, NCT00003034, NCT00006469, NCT00496743 (outcome measures)
+        ("Time to Achievement of Response", [("Time to Achievement of Response", "time to response")]),
+        ("Time to complete response", [("Time to complete response", "time to complete response")]),
+        ("Time to best response", [("Time to best response", "time to response")]),
+        (
+            "Pathologic response rate, as measured by pathology",
+            [("Pathologic response rate", "pathologic response rate")],
+        ),
+        ("Duration of responses", [("Duration of responses", "duration of response")]),
+        # legacy XML NCT00005037, NCT00002968
+        (
+            "freedom from progression (FFP) median, 1-year and 2-year survival rates in both groups.",
+            [
+                ("freedom from progression", "freedom from progression"),
+                ("FFP", "freedom from progression"),
+                ("survival rates", "survival rate"),
+            ],
+        ),
+        ("Disease-free intervals", [("Disease-free intervals", "disease-free interval")]),
+        # legacy XML NCT00006721, NCT00492856: a range of grades written "through"
+        (
+            "Number of Patients With Grade 3 Through Grade 5 Adverse Events That Are Related to Study Drug",
+            [("Grade 3 Through Grade 5 Adverse Events", "grade 3-5 adverse events")],
+        ),
+        (
+            "Number of Patients With Grade 3 Through 5 Adverse Events That Are Related to Study Drug",
+            [("Grade 3 Through 5 Adverse Events", "grade 3-5 adverse events")],
+        ),
+        # legacy XML NCT00008697: chronic toxicity, coordinated with acute
+        ("Acute and chronic toxicities", [("Acute", "acute toxicity"), ("chronic toxicities", "chronic toxicity")]),
+        # legacy XML NCT00007982, NCT00499447: misspelt, once or twice in a name
+        ("Disease-free suvival", [("Disease-free suvival", "disease-free survival")]),
+        (
+            "To determine progession free survivial rates in patients with inoperable stage IA",
+            [("progession free survivial rates", "progression-free survival")],
+        ),
+    ],
+)
+def test_endpoints_more_registry_outcome_measures(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # legacy XML NCT00002514, NCT00009984, NCT00004893 (PDQ outlines)
+        "OUTLINE: This is a randomized, multicenter study. Patients are stratified according to age (50 and under "
+        "vs over 50), time to achieve complete remission (CR) (4 weeks or less vs more than 4 weeks), and "
+        "Philadelphia (Ph) chromosome status (positive vs negative).",
+        "OUTLINE: This is a randomized, open-label study. Patients are stratified according to time to relapse "
+        "from last fludarabine treatment (less than 6 months vs more than 6 months).",
+        "OUTLINE: This is a randomized study. Patients are stratified according to disease free interval from "
+        "primary diagnosis to first metastases (less than 3 years vs 3 years and longer).",
+    ],
+)
+def test_endpoints_stratification_factors_are_not_endpoints(nlp: Language, text: str):
+    assert endpoints(nlp(text)) == []
+
+
+def test_endpoints_stratification_factors_end_at_a_verb_of_the_trial(nlp: Language):
+    # legacy XML NCT00495716 (description)
+    text = (
+        "We will enroll 500 HSV-2 seropositive single persons (250 per arm), stratified by gender and history of "
+        "symptomatic genital herpes, and prospectively follow them for 1 year to assess sexual behavior, adherence "
+        "to therapy, and herpes-related quality of life."
+    )
+    assert endpoints(nlp(text)) == [("quality of life", "quality of life")]
+
+
+def test_endpoints_a_short_form_of_the_event_is_not_the_endpoint_but_one_of_a_modified_name_is(nlp: Language):
+    # legacy XML NCT00003013 (description): "CR" abbreviates the pathologic complete response here
+    text = "Define the incidence of pathologic complete response (CR) induced by 8 courses of chemotherapy."
+    assert endpoints(nlp(text)) == [
+        ("pathologic complete response", "pathologic complete response"),
+        ("CR", "pathologic complete response"),
+    ]
+
+
+def test_endpoints_an_interval_or_a_relapse_rate_in_a_criterion_is_the_patients():
+    # AACT NCT04339829 and legacy XML NCT00492466 (inclusion criteria); a full pipeline reads the layout
+    text = (
+        "Overview\n"
+        "The primary endpoint is the disease-free interval.\n"
+        "Eligibility\n"
+        "Inclusion Criteria:\n"
+        "- Evidence of newly diagnosed stage IIIB/IV or recurrent (minimum of 12 months disease free interval "
+        "between completion of systemic therapy and recurrence of NSCLC required) NSCLC\n"
+        "- Clinical activity defined as at least one relapse rate within the last 12 months\n"
+    )
+    found = [(s.text, s._.trialspacy_canonical) for s in label_spans(trialspacy.load()(text), ENDPOINT)]
+    assert found == [("disease-free interval", "disease-free interval")]
+
+
 def test_endpoints_a_grade_after_an_endpoint_name_in_a_criterion_is_not_read():
     # API v2 NCT04691388 (exclusion criterion): "AE grade 2" grades the dyspnea, and the CTC AE is no endpoint
     assert grade_before("Respiratory syndrome (≥CTC AE grade 2 dyspnea)", 24) is None
@@ -1148,9 +1317,12 @@ def test_endpoints_lexicon_covers_every_endpoint_the_contract_names():
     ]:
         assert name in canonicals
     for row in rows:
-        if "canonical" in row:
-            assert row["canonical"] == row["canonical"].lower()
+        if "canonical" in row or "template" in row:
+            name = row.get("canonical", row.get("template"))
+            assert name == name.lower()
             assert row["family"] in ("efficacy", "safety", "other")
+        if "template" in row:
+            assert all("{q}" in variant for variant in row["variants"])
 
 
 def test_endpoints_lexicon_loads_fast_and_is_json_rows(nlp: Language):

@@ -10,8 +10,9 @@ eligibility criteria (``prior immune-related adverse events``).
 The lexicon is ``data/endpoints.jsonl`` (how it was made: ``data/ENDPOINTS.md``). Its rows are
 endpoints (``canonical``, ``abbreviation``, ``family``, ``variants``, ``weak_variants``,
 ``category_variants``, ``short_forms``, ``needs_grade``), qualifiers (of efficacy endpoints, and times
-of toxicities), registry misspellings, and blocked phrases that contain an endpoint name without being
-one (``Common Terminology Criteria for Adverse Events``).
+of toxicities), templates that write a qualifier inside a name (``time to {q} recurrence``: ``time to
+local recurrence``), registry misspellings, and blocked phrases that contain an endpoint name without
+being one (``Common Terminology Criteria for Adverse Events``).
 """
 
 import functools
@@ -55,6 +56,7 @@ PLURALS: dict[str, str] = {
     "reaction": "reactions",
     "death": "deaths",
     "dose": "doses",
+    "interval": "intervals",
 }
 RATE_WORDS: tuple[str, ...] = ("rate", "Rate", "rates", "Rates")
 # Writing hyphens both ways doubles the variants per word gap; past this many gaps only the
@@ -131,8 +133,23 @@ DOSE_LEVEL_BEFORE = re.compile(
 # "added to the MTD cohort" (but "Determine the maximum tolerated dose level" names the measure).
 DOSE_LEVEL_AFTER = re.compile(r"\s*(?:\(\w+\)\s*)?cohorts?\b", re.IGNORECASE)
 DOSE_LEVEL_WINDOW = 40
+# "Patients are stratified according to age (50 and under vs over 50), time to achieve complete
+# remission (CR) (4 weeks or less vs more than 4 weeks)", "stratified according to disease free
+# interval from primary diagnosis to first metastasis": a stratification factor is what the patients
+# bring to the trial, not a measure (the PDQ outlines of the 1999-2007 records). The factors end
+# where a verb of the trial's conduct follows them: "stratified by gender and history of symptomatic
+# genital herpes, and prospectively follow them for 1 year to assess ... quality of life".
+STRATIFIED_BEFORE = re.compile(r"\bstratified\s+(?:according\s+to|by|for|on|based\s+on)\b[^.;]*$", re.IGNORECASE)
+STRATIFIED_WINDOW = 200
+TRIAL_VERB = re.compile(
+    r"\b(?:assess|determine|evaluate|compare|estimate|measure|describe|follow|randomi[sz]e|receive|treat|assign|"
+    r"allocate|enrol|enroll)(?:s|d|ed)?\b",
+    re.IGNORECASE,
+)
 # "rate(s) of" before a definition's long form: the short form abbreviates what is counted.
 RATE_OF = re.compile(r"(?:rates?|proportions?|percentages?)\s+of\s+$", re.IGNORECASE)
+# The preposition of an endpoint named as the time to, the rate of or the freedom from an event.
+EVENT_HEAD = re.compile(r"\b(?:to|of|from)\b", re.IGNORECASE)
 # A short form the record defines must look like an abbreviation: "iPFS", "DoR", not "CR+PR".
 ABBREVIATION_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,11}$")
 # Words a definition's long form may have before its endpoint head ("Investigator assessed-PFS").
@@ -182,10 +199,10 @@ CLAUSE_END = re.compile(r",\s|;\s|\.\s|\n")
 
 _NUM = r"(?:[1-5]|IV|V|I{1,3})"
 # A CTCAE grade written before a safety endpoint: "grade 3 or above", "grade ≥3", "≥ grade 3",
-# "grade 3-4", "grade 3/4", "grade 3 or 4", "G3-4", "Grade 3+".
+# "grade 3-4", "grade 3/4", "grade 3 or 4", "Grade 3 Through Grade 5", "G3-4", "Grade 3+".
 GRADE_BEFORE = re.compile(
     rf"(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
-    rf"(?:\s*(?:-|–|/|to|or|and)\s*(?P<hi>{_NUM})\b)?"
+    rf"(?:\s*(?:-|–|/|to|or|and|through)\s*(?:grade\s*)?(?P<hi>{_NUM})\b)?"
     r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over)|\s*\+)?\s*$",
     re.IGNORECASE,
 )
@@ -194,7 +211,7 @@ GRADE_BEFORE = re.compile(
 # "grade 3 toxicity or higher".
 GRADE_AFTER = re.compile(
     rf"\s*(?:of\s+)?(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:CTCAE\s+)?(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
-    rf"(?:\s*(?:-|–|/|to|or|and)\s*(?P<hi>{_NUM})\b)?"
+    rf"(?:\s*(?:-|–|/|to|or|and|through)\s*(?:grade\s*)?(?P<hi>{_NUM})\b)?"
     r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over)\b|\s*\+)?(?!\w)",
     re.IGNORECASE,
 )
@@ -245,13 +262,10 @@ def hyphen_forms(tokens: Sequence[str]) -> list[Tokens]:
 
 
 def misspelt_forms(tokens: Tokens, misspellings: dict[str, list[str]]) -> list[Tokens]:
-    """The term as the registry sometimes misspells it: each known misspelling of one of its
-    words, substituted alone."""
-    out = []
-    for i, tok in enumerate(tokens):
-        for wrong in misspellings.get(tok.lower(), ()):
-            out.append(tokens[:i] + (wrong,) + tokens[i + 1 :])
-    return out
+    """The term as the registry sometimes misspells it: each known misspelling of its words, alone
+    or with misspellings of its other words ("progession free survivial")."""
+    choices = [(tok, *misspellings.get(tok.lower(), ())) for tok in tokens]
+    return [form for form in itertools.product(*choices) if form != tokens]
 
 
 def _plural(word: str) -> str | None:
@@ -345,14 +359,24 @@ def is_history(text: str, start: int, end: int, in_criteria: bool) -> bool:
     return HISTORY_BEFORE.search(text, max(0, start - 50), start) is not None
 
 
+def is_stratification(text: str, start: int) -> bool:
+    """True when the mention at ``start`` is a stratification factor: after ``stratified
+    according to``/``by`` in its sentence."""
+    window_start = max(0, start - STRATIFIED_WINDOW)
+    for boundary in SENTENCE_END.finditer(text, window_start, start):
+        window_start = boundary.end()
+    found = STRATIFIED_BEFORE.search(text, window_start, start)
+    return found is not None and TRIAL_VERB.search(text, found.start(), start) is None
+
+
 def guard_reason(
     text: str, start: int, end: int, *, in_criteria: bool, event: bool = True, dose: bool = False
 ) -> str | None:
     """Why the endpoint name at ``[start, end)`` is not an ENDPOINT here (``"stop_rule"``,
-    ``"dose_level"``, ``"history"``, ``"event"`` or ``"treatment_rule"``), or None when it is one. ``event``: whether the
-    endpoint names an event that can stop a treatment (a maximum tolerated dose is a dose, reached
-    "until" it is found, and stays an endpoint there); ``dose``: whether it names a dose, which
-    patients can be treated at."""
+    ``"dose_level"``, ``"history"``, ``"stratification"``, ``"event"`` or ``"treatment_rule"``), or
+    None when it is one. ``event``: whether the endpoint names an event that can stop a treatment (a
+    maximum tolerated dose is a dose, reached "until" it is found, and stays an endpoint there);
+    ``dose``: whether it names a dose, which patients can be treated at."""
     if event and (is_stop_rule(text, start) or STOP_ADJECTIVE_BEFORE.search(text, max(0, start - 20), start)):
         return "stop_rule"
     if dose and (
@@ -361,6 +385,8 @@ def guard_reason(
         return "dose_level"
     if is_history(text, start, end, in_criteria):
         return "history"
+    if is_stratification(text, start):
+        return "stratification"
     if EVENT_BEFORE.search(text, max(0, start - EVENT_WINDOW), start):
         return "event"
     if event and EVENT_AFTER.match(text, end) and is_conditional_event(text, start):
@@ -438,6 +464,12 @@ class EndpointLexicon:
         for weak in (True, False):
             for row in endpoint_rows:
                 lex._add_endpoint(row, weak, misspellings, tokenize)
+        # Templates write a place qualifier inside a name ("time to local recurrence"); the time
+        # qualifiers of toxicities do not go there.
+        place_qualifiers = [r for r in qualifier_rows if r.get("family", EFFICACY) == EFFICACY]
+        for row in rows:
+            if "template" in row:
+                lex._add_template(row, place_qualifiers, misspellings, tokenize)
         blocked = [r["blocked"] for r in rows if "blocked" in r]
         for tokens in tokenize(blocked):
             for form in hyphen_forms(tokens):
@@ -458,26 +490,50 @@ class EndpointLexicon:
         self.by_canonical.setdefault(term["canonical"], row)
         self._add_endpoint(row, False, {}, tokenize, override=True)
 
-    def _add_endpoint(
-        self, row: Row, weak: bool, misspellings: dict[str, list[str]], tokenize: Tokenize, override: bool = False
-    ) -> None:
-        canonical = row["canonical"]
-        payload = {
-            "canonical": canonical,
+    @staticmethod
+    def _payload(row: Row, weak: bool, qualifiable: str | None) -> Row:
+        """What a match of one of the row's names carries."""
+        return {
+            "canonical": row["canonical"],
             "abbreviation": row.get("abbreviation"),
             "family": row["family"],
             "weak": weak,
             "needs_grade": bool(row.get("needs_grade")),
-            "qualifiable": self._qualifiable(row),
+            "qualifiable": qualifiable,
         }
+
+    @staticmethod
+    def _long_forms(
+        row: Row, names: Sequence[str], misspellings: dict[str, list[str]], tokenize: Tokenize
+    ) -> set[Tokens]:
+        """The token sequences of the row's long names as written, with and without hyphens,
+        misspelt, with the head in the plural and, for a survival endpoint, followed by ``rate``."""
         # Time-to-event endpoints are also reported as rates: "PFS rate", "overall survival rate".
-        with_rate = canonical.endswith("survival")
-        longs = tokenize(row.get("weak_variants" if weak else "variants", []))
-        self._add_long_forms(longs, payload, misspellings, with_rate, override)
+        with_rate = row["canonical"].endswith("survival")
+        forms: set[Tokens] = set()
+        for tokens in tokenize(names):
+            for base in hyphen_forms(tokens):
+                for form in [base] + misspelt_forms(base, misspellings):
+                    forms.add(form)
+                    plural = plural_form(form)
+                    if plural:
+                        forms.add(plural)
+                    if with_rate:
+                        forms.update(form + (w,) for w in RATE_WORDS)
+        return forms
+
+    def _add_endpoint(
+        self, row: Row, weak: bool, misspellings: dict[str, list[str]], tokenize: Tokenize, override: bool = False
+    ) -> None:
+        payload = self._payload(row, weak, self._qualifiable(row))
+        for form in self._long_forms(row, row.get("weak_variants" if weak else "variants", []), misspellings, tokenize):
+            self.terms.add(form, payload, override=override)
         if weak:
-            categories = tokenize(row.get("category_variants", []))
-            self._add_long_forms(categories, dict(payload, category=True), misspellings, with_rate, override)
+            categories = self._long_forms(row, row.get("category_variants", []), misspellings, tokenize)
+            for form in categories:
+                self.terms.add(form, dict(payload, category=True), override=override)
             return
+        with_rate = row["canonical"].endswith("survival")
         for tokens in tokenize(row.get("short_forms", [])):
             forms = {tuple(tokens)}
             plural = plural_form(tuple(tokens))
@@ -487,29 +543,6 @@ class EndpointLexicon:
                 forms.update(tuple(tokens) + (w,) for w in RATE_WORDS)
             for form in forms:
                 self.terms.add(form, dict(payload, short=True), case_sensitive=True, override=override)
-
-    def _add_long_forms(
-        self,
-        longs: Iterable[Sequence[str]],
-        payload: Row,
-        misspellings: dict[str, list[str]],
-        with_rate: bool,
-        override: bool,
-    ) -> None:
-        """Index long forms with their hyphen, misspelt, plural and rate forms."""
-        for tokens in longs:
-            forms = set()
-            for base in hyphen_forms(tokens):
-                bases = [base] + misspelt_forms(base, misspellings)
-                for form in bases:
-                    forms.add(form)
-                    plural = plural_form(form)
-                    if plural:
-                        forms.add(plural)
-                    if with_rate:
-                        forms.update(form + (w,) for w in RATE_WORDS)
-            for form in forms:
-                self.terms.add(form, payload, override=override)
 
     def _qualifiable(self, row: Row) -> str | None:
         """The family of qualifiers an endpoint takes, or None: efficacy endpoints take place
@@ -521,6 +554,31 @@ class EndpointLexicon:
             return None
         names = self.qualifier_names.get(family, ())
         return family if names and not canonical.startswith(tuple(q + " " for q in names)) else None
+
+    def _add_template(
+        self, row: Row, qualifier_rows: Sequence[Row], misspellings: dict[str, list[str]], tokenize: Tokenize
+    ) -> None:
+        """Add the endpoints of a template row, one per qualifier written inside the name ("time to
+        local recurrence", "rate of distant relapse"), where no name of the lexicon has the same
+        tokens. A qualified name the lexicon already has under another canonical name keeps it:
+        "time to first intracranial progression" is ``intracranial time to progression``, as "time
+        to intracranial progression" is."""
+        for qualifier in qualifier_rows:
+            name = qualifier["qualifier"]
+            canonical = row["template"].format(q=name)
+            known = self.terms.get(tokenize([canonical])[0])
+            if known is not None and not known.get("blocked"):
+                canonical = known["canonical"]
+            derived = {
+                "canonical": canonical,
+                "abbreviation": self.abbreviation_of(canonical),
+                "family": row["family"],
+                "variants": [v.format(q=q) for v in row["variants"] for q in qualifier.get("variants", [])],
+            }
+            self.by_canonical.setdefault(canonical, derived)
+            for form in self._long_forms(derived, derived["variants"], misspellings, tokenize):
+                if self.terms.get(form) is None:
+                    self.terms.add(form, self._payload(derived, weak=False, qualifiable=None))
 
     def abbreviation_of(self, canonical: str) -> str | None:
         """The usual abbreviation of an endpoint, if the lexicon has one."""
@@ -690,6 +748,20 @@ def drop_other_meanings(
     ]
 
 
+def _abbreviates_head(doc: Doc, head: Mention, long_start: int, short_text: str) -> bool:
+    """Whether a short form defined by a long form that starts inside the endpoint ``head``
+    abbreviates the endpoint. It does after a modifier of the name ("intracranial progression-free
+    survival (PFS)", "Objective Response Rate (RR)", "pathologic complete response (CR)"); after
+    a head with a preposition, the long form is the event that the endpoint is the time to, the
+    rate of or the freedom from ("Time to First Biochemical Failure (BF)", "Time to Locoregional
+    Progression (LRP)", "Rate of local relapse (LR)"), unless the short form starts as the
+    endpoint's name does ("Time to intracranial progression (TTiP)")."""
+    before = doc.text[head.start_char : long_start]
+    if EVENT_HEAD.search(before) is None:
+        return True
+    return short_text[:1].lower() == before[:1].lower()
+
+
 def resolve_definitions(
     doc: Doc, text: str, mentions: list[Mention], definitions: Sequence[dict[str, Any]]
 ) -> list[Mention]:
@@ -713,6 +785,8 @@ def resolve_definitions(
         if not heads or len(text[long_start : heads[-1].start_char].split()) > MAX_WORDS_BEFORE_HEAD:
             continue
         head = heads[-1]
+        if head.start_char < long_start and not _abbreviates_head(doc, head, long_start, short_text):
+            continue
         # "the rates of complete remission (CR)": the short form names the response, a category
         # ("patients who achieve CR"), not the rate that the endpoint's name begins with.
         if RATE_OF.match(text, head.start_char, long_start):
@@ -802,8 +876,13 @@ def find_endpoints(
             )
             row = lex.by_canonical.get(m.canonical, {})
             event, dose = row.get("event", True), row.get("dose", False)
-            if follows_guarded or guard_reason(
-                text, m.start_char, m.end_char, in_criteria=in_criteria, event=event, dose=dose
+            # "minimum of 12 months disease free interval between completion of systemic therapy":
+            # in a criterion an interval is the patient's own, not a measure.
+            interval = in_criteria and row.get("interval", False)
+            if (
+                follows_guarded
+                or interval
+                or guard_reason(text, m.start_char, m.end_char, in_criteria=in_criteria, event=event, dose=dose)
             ):
                 guarded_end = m.end_char
                 continue
