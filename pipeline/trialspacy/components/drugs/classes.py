@@ -509,6 +509,16 @@ def grammar_class(name: str) -> dict[str, Any] | None:
     return next((attrs for start, end, attrs in classes if start == 0 and end == len(name)), None)
 
 
+# "antibody" after an agent names antibodies against it, measured ("insulin antibodies"); after a class
+# found by its grammar, which ends in its head, it names the drugs themselves ("a programmed death-1
+# (PD-1) immune checkpoint inhibitor antibody").
+_ANTIBODY_AFTER_RE = re.compile(r"[ \t]+antibod(?:y|ies)\b", re.IGNORECASE)
+
+
+def _antibody_after(text: str, end: int) -> bool:
+    return _ANTIBODY_AFTER_RE.match(text, end) is not None
+
+
 def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Drug classes by grammar that no other rule has found: each kept unless it cuts across a span
     already found (one it contains is replaced, as longer spans win) or the words around it say it is
@@ -533,7 +543,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         if any(start == s and end == e for s, e in found_bounds):
             continue
         span = doc.char_span(start, end)
-        if span is not None and is_measured(doc, span.start, span.end):
+        if span is not None and is_measured(doc, span.start, span.end) and not _antibody_after(text, end):
             continue
         kept.append((start, end, attrs))
     return kept
