@@ -285,7 +285,7 @@ def test_benchmark_accuracy_a_setting_the_pipeline_lacks_is_not_switchable(nlp, 
     assert lines[5].startswith("| without cause 6: outcome pairing | no switch (compare today and all on) | — |")
     assert lines[6].startswith(
         "| without cause 8: x | `k.x = False` (no DEV figure changed: check that the setting survives loading "
-        "from disk) | 0.918 (+0.000) P 0.953 |"
+        "from disk) | 0.905 (+0.000) P 0.939 |"
     )
     not_there = {"status": "not switchable: the loaded pipeline has no such setting"}
     scorer = {"key": accuracy.SCORER, "default": None, "rows": {"rules alone": not_there, "rules + learned": not_there}}
@@ -327,9 +327,9 @@ def test_benchmark_accuracy_a_cause_switched_off_reruns_the_dev_sets_only(nlp) -
     on = accuracy.measure(nlp, CORPORA, (accuracy.DEV,), limit=8)
     off = accuracy.ablation(nlp, CORPORA, "components.trialspacy_negation.backend", "negex", limit=8)
     assert off["status"] == "ok" and off["default"] == "context"
-    assert set(off["sets"]) == {"gold DEV", "legacy DEV", "CHIA DEV", "LCT DEV"}
+    assert set(off["sets"]) == {"gold DEV", "legacy DEV", "gold2 DEV", "CHIA DEV", "LCT DEV"}
     assert off["sets"]["CHIA DEV"]["documents"] == 8 and "negation" in off["sets"]["LCT DEV"]
-    assert off["throughput"]["documents"] == 8 * 4 and off["throughput"]["seconds"] > 0
+    assert off["throughput"]["documents"] == 8 * 5 and off["throughput"]["seconds"] > 0
     assert accuracy.get(off, "CHIA DEV", ("negation",)) != accuracy.get(on, "CHIA DEV", ("negation",))
     assert accuracy.get(off, "gold DEV", ("strict", "DRUG")) == accuracy.get(on, "gold DEV", ("strict", "DRUG"))
 
