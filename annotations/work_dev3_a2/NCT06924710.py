@@ -1,0 +1,36 @@
+from lib import Doc
+d = Doc("NCT06924710")
+t = d.text
+# summary
+d.tf("3-7 days", "duration", "P3D", "P7D")
+d.tf("1 month", "duration", "P1M")
+# outcomes
+d.tf("Two-years", "duration", "P2Y")
+d.ep("disease free survival rates", "disease-free survival", "DFS", k=0)
+d.tf("2-year", "duration", "P2Y")
+d.ep("DFS rate", "disease-free survival", "DFS", k=0)
+d.tf("2 years", "duration", "P2Y", ctx="2 years\nUse of")
+d.tf("2 years", "duration", "P2Y", ctx="Standard Treatment Group, 2 years|Questionnaire")
+d.ep("Quality of Life", "quality of life", "QoL", ctx="Questionnaire on Quality of Life")
+d.ep("Quality of Life", "quality of life", "QoL", ctx="the Quality of Life between")
+# 'European Organization ... Quality of Life Questionnaire' is the instrument's name: not tagged
+d.tf("2 years", "duration", "P2Y", ctx="V3), 2 years|Five")
+d.tf("Five-years", "duration", "P5Y")
+d.ep("disease free survival rates", "disease-free survival", "DFS", ctx="Five-years disease free survival rates")
+d.tf("5-year", "duration", "P5Y")
+d.ep("DFS rate", "disease-free survival", "DFS", ctx="5-year DFS rate")
+d.tf("5 years", "duration", "P5Y", ctx="both arms, 5 years")
+# eligibility
+d.crit("Stage IA2-II non-small cell cancer patients who after complete resection.", "inclusion")
+d.crit("Two-round MRD tests confirm landmark undetectable MRD", "inclusion", neg=True)
+d.crit("Expected survival \u226524 months", "inclusion")
+d.tf("\u226524 months", "duration", "P24M")
+d.crit("ECOG PS 0-1", "inclusion")
+d.crit("Willing to accept MRD monitoring every 3 months for a total of 2 years after surgery", "inclusion")
+d.tf("every 3 months", "frequency", "R/P3M")
+d.tf("2 years", "duration", "P2Y", ctx="a total of 2 years after")
+d.crit("Patients who had previously undergone radiotherapy or chemotherapy or any other anti-tumor therapy", "exclusion")
+d.crit("Patients with a history of other malignancies in the past 5 years", "exclusion")
+d.tf("in the past 5 years", "duration", "P5Y")
+d.crit("Any unstable systemic disease (eg, active infection, high-risk hypertension, unstable angina, congestive heart failure, etc.) or other conditions that investigators considered would limit the ability of the patient to participate in the study", "exclusion")
+d.dump()
