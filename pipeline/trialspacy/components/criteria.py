@@ -62,17 +62,33 @@ def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
     placeholders (``Not specified``, ``See Disease Characteristics``, a run-on line of sub-headings
     that all say so) and a lone ``OR`` between two cohorts.
     """
+    return [(first, last) for first, last, _ in _criteria_units(text, start, end)]
+
+
+def _criteria_units(text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """The criteria of :func:`split_criteria`, each with the ``(start, end)`` of the heading it is
+    a sub-item of (a line ending in ``:`` with the criterion indented under it), or None."""
     units = [u for u in logical_lines(text, start, end) if u.content_start < u.end]
-    found = []
+    found: list[tuple[int, int, tuple[int, int] | None]] = []
+    heading: LogicalLine | None = None
     for i, unit in enumerate(units):
         body = text[unit.content_start : unit.end]
+        if heading is not None and not _under(heading, unit):
+            heading = None
         if heading_kind(body) is not None or _placeholder(body) or _CONNECTIVE.fullmatch(body):
             continue
         following = units[i + 1] if i + 1 < len(units) else None
         if following is not None and (body.endswith(":") or _introduces(unit, following, body) or _names_cohort(body)):
+            heading = unit if body.endswith(":") and _under(unit, following) else None
             continue
-        found.append((unit.content_start, unit.end))
+        found.append((unit.content_start, unit.end, None if heading is None else (heading.content_start, heading.end)))
     return found
+
+
+def _under(heading: LogicalLine, unit: LogicalLine) -> bool:
+    """Whether ``unit`` is a sub-item of ``heading``: indented past it, or bulleted under a heading
+    that has no bullet, at least as far in."""
+    return unit.indent > heading.indent or (not heading.bulleted and unit.bulleted and unit.indent >= heading.indent)
 
 
 def _introduces(unit: LogicalLine, following: LogicalLine, body: str) -> bool:
@@ -323,6 +339,23 @@ def _limit_at(clause: str, start: int, end: int) -> bool:
     return limit is not None and limit.start() < end
 
 
+# A heading that restates the exclusion ("Patients will not be eligible for this study if they:",
+# "Patients with the following are excluded:") says what the list is, not that its items are absent.
+_ELIGIBILITY_WORDS = re.compile(r"\b(?:eligib\w*|ineligible|excluded|exclusion|enrol\w*|participat\w*|included)\b", re.I)
+
+
+def heading_negates(heading: str) -> bool:
+    """Whether a heading line negates the items listed under it: its negation cue opens it ("No
+    grade 3 or 4 toxicity for the following organ tissues:", "Patients must not have:") and it
+    does not only restate the exclusion. Its items are then negated (contract v1.2: a cue covers
+    the list it governs)."""
+    clause = " ".join(_PARENTHESES.sub(" ", heading.rstrip(":")).split())
+    if not clause or _ELIGIBILITY_WORDS.search(clause):
+        return False
+    cue = _START.match(clause) or _WITH_NO.match(clause)
+    return cue is not None and not _limit_at(clause, cue.start(), cue.end())
+
+
 def requires(section: str, negated: bool) -> str:
     """What a patient must show for the criterion's main concept: inclusion asks for it unless
     negated, exclusion asks for its absence unless negated."""
@@ -336,8 +369,10 @@ def find_criteria(text: str, sections: list[dict]) -> list[Candidate]:
         name = section["name"]
         if name not in (INCLUSION, EXCLUSION):
             continue
-        for start, end in split_criteria(text, section["start"], section["end"]):
-            negated = criterion_negated(text[start:end], name)
+        for start, end, heading in _criteria_units(text, section["start"], section["end"]):
+            negated = criterion_negated(text[start:end], name) or (
+                heading is not None and heading_negates(text[heading[0] : heading[1]])
+            )
             found.append((start, end, {"section": name, "negated": negated, "requires": requires(name, negated)}))
     return found
 
