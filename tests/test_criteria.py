@@ -729,6 +729,9 @@ def test_headings_that_do_not_negate_their_items(heading: str) -> None:
         "Unresolved toxicities from prior anticancer therapy, defined as having not resolved to CTCAE Grade 1",
         # the second predicate is negative too
         "Patients must have no surgical option or have refused surgery.",
+        # a concept found undetectable, as one found negative (unannotated HINT text)
+        "Undetectable plasma HIV-1 RNA at least 8 weeks prior to screening",
+        "HBV DNA undetectable",
         # a sentence about the same concept is its detail, not another item
         "No brain metastases. Patients with brain metastases must have been treated and stable for 4 weeks.",
     ],

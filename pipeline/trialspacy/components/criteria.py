@@ -172,7 +172,7 @@ _AUX = r"(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|h
 # event, not an unwillingness ("refuse to participate").
 _START_CUE = (
     r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|"
-    r"freedom\s+from|negative|sero-?negative|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
+    r"freedom\s+from|negative|sero-?negative|undetectable|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
     r"ineligible|unsuitable|unfit|refus(?:e|es|al)\s+to|do(?:es)?\s+not|don't|doesn't|incomplete|"
     r"insufficient|inadequate|unresolved|unrecovered|(?:un|non-?)(?:measurable|evaluable)|"
     r"failure\s+to\s+(?:sign|give|provide|obtain|comply|understand|agree|consent)|"
@@ -194,12 +194,14 @@ _NEGATIVE_PREDICATE = re.compile(
     rf"(?:\s+{_PERSON_NOUN})?(?:\s+(?:from|for|to)\b.*)?\s*[.;,]?\s*$",
     re.I,
 )
-# A short criterion that is a concept found negative: "HIV negative", "Pathologic lymph node negative"
+# A short criterion that is a concept found negative: "HIV negative", "Pathologic lymph node negative",
+# "HBV DNA undetectable"
 # (a longer one names what is negative inside another concept: "... if sentinel node is negative";
 # so does a relative clause: "LABC (stages IIB, IIIA) that are ER negative"; "positive or negative"
 # says neither).
 _FOUND_NEGATIVE = re.compile(
-    r"^(?!triple\b)(?!.*\b(?:positive|or|that|which|whose)\s)(?:[\w/+-]+\s+){1,4}(?:sero)?negative\.?$", re.I
+    r"^(?!triple\b)(?!.*\b(?:positive|or|that|which|whose)\s)(?:[\w/+-]+\s+){1,4}(?:(?:sero)?negative|undetectable)\.?$",
+    re.I,
 )
 _NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
 # Limits and fixed phrases read like negations but are not: "No more than 2 prior regimens",
@@ -309,7 +311,7 @@ _MAX_PREFIX_WORDS = 10
 _EXCLUDED_WORDS = ("excluded", "eligible", "may")
 _BARE_NOT_WORDS = ("not",)
 _NAIVE_WORDS = ("naive",)
-_FOUND_NEGATIVE_ENDS = ("negative", "negative.")
+_FOUND_NEGATIVE_ENDS = ("negative", "negative.", "undetectable", "undetectable.")
 _VERB_NEGATION_WORDS = ("no", "never", "n't", "unsuitable", "ineligible", "unfit", "unable", "incapable")
 
 
