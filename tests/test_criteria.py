@@ -624,3 +624,142 @@ def test_a_line_opening_with_a_bracket_continues_an_unfinished_line() -> None:
         "Hemoglobin > 9 gm/dl",
         "(FISH testing is required for all HER2 2-3+ tumors by IHC)",
     ]
+
+
+# --- dev3 causes: list numbers of AACT rows, run-on items, criterion negation ---------------------
+
+
+def test_bare_item_numbers_counting_up_are_markers_after_tilde() -> None:
+    # dev3 DEV NCT05375461 (registered from China, AACT-style "~" rows with "1 ", "2 ", ... numbers)
+    text = (
+        "Inclusion Criteria:~1 The subjects voluntarily joined the study and signed the informed consent."
+        "~2 Age: 18-75 years old;ECOG PS score: 0~1; Expected survival 3 months."
+        "~3 participants with estrogen receptor-positive, HER2-Negative Advanced Breast Cancer."
+        "~Biochemical tests should meet the following criteria: a) Total bilirubin 1.5 ULN"
+        "~Exclusion Criteria:~1 Complicated diseases and medical history:~Cirrhosis, active hepatitis"
+        "~2 Tumor-related symptoms and treatment:~Uncontrolled pleural effusion."
+        "~3 Known to be allergic to fluvestone, TQB3616 or any excipient."
+    )
+    found = criteria_by_section(text)
+    assert found["inclusion"] == [
+        "The subjects voluntarily joined the study and signed the informed consent.",
+        "Age: 18-75 years old;ECOG PS score: 0~1; Expected survival 3 months.",
+        "participants with estrogen receptor-positive, HER2-Negative Advanced Breast Cancer.",
+        "Biochemical tests should meet the following criteria: a) Total bilirubin 1.5 ULN",
+    ]
+    assert found["exclusion"] == [
+        "Cirrhosis, active hepatitis",
+        "Uncontrolled pleural effusion.",
+        "Known to be allergic to fluvestone, TQB3616 or any excipient.",
+    ]
+
+
+def test_numbers_that_belong_to_the_text_stay_in_it() -> None:
+    # a line opening with a number that does not count the items up from 1 is text, not a marker
+    text = "Exclusion Criteria:~3 months since prior surgery~4 weeks since prior chemotherapy~1 year since radiotherapy"
+    assert criteria_by_section(text)["exclusion"] == [
+        "3 months since prior surgery",
+        "4 weeks since prior chemotherapy",
+        "1 year since radiotherapy",
+    ]
+
+
+def test_an_item_numbered_next_run_onto_the_line_before_is_its_own() -> None:
+    # dev3 DEV NCT07134413
+    text = (
+        "Inclusion Criteria:\n\n"
+        "6. Subjects must have adequately documented disease progression\n\n"
+        "8. The most recent tumor tissue sample demonstrated PD-L1 TPS <1% 9. appropriate organ function\n"
+        "10. Patients aged 18 to 75. 12. not an item: only the next number starts one\n"
+    )
+    assert criteria_by_section(text)["inclusion"] == [
+        "Subjects must have adequately documented disease progression",
+        "The most recent tumor tissue sample demonstrated PD-L1 TPS <1%",
+        "appropriate organ function",
+        "Patients aged 18 to 75. 12. not an item: only the next number starts one",
+    ]
+
+
+def test_a_negated_heading_negates_the_items_indented_under_it() -> None:
+    # dev3 DEV NCT00004226 (PDQ legacy record): the heading's "No" governs its sub-item
+    text = (
+        "Inclusion Criteria:\n\n"
+        "  -  No grade 3 or 4 toxicity for the following organ tissues:\n\n"
+        "       -  RTOG grade 3 or 4 skin, subcutaneous tissue, larynx, joint, or bone from prior radiotherapy\n\n"
+        "  -  Histologically confirmed squamous cell carcinoma of one of the following:\n\n"
+        "       -  Oral cavity\n\n"
+        "  -  Radiotherapy must begin within 6-12 weeks of surgery\n"
+    )
+    found = [
+        (text[s:e], attrs["negated"])
+        for s, e, attrs in find_criteria(text, [{"name": "inclusion", "start": 0, "end": len(text)}])
+    ]
+    assert found == [
+        ("RTOG grade 3 or 4 skin, subcutaneous tissue, larynx, joint, or bone from prior radiotherapy", True),
+        ("Oral cavity", False),
+        ("Radiotherapy must begin within 6-12 weeks of surgery", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # restating the exclusion, defining or showing the concept, or listing the exceptions
+        "Patients will not be eligible for this study if they:",
+        "Participants will not be entered in the study for any of the following reasons:",
+        "Inadequate bone marrow or other organ function as evidenced by:",
+        "Nonmeasurable disease includes any of the following:",
+        "No concurrent hormonal therapy, except for the following:",
+    ],
+)
+def test_headings_that_do_not_negate_their_items(heading: str) -> None:
+    text = f"Exclusion Criteria:\n\n{heading}\n\n  -  Myocardial infarction\n"
+    ((_, _, attrs),) = find_criteria(text, [{"name": "exclusion", "start": 0, "end": len(text)}])
+    assert attrs["negated"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a prefixed negative adjective that is the whole predicate (dev3 DEV NCT01217385)
+        "Medically unstable;",
+        "Hemodynamically unstable patient",
+        "Individuals incompetent to provide consent (e.g. catatonic, psychotic).",
+        # verbless, a prefixed negative of a quality asked for is the main predicate (dev2 DEV)
+        "Unresolved toxicities from prior anticancer therapy, defined as having not resolved to CTCAE Grade 1",
+        # the second predicate is negative too
+        "Patients must have no surgical option or have refused surgery.",
+        # a concept found undetectable, as one found negative (unannotated HINT text)
+        "Undetectable plasma HIV-1 RNA at least 8 weeks prior to screening",
+        "HBV DNA undetectable",
+        # a sentence about the same concept is its detail, not another item
+        "No brain metastases. Patients with brain metastases must have been treated and stable for 4 weeks.",
+    ],
+)
+def test_criterion_negated_by_dev3_causes(text: str) -> None:
+    assert criterion_negated(text, "exclusion") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a verb of its own the prefixed negative only qualifies the object (dev3 DEV NCT06465238)
+        "Has unresolved toxicities from previous anticancer therapy;",
+        "Patient has unresolved diarrhea ≥ CTCAE grade 2",
+        # a mixed criterion: a negated predicate and a positive one (dev3 DEV NCT02778893, NCT00000854)
+        "A person who is not effectively controlled, has symptoms of brain metastases, or suffers from a mental disorder that is not easily controlled; has a severe mental or cognitive impairment.",
+        "Are on a stable anti-HIV drug regimen or have not been on any anti-HIV drug regimen for the past 30 days.",
+        "Unable to swallow capsules or has malabsorption syndrome",
+        # a later sentence that requires another thing of the patient (dev3 DEV NCT00000748)
+        "No active pneumocystosis. Patients or their guardians must sign informed consent. Pregnant patients are eligible at the clinician's discretion.",
+        # "negative" in a relative clause of another concept (dev3 DEV NCT01313117)
+        "LABC (stages IIB, IIIA, IIB) that are ER negative",
+        # a run-on line's next item starts at a capitalised cue (dev3 DEV NCT00002674)
+        "Philadelphia chromosome-positive chronic myeloid leukemia (CML) in chronic or accelerated phase Ineligible for allograft protocols or no available HLA-matched sibling marrow donor No patients under age 55",
+        # a prefixed adjective before the noun it qualifies; "unlimited" states no limit
+        "Unstable angina",
+        "Prior therapies allowed: unlimited.",
+    ],
+)
+def test_criterion_not_negated_by_dev3_causes(text: str) -> None:
+    assert criterion_negated(text, "inclusion") is False

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..layout import heading_kind
 from ..lexicon import doc_text
 from ..spans import CRITERION, SPAN_KEY, Candidate, set_label_spans
-from .sentences import LogicalLine, logical_lines
+from .sentences import LogicalLine, inner_sentence_starts, logical_lines
 
 INCLUSION = "inclusion"
 EXCLUSION = "exclusion"
@@ -62,17 +62,33 @@ def split_criteria(text: str, start: int, end: int) -> list[tuple[int, int]]:
     placeholders (``Not specified``, ``See Disease Characteristics``, a run-on line of sub-headings
     that all say so) and a lone ``OR`` between two cohorts.
     """
+    return [(first, last) for first, last, _ in _criteria_units(text, start, end)]
+
+
+def _criteria_units(text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """The criteria of :func:`split_criteria`, each with the ``(start, end)`` of the heading it is
+    a sub-item of (a line ending in ``:`` with the criterion indented under it), or None."""
     units = [u for u in logical_lines(text, start, end) if u.content_start < u.end]
-    found = []
+    found: list[tuple[int, int, tuple[int, int] | None]] = []
+    heading: LogicalLine | None = None
     for i, unit in enumerate(units):
         body = text[unit.content_start : unit.end]
+        if heading is not None and not _under(heading, unit):
+            heading = None
         if heading_kind(body) is not None or _placeholder(body) or _CONNECTIVE.fullmatch(body):
             continue
         following = units[i + 1] if i + 1 < len(units) else None
         if following is not None and (body.endswith(":") or _introduces(unit, following, body) or _names_cohort(body)):
+            heading = unit if body.endswith(":") and _under(unit, following) else None
             continue
-        found.append((unit.content_start, unit.end))
+        found.append((unit.content_start, unit.end, None if heading is None else (heading.content_start, heading.end)))
     return found
+
+
+def _under(heading: LogicalLine, unit: LogicalLine) -> bool:
+    """Whether ``unit`` is a sub-item of ``heading``: indented past it, or bulleted under a heading
+    that has no bullet, at least as far in."""
+    return unit.indent > heading.indent or (not heading.bulleted and unit.bulleted and unit.indent >= heading.indent)
 
 
 def _introduces(unit: LogicalLine, following: LogicalLine, body: str) -> bool:
@@ -146,14 +162,17 @@ _PERSON_LABEL = re.compile(
 _AUX = r"(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|had|is|are|was|were|be|been|yet|currently|previously|still)\s+)"
 # Cues that negate what follows them at the start of a criterion.
 # A prefixed negative of a quality criteria ask for ("Adequate organ function", "Measurable
-# disease", toxicities resolved) states its absence: "Insufficient bone marrow reserve",
-# "Unmeasurable lesion(s)", "Unresolved toxicities from prior therapy" (as "Patients who have not
-# recovered" does); one that qualifies a disease does not ("Uncontrolled hypertension", "Untreated
-# brain metastases"). A refusal that happened ("The patient refused to join this study") is an
+# disease", toxicities resolved) opening a criterion is its main predicate and states an absence:
+# "Insufficient bone marrow reserve", "Unmeasurable lesion(s)", "Unresolved toxicities from prior
+# therapy" (as "Incomplete clinical follow-up data" does); after a verb of its own it only qualifies
+# the object ("Has unresolved toxicities from previous anticancer therapy": the patient has them;
+# see _QUALIFIED_OBJECT). One that qualifies a disease does not negate ("Uncontrolled hypertension",
+# "Untreated brain metastases"); as the whole predicate any such word does ("Medically unstable": see
+# _NEGATIVE_PREDICATE). A refusal that happened ("The patient refused to join this study") is an
 # event, not an unwillingness ("refuse to participate").
 _START_CUE = (
     r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|"
-    r"freedom\s+from|negative|sero-?negative|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
+    r"freedom\s+from|negative|sero-?negative|undetectable|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
     r"ineligible|unsuitable|unfit|refus(?:e|es|al)\s+to|do(?:es)?\s+not|don't|doesn't|incomplete|"
     r"insufficient|inadequate|unresolved|unrecovered|(?:un|non-?)(?:measurable|evaluable)|"
     r"failure\s+to\s+(?:sign|give|provide|obtain|comply|understand|agree|consent)|"
@@ -166,10 +185,24 @@ _NON_PERSON = re.compile(
     r"(?:\s+(?:according\s+to|as\s+(?:assessed|defined|determined)\s+by)\b.*)?\s*[.;,]?\s*$",
     re.I,
 )
-# A short criterion that is a concept found negative: "HIV negative", "Pathologic lymph node negative"
+# A prefixed negative adjective that is the whole predicate, with an adverb and the person at most:
+# "Medically unstable;", "Hemodynamically unstable patients", "Unrecovered from prior surgery",
+# "Medically inoperable" (not before the noun it qualifies: "Unstable angina").
+_NEGATIVE_PREDICATE = re.compile(
+    rf"^(?:{_PERSON}\s+(?:(?:who|that)\s+)?{_AUX}*)?(?:[a-z]+ly\s+)?"
+    r"(?:(?!uni|under|until|unlimited|unknown|unusual)un[a-z]{4,}|in(?:operable|competent|capable|eligible|adequate|sufficient|complete))"
+    rf"(?:\s+{_PERSON_NOUN})?(?:\s+(?:from|for|to)\b.*)?\s*[.;,]?\s*$",
+    re.I,
+)
+# A short criterion that is a concept found negative: "HIV negative", "Pathologic lymph node negative",
+# "HBV DNA undetectable"
 # (a longer one names what is negative inside another concept: "... if sentinel node is negative";
-# "positive or negative" says neither).
-_FOUND_NEGATIVE = re.compile(r"^(?!triple\b)(?!.*\b(?:positive|or)\s)(?:[\w/+-]+\s+){1,4}(?:sero)?negative\.?$", re.I)
+# so does a relative clause: "LABC (stages IIB, IIIA) that are ER negative"; "positive or negative"
+# says neither).
+_FOUND_NEGATIVE = re.compile(
+    r"^(?!triple\b)(?!.*\b(?:positive|or|that|which|whose)\s)(?:[\w/+-]+\s+){1,4}(?:(?:sero)?negative|undetectable)\.?$",
+    re.I,
+)
 _NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
 # Limits and fixed phrases read like negations but are not: "No more than 2 prior regimens",
 # "Must have not more than ...", "not otherwise specified".
@@ -178,6 +211,10 @@ _LIMIT = re.compile(
     r"younger|exceeding|to\s+exceed|otherwise|limited|applicable|specified)\b",
     re.I,
 )
+_PREFIXED_QUALITY = re.compile(
+    r"\b(?:insufficient|inadequate|incomplete|unresolved|unrecovered|(?:un|non-?)(?:measurable|evaluable))$", re.I
+)
+_QUALIFIED_OBJECT = re.compile(rf"\b(?:has|have|had)\s+{_PREFIXED_QUALITY.pattern}", re.I)
 _START = re.compile(rf"^(?:{_PERSON}\s+)?(?:(?:who|that)\s+)?{_AUX}*(?:{_START_CUE})", re.I)
 _WITH_NO = re.compile(rf"^{_PERSON}\s+(?:with\s+no|with\s*out|have\s+no|has\s+no)\b", re.I)
 # (A one-word relative clause may describe the person: "Women who are pre-menopausal must have a
@@ -207,6 +244,28 @@ _JUDGED_UNFIT = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|that|which|if|unless|when|where)\b", re.I)
+# A second predicate coordinated with a negated first one, with its own verb and no cue: "A person
+# who is not effectively controlled, has symptoms of brain metastases, or suffers from ...". The
+# criterion is mixed, and a mixed criterion is not negated (not after a relative word, where the
+# predicate belongs to the negated thing: "No brain metastases that are symptomatic or have required
+# steroids"; nor when the second predicate is negative too: "must have no surgical option or have
+# refused surgery").
+_POSITIVE_PREDICATE = re.compile(
+    r"(?:,|\band\b|\bor\b)\s+(?:(?:and|or)\s+)?(?:has|have|had|is|are|was|were|suffers?|suffered|shows?|"
+    r"requires?|receives?|received|needs?|develops?|developed|experiences?|experienced)\b"
+    r"(?!\s+(?:not|no|never|refused|declined|unable|unwilling|unsuitable|unfit|ineligible|incapable)\b)(?!n't)",
+    re.I,
+)
+# The cues that negate a verb, whose clause may coordinate a second verb with its own subject left
+# out ("Is unable to swallow tablets or has malabsorption"); "No X, obtained ..., is available" is
+# one predicate of a negated noun.
+_VERBAL_CUE = re.compile(
+    r"(?:\bnot|\bnever|\bunable|\bincapable|\bcannot|\bunwilling|\bunfit|\bunsuitable|\bineligible|n't)$", re.I
+)
+# A run-on line (PDQ-style) starts its next item with a capitalised cue straight after a lower-case
+# word: "... in chronic or accelerated phase Ineligible for allograft protocols ... No patients under
+# age 55": the first item ends there.
+_RUN_ON_CUE = re.compile(rf"(?<=[a-z0-9%)])\s+(?=(?-i:[A-Z][a-z]))(?={_START_CUE})", re.I)
 _JUDGED_WORDS = ("considered", "deemed", "judged", "assessed", "regarded")
 # A negated verb later in the first clause: "The site planned for radiation was not irradiated",
 # "Patients to receive IL-2 must have no active infections".
@@ -224,10 +283,11 @@ _BARE_NOT = re.compile(
 )
 _MAX_BARE_PREFIX_WORDS = 3
 # Words that open a subordinate or coordinated clause: a negation after them does not negate the
-# main concept ("Patients with X who are not ...", "Biopsy done and has not yet had therapy").
+# main concept ("Patients with X who are not ...", "Biopsy done and has not yet had therapy", "Are on a
+# stable anti-HIV drug regimen or have not been on any ...": a mixed criterion).
 _SUBORDINATE = re.compile(
     r"\b(?:who|that|which|whose|whom|where|if|when|unless|except|although|because|since|until|while|"
-    r"whereas|than|other|but|provided|as\s+long\s+as)\b|\band\s+(?:has|have|had|is|are|was|were|does|do|did|must|should|will|can|may)\b",
+    r"whereas|than|other|but|provided|as\s+long\s+as)\b|\b(?:and|or|and/or)\s+(?:has|have|had|is|are|was|were|does|do|did|must|should|will|can|may)\b",
     re.I,
 )
 _PERSON_WITH = re.compile(rf"^{_PERSON}\s+with\b", re.I)
@@ -251,7 +311,7 @@ _MAX_PREFIX_WORDS = 10
 _EXCLUDED_WORDS = ("excluded", "eligible", "may")
 _BARE_NOT_WORDS = ("not",)
 _NAIVE_WORDS = ("naive",)
-_FOUND_NEGATIVE_ENDS = ("negative", "negative.")
+_FOUND_NEGATIVE_ENDS = ("negative", "negative.", "undetectable", "undetectable.")
 _VERB_NEGATION_WORDS = ("no", "never", "n't", "unsuitable", "ineligible", "unfit", "unable", "incapable")
 
 
@@ -264,16 +324,83 @@ def criterion_negated(text: str, section: str = INCLUSION) -> bool:
     qualifies the concept) and for limits ("No more than 2 prior regimens"). Only the first
     clause counts (up to ``;``, ``:`` or the end of the first sentence), without parentheses.
     A line of PDQ sub-headed items ("Hepatic: No history of liver disease Renal: Not specified")
-    is negated when every item that states something is.
+    is negated when every item that states something is; a mixed criterion is not ("Are on a
+    stable regimen or have not been on any ...", "No active pneumocystosis. Patients ... must sign
+    informed consent."). A heading's cue over the items listed under it is :func:`heading_negates`.
     """
     items = [item for item in labelled_items(text.strip()) if item and not _NOTHING.fullmatch(item)]
-    return bool(items) and all(_clause_negated(item, section) for item in items)
+    return bool(items) and all(_clause_negated(item, section) and not _mixed(item, section) for item in items)
+
+
+# Words too common to tie two sentences of a criterion to one concept.
+_COMMON_WORDS = frozenset(
+    [
+        "with",
+        "must",
+        "have",
+        "been",
+        "that",
+        "this",
+        "their",
+        "they",
+        "them",
+        "from",
+        "will",
+        "should",
+        "patients",
+        "patient",
+        "subjects",
+        "subject",
+        "participants",
+        "eligible",
+        "study",
+        "prior",
+        "other",
+        "than",
+        "within",
+        "after",
+        "before",
+        "least",
+        "more",
+        "less",
+    ]
+)
+_WORD = re.compile(r"[a-z][a-z-]{3,}")
+
+
+# A sentence that is a requirement of its own on the patient: "Patients or their guardians must sign
+# informed consent." (not a note or an exception: "Patients on prophylactic antimicrobials can be
+# included", "Not applicable to participants who are surgically sterile").
+_OWN_REQUIREMENT = re.compile(rf"^{_PERSON}(?:\s+(?:or|and)\s+(?:their\s+)?[\w-]+)?\s+(?:must|should|shall)\s", re.I)
+
+
+def _mixed(text: str, section: str) -> bool:
+    """Whether a negated criterion goes on with a sentence that requires another thing of the
+    patient, not negated: "No active pneumocystosis. Patients or their guardians must sign informed
+    consent." (a run-on criterion is negated only when every item on it asserts absence). A later
+    sentence about the same concept is its detail ("No brain metastases. Patients with brain
+    metastases must have been treated ...")."""
+    starts = inner_sentence_starts(text)
+    if not starts:
+        return False
+    concept = set(_WORD.findall(text[: starts[0]].lower())) - _COMMON_WORDS
+    for begin, stop in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[begin:stop].strip()
+        if _OWN_REQUIREMENT.match(sentence) is None:
+            continue
+        words = set(_WORD.findall(sentence.lower())) - _COMMON_WORDS
+        if not words & concept and not _clause_negated(sentence, section):
+            return True
+    return False
 
 
 def _clause_negated(text: str, section: str) -> bool:
     text = _JUDGMENT.sub(" ", _PERSON_LABEL.sub("", text, count=1))
     clause = _FIRST_CLAUSE_END.split(text, maxsplit=1)[0]
     clause = " ".join(_PARENTHESES.sub(" ", clause).split())
+    run_on = _RUN_ON_CUE.search(clause, 1)
+    if run_on is not None:
+        clause = clause[: run_on.start()]
     if not clause:
         return False
     # "Patients with distant metastases will be excluded": under an inclusion heading it asserts
@@ -291,12 +418,18 @@ def _clause_negated(text: str, section: str) -> bool:
         if cue is not None:
             if cue.group().lower().endswith("negative") and _ALSO_REQUIRED.search(text, cue.end()):
                 return False
+            if pattern is _START and _QUALIFIED_OBJECT.search(cue.group()):
+                return False
+            other = _POSITIVE_PREDICATE.search(clause, cue.end()) if _VERBAL_CUE.search(cue.group()) else None
+            if other is not None and not _RELATIVE.search(clause, cue.end(), other.start()):
+                return False
             return not _limit_at(clause, cue.start(), cue.end())
     judged = _JUDGED_UNFIT.search(clause) if _may_hold(lower, _JUDGED_WORDS) else None
     if judged is not None and not _RELATIVE.search(clause, 0, judged.start()):
         return True
     if (
         _NON_PERSON.match(clause)
+        or _NEGATIVE_PREDICATE.match(clause)
         or (_may_hold(lower, _NAIVE_WORDS) and _NAIVE.match(clause))
         or ((lower is None or lower.endswith(_FOUND_NEGATIVE_ENDS)) and _FOUND_NEGATIVE.match(clause))
     ):
@@ -323,6 +456,41 @@ def _limit_at(clause: str, start: int, end: int) -> bool:
     return limit is not None and limit.start() < end
 
 
+# A heading that restates the exclusion ("Patients will not be eligible for this study if they:",
+# "Patients with the following are excluded:") says what the list is, not that its items are absent.
+_ELIGIBILITY_WORDS = re.compile(
+    r"\b(?:eligib\w*|ineligible|excluded|exclusion|enrol\w*|participat\w*|included|entered|admitted)\b", re.I
+)
+# Nor does a heading whose list shows, defines or explains its concept rather than naming what is
+# absent: "Inadequate bone marrow or other organ function as evidenced by:", "Nonmeasurable disease
+# includes any of the following:", "No evidence of leukemia, as indicated by the following criteria:",
+# "not currently a candidate for CSA treatment due to:"; nor one whose list is its exceptions ("No
+# concurrent hormonal therapy, except for the following:"; but "..., unless ..., including any of
+# the following:" lists what is absent).
+_DEFINING = re.compile(
+    r"\b(?:(?:evidenced|indicated|demonstrated|documented|shown|determined|measured)\s+by|includes?\b(?!\s*:)|means\b|"
+    r"due\s+to|because\s+of)",
+    re.I,
+)
+_EXCEPTING = re.compile(
+    r"\b(?:except|excluding|other\s+than|unless|with\s+the\s+exception\s+of)\b(?!.*\b(?:including|such\s+as)\b)", re.I
+)
+
+
+def heading_negates(heading: str) -> bool:
+    """Whether a heading line negates the items listed under it: its negation cue opens it ("No
+    grade 3 or 4 toxicity for the following organ tissues:", "Patients must not have:") and it
+    does not only restate the exclusion. Its items are then negated (contract v1.2: a cue covers
+    the list it governs)."""
+    clause = " ".join(_PARENTHESES.sub(" ", heading.rstrip(":")).split())
+    if not clause or _ELIGIBILITY_WORDS.search(clause) or _DEFINING.search(clause) or _EXCEPTING.search(clause):
+        return False
+    cue = _START.match(clause) or _WITH_NO.match(clause)
+    return (
+        cue is not None and not _PREFIXED_QUALITY.search(cue.group()) and not _limit_at(clause, cue.start(), cue.end())
+    )
+
+
 def requires(section: str, negated: bool) -> str:
     """What a patient must show for the criterion's main concept: inclusion asks for it unless
     negated, exclusion asks for its absence unless negated."""
@@ -336,8 +504,10 @@ def find_criteria(text: str, sections: list[dict]) -> list[Candidate]:
         name = section["name"]
         if name not in (INCLUSION, EXCLUSION):
             continue
-        for start, end in split_criteria(text, section["start"], section["end"]):
-            negated = criterion_negated(text[start:end], name)
+        for start, end, heading in _criteria_units(text, section["start"], section["end"]):
+            negated = criterion_negated(text[start:end], name) or (
+                heading is not None and heading_negates(text[heading[0] : heading[1]])
+            )
             found.append((start, end, {"section": name, "negated": negated, "requires": requires(name, negated)}))
     return found
 

@@ -89,8 +89,45 @@ class LogicalLine:
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """The physical lines of ``text[start:end]`` with their bullet markers; a ``~`` ends a line
     unless it writes a range or an approximation (AACT rows "age;~Subjects", "or~65 to 75", but not
-    "0~1", " ~30 patients", "grade III ~ IV")."""
-    return [_line(text, s, e) for s, e in line_spans(text, start, end, tilde="break_unless_range")]
+    "0~1", " ~30 patients", "grade III ~ IV"). Bare item numbers ("~1 The subjects ...~2 Age:
+    ...") are markers when they count the lines up from 1 (see :func:`_bare_numbered`)."""
+    return _bare_numbered(
+        text, [_line(text, s, e) for s, e in line_spans(text, start, end, tilde="break_unless_range")]
+    )
+
+
+# An item number written without a dot or bracket before the item's text ("~1 The subjects
+# voluntarily joined ...", as records registered from China write them after ``~``).
+_BARE_NUMBER = re.compile(r"([1-9][0-9]?)[ \t]+(?=\S)")
+
+
+def _bare_numbered(text: str, lines: list[Line]) -> list[Line]:
+    """``lines`` with the bare item numbers taken as markers.
+
+    A number opening an unmarked line counts as a marker only inside a run of such lines numbered
+    1, 2, 3, ... in order (lines between them may have none: a wrapped item, a sub-item), so a
+    number that belongs to the text ("3 months since surgery", "1 year") stays in it.
+    """
+    numbered: list[tuple[int, int, int]] = []  # (line index, number, content start after it)
+    for i, line in enumerate(lines):
+        if not line.bulleted and not line.blank:
+            match = _BARE_NUMBER.match(text, line.content_start, line.content_end)
+            if match is not None:
+                numbered.append((i, int(match.group(1)), match.end()))
+    if len(numbered) < 2:
+        return lines
+    marked = list(lines)
+    run: list[tuple[int, int, int]] = []
+    for item in [*numbered, (-1, 0, 0)]:
+        if item[1] == len(run) + 1:
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            for i, _, content in run:
+                line = lines[i]
+                marked[i] = Line(line.start, line.end, line.marker_start, content, line.content_end)
+        run = [item] if item[1] == 1 else []
+    return marked
 
 
 def _line(text: str, start: int, end: int) -> Line:
@@ -242,7 +279,46 @@ def _logical_lines(text: str, start: int, end: int) -> tuple[LogicalLine, ...]:
         prev = line
         after_blank = False
         pending_marker = None
-    return tuple(units)
+    return tuple(_split_run_on_items(text, units))
+
+
+# The number of a numbered item's marker ("8. ", "(8) ", "8) ").
+_ITEM_NUMBER = re.compile(r"\(?([0-9]{1,3})\\?[.)]")
+
+
+# A list of the item's own, counting from 1 inside it: "1. Received any of the following treatments:
+# 1. previous treatment with any EGFR TKI; 2. major surgery ..." (its "2." is not item 2).
+_INNER_LIST = re.compile(r"(?<=\s)\(?1[.)]\s")
+
+
+def _split_run_on_items(text: str, units: list[LogicalLine]) -> list[LogicalLine]:
+    """``units`` with the numbered items run onto the line of the item before them made their own:
+    "8. The most recent ... PD-L1 TPS <1% 9. appropriate organ function" holds item 9. Only the
+    next number with the same punctuation, after a space and before a word, starts an item there,
+    and not inside a list of the item's own that counts from 1."""
+    result: list[LogicalLine] = []
+    for unit in units:
+        number = _ITEM_NUMBER.fullmatch(text, unit.start, unit.content_start - _trailing_space(text, unit))
+        while number is not None:
+            following = int(number.group(1)) + 1
+            punct = text[number.end() - 1]
+            inline = re.compile(rf"(?<=\s){following}\{punct}[ \t]+(?=[A-Za-z(])").search(
+                text, unit.content_start, unit.end
+            )
+            if inline is None or _INNER_LIST.search(text, unit.content_start, inline.start()) is not None:
+                break
+            end = trim(text, unit.content_start, inline.start())[1]
+            result.append(LogicalLine(unit.start, unit.content_start, end, unit.bulleted, unit.indent))
+            unit = LogicalLine(inline.start(), inline.end(), unit.end, True, unit.indent)
+            number = _ITEM_NUMBER.fullmatch(text, inline.start(), inline.end() - _trailing_space(text, unit))
+        result.append(unit)
+    return result
+
+
+def _trailing_space(text: str, unit: LogicalLine) -> int:
+    """How many white-space characters end the marker of ``unit``."""
+    marker = text[unit.start : unit.content_start]
+    return len(marker) - len(marker.rstrip())
 
 
 # Words whose final "." does not end a sentence.
@@ -312,6 +388,12 @@ def sentence_starts(text: str, start: int = 0, end: int | None = None) -> list[i
         starts.append(unit.start)
         starts.extend(_inner_starts(text, unit.content_start, unit.end))
     return starts
+
+
+def inner_sentence_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets where a sentence starts inside one line or bullet ``text[start:end]`` (not at its
+    start): after ``.``, ``!`` or ``?``, space and a capital letter, as :func:`sentence_starts` finds them."""
+    return list(_inner_starts(text, start, len(text) if end is None else end))
 
 
 def _inner_starts(text: str, start: int, end: int) -> Iterable[int]:
