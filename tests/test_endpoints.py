@@ -756,6 +756,42 @@ def test_endpoints_criteria_describing_the_patient_are_not_endpoints(nlp: Langua
     ]
 
 
+def test_endpoints_a_weak_name_in_a_criterion_is_the_patients_response(nlp: Language):
+    # NLI4CT NCT00320411 (inclusion criteria): an aim in a criterion is the patient's, while the
+    # same aim in the description names the measure
+    text = (
+        "Evaluate tumor response using RECIST criteria after 12 weeks of treatment.\n"
+        "Eligibility\n"
+        "Inclusion Criteria:\n"
+        "- Archived tumor tissue must be available to compare tumor response with intra-tumoral expression "
+        "levels of biomarkers (ErbB1 and ErbB2).\n"
+    )
+    assert endpoints(nlp(text)) == [("tumor response", "objective response rate")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # NLI4CT NCT02102490, NCT00426556 (outcome descriptions): a best overall response of CR or
+        # PR is a category, and so is its short form (dev2 gold NCT01268150 leaves both untagged)
+        (
+            "Percentage of participants achieving a best overall response (BOR) of complete response (CR) or "
+            "partial response (PR) as per RECIST.",
+            [],
+        ),
+        (
+            "ORR was defined as the proportion of patients with a best overall response (BOR) of complete "
+            "response (CR) or partial response (PR).",
+            [("ORR", "objective response rate")],
+        ),
+        # NLI4CT NCT00274456: ORR names the rate whatever the weak name before it
+        ("Overall response (ORR) = CR+PR.", [("ORR", "objective response rate")]),
+    ],
+)
+def test_endpoints_the_short_form_of_a_category_is_a_category(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected
+
+
 def test_endpoints_stopping_rules_are_not_endpoints(nlp: Language):
     # API v2 description
     text = (
@@ -1037,6 +1073,30 @@ def test_endpoints_non_serious_adverse_events_are_not_serious(nlp: Language, mea
     ],
 )
 def test_endpoints_read_a_grade_written_after_the_endpoint(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # NLI4CT NCT02038010 and NCT01419717 (outcome descriptions): a CTCAE scale's entries, where
+        # each grade opens the next entry ("Grade 2 Moderate AE"), not a grade of the AE before it
+        (
+            "AEs will be graded according to the following: Grade 1 Mild AE Grade 2 Moderate AE Grade 3 Severe AE",
+            [("AEs", "adverse events"), ("AE", "adverse events"), ("AE", "adverse events"), ("AE", "adverse events")],
+        ),
+        (
+            "CTCAE version 3.0, where Grade 1 = Mild AE Grade 2 = Moderate AE Grade 3 = Severe AE",
+            [("AE", "adverse events"), ("AE", "adverse events"), ("AE", "adverse events")],
+        ),
+        # NLI4CT NCT01419717 and NCT00448591 (results): a list of grades after or before the name
+        ("AE grade 3, 4, or 5: 46  35.9%", [("AE grade 3, 4, or 5", "grade 3-5 adverse events")]),
+        ("CTC grade 3, 4 or 5 AE: 57.6", [("grade 3, 4 or 5 AE", "grade 3-5 adverse events")]),
+    ],
+)
+def test_endpoints_a_grading_scale_entry_is_no_grade_of_the_name_before_it(
+    nlp: Language, measure: str, expected: Found
+):
     assert endpoints(outcome_doc(nlp, measure)) == expected
 
 

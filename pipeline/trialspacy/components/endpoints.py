@@ -198,11 +198,13 @@ SENTENCE_END = re.compile(r"[.;!?](?=\s)|[|\n~]")
 CLAUSE_END = re.compile(r",\s|;\s|\.\s|\n")
 
 _NUM = r"(?:[1-5]|IV|V|I{1,3})"
+# The middle grades of a list, before its last: "grade 3, 4, or 5", "grade 3, 4 or 5".
+_LIST = rf"(?:\s*,\s*{_NUM}\b)*\s*,?"
 # A CTCAE grade written before a safety endpoint: "grade 3 or above", "grade ≥3", "≥ grade 3",
 # "grade 3-4", "grade 3/4", "grade 3 or 4", "Grade 3 Through Grade 5", "G3-4", "Grade 3+".
 GRADE_BEFORE = re.compile(
     rf"(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
-    rf"(?:\s*(?:-|–|/|to|or|and|through)\s*(?:grade\s*)?(?P<hi>{_NUM})\b)?"
+    rf"(?:{_LIST}\s*(?:-|–|/|to|or|and|through)\s*(?:grade\s*)?(?P<hi>{_NUM})\b)?"
     r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over)|\s*\+)?\s*$",
     re.IGNORECASE,
 )
@@ -211,9 +213,14 @@ GRADE_BEFORE = re.compile(
 # "grade 3 toxicity or higher".
 GRADE_AFTER = re.compile(
     rf"\s*(?:of\s+)?(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:CTCAE\s+)?(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
-    rf"(?:\s*(?:-|–|/|to|or|and|through)\s*(?:grade\s*)?(?P<hi>{_NUM})\b)?"
+    rf"(?:{_LIST}\s*(?:-|–|/|to|or|and|through)\s*(?:grade\s*)?(?P<hi>{_NUM})\b)?"
     r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over)\b|\s*\+)?(?!\w)",
     re.IGNORECASE,
+)
+# A grade that opens an entry of a grading scale belongs to the severity after it, not to the name
+# before it: "Grade 1 Mild AE Grade 2 Moderate AE Grade 3 Severe AE", "AE Grade 2 = Moderate".
+SCALE_ENTRY_AFTER = re.compile(
+    r"\s*(?:[=:–-]\s*)?(?:mild|moderate|severe|life[- ]threatening|disabling|death|fatal)\b", re.IGNORECASE
 )
 OR_HIGHER_AFTER = re.compile(r"\s*(?:or|and)\s+(?:above|higher|greater|worse)\b", re.IGNORECASE)
 # The first word of a coordination whose head is written once: "acute" in "acute and late toxicity",
@@ -315,7 +322,9 @@ def grade_after(text: str, end: int, graded_before: str | None) -> tuple[int, st
     ``or higher`` that makes that grade a lower bound."""
     if graded_before is None:
         match = GRADE_AFTER.match(text, end)
-        return None if match is None else (match.end(), grade_label(match))
+        if match is None or SCALE_ENTRY_AFTER.match(text, match.end()):
+            return None
+        return match.end(), grade_label(match)
     match = OR_HIGHER_AFTER.match(text, end)
     if match is None or not graded_before[0].isdigit():
         return None
@@ -856,15 +865,23 @@ def find_endpoints(
     clauses = first_clause_ends(text, doc._.trialspacy_outcome_items or [])
     kept = []
     guarded_end: int | None = None
+    category: Mention | None = None
     for m in mentions:
         if m.category and not counted_in_title(text, m, clauses):
             continue
+        # The short form in brackets right after a weak name used as a category is the category's
+        # when the endpoint has only weak names: "a best overall response (BOR) of confirmed
+        # complete response (CR)" (not "Overall response (ORR) = CR + PR": ORR names the rate).
         if (
-            m.weak
-            and not any(s <= m.start_char and m.end_char <= e for s, e in clauses)
-            and AIM_BEFORE.search(text, max(0, m.start_char - AIM_WINDOW), m.start_char) is None
-            and METHOD_AFTER.match(text, m.end_char) is None
+            m.short
+            and category is not None
+            and m.canonical == category.canonical
+            and not lex.by_canonical.get(m.canonical, {}).get("variants")
+            and text[category.end_char : m.start_char].strip() in ("(", "（", "[")
         ):
+            continue
+        if m.weak and not weak_names_measure(doc, text, m, clauses):
+            category = m
             continue
         if context_guards:
             sections = sections_at(doc, m.start_char, m.end_char)
@@ -888,6 +905,22 @@ def find_endpoints(
                 continue
         kept.append(m)
     return kept
+
+
+def weak_names_measure(doc: Doc, text: str, mention: Mention, titles: Sequence[tuple[int, int]]) -> bool:
+    """Whether a weak name (``objective response``, ``tumor response``) names an outcome measure:
+    inside the first clause of an outcome item (``titles``), or after an aim or before the
+    measure's method outside the eligibility criteria, where an aim or a method is the patient's
+    ("Must have a target lesion to evaluate treatment response", "tissue must be available to
+    compare tumor response with ... biomarkers")."""
+    if any(start <= mention.start_char and mention.end_char <= end for start, end in titles):
+        return True
+    if ELIGIBILITY_SECTIONS.intersection(sections_at(doc, mention.start_char, mention.end_char)):
+        return False
+    return (
+        AIM_BEFORE.search(text, max(0, mention.start_char - AIM_WINDOW), mention.start_char) is not None
+        or METHOD_AFTER.match(text, mention.end_char) is not None
+    )
 
 
 def counted_in_title(text: str, mention: Mention, titles: Sequence[tuple[int, int]]) -> bool:
