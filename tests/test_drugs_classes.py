@@ -447,6 +447,24 @@ def test_drugs_classes_indication_as_a_condition_or_a_title_is_no_class(nlp, tex
             "SU5416, a small molecule inhibitor of the vascular endothelial growth factor receptor (VEGFR) in",
             {"inhibitor of the vascular endothelial growth factor receptor": "vegfr inhibitors"},
         ),
+        # LCT DEV NCT03868046 and registry criteria: "anti-tumor" there begins "tumor necrosis factor",
+        # not the generic adjective (antitumor), which names chemotherapy.
+        (
+            "rituximab, anti-tumor necrosis factor drugs (infliximab, etanercept, adalimumab, golimumab)",
+            {"anti-tumor necrosis factor drugs": "tnf inhibitors"},
+        ),
+        (
+            "methotrexate, thalidomide, and anti-tumor necrosis factor-alpha agents) within 2 weeks",
+            {"anti-tumor necrosis factor-alpha agents": "tnf inhibitors"},
+        ),
+        (
+            "Have had prior treatment with biologic anti-tumour necrosis factor (TNF) drugs",
+            {"anti-tumour necrosis factor (TNF) drugs": "tnf inhibitors"},
+        ),
+        (
+            "Subject has previously received systemic anti-tumor necrosis factor (TNF) therapy",
+            {"anti-tumor necrosis factor": "tnf inhibitors"},
+        ),
     ],
 )
 def test_drugs_classes_targets_written_out_name_their_short_forms_class(nlp, text, expected):
@@ -460,6 +478,8 @@ def test_drugs_classes_targets_written_out_name_their_short_forms_class(nlp, tex
         "Epidermal growth factor receptor (EGFR) mutation-positive tumours",
         "programmed death ligand 1 expression of at least 1%",
         "vascular endothelial growth factor levels, cytotoxic T lymphocyte responses",
+        "serum tumor necrosis factor-alpha and interleukin-6 levels",
+        "the anti-tumor activity of necrosis-inducing agents",
     ],
 )
 def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):
