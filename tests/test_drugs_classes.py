@@ -356,6 +356,32 @@ def test_drugs_classes_a_letter_without_its_class_head_is_no_class(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Registry criteria: a participle of what the drugs do to a target, with a generic or an
+        # antibody head, is the target's class head.
+        (
+            "tremelimumab or other CTLA-4 blocking antibodies",
+            {"CTLA-4 blocking antibodies": "ctla-4 blocking antibodies"},
+        ),
+        (
+            "at least one androgen receptor targeting agent",
+            {"androgen receptor targeting agent": "androgen receptor targeting agents"},
+        ),
+        ("Patients treated with VEGF-targeting agents", {"VEGF-targeting agents": "vegf targeting agents"}),
+    ],
+)
+def test_drugs_classes_participle_heads(nlp, text, expected):
+    found = {surface: normalized for surface, (normalized, kind) in classes(nlp, text).items() if kind == "class"}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", ["a tumor targeting agent was not used", "the blocking antibodies assay"])
+def test_drugs_classes_participle_heads_need_a_target(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
     "text,surface,normalized",
     [
         # CHIA DEV criteria: a disease or indication, or anti- and one, before a generic head
