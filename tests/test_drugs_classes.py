@@ -376,6 +376,37 @@ def test_drugs_classes_participle_heads(nlp, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03866538: a mechanism written in words with its member's number or its subunits.
+        (
+            "anti-TNF monoclonal antibodies, alpha-4 beta-7 integrin inhibiting monoclonal antibody, "
+            "interleukin 12/23 inhibiting monoclonal antibody, JAK inhibitors.",
+            {
+                "anti-TNF monoclonal antibodies": "anti-tnf antibodies",
+                "alpha-4 beta-7 integrin inhibiting monoclonal antibody": (
+                    "alpha-4 beta-7 integrin inhibiting monoclonal antibodies"
+                ),
+                "interleukin 12/23 inhibiting monoclonal antibody": "interleukin 12/23 inhibiting monoclonal antibodies",
+                "JAK inhibitors": "jak inhibitors",
+            },
+        ),
+        (
+            "prior interleukin-6 receptor antagonists or interleukin 17 antagonists",
+            {
+                "interleukin-6 receptor antagonists": "interleukin-6 receptor antagonists",
+                "interleukin 17 antagonists": "interleukin 17 antagonists",
+            },
+        ),
+        ("prior integrin inhibitors", {"integrin inhibitors": "integrin inhibitors"}),
+    ],
+)
+def test_drugs_classes_mechanism_with_its_member(nlp, text, expected):
+    found = {surface: normalized for surface, (normalized, kind) in classes(nlp, text).items() if kind == "class"}
+    assert found == expected
+
+
 @pytest.mark.parametrize("text", ["a tumor targeting agent was not used", "the blocking antibodies assay"])
 def test_drugs_classes_participle_heads_need_a_target(nlp, text):
     assert classes(nlp, text) == {}

@@ -99,8 +99,12 @@ _GREEK_SUBTYPE = r"(?i:(?:alpha|beta|α|β)[ \t-]?[1-3](?:[ \t-]adrenergic)?)"
 _ION_CHANNEL = r"(?:Ca|Na|K|Cl)(?:\+\+|2\+|\+)[ \t-]?(?i:channel)"
 _LETTER_RECEPTOR = r"[A-Z](?=[ \t-](?i:receptor))"
 _ACTIVATED_FACTOR = r"(?:(?i:factor)[ \t-])?(?P<factor>(?:II|VII|IX|X|XI|XII)a)(?:[ \t-](?i:factor))?"
+# A mechanism written in words may carry its member's number (``interleukin 17``, ``interleukin-6``,
+# ``interleukin 12/23``), or its subunits' Greek letters before it (``alpha-4 beta-7 integrin``).
+_MEMBER_NUMBER = r"(?:[ \t-]?\d{1,2}(?:/\d{1,2})*(?![\w.,/]))?"
+_SUBUNITS = r"(?:(?i:alpha|beta|α|β)[ \t-]?\d{1,2}[ \t-]?){0,2}"
 MECHANISM_CLASS_RE = re.compile(
-    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))"
+    rf"(?<![\w-])(?P<target>{_SUBUNITS}(?i:(?:selective{_GAP})?(?:{_MECHANISM})){_MEMBER_NUMBER}"
     rf"|{_GREEK_SUBTYPE}|{_ION_CHANNEL}|{_LETTER_RECEPTOR}|{_ACTIVATED_FACTOR}){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
 # A target written out, listed with its short form (``programmed cell death protein 1 (PD-1)``): its
