@@ -5,8 +5,10 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
 
 - a target or mechanism and a class head: ``BTK inhibitors``, ``CDK4/6 inhibitor``, ``GLP-1 receptor
   agonists``, ``proton pump inhibitors``, ``selective androgen receptor modulators``, ``poly
-  (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``; a target is a
-  gene-like name (``MEK``, ``PD-1``, ``mTOR``), a listed mechanism (``tyrosine kinase``) or a target
+  (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``, with a participle
+  head too (``CTLA-4 blocking antibodies``, ``androgen receptor targeting agent``); a target is a
+  gene-like name (``MEK``, ``PD-1``, ``mTOR``), a listed mechanism (``tyrosine kinase``; with its
+  member's number or its subunits: ``interleukin 12/23``, ``alpha-4 beta-7 integrin``) or a target
   written with one letter or a symbol, which no gene test can take: a receptor subtype by its Greek
   letter (``alpha 2 receptor agonists``, ``β1-adrenergic blockers``), an ion channel (``Ca++ channel
   blockers``), a receptor by its letter (``M-receptor blockers``), an activated coagulation factor
