@@ -356,6 +356,63 @@ def test_drugs_classes_a_letter_without_its_class_head_is_no_class(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Registry criteria: a participle of what the drugs do to a target, with a generic or an
+        # antibody head, is the target's class head.
+        (
+            "tremelimumab or other CTLA-4 blocking antibodies",
+            {"CTLA-4 blocking antibodies": "ctla-4 blocking antibodies"},
+        ),
+        (
+            "at least one androgen receptor targeting agent",
+            {"androgen receptor targeting agent": "androgen receptor targeting agents"},
+        ),
+        ("Patients treated with VEGF-targeting agents", {"VEGF-targeting agents": "vegf targeting agents"}),
+    ],
+)
+def test_drugs_classes_participle_heads(nlp, text, expected):
+    found = {surface: normalized for surface, (normalized, kind) in classes(nlp, text).items() if kind == "class"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03866538: a mechanism written in words with its member's number or its subunits.
+        (
+            "anti-TNF monoclonal antibodies, alpha-4 beta-7 integrin inhibiting monoclonal antibody, "
+            "interleukin 12/23 inhibiting monoclonal antibody, JAK inhibitors.",
+            {
+                "anti-TNF monoclonal antibodies": "anti-tnf antibodies",
+                "alpha-4 beta-7 integrin inhibiting monoclonal antibody": (
+                    "alpha-4 beta-7 integrin inhibiting monoclonal antibodies"
+                ),
+                "interleukin 12/23 inhibiting monoclonal antibody": "interleukin 12/23 inhibiting monoclonal antibodies",
+                "JAK inhibitors": "jak inhibitors",
+            },
+        ),
+        (
+            "prior interleukin-6 receptor antagonists or interleukin 17 antagonists",
+            {
+                "interleukin-6 receptor antagonists": "interleukin-6 receptor antagonists",
+                "interleukin 17 antagonists": "interleukin 17 antagonists",
+            },
+        ),
+        ("prior integrin inhibitors", {"integrin inhibitors": "integrin inhibitors"}),
+    ],
+)
+def test_drugs_classes_mechanism_with_its_member(nlp, text, expected):
+    found = {surface: normalized for surface, (normalized, kind) in classes(nlp, text).items() if kind == "class"}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", ["a tumor targeting agent was not used", "the blocking antibodies assay"])
+def test_drugs_classes_participle_heads_need_a_target(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
     "text,surface,normalized",
     [
         # CHIA DEV criteria: a disease or indication, or anti- and one, before a generic head
@@ -447,6 +504,24 @@ def test_drugs_classes_indication_as_a_condition_or_a_title_is_no_class(nlp, tex
             "SU5416, a small molecule inhibitor of the vascular endothelial growth factor receptor (VEGFR) in",
             {"inhibitor of the vascular endothelial growth factor receptor": "vegfr inhibitors"},
         ),
+        # LCT DEV NCT03868046 and registry criteria: "anti-tumor" there begins "tumor necrosis factor",
+        # not the generic adjective (antitumor), which names chemotherapy.
+        (
+            "rituximab, anti-tumor necrosis factor drugs (infliximab, etanercept, adalimumab, golimumab)",
+            {"anti-tumor necrosis factor drugs": "tnf inhibitors"},
+        ),
+        (
+            "methotrexate, thalidomide, and anti-tumor necrosis factor-alpha agents) within 2 weeks",
+            {"anti-tumor necrosis factor-alpha agents": "tnf inhibitors"},
+        ),
+        (
+            "Have had prior treatment with biologic anti-tumour necrosis factor (TNF) drugs",
+            {"anti-tumour necrosis factor (TNF) drugs": "tnf inhibitors"},
+        ),
+        (
+            "Subject has previously received systemic anti-tumor necrosis factor (TNF) therapy",
+            {"anti-tumor necrosis factor": "tnf inhibitors"},
+        ),
     ],
 )
 def test_drugs_classes_targets_written_out_name_their_short_forms_class(nlp, text, expected):
@@ -460,6 +535,8 @@ def test_drugs_classes_targets_written_out_name_their_short_forms_class(nlp, tex
         "Epidermal growth factor receptor (EGFR) mutation-positive tumours",
         "programmed death ligand 1 expression of at least 1%",
         "vascular endothelial growth factor levels, cytotoxic T lymphocyte responses",
+        "serum tumor necrosis factor-alpha and interleukin-6 levels",
+        "the anti-tumor activity of necrosis-inducing agents",
     ],
 )
 def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):

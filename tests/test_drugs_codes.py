@@ -96,3 +96,20 @@ def test_drugs_code_pattern_rejects_lookalikes(text):
 )
 def test_drugs_code_pattern_accepts_investigational_codes(code):
     assert is_code(code) and find_codes(f"treated with {code} daily") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # LCT DEV NCT03929497 and registry criteria: a Lundbeck code keeps its sponsor prefix.
+        ("benefit from 24 weeks of treatment with Lu AF11167 according to the investigator", "Lu AF11167"),
+        ("Has previously participated in a Lu AA21004 clinical study.", "Lu AA21004"),
+        ("in a previous LuAA21004 study", "LuAA21004"),
+    ],
+)
+def test_drugs_code_pattern_keeps_a_lundbeck_prefix(text, code):
+    assert [text[s:e] for s, e in find_codes(text)] == [code]
+
+
+def test_drugs_code_pattern_leaves_lutetium_alone():
+    assert find_codes("Prior 177Lu-PSMA-617 or Lu 177 dotatate") == []

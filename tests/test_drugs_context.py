@@ -54,6 +54,11 @@ def nlp():
         # A device named after the drug it carries (legacy records, CHIA DEV).
         ("Titanium Nitride Oxide Coated Stents and Paclitaxel Eluting Stents", "Paclitaxel", True),
         ("Subjects using any type of antimicrobial-coated or heparin-coated catheter", "heparin", True),
+        # LCT DEV NCT03864068: an index computed from a level, and a substance a tumour makes.
+        ("Women with total testosterone > 50 ng/dL or a free androgen index greater than 10", "androgen", True),
+        ("Women with a suspected adrenal or ovarian tumor secreting androgens", "androgens", True),
+        ("an adrenal adenoma producing cortisol", "cortisol", True),
+        ("Patients on androgens or estrogen therapy", "androgens", False),
         # A product's strength is no laboratory value.
         ("insulin glargine 100 U/mL, biosimilar of insulin glargine", "glargine", False),
         ("Previous use of Copaxone 40 mg/mL three times per week", "Copaxone", False),

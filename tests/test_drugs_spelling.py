@@ -62,6 +62,11 @@ def test_drugs_spelling_index_capped_at_one_edit():
         ("Prior treatment with any CDK4/6 inhibitor, everolimus or fulvestant.", "fulvestant", "fulvestrant"),
         # HINT criteria
         ("Anticonvulsants (e.g., phenytoin, carbamezepine, or barbiturates", "carbamezepine", "carbamazepine"),
+        # LCT DEV NCT03924843 and registry criteria: a generic name without its final e, as German,
+        # Dutch and Nordic text writes it.
+        ("> 48 h intake of prednisolon/antibiotics", "prednisolon", "prednisolone"),
+        ("current treatment with amiodaron or dronedarone", "amiodaron", "amiodarone"),
+        ("Treatment with Dexamethason 4 mg daily", "Dexamethason", "dexamethasone"),
     ],
 )
 def test_drugs_misspelt_generic_names(nlp, text, surface, normalized):

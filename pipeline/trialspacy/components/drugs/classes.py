@@ -5,8 +5,10 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
 
 - a target or mechanism and a class head: ``BTK inhibitors``, ``CDK4/6 inhibitor``, ``GLP-1 receptor
   agonists``, ``proton pump inhibitors``, ``selective androgen receptor modulators``, ``poly
-  (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``; a target is a
-  gene-like name (``MEK``, ``PD-1``, ``mTOR``), a listed mechanism (``tyrosine kinase``) or a target
+  (ADP-ribose) polymerase (PARP) inhibitors``, ``inhibitors of P-glycoprotein``, with a participle
+  head too (``CTLA-4 blocking antibodies``, ``androgen receptor targeting agent``); a target is a
+  gene-like name (``MEK``, ``PD-1``, ``mTOR``), a listed mechanism (``tyrosine kinase``; with its
+  member's number or its subunits: ``interleukin 12/23``, ``alpha-4 beta-7 integrin``) or a target
   written with one letter or a symbol, which no gene test can take: a receptor subtype by its Greek
   letter (``alpha 2 receptor agonists``, ``β1-adrenergic blockers``), an ion channel (``Ca++ channel
   blockers``), a receptor by its letter (``M-receptor blockers``), an activated coagulation factor
@@ -99,8 +101,12 @@ _GREEK_SUBTYPE = r"(?i:(?:alpha|beta|α|β)[ \t-]?[1-3](?:[ \t-]adrenergic)?)"
 _ION_CHANNEL = r"(?:Ca|Na|K|Cl)(?:\+\+|2\+|\+)[ \t-]?(?i:channel)"
 _LETTER_RECEPTOR = r"[A-Z](?=[ \t-](?i:receptor))"
 _ACTIVATED_FACTOR = r"(?:(?i:factor)[ \t-])?(?P<factor>(?:II|VII|IX|X|XI|XII)a)(?:[ \t-](?i:factor))?"
+# A mechanism written in words may carry its member's number (``interleukin 17``, ``interleukin-6``,
+# ``interleukin 12/23``), or its subunits' Greek letters before it (``alpha-4 beta-7 integrin``).
+_MEMBER_NUMBER = r"(?:[ \t-]?\d{1,2}(?:/\d{1,2})*(?![\w.,/]))?"
+_SUBUNITS = r"(?:(?i:alpha|beta|α|β)[ \t-]?\d{1,2}[ \t-]?){0,2}"
 MECHANISM_CLASS_RE = re.compile(
-    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))"
+    rf"(?<![\w-])(?P<target>{_SUBUNITS}(?i:(?:selective{_GAP})?(?:{_MECHANISM})){_MEMBER_NUMBER}"
     rf"|{_GREEK_SUBTYPE}|{_ION_CHANNEL}|{_LETTER_RECEPTOR}|{_ACTIVATED_FACTOR}){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
 # A target written out, listed with its short form (``programmed cell death protein 1 (PD-1)``): its

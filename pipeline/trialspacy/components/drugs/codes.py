@@ -12,9 +12,10 @@ from .vocabulary import vocabulary
 # MSC2156119J, YN968D1), or after a hyphen a lower-case letter and one to three digits (ZN-c3,
 # ZN-d5). A single letter is accepted only as E, M or R with four to six digits
 # (E7080, M3814, R115777): other single letters with digits are mostly trial protocols (S1400,
-# A5324) and mutations (H1047R).
+# A5324) and mutations (H1047R). A Lundbeck code keeps its sponsor prefix, written in mixed case and
+# mostly apart: ``Lu AF11167``, ``Lu AA21004`` (the code alone would be clipped to ``AF11167``).
 CODE_RE = re.compile(
-    r"(?<![\w\-/.])(?:[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[A-Z]{2,6}-[a-z]\d{1,3}|[EMR]-?\d{4,6})"
+    r"(?<![\w\-/.])(?:Lu[ \u00a0]?[A-Z]{2}\d{5}|[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[A-Z]{2,6}-[a-z]\d{1,3}|[EMR]-?\d{4,6})"
     r"(?![\w\-+/]|\.\d)"
 )
 

@@ -87,6 +87,9 @@ TERMS_KEY = "drug_terms"
 TERMS_FILE = f"{TERMS_KEY}.jsonl"
 # The learned scorer's weights (see learned.DrugScorer.to_bytes): their key and file, likewise.
 SCORER_KEY = "drug_scorer"
+# The endings of a generic name whose final e German, Dutch and Nordic text leaves off
+# (``prednisolon`` for prednisolone, ``morphin`` for morphine): read as that name.
+_DROPPED_E_ENDS = frozenset({"on", "in"})
 
 Attrs = dict[str, Any]
 
@@ -442,7 +445,12 @@ class DrugRecognizer(Pipe):
             first, last, size = lower[:2], lower[-3:], len(lower)
             # The first tests of _misspelt, here without a call: most words share no end with a name
             # the record mentions (SpellingIndex.keys) and not both with a generic name.
-            if (size, first) not in keys and (size, last) not in keys and (first, last, size) not in ends:
+            if (
+                (size, first) not in keys
+                and (size, last) not in keys
+                and (first, last, size) not in ends
+                and not (last[-2:] in _DROPPED_E_ENDS and f"{lower}e" in self.generic_names)
+            ):
                 continue
             misspelt = self._misspelt(word, index, names)
             if misspelt is not None:
@@ -467,6 +475,10 @@ class DrugRecognizer(Pipe):
         if target is not None:
             # The spelling look-up rejects most words at once; the lexicon look-up is dearer.
             return names[target] if self.index.get([word]) is None else None
+        if lower[-2:] in _DROPPED_E_ENDS and (dropped := self.generic_names.get(f"{lower}e")) is not None:
+            # The name as German, Dutch or Nordic text writes it (``prednisolon``, ``dexamethason``,
+            # ``amiodaron``, ``morphin``): the generic name without its final e.
+            return dropped if self.index.get([word]) is None else None
         if (lower[:2], lower[-3:], len(lower)) not in self.generic_ends or self.index.get([word]) is not None:
             return None  # most words: no generic name has both their ends; else a known name
         generic = self.generic_names
