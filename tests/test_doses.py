@@ -663,6 +663,17 @@ def test_doses_component_never_writes_a_cut_expression(dose_nlp, text):
         assert span_text.strip("+()") in parsed
 
 
+def test_doses_component_leaves_a_plus_after_the_unit_out(dose_nlp):
+    # dev3 gold NCT03374995: "42 Gy+" is 42 Gy or more; the sign is no part of the dose
+    text = "Patients will receive 4 to 6 weeks of radiation therapy (radiation protocol of 42 Gy+)"
+    assert dose_spans(dose_nlp(text)) == [
+        (
+            "42 Gy",
+            {"negated": False, "dose_gy": [42.0, 42.0], "dose_kind": U, "fractions": None, "total_gy": None},
+        )
+    ]
+
+
 def test_doses_component_round_trips_through_disk(dose_nlp, tmp_path):
     # ro_trials_dennstaedt row 68, seed 001 (a dose ending a sentence)
     text = (
@@ -806,6 +817,17 @@ SCHEDULE_WORDS = [
         "The boost of 16 Gy will be\r\n      delivered in 8 fractions",
         [("16 Gy will be\r\n      delivered in 8 fractions", [16, 16], T, [8, 8], [16, 16])],
     ),
+    # dev3 gold NCT00499057: a dose given so many times a day is a fraction's dose (the gold's
+    # "2.5 Gy daily" and "2 Gy per day"); "for 4 days" counts days, not fractions
+    (
+        "Patients receive 4 Gy twice a day for 4 days (total dose 32 Gy).",
+        [("4 Gy twice a day", [4, 4], P, None, None), ("32 Gy", [32, 32], T, None, [32, 32])],
+    ),
+    # legacy XML
+    ("2.5 Gy once daily, 5 days a week", [("2.5 Gy once daily", [2.5, 2.5], P, None, None)]),
+    ("boost of 1.8 Gy BID x last 5 days", [("1.8 Gy BID", [1.8, 1.8], P, None, None)]),
+    ("300 cGy twice-daily for 5 days", [("300 cGy twice-daily", [3, 3], P, None, None)]),
+    ("2 Gy three times per day", [("2 Gy three times per day", [2, 2], P, None, None)]),
 ]
 
 
@@ -841,8 +863,8 @@ def test_doses_reads_total_size_and_count_written_with_slashes():
     # a registry style no corpus here holds (issue 15): without the grammar "2Gy/30f" read as a total
     assert found("PTV 60Gy/2Gy/30f, GTV") == [("60Gy/2Gy/30f", [60, 60], T, [30, 30], [60, 60])]
     assert found("45Gy/1.8Gy/25f") == [("45Gy/1.8Gy/25f", [45, 45], T, [25, 25], [45, 45])]
-    # two doses with no count after them stay two
-    assert [t for t, *_ in found("(70 Gy/2 Gy once per day/7 Weeks)")] == ["70 Gy", "2 Gy"]
+    # two doses with no count after them stay two (the second given once a day: a fraction's dose)
+    assert [t for t, *_ in found("(70 Gy/2 Gy once per day/7 Weeks)")] == ["70 Gy", "2 Gy once per day"]
 
 
 def test_doses_reads_a_count_of_fractions_times_a_dose():

@@ -1575,6 +1575,45 @@ def test_endpoints_a_response_category_counted_by_a_measure_title(nlp: Language,
     assert endpoints(outcome_doc(nlp, measure)) == expected
 
 
+@pytest.mark.parametrize(
+    "measure, expected",
+    [
+        # gold2 DEV NCT02606708, dev3 gold NCT00499057: an event with its place names the measure that
+        # counts it
+        ("Number of Participants With Local Recurrence in Breast", [("Local Recurrence", "local recurrence")]),
+        ("local relapses, 6 months", [("local relapses", "local recurrence")]),
+        ("cancer related deaths, 6 months", [("cancer related deaths", "cancer-specific mortality")]),
+        # dev3 gold NCT01448447: the side of the recurrence changes the endpoint
+        ("Ipsilateral Recurrence Rate", [("Ipsilateral Recurrence Rate", "ipsilateral recurrence rate")]),
+        # the rate of a local recurrence stays the rate
+        ("Actuarial local recurrence rate", [("local recurrence rate", "local recurrence rate")]),
+        # dev3 gold NCT03374995: a toxicity named as adverse skin reactions takes its time qualifier
+        (
+            "Incidence of Early Adverse Skin Reactions (EASRs)",
+            [
+                ("Early Adverse Skin Reactions", "early adverse skin reactions"),
+                ("EASRs", "early adverse skin reactions"),
+            ],
+        ),
+    ],
+)
+def test_endpoints_an_event_named_by_an_outcome_title(nlp: Language, measure: str, expected: Found):
+    assert endpoints(outcome_doc(nlp, measure)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same events outside an outcome title: a definition, a patient's event, background
+        "Local recurrence is defined as either invasive or non-invasive breast cancer in the same breast",
+        "Patients with local recurrence are eligible.",
+        "Lung cancer is the leading cause of cancer-related deaths worldwide.",
+    ],
+)
+def test_endpoints_an_event_outside_an_outcome_title_is_not_an_endpoint(nlp: Language, text: str):
+    assert endpoints(nlp(text)) == []
+
+
 def test_endpoints_a_response_category_outside_outcome_titles_is_not_an_endpoint(nlp: Language):
     # gold DEV NCT00408681 (outcome description)
     text = "Complete response (CR) of intestinal GVHD was defined as the resolution of all symptoms."

@@ -346,6 +346,21 @@ REAL_TIMEFRAMES = [
     ),
     # API v2 eligibility (life expectancy is a time frame; an age on the same line is not)
     ("Life expectancy of at least 12 weeks", [("at least 12 weeks", D, "P12W", None)]),  # NLI4CT NCT01075100
+    # dev3 gold NCT00004892: "in past" without "the", as older records write it
+    ("No other malignancy in past five years except", [("in past five years", D, "P5Y", None)]),
+    ("No prior chemotherapy in last 12 months", [("in last 12 months", D, "P12M", None)]),  # legacy XML
+    # dev3 gold NCT01448447: "than" misspelt stays in the comparator
+    (
+        "it must begin no earlier that 2 weeks following completion of radiation therapy",
+        [("no earlier that 2 weeks", D, "P2W", None)],
+    ),
+    ("an interval of less then 6 weeks", [("less then 6 weeks", D, "P6W", None)]),  # legacy XML
+    # dev3 gold NCT01448447: two adjectives between number and unit
+    ("Delivered in 5 consecutive working days", [("5 consecutive working days", D, "P5D", None)]),
+    # dev3 gold NCT00006144: a two-digit year is read in the US order
+    ("for 96 [AS PER AMENDMENT 06/04/02: 192] weeks", [("06/04/02", C, "2002-06-04", None)]),
+    ("Part I (closed to accrual as of 5/19/03)", [("5/19/03", C, "2003-05-19", None)]),  # legacy XML
+    ("PER 03/06/92 AMENDMENT: Newly enrolled", [("03/06/92", C, "1992-03-06", None)]),  # legacy XML
 ]
 
 # Forms the contract names that the corpora do not contain.
@@ -411,6 +426,10 @@ NOT_TIMEFRAMES = [
     "Week 24",
     "Baseline, Day 28 and Day 56",
     "Cycle 1 Day 1, Cycle 2 Day 1",  # API v2 NCT06094296
+    # an amount measured per time (dev3 gold NCT02778893) and numbers listed with a unit
+    "24 hour urine for protein must demonstrate <500mg of protein in 24 hours to allow participation",
+    "proteinuria of more than 1 g protein per 24 hours",
+    "dose levels of 10/20/30 mg",
     # words with no number (AACT)
     "Weekly during treatment period",
     "until disease progression (assessed by RECIST 1.1), unacceptable toxicity, death",

@@ -196,6 +196,8 @@ def test_a_bracket_that_ends_an_item_is_its_own_token(nlp, text: str, expected: 
         ("[99mTc]Tc-MAA", ["[", "99mTc", "]", "Tc", "-", "MAA"]),
         # the brackets of a chemical name stay where they were
         ("benzo[1,3]dioxol-5-yl", ["benzo[1", ",", "3]dioxol-5", "-", "yl"]),
+        # dev3 NCT03374995: a plus sign after a dose's unit ("42 Gy or more")
+        ("(radiation protocol of 42 Gy+)", ["(", "radiation", "protocol", "of", "42", "Gy", "+", ")"]),
     ],
 )
 def test_a_marker_or_label_glued_to_a_name_is_its_own_token(nlp, text: str, expected: list[str]) -> None:

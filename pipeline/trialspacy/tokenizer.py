@@ -111,9 +111,10 @@ PREFIXES = (r"[<>≤≥=~]",)
 # A sentence's full stop after a fraction unit: `100-300cGy × 5f.`, `1Gy/F.`; a suspended hyphen or
 # a slash before a space after a word: `taxane- and platinum-based`, `rocuronium/ sugammadex`; the
 # AACT separator `~` after punctuation (`4 weeks.~`), so that the punctuation becomes its own token;
-# the mojibake `Â` of a registered sign (`EVOMELAÂ®`)
+# the mojibake `Â` of a registered sign (`EVOMELAÂ®`); a `+` after a dose's unit (`42 Gy+`: "42 Gy or
+# more", the sign no part of the dose)
 # (Lookbehinds follow their character, as in INFIXES.)
-SUFFIXES = (r"\.(?<=[0-9/][fF]\.)", r"[-/](?<=[A-Za-z0-9]{2}[-/])", r"~", r"Â(?<=[A-Za-z]Â)")
+SUFFIXES = (r"\.(?<=[0-9/][fF]\.)", r"[-/](?<=[A-Za-z0-9]{2}[-/])", r"~", r"Â(?<=[A-Za-z]Â)", r"\+(?<=[Gg][Yy]\+)")
 # English abbreviations that swallow that full stop again (`5f.` would end in the token `f.`)
 DROPPED_SPECIAL_CASES = ("f.",)
 

@@ -13,7 +13,7 @@ Decisions the contract leaves open (each has a test in tests/test_doses.py):
 - Comparators and range lead-ins (``≥``, ``> or =``, ``at least``, ``up to``, ``between``) stay
   out of the span; the number written is the dose (``≥ 60 Gy`` → ``60 Gy``, ``[60, 60]``).
 - Qualifiers written after the dose are in the span and set the kind: ``per fraction``, ``/fx``,
-  ``per day``, ``daily``, ``2 Gy fractions`` (per fraction); ``total``, ``in N fractions``,
+  ``per day``, ``daily``, ``twice a day``, ``once daily``, ``BID``, ``2 Gy fractions`` (per fraction); ``total``, ``in N fractions``,
   ``/N fx``, ``(in N fractions)``, ``/2Gy/30f`` (total); ``× N``, ``× N days``, ``for N fractions``
   (per fraction). A dose rate (``25 cGy/minute``) is not a dose.
 - BED and EQD2 values (``BED10 ≥ 100 Gy``, ``100 Gy BED``, ``Gy10``) and stated equivalents
@@ -85,6 +85,10 @@ _PER_FRACTION_MARK = (
     rf"(?:{_T}/{_T}(?i:fractions?|fx|fr|f|sessions?|day|d)(?![A-Za-z])"
     rf"|{_SP}(?i:per|a|each|every){_SP}(?i:fractions?|sessions?|day)(?![A-Za-z])"
     rf"|{_SP}(?i:daily)(?![A-Za-z])(?:{_SP}(?i:fractions?)(?![A-Za-z]))?"  # 1.8-Gy daily fractions
+    # 4 Gy twice a day, 2.5 Gy once daily, 1.8 Gy BID: a dose given so many times a day is one fraction
+    rf"|{_SP}(?i:once|twice|thrice|(?:two|three){_SP}times)"
+    rf"(?:{_SP}(?i:a|per|each){_SP}(?i:day)|[- ](?i:daily))(?![A-Za-z])"
+    rf"|{_SP}(?:BID|QD|b\.i\.d|q\.d)(?![A-Za-z])"
     rf"|(?:{_JOIN}|{_SP})(?i:fractions?)(?![A-Za-z]))"
 )
 _GIVEN = (

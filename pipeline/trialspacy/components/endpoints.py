@@ -55,6 +55,8 @@ PLURALS: dict[str, str] = {
     "toxicity": "toxicities",
     "reaction": "reactions",
     "death": "deaths",
+    "recurrence": "recurrences",
+    "relapse": "relapses",
     "dose": "doses",
     "interval": "intervals",
 }
@@ -556,10 +558,12 @@ class EndpointLexicon:
     def _qualifiable(self, row: Row) -> str | None:
         """The family of qualifiers an endpoint takes, or None: efficacy endpoints take place
         qualifiers (``intracranial PFS``), toxicity outcomes take time qualifiers (``acute skin
-        toxicity``, as the contract's ``acute toxicity``); not when their name already has one, nor
+        toxicity``, as the contract's ``acute toxicity``; and a toxicity named otherwise whose row says
+        ``time_qualified``: ``early adverse skin reactions``); not when their name already has one, nor
         when their row says ``no_qualifier`` (a dose-limiting toxicity has its own window)."""
         family, canonical = row["family"], row["canonical"]
-        if row.get("no_qualifier") or (family == SAFETY and not canonical.endswith("toxicity")):
+        toxicity = canonical.endswith("toxicity") or row.get("time_qualified", False)
+        if row.get("no_qualifier") or (family == SAFETY and not toxicity):
             return None
         names = self.qualifier_names.get(family, ())
         return family if names and not canonical.startswith(tuple(q + " " for q in names)) else None

@@ -30,7 +30,8 @@ Decisions the contract leaves open:
   ``weekly``, ``QD``, ``every day``).
 - Dates: ``January 2020`` → ``2020-01``; ``August 1, 2022``, ``30th April 2009``, ``2020-01-31``
   → full dates; ``31.01.2020`` is read day first; ``03/04/2020`` is a date with value null unless
-  one part is over 12. A year alone is not a span. ``between January 2009 and March 2010`` is one
+  one part is over 12; a two-digit year is read in the US order (``06/04/02`` → ``2002-06-04``, as the
+  gold reads the NIH records' amendment dates). A year alone is not a span. ``between January 2009 and March 2010`` is one
   date range with ``value_max``; ``from June 2017 to May 2018`` is two dates (gold precedents).
 - Decimals are kept (``1.5 years`` → ``P1.5Y``, valid ISO 8601); ``6-month`` → ``P6M``. Seconds
   are not a time unit here (in trial text they are lab values: ``PT > ULN + 4 seconds``).
@@ -39,7 +40,8 @@ Decisions the contract leaves open:
   criterion or after ``be``/``is``/``if``; and an expression joined to an age by ``and``/``to``),
   calendar positions (a number after ``Day``/``Week``/``Cycle``/``Grade``...; a unit followed by
   a number, ``Cycle 1 Day 15``), tests named by their length (``6-minute walk``,
-  ``24-hour urine``), rates (``30 h-1``), numbers without a time unit.
+  ``24-hour urine``), rates (``30 h-1``), the time of an amount measured per time (``<500mg of
+  protein in 24 hours``), numbers without a time unit.
 """
 
 import math
@@ -132,7 +134,7 @@ _PERIOD_ADJ = r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly)"
 _GLUE = (
     rf"(?:{_S0}{_DASH}{_S0}|{_WRAP}|{_S0})"
     rf"(?:(?:or{_S1}more|consecutive|continuous|full|complete|calendar|additional|further|successive|"
-    rf"straight|working|business|more|previous|past|last|preceding|prior|study|treatment){_S1})?"
+    rf"straight|working|business|more|previous|past|last|preceding|prior|study|treatment){_S1}){{0,2}}"
 )
 _RSEP = rf"(?:{_S0}(?:{_DASH}|~){_S0}|{_S1}(?:to|or|through|thru){_S1})"
 _NUM_UNIT = rf"{_NUM}{_GLUE}{_UNIT}"
@@ -203,21 +205,30 @@ _DATES = (
     r"(?P<day>[0-3]?[0-9])(?![0-9/-]|\.[0-9])",
     r"(?<![a-z0-9./-])(?P<a>[0-3]?[0-9])(?P<sep>[/.])(?P<b>[0-3]?[0-9])(?P=sep)"
     r"(?P<year>(?:19|20)[0-9]{2})(?![0-9/-]|\.[0-9])",
+    # a two-digit year, in the US order of the NIH records' amendments ("AS PER AMENDMENT 06/04/02",
+    # "closed to accrual as of 5/19/03"); not numbers listed with a unit ("10/20/30 mg")
+    r"(?<![a-z0-9./-])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year2>[0-9]{2})"
+    rf"(?![0-9/-]|\.[0-9]|{_S0}(?:%|(?:mg|g|mcg|ml|l|kg|mm|cm|units?|c?gy|{_UNIT})(?![a-z])))",
 )
+# Two-digit years up to this one are of the 2000s, later ones of the 1900s.
+_CENTURY_PIVOT = 50
 
 # Quantifiers and comparators kept in the span, directly before the number.
 _QUANT_WORDS = (
     rf"once{_S1}every",
     r"every",
     rf"within{_S1}(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
+    # "in the past 5 years", and "in past five years" as older records write it
     rf"in{_S1}the{_S1}(?:last|past|previous|preceding|prior|next|following|first|initial)",
+    rf"in{_S1}(?:last|past|previous|preceding|prior)",
     rf"within(?:{_S1}the)?",
     rf"up{_S1}to",
     rf"at{_S1}(?:least|most)",
     rf"(?:an?{_S1})?(?:minimum|maximum){_S1}of",
     r"minimum|maximum",
-    rf"not?{_S1}(?:sooner|later|earlier|more|less|fewer|longer|shorter){_S1}than",
-    rf"(?:greater|more|less|longer|shorter|fewer){_S1}than(?:{_S1}or{_S1}equal{_S1}to)?",
+    # (registry misspellings of "than": "no earlier that 2 weeks", "less then 6 weeks")
+    rf"not?{_S1}(?:sooner|later|earlier|more|less|fewer|longer|shorter){_S1}th(?:an|en|at)",
+    rf"(?:greater|more|less|longer|shorter|fewer){_S1}th[ae]n(?:{_S1}or{_S1}equal{_S1}to)?",
     rf"equal{_S1}to{_S1}or{_S1}(?:greater|more|less){_S1}than",
     r"approximately|approx\.?|about|around|circa|roughly|nearly",
     rf"(?:an?{_S1})?(?:average|mean|median){_S1}of|on{_S1}average|median|mean",
@@ -380,7 +391,7 @@ _DIGIT_HEAD = (
     rf"(?=[0-9])(?:{_NUM}(?:{_RSEP}{_NUM})?(?:{_GLUE}{_UNIT}"
     rf"|{_S0}(?:times?|x|\u00d7|fractions?|fx|fr|f){_PER}(?:{_PERIOD_NOUN}|{_PERIOD_ADJ}|w)"
     rf"|{_DASH}(?:weekly|monthly|hourly|yearly))"
-    rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}[-/][0-9]|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]"
+    rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}[-/][0-9]|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]|[01]?[0-9]/[0-3]?[0-9]/[0-9]{{2}}"
     rf"|[0-3]?[0-9](?:st|nd|rd|th)?(?:{_S1}|{_DASH})(?:of{_S1})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 _AFTER_QUANT = rf"(?:(?={_DIGIT_HEAD})|{_trie(['once', 'twice', 'thrice', *_FIRST_WORDS])})"
@@ -482,6 +493,14 @@ _POSITION_BEFORE = re.compile(
     _FLAGS,
 )
 _TEST_AFTER = re.compile(rf"{_S0}(?:urine|urinary|walk|holter)", _FLAGS)
+# An amount measured per time is a lab value, as "10 mg/day" is a dose ("<500mg of protein in 24
+# hours", "1 g protein per 24 hours"); an infusion's length after "over" stays ("120 mg/m(2) over 120
+# hours").
+_AMOUNT_PER_BEFORE = re.compile(
+    rf"[0-9]{_S0}(?:mg|g|gm|grams?|mcg|ug|\u00b5g|ml|l|mmol|meq|cc)(?![a-z])"
+    rf"(?:{_S1}of)?(?:{_S1}[a-z]+){{0,2}}?(?:{_S1}(?:in|per)|{_S0}/){_S0}\Z",
+    _FLAGS,
+)
 _DIGIT_AFTER = re.compile(rf"{_S0}[0-9]", _FLAGS)
 _WINDOW = 80
 
@@ -651,7 +670,11 @@ def _date(match: "re.Match[str]") -> list[TimeMatch]:
     else:
         return []
     groups = parts.groupdict()
-    year = int(groups["year"])
+    if groups.get("year2") is not None:
+        short = int(groups["year2"])
+        year = short + (2000 if short <= _CENTURY_PIVOT else 1900)
+    else:
+        year = int(groups["year"])
     if "a" in groups:
         a, b = int(groups["a"]), int(groups["b"])
         if groups["sep"] == "/" and a <= 12 and b <= 12 and a != b:
@@ -728,7 +751,7 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
     after_age = age_end >= 0 and _AGE_GAP.fullmatch(text, age_end, start) is not None
     if after_age or _is_age(before, quant, after, [n for e in elements for n in e.numbers]):
         return None
-    if _TEST_AFTER.match(after):
+    if _TEST_AFTER.match(after) or (not quant and _AMOUNT_PER_BEFORE.search(before)):
         return []
     if not quant and _POSITION_BEFORE.search(before):
         # The first number is a calendar position (Day 1 to 18 month, Grade 3, 4 weeks): read
