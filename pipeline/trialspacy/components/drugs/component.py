@@ -77,6 +77,7 @@ from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
+from .tracers import tracer_names, tracer_spans
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -152,6 +153,8 @@ class DrugRecognizer(Pipe):
         self._generic_names: dict[str, Attrs] | None = None
         self._generic_ends: frozenset[tuple[str, str, int]] = frozenset()
         self._generic_spellings: SpellingIndex | None = None
+        # The tracers' names without their isotope label (see tracers.tracer_names), read on first use.
+        self._tracer_names: dict[str, Attrs] | None = None
 
     @property
     def drug_scorer(self) -> DrugScorer:
@@ -189,6 +192,14 @@ class DrugRecognizer(Pipe):
         if self._generic_names is None:
             self._read_generic_names()
         return self._generic_names or {}
+
+    @property
+    def tracer_names(self) -> dict[str, Attrs]:
+        """The names of the lexicon's tracers without their isotope label (``FDG``, ``FLT``,
+        ``fluorodeoxyglucose``), with their attributes, read on first use (see :mod:`.tracers`)."""
+        if self._tracer_names is None:
+            self._tracer_names = tracer_names(self.rows)
+        return self._tracer_names
 
     @property
     def generic_ends(self) -> frozenset[tuple[str, str, int]]:
@@ -259,6 +270,9 @@ class DrugRecognizer(Pipe):
         listed = self._listed_names(doc, text) if self.gazetteer else []
         for name, attrs, blocked in listed:
             found.extend((s, e, attrs) for s, e in occurrences(text, name) if not (blocked and _measured(doc, s, e)))
+        if self.products:
+            tracers = tracer_spans(text, self.tracer_names, found)
+            found.extend((s, e, attrs) for s, e, attrs in tracers if not _measured(doc, s, e))
         taken = _taken_chars(found)
         shaped = find_codes(text) + (find_products(text) + find_named_vaccines(text) if self.products else [])
         found.extend(
@@ -490,6 +504,7 @@ class DrugRecognizer(Pipe):
         self._packed = packed
         self._rows = None
         self._generic_names = self._generic_spellings = None
+        self._tracer_names = None
         self._index = packed_index(packed)
         self._index_terms(self._index, self._terms.values())
 
