@@ -9,7 +9,9 @@ grammar finds, and the annotation guidelines keep these words in the span:
   ``topoisomerase I inhibitor drug``, ``third-generation EGFR inhibitor drugs``: the head is part of
   the class's name, as in ``antifungal drugs``; ``normalized`` stays the class's plural name;
 - **a generation before a class**: ``third-generation EGFR-TKI``, ``1st generation EGFR TKIs``:
-  the generation names a narrower class (``third-generation egfr tyrosine kinase inhibitors``);
+  the generation names a narrower class (``third-generation egfr tyrosine kinase inhibitors``), and
+  ordinals coordinated before it name the classes together (``1st/2nd generation EGFR TKIs`` ->
+  ``first- and second-generation egfr tyrosine kinase inhibitors``);
   a treatment line (``first-line``) does not name the drug and stays out;
 - **a duration of action, a selectivity or a chemical family before a class**: ``short-acting beta2
   agonists``, ``long-acting anticholinergics``, ``non-selective beta blockers``, ``azole
@@ -79,8 +81,16 @@ def _either(words: Iterable[str]) -> str:
 
 
 _CLASS_HEAD_RE = re.compile(rf"[ \t]+(?:{_either(_WORDS['class_head'])})(?![\w-])", re.IGNORECASE)
-_GENERATION_RE = re.compile(rf"(?<![\w/-])(?P<ordinal>{_either(_ORDINALS)})[ \t-]+generation[ \t-]+\Z", re.IGNORECASE)
-_GENERATION_REACH = 30
+# Ordinals coordinated before one "generation" ("1st/2nd generation", "first- or second-generation",
+# "first, second and third generation") name the classes together, one span.
+_ORDINAL = rf"(?:{_either(_ORDINALS)})"
+_ORDINAL_RE = re.compile(_ORDINAL, re.IGNORECASE)
+_GENERATION_RE = re.compile(
+    rf"(?<![\w/-])(?P<ordinal>{_ORDINAL}(?:-?[ \t]*(?:/|,|,?[ \t]+(?:and/or|or|and)[ \t]+)[ \t]*{_ORDINAL})*)"
+    r"[ \t-]+generation[ \t-]+\Z",
+    re.IGNORECASE,
+)
+_GENERATION_REACH = 50
 _QUALIFIER_RE = re.compile(rf"(?<![\w/-])(?P<qualifier>{_either(_QUALIFIERS)})[ \t]+\Z", re.IGNORECASE)
 # ``class III``, ``Class IC``, ``class 1``: a Roman or Arabic number with a subclass letter.
 _NUMBER_RE = re.compile(
@@ -180,8 +190,12 @@ def _narrower(text: str, start: int, end: int, attrs: dict[str, Any]) -> tuple[i
     reach = max(0, start - _GENERATION_REACH)
     generation = _GENERATION_RE.search(text, reach, start)
     if generation is not None:
-        ordinal = _ORDINALS[" ".join(generation.group("ordinal").lower().split())]
-        return generation.start(), {**attrs, "normalized": f"{ordinal}-generation {attrs['normalized']}"}
+        ordinals = [_ORDINALS[" ".join(o.lower().split())] for o in _ORDINAL_RE.findall(generation.group("ordinal"))]
+        if len(ordinals) > 1:
+            listed = ", ".join(f"{o}-" for o in ordinals[:-1]) + f" and {ordinals[-1]}"
+        else:
+            listed = ordinals[0]
+        return generation.start(), {**attrs, "normalized": f"{listed}-generation {attrs['normalized']}"}
     qualifier = _QUALIFIER_RE.search(text, reach, start)
     if qualifier is not None:
         name = _QUALIFIERS[" ".join(qualifier.group("qualifier").lower().split())]

@@ -99,8 +99,10 @@ _GREEK_SUBTYPE = r"(?i:(?:alpha|beta|α|β)[ \t-]?[1-3](?:[ \t-]adrenergic)?)"
 _ION_CHANNEL = r"(?:Ca|Na|K|Cl)(?:\+\+|2\+|\+)[ \t-]?(?i:channel)"
 _LETTER_RECEPTOR = r"[A-Z](?=[ \t-](?i:receptor))"
 _ACTIVATED_FACTOR = r"(?:(?i:factor)[ \t-])?(?P<factor>(?:II|VII|IX|X|XI|XII)a)(?:[ \t-](?i:factor))?"
+# A mechanism's class after "anti-" is what antibodies against the drugs are named by ("Anti-Checkpoint
+# Inhibitor Antibodies"): the class is named.
 MECHANISM_CLASS_RE = re.compile(
-    rf"(?<![\w-])(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))"
+    rf"(?:(?<![\w-])|(?<=[Aa]nti-)|(?<=ANTI-))(?P<target>(?i:(?:selective{_GAP})?(?:{_MECHANISM}))"
     rf"|{_GREEK_SUBTYPE}|{_ION_CHANNEL}|{_LETTER_RECEPTOR}|{_ACTIVATED_FACTOR}){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
 # A target written out, listed with its short form (``programmed cell death protein 1 (PD-1)``): its
@@ -143,7 +145,7 @@ LONG_CLASS_RE = re.compile(
     rf"|(?P<long>(?i:{_LONG_TARGET})){_BRACKETED}(?P<link>{_CHECKPOINT}{_LINK})(?P<head>(?i:{_HEAD})){_END})"
 )
 ANTI_RE = re.compile(
-    rf"(?<![\w-])(?P<anti>(?i:anti)-?(?P<gene>{_GENE}))"
+    rf"(?<![\w-])(?P<anti>(?i:anti)-{{0,2}}(?P<gene>{_GENE}))"
     rf"(?:{_SP}(?P<head>(?i:{_ANTIBODY_HEAD})){_END}"
     rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-])|or{_GAP}anti|and{_GAP}anti)|/anti|,{_GAP}?anti|-based|-containing))"
 )

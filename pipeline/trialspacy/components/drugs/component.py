@@ -291,7 +291,7 @@ class DrugRecognizer(Pipe):
             found.extend(self._plural_spans(doc, text, long_words, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
-            found.extend(class_spans(doc, text, found))
+            found.extend(self._known_name(text, c) for c in class_spans(doc, text, found))
         found.extend(combination_spans(text, found))
         found = bounded_spans(text, found)
         if self.formulations:
@@ -382,6 +382,16 @@ class DrugRecognizer(Pipe):
                 elif looks_like_name(name) and not blocked and not is_code_lookalike(name):
                     names.append((name, _listed_agent(name), False))
         return names
+
+    def _known_name(self, text: str, candidate: Candidate) -> Candidate:
+        """``candidate`` with the lexicon's attributes when its words, a doubled hyphen written
+        single, are a lexicon term that the lexicon's pass could not find there: in a word the
+        tokenizer kept whole ("Anti-Checkpoint Inhibitor": ``immune checkpoint inhibitors``) or
+        with a doubled hyphen (``anti--PD-1`` is ``anti-PD-1``, ``pd-1 inhibitors``)."""
+        start, end, _ = candidate
+        surface = text[start:end]
+        payload = self.index.get(tokenize_terms(self.nlp, [_DOUBLED_HYPHEN_RE.sub("-", surface)])[0])
+        return (start, end, _attrs(payload)) if payload is not None and not payload.get("deny") else candidate
 
     def _names_known_agent(self, name: str) -> bool:
         """True when the lexicon finds an agent in the words of ``name``: the record describes a
@@ -560,6 +570,7 @@ class DrugRecognizer(Pipe):
 _PLURAL_RE = re.compile(r"(?<![\w-])[A-Za-z]{8,}s(?![\w-])")
 
 _LABEL_END_RE = re.compile(r"[ \t]*:")
+_DOUBLED_HYPHEN_RE = re.compile(r"-{2,}")
 
 
 def _is_type_label(text: str, start: int, end: int) -> bool:

@@ -87,7 +87,9 @@ def tracer_spans(text: str, names: Mapping[str, Attrs], found: Sequence[Candidat
         return
     taken = {i for start, end, _ in found for i in range(start, end)}
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(present, key=len, reverse=True)) + r")(?!\w)(?!-(?!(?:PET|SPECT|avid|uptake|scan)\b)\w)",
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(present, key=len, reverse=True))
+        + r")(?!\w)(?!-(?!(?:PET|SPECT|avid|uptake|scan)\b)\w)",
         re.IGNORECASE,
     )
     matches = [m for m in pattern.finditer(text) if m.start() not in taken and m.end() - 1 not in taken]
