@@ -241,7 +241,7 @@ def test_drugs_agent_spans_are_not_grown_over_class_heads():
 def test_drugs_boundary_words_have_a_reason_and_are_documented():
     rows = package_data("drug_boundaries.jsonl")
     named = {"ordinal", "qualifier", "numbered_class", "interferon", "interferon_type"}
-    assert {row["role"] for row in rows} == {"class_head", "product_head", "not_clone"} | named
+    assert {row["role"] for row in rows} == {"class_head", "supplement_head", "product_head", "not_clone"} | named
     assert all(row["text"] and row["reason"].strip() for row in rows)
     assert all(
         set(row) == {"text", "role", "reason"} | ({"normalized"} if row["role"] in named else set()) for row in rows

@@ -627,3 +627,40 @@ def test_drugs_growth_hormone_measured_is_no_drug(nlp):
     # legacy gold dev NCT00004365: the hormone the body secretes is measured
     text = "Evaluate ultradian growth hormone (GH) secretory patterns in 4 affected dwarfs. Growth Hormone Deficiency"
     assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # dev3 NCT00000854
+        (
+            "to see if giving nandrolone decanoate (a hormonal drug) will cause weight gain",
+            "hormonal drug",
+            "hormonal drugs",
+        ),
+        # dev3 NCT05375461: a word of stimulation between the adjective and its head
+        (
+            "Routine blood examination criteria (no blood transfusion or hematopoietic stimulus drug correction within 7 days)",
+            "hematopoietic stimulus drug",
+            "hematopoietic stimulating agents",
+        ),
+        # dev3 NCT06465238: a carrier conjugated to drugs
+        (
+            "Has failed to standard therapy and disease progressed after antibody-conjugated drugs therapy;",
+            "antibody-conjugated drugs",
+            "antibody-drug conjugates",
+        ),
+        # dev3 NCT01313117: supplements after a class are the class taken as supplements
+        (
+            "Use of ALA or other anti-oxidant supplements during the prior three months",
+            "anti-oxidant supplements",
+            "antioxidant supplements",
+        ),
+    ],
+)
+def test_drugs_class_grammar_heads_of_registry_text(nlp, text, surface, normalized):
+    assert classes(nlp, text)[surface] == (normalized, "class")
+
+
+def test_drugs_hormonal_therapy_stays_a_modality(nlp):
+    assert classes(nlp, "Prior hormonal therapy is allowed.") == {}

@@ -8,6 +8,8 @@ grammar finds, and the annotation guidelines keep these words in the span:
 - **a generic head after a class**: ``anticoagulant medication``, ``sulfonylurea agent``,
   ``topoisomerase I inhibitor drug``, ``third-generation EGFR inhibitor drugs``: the head is part of
   the class's name, as in ``antifungal drugs``; ``normalized`` stays the class's plural name;
+- **supplements after a class**: ``anti-oxidant supplements``, ``vitamin supplements``: the class taken
+  as supplements, one span, normalized ``antioxidant supplements``;
 - **a generation before a class**: ``third-generation EGFR-TKI``, ``1st generation EGFR TKIs``:
   the generation names a narrower class (``third-generation egfr tyrosine kinase inhibitors``), and
   ordinals coordinated before it name the classes together (``1st/2nd generation EGFR TKIs`` ->
@@ -81,6 +83,7 @@ def _either(words: Iterable[str]) -> str:
 
 
 _CLASS_HEAD_RE = re.compile(rf"[ \t]+(?:{_either(_WORDS['class_head'])})(?![\w-])", re.IGNORECASE)
+_SUPPLEMENT_HEAD_RE = re.compile(rf"[ \t]+(?:{_either(_WORDS['supplement_head'])})(?![\w-])", re.IGNORECASE)
 # Ordinals coordinated before one "generation" ("1st/2nd generation", "first- or second-generation",
 # "first, second and third generation") name the classes together, one span.
 _ORDINAL = rf"(?:{_either(_ORDINALS)})"
@@ -219,6 +222,10 @@ def _grown_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]
             continue
         head = _CLASS_HEAD_RE.match(text, end)
         grown_start, grown_attrs = _narrower(text, start, end, attrs)
+        if head is None and (supplement := _SUPPLEMENT_HEAD_RE.match(text, end)) is not None:
+            name = str(grown_attrs["normalized"]).removesuffix("s")
+            yield grown_start, supplement.end(), {**grown_attrs, "normalized": f"{name} supplements"}
+            continue
         yield grown_start, head.end() if head else end, grown_attrs
 
 
