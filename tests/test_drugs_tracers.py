@@ -51,3 +51,15 @@ def test_tracer_abbreviations_need_their_imaging_words(nlp) -> None:
     assert drugs(nlp, "Patients with an FLT3 mutation; the FES score at baseline; FDG group.") == []
     # measured, not given
     assert drugs(nlp, "FDG PET/CT at baseline. FDG levels in plasma were measured.") == [("FDG", "fludeoxyglucose")]
+
+
+def test_gadolinium_is_the_class_of_its_contrast_agents(nlp) -> None:
+    # dev3 NCT00001807: gadolinium is given as one of its chelates, the gadolinium-based contrast agents
+    found = [
+        (s.text, span_attrs(s)["normalized"], span_attrs(s)["kind"])
+        for s in label_spans(nlp("History of severe reaction to Gadolinium."), DRUG)
+    ]
+    assert found == [("Gadolinium", "gadolinium-based contrast agents", "class")]
+    found = drugs(nlp, "Contraindication to gadolinium-based contrast agents (GBCA) or gadobutrol")
+    assert ("gadolinium-based contrast agents", "gadolinium-based contrast agents") in found
+    assert ("gadobutrol", "gadobutrol") in found
