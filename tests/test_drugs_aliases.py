@@ -214,7 +214,9 @@ def test_drugs_radionuclide_keeps_its_short_name_and_a_label_alone_is_no_drug(nl
     )
     found = drugs(nlp, text)
     assert ("radioiodine", "iodide i 131") in found and found.count(("131I", "iodide i 131")) == 2
-    assert ("Y-90", "yttrium y 90") in found and all("I-123" not in t for t, _ in found)
+    assert ("Y-90", "yttrium y 90") in found and all(t != "I-123" for t, _ in found)
+    # the tracer the label labels, named without it before SPECT (see trialspacy.components.drugs.tracers)
+    assert ("[I-123]IBZM", "iolopride i 123") in found
 
 
 @pytest.mark.parametrize("label", ["18F", "F18", "F-18", "99mTc", "Tc-99m", "I-131", "177Lu", "68Ga"])

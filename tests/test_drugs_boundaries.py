@@ -110,10 +110,29 @@ def test_drugs_elided_class_number_is_not_completed(nlp):
     assert found == [("class III antiarrhythmics", "class iii antiarrhythmics", "class")]
 
 
-def test_drugs_generation_after_a_slash_is_left_out(nlp):
-    # NCT05821933: "first/second/third-generation" qualifies the class as a list; the class stays as written
-    found = drugs(nlp, "Approved first/second/third-generation EGFR-TKI treatment in the past.")
-    assert [span for span, _, _ in found] == ["EGFR-TKI"]
+@pytest.mark.parametrize(
+    "text,span,normalized",
+    [
+        # dev3 gold NCT04816214: ordinals coordinated before "generation" name the classes together
+        (
+            "progressed on one prior line of therapy (1st/2nd generation EGFR TKIs, osimertinib)",
+            "1st/2nd generation EGFR TKIs",
+            "first- and second-generation egfr tyrosine kinase inhibitors",
+        ),
+        (
+            "Approved first/second/third-generation EGFR-TKI treatment in the past.",
+            "first/second/third-generation EGFR-TKI",
+            "first-, second- and third-generation egfr tyrosine kinase inhibitors",
+        ),
+        (
+            "Prior treatment with a first or second generation EGFR inhibitor is allowed.",
+            "first or second generation EGFR inhibitor",
+            "first- and second-generation egfr tyrosine kinase inhibitors",
+        ),
+    ],
+)
+def test_drugs_coordinated_generations_name_the_classes_together(nlp, text, span, normalized):
+    assert (span, normalized, "class") in drugs(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -222,7 +241,7 @@ def test_drugs_agent_spans_are_not_grown_over_class_heads():
 def test_drugs_boundary_words_have_a_reason_and_are_documented():
     rows = package_data("drug_boundaries.jsonl")
     named = {"ordinal", "qualifier", "numbered_class", "interferon", "interferon_type"}
-    assert {row["role"] for row in rows} == {"class_head", "product_head", "not_clone"} | named
+    assert {row["role"] for row in rows} == {"class_head", "supplement_head", "product_head", "not_clone"} | named
     assert all(row["text"] and row["reason"].strip() for row in rows)
     assert all(
         set(row) == {"text", "role", "reason"} | ({"normalized"} if row["role"] in named else set()) for row in rows

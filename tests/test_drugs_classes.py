@@ -607,8 +607,10 @@ def test_drugs_classes_plural():
             "recombinant interferon alfa",
             "interferon alfa",
         ),
-        ("Received immunoglobulins or any blood products within 180 days", "immunoglobulins", "immune globulins"),
-        ("IV immunoglobulin within 4 weeks of randomization", "IV immunoglobulin", "intravenous immunoglobulin"),
+        ("Received immunoglobulins or any blood products within 180 days", "immunoglobulins", "immune globulin"),
+        # the route stays out of the product's name (dev3 gold NCT00004286: IVIG -> immune globulin)
+        ("IV immunoglobulin within 4 weeks of randomization", "IV immunoglobulin", "immune globulin"),
+        ("On day 21, patients receive another IVIG or placebo infusion.", "IVIG", "immune globulin"),
         # CHIA and HINT criteria: listed beside a drug, a cytokine is given like it.
         ("Known history of allergy to IL-2, doxorubicin, or other agents", "IL-2", "aldesleukin"),
         ("suspected hypersensitivity to interferon or Peginterferon", "interferon", "interferons"),
@@ -664,3 +666,78 @@ def test_drugs_classes_letters_matched_without_case(nlp, text, surface):
     (Turkish İ and ı, the long s), as registry text from other keyboards has them, on lines after
     text they change the length of when lower-cased."""
     assert surface in classes(nlp, text)
+
+
+def test_drugs_class_with_a_doubled_hyphen_is_the_lexicons(nlp):
+    # dev3 NCT04960709: "anti--PD-1" is anti-PD-1 written with a doubled hyphen
+    found = classes(
+        nlp, "including but not limited to other anti-CTLA-4, anti--PD-1, anti PD-L1, or anti-PD-L2 antibodies"
+    )
+    assert found["anti--PD-1"] == ("pd-1 inhibitors", "class")
+
+
+def test_drugs_class_after_anti_names_the_drugs(nlp):
+    # dev3 NCT06823401: antibodies against the drugs of a class name the class
+    found = classes(
+        nlp,
+        "Detection of Anti-Checkpoint Inhibitor Antibodies in Plasma of Participants Receiving Treatment, "
+        "Detection of anti-checkpoint inhibitors antibodies in plasma",
+    )
+    assert found["Checkpoint Inhibitor"] == ("immune checkpoint inhibitors", "class")
+    assert found["checkpoint inhibitors"] == ("immune checkpoint inhibitors", "class")
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # dev3 NCT00000854: listed beside drugs, a hormone is given, under the therapeutic product's name
+        ("the effects of oxandrolone, megestrol acetate, dronabinol and growth hormone have not", "growth hormone"),
+        ("Patients receive recombinant human growth hormone (rhGH) subcutaneously daily.", "rhGH"),
+        ("Prior treatment with growth hormone within 6 months.", "growth hormone"),
+    ],
+)
+def test_drugs_growth_hormone_given_is_somatropin(nlp, text, surface):
+    assert classes(nlp, text)[surface] == ("somatropin", "agent")
+
+
+def test_drugs_growth_hormone_measured_is_no_drug(nlp):
+    # legacy gold dev NCT00004365: the hormone the body secretes is measured
+    text = "Evaluate ultradian growth hormone (GH) secretory patterns in 4 affected dwarfs. Growth Hormone Deficiency"
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # dev3 NCT00000854
+        (
+            "to see if giving nandrolone decanoate (a hormonal drug) will cause weight gain",
+            "hormonal drug",
+            "hormonal drugs",
+        ),
+        # dev3 NCT05375461: a word of stimulation between the adjective and its head
+        (
+            "Routine blood examination criteria (no blood transfusion or hematopoietic stimulus drug correction within 7 days)",
+            "hematopoietic stimulus drug",
+            "hematopoietic stimulating agents",
+        ),
+        # dev3 NCT06465238: a carrier conjugated to drugs
+        (
+            "Has failed to standard therapy and disease progressed after antibody-conjugated drugs therapy;",
+            "antibody-conjugated drugs",
+            "antibody-drug conjugates",
+        ),
+        # dev3 NCT01313117: supplements after a class are the class taken as supplements
+        (
+            "Use of ALA or other anti-oxidant supplements during the prior three months",
+            "anti-oxidant supplements",
+            "antioxidant supplements",
+        ),
+    ],
+)
+def test_drugs_class_grammar_heads_of_registry_text(nlp, text, surface, normalized):
+    assert classes(nlp, text)[surface] == (normalized, "class")
+
+
+def test_drugs_hormonal_therapy_stays_a_modality(nlp):
+    assert classes(nlp, "Prior hormonal therapy is allowed.") == {}

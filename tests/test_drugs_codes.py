@@ -3,6 +3,7 @@
 import pytest
 
 from trialspacy.components.drugs.codes import find_codes, is_code
+from trialspacy.spans import DRUG, label_spans
 
 LOOKALIKES = [
     "NCT01234567",
@@ -113,3 +114,25 @@ def test_drugs_code_pattern_keeps_a_lundbeck_prefix(text, code):
 
 def test_drugs_code_pattern_leaves_lutetium_alone():
     assert find_codes("Prior 177Lu-PSMA-617 or Lu 177 dotatate") == []
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        # dev3 NCT06465238 and a ctrialsgov record, registered from China: a function word glued to the code
+        ("allergic to the inactive ingredients of SHR-A1921or SHR-A2009;", ["SHR-A1921", "SHR-A2009"]),
+        ("SHR-A1811versus Pyrotinib Plus Capecitabine", ["SHR-A1811"]),
+        # dev3 NCT05375461 and legacy records: a modifier after a hyphen
+        ("TQB3616 plus fulvestrant or TQB3616-matching placebo plus fulvestrant", ["TQB3616", "TQB3616"]),
+        ("prevention of SU5416-induced endothelial damage", ["SU5416"]),
+        # not a longer word: the code ends at its own end
+        ("the ABC1234order cohort", []),
+    ],
+)
+def test_drugs_code_glued_to_a_word_ends_at_the_code(text, codes):
+    assert [text[s:e] for s, e in find_codes(text)] == codes
+
+
+def test_drugs_glued_code_is_a_drug_span(nlp):
+    doc = nlp("Known to be allergic to the ingredients of SHR-A1921or SHR-A2009; TQB3616-matching placebo.")
+    assert [s.text for s in label_spans(doc, DRUG)] == ["SHR-A1921", "SHR-A2009", "TQB3616"]

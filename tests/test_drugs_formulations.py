@@ -88,6 +88,22 @@ def test_drugs_formulation_leaves_classes_alone():
     assert extend_formulations(text, found) == found
 
 
+def test_the_source_of_a_biological_product_is_in_the_span(nlp) -> None:
+    # dev3 NCT00004286 (legacy record): "human" says where the product comes from, as "recombinant"
+    # says how it was made; the product is the agent
+    doc = nlp(
+        "Phase III Trial of Human Immune Globulin Therapy. Patients receive either intravenous human "
+        "immune globulin (IVIG) or placebo.\nDRUG: immune globulin"
+    )
+    drugs = [(s.text, span_attrs(s)["normalized"]) for s in label_spans(doc, DRUG)]
+    assert drugs == [
+        ("Human Immune Globulin", "immune globulin"),
+        ("human immune globulin", "immune globulin"),
+        ("IVIG", "immune globulin"),
+        ("immune globulin", "immune globulin"),
+    ]
+
+
 def test_an_abbreviated_salt_stays_in_the_span(nlp) -> None:
     # radiation-oncology trial text (gold dev ro_trials#5): the guideline keeps salt words in the span
     doc = nlp("A phase II study of propylene glycol-free melphalan HCl (EVOMELA®) with fludarabine.")

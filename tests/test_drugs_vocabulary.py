@@ -40,6 +40,8 @@ ROLES = {
         "not_antibody_target",
         "potency",
         "long_target",
+        "stimulus",
+        "conjugate_carrier",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

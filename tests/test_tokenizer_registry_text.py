@@ -204,3 +204,11 @@ def test_full_width_spans_take_the_attributes_of_their_ascii_form(nlp):
     assert endpoint._.trialspacy_canonical == "progression-free survival"
     assert (timeframe._.trialspacy_kind, timeframe._.trialspacy_value) == ("duration", "P2Y")
     assert (dose._.trialspacy_total_gy, dose._.trialspacy_fractions) == ([60.0, 60.0], [30, 30])
+
+
+def test_function_word_glued_to_a_code_is_its_own_token(nlp):
+    # dev3 NCT06465238 (registered from China): "SHR-A1921or SHR-A2009"; not the symbol of indium (111In)
+    doc = nlp.make_doc("ingredients of SHR-A1921or SHR-A2009 and 111In-pentetreotide")
+    words = [t.text for t in doc]
+    assert words[2:6] == ["SHR", "-", "A1921", "or"]
+    assert "111In" in words

@@ -108,13 +108,24 @@ INFIXES = (
     rf"\](?=[A-Za-z0-9])(?:{_AFTER_ISOTOPE_LABEL})",
 )
 PREFIXES = (r"[<>≤≥=~]",)
+# Function words glued to the number that ends a code, in text registered from China without the
+# space: `SHR-A1921or SHR-A2009`, `SHR-A1811versus Pyrotinib` (a suffix, split off at the word's end;
+# not `in`, the symbol of indium in `111In`).
+GLUED_WORDS = "or|and|plus|with|vs|versus|to|of"
 # A sentence's full stop after a fraction unit: `100-300cGy × 5f.`, `1Gy/F.`; a suspended hyphen or
 # a slash before a space after a word: `taxane- and platinum-based`, `rocuronium/ sugammadex`; the
 # AACT separator `~` after punctuation (`4 weeks.~`), so that the punctuation becomes its own token;
 # the mojibake `Â` of a registered sign (`EVOMELAÂ®`); a `+` after a dose's unit (`42 Gy+`: "42 Gy or
-# more", the sign no part of the dose)
+# more", the sign no part of the dose); a function word glued to a code (GLUED_WORDS)
 # (Lookbehinds follow their character, as in INFIXES.)
-SUFFIXES = (r"\.(?<=[0-9/][fF]\.)", r"[-/](?<=[A-Za-z0-9]{2}[-/])", r"~", r"Â(?<=[A-Za-z]Â)", r"\+(?<=[Gg][Yy]\+)")
+SUFFIXES = (
+    r"\.(?<=[0-9/][fF]\.)",
+    r"[-/](?<=[A-Za-z0-9]{2}[-/])",
+    r"~",
+    r"Â(?<=[A-Za-z]Â)",
+    r"\+(?<=[Gg][Yy]\+)",
+    rf"(?<=[0-9])(?:{GLUED_WORDS})",
+)
 # English abbreviations that swallow that full stop again (`5f.` would end in the token `f.`)
 DROPPED_SPECIAL_CASES = ("f.",)
 

@@ -8,8 +8,12 @@ grammar finds, and the annotation guidelines keep these words in the span:
 - **a generic head after a class**: ``anticoagulant medication``, ``sulfonylurea agent``,
   ``topoisomerase I inhibitor drug``, ``third-generation EGFR inhibitor drugs``: the head is part of
   the class's name, as in ``antifungal drugs``; ``normalized`` stays the class's plural name;
+- **supplements after a class**: ``anti-oxidant supplements``, ``vitamin supplements``: the class taken
+  as supplements, one span, normalized ``antioxidant supplements``;
 - **a generation before a class**: ``third-generation EGFR-TKI``, ``1st generation EGFR TKIs``:
-  the generation names a narrower class (``third-generation egfr tyrosine kinase inhibitors``);
+  the generation names a narrower class (``third-generation egfr tyrosine kinase inhibitors``), and
+  ordinals coordinated before it name the classes together (``1st/2nd generation EGFR TKIs`` ->
+  ``first- and second-generation egfr tyrosine kinase inhibitors``);
   a treatment line (``first-line``) does not name the drug and stays out;
 - **a duration of action, a selectivity or a chemical family before a class**: ``short-acting beta2
   agonists``, ``long-acting anticholinergics``, ``non-selective beta blockers``, ``azole
@@ -79,8 +83,17 @@ def _either(words: Iterable[str]) -> str:
 
 
 _CLASS_HEAD_RE = re.compile(rf"[ \t]+(?:{_either(_WORDS['class_head'])})(?![\w-])", re.IGNORECASE)
-_GENERATION_RE = re.compile(rf"(?<![\w/-])(?P<ordinal>{_either(_ORDINALS)})[ \t-]+generation[ \t-]+\Z", re.IGNORECASE)
-_GENERATION_REACH = 30
+_SUPPLEMENT_HEAD_RE = re.compile(rf"[ \t]+(?:{_either(_WORDS['supplement_head'])})(?![\w-])", re.IGNORECASE)
+# Ordinals coordinated before one "generation" ("1st/2nd generation", "first- or second-generation",
+# "first, second and third generation") name the classes together, one span.
+_ORDINAL = rf"(?:{_either(_ORDINALS)})"
+_ORDINAL_RE = re.compile(_ORDINAL, re.IGNORECASE)
+_GENERATION_RE = re.compile(
+    rf"(?<![\w/-])(?P<ordinal>{_ORDINAL}(?:-?[ \t]*(?:/|,|,?[ \t]+(?:and/or|or|and)[ \t]+)[ \t]*{_ORDINAL})*)"
+    r"[ \t-]+generation[ \t-]+\Z",
+    re.IGNORECASE,
+)
+_GENERATION_REACH = 50
 _QUALIFIER_RE = re.compile(rf"(?<![\w/-])(?P<qualifier>{_either(_QUALIFIERS)})[ \t]+\Z", re.IGNORECASE)
 # ``class III``, ``Class IC``, ``class 1``: a Roman or Arabic number with a subclass letter.
 _NUMBER_RE = re.compile(
@@ -180,8 +193,12 @@ def _narrower(text: str, start: int, end: int, attrs: dict[str, Any]) -> tuple[i
     reach = max(0, start - _GENERATION_REACH)
     generation = _GENERATION_RE.search(text, reach, start)
     if generation is not None:
-        ordinal = _ORDINALS[" ".join(generation.group("ordinal").lower().split())]
-        return generation.start(), {**attrs, "normalized": f"{ordinal}-generation {attrs['normalized']}"}
+        ordinals = [_ORDINALS[" ".join(o.lower().split())] for o in _ORDINAL_RE.findall(generation.group("ordinal"))]
+        if len(ordinals) > 1:
+            listed = ", ".join(f"{o}-" for o in ordinals[:-1]) + f" and {ordinals[-1]}"
+        else:
+            listed = ordinals[0]
+        return generation.start(), {**attrs, "normalized": f"{listed}-generation {attrs['normalized']}"}
     qualifier = _QUALIFIER_RE.search(text, reach, start)
     if qualifier is not None:
         name = _QUALIFIERS[" ".join(qualifier.group("qualifier").lower().split())]
@@ -205,6 +222,10 @@ def _grown_classes(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]
             continue
         head = _CLASS_HEAD_RE.match(text, end)
         grown_start, grown_attrs = _narrower(text, start, end, attrs)
+        if head is None and (supplement := _SUPPLEMENT_HEAD_RE.match(text, end)) is not None:
+            name = str(grown_attrs["normalized"]).removesuffix("s")
+            yield grown_start, supplement.end(), {**grown_attrs, "normalized": f"{name} supplements"}
+            continue
         yield grown_start, head.end() if head else end, grown_attrs
 
 

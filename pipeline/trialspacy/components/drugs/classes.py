@@ -105,8 +105,10 @@ _ACTIVATED_FACTOR = r"(?:(?i:factor)[ \t-])?(?P<factor>(?:II|VII|IX|X|XI|XII)a)(
 # ``interleukin 12/23``), or its subunits' Greek letters before it (``alpha-4 beta-7 integrin``).
 _MEMBER_NUMBER = r"(?:[ \t-]?\d{1,2}(?:/\d{1,2})*(?![\w.,/]))?"
 _SUBUNITS = r"(?:(?i:alpha|beta|α|β)[ \t-]?\d{1,2}[ \t-]?){0,2}"
+# A mechanism's class after "anti-" is what antibodies against the drugs are named by ("Anti-Checkpoint
+# Inhibitor Antibodies"): the class is named.
 MECHANISM_CLASS_RE = re.compile(
-    rf"(?<![\w-])(?P<target>{_SUBUNITS}(?i:(?:selective{_GAP})?(?:{_MECHANISM})){_MEMBER_NUMBER}"
+    rf"(?:(?<![\w-])|(?<=[Aa]nti-)|(?<=ANTI-))(?P<target>{_SUBUNITS}(?i:(?:selective{_GAP})?(?:{_MECHANISM})){_MEMBER_NUMBER}"
     rf"|{_GREEK_SUBTYPE}|{_ION_CHANNEL}|{_LETTER_RECEPTOR}|{_ACTIVATED_FACTOR}){_LINK}(?P<head>(?i:{_HEAD})){_END}"
 )
 # A target written out, listed with its short form (``programmed cell death protein 1 (PD-1)``): its
@@ -149,7 +151,7 @@ LONG_CLASS_RE = re.compile(
     rf"|(?P<long>(?i:{_LONG_TARGET})){_BRACKETED}(?P<link>{_CHECKPOINT}{_LINK})(?P<head>(?i:{_HEAD})){_END})"
 )
 ANTI_RE = re.compile(
-    rf"(?<![\w-])(?P<anti>(?i:anti)-?(?P<gene>{_GENE}))"
+    rf"(?<![\w-])(?P<anti>(?i:anti)-{{0,2}}(?P<gene>{_GENE}))"
     rf"(?:{_SP}(?P<head>(?i:{_ANTIBODY_HEAD})){_END}"
     rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-])|or{_GAP}anti|and{_GAP}anti)|/anti|,{_GAP}?anti|-based|-containing))"
 )
@@ -175,7 +177,18 @@ TARGET_BEFORE_COMMA_RE = re.compile(rf"{_TARGET_ITEM}[ \t]*,[ \t]*\Z")
 _ADJECTIVE_WORD = (
     rf"(?P<adjective>(?i:(?:(?:{_ADJECTIVE_PREFIX}){_GAP})?anti[- ]?[a-z]+?(?:{_ANTI_SUFFIX})|{_ADJECTIVE}))"
 )
-ADJECTIVE_CLASS_RE = re.compile(rf"(?<![\w-]){_ADJECTIVE_WORD}{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}")
+# A word of stimulation between the adjective and its head names the agents that stimulate what the
+# adjective names ("hematopoietic stimulus drug": ``hematopoietic stimulating agents``).
+_STIMULUS = _either(_WORDS["stimulus"])
+ADJECTIVE_CLASS_RE = re.compile(
+    rf"(?<![\w-]){_ADJECTIVE_WORD}(?:{_GAP}(?P<stimulus>(?i:{_STIMULUS})))?{_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+)
+# A carrier conjugated to drugs names the class of its drug conjugates ("antibody-conjugated drugs").
+CONJUGATE_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<carrier>(?i:{_either(_WORDS['conjugate_carrier'])}))[ \t-](?i:conjugated){_GAP}"
+    rf"(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+)
+CONJUGATE_KEYS = ("conjugated",)
 INDICATION_CLASS_RE = re.compile(
     rf"(?<![\w-])(?P<indication>(?i:(?:anti[- ]?)?(?:{_INDICATION}))){_GAP}(?P<agent>(?i:{_AGENT_HEAD})){_END}"
     r"(?![ \t]+(?i:abuse|resistance|resistant|use|users|holiday)(?![\w-]))"
@@ -424,8 +437,17 @@ def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
             if _not_class(word):
                 continue
             agent = match.group("agent")
+            if match.group("stimulus"):
+                yield _class(match.start(), match.end(), f"{word} stimulating agents")
+                continue
             yield _class(match.start(), match.end(), plural(f"{word} {agent}"))
             yield from _coordinated_adjectives(text, match.start(), agent)
+
+
+def _conjugate_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``antibody-conjugated drugs``: the class of the carrier's drug conjugates."""
+    for match in _matches(CONJUGATE_CLASS_RE, text, lines_with(text, lowered, CONJUGATE_KEYS)):
+        yield _class(match.start(), match.end(), f"{match.group('carrier').lower()}-drug conjugates")
 
 
 _TITLE_WORD_RE = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -538,6 +560,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_anti_classes(text, lowered),
         *_long_target_classes(text, lowered),
         *_adjective_classes(text, lowered),
+        *_conjugate_classes(text, lowered),
         *_indication_classes(text, lowered),
         *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),

@@ -6,6 +6,7 @@ each in ``data/drug_code_guards.jsonl``; the shapes they are written in are here
 
 import re
 
+from ...tokenizer import GLUED_WORDS
 from .vocabulary import vocabulary
 
 # Letters then digits, optionally one letter between (BGB-A317) and a short tail (DS-8201a,
@@ -13,10 +14,13 @@ from .vocabulary import vocabulary
 # ZN-d5). A single letter is accepted only as E, M or R with four to six digits
 # (E7080, M3814, R115777): other single letters with digits are mostly trial protocols (S1400,
 # A5324) and mutations (H1047R). A Lundbeck code keeps its sponsor prefix, written in mixed case and
-# mostly apart: ``Lu AF11167``, ``Lu AA21004`` (the code alone would be clipped to ``AF11167``).
+# mostly apart: ``Lu AF11167``, ``Lu AA21004`` (the code alone would be clipped to ``AF11167``). A code
+# ends before a function word glued to it in text registered from China (``SHR-A1921or SHR-A2009``; the
+# tokenizer splits it off) and before a hyphen and a word in lower case, a modifier
+# (``TQB3616-matching placebo``, ``SU5416-induced``).
 CODE_RE = re.compile(
     r"(?<![\w\-/.])(?:Lu[ \u00a0]?[A-Z]{2}\d{5}|[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[A-Z]{2,6}-[a-z]\d{1,3}|[EMR]-?\d{4,6})"
-    r"(?![\w\-+/]|\.\d)"
+    rf"(?:(?![\w\-+/]|\.\d)|(?=(?:{GLUED_WORDS})(?![\w-]))|(?=-[a-z]{{3,}}(?![\w-])))"
 )
 
 _GUARDS = vocabulary("drug_code_guards.jsonl")

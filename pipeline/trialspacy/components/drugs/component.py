@@ -77,6 +77,7 @@ from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
+from .tracers import tracer_names, tracer_spans
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -155,6 +156,8 @@ class DrugRecognizer(Pipe):
         self._generic_names: dict[str, Attrs] | None = None
         self._generic_ends: frozenset[tuple[str, str, int]] = frozenset()
         self._generic_spellings: SpellingIndex | None = None
+        # The tracers' names without their isotope label (see tracers.tracer_names), read on first use.
+        self._tracer_names: dict[str, Attrs] | None = None
 
     @property
     def drug_scorer(self) -> DrugScorer:
@@ -192,6 +195,14 @@ class DrugRecognizer(Pipe):
         if self._generic_names is None:
             self._read_generic_names()
         return self._generic_names or {}
+
+    @property
+    def tracer_names(self) -> dict[str, Attrs]:
+        """The names of the lexicon's tracers without their isotope label (``FDG``, ``FLT``,
+        ``fluorodeoxyglucose``), with their attributes, read on first use (see :mod:`.tracers`)."""
+        if self._tracer_names is None:
+            self._tracer_names = tracer_names(self.rows)
+        return self._tracer_names
 
     @property
     def generic_ends(self) -> frozenset[tuple[str, str, int]]:
@@ -262,6 +273,9 @@ class DrugRecognizer(Pipe):
         listed = self._listed_names(doc, text) if self.gazetteer else []
         for name, attrs, blocked in listed:
             found.extend((s, e, attrs) for s, e in occurrences(text, name) if not (blocked and _measured(doc, s, e)))
+        if self.products:
+            tracers = tracer_spans(text, self.tracer_names, found)
+            found.extend((s, e, attrs) for s, e, attrs in tracers if not _measured(doc, s, e))
         taken = _taken_chars(found)
         shaped = find_codes(text) + (find_products(text) + find_named_vaccines(text) if self.products else [])
         found.extend(
@@ -280,7 +294,7 @@ class DrugRecognizer(Pipe):
             found.extend(self._plural_spans(doc, text, long_words, _taken_chars(found)))
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
-            found.extend(class_spans(doc, text, found))
+            found.extend(self._known_name(text, c) for c in class_spans(doc, text, found))
         found.extend(combination_spans(text, found))
         found = bounded_spans(text, found)
         if self.formulations:
@@ -371,6 +385,16 @@ class DrugRecognizer(Pipe):
                 elif looks_like_name(name) and not blocked and not is_code_lookalike(name):
                     names.append((name, _listed_agent(name), False))
         return names
+
+    def _known_name(self, text: str, candidate: Candidate) -> Candidate:
+        """``candidate`` with the lexicon's attributes when its words, a doubled hyphen written
+        single, are a lexicon term that the lexicon's pass could not find there: in a word the
+        tokenizer kept whole ("Anti-Checkpoint Inhibitor": ``immune checkpoint inhibitors``) or
+        with a doubled hyphen (``anti--PD-1`` is ``anti-PD-1``, ``pd-1 inhibitors``)."""
+        start, end, _ = candidate
+        surface = text[start:end]
+        payload = self.index.get(tokenize_terms(self.nlp, [_DOUBLED_HYPHEN_RE.sub("-", surface)])[0])
+        return (start, end, _attrs(payload)) if payload is not None and not payload.get("deny") else candidate
 
     def _names_known_agent(self, name: str) -> bool:
         """True when the lexicon finds an agent in the words of ``name``: the record describes a
@@ -502,6 +526,7 @@ class DrugRecognizer(Pipe):
         self._packed = packed
         self._rows = None
         self._generic_names = self._generic_spellings = None
+        self._tracer_names = None
         self._index = packed_index(packed)
         self._index_terms(self._index, self._terms.values())
 
@@ -557,6 +582,7 @@ class DrugRecognizer(Pipe):
 _PLURAL_RE = re.compile(r"(?<![\w-])[A-Za-z]{8,}s(?![\w-])")
 
 _LABEL_END_RE = re.compile(r"[ \t]*:")
+_DOUBLED_HYPHEN_RE = re.compile(r"-{2,}")
 
 
 def _is_type_label(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,106 @@
+"""Tracers named without their isotope label: ``FDG PET/CT``, ``FLT uptake``, ``FES PET``.
+
+Radiopharmaceuticals are DRUG (the guidelines: contrast agents and radiopharmaceuticals are named
+agents). The lexicon holds a tracer with its label (``18F-FDG``, ``fes f-18``, ``Fluorothymidine F
+18``), but trial text mostly drops the label where the imaging word says it is a tracer: "FDG
+PET/CT", "maximum FDG uptake", "FDG (fluorodeoxyglucose) PET/CT scans". The name left when a
+lexicon agent's label is taken off (``FDG``, ``FLT``, ``FES``, ``FCH``, ``fluorodeoxyglucose``,
+``fluorothymidine``) is that tracer, where the lexicon does not know the name already (``choline``,
+``methionine``, ``dopa`` are other things). Many such names are also abbreviations of other things
+(rule 5 of the lexicon drops capitals-only abbreviations), so a name is a tracer only:
+
+- before an imaging word (``PET``, ``PET/CT``, ``SPECT``, ``scan``, ``uptake``, ``imaging``, ``avid``),
+  a long form in brackets between them allowed ("FDG (fluorodeoxyglucose) PET/CT"), or after an
+  isotope label glued to it (``18F-FLT``, ``[18F]FLT``);
+- and then at every occurrence in the record, as a short form defined once holds throughout
+  ("a 50% reduction in FDG uptake ... Low dose FDG PET/CT").
+
+A name the labelled rows give two agents (``psma-617``: lutetium and actinium) names none; an
+element (``yttrium``, ``fluorine``) and a name that keeps a word of the label (``labeled psma-11``)
+are not taken.
+"""
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from ...spans import Candidate
+from .radiolabels import RADIONUCLIDES
+
+Attrs = dict[str, Any]
+
+# An isotope label as a lexicon row's tokens write it: "18 - f", "18f", "f-18", "f 18", "99m tc".
+_LABELS = "|".join(
+    f"{mass} ?-? ?{symbol}|{symbol} ?-? ?{mass}" for symbol, masses in RADIONUCLIDES.values() for mass in masses
+)
+_ROW_LABEL = rf"\[?(?:{_LABELS})\]?"
+_LABEL_FIRST_RE = re.compile(rf"(?:{_ROW_LABEL})(?: ?- ?| )(?P<name>.+)", re.IGNORECASE)
+_LABEL_LAST_RE = re.compile(rf"(?P<name>.+?)(?: ?- ?| )(?:{_ROW_LABEL})", re.IGNORECASE)
+# Words that are not a tracer's name: an element (the label's own), or a name keeping the label's word.
+_NOT_NAME_RE = re.compile(
+    rf"\b(?:{'|'.join(RADIONUCLIDES)}|fluorine|fluoride|labell?ed)(?![a-z])|\d+ ?-? ?[a-z]{{1,2}}\b", re.IGNORECASE
+)
+_NAME_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def tracer_names(rows: Iterable[Mapping[str, Any]]) -> dict[str, Attrs]:
+    """The tracers' names without their label, lower-case, with the agent's attributes: from the
+    lexicon's agents written with an isotope label whose name without it is no lexicon term."""
+    known: set[str] = set()
+    labelled: dict[str, set[str]] = {}
+    for row in rows:
+        tokens = row["tokens"]
+        surface = " ".join(tokens).lower()
+        known.add(surface.replace(" - ", "-"))
+        if row.get("deny") or row.get("kind") != "agent" or len(tokens) < 2:
+            continue
+        match = _LABEL_FIRST_RE.fullmatch(surface) or _LABEL_LAST_RE.fullmatch(surface)
+        if match is None:
+            continue
+        name = match.group("name").replace(" - ", "-")
+        if _NAME_RE.fullmatch(name) and len(name) >= 3 and not _NOT_NAME_RE.search(name):
+            labelled.setdefault(name, set()).add(str(row["normalized"]))
+    return {
+        name: {"normalized": next(iter(agents)), "kind": "agent", "drugbank_id": None}
+        for name, agents in labelled.items()
+        if len(agents) == 1 and name not in known
+    }
+
+
+# What says a name is a tracer: an imaging word after it (a long form in brackets between them
+# allowed: "FDG (fluorodeoxyglucose) PET/CT"), or after the closing bracket of a long form written
+# after its short form ("FDG (fluorodeoxyglucose) PET/CT": ``fluorodeoxyglucose``).
+_IMAGING = r"PET|SPECT|(?i:scans?|scanning|scintigraphy|uptake|imaging|avid|avidity|positron)"
+_IMAGING_AFTER_RE = re.compile(rf"(?:[ \t]*\([^()\n]{{1,40}}\))?\)?[ \t]*-?[ \t]*(?:{_IMAGING})(?![A-Za-z])")
+_ISOTOPES = "|".join(f"{mass}{symbol}|{symbol}-?{mass}" for symbol, masses in RADIONUCLIDES.values() for mass in masses)
+_LABEL_BEFORE_RE = re.compile(rf"(?:\[(?:{_ISOTOPES})\] ?|(?<![\w-])(?:{_ISOTOPES})-)\Z")
+
+
+def tracer_spans(text: str, names: Mapping[str, Attrs], found: Sequence[Candidate]) -> Iterator[Candidate]:
+    """The tracers of ``names`` (see :func:`tracer_names`) in ``text`` where the words around one
+    say it is a tracer, then at each of its occurrences, outside the spans already ``found``."""
+    if not names:
+        return
+    lowered = text.lower()
+    present = [name for name in names if name in lowered]
+    if not present:
+        return
+    taken = {i for start, end, _ in found for i in range(start, end)}
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(present, key=len, reverse=True))
+        + r")(?!\w)(?!-(?!(?:PET|SPECT|avid|uptake|scan)\b)\w)",
+        re.IGNORECASE,
+    )
+    matches = [m for m in pattern.finditer(text) if m.start() not in taken and m.end() - 1 not in taken]
+    used = {
+        m.group().lower()
+        for m in matches
+        if _IMAGING_AFTER_RE.match(text, m.end()) or _LABEL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+    }
+    for match in matches:
+        name = match.group().lower()
+        if name in used:
+            label = _LABEL_BEFORE_RE.search(text, max(0, match.start() - 8), match.start())
+            start = label.start() if label is not None and not label.group().startswith("[") else match.start()
+            yield start, match.end(), dict(names[name])

@@ -1,0 +1,65 @@
+"""Tracers named without their isotope label (``FDG PET/CT``), on sentences of ClinicalTrials.gov
+records: radiopharmaceuticals are DRUG (GUIDELINES), where the imaging words say the name is one."""
+
+from trialspacy.components.drugs.tracers import tracer_names
+from trialspacy.lexicon import package_data
+from trialspacy.spans import DRUG, label_spans, span_attrs
+
+
+def drugs(nlp, text: str) -> list[tuple[str, str]]:
+    return [(s.text, span_attrs(s)["normalized"]) for s in label_spans(nlp(text), DRUG)]
+
+
+def test_tracer_names_come_from_the_lexicons_labelled_agents() -> None:
+    names = tracer_names(package_data("drug_lexicon.jsonl.gz"))
+    assert names["fdg"]["normalized"] == "fludeoxyglucose"
+    assert names["fluorodeoxyglucose"]["normalized"] == "fludeoxyglucose"
+    assert names["fes"]["normalized"] == "fluoroestradiol f 18"
+    assert names["flt"]["normalized"] == names["fluorothymidine"]["normalized"]
+    # names the lexicon knows as something else, elements, and names of two agents are not tracers
+    for other in ("choline", "methionine", "yttrium", "fluorine", "psma-617", "labeled psma-11"):
+        assert other not in names
+
+
+def test_fdg_before_imaging_words_is_the_tracer_throughout_the_record(nlp) -> None:
+    # dev3 NCT02315053 (the record's own words)
+    text = (
+        "OTHER: Low dose FDG PET/CT 5 x.\n"
+        "maximum FDG uptake (SUVmax), The uptake of the tumour will be monitored with serial quantitative "
+        "FDG (fluorodeoxyglucose) PET/CT scans. The time where a 50% reduction in FDG relative to day 1 "
+        "is reached will be derived. Primary tumour SUVmax > 5 on routine diagnostic pre-treatment FDG "
+        "(Fludeoxyglucose) PET/CT"
+    )
+    found = drugs(nlp, text)
+    assert found.count(("FDG", "fludeoxyglucose")) == 5
+    assert ("fluorodeoxyglucose", "fludeoxyglucose") in found
+    assert ("Fludeoxyglucose", "fludeoxyglucose") in found
+
+
+def test_other_tracers_by_their_imaging_words(nlp) -> None:
+    # legacy and ctrialsgov records: "FLT-PET scan", "FES-PET/CT imaging", "[18F]FLT PET"
+    found = drugs(nlp, "At least one detectable lesion on FDG-PET scan and/or FLT-PET scan that is measurable")
+    assert ("FDG", "fludeoxyglucose") in found and ("FLT", "alovudine f 18") in found
+    found = drugs(nlp, "Liver-only metastases (are not evaluable by FES-PET/CT imaging)")
+    assert ("FES", "fluoroestradiol f 18") in found
+    found = drugs(nlp, "Patients undergo [18F]FLT PET at baseline.")
+    assert ("[18F]FLT", "alovudine f 18") in found
+
+
+def test_tracer_abbreviations_need_their_imaging_words(nlp) -> None:
+    # without an imaging word a short name is something else: a gene (FLT3), a group, a score
+    assert drugs(nlp, "Patients with an FLT3 mutation; the FES score at baseline; FDG group.") == []
+    # measured, not given
+    assert drugs(nlp, "FDG PET/CT at baseline. FDG levels in plasma were measured.") == [("FDG", "fludeoxyglucose")]
+
+
+def test_gadolinium_is_the_class_of_its_contrast_agents(nlp) -> None:
+    # dev3 NCT00001807: gadolinium is given as one of its chelates, the gadolinium-based contrast agents
+    found = [
+        (s.text, span_attrs(s)["normalized"], span_attrs(s)["kind"])
+        for s in label_spans(nlp("History of severe reaction to Gadolinium."), DRUG)
+    ]
+    assert found == [("Gadolinium", "gadolinium-based contrast agents", "class")]
+    found = drugs(nlp, "Contraindication to gadolinium-based contrast agents (GBCA) or gadobutrol")
+    assert ("gadolinium-based contrast agents", "gadolinium-based contrast agents") in found
+    assert ("gadobutrol", "gadobutrol") in found
