@@ -312,6 +312,59 @@ TARGET_CASES = [
         ["levothyroxine", "acute myocardial infarction", "acute myocarditis", "acute pancarditis"],
         [False, False, False, False],
     ),
+    # Issue 15, negation scope round (CHIA/LCT DEV): what a negated therapy was for is present
+    # (the phrase ends at "with", which attaches to the therapy again)...
+    (
+        "No prior chemotherapy for their metastatic breast cancer (MBC).",
+        ["chemotherapy", "metastatic breast cancer (MBC)"],
+        [True, False],
+    ),
+    (
+        "Previous radiotherapy for the treatment of unresectable, locally advanced or metastatic breast cancer "
+        "is not allowed.",
+        ["radiotherapy", "breast cancer"],
+        [True, False],
+    ),
+    (
+        "No chemotherapy for metastatic disease with docetaxel.",
+        ["chemotherapy", "metastatic disease", "docetaxel"],
+        [True, False, True],
+    ),
+    # ...so is the anchor of a time prefix...
+    ("Patient without post-operative scan evaluation", ["operative", "scan evaluation"], [False, True]),
+    (
+        "Urinary retention not addressed by pre-operative urologic consultation",
+        ["operative", "urologic consultation"],
+        [False, True],
+    ),
+    # ...and what examples after a negated passive participle name (its subject's kinds), while
+    # the examples of a negated object are negated.
+    (
+        "Ferromagnetic implants or objects that cannot be removed such as aneurysm clips, surgical clips or prostheses",
+        ["aneurysm clips", "surgical clips", "prostheses"],
+        [False, False, False],
+    ),
+    (
+        "Active sleep disorder which is not treated (obstructive sleep apnea, obesity hypoventilation syndrome)",
+        ["obstructive sleep apnea", "obesity hypoventilation syndrome"],
+        [False, False],
+    ),
+    (
+        "Not receiving anticoagulants, such as warfarin, heparin or rivaroxaban",
+        ["anticoagulants", "warfarin", "heparin", "rivaroxaban"],
+        [True, True, True, True],
+    ),
+    # An exemption negates nothing; the basis of a judgement is not what is absent.
+    (
+        "Agreement to discontinue talk therapy (does not refer to AA/NA programs or psychotropic medication management).",
+        ["programs", "psychotropic medication"],
+        [False, False],
+    ),
+    (
+        "criteria for no mobilization based on specific clinical factors",
+        ["mobilization", "clinical factors"],
+        [True, False],
+    ),
 ]
 
 

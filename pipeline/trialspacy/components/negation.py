@@ -45,7 +45,7 @@ from typing import Any, Literal, get_args
 
 import numpy
 import srsly
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
@@ -68,14 +68,33 @@ CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
 # Roles of a clause word: a verb that opens a new clause after a cue's noun phrase; a word that may
 # stand between a cue and its own verb (so that verb is not a new clause); a disjunction after which
 # a verb continues the negated predicate; a list word; a relation word and the link words that make
-# the scope end after it; the brackets of a parenthetical.
-CLAUSE_ROLES: tuple[str, ...] = ("verb", "between", "disjunction", "list", "relation", "link", "open", "close")
+# the scope end after it; the brackets of a parenthetical; a word that, right after a target,
+# opens the phrase of its purpose or indication; a time prefix ("post-", "pre-") whose anchor is
+# not what is absent; a word that opens examples (after a negated passive participle, of its
+# subject).
+CLAUSE_ROLES: tuple[str, ...] = (
+    "verb",
+    "between",
+    "disjunction",
+    "list",
+    "relation",
+    "link",
+    "open",
+    "close",
+    "purpose",
+    "anchor",
+    "example",
+)
 ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
 # A subject's clause starts after a comma (see ClauseBounds).
 COMMA_BIT = 1 << len(CLAUSE_ROLES)
 # Words that negate by themselves: a target holding one names an absence (see ClauseBounds.cue_end).
 NEGATION_WORDS: tuple[str, ...] = ("no", "not", "n't", "never", "without", "nor", "neither", "none")
 NEGATION_BIT = COMMA_BIT << 1
+# The hyphen that joins a time prefix to its anchor ("post-operative").
+HYPHENS = frozenset({"-", "‐", "–"})
+# Endings of a past participle ("removed", "treated", "taken"): a negated passive verb.
+PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)")
 # The most list words between two items of a list ("X, such as Y", "X (e.g., Y").
 MAX_LIST_GAP = 4
 # The number or letter of an item of a list written inside one line ("1) Refusal of epidural
@@ -346,7 +365,26 @@ class ClauseBounds:
         relation_words = having("relation")
         self.relation_words = set(positions[relation_words].tolist())
         relation_cuts = positions[1:][relation_words[:-1] & having("link")[1:]]
-        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist())
+        # "objects that cannot be removed such as aneurysm clips": the examples after a negated
+        # passive participle are of its subject, so the scope ends after the participle.
+        in_target = numpy.zeros(n + 1, dtype=bool)
+        for target in targets:
+            in_target[target.start : target.end] = True
+        between, example = having("between"), having("example")
+        passive_cuts = []
+        for _, end in cues:
+            j = end
+            while j < n and between[j]:
+                j += 1
+            if (
+                j + 1 < n
+                and example[j + 1]
+                and not in_cue[j]
+                and not in_target[j]
+                and PARTICIPLE.fullmatch(doc[j].lower_)
+            ):
+                passive_cuts.append(j + 1)
+        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist() + passive_cuts)
         # A verb's clause starts at its subject: after the last comma before the verb, when one
         # lies in the scope ("without AEs, adverse events will be graded").
         last_comma = numpy.maximum.accumulate(numpy.where((roles & COMMA_BIT) != 0, positions, -1))
@@ -355,6 +393,7 @@ class ClauseBounds:
             [(s, e) for s, e in terminators]
             + [(v, v + 1) for v in verb_cuts.tolist()]
             + [(r, r) for r in relation_cuts.tolist()]
+            + [(p, p) for p in passive_cuts]
         )
         self.cut_starts = [s for s, _ in cuts]
         self.cut_ends = sorted(e for _, e in cuts)
@@ -390,6 +429,22 @@ class ClauseBounds:
         self.target_starts = [start for start, _ in spans]
         self.target_ends = [end for _, end in spans]
         self.negation_words = (roles & NEGATION_BIT) != 0
+        # "No prior chemotherapy for their metastatic breast cancer": a purpose word right after a
+        # target opens the phrase of what the target was for, which runs to the next cue, clause,
+        # "with" or sentence; the targets inside it are not what is absent.
+        ends = set(self.target_ends)
+        self.purpose_starts = [int(p) for p in positions[having("purpose")].tolist() if p in ends]
+        phrase_end = in_cue[:n].copy()
+        for start, _ in itertools.chain(cues, terminators):
+            phrase_end[start] = True
+        phrase_end[self.clause_starts] = True
+        phrase_end |= doc.to_array(LOWER) == get_string_id("with")
+        if doc.has_annotation("SENT_START"):
+            phrase_end |= doc.to_array(SENT_START) == 1
+        self.last_phrase_end = numpy.maximum.accumulate(numpy.where(phrase_end, positions, -1))
+        # "without post-operative scan": a target right after a time prefix and its hyphen.
+        anchor = having("anchor")
+        self.anchored = {i for i in range(2, n) if anchor[i - 2] and doc[i - 1].text in HYPHENS}
         self.list_ends = [end for _, end in spans]
         for k in range(len(spans) - 2, -1, -1):
             end, following = spans[k][1], spans[k + 1][0]
@@ -449,6 +504,19 @@ class ClauseBounds:
         """Whether the target only says what a relation word right after it is to ("no penicillin
         allergy", "no protease inhibitor resistance"): what is absent is the relation."""
         return target.end in self.relation_words
+
+    def in_purpose_phrase(self, target: Span) -> bool:
+        """Whether the target lies in the phrase of what another target was for ("No prior
+        chemotherapy for their metastatic breast cancer", "radiotherapy for the treatment of breast
+        cancer is not allowed"): only the therapy is absent."""
+        at = bisect.bisect_left(self.purpose_starts, target.start) - 1
+        return at >= 0 and int(self.last_phrase_end[target.start - 1]) < self.purpose_starts[at]
+
+    def exempt(self, target: Span) -> bool:
+        """Whether the target's place says it is not what a cue's scope denies: it names what a
+        relation is to, what a negated therapy was for, or the anchor of a time prefix
+        ("post-operative")."""
+        return self.names_a_relation(target) or target.start in self.anchored or self.in_purpose_phrase(target)
 
     def list_end(self, end: int, scope_end: int, limit: int) -> int:
         """The forward scope ``end:scope_end`` extended to the end of the list of targets its last
@@ -573,7 +641,7 @@ class ContextBackend:
             for n, target in zip(members, window_targets):
                 result[n] = id(target) in negated_ids
         if bounds is not None:
-            result = [negated and not bounds.names_a_relation(t) for negated, t in zip(result, targets)]
+            result = [negated and not bounds.exempt(t) for negated, t in zip(result, targets)]
         return result
 
 
@@ -660,7 +728,7 @@ class NegexBackend:
         terminating = [(0, start, end) for start, end in cues["Termination"]]
         bounds = None
         if self.clauses is not None:
-            bounds = self.clauses.bounds(doc, cues["Preceding"] + cues["Following"], cues["Termination"])
+            bounds = self.clauses.bounds(doc, cues["Preceding"] + cues["Following"], cues["Termination"], targets)
             terminating += [(0, start, start) for start in bounds.clause_starts]
         chunks = self.negex.termination_boundaries(doc, terminating)
         chunk_starts = [start for start, _ in chunks]
@@ -680,7 +748,7 @@ class NegexBackend:
             result.append(
                 target.end <= chunks[chunk][1]
                 and (first_preceding[chunk] < target.start or last_following[chunk] > target.end)
-                and not (bounds is not None and bounds.names_a_relation(target))
+                and not (bounds is not None and bounds.exempt(target))
             )
         return result
 
