@@ -330,6 +330,12 @@ TARGET_CASES = [
         ["chemotherapy", "metastatic disease", "docetaxel"],
         [True, False, True],
     ),
+    # ...as is the test a negated finding was sought by...
+    (
+        "Patients must be negative for HCV RNA by polymerase chain reaction (PCR)",
+        ["HCV RNA", "polymerase chain reaction (PCR)"],
+        [True, False],
+    ),
     # ...so is the anchor of a time prefix...
     ("Patient without post-operative scan evaluation", ["operative", "scan evaluation"], [False, True]),
     (

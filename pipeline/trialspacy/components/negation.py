@@ -69,9 +69,9 @@ CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
 # stand between a cue and its own verb (so that verb is not a new clause); a disjunction after which
 # a verb continues the negated predicate; a list word; a relation word and the link words that make
 # the scope end after it; the brackets of a parenthetical; a word that, right after a target,
-# opens the phrase of its purpose or indication; a time prefix ("post-", "pre-") whose anchor is
-# not what is absent; a word that opens examples (after a negated passive participle, of its
-# subject).
+# opens an adjunct phrase (its purpose or indication, its means or test); a time prefix ("post-",
+# "pre-") whose anchor is not what is absent; a word that opens examples (after a negated passive
+# participle, of its subject).
 CLAUSE_ROLES: tuple[str, ...] = (
     "verb",
     "between",
@@ -81,7 +81,7 @@ CLAUSE_ROLES: tuple[str, ...] = (
     "link",
     "open",
     "close",
-    "purpose",
+    "adjunct",
     "anchor",
     "example",
 )
@@ -429,11 +429,12 @@ class ClauseBounds:
         self.target_starts = [start for start, _ in spans]
         self.target_ends = [end for _, end in spans]
         self.negation_words = (roles & NEGATION_BIT) != 0
-        # "No prior chemotherapy for their metastatic breast cancer": a purpose word right after a
-        # target opens the phrase of what the target was for, which runs to the next cue, clause,
-        # "with" or sentence; the targets inside it are not what is absent.
+        # "No prior chemotherapy for their metastatic breast cancer", "negative for HCV by PCR": an
+        # adjunct word right after a target opens the phrase of what the target was for or found
+        # by, which runs to the next cue, clause, "with" or sentence; the targets inside it are
+        # not what is absent.
         ends = set(self.target_ends)
-        self.purpose_starts = [int(p) for p in positions[having("purpose")].tolist() if p in ends]
+        self.adjunct_starts = [int(p) for p in positions[having("adjunct")].tolist() if p in ends]
         phrase_end = in_cue[:n].copy()
         for start, _ in itertools.chain(cues, terminators):
             phrase_end[start] = True
@@ -505,18 +506,19 @@ class ClauseBounds:
         allergy", "no protease inhibitor resistance"): what is absent is the relation."""
         return target.end in self.relation_words
 
-    def in_purpose_phrase(self, target: Span) -> bool:
-        """Whether the target lies in the phrase of what another target was for ("No prior
-        chemotherapy for their metastatic breast cancer", "radiotherapy for the treatment of breast
-        cancer is not allowed"): only the therapy is absent."""
-        at = bisect.bisect_left(self.purpose_starts, target.start) - 1
-        return at >= 0 and int(self.last_phrase_end[target.start - 1]) < self.purpose_starts[at]
+    def in_adjunct_phrase(self, target: Span) -> bool:
+        """Whether the target lies in the phrase of what another target was for or found by ("No
+        prior chemotherapy for their metastatic breast cancer", "radiotherapy for the treatment of
+        breast cancer is not allowed", "negative for HCV by PCR"): only the therapy or the finding
+        is absent."""
+        at = bisect.bisect_left(self.adjunct_starts, target.start) - 1
+        return at >= 0 and int(self.last_phrase_end[target.start - 1]) < self.adjunct_starts[at]
 
     def exempt(self, target: Span) -> bool:
         """Whether the target's place says it is not what a cue's scope denies: it names what a
-        relation is to, what a negated therapy was for, or the anchor of a time prefix
+        relation is to, what a negated therapy was for, the test a negated finding was sought by, or the anchor of a time prefix
         ("post-operative")."""
-        return self.names_a_relation(target) or target.start in self.anchored or self.in_purpose_phrase(target)
+        return self.names_a_relation(target) or target.start in self.anchored or self.in_adjunct_phrase(target)
 
     def list_end(self, end: int, scope_end: int, limit: int) -> int:
         """The forward scope ``end:scope_end`` extended to the end of the list of targets its last
