@@ -336,6 +336,13 @@ TARGET_CASES = [
         ["HCV RNA", "polymerase chain reaction (PCR)"],
         [True, False],
     ),
+    (
+        "no documented AF on ECG, ambulatory monitor, pacemaker or ICD at any time",
+        ["AF", "ECG", "ambulatory monitor", "pacemaker", "ICD"],
+        [True, False, False, False, False],
+    ),
+    # (a negation word before the adjunct word is a cue's, even inside a target)
+    ("Atrial fibrillation and not on oral anticoagulation therapy", ["not", "oral anticoagulation"], [False, True]),
     # ...so is the anchor of a time prefix...
     ("Patient without post-operative scan evaluation", ["operative", "scan evaluation"], [False, True]),
     (

@@ -23,7 +23,12 @@ graph misses when a cue's limited scope lies strictly inside the terminator's se
 with only list words between them are a list, covered whole ("not receiving anticoagulants, such
 as warfarin, heparin or rivaroxaban"). A cue inside an item of a list written on one line ("1)
 Refusal of X 2) Pregnancy") does not reach the next item; a terminator whose first words belong to
-a target ends the scope after them; a target that holds its own cue is not negated by it. With
+a target ends the scope after them; a target that holds its own cue is not negated by it. Where a
+target stands says it is not what is denied when it lies in an adjunct phrase opened right after
+another target ("No prior chemotherapy for their metastatic breast cancer", "negative for HCV by
+PCR", "no documented AF on ECG"), follows a time prefix ("without post-operative scan"), or is an
+example after a negated passive participle ("objects that cannot be removed such as aneurysm
+clips", of the participle's subject). With
 ``clause_scope=False`` the component behaves as before v1.2.
 
 DRUG, RADIATION_DOSE and ENDPOINT spans get ``negated``; TIMEFRAME spans are never negated; a
@@ -434,7 +439,11 @@ class ClauseBounds:
         # by, which runs to the next cue, clause, "with" or sentence; the targets inside it are
         # not what is absent.
         ends = set(self.target_ends)
-        self.adjunct_starts = [int(p) for p in positions[having("adjunct")].tolist() if p in ends]
+        # (Never right after a negation word: in "not on warfarin" the word is the cue's, even
+        # where a target holds the "not".)
+        self.adjunct_starts = [
+            int(p) for p in positions[having("adjunct")].tolist() if p in ends and not self.negation_words[p - 1]
+        ]
         phrase_end = in_cue[:n].copy()
         for start, _ in itertools.chain(cues, terminators):
             phrase_end[start] = True
