@@ -320,12 +320,6 @@ TARGET_CASES = [
         [True, False],
     ),
     (
-        "Previous radiotherapy for the treatment of unresectable, locally advanced or metastatic breast cancer "
-        "is not allowed.",
-        ["radiotherapy", "breast cancer"],
-        [True, False],
-    ),
-    (
         "No chemotherapy for metastatic disease with docetaxel.",
         ["chemotherapy", "metastatic disease", "docetaxel"],
         [True, False, True],
@@ -396,6 +390,20 @@ def test_the_examination_on_which_nothing_is_found_was_done_with_context() -> No
 
 # Issue 15, round 5 (CHIA DEV, HINT): scope rules that need a cue-relative scope (ConText only).
 CONTEXT_TARGET_CASES = [
+    # Issue 15, negation scope round (CHIA DEV): a post-cue's scope passes over the adjunct phrase
+    # of its subject; a cue right after the phrase whose scope stays in it denies what it names
+    # (NegEx has no scopes: it leaves a target in the phrase alone only when no cue is in it).
+    (
+        "Previous radiotherapy for the treatment of unresectable, locally advanced or metastatic breast cancer "
+        "is not allowed.",
+        ["radiotherapy", "breast cancer"],
+        [True, False],
+    ),
+    (
+        "Lazertinib for NSCLC Harboring Activating EGFR Mutations in TKI naïve Patients",
+        ["Lazertinib", "NSCLC", "TKI"],
+        [False, False, True],
+    ),
     # What a patient failed to achieve, or what is unavailable, is absent.
     (
         "CDRS-R score >40; Failure to achieve remission with at least 1 adequate prior antidepressant trial",

@@ -452,6 +452,8 @@ class ClauseBounds:
         if doc.has_annotation("SENT_START"):
             phrase_end |= doc.to_array(SENT_START) == 1
         self.last_phrase_end = numpy.maximum.accumulate(numpy.where(phrase_end, positions, -1))
+        next_phrase_end = numpy.minimum.accumulate(numpy.where(phrase_end, positions, n)[::-1])[::-1]
+        self.next_phrase_end = numpy.concatenate((next_phrase_end, [n]))
         # "without post-operative scan": a target right after a time prefix and its hyphen.
         anchor = having("anchor")
         self.anchored = {i for i in range(2, n) if anchor[i - 2] and doc[i - 1].text in HYPHENS}
@@ -515,19 +517,33 @@ class ClauseBounds:
         allergy", "no protease inhibitor resistance"): what is absent is the relation."""
         return target.end in self.relation_words
 
-    def in_adjunct_phrase(self, target: Span) -> bool:
-        """Whether the target lies in the phrase of what another target was for or found by ("No
-        prior chemotherapy for their metastatic breast cancer", "radiotherapy for the treatment of
-        breast cancer is not allowed", "negative for HCV by PCR"): only the therapy or the finding
-        is absent."""
+    def adjunct_phrase(self, target: Span) -> tuple[int, int] | None:
+        """The adjunct phrase ``(start, end)`` the target lies in, the phrase of what the target
+        before it was for or found by ("No prior chemotherapy for their metastatic breast cancer",
+        "radiotherapy for the treatment of breast cancer is not allowed", "negative for HCV by
+        PCR"), or None."""
         at = bisect.bisect_left(self.adjunct_starts, target.start) - 1
-        return at >= 0 and int(self.last_phrase_end[target.start - 1]) < self.adjunct_starts[at]
+        if at < 0 or int(self.last_phrase_end[target.start - 1]) >= self.adjunct_starts[at]:
+            return None
+        start = self.adjunct_starts[at]
+        return start, int(self.next_phrase_end[start + 1])
+
+    def passes_over(self, target: Span, cue: tuple[int, int], scope: tuple[int, int]) -> bool:
+        """Whether a cue at ``cue`` with scope ``scope`` reaches the target only by passing over
+        it: the target lies in an adjunct phrase, the cue outside it, and the scope covers the
+        target the phrase is about, which alone is denied ("No prior chemotherapy for their
+        metastatic breast cancer"); a cue inside or right after the phrase whose scope stays in it
+        denies what it names ("lazertinib for NSCLC in TKI naïve patients")."""
+        phrase = self.adjunct_phrase(target)
+        if phrase is None:
+            return False
+        start, end = phrase
+        return not start <= cue[0] < end and scope[0] <= start - 1 < scope[1]
 
     def exempt(self, target: Span) -> bool:
         """Whether the target's place says it is not what a cue's scope denies: it names what a
-        relation is to, what a negated therapy was for, the test a negated finding was sought by, or the anchor of a time prefix
-        ("post-operative")."""
-        return self.names_a_relation(target) or target.start in self.anchored or self.in_adjunct_phrase(target)
+        relation is to or the anchor of a time prefix ("post-operative")."""
+        return self.names_a_relation(target) or target.start in self.anchored
 
     def list_end(self, end: int, scope_end: int, limit: int) -> int:
         """The forward scope ``end:scope_end`` extended to the end of the list of targets its last
@@ -647,7 +663,13 @@ class ContextBackend:
                 id(t)
                 for t, m in graph.edges
                 if m.category in NEGATED_CATEGORIES
-                and not (bounds is not None and t.start <= m.modifier_span[0] and m.modifier_span[1] <= t.end)
+                and not (
+                    bounds is not None
+                    and (
+                        (t.start <= m.modifier_span[0] and m.modifier_span[1] <= t.end)
+                        or bounds.passes_over(t, m.modifier_span, m.scope_span)
+                    )
+                )
             }
             for n, target in zip(members, window_targets):
                 result[n] = id(target) in negated_ids
@@ -752,6 +774,7 @@ class NegexBackend:
         for start, end in cues["Following"]:
             chunk = bisect.bisect_right(chunk_starts, start) - 1
             last_following[chunk] = max(last_following[chunk], end)
+        cue_starts = sorted(start for start, _ in cues["Preceding"] + cues["Following"])
         result = []
         for target in targets:
             chunk = bisect.bisect_right(chunk_starts, target.start) - 1
@@ -759,9 +782,20 @@ class NegexBackend:
             result.append(
                 target.end <= chunks[chunk][1]
                 and (first_preceding[chunk] < target.start or last_following[chunk] > target.end)
-                and not (bounds is not None and bounds.exempt(target))
+                and not (bounds is not None and (bounds.exempt(target) or adjunct_only(bounds, target, cue_starts)))
             )
         return result
+
+
+def adjunct_only(bounds: ClauseBounds, target: Span, cue_starts: Sequence[int]) -> bool:
+    """NegEx's :meth:`ClauseBounds.passes_over`: NegEx has no scopes, so a target in an adjunct
+    phrase is left alone when no cue starts in the phrase or at its end."""
+    phrase = bounds.adjunct_phrase(target)
+    if phrase is None:
+        return False
+    start, end = phrase
+    at = bisect.bisect_left(cue_starts, start)
+    return at == len(cue_starts) or cue_starts[at] > end
 
 
 Backend = ContextBackend | NegexBackend
