@@ -325,6 +325,33 @@ class Clauses:
         return ClauseBounds(self, doc, cues, terminators, targets)
 
 
+def passive_example_cuts(
+    doc: Doc,
+    cues: Sequence[tuple[int, int]],
+    targets: Sequence[Span],
+    between: numpy.ndarray,
+    example: numpy.ndarray,
+    in_cue: numpy.ndarray,
+) -> list[int]:
+    """Where the scope of each cue ends because examples follow a negated passive participle
+    ("objects that cannot be removed such as aneurysm clips", "sleep disorder which is not treated
+    (obstructive sleep apnea, ...)"): the examples are of the participle's subject, so the scope
+    ends after the participle, the cue's first word outside its verb group when that word is no
+    target (a drug such as "estrogen" ends like a participle)."""
+    n = len(doc)
+    in_target = numpy.zeros(n + 1, dtype=bool)
+    for target in targets:
+        in_target[target.start : target.end] = True
+    cuts = []
+    for _, end in cues:
+        j = end
+        while j < n and between[j]:
+            j += 1
+        if j + 1 < n and example[j + 1] and not in_cue[j] and not in_target[j] and PARTICIPLE.fullmatch(doc[j].lower_):
+            cuts.append(j + 1)
+    return cuts
+
+
 class ClauseBounds:
     """One doc's clause boundaries: the terminators' spans, the verbs that open a new clause and
     the cuts after relation words; and its lists of targets (targets with only list words between
@@ -372,23 +399,11 @@ class ClauseBounds:
         relation_cuts = positions[1:][relation_words[:-1] & having("link")[1:]]
         # "objects that cannot be removed such as aneurysm clips": the examples after a negated
         # passive participle are of its subject, so the scope ends after the participle.
-        in_target = numpy.zeros(n + 1, dtype=bool)
-        for target in targets:
-            in_target[target.start : target.end] = True
-        between, example = having("between"), having("example")
-        passive_cuts = []
-        for _, end in cues:
-            j = end
-            while j < n and between[j]:
-                j += 1
-            if (
-                j + 1 < n
-                and example[j + 1]
-                and not in_cue[j]
-                and not in_target[j]
-                and PARTICIPLE.fullmatch(doc[j].lower_)
-            ):
-                passive_cuts.append(j + 1)
+        passive_cuts = (
+            passive_example_cuts(doc, cues, targets, having("between"), having("example"), in_cue)
+            if having("example").any()
+            else []
+        )
         self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist() + passive_cuts)
         # A verb's clause starts at its subject: after the last comma before the verb, when one
         # lies in the scope ("without AEs, adverse events will be graded").
@@ -444,19 +459,20 @@ class ClauseBounds:
         self.adjunct_starts = [
             int(p) for p in positions[having("adjunct")].tolist() if p in ends and not self.negation_words[p - 1]
         ]
-        phrase_end = in_cue[:n].copy()
-        for start, _ in itertools.chain(cues, terminators):
-            phrase_end[start] = True
-        phrase_end[self.clause_starts] = True
-        phrase_end |= doc.to_array(LOWER) == get_string_id("with")
-        if doc.has_annotation("SENT_START"):
-            phrase_end |= doc.to_array(SENT_START) == 1
-        self.last_phrase_end = numpy.maximum.accumulate(numpy.where(phrase_end, positions, -1))
-        next_phrase_end = numpy.minimum.accumulate(numpy.where(phrase_end, positions, n)[::-1])[::-1]
-        self.next_phrase_end = numpy.concatenate((next_phrase_end, [n]))
+        if self.adjunct_starts:
+            phrase_end = in_cue[:n].copy()
+            for start, _ in itertools.chain(cues, terminators):
+                phrase_end[start] = True
+            phrase_end[self.clause_starts] = True
+            phrase_end |= doc.to_array(LOWER) == get_string_id("with")
+            if doc.has_annotation("SENT_START"):
+                phrase_end |= doc.to_array(SENT_START) == 1
+            self.last_phrase_end = numpy.maximum.accumulate(numpy.where(phrase_end, positions, -1))
+            next_phrase_end = numpy.minimum.accumulate(numpy.where(phrase_end, positions, n)[::-1])[::-1]
+            self.next_phrase_end = numpy.concatenate((next_phrase_end, [n]))
         # "without post-operative scan": a target right after a time prefix and its hyphen.
-        anchor = having("anchor")
-        self.anchored = {i for i in range(2, n) if anchor[i - 2] and doc[i - 1].text in HYPHENS}
+        prefixes = positions[:-2][having("anchor")[:-2]].tolist() if n > 2 else []
+        self.anchored = {i + 2 for i in prefixes if doc[i + 1].text in HYPHENS}
         self.list_ends = [end for _, end in spans]
         for k in range(len(spans) - 2, -1, -1):
             end, following = spans[k][1], spans[k + 1][0]
