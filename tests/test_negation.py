@@ -312,6 +312,66 @@ TARGET_CASES = [
         ["levothyroxine", "acute myocardial infarction", "acute myocarditis", "acute pancarditis"],
         [False, False, False, False],
     ),
+    # Issue 15, negation scope round (CHIA/LCT DEV): what a negated therapy was for is present
+    # (the phrase ends at "with", which attaches to the therapy again)...
+    (
+        "No prior chemotherapy for their metastatic breast cancer (MBC).",
+        ["chemotherapy", "metastatic breast cancer (MBC)"],
+        [True, False],
+    ),
+    (
+        "No chemotherapy for metastatic disease with docetaxel.",
+        ["chemotherapy", "metastatic disease", "docetaxel"],
+        [True, False, True],
+    ),
+    # ...as is the test a negated finding was sought by...
+    (
+        "Patients must be negative for HCV RNA by polymerase chain reaction (PCR)",
+        ["HCV RNA", "polymerase chain reaction (PCR)"],
+        [True, False],
+    ),
+    (
+        "no documented AF on ECG, ambulatory monitor, pacemaker or ICD at any time",
+        ["AF", "ECG", "ambulatory monitor", "pacemaker", "ICD"],
+        [True, False, False, False, False],
+    ),
+    # (a negation word before the adjunct word is a cue's, even inside a target)
+    ("Atrial fibrillation and not on oral anticoagulation therapy", ["not", "oral anticoagulation"], [False, True]),
+    # ...so is the anchor of a time prefix...
+    ("Patient without post-operative scan evaluation", ["operative", "scan evaluation"], [False, True]),
+    (
+        "Urinary retention not addressed by pre-operative urologic consultation",
+        ["operative", "urologic consultation"],
+        [False, True],
+    ),
+    # ...and what examples after a negated passive participle name (its subject's kinds), while
+    # the examples of a negated object are negated.
+    (
+        "Ferromagnetic implants or objects that cannot be removed such as aneurysm clips, surgical clips or prostheses",
+        ["aneurysm clips", "surgical clips", "prostheses"],
+        [False, False, False],
+    ),
+    (
+        "Active sleep disorder which is not treated (obstructive sleep apnea, obesity hypoventilation syndrome)",
+        ["obstructive sleep apnea", "obesity hypoventilation syndrome"],
+        [False, False],
+    ),
+    (
+        "Not receiving anticoagulants, such as warfarin, heparin or rivaroxaban",
+        ["anticoagulants", "warfarin", "heparin", "rivaroxaban"],
+        [True, True, True, True],
+    ),
+    # An exemption negates nothing; the basis of a judgement is not what is absent.
+    (
+        "Agreement to discontinue talk therapy (does not refer to AA/NA programs or psychotropic medication management).",
+        ["programs", "psychotropic medication"],
+        [False, False],
+    ),
+    (
+        "criteria for no mobilization based on specific clinical factors",
+        ["mobilization", "clinical factors"],
+        [True, False],
+    ),
 ]
 
 
@@ -330,6 +390,20 @@ def test_the_examination_on_which_nothing_is_found_was_done_with_context() -> No
 
 # Issue 15, round 5 (CHIA DEV, HINT): scope rules that need a cue-relative scope (ConText only).
 CONTEXT_TARGET_CASES = [
+    # Issue 15, negation scope round (CHIA DEV): a post-cue's scope passes over the adjunct phrase
+    # of its subject; a cue right after the phrase whose scope stays in it denies what it names
+    # (NegEx has no scopes: it leaves a target in the phrase alone only when no cue is in it).
+    (
+        "Previous radiotherapy for the treatment of unresectable, locally advanced or metastatic breast cancer "
+        "is not allowed.",
+        ["radiotherapy", "breast cancer"],
+        [True, False],
+    ),
+    (
+        "Lazertinib for NSCLC Harboring Activating EGFR Mutations in TKI naïve Patients",
+        ["Lazertinib", "NSCLC", "TKI"],
+        [False, False, True],
+    ),
     # What a patient failed to achieve, or what is unavailable, is absent.
     (
         "CDRS-R score >40; Failure to achieve remission with at least 1 adequate prior antidepressant trial",

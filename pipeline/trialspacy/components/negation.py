@@ -23,7 +23,12 @@ graph misses when a cue's limited scope lies strictly inside the terminator's se
 with only list words between them are a list, covered whole ("not receiving anticoagulants, such
 as warfarin, heparin or rivaroxaban"). A cue inside an item of a list written on one line ("1)
 Refusal of X 2) Pregnancy") does not reach the next item; a terminator whose first words belong to
-a target ends the scope after them; a target that holds its own cue is not negated by it. With
+a target ends the scope after them; a target that holds its own cue is not negated by it. Where a
+target stands says it is not what is denied when it lies in an adjunct phrase opened right after
+another target ("No prior chemotherapy for their metastatic breast cancer", "negative for HCV by
+PCR", "no documented AF on ECG"), follows a time prefix ("without post-operative scan"), or is an
+example after a negated passive participle ("objects that cannot be removed such as aneurysm
+clips", of the participle's subject). With
 ``clause_scope=False`` the component behaves as before v1.2.
 
 DRUG, RADIATION_DOSE and ENDPOINT spans get ``negated``; TIMEFRAME spans are never negated; a
@@ -45,7 +50,7 @@ from typing import Any, Literal, get_args
 
 import numpy
 import srsly
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
@@ -68,14 +73,33 @@ CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
 # Roles of a clause word: a verb that opens a new clause after a cue's noun phrase; a word that may
 # stand between a cue and its own verb (so that verb is not a new clause); a disjunction after which
 # a verb continues the negated predicate; a list word; a relation word and the link words that make
-# the scope end after it; the brackets of a parenthetical.
-CLAUSE_ROLES: tuple[str, ...] = ("verb", "between", "disjunction", "list", "relation", "link", "open", "close")
+# the scope end after it; the brackets of a parenthetical; a word that, right after a target,
+# opens an adjunct phrase (its purpose or indication, its means or test); a time prefix ("post-",
+# "pre-") whose anchor is not what is absent; a word that opens examples (after a negated passive
+# participle, of its subject).
+CLAUSE_ROLES: tuple[str, ...] = (
+    "verb",
+    "between",
+    "disjunction",
+    "list",
+    "relation",
+    "link",
+    "open",
+    "close",
+    "adjunct",
+    "anchor",
+    "example",
+)
 ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
 # A subject's clause starts after a comma (see ClauseBounds).
 COMMA_BIT = 1 << len(CLAUSE_ROLES)
 # Words that negate by themselves: a target holding one names an absence (see ClauseBounds.cue_end).
 NEGATION_WORDS: tuple[str, ...] = ("no", "not", "n't", "never", "without", "nor", "neither", "none")
 NEGATION_BIT = COMMA_BIT << 1
+# The hyphen that joins a time prefix to its anchor ("post-operative").
+HYPHENS = frozenset({"-", "‐", "–"})
+# Endings of a past participle ("removed", "treated", "taken"): a negated passive verb.
+PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)")
 # The most list words between two items of a list ("X, such as Y", "X (e.g., Y").
 MAX_LIST_GAP = 4
 # The number or letter of an item of a list written inside one line ("1) Refusal of epidural
@@ -301,6 +325,33 @@ class Clauses:
         return ClauseBounds(self, doc, cues, terminators, targets)
 
 
+def passive_example_cuts(
+    doc: Doc,
+    cues: Sequence[tuple[int, int]],
+    targets: Sequence[Span],
+    between: numpy.ndarray,
+    example: numpy.ndarray,
+    in_cue: numpy.ndarray,
+) -> list[int]:
+    """Where the scope of each cue ends because examples follow a negated passive participle
+    ("objects that cannot be removed such as aneurysm clips", "sleep disorder which is not treated
+    (obstructive sleep apnea, ...)"): the examples are of the participle's subject, so the scope
+    ends after the participle, the cue's first word outside its verb group when that word is no
+    target (a drug such as "estrogen" ends like a participle)."""
+    n = len(doc)
+    in_target = numpy.zeros(n + 1, dtype=bool)
+    for target in targets:
+        in_target[target.start : target.end] = True
+    cuts = []
+    for _, end in cues:
+        j = end
+        while j < n and between[j]:
+            j += 1
+        if j + 1 < n and example[j + 1] and not in_cue[j] and not in_target[j] and PARTICIPLE.fullmatch(doc[j].lower_):
+            cuts.append(j + 1)
+    return cuts
+
+
 class ClauseBounds:
     """One doc's clause boundaries: the terminators' spans, the verbs that open a new clause and
     the cuts after relation words; and its lists of targets (targets with only list words between
@@ -346,7 +397,14 @@ class ClauseBounds:
         relation_words = having("relation")
         self.relation_words = set(positions[relation_words].tolist())
         relation_cuts = positions[1:][relation_words[:-1] & having("link")[1:]]
-        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist())
+        # "objects that cannot be removed such as aneurysm clips": the examples after a negated
+        # passive participle are of its subject, so the scope ends after the participle.
+        passive_cuts = (
+            passive_example_cuts(doc, cues, targets, having("between"), having("example"), in_cue)
+            if having("example").any()
+            else []
+        )
+        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist() + passive_cuts)
         # A verb's clause starts at its subject: after the last comma before the verb, when one
         # lies in the scope ("without AEs, adverse events will be graded").
         last_comma = numpy.maximum.accumulate(numpy.where((roles & COMMA_BIT) != 0, positions, -1))
@@ -355,6 +413,7 @@ class ClauseBounds:
             [(s, e) for s, e in terminators]
             + [(v, v + 1) for v in verb_cuts.tolist()]
             + [(r, r) for r in relation_cuts.tolist()]
+            + [(p, p) for p in passive_cuts]
         )
         self.cut_starts = [s for s, _ in cuts]
         self.cut_ends = sorted(e for _, e in cuts)
@@ -390,6 +449,30 @@ class ClauseBounds:
         self.target_starts = [start for start, _ in spans]
         self.target_ends = [end for _, end in spans]
         self.negation_words = (roles & NEGATION_BIT) != 0
+        # "No prior chemotherapy for their metastatic breast cancer", "negative for HCV by PCR": an
+        # adjunct word right after a target opens the phrase of what the target was for or found
+        # by, which runs to the next cue, clause, "with" or sentence; the targets inside it are
+        # not what is absent.
+        ends = set(self.target_ends)
+        # (Never right after a negation word: in "not on warfarin" the word is the cue's, even
+        # where a target holds the "not".)
+        self.adjunct_starts = [
+            int(p) for p in positions[having("adjunct")].tolist() if p in ends and not self.negation_words[p - 1]
+        ]
+        if self.adjunct_starts:
+            phrase_end = in_cue[:n].copy()
+            for start, _ in itertools.chain(cues, terminators):
+                phrase_end[start] = True
+            phrase_end[self.clause_starts] = True
+            phrase_end |= doc.to_array(LOWER) == get_string_id("with")
+            if doc.has_annotation("SENT_START"):
+                phrase_end |= doc.to_array(SENT_START) == 1
+            self.last_phrase_end = numpy.maximum.accumulate(numpy.where(phrase_end, positions, -1))
+            next_phrase_end = numpy.minimum.accumulate(numpy.where(phrase_end, positions, n)[::-1])[::-1]
+            self.next_phrase_end = numpy.concatenate((next_phrase_end, [n]))
+        # "without post-operative scan": a target right after a time prefix and its hyphen.
+        prefixes = positions[:-2][having("anchor")[:-2]].tolist() if n > 2 else []
+        self.anchored = {i + 2 for i in prefixes if doc[i + 1].text in HYPHENS}
         self.list_ends = [end for _, end in spans]
         for k in range(len(spans) - 2, -1, -1):
             end, following = spans[k][1], spans[k + 1][0]
@@ -449,6 +532,34 @@ class ClauseBounds:
         """Whether the target only says what a relation word right after it is to ("no penicillin
         allergy", "no protease inhibitor resistance"): what is absent is the relation."""
         return target.end in self.relation_words
+
+    def adjunct_phrase(self, target: Span) -> tuple[int, int] | None:
+        """The adjunct phrase ``(start, end)`` the target lies in, the phrase of what the target
+        before it was for or found by ("No prior chemotherapy for their metastatic breast cancer",
+        "radiotherapy for the treatment of breast cancer is not allowed", "negative for HCV by
+        PCR"), or None."""
+        at = bisect.bisect_left(self.adjunct_starts, target.start) - 1
+        if at < 0 or int(self.last_phrase_end[target.start - 1]) >= self.adjunct_starts[at]:
+            return None
+        start = self.adjunct_starts[at]
+        return start, int(self.next_phrase_end[start + 1])
+
+    def passes_over(self, target: Span, cue: tuple[int, int], scope: tuple[int, int]) -> bool:
+        """Whether a cue at ``cue`` with scope ``scope`` reaches the target only by passing over
+        it: the target lies in an adjunct phrase, the cue outside it, and the scope covers the
+        target the phrase is about, which alone is denied ("No prior chemotherapy for their
+        metastatic breast cancer"); a cue inside or right after the phrase whose scope stays in it
+        denies what it names ("lazertinib for NSCLC in TKI naïve patients")."""
+        phrase = self.adjunct_phrase(target)
+        if phrase is None:
+            return False
+        start, end = phrase
+        return not start <= cue[0] < end and scope[0] <= start - 1 < scope[1]
+
+    def exempt(self, target: Span) -> bool:
+        """Whether the target's place says it is not what a cue's scope denies: it names what a
+        relation is to or the anchor of a time prefix ("post-operative")."""
+        return self.names_a_relation(target) or target.start in self.anchored
 
     def list_end(self, end: int, scope_end: int, limit: int) -> int:
         """The forward scope ``end:scope_end`` extended to the end of the list of targets its last
@@ -568,12 +679,18 @@ class ContextBackend:
                 id(t)
                 for t, m in graph.edges
                 if m.category in NEGATED_CATEGORIES
-                and not (bounds is not None and t.start <= m.modifier_span[0] and m.modifier_span[1] <= t.end)
+                and not (
+                    bounds is not None
+                    and (
+                        (t.start <= m.modifier_span[0] and m.modifier_span[1] <= t.end)
+                        or bounds.passes_over(t, m.modifier_span, m.scope_span)
+                    )
+                )
             }
             for n, target in zip(members, window_targets):
                 result[n] = id(target) in negated_ids
         if bounds is not None:
-            result = [negated and not bounds.names_a_relation(t) for negated, t in zip(result, targets)]
+            result = [negated and not bounds.exempt(t) for negated, t in zip(result, targets)]
         return result
 
 
@@ -660,7 +777,7 @@ class NegexBackend:
         terminating = [(0, start, end) for start, end in cues["Termination"]]
         bounds = None
         if self.clauses is not None:
-            bounds = self.clauses.bounds(doc, cues["Preceding"] + cues["Following"], cues["Termination"])
+            bounds = self.clauses.bounds(doc, cues["Preceding"] + cues["Following"], cues["Termination"], targets)
             terminating += [(0, start, start) for start in bounds.clause_starts]
         chunks = self.negex.termination_boundaries(doc, terminating)
         chunk_starts = [start for start, _ in chunks]
@@ -673,6 +790,7 @@ class NegexBackend:
         for start, end in cues["Following"]:
             chunk = bisect.bisect_right(chunk_starts, start) - 1
             last_following[chunk] = max(last_following[chunk], end)
+        cue_starts = sorted(start for start, _ in cues["Preceding"] + cues["Following"])
         result = []
         for target in targets:
             chunk = bisect.bisect_right(chunk_starts, target.start) - 1
@@ -680,9 +798,20 @@ class NegexBackend:
             result.append(
                 target.end <= chunks[chunk][1]
                 and (first_preceding[chunk] < target.start or last_following[chunk] > target.end)
-                and not (bounds is not None and bounds.names_a_relation(target))
+                and not (bounds is not None and (bounds.exempt(target) or adjunct_only(bounds, target, cue_starts)))
             )
         return result
+
+
+def adjunct_only(bounds: ClauseBounds, target: Span, cue_starts: Sequence[int]) -> bool:
+    """NegEx's :meth:`ClauseBounds.passes_over`: NegEx has no scopes, so a target in an adjunct
+    phrase is left alone when no cue starts in the phrase or at its end."""
+    phrase = bounds.adjunct_phrase(target)
+    if phrase is None:
+        return False
+    start, end = phrase
+    at = bisect.bisect_left(cue_starts, start)
+    return at == len(cue_starts) or cue_starts[at] > end
 
 
 Backend = ContextBackend | NegexBackend
