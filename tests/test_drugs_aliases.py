@@ -285,3 +285,26 @@ def test_drugs_clipped_alias_of_an_agent_in_lower_case(nlp):
     assert [d for d in drugs(nlp, text) if d[0] == "pip-tazo"] == [("pip-tazo", "piperacillin/tazobactam")] * 2
     text = "Patients receive vancomycin (vanco) daily; vanco levels; metformin (met) if the criteria are met."
     assert [d for d in drugs(nlp, text) if d[0] in ("vanco", "met")] == [("vanco", "vancomycin")]
+
+
+@pytest.mark.parametrize(
+    "text,short",
+    [
+        # breast-cancer records (NLI4CT-style): the record defines NAC as a modality, not acetylcysteine
+        (
+            "Tumour biopsies were taken before neoadjuvant chemotherapy (NAC) and images were acquired "
+            "up to four times during NAC treatment.",
+            "NAC",
+        ),
+        # a score defined in the record is not aspirin
+        ("Patients with an American Society of Anesthesiologists score (ASA) of I-II; ASA use allowed.", "ASA"),
+    ],
+)
+def test_drugs_a_short_form_the_record_defines_as_no_drug_is_no_drug(nlp, text, short) -> None:
+    assert short not in {s.text for s in label_spans(nlp(text), DRUG)}
+
+
+def test_drugs_a_short_form_defined_for_its_drug_stays_a_drug(nlp) -> None:
+    # legacy record NCT00463671: the long form is the drug, written as the lexicon does not
+    doc = nlp("To evaluate the effect of N-acetyl cysteine (NAC) on these changes. All patients had HBOT with NAC.")
+    assert [s.text for s in label_spans(doc, DRUG) if s.text == "NAC"] == ["NAC", "NAC"]

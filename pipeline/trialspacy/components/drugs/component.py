@@ -59,12 +59,21 @@ from .aliases import alias_spans, is_short_name
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
-from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen, names_property
+from .context import (
+    CYTOKINE_NAME_RE,
+    MEASURED_AFTER,
+    given_as_therapy,
+    is_measured,
+    listed_beside,
+    names_pathogen,
+    names_property,
+)
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import (
     CORE_TYPES,
     GAZETTEER_TYPES,
+    NOT_AGENTS,
     listed_names,
     looks_like_name,
     names_agent,
@@ -72,7 +81,7 @@ from .gazetteer import (
     resolve_codes,
 )
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
-from .marks import marked_names
+from .marks import NOT_PRODUCT_AFTER, marked_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
@@ -294,6 +303,9 @@ class DrugRecognizer(Pipe):
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
         found = [c for c in found if not _is_type_label(text, c[0], c[1])]
+        redefined = _defined_otherwise(doc, text, found, {name.lower() for name, _, _ in listed})
+        if redefined:
+            found = [c for c in found if text[c[0] : c[1]] not in redefined]
         if self.scorer:
             # Last, beside the rules' final spans (those it was trained beside): a word it took
             # earlier would hide the record's own definitions from the passes after it (an
@@ -639,6 +651,51 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
             if covers or ends:
                 yield from ((s, e, attrs) for s, e in definition["occurrences"])
                 break
+
+
+# Letters of a name, for comparing a long form with a drug's name however it is hyphenated or spaced.
+_NOT_LETTERS_RE = re.compile(r"[^a-z]+")
+# The head nouns that make a defined long form something other than a drug: a modality or a plan
+# ("neoadjuvant chemotherapy (NAC)"), a device, test, score, scale or programme ("American Society
+# of Anesthesiologists score (ASA)"), a measurement ("... levels (GH)"). A long form
+# that holds no drug found but ends otherwise is mostly a drug the lexicon does not know as written
+# ("2',3'-dideoxyinosine (ddI)", "Bacille Calmette Guérin (BCG)"): its short form stays a drug.
+_NOT_DRUG_HEADS = (
+    NOT_PRODUCT_AFTER
+    | MEASURED_AFTER
+    | (NOT_AGENTS & {"chemotherapy", "immunotherapy", "radiotherapy", "radiation", "surgery", "therapy", "treatment"})
+)
+
+
+def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: AbstractSet[str]) -> set[str]:
+    """The short forms the record defines for something that is no drug: an abbreviation defined
+    in the text ("neoadjuvant chemotherapy (NAC)", "American Society of Anesthesiologists (ASA)")
+    whose long form holds no DRUG span found and does not write the name the short form was given
+    ("N-acetyl cysteine (NAC)"). The record's own definition wins over the lexicon's reading of the
+    short form (``NAC`` -> acetylcysteine) wherever the record writes it, unless the record lists
+    the short form as an intervention."""
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    if not definitions:
+        return set()
+    names: dict[str, list[str]] = {}
+    for start, end, attrs in found:
+        names.setdefault(text[start:end], []).append(attrs["normalized"])
+    redefined: set[str] = set()
+    for definition in definitions:
+        short = definition["short_text"]
+        if short not in names or short.lower() in listed:
+            continue
+        long_start, long_end = definition["long"]
+        if any(start < long_end and long_start < end for start, end, _ in found):
+            continue
+        words = text[long_start:long_end].lower().split()
+        if not words or words[-1].strip(".,;:") not in _NOT_DRUG_HEADS:
+            continue
+        letters = _NOT_LETTERS_RE.sub("", "".join(words))
+        if any(_NOT_LETTERS_RE.sub("", name.lower()) in letters for name in names[short]):
+            continue
+        redefined.add(short)
+    return redefined
 
 
 @Language.factory(
