@@ -308,3 +308,38 @@ def test_drugs_a_short_form_defined_for_its_drug_stays_a_drug(nlp) -> None:
     # legacy record NCT00463671: the long form is the drug, written as the lexicon does not
     doc = nlp("To evaluate the effect of N-acetyl cysteine (NAC) on these changes. All patients had HBOT with NAC.")
     assert [s.text for s in label_spans(doc, DRUG) if s.text == "NAC"] == ["NAC", "NAC"]
+
+
+@pytest.mark.parametrize(
+    "text,short,normalized",
+    [
+        # dev3 NCT00002674 (legacy record): the acronym before its agents in parentheses names them all
+        (
+            "OBJECTIVES: I. Evaluate the efficacy of MCE (mitoxantrone/cytarabine/etoposide) followed by "
+            "G-CSF. HU; followed by MCE; G-CSF.",
+            "MCE",
+            "mitoxantrone/cytarabine/etoposide",
+        ),
+        # legacy record NCT00002565: the abbreviation finder starts the long form at "mitoxantrone"
+        (
+            "and MINE (mesna, ifosfamide, mitoxantrone, etoposide). II. Compare the toxicity.",
+            "MINE",
+            "mesna/ifosfamide/mitoxantrone/etoposide",
+        ),
+        # legacy record NCT00003519: two agents slashed
+        (
+            "Determine whether doxorubicin/docetaxel (DD) will improve disease-free survival. Compare DD.",
+            "DD",
+            "doxorubicin/docetaxel",
+        ),
+    ],
+)
+def test_drugs_a_regimen_defined_by_its_agents_names_them_all(nlp, text, short, normalized) -> None:
+    found = [n for t, n in drugs(nlp, text) if t == short]
+    assert found and set(found) == {normalized}
+
+
+def test_drugs_a_short_name_of_one_agent_in_a_list_is_that_agent(nlp) -> None:
+    # legacy record NCT00000919: ABC is abacavir, not the regimen it is listed in
+    text = "Regimen 3 consists of IDV, RTV, abacavir (ABC), and 3TC/ZDV. Regimen 4 consists of APV, RTV, ABC."
+    assert {n for t, n in drugs(nlp, text) if t == "ABC"} == {"abacavir"}

@@ -55,7 +55,7 @@ from spacy.util import SimpleFrozenList
 from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
-from .aliases import alias_spans, is_short_name
+from .aliases import LIST_GAP_RE, alias_spans, is_short_name
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
@@ -633,6 +633,42 @@ def is_short_form(text: str) -> bool:
     return 2 <= len(text) <= 10 and " " not in text and any(c.isupper() for c in text)
 
 
+def _regimen_agents(
+    text: str, found: Sequence[Candidate], long_start: int, long_end: int, before: bool
+) -> Attrs | None:
+    """The attributes of the regimen a defined long form writes out as its agents, or None: two
+    agents or more one after the other filling the long form, and, when the short form is written
+    ``before`` it, the agents listed right before them in the parentheses (the abbreviation finder
+    starts the long form at the letter the short form starts with: "MINE (mesna, ifosfamide,
+    mitoxantrone, etoposide)" gives "mitoxantrone, etoposide"); three or more, or
+    two slashed, as :func:`.aliases.alias_spans` reads a regimen ("MCE
+    (mitoxantrone/cytarabine/etoposide)", "doxorubicin/docetaxel (DD)"). ``normalized`` names the
+    agents in order, as a curated regimen's does; two agents joined otherwise are left to the rules
+    for one agent."""
+    if "(" in text[long_start:long_end] or ")" in text[long_start:long_end]:
+        return None
+    spans = {(s, e): a for s, e, a in found if a["kind"] == "agent"}
+    # The outermost spans: a salt or formulation word grows an agent's span over the lexicon's.
+    agents = sorted(
+        (key, a) for key, a in spans.items() if not any(s <= key[0] and key[1] <= e and (s, e) != key for s, e in spans)
+    )
+    inside = [i for i, ((s, e), _) in enumerate(agents) if long_start <= s and e <= long_end]
+    if not inside or agents[inside[0]][0][0] != long_start or agents[inside[-1]][0][1] != long_end:
+        return None
+    first, last = inside[0], inside[-1]
+    if first == last:
+        return None  # one agent: its short name (``abacavir (ABC)``), read by the rules for one agent
+    while before and first > 0 and LIST_GAP_RE.fullmatch(text, agents[first - 1][0][1], agents[first][0][0]):
+        first -= 1
+    gaps = [LIST_GAP_RE.fullmatch(text, agents[i][0][1], agents[i + 1][0][0]) for i in range(first, last)]
+    if any(gap is None for gap in gaps):
+        return None
+    if len(gaps) < 2 and not (gaps and all(gap.group().strip() == "/" for gap in gaps if gap is not None)):
+        return None
+    names = "/".join(a["normalized"] for _, a in agents[first : last + 1])
+    return {"normalized": names, "kind": "agent", "drugbank_id": None}
+
+
 def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
     """Every occurrence of a short form defined in the text for a recognised long form: a DRUG
     span equal to the long form, covering it, or ending it after one modifier word
@@ -644,6 +680,15 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
     for definition in definitions:
         long_start, long_end = definition["long"]
         if not is_short_form(definition["short_text"]) or not is_short_name(definition["short_text"]):
+            continue
+        regimen = _regimen_agents(text, found, long_start, long_end, definition["short"][1] <= long_start)
+        if regimen is not None:
+            # A curated regimen of the same agents keeps its name, in the acronym's order (EPOCH).
+            agents = set(regimen["normalized"].split("/"))
+            if not any(
+                text[s:e] == definition["short_text"] and set(a["normalized"].split("/")) == agents for s, e, a in found
+            ):
+                yield from ((s, e, dict(regimen)) for s, e in definition["occurrences"])
             continue
         for start, end, attrs in found:
             covers = start <= long_start and end >= long_end
