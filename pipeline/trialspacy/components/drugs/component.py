@@ -67,6 +67,7 @@ from .context import (
     listed_beside,
     names_pathogen,
     names_property,
+    names_resistance,
 )
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
@@ -322,7 +323,11 @@ class DrugRecognizer(Pipe):
         pending: list[tuple[int, int, Attrs]] = []
         view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
         for start, end, payload in self.index.find(doc, across_wraps=True, across_hyphens=True):
-            if payload.get("deny") or is_measured(doc, start, end):
+            if payload.get("deny"):
+                continue
+            # Resistance to a class is resistance to its drugs ("antiretroviral resistance", as
+            # "platinum-resistant"); resistance after a substance is the body's ("insulin resistance").
+            if is_measured(doc, start, end) and not (payload.get("kind") == "class" and names_resistance(doc, end)):
                 continue
             if payload.get("kind") == "class" and names_property(doc, start, end):
                 continue
