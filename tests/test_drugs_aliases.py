@@ -287,3 +287,61 @@ def test_drugs_clipped_alias_of_an_agent_in_lower_case(nlp):
     assert [d for d in drugs(nlp, text) if d[0] == "pip-tazo"] == [("pip-tazo", "piperacillin/tazobactam")] * 2
     text = "Patients receive vancomycin (vanco) daily; vanco levels; metformin (met) if the criteria are met."
     assert [d for d in drugs(nlp, text) if d[0] in ("vanco", "met")] == [("vanco", "vancomycin")]
+
+
+@pytest.mark.parametrize(
+    "text,short",
+    [
+        # breast-cancer records (NLI4CT-style): the record defines NAC as a modality, not acetylcysteine
+        (
+            "Tumour biopsies were taken before neoadjuvant chemotherapy (NAC) and images were acquired "
+            "up to four times during NAC treatment.",
+            "NAC",
+        ),
+        # a score defined in the record is not aspirin
+        ("Patients with an American Society of Anesthesiologists score (ASA) of I-II; ASA use allowed.", "ASA"),
+    ],
+)
+def test_drugs_a_short_form_the_record_defines_as_no_drug_is_no_drug(nlp, text, short) -> None:
+    assert short not in {s.text for s in label_spans(nlp(text), DRUG)}
+
+
+def test_drugs_a_short_form_defined_for_its_drug_stays_a_drug(nlp) -> None:
+    # legacy record NCT00463671: the long form is the drug, written as the lexicon does not
+    doc = nlp("To evaluate the effect of N-acetyl cysteine (NAC) on these changes. All patients had HBOT with NAC.")
+    assert [s.text for s in label_spans(doc, DRUG) if s.text == "NAC"] == ["NAC", "NAC"]
+
+
+@pytest.mark.parametrize(
+    "text,short,normalized",
+    [
+        # dev3 NCT00002674 (legacy record): the acronym before its agents in parentheses names them all
+        (
+            "OBJECTIVES: I. Evaluate the efficacy of MCE (mitoxantrone/cytarabine/etoposide) followed by "
+            "G-CSF. HU; followed by MCE; G-CSF.",
+            "MCE",
+            "mitoxantrone/cytarabine/etoposide",
+        ),
+        # legacy record NCT00002565: the abbreviation finder starts the long form at "mitoxantrone"
+        (
+            "and MINE (mesna, ifosfamide, mitoxantrone, etoposide). II. Compare the toxicity.",
+            "MINE",
+            "mesna/ifosfamide/mitoxantrone/etoposide",
+        ),
+        # legacy record NCT00003519: two agents slashed
+        (
+            "Determine whether doxorubicin/docetaxel (DD) will improve disease-free survival. Compare DD.",
+            "DD",
+            "doxorubicin/docetaxel",
+        ),
+    ],
+)
+def test_drugs_a_regimen_defined_by_its_agents_names_them_all(nlp, text, short, normalized) -> None:
+    found = [n for t, n in drugs(nlp, text) if t == short]
+    assert found and set(found) == {normalized}
+
+
+def test_drugs_a_short_name_of_one_agent_in_a_list_is_that_agent(nlp) -> None:
+    # legacy record NCT00000919: ABC is abacavir, not the regimen it is listed in
+    text = "Regimen 3 consists of IDV, RTV, abacavir (ABC), and 3TC/ZDV. Regimen 4 consists of APV, RTV, ABC."
+    assert {n for t, n in drugs(nlp, text) if t == "ABC"} == {"abacavir"}

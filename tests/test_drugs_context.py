@@ -4,6 +4,7 @@ import pytest
 
 import trialspacy
 from trialspacy.components.drugs.context import given_as_therapy, is_measured, next_word
+from trialspacy.spans import DRUG, label_spans
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +112,33 @@ def test_drugs_context_given_after_a_noun_of_giving_and_of(nlp, text, surface, e
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == surface)
     assert given_as_therapy(doc, start, start + 1) is expected
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    return trialspacy.load()
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # dev3 NCT00008528 and legacy record NCT00000874: resistance to a class is resistance to its drugs
+        (
+            "the screening GT/PT antiretroviral resistance testing, and any prior GT/PT antiretroviral resistance",
+            "antiretroviral",
+        ),
+        (
+            "ability of SU5416 to reverse platinum resistance in patients with platinum-refractory ovarian cancer",
+            "platinum",
+        ),
+    ],
+)
+def test_drugs_a_class_before_resistance_is_a_drug(full_nlp, text, name) -> None:
+    assert name in {s.text for s in label_spans(full_nlp(text), DRUG)}
+
+
+def test_drugs_a_substance_before_resistance_stays_measured(full_nlp) -> None:
+    # the body's resistance to an agent it makes: a condition, not the agent
+    assert "insulin" not in {
+        s.text for s in label_spans(full_nlp("Patients with insulin resistance were excluded."), DRUG)
+    }

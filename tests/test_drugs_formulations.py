@@ -28,6 +28,25 @@ from trialspacy.spans import DRUG, label_spans, span_attrs
         ("lithium carbonate", "lithium carbonate", "lithium"),
         # the abbreviation registries write (ro_trials: "propylene glycol-free melphalan HCl (EVOMELA®)")
         ("melphalan HCl", "melphalan", "melphalan"),
+        # esters (USP/INN ester names): the parent, as the lexicon's names for them too (dev3
+        # NCT00000854 "Nandrolone Decanoate"; legacy records "testosterone enanthate", "paliperidone
+        # palmitate"; INN spellings)
+        ("Nandrolone Decanoate", "nandrolone decanoate", "nandrolone"),
+        ("testosterone enanthate", "testosterone enanthate", "testosterone"),
+        ("testosterone enantate", "testosterone", "testosterone"),
+        ("testosterone undecanoate", "testosterone", "testosterone"),
+        ("paliperidone palmitate", "paliperidone palmitate", "paliperidone"),
+        ("fluticasone propionate", "fluticasone", "fluticasone"),
+        ("beclomethasone dipropionate", "beclomethasone", "beclomethasone"),
+        ("estradiol valerate", "estradiol", "estradiol"),
+        ("mometasone furoate", "mometasone", "mometasone"),
+        ("hydroxyprogesterone caproate", "hydroxyprogesterone caproate", "hydroxyprogesterone"),
+        ("escitalopram oxalate", "escitalopram", "escitalopram"),
+        ("ketorolac tromethamine", "ketorolac", "ketorolac"),
+        ("amoxicillin trihydrate", "amoxicillin", "amoxicillin"),
+        # an alkyl or aryl ester is a compound of its own, whatever the acid (retinyl palmitate)
+        ("retinyl palmitate", "retinyl palmitate", None),
+        ("ascorbyl palmitate", "ascorbyl palmitate", None),
         ("MELPHALAN HCL", "melphalan", "melphalan"),
         # how the protein was made: in the span, not in the product's name (legacy gold: recombinant interferon alfa)
         ("recombinant interferon alfa", "interferon alfa", "interferon alfa"),
@@ -80,6 +99,29 @@ def test_drugs_recombinant_is_in_the_span():
     assert [(text[s:e], a["normalized"]) for s, e, a in extend_formulations(text, found)] == [
         ("recombinant tissue plasminogen activator", "alteplase")
     ]
+
+
+def test_drugs_ester_word_is_taken_into_the_span_and_dropped_from_the_name(nlp) -> None:
+    # dev3 NCT00000854 and legacy record NCT00001079: the lexicon names the ester, the contract the parent
+    doc = nlp(
+        "The purpose of this study is to see if giving nandrolone decanoate (a hormonal drug) will cause "
+        "weight gain. History of hypersensitivity reaction to megestrol acetate or testosterone enanthate."
+    )
+    drugs = [(s.text, span_attrs(s)["normalized"]) for s in label_spans(doc, DRUG)]
+    assert ("nandrolone decanoate", "nandrolone") in drugs
+    assert ("testosterone enanthate", "testosterone") in drugs
+    assert ("megestrol acetate", "megestrol") in drugs
+
+
+def test_drugs_salt_of_two_agents_is_not_taken_for_an_ester() -> None:
+    # legacy records NCT00004412, NCT00006340: arginine butyrate is given for its butyrate; butyrate is
+    # no salt word, so the two names stay as they were found
+    text = "Patients receive arginine butyrate IV over 6-9 hours."
+    found = [
+        agent(text, "arginine", "arginine", "arginine butyrate"),
+        agent(text, "butyrate", "butyric acid", "arginine butyrate"),
+    ]
+    assert extend_formulations(text, found) == found
 
 
 def test_drugs_formulation_leaves_classes_alone():

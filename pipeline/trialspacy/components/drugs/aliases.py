@@ -95,7 +95,7 @@ NOT_ALIASES = frozenset(
 # name may end an agent and a route start the next: "IV doxorubicin hydrochloride (HCl), and oral
 # prednisone (pola-R-CHP)".
 _ROUTES = r"(?-i:IV|PO|SC|IM)|intravenous|oral|subcutaneous|intramuscular"
-_LIST_GAP_RE = re.compile(rf"(?:[ \t]*\(HC[lL]\))?\s*(?:[,/+]|,?\s*and)\s*(?:(?:{_ROUTES})\s+)?", re.IGNORECASE)
+LIST_GAP_RE = re.compile(rf"(?:[ \t]*\(HC[lL]\))?\s*(?:[,/+]|,?\s*and)\s*(?:(?:{_ROUTES})\s+)?", re.IGNORECASE)
 
 
 # Endpoint abbreviations: a short name made with one names an outcome measured on the agent, not
@@ -144,7 +144,7 @@ def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidat
     they are written ``A/B`` or are three or more ("A, B, and C (ABC)"); else the agent alone, as
     in "gemcitabine and zidovudine (AZT)"."""
     first, slashed = last, True
-    while first > 0 and (gap := _LIST_GAP_RE.fullmatch(text[agents[first - 1][1] : agents[first][0]])):
+    while first > 0 and (gap := LIST_GAP_RE.fullmatch(text[agents[first - 1][1] : agents[first][0]])):
         slashed = slashed and gap.group() == "/"
         first -= 1
     regimen = list(agents[first : last + 1])
@@ -158,7 +158,7 @@ def _is_part(word: str) -> bool:
 
 # What may stand between the agents a slashed short name follows: a list gap, or a space alone
 # ("fludarabine melphalan (FLU/MEL)").
-_NEIGHBOUR_GAP_RE = re.compile(rf"[ \t]+|{_LIST_GAP_RE.pattern}", re.IGNORECASE)
+_NEIGHBOUR_GAP_RE = re.compile(rf"[ \t]+|{LIST_GAP_RE.pattern}", re.IGNORECASE)
 
 
 def _combination(text: str, agents: Sequence[Candidate], last: int, parts: int) -> list[Candidate] | None:

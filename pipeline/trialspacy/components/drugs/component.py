@@ -55,16 +55,26 @@ from spacy.util import SimpleFrozenList
 from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
-from .aliases import alias_spans, is_short_name
+from .aliases import LIST_GAP_RE, alias_spans, is_short_name
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
-from .context import CYTOKINE_NAME_RE, given_as_therapy, is_measured, listed_beside, names_pathogen, names_property
+from .context import (
+    CYTOKINE_NAME_RE,
+    MEASURED_AFTER,
+    given_as_therapy,
+    is_measured,
+    listed_beside,
+    names_pathogen,
+    names_property,
+    names_resistance,
+)
 from .fixed_combinations import combination_spans
 from .formulations import extend_formulations
 from .gazetteer import (
     CORE_TYPES,
     GAZETTEER_TYPES,
+    NOT_AGENTS,
     listed_names,
     looks_like_name,
     names_agent,
@@ -72,7 +82,7 @@ from .gazetteer import (
     resolve_codes,
 )
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
-from .marks import marked_names
+from .marks import NOT_PRODUCT_AFTER, marked_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
@@ -311,6 +321,9 @@ class DrugRecognizer(Pipe):
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
         found = [c for c in found if not _is_type_label(text, c[0], c[1])]
+        redefined = _defined_otherwise(doc, text, found, {name.lower() for name, _, _ in listed})
+        if redefined:
+            found = [c for c in found if text[c[0] : c[1]] not in redefined]
         if self.scorer:
             # Last, beside the rules' final spans (those it was trained beside): a word it took
             # earlier would hide the record's own definitions from the passes after it (an
@@ -327,7 +340,11 @@ class DrugRecognizer(Pipe):
         pending: list[tuple[int, int, Attrs]] = []
         view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
         for start, end, payload in self.index.find(doc, across_wraps=True, across_hyphens=True):
-            if payload.get("deny") or is_measured(doc, start, end):
+            if payload.get("deny"):
+                continue
+            # Resistance to a class is resistance to its drugs ("antiretroviral resistance", as
+            # "platinum-resistant"); resistance after a substance is the body's ("insulin resistance").
+            if is_measured(doc, start, end) and not (payload.get("kind") == "class" and names_resistance(doc, end)):
                 continue
             if payload.get("kind") == "class" and names_property(doc, start, end):
                 continue
@@ -659,6 +676,42 @@ def is_short_form(text: str) -> bool:
     return 2 <= len(text) <= 10 and " " not in text and any(c.isupper() for c in text)
 
 
+def _regimen_agents(
+    text: str, found: Sequence[Candidate], long_start: int, long_end: int, before: bool
+) -> Attrs | None:
+    """The attributes of the regimen a defined long form writes out as its agents, or None: two
+    agents or more one after the other filling the long form, and, when the short form is written
+    ``before`` it, the agents listed right before them in the parentheses (the abbreviation finder
+    starts the long form at the letter the short form starts with: "MINE (mesna, ifosfamide,
+    mitoxantrone, etoposide)" gives "mitoxantrone, etoposide"); three or more, or
+    two slashed, as :func:`.aliases.alias_spans` reads a regimen ("MCE
+    (mitoxantrone/cytarabine/etoposide)", "doxorubicin/docetaxel (DD)"). ``normalized`` names the
+    agents in order, as a curated regimen's does; two agents joined otherwise are left to the rules
+    for one agent."""
+    if "(" in text[long_start:long_end] or ")" in text[long_start:long_end]:
+        return None
+    spans = {(s, e): a for s, e, a in found if a["kind"] == "agent"}
+    # The outermost spans: a salt or formulation word grows an agent's span over the lexicon's.
+    agents = sorted(
+        (key, a) for key, a in spans.items() if not any(s <= key[0] and key[1] <= e and (s, e) != key for s, e in spans)
+    )
+    inside = [i for i, ((s, e), _) in enumerate(agents) if long_start <= s and e <= long_end]
+    if not inside or agents[inside[0]][0][0] != long_start or agents[inside[-1]][0][1] != long_end:
+        return None
+    first, last = inside[0], inside[-1]
+    if first == last:
+        return None  # one agent: its short name (``abacavir (ABC)``), read by the rules for one agent
+    while before and first > 0 and LIST_GAP_RE.fullmatch(text, agents[first - 1][0][1], agents[first][0][0]):
+        first -= 1
+    gaps = [LIST_GAP_RE.fullmatch(text, agents[i][0][1], agents[i + 1][0][0]) for i in range(first, last)]
+    if any(gap is None for gap in gaps):
+        return None
+    if len(gaps) < 2 and not (gaps and all(gap.group().strip() == "/" for gap in gaps if gap is not None)):
+        return None
+    names = "/".join(a["normalized"] for _, a in agents[first : last + 1])
+    return {"normalized": names, "kind": "agent", "drugbank_id": None}
+
+
 def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
     """Every occurrence of a short form defined in the text for a recognised long form: a DRUG
     span equal to the long form, covering it, or ending it after one modifier word
@@ -671,12 +724,66 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
         long_start, long_end = definition["long"]
         if not is_short_form(definition["short_text"]) or not is_short_name(definition["short_text"]):
             continue
+        regimen = _regimen_agents(text, found, long_start, long_end, definition["short"][1] <= long_start)
+        if regimen is not None:
+            # A curated regimen of the same agents keeps its name, in the acronym's order (EPOCH).
+            agents = set(regimen["normalized"].split("/"))
+            if not any(
+                text[s:e] == definition["short_text"] and set(a["normalized"].split("/")) == agents for s, e, a in found
+            ):
+                yield from ((s, e, dict(regimen)) for s, e in definition["occurrences"])
+            continue
         for start, end, attrs in found:
             covers = start <= long_start and end >= long_end
             ends = end == long_end and long_start <= start and len(text[long_start:start].split()) <= 1
             if covers or ends:
                 yield from ((s, e, attrs) for s, e in definition["occurrences"])
                 break
+
+
+# Letters of a name, for comparing a long form with a drug's name however it is hyphenated or spaced.
+_NOT_LETTERS_RE = re.compile(r"[^a-z]+")
+# The head nouns that make a defined long form something other than a drug: a modality or a plan
+# ("neoadjuvant chemotherapy (NAC)"), a device, test, score, scale or programme ("American Society
+# of Anesthesiologists score (ASA)"), a measurement ("... levels (GH)"). A long form
+# that holds no drug found but ends otherwise is mostly a drug the lexicon does not know as written
+# ("2',3'-dideoxyinosine (ddI)", "Bacille Calmette Guérin (BCG)"): its short form stays a drug.
+_NOT_DRUG_HEADS = (
+    NOT_PRODUCT_AFTER
+    | MEASURED_AFTER
+    | (NOT_AGENTS & {"chemotherapy", "immunotherapy", "radiotherapy", "radiation", "surgery", "therapy", "treatment"})
+)
+
+
+def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: AbstractSet[str]) -> set[str]:
+    """The short forms the record defines for something that is no drug: an abbreviation defined
+    in the text ("neoadjuvant chemotherapy (NAC)", "American Society of Anesthesiologists (ASA)")
+    whose long form holds no DRUG span found and does not write the name the short form was given
+    ("N-acetyl cysteine (NAC)"). The record's own definition wins over the lexicon's reading of the
+    short form (``NAC`` -> acetylcysteine) wherever the record writes it, unless the record lists
+    the short form as an intervention."""
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    if not definitions:
+        return set()
+    names: dict[str, list[str]] = {}
+    for start, end, attrs in found:
+        names.setdefault(text[start:end], []).append(attrs["normalized"])
+    redefined: set[str] = set()
+    for definition in definitions:
+        short = definition["short_text"]
+        if short not in names or short.lower() in listed:
+            continue
+        long_start, long_end = definition["long"]
+        if any(start < long_end and long_start < end for start, end, _ in found):
+            continue
+        words = text[long_start:long_end].lower().split()
+        if not words or words[-1].strip(".,;:") not in _NOT_DRUG_HEADS:
+            continue
+        letters = _NOT_LETTERS_RE.sub("", "".join(words))
+        if any(_NOT_LETTERS_RE.sub("", name.lower()) in letters for name in names[short]):
+            continue
+        redefined.add(short)
+    return redefined
 
 
 @Language.factory(

@@ -169,6 +169,16 @@ def names_property(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+# Words after a drug class that say the disease or the organism resists its drugs.
+_RESISTANCE = frozenset({"resistance", "resistant"})
+
+
+def names_resistance(doc: Doc, end: int) -> bool:
+    """True when the word after token ``end`` (past a hyphen) is resistance to what comes before it
+    ("antiretroviral resistance", "platinum-resistant")."""
+    return next_word(doc, end) in _RESISTANCE
+
+
 def names_pathogen(doc: Doc, end: int) -> bool:
     """True when the word after token ``end`` says the name before it is an organism."""
     return next_word(doc, end) in PATHOGEN_AFTER
