@@ -78,6 +78,9 @@ def test_drugs_context_is_measured(nlp, text, substance, expected):
         ("patients receiving IL-2 infusion", True),
         ("previously treated with IL-2 and sunitinib", True),
         ("one cytokine (interferon alfa, high-dose IL-2)", True),
+        # dev3 NCT00002674 and legacy PDQ criteria: the time since it was given, or given with the study's
+        ("PRIOR CONCURRENT THERAPY: At least 1 month since IL-2", True),
+        ("No concurrent IL-2 administration", True),
         ("serum IL-2 levels at baseline", False),
         ("IL-2 and IL-6 were measured", False),
         ("IL-2", False),
