@@ -1,0 +1,25 @@
+from lib import Doc
+d = Doc('NCT00494065')
+I, X = 'inclusion', 'exclusion'
+for k in range(11):
+    d.T('12 weeks', 'duration', 'P12W', k=k)
+for k in range(10):
+    d.T('52 weeks', 'duration', 'P52W', k=k)
+d.C('Back-related leg pain > 3 on 0 to 10 scale.', I)
+d.C('Sub-acute or chronic back-related leg pain defined as current episode > 4 weeks duration.', I)
+d.T('> 4 weeks', 'duration', 'P4W')
+d.C('Back-related leg pain classified as 2, 3, 4, or 6 using the Quebec Task Force (QTF) Classification system. This includes radiating pain into the proximal or distal part of the lower extremity, with or without neurological signs, with possible compression of a nerve root.', I)
+d.C('21 years of age and older.', I)
+d.C('Stable prescription medication plan (no changes in prescription medications that affect musculoskeletal pain in the previous month).', I)
+d.C('Ongoing treatment for leg or low back pain by other health care providers.', X)
+d.C('Progressive neurological deficits or cauda equina syndrome.', X)
+d.C('QTF classifications 5 (spinal fracture) and 11 (other diagnoses including visceral diseases, compression fractures, metastases). These are serious conditions not amenable to the conservative treatments proposed.', X)
+d.C('QTF 7 (spinal stenosis syndrome characterized by pain and/or paresthesias in one or both legs aggravated by walking).', X)
+d.C('Uncontrolled hypertension or metabolic disease.', X)
+d.C('Blood clotting disorders.', X)
+d.C('Severe osteoporosis.', X)
+d.C('Inflammatory or destructive tissue changes of the spine.', X)
+d.C('Patients with surgical lumbar spine fusion or patients with multiple incidents of lumbar surgery. This is a subgroup of low back pain patients which generally have a poorer prognosis.', X)
+d.C('Pregnant or nursing women.', X)
+d.C('Current or pending litigation. Patients seeking financial compensation tend to respond differently to treatment.', X)
+d.done()

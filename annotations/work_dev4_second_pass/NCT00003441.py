@@ -1,0 +1,40 @@
+from helper import Doc
+d = Doc("NCT00003441")
+d.drug("Irofulven", "irofulven", ctx="Irofulven in Treating")
+d.drug("irofulven", "irofulven", ctx="effectiveness of irofulven")
+d.drug("Irofulven", "irofulven", ctx="DRUG: Irofulven")
+d.drug("MGI-114", "irofulven", ctx="Irofulven (MGI-114)")
+# Outcome item: "Antitumor Activity of MGI-114, Every 28 day cycle" (antitumor activity: vague aim)
+d.drug("MGI-114", "irofulven", ctx="Activity of MGI-114")
+d.tf("Every 28 day", "frequency", "R/P28D", ctx="Every 28 day cycle")
+# Objectives
+d.drug("6-hydroxymethylacylfulvene", "irofulven", ctx="activity of 6-hydroxymethylacylfulvene")
+d.drug("MGI-114", "irofulven", ctx="6-hydroxymethylacylfulvene (MGI-114) when")
+d.tf("5 days", "duration", "P5D", ctx="daily for 5 days every")
+d.tf("every 28 days", "frequency", "R/P28D", ctx="every 28 days to patients")
+d.drug("MGI-114", "irofulven", ctx="toxicities of MGI-114")
+# Outline
+d.drug("6-hydroxymethylacylfulvene", "irofulven", ctx="receive 6-hydroxymethylacylfulvene")
+d.drug("MGI-114", "irofulven", ctx="(MGI-114) IV")
+d.tf("5 minutes", "duration", "PT5M")
+d.tf("5 consecutive days", "duration", "P5D")
+d.tf("every 28 days", "frequency", "R/P28D", ctx="repeated every 28 days")
+d.tf("every 3 months", "frequency", "R/P3M")
+d.tf("within 6-10 months", "duration", "P6M", "P10M")
+# Eligibility: run-on PDQ paragraphs, one line = one criterion; no incl/excl heading -> inclusion
+I = "inclusion"
+d.crit("Histologically confirmed metastatic adenocarcinoma of the colon or rectum Bidimensionally measurable lesions Sentinel lesions outside the field of any prior radiation therapy No confirmed or suspected brain metastases", I, False)
+L2 = d.text.split("PATIENT CHARACTERISTICS:\n")[1].split("\n")[0]
+assert L2.startswith("Age: 18") and L2.endswith("(unrelated to tumor)")
+d.crit(L2, I, False)
+d.tf("At least 12 weeks", "duration", "P12W")
+d.tf("At least 6 months", "duration", "P6M", ctx="At least 6 months since prior myocardial")
+d.tf("within the past 5 years", "duration", "P5Y")
+L3 = d.text.split("PRIOR CONCURRENT THERAPY:\n")[1].split("\n")[0]
+assert L3.startswith("Biologic therapy:") and L3.endswith("anticancer therapy")
+d.crit(L3, I, False)
+d.tf("At least 6 months", "duration", "P6M", ctx="At least 6 months since prior adjuvant")
+d.tf("At least 4 weeks", "duration", "P4W", ctx="At least 4 weeks since prior radiation")
+d.tf("At least 4 weeks", "duration", "P4W", ctx="At least 4 weeks since prior major")
+d.tf("At least 28 days", "duration", "P28D")
+d.dump()
