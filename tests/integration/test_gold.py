@@ -91,3 +91,18 @@ def test_third_dev_gold_is_valid_from_its_documents_and_shares_none_with_any_oth
         assert check_document(record) == [], record["id"]
         assert record["text"] == texts[record["id"]]["text"]
         assert texts[record["id"]]["meta"]["split"] == "dev"
+
+
+DEV4 = REPO / "annotations" / "source" / "dev4_documents.jsonl"
+
+
+def test_fourth_dev_gold_is_valid_from_its_documents_and_shares_none_with_any_other_gold():
+    texts = {d["id"]: d for d in read(DEV4)}
+    others = {d["id"] for d in read(DOCUMENTS)} | {d["id"] for d in read(DEV2)} | {d["id"] for d in read(DEV3)}
+    others |= {d["id"] for d in read(REPO / "annotations" / "source" / "legacy_documents.jsonl")}
+    records = read(GOLD / "dev4.jsonl")
+    assert len(records) == len(texts) >= 30 and not others & set(texts)
+    for record in records:
+        assert check_document(record) == [], record["id"]
+        assert record["text"] == texts[record["id"]]["text"]
+        assert texts[record["id"]]["meta"]["split"] == "dev"
