@@ -54,6 +54,10 @@ def test_drugs_measured_or_ordinary_exclusions_stay_out(nlp, text, name) -> None
         ("Use of vitamins or minerals within 2 weeks of enrolment.", "minerals"),
         ("Patients taking multivitamins may continue them.", "multivitamins"),
         ("No micronutrient supplements during the study.", "micronutrient supplements"),
+        # HINT criteria: a supplement class before "supplement(s)" is one span
+        ("a daily multivitamin/mineral supplement not containing herbal components", "mineral supplement"),
+        ("Vitamin supplements except for pediatric participants only.", "Vitamin supplements"),
+        ("Parenteral nutrition with trace elements.", "trace elements"),
         ("Use of ALA or other anti-oxidant supplements during the prior three months.", "anti-oxidant supplements"),
         # dev4: the substance of "X supplementation" is the drug
         ("A meta-analysis of trials of calcium supplementation in pregnancy.", "calcium"),
@@ -68,6 +72,7 @@ def test_drugs_supplement_classes(nlp, text, name) -> None:
     [
         ("Serum calcium > 10.5 mg/dL.", "calcium"),
         ("Eating fruit and vegetables, not vitamins measured in blood.", "vitamins"),
+        ("Low bone mineral density at the hip.", "mineral"),
     ],
 )
 def test_drugs_supplement_words_measured_stay_out(nlp, text, name) -> None:
