@@ -263,10 +263,85 @@ def mesh_class_terms(dictionary: dict[str, Any]) -> Iterator[Term]:
                 yield Term(surface, uninvert(canonicals[0]), None, "class", "mesh_class")
 
 
+# Names the package excludes that are medicines whose name is neither an ordinary word nor a
+# substance trial text mostly measures: they stay (a DrugBank row like any other, subject to DEV
+# evidence). With "therapy", names that text also measures or that are endogenous (``inulin
+# clearance``, ``serum thiamine``, ``adenosine deaminase``): a drug only where given (rule 15).
+# The other exclusions (sugars, elements, amino acids, solvents, ``amber``, ``ether``, ``LYE``,
+# ``frankincense``) stay excluded.
+RESTORED_EXCLUSIONS: dict[str, str | None] = {
+    **dict.fromkeys(
+        (
+            "acriflavine",
+            "antipyrine",
+            "berberine",
+            "capsaicin",
+            "cyanamide",
+            "desoxycorticosterone",
+            "diethylstilbestrol",
+            "dihydrotachysterol",
+            "diosmin",
+            "genistein",
+            "glucosamine",
+            "gossypol",
+            "gramicidin",
+            "hemin",
+            "hexestrol",
+            "ipecac",
+            "lindane",
+            "pancreatin",
+            "phenolphthalein",
+            "podophyllotoxin",
+            "polyethylene glycol 3350",
+            "procaine",
+            "proflavine",
+            "senna",
+            "tubocurarine",
+        ),
+        None,
+    ),
+    **dict.fromkeys(
+        (
+            "adenosine",
+            "fluorescein",
+            "glutathione",
+            "inulin",
+            "lutein",
+            "magnesium",
+            "phosphocreatine",
+            "potassium",
+            "riboflavin",
+            "thiamine",
+        ),
+        "therapy",
+    ),
+}
+
+
 def package_exclusions(dictionary: dict[str, Any]) -> set[str]:
     """Names the package keeps data for but does not match (``gold``, ``lead``, ``glucose``,
-    ``creatinine``, elements, endogenous substances, some hormones): its curators' exclusions."""
-    return set(dictionary["drug_variant_to_variant_data"]) - set(dictionary["drug_variant_to_canonical"])
+    ``creatinine``, elements, endogenous substances, some hormones): its curators' exclusions,
+    less the medicines of RESTORED_EXCLUSIONS."""
+    excluded = set(dictionary["drug_variant_to_variant_data"]) - set(dictionary["drug_variant_to_canonical"])
+    return excluded - set(RESTORED_EXCLUSIONS)
+
+
+# DrugBank's block of biologic extracts (DB10000-DB10999): vaccine antigens and allergenic
+# extracts, the latter named by the food, plant, animal or material they are made of (``Squash``,
+# ``Perch``, ``Cotton``, ``Sage``, ``Duck``). Such a name in plain words (no CAS number, not a
+# vaccine or antigen) is an ordinary word first: a drug only where given (rule 15), not in "frozen
+# section or squash preparation".
+_EXTRACT_BLOCK = ("DB10000", "DB11000")
+_PLAIN_WORDS_RE = re.compile(r"[A-Za-z]+(?: [a-z]+)?")
+_ANTIGEN_RE = re.compile(r"\b(?:vaccines?|antigens?|toxoids?|virus|viruses|strain)\b", re.IGNORECASE)
+
+
+def allergenic_extract(row: dict[str, str]) -> bool:
+    """True for a DrugBank row of an extract named by a plain word (see _EXTRACT_BLOCK)."""
+    ident = row["DrugBank ID"]
+    if not _EXTRACT_BLOCK[0] <= ident < _EXTRACT_BLOCK[1] or row["CAS"] or row["Standard InChI Key"]:
+        return False
+    return _ANTIGEN_RE.search(row["Common name"] + " " + row["Synonyms"]) is None
 
 
 def drugbank_terms(path: Path, dictionary: dict[str, Any]) -> Iterator[Term]:
@@ -285,8 +360,19 @@ def drugbank_terms(path: Path, dictionary: dict[str, Any]) -> Iterator[Term]:
             known = by_id.get(ident, [])
             normalized = generic_name(known[0], canon)[0] if len(known) == 1 else row["Common name"].lower()
             names = [row["Common name"]] + [s for s in row["Synonyms"].split(" | ") if s]
+            extract = allergenic_extract(row)
             for surface in names:
-                yield Term(surface, normalized, ident, "agent", "drugbank", excluded=surface.lower() in excluded)
+                lower = surface.lower()
+                gated = extract and _PLAIN_WORDS_RE.fullmatch(surface) is not None
+                yield Term(
+                    surface,
+                    normalized,
+                    ident,
+                    "agent",
+                    "drugbank",
+                    context="therapy" if gated else RESTORED_EXCLUSIONS.get(lower),
+                    excluded=lower in excluded,
+                )
 
 
 # The radionuclide of a labelled agent as registries name it (``iodine I 131``, ``indium In 111
