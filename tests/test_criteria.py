@@ -680,6 +680,43 @@ def test_an_item_numbered_next_run_onto_the_line_before_is_its_own() -> None:
     ]
 
 
+# dev4 DEV NCT04853498: items numbered without a space after the number, run onto one ``~`` line
+GLUED_NUMBERS = (
+    "Inclusion Criteria:~1. Histologically or cytologically confirmed prostate carcinoma. 2.Eastern "
+    "Cooperative Oncology Group (ECOG) performance status score of 0 to 2; Life expectancy 12 weeks."
+    "~3.Testosterone levels < 50 ng/dL. 4. Has received 1 previous regimens.~Exclusion Criteria:"
+    "~-1.Has symptomatic brain metastases or control of symptoms < 1 month. 2.Has other malignancies "
+    "within 3 years. 3.Total bilirubin > 1.5 x ULN per RECIST 1.1. 4. Abnormal renal function."
+)
+GLUED_ITEMS = {
+    "inclusion": [
+        "Histologically or cytologically confirmed prostate carcinoma.",
+        "Eastern Cooperative Oncology Group (ECOG) performance status score of 0 to 2; Life expectancy 12 weeks.",
+        "Testosterone levels < 50 ng/dL.",
+        "Has received 1 previous regimens.",
+    ],
+    "exclusion": [
+        "Has symptomatic brain metastases or control of symptoms < 1 month.",
+        "Has other malignancies within 3 years.",
+        "Total bilirubin > 1.5 x ULN per RECIST 1.1.",
+        "Abnormal renal function.",
+    ],
+}
+
+
+def test_an_item_number_glued_to_its_first_word_starts_an_item() -> None:
+    # "2.Eastern" after the item before it, "-1.Has" after a dash; a decimal ("1.5 x ULN") or a
+    # version ("RECIST 1.1.") starts none
+    assert criteria_by_section(GLUED_NUMBERS) == GLUED_ITEMS
+
+
+def test_an_item_number_glued_to_its_first_word_gives_a_criterion_span(criteria_nlp) -> None:
+    # the tokenizer splits "3.Testosterone", so the criterion can start at the word
+    doc = criteria_nlp(GLUED_NUMBERS)
+    found = [s.text for s in label_spans(doc, CRITERION)]
+    assert found == GLUED_ITEMS["inclusion"] + GLUED_ITEMS["exclusion"]
+
+
 def test_a_negated_heading_negates_the_items_indented_under_it() -> None:
     # dev3 DEV NCT00004226 (PDQ legacy record): the heading's "No" governs its sub-item
     text = (

@@ -103,6 +103,9 @@ INFIXES = (
     r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",
     # the AACT line separator glued to words: `Gy).~Chemoradiation`
     r"~",
+    # an item number's full stop glued to the item's first word: `~3.Testosterone levels`,
+    # `carcinoma. 2.Eastern Cooperative` (a capital and a small letter: not `RECIST1.1`, `v2.0`)
+    r"\.(?<=[0-9]\.)(?=[A-Z][a-z])",
     # an isotope label in brackets glued to the agent it labels: `[18F]AH111585`, `[11C]choline`,
     # `[I-123]IBZM`; not the brackets of a chemical name (`benzo[1,3]dioxol`, `[(2-...)]adenine`)
     rf"\](?=[A-Za-z0-9])(?:{_AFTER_ISOTOPE_LABEL})",
