@@ -964,3 +964,39 @@ def test_timeframes_read_a_bare_year_after_a_preposition_as_a_date(text: str, ex
 @pytest.mark.parametrize("text", NOT_BARE_YEARS)
 def test_timeframes_read_no_year_of_a_name_a_citation_or_a_count(text: str):
     assert found(text) == []
+
+
+INFUSIONS_AND_LOST_COMPARATORS = [
+    # dev4 DEV NCT00003441 / NCT00003417: an infusion's length, then how often it is given
+    (
+        "Patients receive 6-hydroxymethylacylfulvene (MGI-114) IV over 5 minutes daily for 5 consecutive days.",
+        [("5 minutes", "duration", "PT5M", None), ("5 consecutive days", "duration", "P5D", None)],
+    ),
+    (
+        "Patients undergo radiotherapy over 15-30 minutes daily 5 days a week",
+        [("15-30 minutes", "duration", "PT15M", "PT30M"), ("5 days a week", "frequency", None, None)],
+    ),
+    # without "over" the amount of time per day stays a frequency
+    ("150 minutes per week of moderate activity", [("150 minutes per week", "frequency", None, None)]),
+    # dev4 DEV NCT04868162 and ctgov samples (unannotated): "≥" lost, the number glued to the word
+    (
+        "Age: 18 years, both genders.~Expected survival time3 months.~Patients",
+        [("3 months", "duration", "P3M", None)],
+    ),
+    ("at least one measurable lesion.~Life expectancy12weeks.~Adequate", [("12weeks", "duration", "P12W", None)]),
+]
+
+
+@pytest.mark.parametrize(
+    "text,expected", INFUSIONS_AND_LOST_COMPARATORS, ids=[t[:40] for t, _ in INFUSIONS_AND_LOST_COMPARATORS]
+)
+def test_timeframes_split_an_infusion_length_and_read_a_number_glued_to_expectancy(
+    text: str, expected: list[Expected]
+):
+    assert found(text) == expected
+
+
+def test_timeframes_component_reads_a_life_expectancy_whose_comparator_was_lost(nlp) -> None:
+    # the tokenizer splits "time3", so the span can start at the number
+    doc = nlp("Expected survival time3 months.~Patients with histologically confirmed disease")
+    assert [s.text for s in label_spans(doc, TIMEFRAME)] == ["3 months"]

@@ -69,6 +69,8 @@ INFIXES = (
     # 1Gy-3Gy, 50Gy/25fx, 1Gy/F
     r"[-–/+](?<=[Gg][Yy][-–/+])(?=[0-9A-Za-z])",
     r"/(?<=[fF][xX]/)",
+    # a life expectancy whose comparator the registry lost: `survival time3 months`, `expectancy12weeks`
+    r"(?=[0-9])(?:(?<=[Ee]xpectancy)|(?<=[Ss]urvival)|(?<=[Ll]ife)(?<![A-Za-z][Ll]ife)|(?<=[Tt]ime)(?<![A-Za-z][Tt]ime))",
     # comparators glued to numbers: life>3, ≤1
     r"(?<=[A-Za-z0-9)])(?:>=|<=|[<>≤≥=])(?=[0-9])",
     r"[≤≥]",

@@ -540,6 +540,11 @@ _AMOUNT_PER_BEFORE = re.compile(
     _FLAGS,
 )
 _DIGIT_AFTER = re.compile(rf"{_S0}[0-9]", _FLAGS)
+# An infusion's length ("IV over 5 minutes daily"): the frequency word after it is a schedule of
+# its own, not "5 minutes per day" (gold dev4: ``5 minutes``, as ``15-30 minutes`` in "over 15-30
+# minutes daily").
+_INFUSION_BEFORE = re.compile(rf"(?<![a-z])over{_S1}\Z", _FLAGS)
+_RE_NUM_UNIT = re.compile(_NUM_UNIT, _FLAGS)
 _WINDOW = 80
 
 
@@ -620,7 +625,15 @@ def _number(text: str) -> float | None:
 # Parsing.
 def parse_timeframes(text: str) -> list[TimeMatch]:
     """Every time expression in ``text``, in order of offsets; never raises."""
+    if _LOST_COMPARATOR.search(text):
+        text = _LOST_COMPARATOR.sub(lambda glued: glued.group()[:-1] + " ", text)
     return _date_ranges(text, _scan(text, 0, len(text)))
+
+
+# A life expectancy whose comparator the registry lost, the number glued to the word before it
+# ("Expected survival time3 months" for "time≥3 months", "Life expectancy12weeks"): the word's
+# last letter is read as the space it replaces (offsets stay).
+_LOST_COMPARATOR = re.compile(r"(?<![a-z])(?:expectancy|survival|life|time)(?=[0-9])", _FLAGS)
 
 
 # "between January 1st, 2009 and March 31st, 2009": one date range, as "between 12 and 14 months" is one
@@ -754,6 +767,15 @@ def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
             break
     else:
         return []
+    if name == "unit_per" and not match.group("quant") and _INFUSION_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
+        # "IV over 5 minutes daily": the infusion's length, then how often it is given
+        length = _RE_NUM_UNIT.match(match.string, match.start("freq"))
+        if length is not None:
+            tokens = list(_RE_TOKEN.finditer(match.string, length.start(), length.end()))
+            numbers = _numbers_of(tokens)
+            value = _iso_duration(numbers[:1]) if numbers and numbers[0][1] else None
+            if value is not None:
+                return [TimeMatch(length.start(), length.end(), "duration", value, None)]
     value: str | None = None
     if name in ("times", "fractions"):
         count = parts.group("count").lower()
