@@ -990,9 +990,7 @@ INFUSIONS_AND_LOST_COMPARATORS = [
 @pytest.mark.parametrize(
     "text,expected", INFUSIONS_AND_LOST_COMPARATORS, ids=[t[:40] for t, _ in INFUSIONS_AND_LOST_COMPARATORS]
 )
-def test_timeframes_split_an_infusion_length_and_read_a_number_glued_to_expectancy(
-    text: str, expected: list[Expected]
-):
+def test_timeframes_split_an_infusion_length_and_read_a_number_glued_to_expectancy(text: str, expected: list[Expected]):
     assert found(text) == expected
 
 

@@ -219,9 +219,7 @@ _DATES = (
 # A year written alone, or a range of years ("1978-1981"); read as a date only in the context that
 # :func:`_bare_year` checks.
 _YEAR_NUMBER = r"(?:19|20)[0-9]{2}"
-_BARE_YEAR = (
-    rf"(?<![a-z0-9./-]){_YEAR_NUMBER}(?:{_S0}{_DASH}{_S0}{_YEAR_NUMBER})?(?![0-9a-z]|[./,:-][0-9])"
-)
+_BARE_YEAR = rf"(?<![a-z0-9./-]){_YEAR_NUMBER}(?:{_S0}{_DASH}{_S0}{_YEAR_NUMBER})?(?![0-9a-z]|[./,:-][0-9])"
 # What makes a bare year a time point: a preposition or "(fiscal) year(s)" before it, then maybe
 # the years listed before it ("in fiscal years 1992, 1993, and").
 _YEAR_SP = r"(?:[ \t\u00a0]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,40})"
@@ -767,15 +765,15 @@ def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
             break
     else:
         return []
-    if name == "unit_per" and not match.group("quant") and _INFUSION_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
+    if (
+        name == "unit_per"
+        and not match.group("quant")
+        and _INFUSION_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+    ):
         # "IV over 5 minutes daily": the infusion's length, then how often it is given
-        length = _RE_NUM_UNIT.match(match.string, match.start("freq"))
+        length = _infusion_length(match.string, match.start("freq"))
         if length is not None:
-            tokens = list(_RE_TOKEN.finditer(match.string, length.start(), length.end()))
-            numbers = _numbers_of(tokens)
-            value = _iso_duration(numbers[:1]) if numbers and numbers[0][1] else None
-            if value is not None:
-                return [TimeMatch(length.start(), length.end(), "duration", value, None)]
+            return [length]
     value: str | None = None
     if name in ("times", "fractions"):
         count = parts.group("count").lower()
@@ -792,6 +790,19 @@ def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
 
 
 Numbers = tuple[tuple[float, str | None], ...]  # (number, unit code or None)
+
+
+def _infusion_length(text: str, start: int) -> TimeMatch | None:
+    """The number and unit at ``start`` as a duration (``5 minutes`` of "over 5 minutes daily")."""
+    length = _RE_NUM_UNIT.match(text, start)
+    if length is None:
+        return None
+    numbers = _numbers_of(list(_RE_TOKEN.finditer(text, length.start(), length.end())))
+    if not numbers:
+        return None
+    number, code = numbers[0]
+    value = _iso_duration([(number, code)]) if code else None
+    return None if value is None else TimeMatch(length.start(), length.end(), "duration", value, None)
 
 
 class _Element(NamedTuple):
