@@ -293,6 +293,11 @@ def test_criteria_of_hint_xml_era_text() -> None:
         "HIV negative",
         "Pathologic lymph node negative",
         "Hepatitis B surface antigen negative",
+        # dev4 DEV NCT04868162, NCT03167359 and HINT criteria: a test's negative result written after it,
+        # with its window; a non-word describing the person's race
+        "Serum or urine pregnancy test negative within 7 days before the first dose of investigational drug.",
+        "Test negative for pregnancy at screening and randomization",
+        "Non-Caucasian Race",
     ],
 )
 def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> None:
@@ -314,6 +319,9 @@ def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> No
         "Triple negative",
         "Patients with contraindications to radiation therapy and immunotherapy.",
         "Any psychological, family, social or geographical conditions may hinder compliance with the research protocol.",
+        # a test with either result, or a negative test asked for with contraception (mixed)
+        "Pregnancy test positive or negative",
+        "Women of childbearing potential: pregnancy test negative and must agree to use contraception",
     ],
 )
 def test_criterion_not_negated_when_negation_only_qualifies(text: str) -> None:
