@@ -797,6 +797,9 @@ def test_criterion_negated_by_dev3_causes(text: str) -> None:
         "Unable to swallow capsules or has malabsorption syndrome",
         # a later sentence that requires another thing of the patient (dev3 DEV NCT00000748)
         "No active pneumocystosis. Patients or their guardians must sign informed consent. Pregnant patients are eligible at the clinician's discretion.",
+        # ...whose person ("of child-bearing potential") shares no concept with the first (dev4 DEV NCT00836186)
+        "Patients must not be pregnant due to the potential for fetal harm as a result of this treatment regimen. "
+        "Women of child-bearing potential must use effective non hormonal contraception while undergoing radiation therapy",
         # "negative" in a relative clause of another concept (dev3 DEV NCT01313117)
         "LABC (stages IIB, IIIA, IIB) that are ER negative",
         # a run-on line's next item starts at a capitalised cue (dev3 DEV NCT00002674)

@@ -370,6 +370,9 @@ _COMMON_WORDS = frozenset(
         "least",
         "more",
         "less",
+        # ("Women of child-bearing potential must use ..." does not share a concept with "the
+        # potential for fetal harm")
+        "potential",
     ]
 )
 _WORD = re.compile(r"[a-z][a-z-]{3,}")
