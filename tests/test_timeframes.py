@@ -976,6 +976,11 @@ INFUSIONS_AND_LOST_COMPARATORS = [
         "Patients undergo radiotherapy over 15-30 minutes daily 5 days a week",
         [("15-30 minutes", "duration", "PT15M", "PT30M"), ("5 days a week", "frequency", None, None)],
     ),
+    # dev4 DEV NCT00002938: a quantifier before "every" stays out of the frequency
+    (
+        "Patients are followed at least every 3 months for 2 years",
+        [("every 3 months", "frequency", "R/P3M", None), ("2 years", "duration", "P2Y", None)],
+    ),
     # without "over" the amount of time per day stays a frequency
     ("150 minutes per week of moderate activity", [("150 minutes per week", "frequency", None, None)]),
     # dev4 DEV NCT04868162 and ctgov samples (unannotated): "≥" lost, the number glued to the word

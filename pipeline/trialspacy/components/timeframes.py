@@ -19,7 +19,8 @@ Decisions the contract leaves open:
   without them the words stay out, as a plain preposition would: ``during the first 12 days`` gives
   ``12 days``), ``within the``, ``about``,
   ``around``, ``at most``, ``no later than``, ``greater than or equal to``, ``(a) mean of``; a
-  tolerance (``±7 days``, ``+/- 10 days``) and ``~`` stay out. Adjectives between number and unit stay in the span (``7 calendar days``,
+  tolerance (``±7 days``, ``+/- 10 days``) and ``~`` stay out, and so does a quantifier before
+  ``(once) every`` (``at least every 3 months`` gives ``every 3 months``, gold dev4). Adjectives between number and unit stay in the span (``7 calendar days``,
   ``3 consecutive days``, ``5 previous years``); ``six (6) months`` is one number.
 - Frequencies: ``every N unit`` → ``R/PnU``; ``once daily``, ``once a week``, ``1 time per
   month`` → ``R/P1D``, ``R/P1W``, ``R/P1M``; ``1F/W`` and ``1 fraction per week`` → ``R/P1W``;
@@ -312,7 +313,7 @@ _RE_LSEP = re.compile(_LSEP, _FLAGS)
 _CONJUNCTION = re.compile(r"and|or|&", _FLAGS)
 _RE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<unit>{_UNIT})", _FLAGS)
 _RE_UNIT_FORMS = tuple((code, re.compile(form, _FLAGS)) for code, form in _UNIT_FORMS)
-_RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
+_RE_ONCE_EVERY = re.compile(rf"(?<![a-z])(?:once{_S1})?every(?![a-z])", _FLAGS)
 # Where an expression can start: a digit, a word that begins one of the alternatives after the
 # quantifier (``between``, ``q``, month names, number words; ``once`` and friends may be glued to
 # their period, "onceweekly"), ``every`` (every other week), or a quantifier followed by the
@@ -854,13 +855,16 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
     if _DIGIT_AFTER.match(text, elements[-1].end):
         # A unit followed by a number is a calendar position too (Cycle 1 Day 15).
         elements.pop()
-    every = bool(_RE_EVERY.search(quant))
+    every = _RE_ONCE_EVERY.search(quant)
+    if every is not None:
+        # "at least every 3 months": the frequency's own quantifier is its span's start (gold dev4)
+        start += every.start()
     found = []
     for i, element in enumerate(elements):
         value, value_max = _element_values(element)
         if value is None:
             continue
-        if i == 0 and every:
+        if i == 0 and every is not None:
             found.append(TimeMatch(start, element.end, "frequency", _repeat(value), _repeat(value_max)))
         else:
             found.append(TimeMatch(start if i == 0 else element.start, element.end, "duration", value, value_max))
