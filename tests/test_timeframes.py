@@ -946,6 +946,8 @@ NOT_BARE_YEARS = [
     "the QoR-40. Br J Anaesth, 2000. 84(1): p. 11-5.",
     "metformin and glitazones (Kahn et al., 2005).",
     "Lancet 1987;1:879-82.",
+    # an edition before the name it dates (ctgov samples, unannotated)
+    "Low or high-grade NMIBC as defined by 2004 World Health Organization criteria",
     # counts and lab values (legacy DEV NCT00001442, dev3 DEV NCT00006144, legacy XML)
     "a platelet count of greater than or equal to 2000/mm(3)",
     "Have a viral load of more than 2000 copies/ml within",

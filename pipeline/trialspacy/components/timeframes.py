@@ -240,8 +240,10 @@ _COUNTED = (
     r"respondents|residents|employees|physicians|doctors|nurses|sites|centers|centres|hospitals|"
     r"practices|births|deliveries|pregnancies|deaths|events|visits|doses|tablets|times|dollars"
 )
+# A capitalised name right after it makes it an edition ("as defined by 2004 World Health
+# Organization criteria").
 _YEAR_COUNTS = re.compile(
-    rf"{_S0}(?:[/%<>=\u00d7]|x(?![a-z])|(?:[a-z]+{_S1})?(?:{_COUNTED})(?![a-z]))",
+    rf"{_S0}(?:[/%<>=\u00d7]|x(?![a-z])|(?:[a-z]+{_S1})?(?:{_COUNTED})(?![a-z]))|{_S1}(?-i:[A-Z])",
     _FLAGS,
 )
 _YEAR_LOOKBACK = 240
