@@ -293,6 +293,11 @@ def test_criteria_of_hint_xml_era_text() -> None:
         "HIV negative",
         "Pathologic lymph node negative",
         "Hepatitis B surface antigen negative",
+        # dev4 DEV NCT04868162, NCT03167359 and HINT criteria: a test's negative result written after it,
+        # with its window; a non-word describing the person's race
+        "Serum or urine pregnancy test negative within 7 days before the first dose of investigational drug.",
+        "Test negative for pregnancy at screening and randomization",
+        "Non-Caucasian Race",
     ],
 )
 def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> None:
@@ -314,6 +319,9 @@ def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> No
         "Triple negative",
         "Patients with contraindications to radiation therapy and immunotherapy.",
         "Any psychological, family, social or geographical conditions may hinder compliance with the research protocol.",
+        # a test with either result, or a negative test asked for with contraception (mixed)
+        "Pregnancy test positive or negative",
+        "Women of childbearing potential: pregnancy test negative and must agree to use contraception",
     ],
 )
 def test_criterion_not_negated_when_negation_only_qualifies(text: str) -> None:
@@ -680,6 +688,43 @@ def test_an_item_numbered_next_run_onto_the_line_before_is_its_own() -> None:
     ]
 
 
+# dev4 DEV NCT04853498: items numbered without a space after the number, run onto one ``~`` line
+GLUED_NUMBERS = (
+    "Inclusion Criteria:~1. Histologically or cytologically confirmed prostate carcinoma. 2.Eastern "
+    "Cooperative Oncology Group (ECOG) performance status score of 0 to 2; Life expectancy 12 weeks."
+    "~3.Testosterone levels < 50 ng/dL. 4. Has received 1 previous regimens.~Exclusion Criteria:"
+    "~-1.Has symptomatic brain metastases or control of symptoms < 1 month. 2.Has other malignancies "
+    "within 3 years. 3.Total bilirubin > 1.5 x ULN per RECIST 1.1. 4. Abnormal renal function."
+)
+GLUED_ITEMS = {
+    "inclusion": [
+        "Histologically or cytologically confirmed prostate carcinoma.",
+        "Eastern Cooperative Oncology Group (ECOG) performance status score of 0 to 2; Life expectancy 12 weeks.",
+        "Testosterone levels < 50 ng/dL.",
+        "Has received 1 previous regimens.",
+    ],
+    "exclusion": [
+        "Has symptomatic brain metastases or control of symptoms < 1 month.",
+        "Has other malignancies within 3 years.",
+        "Total bilirubin > 1.5 x ULN per RECIST 1.1.",
+        "Abnormal renal function.",
+    ],
+}
+
+
+def test_an_item_number_glued_to_its_first_word_starts_an_item() -> None:
+    # "2.Eastern" after the item before it, "-1.Has" after a dash; a decimal ("1.5 x ULN") or a
+    # version ("RECIST 1.1.") starts none
+    assert criteria_by_section(GLUED_NUMBERS) == GLUED_ITEMS
+
+
+def test_an_item_number_glued_to_its_first_word_gives_a_criterion_span(criteria_nlp) -> None:
+    # the tokenizer splits "3.Testosterone", so the criterion can start at the word
+    doc = criteria_nlp(GLUED_NUMBERS)
+    found = [s.text for s in label_spans(doc, CRITERION)]
+    assert found == GLUED_ITEMS["inclusion"] + GLUED_ITEMS["exclusion"]
+
+
 def test_a_negated_heading_negates_the_items_indented_under_it() -> None:
     # dev3 DEV NCT00004226 (PDQ legacy record): the heading's "No" governs its sub-item
     text = (
@@ -752,6 +797,9 @@ def test_criterion_negated_by_dev3_causes(text: str) -> None:
         "Unable to swallow capsules or has malabsorption syndrome",
         # a later sentence that requires another thing of the patient (dev3 DEV NCT00000748)
         "No active pneumocystosis. Patients or their guardians must sign informed consent. Pregnant patients are eligible at the clinician's discretion.",
+        # ...whose person ("of child-bearing potential") shares no concept with the first (dev4 DEV NCT00836186)
+        "Patients must not be pregnant due to the potential for fetal harm as a result of this treatment regimen. "
+        "Women of child-bearing potential must use effective non hormonal contraception while undergoing radiation therapy",
         # "negative" in a relative clause of another concept (dev3 DEV NCT01313117)
         "LABC (stages IIB, IIIA, IIB) that are ER negative",
         # a run-on line's next item starts at a capitalised cue (dev3 DEV NCT00002674)

@@ -186,6 +186,22 @@ def test_endpoints_grade_before_needs_a_grade_right_before():
         ("Patients who experienced Grade 3 or higher irAEs with prior immunotherapy.", "irAEs", True, "history"),
         # NLI4CT NCT00688909 (exclusion criterion): the patient's condition, not a measure
         ("Concomitant disease which significantly affects quality of life.", "quality of life", True, "history"),
+        # dev4 DEV NCT04639180 and HINT criteria (exclusion and inclusion criteria): in a criterion an
+        # endpoint name is the patient's condition or a possible event even with no history cue
+        (
+            "Interstitial lung disease that is symptomatic or may interfere with the detection and management "
+            "of suspected drug-related pulmonary toxicity",
+            "pulmonary toxicity",
+            True,
+            "history",
+        ),
+        (
+            "Malabsorption syndrome or uncontrolled gastrointestinal toxicities",
+            "gastrointestinal toxicities",
+            True,
+            "history",
+        ),
+        ("Willing to complete quality of life questionnaires", "quality of life", True, "history"),
         # the same words outside the criteria name a measure
         ("Incidence and severity of adverse events (AEs)", "adverse events", False, None),
         ("Patients with prior irAEs were excluded", "irAEs", False, "history"),

@@ -913,3 +913,95 @@ def test_numbers_listed_with_commas_and_no_spaces_are_each_a_time_frame(nlp) -> 
     doc = nlp("Follow up has been extended to include follow up visits at 2,6 weeks and at 4,6,12,18,24 months.")
     found = [s.text for s in label_spans(doc, TIMEFRAME)]
     assert found == ["2", "6 weeks", "4", "6", "12", "18", "24 months"]
+
+
+# Bare years (GUIDELINES: "Bare years (`1995`) are TIMEFRAME dates"; not a year in a name or a citation).
+BARE_YEARS = [
+    # dev4 DEV NCT00000534 and legacy DEV NCT00005194 / NCT00005451
+    ("initiated the trial in 1991, with joint funding", [("1991", "date", "1991", None)]),
+    (
+        "the National Heart, Lung, and Blood Institute in fiscal years 1992, 1993, and 1995.",
+        [("1992", "date", "1992", None), ("1993", "date", "1993", None), ("1995", "date", "1995", None)],
+    ),
+    ("Follow-up was completed in October of 1995. Data", [("October of 1995", "date", "1995-10", None)]),
+    (
+        "received their first medical examination between 1963 and 1968. Subsequently",
+        [("between 1963 and 1968", "date", "1963", "1968")],
+    ),
+    ("In 1986, A total of 1,894 subjects remained", [("1986", "date", "1986", None)]),
+    ("Its use steadily increased and in 1995 it was a major technology", [("1995", "date", "1995", None)]),
+    # dev4 DEV NCT00005254: a range of years is one date with its upper bound
+    ("a cohort first examined for PAD in 1978-1981 and followed", [("1978-1981", "date", "1978", "1981")]),
+    # legacy XML (unannotated): "from ... to ..." stays two dates, as with months (gold precedent)
+    ("From 1981 to 1991, to characterize", [("1981", "date", "1981", None), ("1991", "date", "1991", None)]),
+    # ...and a month's year wrapped onto the next line of a hard-wrapped record
+    ("Applications was released in October\n      1992.", [("October\n      1992", "date", "1992-10", None)]),
+]
+NOT_BARE_YEARS = [
+    # names, editions and citations (dev2 DEV; legacy XML)
+    "IVb [ (American Joint of Cancer Committee(AJCC), 2002) ], Brain metastasis",
+    "according to World Health Organization (WHO) 2016 classification",
+    "FIGO 2018 clinical stages IB2-IVA",
+    "Non-small Cell Lung Cancer (2019 version); resectable",
+    "the QoR-40. Br J Anaesth, 2000. 84(1): p. 11-5.",
+    "metformin and glitazones (Kahn et al., 2005).",
+    "Lancet 1987;1:879-82.",
+    # an edition before the name it dates (ctgov samples, unannotated)
+    "Low or high-grade NMIBC as defined by 2004 World Health Organization criteria",
+    # counts and lab values (legacy DEV NCT00001442, dev3 DEV NCT00006144, legacy XML)
+    "a platelet count of greater than or equal to 2000/mm(3)",
+    "Have a viral load of more than 2000 copies/ml within",
+    "WBC less than 2000 per mm(3)",
+    "side effects experienced by over 2000 patients or volunteers",
+    "to be conducted via a network of approximately 2000 gynecologists",
+    "results in 2000 healthy volunteers",
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_YEARS, ids=[t[:40] for t, _ in BARE_YEARS])
+def test_timeframes_read_a_bare_year_after_a_preposition_as_a_date(text: str, expected: list[Expected]):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_BARE_YEARS)
+def test_timeframes_read_no_year_of_a_name_a_citation_or_a_count(text: str):
+    assert found(text) == []
+
+
+INFUSIONS_AND_LOST_COMPARATORS = [
+    # dev4 DEV NCT00003441 / NCT00003417: an infusion's length, then how often it is given
+    (
+        "Patients receive 6-hydroxymethylacylfulvene (MGI-114) IV over 5 minutes daily for 5 consecutive days.",
+        [("5 minutes", "duration", "PT5M", None), ("5 consecutive days", "duration", "P5D", None)],
+    ),
+    (
+        "Patients undergo radiotherapy over 15-30 minutes daily 5 days a week",
+        [("15-30 minutes", "duration", "PT15M", "PT30M"), ("5 days a week", "frequency", None, None)],
+    ),
+    # dev4 DEV NCT00002938: a quantifier before "every" stays out of the frequency
+    (
+        "Patients are followed at least every 3 months for 2 years",
+        [("every 3 months", "frequency", "R/P3M", None), ("2 years", "duration", "P2Y", None)],
+    ),
+    # without "over" the amount of time per day stays a frequency
+    ("150 minutes per week of moderate activity", [("150 minutes per week", "frequency", None, None)]),
+    # dev4 DEV NCT04868162 and ctgov samples (unannotated): "≥" lost, the number glued to the word
+    (
+        "Age: 18 years, both genders.~Expected survival time3 months.~Patients",
+        [("3 months", "duration", "P3M", None)],
+    ),
+    ("at least one measurable lesion.~Life expectancy12weeks.~Adequate", [("12weeks", "duration", "P12W", None)]),
+]
+
+
+@pytest.mark.parametrize(
+    "text,expected", INFUSIONS_AND_LOST_COMPARATORS, ids=[t[:40] for t, _ in INFUSIONS_AND_LOST_COMPARATORS]
+)
+def test_timeframes_split_an_infusion_length_and_read_a_number_glued_to_expectancy(text: str, expected: list[Expected]):
+    assert found(text) == expected
+
+
+def test_timeframes_component_reads_a_life_expectancy_whose_comparator_was_lost(nlp) -> None:
+    # the tokenizer splits "time3", so the span can start at the number
+    doc = nlp("Expected survival time3 months.~Patients with histologically confirmed disease")
+    assert [s.text for s in label_spans(doc, TIMEFRAME)] == ["3 months"]

@@ -69,6 +69,8 @@ INFIXES = (
     # 1Gy-3Gy, 50Gy/25fx, 1Gy/F
     r"[-–/+](?<=[Gg][Yy][-–/+])(?=[0-9A-Za-z])",
     r"/(?<=[fF][xX]/)",
+    # a life expectancy whose comparator the registry lost: `survival time3 months`, `expectancy12weeks`
+    r"(?=[0-9])(?:(?<=[Ee]xpectancy)|(?<=[Ss]urvival)|(?<=[Ll]ife)(?<![A-Za-z][Ll]ife)|(?<=[Tt]ime)(?<![A-Za-z][Tt]ime))",
     # comparators glued to numbers: life>3, ≤1
     r"(?<=[A-Za-z0-9)])(?:>=|<=|[<>≤≥=])(?=[0-9])",
     r"[≤≥]",
@@ -103,6 +105,9 @@ INFIXES = (
     r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",
     # the AACT line separator glued to words: `Gy).~Chemoradiation`
     r"~",
+    # an item number's full stop glued to the item's first word: `~3.Testosterone levels`,
+    # `carcinoma. 2.Eastern Cooperative` (a capital and a small letter: not `RECIST1.1`, `v2.0`)
+    r"\.(?<=[0-9]\.)(?=[A-Z][a-z])",
     # an isotope label in brackets glued to the agent it labels: `[18F]AH111585`, `[11C]choline`,
     # `[I-123]IBZM`; not the brackets of a chemical name (`benzo[1,3]dioxol`, `[(2-...)]adenine`)
     rf"\](?=[A-Za-z0-9])(?:{_AFTER_ISOTOPE_LABEL})",

@@ -178,10 +178,10 @@ _START_CUE = (
     r"failure\s+to\s+(?:sign|give|provide|obtain|comply|understand|agree|consent)|"
     r"(?:has|have|had|is|are|was|were)n't)\b"
 )
-# A prefixed negation ("Non-frail patients") negates when it describes the person, not when it
-# is part of a concept's name ("Non-small cell lung cancer").
+# A prefixed negation ("Non-frail patients", "Non-Caucasian Race") negates when it describes the
+# person, not when it is part of a concept's name ("Non-small cell lung cancer").
 _NON_PERSON = re.compile(
-    rf"^non-?\w+(?:-\w+)*(?:\s*(?:,|or|and)\s*non-?\w+(?:-\w+)*)*(?:\s+{_PERSON_NOUN})?"
+    rf"^non-?\w+(?:-\w+)*(?:\s*(?:,|or|and)\s*non-?\w+(?:-\w+)*)*(?:\s+(?:{_PERSON_NOUN}|race|ethnicity|origin|descent))?"
     r"(?:\s+(?:according\s+to|as\s+(?:assessed|defined|determined)\s+by)\b.*)?\s*[.;,]?\s*$",
     re.I,
 )
@@ -201,6 +201,13 @@ _NEGATIVE_PREDICATE = re.compile(
 # says neither).
 _FOUND_NEGATIVE = re.compile(
     r"^(?!triple\b)(?!.*\b(?:positive|or|that|which|whose)\s)(?:[\w/+-]+\s+){1,4}(?:(?:sero)?negative|undetectable)\.?$",
+    re.I,
+)
+# A test asked for with a negative result written after it, maybe with its window: "Serum or urine
+# pregnancy test negative within 7 days before the first dose" (the contract's "must have a negative
+# pregnancy test"; not "positive or negative").
+_TEST_NEGATIVE = re.compile(
+    r"^(?:[\w/-]+\s+){0,4}?tests?\s+(?:results?\s+)?(?:(?:is|are|must\s+be|should\s+be)\s+)?negative\b(?!\s+or\b)",
     re.I,
 )
 _NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
@@ -363,6 +370,9 @@ _COMMON_WORDS = frozenset(
         "least",
         "more",
         "less",
+        # ("Women of child-bearing potential must use ..." does not share a concept with "the
+        # potential for fetal harm")
+        "potential",
     ]
 )
 _WORD = re.compile(r"[a-z][a-z-]{3,}")
@@ -413,7 +423,7 @@ def _clause_negated(text: str, section: str) -> bool:
             return True
         clause = " ".join((clause[: excluded.start()] + clause[excluded.end() :]).split())
         lower = clause.lower() if lower is not None else None
-    for pattern in (_START, _WITH_NO, _MUST_HAVE_NEGATIVE):
+    for pattern in (_START, _WITH_NO, _MUST_HAVE_NEGATIVE, _TEST_NEGATIVE):
         cue = pattern.match(clause)
         if cue is not None:
             if cue.group().lower().endswith("negative") and _ALSO_REQUIRED.search(text, cue.end()):

@@ -33,6 +33,7 @@ _MARKER = re.compile(
       | \\?[-*•·](?=[A-Za-z(])                # glued to the word: -Patients
       | o\s+(?=[A-Z(])                        # the letter o used as a bullet
       | \(?\d{1,3}\\?[.)](?!\d)\s*            # 1.  1)  (1)  8\.  9.The
+      | -\d{1,3}[.)](?=[A-Z])                 # a dash before the first number: -1.Has
       | \([A-Za-z]\)\s+ | [A-Za-z][.)]\s+     # (a)  a.  b)
       | (?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]\s+
     )""",
@@ -283,7 +284,7 @@ def _logical_lines(text: str, start: int, end: int) -> tuple[LogicalLine, ...]:
 
 
 # The number of a numbered item's marker ("8. ", "(8) ", "8) ").
-_ITEM_NUMBER = re.compile(r"\(?([0-9]{1,3})\\?[.)]")
+_ITEM_NUMBER = re.compile(r"-?\(?([0-9]{1,3})\\?[.)]")
 
 
 # A list of the item's own, counting from 1 inside it: "1. Received any of the following treatments:
@@ -294,15 +295,17 @@ _INNER_LIST = re.compile(r"(?<=\s)\(?1[.)]\s")
 def _split_run_on_items(text: str, units: list[LogicalLine]) -> list[LogicalLine]:
     """``units`` with the numbered items run onto the line of the item before them made their own:
     "8. The most recent ... PD-L1 TPS <1% 9. appropriate organ function" holds item 9. Only the
-    next number with the same punctuation, after a space and before a word, starts an item there,
-    and not inside a list of the item's own that counts from 1."""
+    next number with the same punctuation, after a space and before a word, starts an item there
+    (or glued to a capitalised word: "... prostate carcinoma. 2.Eastern Cooperative ..."; not a
+    decimal or a version, "1.5 x ULN", "RECIST 1.1"), and not inside a list of the item's own that
+    counts from 1."""
     result: list[LogicalLine] = []
     for unit in units:
         number = _ITEM_NUMBER.fullmatch(text, unit.start, unit.content_start - _trailing_space(text, unit))
         while number is not None:
             following = int(number.group(1)) + 1
             punct = text[number.end() - 1]
-            inline = re.compile(rf"(?<=\s){following}\{punct}[ \t]+(?=[A-Za-z(])").search(
+            inline = re.compile(rf"(?<=\s){following}\{punct}(?:[ \t]+(?=[A-Za-z(])|(?=[A-Z][a-z]))").search(
                 text, unit.content_start, unit.end
             )
             if inline is None or _INNER_LIST.search(text, unit.content_start, inline.start()) is not None:

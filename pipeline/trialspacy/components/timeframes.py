@@ -19,7 +19,8 @@ Decisions the contract leaves open:
   without them the words stay out, as a plain preposition would: ``during the first 12 days`` gives
   ``12 days``), ``within the``, ``about``,
   ``around``, ``at most``, ``no later than``, ``greater than or equal to``, ``(a) mean of``; a
-  tolerance (``±7 days``, ``+/- 10 days``) and ``~`` stay out. Adjectives between number and unit stay in the span (``7 calendar days``,
+  tolerance (``±7 days``, ``+/- 10 days``) and ``~`` stay out, and so does a quantifier before
+  ``(once) every`` (``at least every 3 months`` gives ``every 3 months``, gold dev4). Adjectives between number and unit stay in the span (``7 calendar days``,
   ``3 consecutive days``, ``5 previous years``); ``six (6) months`` is one number.
 - Frequencies: ``every N unit`` → ``R/PnU``; ``once daily``, ``once a week``, ``1 time per
   month`` → ``R/P1D``, ``R/P1W``, ``R/P1M``; ``1F/W`` and ``1 fraction per week`` → ``R/P1W``;
@@ -31,7 +32,13 @@ Decisions the contract leaves open:
 - Dates: ``January 2020`` → ``2020-01``; ``August 1, 2022``, ``30th April 2009``, ``2020-01-31``
   → full dates; ``31.01.2020`` is read day first; ``03/04/2020`` is a date with value null unless
   one part is over 12; a two-digit year is read in the US order (``06/04/02`` → ``2002-06-04``, as the
-  gold reads the NIH records' amendment dates). A year alone is not a span. ``between January 2009 and March 2010`` is one
+  gold reads the NIH records' amendment dates); ``October of 1995`` → ``1995-10``, also with the
+  year wrapped onto the next line of a hard-wrapped record ("released in October\n      1992"). A bare year is a
+  date (GUIDELINES: ``in 1991`` → ``1991``; ``in 1978-1981`` → ``1978`` to ``1981``) when a preposition
+  or ``(fiscal) year(s)`` comes before it, or it follows such a year in a list ("fiscal years 1992,
+  1993, and 1995"), and no count noun or unit after it makes it a number ("in 2000 patients",
+  "to 2000/mm(3)"); so a year in a name or a citation (``WHO 2016``, ``AJCC 2002``, ``Br J Anaesth,
+  2000``) is none. ``between January 2009 and March 2010`` is one
   date range with ``value_max``; ``from June 2017 to May 2018`` is two dates (gold precedents).
 - Decimals are kept (``1.5 years`` → ``P1.5Y``, valid ISO 8601); ``6-month`` → ``P6M``. Seconds
   are not a time unit here (in trial text they are lab values: ``PT > ULN + 4 seconds``).
@@ -200,7 +207,7 @@ _DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
 _DATES = (
     rf"{_MONTH}{_S1}{_DAY}(?:{_S0},{_S0}|{_S1}){_YEAR}",
     rf"(?<![a-z0-9.]){_DAY}(?:{_S1}|{_DASH})(?:of{_S1})?{_MONTH}(?:,?{_S1}|{_DASH}){_YEAR}",
-    rf"{_MONTH}(?:,?{_S1}|{_DASH}){_YEAR}",
+    rf"{_MONTH}(?:,?(?:{_S1}|{_WRAP})|{_DASH}|{_S1}of(?:{_S1}|{_WRAP})){_YEAR}",
     r"(?<![a-z0-9./-])(?P<year>(?:19|20)[0-9]{2})(?P<sep>[-/])(?P<month>[01]?[0-9])(?P=sep)"
     r"(?P<day>[0-3]?[0-9])(?![0-9/-]|\.[0-9])",
     r"(?<![a-z0-9./-])(?P<a>[0-3]?[0-9])(?P<sep>[/.])(?P<b>[0-3]?[0-9])(?P=sep)"
@@ -210,6 +217,37 @@ _DATES = (
     r"(?<![a-z0-9./-])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12][0-9]|3[01])/(?P<year2>[0-9]{2})"
     rf"(?![0-9/-]|\.[0-9]|{_S0}(?:%|(?:mg|g|mcg|ml|l|kg|mm|cm|units?|c?gy|{_UNIT})(?![a-z])))",
 )
+# A year written alone, or a range of years ("1978-1981"); read as a date only in the context that
+# :func:`_bare_year` checks.
+_YEAR_NUMBER = r"(?:19|20)[0-9]{2}"
+_BARE_YEAR = rf"(?<![a-z0-9./-]){_YEAR_NUMBER}(?:{_S0}{_DASH}{_S0}{_YEAR_NUMBER})?(?![0-9a-z]|[./,:-][0-9])"
+# What makes a bare year a time point: a preposition or "(fiscal) year(s)" before it, then maybe
+# the years listed before it ("in fiscal years 1992, 1993, and").
+_YEAR_SP = r"(?:[ \t\u00a0]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,40})"
+_YEAR_CUE = re.compile(
+    rf"(?<![a-z])(?:in|since|from|until|till|through|thru|by|during|between|before|after|"
+    rf"prior{_S1}to|as{_S1}of|(?:fiscal{_S1})?years?|fy|early|mid|late){_YEAR_SP}"
+    rf"(?:{_YEAR_NUMBER}(?:{_S0}{_DASH}{_S0}{_YEAR_NUMBER})?"
+    rf"(?:{_S0},(?:{_YEAR_SP}(?:and|or|&))?|{_YEAR_SP}(?:and|or|to|through|&)){_YEAR_SP})*\Z",
+    _FLAGS,
+)
+# What makes it a number: a unit, a rate's slash, a comparator or a count noun after it, maybe after
+# one adjective ("in 2000 patients", "from 2000 healthy volunteers", "to 2000/mm(3)").
+_COUNTED = (
+    r"mg|mcg|ug|\u00b5g|g|gm|grams?|kg|ml|l|dl|mm|cm|iu|u|units?|cells?|copies|c?gy|mmol|meq|kcal|"
+    r"steps|patients?|subjects?|participants?|people|persons?|individuals?|wom[ae]n|m[ae]n|children|"
+    r"infants|adults|cases|controls|families|volunteers|households|samples|specimens|records|"
+    r"respondents|residents|employees|physicians|doctors|nurses|sites|centers|centres|hospitals|"
+    r"practices|births|deliveries|pregnancies|deaths|events|visits|doses|tablets|times|dollars"
+)
+# A capitalised name right after it makes it an edition ("as defined by 2004 World Health
+# Organization criteria").
+_YEAR_COUNTS = re.compile(
+    rf"{_S0}(?:[/%<>=\u00d7]|x(?![a-z])|(?:[a-z]+{_S1})?(?:{_COUNTED})(?![a-z]))|{_S1}(?-i:[A-Z])",
+    _FLAGS,
+)
+_YEAR_LOOKBACK = 240
+
 # Two-digit years up to this one are of the 2000s, later ones of the 1900s.
 _CENTURY_PIVOT = 50
 
@@ -254,7 +292,8 @@ _MASTER_PATTERN = (
     rf"(?:(?<![a-z0-9])(?=[a-z0-9])|(?={_QUANT_SYMBOLS}))"
     rf"(?:(?P<nth>{_anonymous(_EVERY_NTH)})"
     rf"|(?P<quant>{_QUANT})?(?:(?P<date>{'|'.join(_anonymous(p) for p in _DATES)})"
-    rf"|(?P<freq>{'|'.join(_anonymous(p) for _, p in _FREQUENCIES)})|(?P<dur>{_DURATION})))"
+    rf"|(?P<freq>{'|'.join(_anonymous(p) for _, p in _FREQUENCIES)})|(?P<dur>{_DURATION})"
+    rf"|(?P<year>{_BARE_YEAR})))"
 )
 _MASTER = re.compile(_MASTER_PATTERN, _FLAGS)
 # Bare numbers listed before a duration (``2, 3, and`` in ``2, 3, and 5 years``), read backwards
@@ -276,7 +315,7 @@ _RE_LSEP = re.compile(_LSEP, _FLAGS)
 _CONJUNCTION = re.compile(r"and|or|&", _FLAGS)
 _RE_TOKEN = re.compile(rf"(?P<num>{_NUM})|(?P<unit>{_UNIT})", _FLAGS)
 _RE_UNIT_FORMS = tuple((code, re.compile(form, _FLAGS)) for code, form in _UNIT_FORMS)
-_RE_EVERY = re.compile(r"(?<![a-z])every(?![a-z])", _FLAGS)
+_RE_ONCE_EVERY = re.compile(rf"(?<![a-z])(?:once{_S1})?every(?![a-z])", _FLAGS)
 # Where an expression can start: a digit, a word that begins one of the alternatives after the
 # quantifier (``between``, ``q``, month names, number words; ``once`` and friends may be glued to
 # their period, "onceweekly"), ``every`` (every other week), or a quantifier followed by the
@@ -391,7 +430,7 @@ _DIGIT_HEAD = (
     rf"(?=[0-9])(?:{_NUM}(?:{_RSEP}{_NUM})?(?:{_GLUE}{_UNIT}"
     rf"|{_S0}(?:times?|x|\u00d7|fractions?|fx|fr|f){_PER}(?:{_PERIOD_NOUN}|{_PERIOD_ADJ}|w)"
     rf"|{_DASH}(?:weekly|monthly|hourly|yearly))"
-    rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}[-/][0-9]|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]|[01]?[0-9]/[0-3]?[0-9]/[0-9]{{2}}"
+    rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}(?![0-9])|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]|[01]?[0-9]/[0-3]?[0-9]/[0-9]{{2}}"
     rf"|[0-3]?[0-9](?:st|nd|rd|th)?(?:{_S1}|{_DASH})(?:of{_S1})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 _AFTER_QUANT = rf"(?:(?={_DIGIT_HEAD})|{_trie(['once', 'twice', 'thrice', *_FIRST_WORDS])})"
@@ -502,6 +541,11 @@ _AMOUNT_PER_BEFORE = re.compile(
     _FLAGS,
 )
 _DIGIT_AFTER = re.compile(rf"{_S0}[0-9]", _FLAGS)
+# An infusion's length ("IV over 5 minutes daily"): the frequency word after it is a schedule of
+# its own, not "5 minutes per day" (gold dev4: ``5 minutes``, as ``15-30 minutes`` in "over 15-30
+# minutes daily").
+_INFUSION_BEFORE = re.compile(rf"(?<![a-z])over{_S1}\Z", _FLAGS)
+_RE_NUM_UNIT = re.compile(_NUM_UNIT, _FLAGS)
 _WINDOW = 80
 
 
@@ -582,7 +626,15 @@ def _number(text: str) -> float | None:
 # Parsing.
 def parse_timeframes(text: str) -> list[TimeMatch]:
     """Every time expression in ``text``, in order of offsets; never raises."""
+    if _LOST_COMPARATOR.search(text):
+        text = _LOST_COMPARATOR.sub(lambda glued: glued.group()[:-1] + " ", text)
     return _date_ranges(text, _scan(text, 0, len(text)))
+
+
+# A life expectancy whose comparator the registry lost, the number glued to the word before it
+# ("Expected survival time3 months" for "time≥3 months", "Life expectancy12weeks"): the word's
+# last letter is read as the space it replaces (offsets stay).
+_LOST_COMPARATOR = re.compile(r"(?<![a-z])(?:expectancy|survival|life|time)(?=[0-9])", _FLAGS)
 
 
 # "between January 1st, 2009 and March 31st, 2009": one date range, as "between 12 and 14 months" is one
@@ -622,6 +674,8 @@ def _scan(text: str, start: int, end: int) -> list[TimeMatch]:
             found.extend(_date(match))
         elif match.group("freq"):
             found.extend(_frequency(match))
+        elif match.group("year"):
+            found.extend(_bare_year(text, match))
         else:
             durations = _durations(text, match, previous_end, age_end)
             if durations is None:
@@ -691,6 +745,20 @@ def _date(match: "re.Match[str]") -> list[TimeMatch]:
     return [TimeMatch(match.start(), match.end(), "date", value if day else value[:7], None)]
 
 
+def _bare_year(text: str, match: "re.Match[str]") -> list[TimeMatch]:
+    """A year written alone (or a range of years) as a date, when its context makes it a time point
+    (see :data:`_YEAR_CUE`); no comparator before it and no count after it."""
+    if match.group("quant") or _YEAR_COUNTS.match(text, match.end()):
+        return []
+    start = match.start("year")
+    if _YEAR_CUE.search(text, max(0, start - _YEAR_LOOKBACK), start) is None:
+        return []
+    years = re.findall(_YEAR_NUMBER, match.group("year"))
+    if len(years) == 2 and years[1] <= years[0]:
+        return []
+    return [TimeMatch(start, match.end(), "date", years[0], years[1] if len(years) == 2 else None)]
+
+
 def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
     """A schedule; R/P1D-style value only for once per period (or every N-th period)."""
     text = match.group("freq")
@@ -700,6 +768,15 @@ def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
             break
     else:
         return []
+    if (
+        name == "unit_per"
+        and not match.group("quant")
+        and _INFUSION_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+    ):
+        # "IV over 5 minutes daily": the infusion's length, then how often it is given
+        length = _infusion_length(match.string, match.start("freq"))
+        if length is not None:
+            return [length]
     value: str | None = None
     if name in ("times", "fractions"):
         count = parts.group("count").lower()
@@ -716,6 +793,19 @@ def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
 
 
 Numbers = tuple[tuple[float, str | None], ...]  # (number, unit code or None)
+
+
+def _infusion_length(text: str, start: int) -> TimeMatch | None:
+    """The number and unit at ``start`` as a duration (``5 minutes`` of "over 5 minutes daily")."""
+    length = _RE_NUM_UNIT.match(text, start)
+    if length is None:
+        return None
+    numbers = _numbers_of(list(_RE_TOKEN.finditer(text, length.start(), length.end())))
+    if not numbers:
+        return None
+    number, code = numbers[0]
+    value = _iso_duration([(number, code)]) if code else None
+    return None if value is None else TimeMatch(length.start(), length.end(), "duration", value, None)
 
 
 class _Element(NamedTuple):
@@ -767,13 +857,16 @@ def _durations(text: str, match: "re.Match[str]", lower: int, age_end: int) -> l
     if _DIGIT_AFTER.match(text, elements[-1].end):
         # A unit followed by a number is a calendar position too (Cycle 1 Day 15).
         elements.pop()
-    every = bool(_RE_EVERY.search(quant))
+    every = _RE_ONCE_EVERY.search(quant)
+    if every is not None:
+        # "at least every 3 months": the frequency's own quantifier is its span's start (gold dev4)
+        start += every.start()
     found = []
     for i, element in enumerate(elements):
         value, value_max = _element_values(element)
         if value is None:
             continue
-        if i == 0 and every:
+        if i == 0 and every is not None:
             found.append(TimeMatch(start, element.end, "frequency", _repeat(value), _repeat(value_max)))
         else:
             found.append(TimeMatch(start if i == 0 else element.start, element.end, "duration", value, value_max))
