@@ -87,7 +87,7 @@ from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
-from .tracers import tracer_names, tracer_spans
+from .tracers import labelled_code_spans, tracer_names, tracer_spans
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -317,6 +317,8 @@ class DrugRecognizer(Pipe):
         if self.formulations:
             # After the codes are resolved: "[18F]AH111585" is the code AH111585 with its label.
             found = extend_isotope_labels(text, found)
+        if self.products:
+            found = _with_labelled_codes(found, labelled_code_spans(text))
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
@@ -641,6 +643,24 @@ def _measured(doc: Doc, start: int, end: int) -> bool:
     """True when the words around the characters ``[start, end)`` say the substance is measured."""
     span = doc.char_span(start, end)
     return span is not None and is_measured(doc, span.start, span.end)
+
+
+def _with_labelled_codes(found: list[Candidate], labelled: Iterable[Candidate]) -> list[Candidate]:
+    """``found`` with the tracers named by an isotope label and a code (``99mTc-H7ND``, see
+    :func:`.tracers.labelled_code_spans`): a span found for the name alone grows over the label,
+    its attributes kept (``123I-MIBG``); one for the label alone (``177Lu`` in ``177Lu-CC49``) gives
+    way to the whole; a span reaching beyond it (a lexicon row with the label) is left as it is."""
+    for start, end, attrs in labelled:
+        inside = [c for c in found if start <= c[0] and c[1] <= end]
+        if any(c[0] == start and c[1] == end for c in inside) or any(c[0] < end and start < c[1] for c in found if c not in inside):
+            continue
+        named = [c for c in inside if c[1] == end and c[0] > start]
+        found = [c for c in found if c not in inside]
+        if named:
+            found.append((start, end, named[0][2]))
+        else:
+            found.append((start, end, attrs))
+    return found
 
 
 def _taken_chars(found: Iterable[Candidate]) -> set[int]:
