@@ -49,6 +49,12 @@ def nlp():
         # Stopping a drug given names the drug; a measured head is no condition's to share.
         ("Progression since antiandrogen withdrawal", "antiandrogen", False),
         ("Contraindication to aspirin or P2Y12 receptor antagonist", "aspirin", False),
+        # "receptors" after a coordinated pair is the head of both (legacy PDQ records, dev4), unless a
+        # class head follows it: then the receptor word is the second item's target.
+        ("Tumor is estrogen and/or progesterone receptor positive", "estrogen", True),
+        ("minimal or no expression of estrogen and progesterone receptors (ER/PR)", "estrogen", True),
+        ("Hormone receptor status: estrogen or progesterone receptor negative", "estrogen", True),
+        ("No prior testosterone or androgen receptor antagonists", "testosterone", False),
         # The head after a short form's parenthesis, and the body fluid a substance is measured in.
         ("a neurotransmitter (gamma-aminobutyric acid, GABA) receptor agonist", "GABA", True),
         ("Ovulation triggering Progesterone serum level at the triggering day", "Progesterone", True),

@@ -86,6 +86,7 @@ def is_measured(doc: Doc, start: int, end: int) -> bool:
         or _word_at(view, _past_parenthesis(view, following)) in MEASURED_AFTER
         or _condition_head_at(view, following)
         or (after in _COORDINATORS and _condition_head_at(view, following + 2))
+        or (after in _RECEPTOR_COORDINATORS and _shared_receptor(view, following))
         or _word_before(view, start) in MEASURED_BEFORE
         or after in PATHOGEN_AFTER
         or has_lab_value(view, end)
@@ -99,6 +100,26 @@ def _past_parenthesis(view: DocTokens, i: int) -> int:
     read: the short form it defines there is then the drug's everywhere else ("C1 inhibitor (C1INH)
     serum levels ... allergic reaction to C1INH")."""
     return i + 1 if _word_at(view, i) == ")" else i
+
+
+_RECEPTORS = frozenset({"receptor", "receptors"})
+_RECEPTOR_COORDINATORS = _COORDINATORS | {"and/or"}
+_CLASS_HEADS = frozenset(vocabulary("drug_class_grammar.jsonl")["head"])
+
+
+def _shared_receptor(view: DocTokens, i: int) -> bool:
+    """True when the coordinator at token ``i`` (also ``and/or``) joins a substance before it to one or
+    two words and ``receptor(s)``, a head both share: "no expression of estrogen and progesterone
+    receptors", "estrogen and/or progesterone receptor negative". A class head after the receptor
+    word is the second item's alone ("aspirin or P2Y12 receptor antagonist", "testosterone or
+    androgen receptor inhibitors")."""
+    while _word_at(view, i) in _RECEPTOR_COORDINATORS:
+        i += 1
+    for width in (1, 2):
+        if _word_at(view, i + width) in _RECEPTORS:
+            following = _next_index(view, i + width + 1)
+            return _word_at(view, following) not in _CLASS_HEADS
+    return False
 
 
 def _condition_head_at(view: DocTokens, i: int) -> bool:
