@@ -553,6 +553,10 @@ def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):
         "medications with anticholinergic effects, for two weeks",
         # and a class adjective of no drugs before therapy a modality (GUIDELINES)
         "such as anti-angiogenic therapy, or antiangiogenic treatment",
+        # anti- and a disease is an adjective (treatment for the disease), no antibody's target:
+        # before therapy a modality (legacy PDQ criteria)
+        "At least 7 days since prior Anti-TB therapy",
+        "history of anti-COPD treatment",
     ],
 )
 def test_drugs_classes_adjectives_naming_a_property_or_modality_are_no_class(nlp, text):
@@ -565,6 +569,7 @@ def test_drugs_classes_adjectives_naming_a_property_or_modality_are_no_class(nlp
         ("Glucocorticoid Effects on Cellular Cytokine Release", "Glucocorticoid"),
         ("No prior anti-angiogenic agents", "anti-angiogenic agents"),
         ("on anticoagulant therapy or antiplatelet drugs", "anticoagulant"),
+        ("No concurrent anti-TB drugs", "anti-TB drugs"),
         ("No prior PD-1 inhibitor efficacy data", "PD-1 inhibitor"),
     ],
 )

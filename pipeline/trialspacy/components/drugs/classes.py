@@ -47,6 +47,10 @@ from .vocabulary import vocabulary
 _WORDS = vocabulary("drug_class_grammar.jsonl")
 NOT_CLASS = frozenset(_WORDS["not_class"])
 NOT_ANTIBODY_TARGETS = frozenset(w.lower() for w in _WORDS["not_antibody_target"])
+# A disease after anti- makes an adjective, not an antibody's target: "Anti-TB therapy" is treatment
+# for tuberculosis, a modality before therapy (as "anti-angiogenic therapy"); with a drug head it is
+# the class of drugs that treat it ("anti-TB drugs", see INDICATION_CLASS_RE).
+_INDICATIONS = frozenset(w.lower() for w in _WORDS["indication"])
 
 
 def _either(words: Iterable[str]) -> str:
@@ -416,7 +420,7 @@ def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
     for match in _matches(ANTI_RE, text, lines_with(text, lowered, ANTI_KEYS)):
         gene = match.group("gene")
-        if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS:
+        if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS or gene.lower() in _INDICATIONS:
             continue
         head = match.group("head")
         end = match.end() if head else match.end("anti")
