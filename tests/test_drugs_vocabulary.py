@@ -25,6 +25,9 @@ ROLES = {
         "list_separator",
         "example_cue",
         "modality_adjective",
+        "consumed_substance",
+        "consumed_given_before",
+        "consumed_given_after",
     },
     "drug_class_grammar.jsonl": {
         "head",

@@ -52,6 +52,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
+from ..abbreviations import long_form
 from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
@@ -60,8 +61,10 @@ from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
 from .context import (
+    CONSUMED,
     CYTOKINE_NAME_RE,
     MEASURED_AFTER,
+    given_as_product,
     given_as_therapy,
     is_measured,
     listed_beside,
@@ -349,6 +352,8 @@ class DrugRecognizer(Pipe):
             if is_measured(doc, start, end) and not (payload.get("kind") == "class" and names_resistance(doc, end)):
                 continue
             if payload.get("kind") == "class" and names_property(doc, start, end):
+                continue
+            if payload.get("normalized") in CONSUMED and not given_as_product(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 pending.append((start, end, payload))
@@ -775,6 +780,35 @@ _NOT_DRUG_HEADS = (
 )
 
 
+# A short form defined in parentheses with the head noun of what it stands for after it: "copy
+# number instability score (CNI value)"; scispaCy's definitions take the whole bracket as the short
+# form, which the long form's letters do not spell.
+_QUALIFIED_SHORT_RE = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9-]{1,9})[ \t]+(?P<head>[a-z]{3,})\)")
+
+
+def _qualified_definitions(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[dict[str, Any]]:
+    """Definitions of the names ``found`` written as a short form in parentheses before a head noun
+    that names no drug (``(CNI value)``; the short form there is taken for measured and is not among
+    them), their long forms before the parenthesis as scispaCy finds one."""
+    if "(" not in text:
+        return
+    names = {text[start:end] for start, end, _ in found}
+    view = doc_tokens(doc)
+    for match in _QUALIFIED_SHORT_RE.finditer(text):
+        if match.group("short") not in names or match.group("head") not in _NOT_DRUG_HEADS:
+            continue
+        span = doc.char_span(*match.span("short"))
+        if span is None or span.start < 2 or len(span) != 1:
+            continue
+        length = len(view.words[span.start])
+        candidate = (max(span.start - 1 - min(length + 5, length * 2), 0), span.start - 1)
+        long = long_form(view, candidate, (span.start, span.end))
+        if long is None or long[0] == long[1]:
+            continue
+        long_end = view.starts[long[1] - 1] + len(view.words[long[1] - 1])
+        yield {"short_text": match.group("short"), "long": [view.starts[long[0]], long_end]}
+
+
 def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: AbstractSet[str]) -> set[str]:
     """The short forms the record defines for something that is no drug: an abbreviation defined
     in the text ("neoadjuvant chemotherapy (NAC)", "American Society of Anesthesiologists (ASA)")
@@ -783,6 +817,7 @@ def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: 
     short form (``NAC`` -> acetylcysteine) wherever the record writes it, unless the record lists
     the short form as an intervention."""
     definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    definitions = [*(definitions or []), *_qualified_definitions(doc, text, found)]
     if not definitions:
         return set()
     names: dict[str, list[str]] = {}

@@ -225,6 +225,32 @@ def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+# Substances people drink (GUIDELINES: alcohol is no DRUG): a drug only where the words around one
+# say it is given as a product ("absolute ethanol", "percutaneous ethanol injection", "Ethanol 96%
+# Gel"), not consumed ("At least 48 hours since prior or concurrent ethanol", "ethanol abuse").
+CONSUMED = frozenset(_WORDS["consumed_substance"])
+CONSUMED_GIVEN_BEFORE = frozenset(_WORDS["consumed_given_before"])
+CONSUMED_GIVEN_AFTER = frozenset(_WORDS["consumed_given_after"]) | THERAPY_AFTER
+# Nouns of giving before "of" ("injection of absolute ethanol"); not "intake" or "use", its consumption.
+_GIVING_OF = frozenset({"injection", "injections", "infusion", "infusions", "administration"})
+
+
+def given_as_product(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around the consumed substance ``doc[start:end]`` (see :data:`CONSUMED`)
+    say it is given as a product: its grade or route before it, a word of giving after it or before
+    ``of`` before it, or a percentage beside it ("Ethanol 98% Solution", "96% ethanol")."""
+    view = doc_tokens(doc)
+    after = _next_word(view, end)
+    before = _word_before(view, start)
+    return (
+        after in CONSUMED_GIVEN_AFTER
+        or before in CONSUMED_GIVEN_BEFORE
+        or before == "%"
+        or (before == "of" and _word_before(view, start - 1) in _GIVING_OF)
+        or (after.replace(".", "").isdigit() and _word_at(view, _next_index(view, end) + 1) == "%")
+    )
+
+
 # A cytokine or growth factor by its name: listed with cytokines, a cytokine is as likely measured
 # ("cytokines such as INF-gamma, interleukin-2, interleukin-4"; "tumor necrosis factor-alpha, basic
 # fibroblast growth factor"), so such a name is no evidence that the cytokines listed with it are given.
