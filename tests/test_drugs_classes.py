@@ -36,6 +36,9 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
         ("Patients previously treated with BTK inhibitors", "BTK inhibitors", "btk inhibitors"),
         ("Concomitant use of strong UGT1A1 inhibitors", "UGT1A1 inhibitors", "ugt1a1 inhibitors"),
         ("No prior CDK9 inhibitors", "CDK9 inhibitors", "cdk9 inhibitors"),
+        # a participle of what the drugs do to the target before a drug head (legacy PDQ criteria)
+        ("At least 7 days since prior or concurrent CYP450 inducing drugs:", "CYP450 inducing drugs", "cyp450 inducers"),
+        ("No concurrent CYP3A4-inhibiting agents", "CYP3A4-inhibiting agents", "cyp3a4 inhibitors"),
         (
             "or inhibitor of CYP 3A4, inhibitors of P-glycoprotein",
             "inhibitors of P-glycoprotein",

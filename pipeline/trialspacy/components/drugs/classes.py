@@ -320,6 +320,24 @@ def _class(start: int, end: int, normalized: str) -> Candidate:
     return start, end, {"normalized": " ".join(normalized.split()), "kind": "class", "drugbank_id": None}
 
 
+# A target and a participle of what the drugs do to it before a drug head (PDQ criteria: "CYP450
+# inducing drugs", "CYP3A4-inhibiting agents"): the class the head noun names (``cyp450 inducers``).
+_PARTICIPLE_HEADS = {"inducing": "inducers", "inhibiting": "inhibitors", "blocking": "blockers"}
+PARTICIPLE_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<gene>{_GENE})[ \t-](?P<participle>(?i:{'|'.join(_PARTICIPLE_HEADS)})){_GAP}"
+    rf"(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+)
+
+
+def _participle_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``CYP450 inducing drugs`` (``cyp450 inducers``), ``CYP3A4-inhibiting agents``."""
+    for match in _matches(PARTICIPLE_CLASS_RE, text, lines_with(text, lowered, ("inducing", "inhibiting", "blocking"))):
+        gene = match.group("gene")
+        if _gene_like(gene) and gene.lower() not in NOT_ANTIBODY_TARGETS | _INDICATIONS:
+            head = _PARTICIPLE_HEADS[match.group("participle").lower()]
+            yield _class(match.start(), match.end(), f"{gene.lower()} {head}")
+
+
 def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """Target or mechanism plus head: ``MEK inhibitors``, ``proton pump inhibitors``."""
     lines = lines_with(text, lowered, HEAD_KEYS, TARGET_BREAKS)
@@ -561,6 +579,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
     lowered = caseless(text)
     candidates: list[Candidate] = [
         *_target_classes(text, lowered),
+        *_participle_classes(text, lowered),
         *_anti_classes(text, lowered),
         *_long_target_classes(text, lowered),
         *_adjective_classes(text, lowered),
