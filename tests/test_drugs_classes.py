@@ -39,6 +39,8 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
         # a participle of what the drugs do to the target before a drug head (legacy PDQ criteria)
         ("At least 7 days since prior or concurrent CYP450 inducing drugs:", "CYP450 inducing drugs", "cyp450 inducers"),
         ("No concurrent CYP3A4-inhibiting agents", "CYP3A4-inhibiting agents", "cyp3a4 inhibitors"),
+        # a class noun that is as often the body's own, after a word saying it is given (PDQ criteria)
+        ("No concurrent hormones for disease related conditions", "hormones", "hormones"),
         (
             "or inhibitor of CYP 3A4, inhibitors of P-glycoprotein",
             "inhibitors of P-glycoprotein",
@@ -560,6 +562,8 @@ def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):
         # before therapy a modality (legacy PDQ criteria)
         "At least 7 days since prior Anti-TB therapy",
         "history of anti-COPD treatment",
+        # the body's own hormones
+        "serum sex hormones and the effect of hormones on the breast",
     ],
 )
 def test_drugs_classes_adjectives_naming_a_property_or_modality_are_no_class(nlp, text):

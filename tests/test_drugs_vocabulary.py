@@ -45,6 +45,7 @@ ROLES = {
         "long_target",
         "stimulus",
         "conjugate_carrier",
+        "given_class",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

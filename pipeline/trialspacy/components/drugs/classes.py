@@ -41,7 +41,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...spans import Candidate
-from .context import is_measured
+from .context import THERAPY_BEFORE, is_measured
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_class_grammar.jsonl")
@@ -338,6 +338,20 @@ def _participle_classes(text: str, lowered: str) -> Iterator[Candidate]:
             yield _class(match.start(), match.end(), f"{gene.lower()} {head}")
 
 
+# Class nouns that are as often the body's own ("sex hormones"): a class only after a word saying they
+# are given ("No concurrent hormones for disease related conditions", "prior hormones").
+GIVEN_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<word>[A-Za-z.]+)[ \t]+(?P<noun>(?i:{_either(_WORDS['given_class'])})){_END}"
+)
+
+
+def _given_class_nouns(text: str) -> Iterator[Candidate]:
+    """``hormones`` after ``concurrent``, ``prior``, ``receiving`` (see :data:`GIVEN_CLASS_RE`)."""
+    for match in GIVEN_CLASS_RE.finditer(text):
+        if match.group("word").lower() in THERAPY_BEFORE:
+            yield _class(match.start("noun"), match.end("noun"), match.group("noun").lower())
+
+
 def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """Target or mechanism plus head: ``MEK inhibitors``, ``proton pump inhibitors``."""
     lines = lines_with(text, lowered, HEAD_KEYS, TARGET_BREAKS)
@@ -580,6 +594,7 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
     candidates: list[Candidate] = [
         *_target_classes(text, lowered),
         *_participle_classes(text, lowered),
+        *_given_class_nouns(text),
         *_anti_classes(text, lowered),
         *_long_target_classes(text, lowered),
         *_adjective_classes(text, lowered),

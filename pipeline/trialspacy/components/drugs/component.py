@@ -89,7 +89,7 @@ from .marks import NOT_PRODUCT_AFTER, marked_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
-from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
+from .stems import INN_STEMS, LONG_WORD_RE, find_contained_names, find_named_vaccines, find_products, has_inn_stem
 from .tracers import labelled_code_spans, tracer_names, tracer_spans
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
@@ -290,7 +290,10 @@ class DrugRecognizer(Pipe):
             tracers = tracer_spans(text, self.tracer_names, found)
             found.extend((s, e, attrs) for s, e, attrs in tracers if not _measured(doc, s, e))
         taken = _taken_chars(found)
-        shaped = find_codes(text) + (find_products(text) + find_named_vaccines(text) if self.products else [])
+        shaped = find_codes(text)
+        if self.products:
+            shaped += find_products(text) + find_named_vaccines(text)
+            shaped += [(s, e) for s, e in find_contained_names(text) if not is_code_lookalike(text[s:e])]
         found.extend(
             (s, e, _agent(text[s:e].lower()))
             for s, e in shaped
