@@ -37,7 +37,11 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
         ("Concomitant use of strong UGT1A1 inhibitors", "UGT1A1 inhibitors", "ugt1a1 inhibitors"),
         ("No prior CDK9 inhibitors", "CDK9 inhibitors", "cdk9 inhibitors"),
         # a participle of what the drugs do to the target before a drug head (legacy PDQ criteria)
-        ("At least 7 days since prior or concurrent CYP450 inducing drugs:", "CYP450 inducing drugs", "cyp450 inducers"),
+        (
+            "At least 7 days since prior or concurrent CYP450 inducing drugs:",
+            "CYP450 inducing drugs",
+            "cyp450 inducers",
+        ),
         ("No concurrent CYP3A4-inhibiting agents", "CYP3A4-inhibiting agents", "cyp3a4 inhibitors"),
         # a class noun that is as often the body's own, after a word saying it is given (PDQ criteria)
         ("No concurrent hormones for disease related conditions", "hormones", "hormones"),

@@ -52,10 +52,10 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
-from ..abbreviations import long_form
 from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
+from ..abbreviations import long_form
 from .aliases import LIST_GAP_RE, alias_spans, is_short_name
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
@@ -660,7 +660,9 @@ def _with_labelled_codes(found: list[Candidate], labelled: Iterable[Candidate]) 
     way to the whole; a span reaching beyond it (a lexicon row with the label) is left as it is."""
     for start, end, attrs in labelled:
         inside = [c for c in found if start <= c[0] and c[1] <= end]
-        if any(c[0] == start and c[1] == end for c in inside) or any(c[0] < end and start < c[1] for c in found if c not in inside):
+        if any(c[0] == start and c[1] == end for c in inside) or any(
+            c[0] < end and start < c[1] for c in found if c not in inside
+        ):
             continue
         named = [c for c in inside if c[1] == end and c[0] > start]
         found = [c for c in found if c not in inside]
