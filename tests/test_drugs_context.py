@@ -55,6 +55,7 @@ def nlp():
         ("minimal or no expression of estrogen and progesterone receptors (ER/PR)", "estrogen", True),
         ("Hormone receptor status: estrogen or progesterone receptor negative", "estrogen", True),
         ("No prior testosterone or androgen receptor antagonists", "testosterone", False),
+        ("the combination of an ACE-inhibitor and an angiotensin receptor blocking agent", "inhibitor", False),
         # The head after a short form's parenthesis, and the body fluid a substance is measured in.
         ("a neurotransmitter (gamma-aminobutyric acid, GABA) receptor agonist", "GABA", True),
         ("Ovulation triggering Progesterone serum level at the triggering day", "Progesterone", True),

@@ -104,21 +104,25 @@ def _past_parenthesis(view: DocTokens, i: int) -> int:
 
 _RECEPTORS = frozenset({"receptor", "receptors"})
 _RECEPTOR_COORDINATORS = _COORDINATORS | {"and/or"}
+_DETERMINERS = frozenset({"a", "an", "the", "any"})
 _CLASS_HEADS = frozenset(vocabulary("drug_class_grammar.jsonl")["head"])
 
 
 def _shared_receptor(view: DocTokens, i: int) -> bool:
     """True when the coordinator at token ``i`` (also ``and/or``) joins a substance before it to one or
     two words and ``receptor(s)``, a head both share: "no expression of estrogen and progesterone
-    receptors", "estrogen and/or progesterone receptor negative". A class head after the receptor
-    word is the second item's alone ("aspirin or P2Y12 receptor antagonist", "testosterone or
-    androgen receptor inhibitors")."""
+    receptors", "estrogen and/or progesterone receptor negative". A class head or a participle after
+    the receptor word is the second item's alone ("aspirin or P2Y12 receptor antagonist", "an
+    ACE-inhibitor and an angiotensin receptor blocking agent"), as is a second item with its own
+    determiner."""
     while _word_at(view, i) in _RECEPTOR_COORDINATORS:
         i += 1
+    if _word_at(view, i) in _DETERMINERS:
+        return False  # a noun phrase of its own: "an ACE-inhibitor and an angiotensin receptor blocking agent"
     for width in (1, 2):
         if _word_at(view, i + width) in _RECEPTORS:
-            following = _next_index(view, i + width + 1)
-            return _word_at(view, following) not in _CLASS_HEADS
+            following = _word_at(view, _next_index(view, i + width + 1))
+            return following not in _CLASS_HEADS and not following.endswith("ing")
     return False
 
 
