@@ -300,6 +300,13 @@ def test_drugs_clipped_alias_of_an_agent_in_lower_case(nlp):
         ),
         # a score defined in the record is not aspirin
         ("Patients with an American Society of Anesthesiologists score (ASA) of I-II; ASA use allowed.", "ASA"),
+        # a short form defined with the head noun of its long form after it, in the brackets (dev4-like
+        # record text): the record's definition holds throughout, a device named after it too
+        (
+            "The response is given as a cf-DNA copy number instability score (CNI value). The CNI monitor "
+            "was evaluated in immunotherapy; TheraSure CNI-Monitor predicts progression.",
+            "CNI",
+        ),
     ],
 )
 def test_drugs_a_short_form_the_record_defines_as_no_drug_is_no_drug(nlp, text, short) -> None:

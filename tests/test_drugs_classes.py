@@ -36,6 +36,15 @@ def classes(nlp, text: str) -> dict[str, tuple[str, str]]:
         ("Patients previously treated with BTK inhibitors", "BTK inhibitors", "btk inhibitors"),
         ("Concomitant use of strong UGT1A1 inhibitors", "UGT1A1 inhibitors", "ugt1a1 inhibitors"),
         ("No prior CDK9 inhibitors", "CDK9 inhibitors", "cdk9 inhibitors"),
+        # a participle of what the drugs do to the target before a drug head (legacy PDQ criteria)
+        (
+            "At least 7 days since prior or concurrent CYP450 inducing drugs:",
+            "CYP450 inducing drugs",
+            "cyp450 inducers",
+        ),
+        ("No concurrent CYP3A4-inhibiting agents", "CYP3A4-inhibiting agents", "cyp3a4 inhibitors"),
+        # a class noun that is as often the body's own, after a word saying it is given (PDQ criteria)
+        ("No concurrent hormones for disease related conditions", "hormones", "hormones"),
         (
             "or inhibitor of CYP 3A4, inhibitors of P-glycoprotein",
             "inhibitors of P-glycoprotein",
@@ -553,6 +562,12 @@ def test_drugs_classes_targets_written_out_alone_are_genes(nlp, text):
         "medications with anticholinergic effects, for two weeks",
         # and a class adjective of no drugs before therapy a modality (GUIDELINES)
         "such as anti-angiogenic therapy, or antiangiogenic treatment",
+        # anti- and a disease is an adjective (treatment for the disease), no antibody's target:
+        # before therapy a modality (legacy PDQ criteria)
+        "At least 7 days since prior Anti-TB therapy",
+        "history of anti-COPD treatment",
+        # the body's own hormones
+        "serum sex hormones and the effect of hormones on the breast",
     ],
 )
 def test_drugs_classes_adjectives_naming_a_property_or_modality_are_no_class(nlp, text):
@@ -565,6 +580,7 @@ def test_drugs_classes_adjectives_naming_a_property_or_modality_are_no_class(nlp
         ("Glucocorticoid Effects on Cellular Cytokine Release", "Glucocorticoid"),
         ("No prior anti-angiogenic agents", "anti-angiogenic agents"),
         ("on anticoagulant therapy or antiplatelet drugs", "anticoagulant"),
+        ("No concurrent anti-TB drugs", "anti-TB drugs"),
         ("No prior PD-1 inhibitor efficacy data", "PD-1 inhibitor"),
     ],
 )

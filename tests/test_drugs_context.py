@@ -3,7 +3,7 @@
 import pytest
 
 import trialspacy
-from trialspacy.components.drugs.context import given_as_therapy, is_measured, next_word
+from trialspacy.components.drugs.context import given_as_product, given_as_therapy, is_measured, next_word
 from trialspacy.spans import DRUG, label_spans
 
 
@@ -49,6 +49,13 @@ def nlp():
         # Stopping a drug given names the drug; a measured head is no condition's to share.
         ("Progression since antiandrogen withdrawal", "antiandrogen", False),
         ("Contraindication to aspirin or P2Y12 receptor antagonist", "aspirin", False),
+        # "receptors" after a coordinated pair is the head of both (legacy PDQ records, dev4), unless a
+        # class head follows it: then the receptor word is the second item's target.
+        ("Tumor is estrogen and/or progesterone receptor positive", "estrogen", True),
+        ("minimal or no expression of estrogen and progesterone receptors (ER/PR)", "estrogen", True),
+        ("Hormone receptor status: estrogen or progesterone receptor negative", "estrogen", True),
+        ("No prior testosterone or androgen receptor antagonists", "testosterone", False),
+        ("the combination of an ACE-inhibitor and an angiotensin receptor blocking agent", "inhibitor", False),
         # The head after a short form's parenthesis, and the body fluid a substance is measured in.
         ("a neurotransmitter (gamma-aminobutyric acid, GABA) receptor agonist", "GABA", True),
         ("Ovulation triggering Progesterone serum level at the triggering day", "Progesterone", True),
@@ -145,3 +152,22 @@ def test_drugs_a_substance_before_resistance_stays_measured(full_nlp) -> None:
     assert "insulin" not in {
         s.text for s in label_spans(full_nlp("Patients with insulin resistance were excluded."), DRUG)
     }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # legacy records: ethanol drunk (GUIDELINES: alcohol is no DRUG) and ethanol given as a product
+        ("At least 48 hours since prior or concurrent ethanol (CYP3A enzyme inducer)", False),
+        ("Current ethanol abuse by personal history", False),
+        ("merous studies have established ethanol intake as a risk", False),
+        ("Intratumoral injection of absolute ethanol warrants a clinical trial", True),
+        ("percutaneous ethanol injection or cryoablation are eligible", True),
+        ("Administration of Ethanol 96% Formulated in a Gel", True),
+    ],
+)
+def test_ethanol_is_a_drug_only_given_as_a_product(full_nlp, text, expected) -> None:
+    doc = full_nlp(text)
+    start = next(t.i for t in doc if t.lower_ == "ethanol")
+    assert given_as_product(doc, start, start + 1) is expected
+    assert any(s.text.lower() == "ethanol" for s in label_spans(doc, DRUG)) is expected

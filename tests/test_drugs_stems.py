@@ -2,7 +2,7 @@
 
 import pytest
 
-from trialspacy.components.drugs.stems import find_named_vaccines, find_products, has_inn_stem
+from trialspacy.components.drugs.stems import find_contained_names, find_named_vaccines, find_products, has_inn_stem
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,18 @@ def test_drugs_vaccine_product_names(text, products):
 )
 def test_drugs_vaccines_named_by_their_pathogen(text, vaccines):
     assert [text[s:e] for s, e in find_named_vaccines(text)] == vaccines
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # legacy PDQ/AIDS records and dev4-like criteria: the agent named inside "X-containing" + a drug head
+        ("previously received CDX-011 or other MMAE containing agents.", ["MMAE"]),
+        ("Prior failure of a PI-containing antiretroviral regimen", ["PI"]),
+        ("No prior ATRA-containing regimen", ["ATRA"]),
+        # heads that are no drugs
+        ("ApoB-containing lipoproteins; EDTA containing tubes", []),
+    ],
+)
+def test_drugs_names_inside_a_containing_modifier(text, names):
+    assert [text[s:e] for s, e in find_contained_names(text)] == names

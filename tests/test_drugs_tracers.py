@@ -63,3 +63,24 @@ def test_gadolinium_is_the_class_of_its_contrast_agents(nlp) -> None:
     found = drugs(nlp, "Contraindication to gadolinium-based contrast agents (GBCA) or gadobutrol")
     assert ("gadolinium-based contrast agents", "gadolinium-based contrast agents") in found
     assert ("gadobutrol", "gadobutrol") in found
+
+
+def test_isotope_label_before_a_code_names_the_labelled_agent(nlp) -> None:
+    # legacy PDQ and ctrialsgov records: a tracer or radiolabelled antibody written label first,
+    # its code or short name glued by a hyphen, in brackets or after a space
+    found = drugs(nlp, "Patients receive 131I-cG250 IV and 177Lu-CC49 following subcutaneous interferon.")
+    assert ("131I-cG250", "131i-cg250") in found and ("177Lu-CC49", "177lu-cc49") in found
+    found = drugs(nlp, "To study the clinical application of 99mTc-H7ND SPECT/CT imaging in NSCLC.")
+    assert found == [("99mTc-H7ND", "99mtc-h7nd")]
+    found = drugs(nlp, "Patients then receive 90Y-DOTA-Peptide-Lym-1 and [11C]palmitate, as well as 18F-DA.")
+    assert ("90Y-DOTA-Peptide-Lym-1", "90y-dota-peptide-lym-1") in found
+    assert ("[11C]palmitate", "[11c]palmitate") in found and ("18F-DA", "18f-da") in found
+    # a name the lexicon knows keeps its attributes, the span grown over its label
+    assert drugs(nlp, "Patients undergo 123I-MIBG scintigraphy.") == [("123I-MIBG", "3-iodobenzylguanidine")]
+    assert drugs(nlp, "Patients undergo 18F-FDG PET/CT.") == [("18F-FDG", "fludeoxyglucose")]
+
+
+def test_isotope_label_before_a_word_is_no_agent_name(nlp) -> None:
+    # a word after the label (an adjective, a measurement) names nothing
+    text = "131I uptake and 131I whole body scans; 90Y-Humanized antibody; 131I-labeled antibody; 99mTc 04."
+    assert drugs(nlp, text) == []

@@ -25,6 +25,9 @@ ROLES = {
         "list_separator",
         "example_cue",
         "modality_adjective",
+        "consumed_substance",
+        "consumed_given_before",
+        "consumed_given_after",
     },
     "drug_class_grammar.jsonl": {
         "head",
@@ -42,6 +45,7 @@ ROLES = {
         "long_target",
         "stimulus",
         "conjugate_carrier",
+        "given_class",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

@@ -124,6 +124,8 @@ CLAUSE_CASES = [
     ("Concurrent use of warfarin is not permitted.", [("warfarin", True)]),
     ("Chronic systemic corticosteroid use is not permitted.", [("corticosteroid", True)]),
     ("Use of warfarin is prohibited.", [("warfarin", True)]),
+    # a post-cue of giving: what was not done, not the other arm run into the same line
+    ("Control group: FDG PET/CT imaging was not performed.", [("FDG", True)]),
     ("No active infection requiring antibiotics.", [("antibiotics", False)]),
     ("No prior hypersensitivity to any NSAID.", [("NSAID", False)]),
     ("Patients who have not received prior cisplatin.", [("cisplatin", True)]),
@@ -236,6 +238,14 @@ def clause_nlp(request):
 @pytest.mark.parametrize("text,expected", CLAUSE_CASES)
 def test_scope_ends_at_the_clause_and_covers_the_list(clause_nlp, text: str, expected: list[tuple[str, bool]]) -> None:
     assert spans_negation(clause_nlp(text)) == expected
+
+
+def test_a_post_cue_of_giving_reaches_back_a_few_tokens_only() -> None:
+    # two arms run into one line (dev4-like arm descriptions): the cue is the second arm's (ConText,
+    # the default backend; NegEx rows take no scope limit)
+    nlp = pipeline_with_doses({"backend": "context"})
+    text = "Experimental group: cisplatin given Control group: 18F-FDG PET/CT imaging was not performed"
+    assert spans_negation(nlp(text)) == [("cisplatin", False), ("18F-FDG", True)]
 
 
 @pytest.mark.parametrize(

@@ -41,12 +41,16 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...spans import Candidate
-from .context import is_measured
+from .context import THERAPY_BEFORE, is_measured
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_class_grammar.jsonl")
 NOT_CLASS = frozenset(_WORDS["not_class"])
 NOT_ANTIBODY_TARGETS = frozenset(w.lower() for w in _WORDS["not_antibody_target"])
+# A disease after anti- makes an adjective, not an antibody's target: "Anti-TB therapy" is treatment
+# for tuberculosis, a modality before therapy (as "anti-angiogenic therapy"); with a drug head it is
+# the class of drugs that treat it ("anti-TB drugs", see INDICATION_CLASS_RE).
+_INDICATIONS = frozenset(w.lower() for w in _WORDS["indication"])
 
 
 def _either(words: Iterable[str]) -> str:
@@ -316,6 +320,38 @@ def _class(start: int, end: int, normalized: str) -> Candidate:
     return start, end, {"normalized": " ".join(normalized.split()), "kind": "class", "drugbank_id": None}
 
 
+# A target and a participle of what the drugs do to it before a drug head (PDQ criteria: "CYP450
+# inducing drugs", "CYP3A4-inhibiting agents"): the class the head noun names (``cyp450 inducers``).
+_PARTICIPLE_HEADS = {"inducing": "inducers", "inhibiting": "inhibitors", "blocking": "blockers"}
+PARTICIPLE_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<gene>{_GENE})[ \t-](?P<participle>(?i:{'|'.join(_PARTICIPLE_HEADS)})){_GAP}"
+    rf"(?P<agent>(?i:{_AGENT_HEAD})){_END}"
+)
+
+
+def _participle_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``CYP450 inducing drugs`` (``cyp450 inducers``), ``CYP3A4-inhibiting agents``."""
+    for match in _matches(PARTICIPLE_CLASS_RE, text, lines_with(text, lowered, ("inducing", "inhibiting", "blocking"))):
+        gene = match.group("gene")
+        if _gene_like(gene) and gene.lower() not in NOT_ANTIBODY_TARGETS | _INDICATIONS:
+            head = _PARTICIPLE_HEADS[match.group("participle").lower()]
+            yield _class(match.start(), match.end(), f"{gene.lower()} {head}")
+
+
+# Class nouns that are as often the body's own ("sex hormones"): a class only after a word saying they
+# are given ("No concurrent hormones for disease related conditions", "prior hormones").
+GIVEN_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<word>[A-Za-z.]+)[ \t]+(?P<noun>(?i:{_either(_WORDS['given_class'])})){_END}"
+)
+
+
+def _given_class_nouns(text: str) -> Iterator[Candidate]:
+    """``hormones`` after ``concurrent``, ``prior``, ``receiving`` (see :data:`GIVEN_CLASS_RE`)."""
+    for match in GIVEN_CLASS_RE.finditer(text):
+        if match.group("word").lower() in THERAPY_BEFORE:
+            yield _class(match.start("noun"), match.end("noun"), match.group("noun").lower())
+
+
 def _target_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """Target or mechanism plus head: ``MEK inhibitors``, ``proton pump inhibitors``."""
     lines = lines_with(text, lowered, HEAD_KEYS, TARGET_BREAKS)
@@ -416,7 +452,7 @@ def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
     for match in _matches(ANTI_RE, text, lines_with(text, lowered, ANTI_KEYS)):
         gene = match.group("gene")
-        if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS:
+        if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS or gene.lower() in _INDICATIONS:
             continue
         head = match.group("head")
         end = match.end() if head else match.end("anti")
@@ -557,6 +593,8 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
     lowered = caseless(text)
     candidates: list[Candidate] = [
         *_target_classes(text, lowered),
+        *_participle_classes(text, lowered),
+        *_given_class_nouns(text),
         *_anti_classes(text, lowered),
         *_long_target_classes(text, lowered),
         *_adjective_classes(text, lowered),

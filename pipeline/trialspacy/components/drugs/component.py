@@ -55,13 +55,16 @@ from spacy.util import SimpleFrozenList
 from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_jsonl, tokenize_terms, write_jsonl
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
+from ..abbreviations import long_form
 from .aliases import LIST_GAP_RE, alias_spans, is_short_name
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
 from .context import (
+    CONSUMED,
     CYTOKINE_NAME_RE,
     MEASURED_AFTER,
+    given_as_product,
     given_as_therapy,
     is_measured,
     listed_beside,
@@ -86,8 +89,8 @@ from .marks import NOT_PRODUCT_AFTER, marked_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
-from .stems import INN_STEMS, LONG_WORD_RE, find_named_vaccines, find_products, has_inn_stem
-from .tracers import tracer_names, tracer_spans
+from .stems import INN_STEMS, LONG_WORD_RE, find_contained_names, find_named_vaccines, find_products, has_inn_stem
+from .tracers import labelled_code_spans, tracer_names, tracer_spans
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -287,7 +290,10 @@ class DrugRecognizer(Pipe):
             tracers = tracer_spans(text, self.tracer_names, found)
             found.extend((s, e, attrs) for s, e, attrs in tracers if not _measured(doc, s, e))
         taken = _taken_chars(found)
-        shaped = find_codes(text) + (find_products(text) + find_named_vaccines(text) if self.products else [])
+        shaped = find_codes(text)
+        if self.products:
+            shaped += find_products(text) + find_named_vaccines(text)
+            shaped += [(s, e) for s, e in find_contained_names(text) if not is_code_lookalike(text[s:e])]
         found.extend(
             (s, e, _agent(text[s:e].lower()))
             for s, e in shaped
@@ -317,6 +323,8 @@ class DrugRecognizer(Pipe):
         if self.formulations:
             # After the codes are resolved: "[18F]AH111585" is the code AH111585 with its label.
             found = extend_isotope_labels(text, found)
+        if self.products:
+            found = _with_labelled_codes(found, labelled_code_spans(text))
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
@@ -347,6 +355,8 @@ class DrugRecognizer(Pipe):
             if is_measured(doc, start, end) and not (payload.get("kind") == "class" and names_resistance(doc, end)):
                 continue
             if payload.get("kind") == "class" and names_property(doc, start, end):
+                continue
+            if payload.get("normalized") in CONSUMED and not given_as_product(doc, start, end):
                 continue
             if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
                 pending.append((start, end, payload))
@@ -643,6 +653,26 @@ def _measured(doc: Doc, start: int, end: int) -> bool:
     return span is not None and is_measured(doc, span.start, span.end)
 
 
+def _with_labelled_codes(found: list[Candidate], labelled: Iterable[Candidate]) -> list[Candidate]:
+    """``found`` with the tracers named by an isotope label and a code (``99mTc-H7ND``, see
+    :func:`.tracers.labelled_code_spans`): a span found for the name alone grows over the label,
+    its attributes kept (``123I-MIBG``); one for the label alone (``177Lu`` in ``177Lu-CC49``) gives
+    way to the whole; a span reaching beyond it (a lexicon row with the label) is left as it is."""
+    for start, end, attrs in labelled:
+        inside = [c for c in found if start <= c[0] and c[1] <= end]
+        if any(c[0] == start and c[1] == end for c in inside) or any(
+            c[0] < end and start < c[1] for c in found if c not in inside
+        ):
+            continue
+        named = [c for c in inside if c[1] == end and c[0] > start]
+        found = [c for c in found if c not in inside]
+        if named:
+            found.append((start, end, named[0][2]))
+        else:
+            found.append((start, end, attrs))
+    return found
+
+
 def _taken_chars(found: Iterable[Candidate]) -> set[int]:
     """Character offsets covered by ``found``."""
     taken: set[int] = set()
@@ -755,6 +785,35 @@ _NOT_DRUG_HEADS = (
 )
 
 
+# A short form defined in parentheses with the head noun of what it stands for after it: "copy
+# number instability score (CNI value)"; scispaCy's definitions take the whole bracket as the short
+# form, which the long form's letters do not spell.
+_QUALIFIED_SHORT_RE = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9-]{1,9})[ \t]+(?P<head>[a-z]{3,})\)")
+
+
+def _qualified_definitions(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[dict[str, Any]]:
+    """Definitions of the names ``found`` written as a short form in parentheses before a head noun
+    that names no drug (``(CNI value)``; the short form there is taken for measured and is not among
+    them), their long forms before the parenthesis as scispaCy finds one."""
+    if "(" not in text:
+        return
+    names = {text[start:end] for start, end, _ in found}
+    view = doc_tokens(doc)
+    for match in _QUALIFIED_SHORT_RE.finditer(text):
+        if match.group("short") not in names or match.group("head") not in _NOT_DRUG_HEADS:
+            continue
+        span = doc.char_span(*match.span("short"))
+        if span is None or span.start < 2 or len(span) != 1:
+            continue
+        length = len(view.words[span.start])
+        candidate = (max(span.start - 1 - min(length + 5, length * 2), 0), span.start - 1)
+        long = long_form(view, candidate, (span.start, span.end))
+        if long is None or long[0] == long[1]:
+            continue
+        long_end = view.starts[long[1] - 1] + len(view.words[long[1] - 1])
+        yield {"short_text": match.group("short"), "long": [view.starts[long[0]], long_end]}
+
+
 def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: AbstractSet[str]) -> set[str]:
     """The short forms the record defines for something that is no drug: an abbreviation defined
     in the text ("neoadjuvant chemotherapy (NAC)", "American Society of Anesthesiologists (ASA)")
@@ -763,6 +822,7 @@ def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: 
     short form (``NAC`` -> acetylcysteine) wherever the record writes it, unless the record lists
     the short form as an intervention."""
     definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    definitions = [*(definitions or []), *_qualified_definitions(doc, text, found)]
     if not definitions:
         return set()
     names: dict[str, list[str]] = {}

@@ -86,6 +86,7 @@ def is_measured(doc: Doc, start: int, end: int) -> bool:
         or _word_at(view, _past_parenthesis(view, following)) in MEASURED_AFTER
         or _condition_head_at(view, following)
         or (after in _COORDINATORS and _condition_head_at(view, following + 2))
+        or (after in _RECEPTOR_COORDINATORS and _shared_receptor(view, following))
         or _word_before(view, start) in MEASURED_BEFORE
         or after in PATHOGEN_AFTER
         or has_lab_value(view, end)
@@ -99,6 +100,30 @@ def _past_parenthesis(view: DocTokens, i: int) -> int:
     read: the short form it defines there is then the drug's everywhere else ("C1 inhibitor (C1INH)
     serum levels ... allergic reaction to C1INH")."""
     return i + 1 if _word_at(view, i) == ")" else i
+
+
+_RECEPTORS = frozenset({"receptor", "receptors"})
+_RECEPTOR_COORDINATORS = _COORDINATORS | {"and/or"}
+_DETERMINERS = frozenset({"a", "an", "the", "any"})
+_CLASS_HEADS = frozenset(vocabulary("drug_class_grammar.jsonl")["head"])
+
+
+def _shared_receptor(view: DocTokens, i: int) -> bool:
+    """True when the coordinator at token ``i`` (also ``and/or``) joins a substance before it to one or
+    two words and ``receptor(s)``, a head both share: "no expression of estrogen and progesterone
+    receptors", "estrogen and/or progesterone receptor negative". A class head or a participle after
+    the receptor word is the second item's alone ("aspirin or P2Y12 receptor antagonist", "an
+    ACE-inhibitor and an angiotensin receptor blocking agent"), as is a second item with its own
+    determiner."""
+    while _word_at(view, i) in _RECEPTOR_COORDINATORS:
+        i += 1
+    if _word_at(view, i) in _DETERMINERS:
+        return False  # a noun phrase of its own: "an ACE-inhibitor and an angiotensin receptor blocking agent"
+    for width in (1, 2):
+        if _word_at(view, i + width) in _RECEPTORS:
+            following = _word_at(view, _next_index(view, i + width + 1))
+            return following not in _CLASS_HEADS and not following.endswith("ing")
+    return False
 
 
 def _condition_head_at(view: DocTokens, i: int) -> bool:
@@ -201,6 +226,32 @@ def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
         or before in THERAPY_BEFORE
         or (before == "of" and _word_before(view, start - 1) in THERAPY_OF)
         or (before == "to" and _word_before(view, start - 1) in THERAPY_TO)
+    )
+
+
+# Substances people drink (GUIDELINES: alcohol is no DRUG): a drug only where the words around one
+# say it is given as a product ("absolute ethanol", "percutaneous ethanol injection", "Ethanol 96%
+# Gel"), not consumed ("At least 48 hours since prior or concurrent ethanol", "ethanol abuse").
+CONSUMED = frozenset(_WORDS["consumed_substance"])
+CONSUMED_GIVEN_BEFORE = frozenset(_WORDS["consumed_given_before"])
+CONSUMED_GIVEN_AFTER = frozenset(_WORDS["consumed_given_after"]) | THERAPY_AFTER
+# Nouns of giving before "of" ("injection of absolute ethanol"); not "intake" or "use", its consumption.
+_GIVING_OF = frozenset({"injection", "injections", "infusion", "infusions", "administration"})
+
+
+def given_as_product(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around the consumed substance ``doc[start:end]`` (see :data:`CONSUMED`)
+    say it is given as a product: its grade or route before it, a word of giving after it or before
+    ``of`` before it, or a percentage beside it ("Ethanol 98% Solution", "96% ethanol")."""
+    view = doc_tokens(doc)
+    after = _next_word(view, end)
+    before = _word_before(view, start)
+    return (
+        after in CONSUMED_GIVEN_AFTER
+        or before in CONSUMED_GIVEN_BEFORE
+        or before == "%"
+        or (before == "of" and _word_before(view, start - 1) in _GIVING_OF)
+        or (after.replace(".", "").isdigit() and _word_at(view, _next_index(view, end) + 1) == "%")
     )
 
 

@@ -63,3 +63,21 @@ def find_named_vaccines(text: str) -> list[tuple[int, int]]:
         for m in NAMED_VACCINE_RE.finditer(text, start, end)
         if _gene_like(m.group("name"))
     ]
+
+
+# A short name before "containing" and a drug head names the agent the drugs contain, as a class
+# does in "anthracycline-containing regimen" (GUIDELINES: a name inside a compound modifier is its own
+# span): "other MMAE containing agents", "ATRA-containing regimen". Other heads contain what is no
+# drug ("ApoB-containing lipoproteins", "EDTA containing tubes", "CEA-containing vaccines").
+CONTAINED_NAME_RE = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][A-Z0-9]{1,7})(?:-|[ \t]+)containing[ \t]+(?:[A-Za-z]+[ \t]+)?"
+    r"(?i:agents?|drugs?|regimens?|therap(?:y|ies)|treatments?|chemotherapy|medications?|ADCs?|conjugates?)(?![\w-])"
+)
+
+
+def find_contained_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of short names before ``containing`` and a drug head (``MMAE`` in "other MMAE
+    containing agents"), gene-like look-alikes and codes' guards left to the caller."""
+    if "containing" not in text:
+        return []
+    return [m.span("name") for m in CONTAINED_NAME_RE.finditer(text)]

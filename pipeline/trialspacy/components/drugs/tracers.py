@@ -104,3 +104,32 @@ def tracer_spans(text: str, names: Mapping[str, Attrs], found: Sequence[Candidat
             label = _LABEL_BEFORE_RE.search(text, max(0, match.start() - 8), match.start())
             start = label.start() if label is not None and not label.group().startswith("[") else match.start()
             yield start, match.end(), dict(names[name])
+
+
+# A tracer or radiolabelled antibody named by its isotope label written first and the code or short
+# name it labels: "99mTc-H7ND", "131I-cG250", "177Lu-CC49", "90Y-hMN-14", "18F-FDOPA", glued by a
+# hyphen or in brackets ("[11C]palmitate"), or after a space when the name is code-shaped ("131I
+# 81C6"). The labelled compound is a product of its own, named with its label (``99mtc-h7nd``).
+# The name after a hyphen or a space has a digit or is in capitals (``HAT``, ``FDOPA``), so that a
+# word after the label is no name: "131I-labeled", "90Y-Humanized", "99mTc-sulphur colloid",
+# "131I uptake", "131I whole body scan"; a bracketed label is glued to any name.
+_MASS_FIRST = "|".join(f"{mass}{symbol}" for symbol, masses in RADIONUCLIDES.values() for mass in masses)
+# A part after a hyphen is not a word in lower case ("-labeled").
+_PART = r"(?:[A-Za-z]*\d[A-Za-z0-9]*|[A-Z][A-Za-z0-9]*)"
+_CODE_NAME = rf"(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-{_PART})*|[A-Z]{{2,8}}(?:-[A-Z]{{2,8}})*"
+_LABEL_CODE_RE = re.compile(
+    rf"(?<![\w\[\]/-])(?:(?:{_MASS_FIRST})(?:-| (?=[A-Za-z0-9-]*\d))(?:{_CODE_NAME})"
+    rf"|\[(?:{_MASS_FIRST})\](?:{_CODE_NAME}|[a-z]{{3,}}(?:-[a-z0-9]+)*))"
+    # Ends where the name does: not before a word glued to it by a hyphen ("131I-BC8-labeled") or a
+    # further word character.
+    r"(?![\w/]|-[A-Za-z])"
+)
+
+
+def labelled_code_spans(text: str) -> list[Candidate]:
+    """Tracers and radiolabelled agents written as an isotope label then the code or short name it
+    labels (``99mTc-H7ND``, ``[11C]palmitate``): each an agent named by its whole text, lower-case."""
+    return [
+        (m.start(), m.end(), {"normalized": " ".join(m.group().lower().split()), "kind": "agent", "drugbank_id": None})
+        for m in _LABEL_CODE_RE.finditer(text)
+    ]
