@@ -345,8 +345,14 @@ GIVEN_CLASS_RE = re.compile(
 )
 
 
+# The nouns alone: most records hold none, and the pattern above tries every word.
+_GIVEN_NOUN_RE = re.compile(rf"(?i:{_either(_WORDS['given_class'])}){_END}")
+
+
 def _given_class_nouns(text: str) -> Iterator[Candidate]:
     """``hormones`` after ``concurrent``, ``prior``, ``receiving`` (see :data:`GIVEN_CLASS_RE`)."""
+    if _GIVEN_NOUN_RE.search(text) is None:
+        return
     for match in GIVEN_CLASS_RE.finditer(text):
         if match.group("word").lower() in THERAPY_BEFORE:
             yield _class(match.start("noun"), match.end("noun"), match.group("noun").lower())

@@ -706,8 +706,23 @@ def is_short_form(text: str) -> bool:
     return 2 <= len(text) <= 10 and " " not in text and any(c.isupper() for c in text)
 
 
+def _outer_agents(found: Sequence[Candidate]) -> list[tuple[tuple[int, int], Attrs]]:
+    """The agent spans of ``found`` not inside another agent span (a salt or formulation word grows
+    an agent's span over the lexicon's), in order: one per offsets, the last attributes written."""
+    spans = {(s, e): a for s, e, a in found if a["kind"] == "agent"}
+    outer: list[tuple[tuple[int, int], Attrs]] = []
+    reach = -1
+    # By start, the longest first: a span is inside another exactly when an earlier one reaches its end.
+    for key in sorted(spans, key=lambda k: (k[0], -k[1])):
+        if key[1] <= reach:
+            continue
+        outer.append((key, spans[key]))
+        reach = key[1]
+    return outer
+
+
 def _regimen_agents(
-    text: str, found: Sequence[Candidate], long_start: int, long_end: int, before: bool
+    text: str, agents: Sequence[tuple[tuple[int, int], Attrs]], long_start: int, long_end: int, before: bool
 ) -> Attrs | None:
     """The attributes of the regimen a defined long form writes out as its agents, or None: two
     agents or more one after the other filling the long form, and, when the short form is written
@@ -720,11 +735,6 @@ def _regimen_agents(
     for one agent."""
     if "(" in text[long_start:long_end] or ")" in text[long_start:long_end]:
         return None
-    spans = {(s, e): a for s, e, a in found if a["kind"] == "agent"}
-    # The outermost spans: a salt or formulation word grows an agent's span over the lexicon's.
-    agents = sorted(
-        (key, a) for key, a in spans.items() if not any(s <= key[0] and key[1] <= e and (s, e) != key for s, e in spans)
-    )
     inside = [i for i, ((s, e), _) in enumerate(agents) if long_start <= s and e <= long_end]
     if not inside or agents[inside[0]][0][0] != long_start or agents[inside[-1]][0][1] != long_end:
         return None
@@ -750,11 +760,14 @@ def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iter
     definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
     if not definitions:
         return
+    outer: list[tuple[tuple[int, int], Attrs]] | None = None
     for definition in definitions:
         long_start, long_end = definition["long"]
         if not is_short_form(definition["short_text"]) or not is_short_name(definition["short_text"]):
             continue
-        regimen = _regimen_agents(text, found, long_start, long_end, definition["short"][1] <= long_start)
+        if outer is None:
+            outer = _outer_agents(found)
+        regimen = _regimen_agents(text, outer, long_start, long_end, definition["short"][1] <= long_start)
         if regimen is not None:
             # A curated regimen of the same agents keeps its name, in the acronym's order (EPOCH).
             agents = set(regimen["normalized"].split("/"))

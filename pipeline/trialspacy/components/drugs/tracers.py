@@ -76,13 +76,28 @@ _ISOTOPES = "|".join(f"{mass}{symbol}|{symbol}-?{mass}" for symbol, masses in RA
 _LABEL_BEFORE_RE = re.compile(rf"(?:\[(?:{_ISOTOPES})\] ?|(?<![\w-])(?:{_ISOTOPES})-)\Z")
 
 
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_RUNS: dict[int, tuple[Mapping[str, Attrs], list[tuple[str, set[str]]]]] = {}
+
+
+def _name_runs(names: Mapping[str, Attrs]) -> list[tuple[str, set[str]]]:
+    """Each name with its runs of letters and digits, once per mapping."""
+    cached = _RUNS.get(id(names))
+    if cached is None or cached[0] is not names:
+        cached = _RUNS[id(names)] = (names, [(name, set(_WORD_RE.findall(name))) for name in names])
+    return cached[1]
+
+
 def tracer_spans(text: str, names: Mapping[str, Attrs], found: Sequence[Candidate]) -> Iterator[Candidate]:
     """The tracers of ``names`` (see :func:`tracer_names`) in ``text`` where the words around one
     say it is a tracer, then at each of its occurrences, outside the spans already ``found``."""
     if not names:
         return
-    lowered = text.lower()
-    present = [name for name in names if name in lowered]
+    # A name matches (below) only as whole words (not after a word character or a hyphen, not before
+    # a word character), so each of its runs of letters and digits is one of the text's: one pass
+    # over the text's words instead of a substring search per name.
+    words = set(_WORD_RE.findall(text.lower()))
+    present = [name for name, runs in _name_runs(names) if runs <= words]
     if not present:
         return
     taken = {i for start, end, _ in found for i in range(start, end)}
