@@ -1,6 +1,6 @@
 """Draw a third set of gold DEV documents, reproducibly, from the gold's sources and the legacy records.
 
-Usage: python scripts/select_dev3_documents.py [CORPORA_DIR] [--set dev3|dev4] [-o OUTPUT]
+Usage: python scripts/select_dev3_documents.py [CORPORA_DIR] [--set dev3|dev4|dev5] [-o OUTPUT]
 
 The second DEV set (`select_dev2_documents.py`) has been read and its errors fixed, so it too has
 stopped showing what new text gets wrong. This draws 30 more documents that no gold holds: 20 from the
@@ -13,6 +13,10 @@ others). All are DEV; the TEST splits stay untouched.
 ``--set dev4`` draws a fourth set the same way (seed 20261209), leaving out the third too, once the
 third had been read and its errors fixed: 4 API v2 records (all that are left short enough), 8 AACT,
 5 NLI4CT, 3 NLI4CT with a dose in Gy, and 10 legacy records (3 with radiation).
+
+``--set dev5`` draws a fifth (seed 20261210) once the fourth had been read and fixed, leaving out all
+four: the API v2 pool has no record short enough left, so it is 10 AACT, 7 NLI4CT, 3 NLI4CT with a
+dose in Gy, and 10 legacy records (3 with radiation).
 """
 
 import argparse
@@ -41,6 +45,18 @@ SETS = {
         {"ctgov_v2": 4, "aact": 8, "nli4ct": 5, "ro_trials": 0, "nli4ct_rt": 3},
         {"radiation": 3, "other": 7},
         ("documents.jsonl", "dev2_documents.jsonl", "legacy_documents.jsonl", "dev3_documents.jsonl"),
+    ),
+    "dev5": (
+        20261210,
+        {"ctgov_v2": 0, "aact": 10, "nli4ct": 7, "ro_trials": 0, "nli4ct_rt": 3},
+        {"radiation": 3, "other": 7},
+        (
+            "documents.jsonl",
+            "dev2_documents.jsonl",
+            "legacy_documents.jsonl",
+            "dev3_documents.jsonl",
+            "dev4_documents.jsonl",
+        ),
     ),
 }
 
