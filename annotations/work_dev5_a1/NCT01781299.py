@@ -1,0 +1,25 @@
+from lib import Doc
+d = Doc("NCT01781299")
+I, X = "inclusion", "exclusion"
+# AlloDerm RTU / SurgiMend PRS: acellular dermal matrices (devices), not DRUG
+d.C("Subject's with ability to provide informed consent.", I, False)
+d.C("Subjects greater than 18 years old", I, False)
+d.C("Subjects to undergo an immediate tissue expander", I, False)
+d.C("Subjects who are, in the opinion of the Investigator", I, False)
+d.C("Subjects less than 18 years of age", X, False)
+d.C("Subjects that based on surgeon's discretion cannot", X, True)
+d.C("Pregnancy", X, False)
+d.C("Bovine allergy", X, False)
+# outcome: "Complication Rates" not a named endpoint
+d.T("10-14 days", "duration", "P10D", "P14D")
+d.T("2", "duration", "P2W", ctx="then 2, 4, 6, and 10 weeks")
+d.T("4", "duration", "P4W", ctx="then 2, 4, 6, and 10 weeks")
+d.T("6", "duration", "P6W", ctx="then 2, 4, 6, and 10 weeks")
+d.T("10 weeks", "duration", "P10W")
+d.T("1-2 weeks", "duration", "P1W", "P2W")
+d.T("6 weeks", "duration", "P6W", ctx="1-2 weeks, 6 weeks")
+d.T("1 year", "duration", "P1Y")
+d.T("3 years", "duration", "P3Y", ctx="1 year, and 3 years.")
+d.T("3 years", "duration", "P3Y", ctx="Time frame: 3 years")
+d.E("Adverse Events", "adverse events", "AE", ctx="Adverse Events 1:")
+d.E("Adverse Events", "adverse events", "AE", ctx="Adverse Events 2:")

@@ -1,0 +1,22 @@
+from lib import Doc
+from critsplit import tilde_criteria
+d = Doc('NCT05320874')
+d.all('DRUG', 'KM257', d.drug, norm='km257')
+d.drug('radioactive agents', 'radiopharmaceuticals', 'class')
+d.drug('strontium', 'strontium', 'agent')
+d.drug('samarium', 'samarium', 'agent')
+d.drug('antibody medications', 'monoclonal antibodies', 'class')
+# TIMEFRAME
+d.tf('12weeks', 'P12W')
+d.tf('2 years', 'P2Y', ctx='in the 2 years prior')
+d.tf('within 2 weeks', 'P2W', ctx='drug therapies within 2 weeks')
+d.tf('within 4 weeks', 'P4W', ctx='radical radiotherapy within 4 weeks')
+d.tf('within 2 weeks', 'P2W', ctx='palliative radiotherapy within 2 weeks')
+d.tf('within 8 weeks', 'P8W')
+d.tf('4 weeks', 'P4W', ctx='drug(s)  4 weeks before')
+d.tf('within 2 weeks', 'P2W', ctx='systemic treatment within 2 weeks')
+d.tf('>= 4 weeks', 'P4W')
+d.tf('within 6 months', 'P6M', ctx='unstable angina within 6 months')
+d.tf('within 6 months', 'P6M', ctx='stroke within 6 months')
+# CRITERION: none negated (piece 20 'not well controlled' qualifies; piece 21 mixed/truncated)
+tilde_criteria(d, {})

@@ -1,0 +1,36 @@
+from lib import Doc
+d = Doc('NCT00193206')
+for blk in range(2):  # intervention block and results block
+    d.drug('ABI-007', 'nab-paclitaxel', k=2 * blk)
+    d.drug('ABI-007', 'nab-paclitaxel', k=2 * blk + 1)
+    d.drug('Epirubicin', 'epirubicin', k=2 * blk)
+    d.drug('Epirubicin', 'epirubicin', k=2 * blk + 1)
+    d.drug('Gemcitabine', 'gemcitabine', k=2 * blk)
+    d.drug('Gemcitabine', 'gemcitabine', k=2 * blk + 1)
+for k in range(6):
+    d.tf('q 14 days', 'R/P14D', 'frequency', k=k)
+I, E = 'inclusion', 'exclusion'
+d.crit('Locally advanced/inflammatory adenocarcinoma of the breast', I)
+d.crit('18 years of age or older', I)
+d.crit('Normal heart function', I)
+d.crit('Able to perform activities of daily living with minimal assistance', I)
+d.crit('No prior chemotherapy for breast cancer', I, neg=True)
+d.crit('Adequate bone marrow, liver and kidney function', I)
+d.crit('No evidence or history of significant cardiovascular abnormalities', I, neg=True)
+d.crit('Sentinel node or axillary dissection', I)
+d.crit('Sign an informed consent form', I)
+d.crit('Pregnant or breast feeding', E)
+d.crit('History of heart disease with congestive heart failure', E)
+d.crit('Heart attack within the previous 6 months', E)
+d.tf('within the previous 6 months', 'P6M')
+d.crit('Prior chemotherapy or hormone therapy for breast cancer', E)
+d.crit('History of active uncontrolled infection', E)
+d.crit('Please note: There are additional inclusion/exclusion criteria. The study center will determine if you meet all of the criteria. If you do not qualify for the trial, study personnel will explain the reasons. If you do qualify, study personnel will explain the trial in detail and answer any questions you may have.', E)
+# outcome
+d.ep('Pathologic Complete Response', 'pathologic complete response', 'pCR')
+d.ep('pathologic complete response', 'pathologic complete response', 'pCR')
+for k in range(3):
+    d.ep('pCR', 'pathologic complete response', 'pCR', k=k)
+d.tf('18 months', 'P18M', ctx='Time frame: 18 months')
+d.ep('Adverse Events', 'adverse events', 'AE', ctx='Adverse Events 1:')
+REC = d.record()
