@@ -106,3 +106,20 @@ def test_fourth_dev_gold_is_valid_from_its_documents_and_shares_none_with_any_ot
         assert check_document(record) == [], record["id"]
         assert record["text"] == texts[record["id"]]["text"]
         assert texts[record["id"]]["meta"]["split"] == "dev"
+
+
+DEV5 = REPO / "annotations" / "source" / "dev5_documents.jsonl"
+
+
+def test_fifth_dev_gold_is_valid_from_its_documents_and_shares_none_with_any_other_gold():
+    texts = {d["id"]: d for d in read(DEV5)}
+    others = {d["id"] for d in read(DOCUMENTS)} | {d["id"] for d in read(DEV2)} | {d["id"] for d in read(DEV3)}
+    others |= {d["id"] for d in read(DEV4)}
+    others |= {d["id"] for d in read(REPO / "annotations" / "source" / "legacy_documents.jsonl")}
+    records = read(GOLD / "dev5.jsonl")
+    assert len(records) == len(texts) >= 30 and not others & set(texts)
+    assert sum(1 for d in texts.values() if d["meta"]["corpus"] == "ctgov_legacy_xml") >= 10
+    for record in records:
+        assert check_document(record) == [], record["id"]
+        assert record["text"] == texts[record["id"]]["text"]
+        assert texts[record["id"]]["meta"]["split"] == "dev"
