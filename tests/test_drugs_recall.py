@@ -395,6 +395,50 @@ def test_drugs_short_name_after_other_words_and_to_is_not_given(nlp, text):
     assert drugs(nlp, text) == []
 
 
+# Cause: the reaction is also written after the name ("Inulin allergy"), as "allergy to" is before it;
+# a food that names an allergenic extract is the food's allergy, whichever way it is written.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03865706
+        ("2. Inulin allergy\n3. Hyponatremia", [("Inulin", "inulin", "agent")]),
+        ("Known RAL hypersensitivity", [("RAL", "raltegravir", "agent")]),
+        ("Shrimp allergy or shellfish allergy", []),
+        ("Known allergy to shrimp", []),
+    ],
+)
+def test_drugs_reaction_after_a_gated_name_says_it_is_given(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+# Cause: a name taken only where given was found given once in the record and missed where it is
+# named again in other words ("besides TCZ"); not a cytokine (as likely measured elsewhere), nor a
+# name before a comparator (a score).
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03923738
+        (
+            "Participants must be receiving treatment with TCZ 8 mg/kg IV Q4W.\n"
+            "Treatment with any other investigational agent besides TCZ within 12 weeks",
+            [("TCZ", "tocilizumab", "agent"), ("TCZ", "tocilizumab", "agent")],
+        ),
+        # HINT NCT00277758: the record's list of excipients per drug
+        (
+            "Prior treatment with RBV\nRBV: cellulose, lactose",
+            [("RBV", "ribavirin", "agent"), ("RBV", "ribavirin", "agent")],
+        ),
+        # CHIA DEV NCT02647788: the anaesthesiologists' score, and the drug the record names allergy to
+        (
+            "ASA> 3;\nPatients with a self-described allergy to ASA, acetaminophen.",
+            [("ASA", "aspirin", "agent"), ("acetaminophen", "acetaminophen", "agent")],
+        ),
+    ],
+)
+def test_drugs_gated_name_given_once_is_the_drug_elsewhere_in_the_record(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
 @pytest.mark.parametrize(
     "text,surface",
     [

@@ -64,6 +64,8 @@ from .context import (
     CONSUMED,
     CYTOKINE_NAME_RE,
     MEASURED_AFTER,
+    allergenic_extract,
+    compared,
     given_as_product,
     given_as_therapy,
     is_measured,
@@ -358,7 +360,9 @@ class DrugRecognizer(Pipe):
                 continue
             if payload.get("normalized") in CONSUMED and not given_as_product(doc, start, end):
                 continue
-            if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
+            if payload.get("context") == "therapy" and not given_as_therapy(
+                doc, start, end, reaction=not allergenic_extract(payload)
+            ):
                 pending.append((start, end, payload))
                 continue
             kept.append((start, end, payload))
@@ -375,6 +379,23 @@ class DrugRecognizer(Pipe):
                 pending = [item for item in pending if item not in taken]
                 starts.update(start for start, _, _ in taken)
                 ends.update(end for _, end, _ in taken)
+            # A name the record shows given is the drug at its other occurrences too ("receiving
+            # treatment with TCZ 8 mg/kg", then "any other investigational agent besides TCZ"); not a
+            # cytokine, as likely measured elsewhere in the record, nor a value or a score ("ASA> 3"
+            # beside "allergy to ASA"); measured words were read above.
+            given = {
+                view.text[view.starts[start] : view.starts[end - 1] + len(view.words[end - 1])].lower()
+                for start, end, payload in kept
+                if payload.get("context") == "therapy"
+            }
+            kept.extend(
+                item
+                for item in pending
+                if not CYTOKINE_NAME_RE.search(doc[item[0] : item[1]].text)
+                and not compared(doc, item[1])
+                and view.text[view.starts[item[0]] : view.starts[item[1] - 1] + len(view.words[item[1] - 1])].lower()
+                in given
+            )
         return [
             (view.starts[start], view.starts[end - 1] + len(view.words[end - 1]), _attrs(payload))
             for start, end, payload in sorted(kept, key=lambda item: item[:2])
