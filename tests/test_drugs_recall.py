@@ -694,3 +694,42 @@ def test_drugs_marked_brand_where_a_drug_stands(nlp, text, expected):
 )
 def test_drugs_marked_device_test_or_programme_is_no_drug(nlp, text):
     assert [d for d in drugs(nlp, text) if d[0] not in ("Revlimid", "PPD")] == []
+
+
+# Cause: a name the sources do not list is given as one of the drugs named after it, "X or other Ys"
+# (a brand or an abbreviation in capitals); before a class named by its target the name is the target.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT DEV NCT03868436
+        ("Hypersensitivity to MEOF or other halogenated anesthetics", "MEOF", "meof"),
+        ("A history of liver dysfunction after previous MEOF use or other halogenated anesthetics", "MEOF", "meof"),
+        # CHIA DEV NCT02560766
+        (
+            "History of allergy, hypersensitivity, or intolerance to HORIZANT or any other gabapentin product",
+            "HORIZANT",
+            "horizant",
+        ),
+        # HINT: buprenorphine's short name
+        ("Hypersensitivity or allergy to BPN or other opioids, naloxone", "BPN", "bpn"),
+        # gold dev3 NCT01313117: the initials of the agent the record names
+        ("Alpha Lipoic Acid: given orally.\nUse of ALA or other anti-oxidant supplements", "ALA", "lipoic acid"),
+        # the lexicon's name for a short name it takes only where given
+        ("TCZ or other monoclonal antibodies", "TCZ", "tocilizumab"),
+    ],
+)
+def test_drugs_name_before_or_other_drugs_is_one_of_them(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Prior treatment with MEK, or other inhibitors of the MAPK pathway", "MEK"),
+        ("Prior EGFR or other tyrosine kinase inhibitors", "EGFR"),
+        ("BRCA or other high-risk gene mutations", "BRCA"),
+        ("ECG or other safety parameters", "ECG"),
+    ],
+)
+def test_drugs_target_or_other_word_before_or_other_is_no_drug(nlp, text, surface):
+    assert surface not in [d[0] for d in drugs(nlp, text)]
