@@ -395,6 +395,50 @@ def test_drugs_short_name_after_other_words_and_to_is_not_given(nlp, text):
     assert drugs(nlp, text) == []
 
 
+# Cause: the reaction is also written after the name ("Inulin allergy"), as "allergy to" is before it;
+# a food that names an allergenic extract is the food's allergy, whichever way it is written.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03865706
+        ("2. Inulin allergy\n3. Hyponatremia", [("Inulin", "inulin", "agent")]),
+        ("Known RAL hypersensitivity", [("RAL", "raltegravir", "agent")]),
+        ("Shrimp allergy or shellfish allergy", []),
+        ("Known allergy to shrimp", []),
+    ],
+)
+def test_drugs_reaction_after_a_gated_name_says_it_is_given(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+# Cause: a name taken only where given was found given once in the record and missed where it is
+# named again in other words ("besides TCZ"); not a cytokine (as likely measured elsewhere), nor a
+# name before a comparator (a score).
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # LCT DEV NCT03923738
+        (
+            "Participants must be receiving treatment with TCZ 8 mg/kg IV Q4W.\n"
+            "Treatment with any other investigational agent besides TCZ within 12 weeks",
+            [("TCZ", "tocilizumab", "agent"), ("TCZ", "tocilizumab", "agent")],
+        ),
+        # HINT NCT00277758: the record's list of excipients per drug
+        (
+            "Prior treatment with RBV\nRBV: cellulose, lactose",
+            [("RBV", "ribavirin", "agent"), ("RBV", "ribavirin", "agent")],
+        ),
+        # CHIA DEV NCT02647788: the anaesthesiologists' score, and the drug the record names allergy to
+        (
+            "ASA> 3;\nPatients with a self-described allergy to ASA, acetaminophen.",
+            [("ASA", "aspirin", "agent"), ("acetaminophen", "acetaminophen", "agent")],
+        ),
+    ],
+)
+def test_drugs_gated_name_given_once_is_the_drug_elsewhere_in_the_record(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
 @pytest.mark.parametrize(
     "text,surface",
     [
@@ -650,3 +694,42 @@ def test_drugs_marked_brand_where_a_drug_stands(nlp, text, expected):
 )
 def test_drugs_marked_device_test_or_programme_is_no_drug(nlp, text):
     assert [d for d in drugs(nlp, text) if d[0] not in ("Revlimid", "PPD")] == []
+
+
+# Cause: a name the sources do not list is given as one of the drugs named after it, "X or other Ys"
+# (a brand or an abbreviation in capitals); before a class named by its target the name is the target.
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # LCT DEV NCT03868436
+        ("Hypersensitivity to MEOF or other halogenated anesthetics", "MEOF", "meof"),
+        ("A history of liver dysfunction after previous MEOF use or other halogenated anesthetics", "MEOF", "meof"),
+        # CHIA DEV NCT02560766
+        (
+            "History of allergy, hypersensitivity, or intolerance to HORIZANT or any other gabapentin product",
+            "HORIZANT",
+            "horizant",
+        ),
+        # HINT: buprenorphine's short name
+        ("Hypersensitivity or allergy to BPN or other opioids, naloxone", "BPN", "bpn"),
+        # gold dev3 NCT01313117: the initials of the agent the record names
+        ("Alpha Lipoic Acid: given orally.\nUse of ALA or other anti-oxidant supplements", "ALA", "lipoic acid"),
+        # the lexicon's name for a short name it takes only where given
+        ("TCZ or other monoclonal antibodies", "TCZ", "tocilizumab"),
+    ],
+)
+def test_drugs_name_before_or_other_drugs_is_one_of_them(nlp, text, surface, normalized):
+    assert (surface, normalized, "agent") in drugs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Prior treatment with MEK, or other inhibitors of the MAPK pathway", "MEK"),
+        ("Prior EGFR or other tyrosine kinase inhibitors", "EGFR"),
+        ("BRCA or other high-risk gene mutations", "BRCA"),
+        ("ECG or other safety parameters", "ECG"),
+    ],
+)
+def test_drugs_target_or_other_word_before_or_other_is_no_drug(nlp, text, surface):
+    assert surface not in [d[0] for d in drugs(nlp, text)]

@@ -20,6 +20,7 @@ ROLES = {
         "therapy_before",
         "therapy_of",
         "therapy_to",
+        "reaction_after",
         "not_product_after",
         "lab_unit",
         "list_separator",

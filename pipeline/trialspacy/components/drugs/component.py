@@ -21,7 +21,8 @@ Recognition, in order of trust:
    antibodies``, ``vasoactive drugs``; see :mod:`.classes`);
 7. short names given in parentheses right after an agent or a list of agents, which the general
    abbreviation finder cannot tie to the long form ("zidovudine (AZT)", "A/B/C/D (CECP)"; see
-   :mod:`.aliases`).
+   :mod:`.aliases`), and a name in capitals given as one of the drugs named after it ("MEOF or other
+   halogenated anesthetics"; see :mod:`.members`);
 8. fixed-dose combination products written ``A-B`` with an agent marketed only in combination
    (``piperacillin-tazobactam``, ``carbidopa-levodopa``; see :mod:`.fixed_combinations`);
 9. with ``scorer`` on, words in drug contexts that the rules left alone, kept by a learned
@@ -64,6 +65,8 @@ from .context import (
     CONSUMED,
     CYTOKINE_NAME_RE,
     MEASURED_AFTER,
+    allergenic_extract,
+    compared,
     given_as_product,
     given_as_therapy,
     is_measured,
@@ -86,6 +89,7 @@ from .gazetteer import (
 )
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .marks import NOT_PRODUCT_AFTER, marked_names
+from .members import member_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
@@ -328,6 +332,7 @@ class DrugRecognizer(Pipe):
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
+            found.extend(member_names(text, found, self._lookup))
         found = [c for c in found if not _is_type_label(text, c[0], c[1])]
         redefined = _defined_otherwise(doc, text, found, {name.lower() for name, _, _ in listed})
         if redefined:
@@ -358,7 +363,9 @@ class DrugRecognizer(Pipe):
                 continue
             if payload.get("normalized") in CONSUMED and not given_as_product(doc, start, end):
                 continue
-            if payload.get("context") == "therapy" and not given_as_therapy(doc, start, end):
+            if payload.get("context") == "therapy" and not given_as_therapy(
+                doc, start, end, reaction=not allergenic_extract(payload)
+            ):
                 pending.append((start, end, payload))
                 continue
             kept.append((start, end, payload))
@@ -375,6 +382,23 @@ class DrugRecognizer(Pipe):
                 pending = [item for item in pending if item not in taken]
                 starts.update(start for start, _, _ in taken)
                 ends.update(end for _, end, _ in taken)
+            # A name the record shows given is the drug at its other occurrences too ("receiving
+            # treatment with TCZ 8 mg/kg", then "any other investigational agent besides TCZ"); not a
+            # cytokine, as likely measured elsewhere in the record, nor a value or a score ("ASA> 3"
+            # beside "allergy to ASA"); measured words were read above.
+            given = {
+                view.text[view.starts[start] : view.starts[end - 1] + len(view.words[end - 1])].lower()
+                for start, end, payload in kept
+                if payload.get("context") == "therapy"
+            }
+            kept.extend(
+                item
+                for item in pending
+                if not CYTOKINE_NAME_RE.search(doc[item[0] : item[1]].text)
+                and not compared(doc, item[1])
+                and view.text[view.starts[item[0]] : view.starts[item[1] - 1] + len(view.words[item[1] - 1])].lower()
+                in given
+            )
         return [
             (view.starts[start], view.starts[end - 1] + len(view.words[end - 1]), _attrs(payload))
             for start, end, payload in sorted(kept, key=lambda item: item[:2])
@@ -412,6 +436,10 @@ class DrugRecognizer(Pipe):
                 elif looks_like_name(name) and not blocked and not is_code_lookalike(name):
                     names.append((name, _listed_agent(name), False))
         return names
+
+    def _lookup(self, name: str) -> Attrs | None:
+        """The lexicon's payload of ``name`` written alone, or None."""
+        return self.index.get(tokenize_terms(self.nlp, [name])[0])
 
     def _known_name(self, text: str, candidate: Candidate) -> Candidate:
         """``candidate`` with the lexicon's attributes when its words, a doubled hyphen written

@@ -4,7 +4,9 @@ with interferon``).
 Listed with a reason each in ``data/drug_context_words.jsonl``."""
 
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -32,6 +34,9 @@ THERAPY_OF = frozenset(_WORDS["therapy_of"])
 # Words that say so two words before it, with "to" between: a reaction to what is given ("allergy
 # to NAC", "hypersensitivity to LDV/SOF"), where "sensitivity to" or "resistance to" may be measured.
 THERAPY_TO = frozenset(_WORDS["therapy_to"])
+# The same reaction written after the name ("Inulin allergy", "NAC hypersensitivity"). Not a word of
+# THERAPY_AFTER: a consumed substance before it is still consumed ("alcohol intolerance").
+REACTION_AFTER = frozenset(_WORDS["reaction_after"])
 # A name followed by one of these is an organism, however drug-like its name: "EV71 infection",
 # "Pseudomonas aeruginosa infection" (a vaccine or an investigational code may share it).
 PATHOGEN_AFTER = frozenset(_WORDS["pathogen_after"])
@@ -214,10 +219,29 @@ def names_pathogen(doc: Doc, end: int) -> bool:
 _COMPARATORS = frozenset({">", "<", "≥", "≤", ">=", "<=", "=", "=<", "=>"})
 
 
-def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
+def compared(doc: Doc, end: int) -> bool:
+    """True when a comparator follows token ``end - 1``: what comes before it is a value or a score
+    ("Estradiol > 25 pg/mL", "ASA> 3")."""
+    return next_word(doc, end) in _COMPARATORS
+
+
+# DrugBank's block of biologic extracts (see scripts/build_drug_lexicon.py): a name from it that the
+# lexicon takes only where given is an allergenic extract named by its food, plant or animal.
+_EXTRACT_BLOCK = ("DB10000", "DB11000")
+
+
+def allergenic_extract(payload: Mapping[str, Any]) -> bool:
+    """True for a lexicon entry of an allergenic extract named by a plain word (``shrimp``)."""
+    ident = payload.get("drugbank_id") or ""
+    return _EXTRACT_BLOCK[0] <= ident < _EXTRACT_BLOCK[1]
+
+
+def given_as_therapy(doc: Doc, start: int, end: int, reaction: bool = True) -> bool:
     """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
-    therapy``, ``treated with interferon``, ``administration of IL-2``, ``allergy to NAC``), unless a comparator follows it (a
-    laboratory value)."""
+    therapy``, ``treated with interferon``, ``administration of IL-2``), or, with ``reaction``, a
+    reaction to it (``allergy to NAC``, ``Inulin allergy``); unless a comparator follows it (a
+    laboratory value). A food named by an allergenic extract's word takes no reaction: "shrimp
+    allergy" is the food's."""
     view = doc_tokens(doc)
     after = _next_word(view, end)
     before = _word_before(view, start)
@@ -225,7 +249,7 @@ def given_as_therapy(doc: Doc, start: int, end: int) -> bool:
         after in THERAPY_AFTER
         or before in THERAPY_BEFORE
         or (before == "of" and _word_before(view, start - 1) in THERAPY_OF)
-        or (before == "to" and _word_before(view, start - 1) in THERAPY_TO)
+        or (reaction and (after in REACTION_AFTER or (before == "to" and _word_before(view, start - 1) in THERAPY_TO)))
     )
 
 
