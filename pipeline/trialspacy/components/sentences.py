@@ -31,8 +31,8 @@ _MARKER = re.compile(
     r"""(?:
         \\?[-*+•·▪●○◦■□►➢–—]\s+              # bullets, also markdown-escaped (\- \*)
       | \\?[-*•·](?=[A-Za-z(])                # glued to the word: -Patients
-      | --(?![\w/ ,&]*--)[ \t]*(?=[A-Z(])      # a doubled dash: --Prior, -- Must (not --Heading--)
-      | \.[ \t]+(?=[A-Za-z(])                  # a bullet lost before its space: ". Uncontrolled"
+      | --(?![\w/ ,&]*--)[ \t]*(?=[A-Z(])     # a doubled dash: --Prior, -- Must (not --Heading--)
+      | \.[ \t]+(?=[A-Za-z(])                 # a bullet lost before its space: ". Uncontrolled"
       | o\s+(?=[A-Z(])                        # the letter o used as a bullet
       | \(?\d{1,3}\\?[.)](?!\d)\s*            # 1.  1)  (1)  8\.  9.The
       | -\d{1,3}[.)](?=[A-Z])                 # a dash before the first number: -1.Has
