@@ -811,3 +811,76 @@ def test_criterion_negated_by_dev3_causes(text: str) -> None:
 )
 def test_criterion_not_negated_by_dev3_causes(text: str) -> None:
     assert criterion_negated(text, "inclusion") is False
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # item numbers made of the section's letter and a number (dev5 DEV NCT05133076)
+        (
+            "Inclusion Criteria:~I1. Age over 18 years (limit included),~I2. Diagnosed with OIC:~Fewer than "
+            "three bowel movements per week.~I3. With chronic non-cancer pain~Exclusion Criteria:~E1. MSS/pMMR "
+            "tumors.~E2. Metastatic disease (stage IV).",
+            [
+                "Age over 18 years (limit included),",
+                "Fewer than three bowel movements per week.",
+                "With chronic non-cancer pain",
+                "MSS/pMMR tumors.",
+                "Metastatic disease (stage IV).",
+            ],
+        ),
+        # ...but not a name that ends a sentence of a wrapped line, without a run counting up from 1
+        (
+            "Inclusion Criteria:~Increased activity of phospholipase~A2. PET will be used.",
+            ["Increased activity of phospholipase", "A2. PET will be used."],
+        ),
+        # a doubled dash as a bullet, glued or spaced, not a PDQ heading (dev5 DEV NCT05061420; AACT)
+        (
+            "Exclusion Criteria:~For participants in Cohorts A2, B2:~--Prior treatment with cetuximab.~"
+            "--Electrolytes outside the normal ranges.~-- Must have an advanced solid tumor",
+            [
+                "Prior treatment with cetuximab.",
+                "Electrolytes outside the normal ranges.",
+                "Must have an advanced solid tumor",
+            ],
+        ),
+        # a bullet lost before its space leaves ". " (dev5 DEV NCT04862663); the next row is its own
+        (
+            "Exclusion Criteria:~Any of the following cardiac criteria at screening:~. Uncontrolled hypotension~"
+            ". HbA1c 8.0% (63.9 mmol/mol)~Previous allogeneic bone marrow transplant.",
+            ["Uncontrolled hypotension", "HbA1c 8.0% (63.9 mmol/mol)", "Previous allogeneic bone marrow transplant."],
+        ),
+        # a line naming a group of criteria is a sub-heading without a colon (dev5 DEV NCT05132582)
+        (
+            "Exclusion Criteria:~Unable to undergo contrast MRI of the brain~CNS Exclusion - Based on screening "
+            "brain MRI and clinical assessment~Symptomatic brain metastasis~General Medical Exclusions~"
+            "Active infection",
+            ["Unable to undergo contrast MRI of the brain", "Symptomatic brain metastasis", "Active infection"],
+        ),
+        # ...not a criterion about the criteria in lower case
+        (
+            "Exclusion Criteria:~Active infection~Other protocol-defined inclusion/exclusion criteria may apply",
+            ["Active infection", "Other protocol-defined inclusion/exclusion criteria may apply"],
+        ),
+    ],
+)
+def test_criteria_item_markers_and_group_headings_of_dev5(text: str, expected: list[str]) -> None:
+    found = criteria_by_section(text)
+    assert [c for values in found.values() for c in values] == expected
+
+
+def test_criterion_spans_start_after_a_glued_dash(criteria_nlp) -> None:
+    # the dash glued to the word is its own token, so the span can start after it
+    doc = criteria_nlp("Exclusion Criteria:~Cohort A:~--Prior treatment with cetuximab.~-Patients with HIV")
+    assert [s.text for s in label_spans(doc, CRITERION)] == ["Prior treatment with cetuximab.", "Patients with HIV"]
+
+
+@pytest.mark.corpora
+def test_criteria_of_aact_rows_with_lettered_item_numbers() -> None:
+    path = corpus_path("ctgov_samples", "ctrialsgov_tbl_join_sample_join.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        row = next(r for r in map(json.loads, handle) if r["nct_id"] == "NCT04795661")
+    found = criteria_by_section(row["criteria"])
+    assert found["exclusion"][:2] == ["MSS/pMMR tumors.", "Metastatic disease (stage IV)."]
+    assert found["inclusion"][0] == "Age ≥ 18 years on the day of signing informed consent."
+    assert not [c for c in found["inclusion"] + found["exclusion"] if c[:1] in "IE" and c[1:2].isdigit()]

@@ -1634,3 +1634,60 @@ def test_endpoints_a_response_category_outside_outcome_titles_is_not_an_endpoint
     # gold DEV NCT00408681 (outcome description)
     text = "Complete response (CR) of intestinal GVHD was defined as the resolution of all symptoms."
     assert endpoints(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # dev5 DEV NCT01581619: a grade before the organs a toxicity is named by is of each of them
+        (
+            "Grade 3 or 4 skin/subcutaneous or pulmonary toxicity.",
+            [
+                (
+                    "Grade 3 or 4 skin/subcutaneous or pulmonary toxicity",
+                    "grade 3-4 skin/subcutaneous or pulmonary toxicity",
+                )
+            ],
+        ),
+        (
+            "Unit of Measure: Participants  Grade 3 or 4 Skin/ Subcutaneous toxicity: 0   0.0%",
+            [("Grade 3 or 4 Skin/ Subcutaneous toxicity", "grade 3-4 skin/subcutaneous toxicity")],
+        ),
+        # unannotated legacy records
+        ("grade 3+ rectal toxicity", [("grade 3+ rectal toxicity", "grade ≥3 rectal toxicity")]),
+        (
+            "Grade III or IV neurologic or hepatic toxicity",
+            [("Grade III or IV neurologic or hepatic toxicity", "grade 3-4 neurologic or hepatic toxicity")],
+        ),
+        # ... not a grading scale's entry, and not across an endpoint of its own
+        ("Grade 1 Mild toxicity", []),
+        (
+            "grade 3 or higher adverse events and pulmonary toxicity",
+            [
+                ("grade 3 or higher adverse events", "grade ≥3 adverse events"),
+                ("pulmonary toxicity", "pulmonary toxicity"),
+            ],
+        ),
+        # dev5 DEV NCT00009789, NCT00006035: long-term toxicity is late toxicity; a lesion's response
+        (
+            "Determine the short-term and long-term toxicity of this regimen in these patients.",
+            [("long-term toxicity", "late toxicity")],
+        ),
+        (
+            "IV. Compare the duration of lesion response with these treatments in these patients.",
+            [("duration of lesion response", "duration of response")],
+        ),
+        # ... the maximum tolerated course of a radiotherapy is its MTD
+        (
+            "Determine the maximum tolerated course of accelerated 3-dimensional conformal radiotherapy",
+            [("maximum tolerated course", "maximum tolerated dose")],
+        ),
+        # a dose relative to another protocol's MTD is a dose level (dev5 DEV NCT00002537)
+        ("IV continuously on days 1-21 at 1 dose level preceding the MTD as determined by the ongoing Protocol", []),
+        # the name of a grading system is no endpoint (gold dev 001)
+        ("the long-term side effects were evaluated by RTOG long-term toxicity evaluation criteria.", []),
+        ("Toxicity was scored by the RTOG acute toxicity scale.", []),
+    ],
+)
+def test_endpoints_of_dev5_causes(nlp: Language, text: str, expected: Found):
+    assert endpoints(nlp(text)) == expected

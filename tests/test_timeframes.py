@@ -1005,3 +1005,48 @@ def test_timeframes_component_reads_a_life_expectancy_whose_comparator_was_lost(
     # the tokenizer splits "time3", so the span can start at the number
     doc = nlp("Expected survival time3 months.~Patients with histologically confirmed disease")
     assert [s.text for s in label_spans(doc, TIMEFRAME)] == ["3 months"]
+
+
+# dev5 DEV causes, confirmed on unannotated legacy records and AACT samples
+DEV5_CAUSES: list[tuple[str, list[Expected]]] = [
+    # "w/in" is "within" (NCT00577122; unannotated: "w/in 12 mos of Visit 1", "w/in the past 6 months")
+    ("history of DVT or pulmonary embolism w/in past 12 mo", [("w/in past 12 mo", "duration", "P12M", None)]),
+    ("drug/alcohol abuse w/in 12 mos of Visit 1", [("w/in 12 mos", "duration", "P12M", None)]),
+    ("lab abnormalities w/in the past 6 months:", [("w/in the past 6 months", "duration", "P6M", None)]),
+    # a preposition opening the sentence before a bare year and the sentence's subject (NCT00005138)
+    ("childhood or infancy. In 1975 NHLBI was supporting little research", [("1975", "date", "1975", None)]),
+    ("leading cause. By 1986 COLD had risen to be the fifth", [("1986", "date", "1986", None)]),
+    # "between" is the quantifier of a range of years (GUIDELINES; gold dev "between 1963 and 1968")
+    ("enrolled in the Program between 1971-1974, 70 were", [("between 1971-1974", "date", "1971", "1974")]),
+    # ...but joins two ranges here
+    (
+        "men studied between 1966-1969 and 1984-1988 in",
+        [("1966-1969", "date", "1966", "1969"), ("1984-1988", "date", "1984", "1988")],
+    ),
+    # a count per period after a slash is a frequency (NCT05132582; unannotated AACT and legacy text)
+    ("Poorly controlled (>1/week) seizures", [(">1/week", "frequency", "R/P1W", None)]),
+    ("History of frequent (>2/year) urinary tract infections", [(">2/year", "frequency", None, None)]),
+    ("CsA + CellCept(500 mg x 2/day)", [("2/day", "frequency", None, None)]),
+]
+NOT_DEV5_TIMEFRAMES = [
+    # an age group (NCT00005138; unannotated legacy text)
+    "of selected 16-19 year olds who were in the high range",
+    "A total of 800 15 to 18 year olds, 200 in each ethnic group",
+    "CD4 count 200-500 for 6- to 12-year-olds",
+    # a dose's or a position's denominator, an amount consumed per day
+    "Capecitabine 1650 mg/m^2/day was administered",
+    "by CT occurs up to visit 12/day 112.",
+    "Non-smokers or smokers with less than 20/day",
+    # a year in a name after a preposition in mid-sentence stays an edition
+    "as defined by 2004 World Health Organization criteria",
+]
+
+
+@pytest.mark.parametrize("text,expected", DEV5_CAUSES, ids=[t[:40] for t, _ in DEV5_CAUSES])
+def test_timeframes_of_dev5_causes(text: str, expected: list[Expected]):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_DEV5_TIMEFRAMES)
+def test_timeframes_of_dev5_causes_not_time_frames(text: str):
+    assert found(text) == []

@@ -105,6 +105,8 @@ INFIXES = (
     r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",
     # the AACT line separator glued to words: `Gy).~Chemoradiation`
     r"~",
+    # ...and a bullet's dash glued to the item after it: `A2:~--Prior treatment` (see PREFIXES)
+    r"-(?<=~-)-{0,2}(?=[A-Z]?[a-z]{2})",
     # an item number's full stop glued to the item's first word: `~3.Testosterone levels`,
     # `carcinoma. 2.Eastern Cooperative` (a capital and a small letter: not `RECIST1.1`, `v2.0`)
     r"\.(?<=[0-9]\.)(?=[A-Z][a-z])",
@@ -112,7 +114,9 @@ INFIXES = (
     # `[I-123]IBZM`; not the brackets of a chemical name (`benzo[1,3]dioxol`, `[(2-...)]adenine`)
     rf"\](?=[A-Za-z0-9])(?:{_AFTER_ISOTOPE_LABEL})",
 )
-PREFIXES = (r"[<>≤≥=~]",)
+# A bullet's dash glued to the item's first word (`-Patients`, `--Prior treatment`, `~--Electrolytes`),
+# so that the item can start after it; not a sign or a code's dash (`-1`, `-FU`, `-PD-1`).
+PREFIXES = (r"[<>≤≥=~]", r"-{1,3}(?=[A-Z]?[a-z]{2})")
 # Function words glued to the number that ends a code, in text registered from China without the
 # space: `SHR-A1921or SHR-A2009`, `SHR-A1811versus Pyrotinib` (a suffix, split off at the word's end;
 # not `in`, the symbol of indium in `111In`).

@@ -46,6 +46,12 @@ _COHORT_NAME = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?)\s+(?:[0-9]{1,2}[
 _TITLE_WORDS = re.compile(
     r"(?:(?:[A-Z0-9][\w'-]*|and|or|for|of|the|with|in|only|[+&/,-])\s*)+",
 )
+# A line that names a group of criteria without a colon, maybe with a note after a dash ("CNS
+# Exclusion - Based on screening brain MRI and clinical assessment", "General Medical Exclusions",
+# "Laboratory Exclusion Criteria", "Angiographic Inclusion Criteria - Phase 1"): capitalised words
+# before a capitalised "Inclusion" or "Exclusion". A sub-heading when items follow it; not a criterion
+# in lower case ("Other protocol-defined inclusion/exclusion criteria apply").
+_GROUP_HEADING = re.compile(r"(?!See\s)(?:[A-Z][\w/-]*\s+){1,3}(?:In|Ex)clusions?(?:\s+Criteria)?(?:\s+[-–—]+\s+.*)?")
 # A sub-heading on a line of its own without a colon ("Chemotherapy", "Life expectancy"), above the
 # bullets it introduces: short, unpunctuated.
 _BARE_SUB_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}")
@@ -78,7 +84,12 @@ def _criteria_units(text: str, start: int, end: int) -> list[tuple[int, int, tup
         if heading_kind(body) is not None or _placeholder(body) or _CONNECTIVE.fullmatch(body):
             continue
         following = units[i + 1] if i + 1 < len(units) else None
-        if following is not None and (body.endswith(":") or _introduces(unit, following, body) or _names_cohort(body)):
+        if following is not None and (
+            body.endswith(":")
+            or _introduces(unit, following, body)
+            or _names_cohort(body)
+            or _GROUP_HEADING.fullmatch(body) is not None
+        ):
             heading = unit if body.endswith(":") and _under(unit, following) else None
             continue
         found.append((unit.content_start, unit.end, None if heading is None else (heading.content_start, heading.end)))

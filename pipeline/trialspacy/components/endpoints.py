@@ -123,17 +123,24 @@ TREATMENT_RULE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Additional patients are treated at the MTD", "one dose level below the maximum tolerated dose",
+# "at 1 dose level preceding the MTD as determined by the ongoing Protocol NYU-9123",
 # "continue at the recommended Phase 2 dose", "switch to RP2D": a dose endpoint (MTD, RP2D) named as
 # the dose given, not as the measure ("Determine the MTD", "The MTD is defined as ..."). The PDQ
 # outlines of the 1999-2007 records write "at the MTD" 138 times in 6,786 records.
 DOSE_LEVEL_BEFORE = re.compile(
-    r"\b(?:at|below|above|beyond|exceed(?:s|ing)?|than|up\s+to|switch(?:es|ed)?\s+to|receiv(?:e|es|ed|ing))\s+"
+    r"\b(?:at|below|above|beyond|preceding|exceed(?:s|ing)?|than|up\s+to|switch(?:es|ed)?\s+to|receiv(?:e|es|ed|ing))\s+"
     r"(?:(?:the|a|an|that|this|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "added to the MTD cohort" (but "Determine the maximum tolerated dose level" names the measure).
 DOSE_LEVEL_AFTER = re.compile(r"\s*(?:\(\w+\)\s*)?cohorts?\b", re.IGNORECASE)
 DOSE_LEVEL_WINDOW = 40
+# "evaluated by RTOG long-term toxicity evaluation criteria", "graded by the RTOG acute toxicity
+# scale": the name of a grading system, not an outcome measure.
+INSTRUMENT_AFTER = re.compile(
+    r"\s+(?:(?:evaluation|scoring|grading|assessment|morbidity)\s+)?(?:criteria|scales?|schemas?|schemes?)\b",
+    re.IGNORECASE,
+)
 # "Patients are stratified according to age (50 and under vs over 50), time to achieve complete
 # remission (CR) (4 weeks or less vs more than 4 weeks)", "stratified according to disease free
 # interval from primary diagnosis to first metastasis": a stratification factor is what the patients
@@ -216,6 +223,23 @@ GRADE_AFTER = re.compile(
     rf"\s*(?:of\s+)?(?P<pre>(?:≥|>=|=>|>)\s*)?\b(?:CTCAE\s+)?(?:grade|G(?=[1-5]))\s*(?P<cmp>≥|>=|=>|>)?\s*(?P<lo>{_NUM})"
     rf"(?:{_LIST}\s*(?:-|–|/|to|or|and|through)\s*(?:grade\s*)?(?P<hi>{_NUM})\b)?"
     r"(?P<up>\s*(?:or|and)\s+(?:above|higher|greater|more|worse|over)\b|\s*\+)?(?!\w)",
+    re.IGNORECASE,
+)
+# A grade before the organs or systems a toxicity is named by, the toxicity written once after them:
+# "Grade 3 or 4 skin/subcutaneous or pulmonary toxicity", "Grade 3 or 4 Skin/ Subcutaneous toxicity",
+# "grade 2+ rectal toxicity" (one endpoint: the grade is of each). Words that name no organ end it,
+# and so does a grading scale's severity ("Grade 1 Mild toxicity") or a patient's state ("grade 1
+# residual toxicity").
+_NOT_ORGAN = (
+    r"(?:or|and|of|the|a|an|with|for|in|on|to|than|any|all|other|such|as|no|not|adverse|events?|toxicit\w*|"
+    r"patients?|participants?|higher|above|greater|worse|more|less|grade|including|following|mild|moderate|"
+    r"severe|life-threatening|disabling|death|fatal|residual|unresolved|persistent|prior|previous)"
+)
+_ORGAN_WORD = rf"(?!{_NOT_ORGAN}\b)[A-Za-z][A-Za-z-]*"
+GRADE_BEFORE_ORGANS = re.compile(
+    GRADE_BEFORE.pattern.removesuffix(r"\s*$")
+    + rf"\s+(?P<organs>{_ORGAN_WORD}(?:(?:\s*/\s*|\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and|and/or)\s+|\s+){_ORGAN_WORD}){{0,3}})"
+    + r"(?:\s*/\s*|\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and|and/or)\s+|\s+)$",
     re.IGNORECASE,
 )
 # A grade that opens an entry of a grading scale belongs to the severity after it, not to the name
@@ -317,6 +341,18 @@ def grade_before(text: str, end: int) -> tuple[int, str] | None:
     return match.start(), grade_label(match)
 
 
+def grade_before_organs(text: str, end: int) -> tuple[int, str, str] | None:
+    """Start offset, grade label and organ words (lower case, ``/`` closed up) of a CTCAE grade
+    written before the organs a toxicity that starts at ``end`` is named by, on its line."""
+    line_start = max(text.rfind("\n", 0, end), text.rfind("|", 0, end)) + 1
+    match = GRADE_BEFORE_ORGANS.search(text, max(line_start, end - 90), end)
+    if match is None:
+        return None
+    between = text[match.end("organs") : end]
+    organs = re.sub(r"\s*/\s*", "/", " ".join((match.group("organs") + between).split())).lower()
+    return match.start(), grade_label(match), organs
+
+
 def grade_after(text: str, end: int, graded_before: str | None) -> tuple[int, str] | None:
     """End offset and grade label of a CTCAE grade written just after ``end`` (an endpoint's end):
     a whole grade when none was written before it (``graded_before`` None), else only the
@@ -385,7 +421,8 @@ def guard_reason(
     text: str, start: int, end: int, *, in_criteria: bool, event: bool = True, dose: bool = False
 ) -> str | None:
     """Why the endpoint name at ``[start, end)`` is not an ENDPOINT here (``"stop_rule"``,
-    ``"dose_level"``, ``"history"``, ``"stratification"``, ``"event"`` or ``"treatment_rule"``), or
+    ``"dose_level"``, ``"history"``, ``"stratification"``, ``"instrument"``, ``"event"`` or
+    ``"treatment_rule"``), or
     None when it is one. ``event``: whether the endpoint names an event that can stop a treatment (a
     maximum tolerated dose is a dose, reached "until" it is found, and stays an endpoint there);
     ``dose``: whether it names a dose, which patients can be treated at."""
@@ -399,6 +436,8 @@ def guard_reason(
         return "history"
     if is_stratification(text, start):
         return "stratification"
+    if INSTRUMENT_AFTER.match(text, end):
+        return "instrument"
     if EVENT_BEFORE.search(text, max(0, start - EVENT_WINDOW), start):
         return "event"
     if event and EVENT_AFTER.match(text, end) and is_conditional_event(text, start):
@@ -669,8 +708,14 @@ def lexicon_mentions(doc: Doc, lex: EndpointLexicon, text: str) -> list[Mention]
         if payload["family"] == SAFETY:
             graded = grade_before(text, start_char)
             grade = None
-            if graded is not None and graded[0] >= (doc[floor].idx if floor < len(doc) else 0):
+            floor_char = doc[floor].idx if floor < len(doc) else 0
+            if graded is not None and graded[0] >= floor_char:
                 start_char, grade = graded
+            elif canonical.endswith("toxicity"):
+                organs = grade_before_organs(text, start_char)
+                if organs is not None and organs[0] >= floor_char:
+                    start_char, grade, words = organs
+                    canonical = f"{words} {canonical}"
             after = grade_after(text, end_char, grade)
             if after is not None:
                 end_char, grade = after

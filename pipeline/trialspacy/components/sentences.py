@@ -31,6 +31,8 @@ _MARKER = re.compile(
     r"""(?:
         \\?[-*+•·▪●○◦■□►➢–—]\s+              # bullets, also markdown-escaped (\- \*)
       | \\?[-*•·](?=[A-Za-z(])                # glued to the word: -Patients
+      | --(?![\w/ ,&]*--)[ \t]*(?=[A-Z(])     # a doubled dash: --Prior, -- Must (not --Heading--)
+      | \.[ \t]+(?=[A-Za-z(])                 # a bullet lost before its space: ". Uncontrolled"
       | o\s+(?=[A-Z(])                        # the letter o used as a bullet
       | \(?\d{1,3}\\?[.)](?!\d)\s*            # 1.  1)  (1)  8\.  9.The
       | -\d{1,3}[.)](?=[A-Z])                 # a dash before the first number: -1.Has
@@ -98,37 +100,54 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
 
 
 # An item number written without a dot or bracket before the item's text ("~1 The subjects
-# voluntarily joined ...", as records registered from China write them after ``~``).
+# voluntarily joined ...", as records registered from China write them after ``~``), or with the
+# section's letter before it ("~I1. Age over 18 years", "~E12. Having a lifestyle ...").
 _BARE_NUMBER = re.compile(r"([1-9][0-9]?)[ \t]+(?=\S)")
+_LETTERED_NUMBER = re.compile(r"([A-Z]{1,2})([1-9][0-9]?)\.[ \t]+(?=\S)")
 
 
 def _bare_numbered(text: str, lines: list[Line]) -> list[Line]:
-    """``lines`` with the bare item numbers taken as markers.
+    """``lines`` with the bare item numbers taken as markers, and the lettered ones ("I1.", "E12.").
 
     A number opening an unmarked line counts as a marker only inside a run of such lines numbered
     1, 2, 3, ... in order (lines between them may have none: a wrapped item, a sub-item), so a
-    number that belongs to the text ("3 months since surgery", "1 year") stays in it.
+    number that belongs to the text ("3 months since surgery", "1 year") stays in it. A lettered
+    number counts inside a run of lines with the same letter numbered so ("I1." ... "I9.", then
+    "E1." ...), so a name that ends a wrapped line's sentence ("phospholipase A2. PET ...") stays.
     """
-    numbered: list[tuple[int, int, int]] = []  # (line index, number, content start after it)
+    bare: list[tuple[int, str, int, int]] = []  # (line index, letter, number, content start after it)
+    lettered: list[tuple[int, str, int, int]] = []
     for i, line in enumerate(lines):
-        if not line.bulleted and not line.blank:
+        if line.blank:
+            continue
+        match = _LETTERED_NUMBER.match(text, line.content_start, line.content_end)
+        if match is not None:
+            lettered.append((i, match.group(1), int(match.group(2)), match.end()))
+        elif not line.bulleted:
             match = _BARE_NUMBER.match(text, line.content_start, line.content_end)
             if match is not None:
-                numbered.append((i, int(match.group(1)), match.end()))
-    if len(numbered) < 2:
-        return lines
+                bare.append((i, "", int(match.group(1)), match.end()))
     marked = list(lines)
-    run: list[tuple[int, int, int]] = []
-    for item in [*numbered, (-1, 0, 0)]:
-        if item[1] == len(run) + 1:
+    for numbered in (bare, lettered):
+        for i, content in _counted_runs(numbered):
+            line = lines[i]
+            marked[i] = Line(line.start, line.end, line.marker_start, content, line.content_end)
+    return marked
+
+
+def _counted_runs(numbered: list[tuple[int, str, int, int]]) -> list[tuple[int, int]]:
+    """``(line index, content start)`` of the items of ``numbered`` that stand in a run of at least
+    two with the same letter counting up from 1."""
+    found: list[tuple[int, int]] = []
+    run: list[tuple[int, str, int, int]] = []
+    for item in [*numbered, (-1, "", 0, 0)]:
+        if item[2] == len(run) + 1 and (not run or run[0][1] == item[1]):
             run.append(item)
             continue
         if len(run) >= 2:
-            for i, _, content in run:
-                line = lines[i]
-                marked[i] = Line(line.start, line.end, line.marker_start, content, line.content_end)
-        run = [item] if item[1] == 1 else []
-    return marked
+            found.extend((i, content) for i, _, _, content in run)
+        run = [item] if item[2] == 1 else []
+    return found
 
 
 def _line(text: str, start: int, end: int) -> Line:
@@ -200,9 +219,21 @@ def _continues(text: str, unit: LogicalLine, prev: Line, line: Line, after_blank
         return unit.bulleted and line.indent > unit.indent
     subheading = text[line.content_end - 1] == ":" and line.indent <= unit.indent
     return (
-        (unit.bulleted and not subheading and _runs_on(text, prev, line))
+        (unit.bulleted and not subheading and not _new_row(text, unit, line) and _runs_on(text, prev, line))
         or (width is not None and _overflows(text, prev, line, width))
         or _bracket_runs_on(text, prev, line)
+    )
+
+
+def _new_row(text: str, unit: LogicalLine, line: Line) -> bool:
+    """Whether ``line`` is an AACT row of its own after a bullet: it follows a ``~`` (the line break
+    of the registered text) unindented, with a capital ("~. HbA1c ≥ 8.0% (63.9 mmol/mol)~Previous
+    allogeneic bone marrow transplant"); a bullet wrapped over rows goes on indented or in lower case."""
+    return (
+        line.start > 0
+        and text[line.start - 1] == "~"
+        and line.indent <= unit.indent
+        and text[line.content_start].isupper()
     )
 
 

@@ -171,12 +171,21 @@ _F_Q = (
     rf"(?P<period>weeks?|wks?|w|days?|d|hours?|hrs?|h|months?|mos?|(?-i:mon)|m|mins?){_END}"
 )
 _F_HYPHEN = rf"(?P<n>{_NUM}){_DASH}(?P<period>weekly|monthly|hourly|yearly){_END}"
+# A count per period after a slash ("Poorly controlled (>1/week) seizures", "stool frequency >3/day",
+# "200 mg x 2/d"): one or two digits alone, not a dose's denominator ("mg/m^2/day") nor a position's
+# ("visit 12/day 112"), nor an amount consumed per period, as a dose per time is none ("smokers with
+# less than 20/day": cigarettes; see :data:`_CONSUMED_BEFORE`).
+_F_SLASH = (
+    rf"(?<![a-z0-9.^/])(?P<count>[0-9]{{1,2}}){_S0}/{_S0}(?P<period>day|week|month|year|wk|d){_END}"
+    rf"(?!{_S0}[0-9])"
+)
 _FREQUENCIES = (
     ("times", _F_TIMES),
     ("fractions", _F_FRACTIONS),
     ("unit_per", _F_UNIT_PER),
     ("q", _F_Q),
     ("hyphen", _F_HYPHEN),
+    ("slash", _F_SLASH),
 )
 _EVERY_NTH = (
     rf"(?<![a-z])(?:once{_S1})?every{_S1}(?P<nth>other|second|third|fourth|fifth|sixth|"
@@ -241,11 +250,17 @@ _COUNTED = (
     r"practices|births|deliveries|pregnancies|deaths|events|visits|doses|tablets|times|dollars"
 )
 # A capitalised name right after it makes it an edition ("as defined by 2004 World Health
-# Organization criteria").
-_YEAR_COUNTS = re.compile(
-    rf"{_S0}(?:[/%<>=\u00d7]|x(?![a-z])|(?:[a-z]+{_S1})?(?:{_COUNTED})(?![a-z]))|{_S1}(?-i:[A-Z])",
-    _FLAGS,
+# Organization criteria"), unless a preposition opens the sentence with the year: the sentence's
+# subject then follows ("In 1975 NHLBI was supporting little research").
+_YEAR_COUNTS = re.compile(rf"{_S0}(?:[/%<>=\u00d7]|x(?![a-z])|(?:[a-z]+{_S1})?(?:{_COUNTED})(?![a-z]))", _FLAGS)
+_YEAR_NAME = re.compile(rf"{_S1}(?-i:[A-Z])", _FLAGS)
+_FRONTED_YEAR = re.compile(
+    rf"(?:^|[.!?:;~\n]{_S0})(?-i:In|Since|By|During|Between|Until|From|Through|Before|After){_S1}$", _FLAGS
 )
+# "between" before a range of years is the range's quantifier, in the span (GUIDELINES); not when
+# it joins two ranges ("between 1957-1960 and 1966-1969").
+_BETWEEN_BEFORE = re.compile(rf"(?<![a-z])between{_S1}$", _FLAGS)
+_AND_YEAR_AFTER = re.compile(rf"{_S1}and{_S1}{_YEAR_NUMBER}", _FLAGS)
 _YEAR_LOOKBACK = 240
 
 # Two-digit years up to this one are of the 2000s, later ones of the 1900s.
@@ -255,11 +270,12 @@ _CENTURY_PIVOT = 50
 _QUANT_WORDS = (
     rf"once{_S1}every",
     r"every",
-    rf"within{_S1}(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
+    # ("w/in", as older records abbreviate "within": "w/in past 12 mo")
+    rf"(?:within|w/in){_S1}(?:the{_S1})?(?:last|past|previous|preceding|prior|next|following|first|initial)",
     # "in the past 5 years", and "in past five years" as older records write it
     rf"in{_S1}the{_S1}(?:last|past|previous|preceding|prior|next|following|first|initial)",
     rf"in{_S1}(?:last|past|previous|preceding|prior)",
-    rf"within(?:{_S1}the)?",
+    rf"(?:within|w/in)(?:{_S1}the)?",
     rf"up{_S1}to",
     rf"at{_S1}(?:least|most)",
     rf"(?:an?{_S1})?(?:minimum|maximum){_S1}of",
@@ -358,6 +374,7 @@ _QUANT_FIRST_WORDS = [
     "once",
     "every",
     "within",
+    "w",
     "in",
     "the",
     "last",
@@ -429,7 +446,7 @@ def _trie(words: Sequence[str]) -> str:
 _DIGIT_HEAD = (
     rf"(?=[0-9])(?:{_NUM}(?:{_RSEP}{_NUM})?(?:{_GLUE}{_UNIT}"
     rf"|{_S0}(?:times?|x|\u00d7|fractions?|fx|fr|f){_PER}(?:{_PERIOD_NOUN}|{_PERIOD_ADJ}|w)"
-    rf"|{_DASH}(?:weekly|monthly|hourly|yearly))"
+    rf"|{_DASH}(?:weekly|monthly|hourly|yearly)|{_S0}/{_S0}(?:day|week|month|year|wk|d){_END})"
     rf"|(?<![a-z0-9.])(?:(?:19|20)[0-9]{{2}}(?![0-9])|[0-3]?[0-9][/.][0-3]?[0-9][-/.][12]|[01]?[0-9]/[0-3]?[0-9]/[0-9]{{2}}"
     rf"|[0-3]?[0-9](?:st|nd|rd|th)?(?:{_S1}|{_DASH})(?:of{_S1})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
@@ -500,7 +517,7 @@ _CLAUSE_END = re.compile(r"[,.;]")
 # What follows a duration counted from an event ("patients 5 years after treatment").
 _EVENT_AFTER = re.compile(rf"{_S0}(?:after|since|from|post|following)(?![a-z])", _FLAGS)
 _AGE_AFTER = re.compile(
-    rf"(?:{_S0}|[ \t]*\n[ \t]*)(?:{_DASH}{_S0})?(?:old{_END}|(?:of|in){_S1}age(?![a-z-])|"
+    rf"(?:{_S0}|[ \t]*\n[ \t]*)(?:{_DASH}{_S0})?(?:olds?{_END}|(?:of|in){_S1}age(?![a-z-])|"
     rf"(?:or|and){_S1}(?:older|younger){_END}|"
     rf"'?{_S0}(?:of{_S1})?gestation|gestational|postmenstrual|corrected{_S1}age)",
     _FLAGS,
@@ -545,6 +562,11 @@ _DIGIT_AFTER = re.compile(rf"{_S0}[0-9]", _FLAGS)
 # its own, not "5 minutes per day" (gold dev4: ``5 minutes``, as ``15-30 minutes`` in "over 15-30
 # minutes daily").
 _INFUSION_BEFORE = re.compile(rf"(?<![a-z])over{_S1}\Z", _FLAGS)
+# What is consumed, counted per period after a slash ("Excessive smokers (>5 /day)").
+_CONSUMED_BEFORE = re.compile(
+    r"(?<![a-z])(?:smok[a-z]*|cigarettes?|cigars?|packs?|drinks?|alcohol|beverages?|cups?|units?)(?![a-z])[^.;\n]{0,30}\Z",
+    _FLAGS,
+)
 _RE_NUM_UNIT = re.compile(_NUM_UNIT, _FLAGS)
 _WINDOW = 80
 
@@ -753,9 +775,16 @@ def _bare_year(text: str, match: "re.Match[str]") -> list[TimeMatch]:
     start = match.start("year")
     if _YEAR_CUE.search(text, max(0, start - _YEAR_LOOKBACK), start) is None:
         return []
+    before = text[max(0, start - 16) : start]
+    if _YEAR_NAME.match(text, match.end()) and not _FRONTED_YEAR.search(("\n" if start <= 16 else "") + before):
+        return []
     years = re.findall(_YEAR_NUMBER, match.group("year"))
     if len(years) == 2 and years[1] <= years[0]:
         return []
+    if len(years) == 2:
+        between = _BETWEEN_BEFORE.search(before)
+        if between is not None and not _AND_YEAR_AFTER.match(text, match.end()):
+            start -= len(before) - between.start()
     return [TimeMatch(start, match.end(), "date", years[0], years[1] if len(years) == 2 else None)]
 
 
@@ -768,6 +797,8 @@ def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
             break
     else:
         return []
+    if name == "slash" and _CONSUMED_BEFORE.search(match.string, max(0, match.start() - 48), match.start()):
+        return []
     if (
         name == "unit_per"
         and not match.group("quant")
@@ -778,7 +809,7 @@ def _frequency(match: "re.Match[str]") -> list[TimeMatch]:
         if length is not None:
             return [length]
     value: str | None = None
-    if name in ("times", "fractions"):
+    if name in ("times", "fractions", "slash"):
         count = parts.group("count").lower()
         numbers = [_number(t.group()) for t in _RE_TOKEN.finditer(count) if t.group("num")]
         if count == "once" or numbers == [1.0]:
