@@ -215,6 +215,31 @@ CLAUSE_CASES = [
         "four weeks.",
         [("anti-androgens", True), ("flutamide", True), ("Eulexin", True), ("nilutamide", True), ("Nilandron", True)],
     ),
+    # "naïve" as AACT-style records hold it, its "ï" dropped (dev5, AACT).
+    ("Participants with HNSCC who are cetuximab-nave.", [("cetuximab", True)]),
+    ("Patients nave to pembrolizumab.", [("pembrolizumab", True)]),
+    # The anchor a time is counted from, or a treatment is given with, is not negated (dev5, HINT,
+    # legacy records).
+    (
+        "Without evidence of progression since starting first-line therapy with trastuzumab, pertuzumab, and "
+        "docetaxel.",
+        [("trastuzumab", False), ("pertuzumab", False), ("docetaxel", False)],
+    ),
+    (
+        "With no progressive disease for at least 4 months from completion of prior cetuximab therapy.",
+        [("cetuximab", False)],
+    ),
+    ("Did not relapse within 60 days from discontinuation of carfilzomib.", [("carfilzomib", False)]),
+    ("Patient cannot receive whole brain irradiation concurrently with Xeloda treatment.", [("Xeloda", False)]),
+    ("No filgrastim concurrent with paclitaxel.", [("filgrastim", True), ("paclitaxel", False)]),
+    # A sensitivity is an allergy word: the reaction is absent, not the drug (dev5, dev3).
+    ("No known sensitivity to lidocaine.", [("lidocaine", False)]),
+    # What a patient will not stop goes on (dev5, dev4, CHIA DEV); a stopping the cue does not
+    # govern directly says nothing of it.
+    ("Unwilling to withdraw probiotic supplements.", [("probiotic supplements", False)]),
+    ("Unable or unwilling to discontinue anxiolytics within 4 hours.", [("anxiolytics", False)]),
+    ("Subjects who can not stop treatment with topical steroids.", [("topical steroids", False)]),
+    ("No prior cisplatin or stopped paclitaxel.", [("cisplatin", True), ("paclitaxel", True)]),
 ]
 
 

@@ -18,7 +18,8 @@ it governs. No parser runs in the pipeline, so the clause is found from closed c
 (``data/negation_clauses.jsonl``): a finite verb or modal after the cue's noun phrase ("Patients
 with no prior docetaxel received cisplatin"; its clause starts at a comma before its subject), a
 relation word whose object is not what is absent ("no hypersensitivity to NSAIDs", "no penicillin
-allergy"), brackets (ConText only), and the negation's own scope-ending rules, which ConText's
+allergy"), a verb of stopping whose object goes on ("unwilling to withdraw probiotic supplements"),
+brackets (ConText only), and the negation's own scope-ending rules, which ConText's
 graph misses when a cue's limited scope lies strictly inside the terminator's sentence; targets
 with only list words between them are a list, covered whole ("not receiving anticoagulants, such
 as warfarin, heparin or rivaroxaban"). A cue inside an item of a list written on one line ("1)
@@ -76,7 +77,7 @@ CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
 # the scope end after it; the brackets of a parenthetical; a word that, right after a target,
 # opens an adjunct phrase (its purpose or indication, its means or test); a time prefix ("post-",
 # "pre-") whose anchor is not what is absent; a word that opens examples (after a negated passive
-# participle, of its subject).
+# participle, of its subject); a verb of stopping, whose object goes on when the stopping is denied.
 CLAUSE_ROLES: tuple[str, ...] = (
     "verb",
     "between",
@@ -89,6 +90,7 @@ CLAUSE_ROLES: tuple[str, ...] = (
     "adjunct",
     "anchor",
     "example",
+    "cessation",
 )
 ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
 # A subject's clause starts after a comma (see ClauseBounds).
@@ -404,7 +406,14 @@ class ClauseBounds:
             if having("example").any()
             else []
         )
-        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist() + passive_cuts)
+        # "Unwilling to withdraw probiotic supplements": what is not stopped goes on, so the scope
+        # ends after a verb of stopping that the cue governs directly (only its verb group between);
+        # a later one is an item of its own ("Never receiving adequate treatment or stop receiving
+        # treatment": the stopping says the treatment is absent).
+        cessation_cuts = positions[having("cessation") & in_cue[self.prev_content[:n]]] + 1
+        self.clause_starts: list[int] = sorted(
+            verb_cuts.tolist() + relation_cuts.tolist() + passive_cuts + cessation_cuts.tolist()
+        )
         # A verb's clause starts at its subject: after the last comma before the verb, when one
         # lies in the scope ("without AEs, adverse events will be graded").
         last_comma = numpy.maximum.accumulate(numpy.where((roles & COMMA_BIT) != 0, positions, -1))
@@ -414,6 +423,7 @@ class ClauseBounds:
             + [(v, v + 1) for v in verb_cuts.tolist()]
             + [(r, r) for r in relation_cuts.tolist()]
             + [(p, p) for p in passive_cuts]
+            + [(c, c) for c in cessation_cuts.tolist()]
         )
         self.cut_starts = [s for s, _ in cuts]
         self.cut_ends = sorted(e for _, e in cuts)
