@@ -240,6 +240,11 @@ CLAUSE_CASES = [
     ("Unable or unwilling to discontinue anxiolytics within 4 hours.", [("anxiolytics", False)]),
     ("Subjects who can not stop treatment with topical steroids.", [("topical steroids", False)]),
     ("No prior cisplatin or stopped paclitaxel.", [("cisplatin", True), ("paclitaxel", True)]),
+    # What a thing is not counted as is a category, not an absence (legacy records, HINT).
+    (
+        "Adjuvant trastuzumab will not be counted as a line of therapy with pertuzumab.",
+        [("trastuzumab", False), ("pertuzumab", False)],
+    ),
 ]
 
 
@@ -263,6 +268,15 @@ def clause_nlp(request):
 @pytest.mark.parametrize("text,expected", CLAUSE_CASES)
 def test_scope_ends_at_the_clause_and_covers_the_list(clause_nlp, text: str, expected: list[tuple[str, bool]]) -> None:
     assert spans_negation(clause_nlp(text)) == expected
+
+
+def test_what_a_thing_is_not_counted_in_is_not_negated() -> None:
+    # dev5 DEV NCT00193206 (NLI4CT): the assessment the carcinoma is left out of is not absent
+    doc = trialspacy.load()(
+        "Residual ductal or lobular carcinoma in situ was not considered in pCR assessments. Percentage of "
+        "participants who experienced pCR is reported."
+    )
+    assert spans_negation(doc) == [("pCR", False), ("pCR", False)]
 
 
 def test_a_post_cue_of_giving_reaches_back_a_few_tokens_only() -> None:
