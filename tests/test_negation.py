@@ -265,9 +265,36 @@ def clause_nlp(request):
     return pipeline_with_doses({"backend": request.param})
 
 
+@pytest.fixture(scope="module")
+def context_nlp():
+    """The pipeline up to negation with doses, then negation with the ConText backend."""
+    return pipeline_with_doses({"backend": "context"})
+
+
 @pytest.mark.parametrize("text,expected", CLAUSE_CASES)
 def test_scope_ends_at_the_clause_and_covers_the_list(clause_nlp, text: str, expected: list[tuple[str, bool]]) -> None:
     assert spans_negation(clause_nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # dev5 DEV NCT00577122 (NLI4CT): the contract's "No steroid therapy required" written after its subject
+        (
+            "Patients with treated, asymptomatic brain metastases are eligible provided chronic steroid therapy is "
+            "not required",
+            [("steroid", True)],
+        ),
+        ("Steroids are not required and brain scan is stable.", [("Steroids", True)]),
+        # a requirement of past treatment waived (HINT, AACT), not an absence
+        ("Prior treatment with anthracyclines is not required.", [("anthracyclines", False)]),
+        ("Prior cisplatin is not required.", [("cisplatin", False)]),
+    ],
+)
+def test_a_post_cue_of_need_denies_a_bare_subject_only_with_context(
+    context_nlp, text: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert spans_negation(context_nlp(text)) == expected
 
 
 def test_what_a_thing_is_not_counted_in_is_not_negated() -> None:
@@ -612,6 +639,7 @@ def test_rule_rows_are_valid_and_removals_name_library_rules() -> None:
             "pattern",
             "max_scope",
             "items",
+            "bare_subject",
             "backends",
             "clause_scope",
             "remove",
@@ -620,6 +648,7 @@ def test_rule_rows_are_valid_and_removals_name_library_rules() -> None:
         assert row["direction"] in {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}, row
         assert row.get("category", NEGATED_EXISTENCE) in NEGATED_CATEGORIES, row
         assert isinstance(row.get("clause_scope", True), bool) and isinstance(row.get("items", False), bool), row
+        assert isinstance(row.get("bare_subject", False), bool), row
         assert row.get("comment"), f"rule {row['literal']!r} says not why"
         assert set(row.get("backends", BACKENDS)) <= set(BACKENDS)
         if row.get("remove"):

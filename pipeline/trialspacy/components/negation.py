@@ -77,7 +77,8 @@ CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
 # the scope end after it; the brackets of a parenthetical; a word that, right after a target,
 # opens an adjunct phrase (its purpose or indication, its means or test); a time prefix ("post-",
 # "pre-") whose anchor is not what is absent; a word that opens examples (after a negated passive
-# participle, of its subject); a verb of stopping, whose object goes on when the stopping is denied.
+# participle, of its subject); a verb of stopping, whose object goes on when the stopping is denied; a
+# word of past treatment, whose requirement a post-cue "is not required" waives.
 CLAUSE_ROLES: tuple[str, ...] = (
     "verb",
     "between",
@@ -91,6 +92,7 @@ CLAUSE_ROLES: tuple[str, ...] = (
     "anchor",
     "example",
     "cessation",
+    "past",
 )
 ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
 # A subject's clause starts after a comma (see ClauseBounds).
@@ -292,6 +294,12 @@ def clause_scope(rule: Any, start: int, end: int, window: tuple[int, int], bound
             scope_end = bounds.list_end(end, scope_end, limit)
     if direction in ("backward", "bidirectional"):
         scope_start = max(scope_start, bounds.backward_start(start, first))
+        if (rule.metadata or {}).get("bare_subject") and bounds.linked(scope_start, start):
+            # "prior treatment with anthracyclines is not required", "prior cisplatin is not
+            # required": a requirement of past treatment is waived, and a link word ties the agent
+            # to what is not required; only a bare subject is denied ("chronic steroid therapy is
+            # not required").
+            scope_start = start
     return scope_start, scope_end
 
 
@@ -399,6 +407,8 @@ class ClauseBounds:
         relation_words = having("relation")
         self.relation_words = set(positions[relation_words].tolist())
         relation_cuts = positions[1:][relation_words[:-1] & having("link")[1:]]
+        # (Where a subject is not bare: a link word or a word of past treatment in it.)
+        self.links = positions[having("link") | having("past")].tolist()
         # "objects that cannot be removed such as aneurysm clips": the examples after a negated
         # passive participle are of its subject, so the scope ends after the participle.
         passive_cuts = (
@@ -519,6 +529,12 @@ class ClauseBounds:
         found = bisect.bisect_right(self.cut_ends, content_end)
         return max(limit, self.cut_ends[found - 1]) if found else limit
 
+    def linked(self, start: int, end: int) -> bool:
+        """Whether a link word ("with", "of", "to") or a word of past treatment ("prior") lies in
+        tokens ``start:end``."""
+        at = bisect.bisect_left(self.links, start)
+        return at < len(self.links) and self.links[at] < end
+
     def inside_a_list(self, i: int) -> bool:
         """Whether token ``i`` lies between two items of a list of targets."""
         last = bisect.bisect_left(self.target_starts, i) - 1
@@ -618,7 +634,7 @@ class ContextBackend:
                     direction=row["direction"],
                     pattern=row.get("pattern"),
                     max_scope=row.get("max_scope"),
-                    metadata={"items": bool(row.get("items"))},
+                    metadata={"items": bool(row.get("items")), "bare_subject": bool(row.get("bare_subject"))},
                 )
             )
         self.matcher = CueMatcher(nlp, rules)
