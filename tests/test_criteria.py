@@ -298,6 +298,15 @@ def test_criteria_of_hint_xml_era_text() -> None:
         "Serum or urine pregnancy test negative within 7 days before the first dose of investigational drug.",
         "Test negative for pregnancy at screening and randomization",
         "Non-Caucasian Race",
+        # dev5 DEV and unannotated AACT/legacy text: "untreated with" as the patient's predicate;
+        # "naïve" with its "ï" dropped (AACT); two person nouns joined before "who"; the judgment a
+        # criterion bases itself on is not its predicate
+        "Previously untreated with any systemic anti-cancer therapy for their locoregionally recurrent or metastatic ER+ disease.",
+        "Patients must be previously untreated with chemotherapy.",
+        "Nave to KRAS G12C inhibitor therapy",
+        "Treatment-nave for palliative intent systemic therapy for locally advanced or metastatic disease",
+        "Men and women who are unwilling to use appropriate contraceptive methods throughout the study period",
+        "Subjects that based on surgeon's discretion cannot be effectively reconstructed with the use of ADM product",
     ],
 )
 def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> None:
@@ -322,6 +331,16 @@ def test_criterion_negated_when_it_asserts_absence_or_inability(text: str) -> No
         # a test with either result, or a negative test asked for with contraception (mixed)
         "Pregnancy test positive or negative",
         "Women of childbearing potential: pregnancy test negative and must agree to use contraception",
+        # dev5 DEV, AACT: a disease not (well) controlled is the disease's quality, as "Uncontrolled
+        # hypertension"; "Untreated" before the disease qualifies it
+        "Cavity effusion (pleural effusion, ascites, pericardial effusion, etc.) are not well controlled.",
+        "Not controlled active infection",
+        "Untreated brain metastases which are asymptomatic",
+        # a note on the text itself, the closing line of many ClinicalTrials.gov records' criteria
+        "The above information is not intended to contain all considerations relevant to a patient's potential "
+        "participation in a clinical trial.",
+        "The above information was not intended to contain all considerations relevant to a patient's potential "
+        "participation in a clinical trial.",
     ],
 )
 def test_criterion_not_negated_when_negation_only_qualifies(text: str) -> None:
@@ -744,6 +763,21 @@ def test_a_negated_heading_negates_the_items_indented_under_it() -> None:
         ("Oral cavity", False),
         ("Radiotherapy must begin within 6-12 weeks of surgery", False),
     ]
+
+
+def test_a_negated_heading_after_a_pdq_sub_heading_negates_its_items() -> None:
+    # dev5 DEV NCT00004382 (PDQ legacy record): "Other:" is the heading's label, its "No" governs the items
+    text = (
+        "Exclusion Criteria:\n\n"
+        "Other: No other major congenital abnormality, i.e.:\n\n"
+        "  -  Central nervous system\n\n"
+        "  -  Chromosomal\n"
+    )
+    found = [
+        (text[s:e], attrs["negated"])
+        for s, e, attrs in find_criteria(text, [{"name": "exclusion", "start": 0, "end": len(text)}])
+    ]
+    assert found == [("Central nervous system", True), ("Chromosomal", True)]
 
 
 @pytest.mark.parametrize(

@@ -215,6 +215,36 @@ CLAUSE_CASES = [
         "four weeks.",
         [("anti-androgens", True), ("flutamide", True), ("Eulexin", True), ("nilutamide", True), ("Nilandron", True)],
     ),
+    # "naïve" as AACT-style records hold it, its "ï" dropped (dev5, AACT).
+    ("Participants with HNSCC who are cetuximab-nave.", [("cetuximab", True)]),
+    ("Patients nave to pembrolizumab.", [("pembrolizumab", True)]),
+    # The anchor a time is counted from, or a treatment is given with, is not negated (dev5, HINT,
+    # legacy records).
+    (
+        "Without evidence of progression since starting first-line therapy with trastuzumab, pertuzumab, and "
+        "docetaxel.",
+        [("trastuzumab", False), ("pertuzumab", False), ("docetaxel", False)],
+    ),
+    (
+        "With no progressive disease for at least 4 months from completion of prior cetuximab therapy.",
+        [("cetuximab", False)],
+    ),
+    ("Did not relapse within 60 days from discontinuation of carfilzomib.", [("carfilzomib", False)]),
+    ("Patient cannot receive whole brain irradiation concurrently with Xeloda treatment.", [("Xeloda", False)]),
+    ("No filgrastim concurrent with paclitaxel.", [("filgrastim", True), ("paclitaxel", False)]),
+    # A sensitivity is an allergy word: the reaction is absent, not the drug (dev5, dev3).
+    ("No known sensitivity to lidocaine.", [("lidocaine", False)]),
+    # What a patient will not stop goes on (dev5, dev4, CHIA DEV); a stopping the cue does not
+    # govern directly says nothing of it.
+    ("Unwilling to withdraw probiotic supplements.", [("probiotic supplements", False)]),
+    ("Unable or unwilling to discontinue anxiolytics within 4 hours.", [("anxiolytics", False)]),
+    ("Subjects who can not stop treatment with topical steroids.", [("topical steroids", False)]),
+    ("No prior cisplatin or stopped paclitaxel.", [("cisplatin", True), ("paclitaxel", True)]),
+    # What a thing is not counted as is a category, not an absence (legacy records, HINT).
+    (
+        "Adjuvant trastuzumab will not be counted as a line of therapy with pertuzumab.",
+        [("trastuzumab", False), ("pertuzumab", False)],
+    ),
 ]
 
 
@@ -235,9 +265,45 @@ def clause_nlp(request):
     return pipeline_with_doses({"backend": request.param})
 
 
+@pytest.fixture(scope="module")
+def context_nlp():
+    """The pipeline up to negation with doses, then negation with the ConText backend."""
+    return pipeline_with_doses({"backend": "context"})
+
+
 @pytest.mark.parametrize("text,expected", CLAUSE_CASES)
 def test_scope_ends_at_the_clause_and_covers_the_list(clause_nlp, text: str, expected: list[tuple[str, bool]]) -> None:
     assert spans_negation(clause_nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # dev5 DEV NCT00577122 (NLI4CT): the contract's "No steroid therapy required" written after its subject
+        (
+            "Patients with treated, asymptomatic brain metastases are eligible provided chronic steroid therapy is "
+            "not required",
+            [("steroid", True)],
+        ),
+        ("Steroids are not required and brain scan is stable.", [("Steroids", True)]),
+        # a requirement of past treatment waived (HINT, AACT), not an absence
+        ("Prior treatment with anthracyclines is not required.", [("anthracyclines", False)]),
+        ("Prior cisplatin is not required.", [("cisplatin", False)]),
+    ],
+)
+def test_a_post_cue_of_need_denies_a_bare_subject_only_with_context(
+    context_nlp, text: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert spans_negation(context_nlp(text)) == expected
+
+
+def test_what_a_thing_is_not_counted_in_is_not_negated() -> None:
+    # dev5 DEV NCT00193206 (NLI4CT): the assessment the carcinoma is left out of is not absent
+    doc = trialspacy.load()(
+        "Residual ductal or lobular carcinoma in situ was not considered in pCR assessments. Percentage of "
+        "participants who experienced pCR is reported."
+    )
+    assert spans_negation(doc) == [("pCR", False), ("pCR", False)]
 
 
 def test_a_post_cue_of_giving_reaches_back_a_few_tokens_only() -> None:
@@ -573,6 +639,7 @@ def test_rule_rows_are_valid_and_removals_name_library_rules() -> None:
             "pattern",
             "max_scope",
             "items",
+            "bare_subject",
             "backends",
             "clause_scope",
             "remove",
@@ -581,6 +648,7 @@ def test_rule_rows_are_valid_and_removals_name_library_rules() -> None:
         assert row["direction"] in {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}, row
         assert row.get("category", NEGATED_EXISTENCE) in NEGATED_CATEGORIES, row
         assert isinstance(row.get("clause_scope", True), bool) and isinstance(row.get("items", False), bool), row
+        assert isinstance(row.get("bare_subject", False), bool), row
         assert row.get("comment"), f"rule {row['literal']!r} says not why"
         assert set(row.get("backends", BACKENDS)) <= set(BACKENDS)
         if row.get("remove"):

@@ -147,18 +147,24 @@ _PERSON_NOUN = (
     r"(?:patients?|pts|subjects?|participants?|individuals?|persons?|people|women|men|females?|males?"
     r"|volunteers?|candidates?|children|adults?|adolescents?|mothers?|wocbp|he|she|they)"
 )
+# ("Men and women who are unwilling to use appropriate contraceptive methods": two person nouns
+# joined; "Fertility women and men who are not willing to use appropriate contraception", a
+# record's own word for "fertile".)
 _PERSON = (
-    rf"(?:(?:the|all|any|a|an)\s+)?(?:(?:male|female|pregnant|eligible|adult|fertile|potential|"
-    rf"study|enrolled)\s+)?{_PERSON_NOUN}"
+    rf"(?:(?:the|all|any|a|an)\s+)?(?:(?:male|female|pregnant|eligible|adult|fertile|fertility|potential|"
+    rf"study|enrolled)\s+)?{_PERSON_NOUN}(?:\s+(?:and|or|and/or|&)\s+{_PERSON_NOUN})?"
     r"(?:\s+(?:(?:who|that)\s+(?:is|are)\s+)?of\s+(?:child-?\s?bearing|reproductive)\s+(?:potential|age))?"
     r"(?:\s*\([^)]*\))?"
 )
 # The investigator's judgment set off by commas is not the criterion's predicate: "Patients who, in
-# the judgment of the investigator, may not comply with the procedures".
+# the judgment of the investigator, may not comply with the procedures"; nor is the one a criterion
+# bases itself on ("Subjects that based on surgeon's discretion cannot be effectively reconstructed").
 _JUDGMENT = re.compile(
     r",\s*(?:in|according\s+to)\s+(?:the\s+)?(?:(?:judge?ment|opinion|view|assessment)\s+of\s+the\s+"
     r"(?:treating\s+)?(?:investigators?|physicians?|doctors?|researchers?)|(?:investigators?|physicians?)'s?\s+"
-    r"(?:judge?ment|opinion|view|assessment))\s*,",
+    r"(?:judge?ment|opinion|view|assessment))\s*,"
+    r"|\s+(?:based\s+on|at|per)\s+(?:the\s+)?(?:(?:treating\s+)?(?:investigators?|physicians?|doctors?|researchers?|surgeons?)'s?\s+)"
+    r"(?:discretion|judge?ment|opinion|assessment)\s*,?",
     re.I,
 )
 # A label naming whom the criterion concerns, before a colon: "Male and Female participants: Lack of
@@ -178,11 +184,12 @@ _AUX = r"(?:(?:must|should|shall|will|may|can|could|would|do|does|did|has|have|h
 # therapy" (as "Incomplete clinical follow-up data" does); after a verb of its own it only qualifies
 # the object ("Has unresolved toxicities from previous anticancer therapy": the patient has them;
 # see _QUALIFIED_OBJECT). One that qualifies a disease does not negate ("Uncontrolled hypertension",
-# "Untreated brain metastases"); as the whole predicate any such word does ("Medically unstable": see
+# "Untreated brain metastases"; as the patient's predicate with its object it says the treatment is
+# absent: "Previously untreated with any systemic anti-cancer therapy"); as the whole predicate any such word does ("Medically unstable": see
 # _NEGATIVE_PREDICATE). A refusal that happened ("The patient refused to join this study") is an
 # event, not an unwillingness ("refuse to participate").
 _START_CUE = (
-    r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|"
+    r"(?:no|not|none\s+of|neither|never|without|absence\s+of|absent|lack\s+of|lacking|free\s+of|untreated\s+(?:with|by)|"
     r"freedom\s+from|negative|sero-?negative|undetectable|unable|inability|incapable|cannot|can't|unwilling(?:ness)?|"
     r"ineligible|unsuitable|unfit|refus(?:e|es|al)\s+to|do(?:es)?\s+not|don't|doesn't|incomplete|"
     r"insufficient|inadequate|unresolved|unrecovered|(?:un|non-?)(?:measurable|evaluable)|"
@@ -221,7 +228,9 @@ _TEST_NEGATIVE = re.compile(
     r"^(?:[\w/-]+\s+){0,4}?tests?\s+(?:results?\s+)?(?:(?:is|are|must\s+be|should\s+be)\s+)?negative\b(?!\s+or\b)",
     re.I,
 )
-_NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]ve\b", re.I)
+# ("nave": "naïve" as AACT-style records hold it, its "ï" dropped: "Nave to systemic therapy",
+# "Treatment-nave for palliative intent systemic therapy".)
+_NAIVE = re.compile(r"^(?:[\w/+-]+[\s-]){0,3}na[iï]?ve\b", re.I)
 # Limits and fixed phrases read like negations but are not: "No more than 2 prior regimens",
 # "Must have not more than ...", "not otherwise specified".
 _LIMIT = re.compile(
@@ -240,7 +249,7 @@ _WITH_NO = re.compile(rf"^{_PERSON}\s+(?:with\s+no|with\s*out|have\s+no|has\s+no
 _MUST_HAVE_NEGATIVE = re.compile(
     rf"^(?:{_PERSON}\s+(?:(?:who|that)\s+(?:is|are)\s+[\w-]+\s+)?)?(?:(?:who|that)\s+)?{_AUX}*"
     r"(?:have|has|be|show)\s+(?:a\s+|an\s+)?"
-    r"(?:documented\s+|confirmed\s+)?(?:negative|free\s+of|na[iï]ve)\b",
+    r"(?:documented\s+|confirmed\s+)?(?:negative|free\s+of|na[iï]?ve)\b",
     re.I,
 )
 # A negative test result asked for with something the patient must do is a mixed criterion, not an
@@ -285,6 +294,20 @@ _VERBAL_CUE = re.compile(
 # age 55": the first item ends there.
 _RUN_ON_CUE = re.compile(rf"(?<=[a-z0-9%)])\s+(?=(?-i:[A-Z][a-z]))(?={_START_CUE})", re.I)
 _JUDGED_WORDS = ("considered", "deemed", "judged", "assessed", "regarded")
+# A negated "controlled" after a disease is the disease's quality, as "Uncontrolled hypertension" is:
+# "Cavity effusion (pleural effusion, ascites, ...) are not well controlled", "cardiovascular disease
+# that is not well controlled" (the disease is present; what must be shown is its absence).
+_NOT_CONTROLLED = re.compile(
+    r"\s*(?:(?:well|adequately|sufficiently|optimally|properly|fully|effectively|medically)\s+)?controlled\b", re.I
+)
+# A note on the text itself, not on the patient: "The above information is not intended to contain all
+# considerations relevant to a patient's potential participation in a clinical trial." (the closing
+# line of many ClinicalTrials.gov records' criteria).
+_TEXT_NOTE = re.compile(
+    r"^(?:the|this|these)\s+(?:(?:above|preceding|following)\s+)?(?:information|list|criteria|text)\s+"
+    r"(?:is|are|was|were|does|do|did|has|have)\b",
+    re.I,
+)
 # A negated verb later in the first clause: "The site planned for radiation was not irradiated",
 # "Patients to receive IL-2 must have no active infections".
 _VERB_NEGATION = re.compile(
@@ -328,7 +351,7 @@ _MAX_PREFIX_WORDS = 10
 # then exactly str.lower's (re.I also matches "ı" and "ſ" to "i" and "s").
 _EXCLUDED_WORDS = ("excluded", "eligible", "may")
 _BARE_NOT_WORDS = ("not",)
-_NAIVE_WORDS = ("naive",)
+_NAIVE_WORDS = ("naive", "nave")
 _FOUND_NEGATIVE_ENDS = ("negative", "negative.", "undetectable", "undetectable.")
 _VERB_NEGATION_WORDS = ("no", "never", "n't", "unsuitable", "ineligible", "unfit", "unable", "incapable")
 
@@ -422,7 +445,7 @@ def _clause_negated(text: str, section: str) -> bool:
     run_on = _RUN_ON_CUE.search(clause, 1)
     if run_on is not None:
         clause = clause[: run_on.start()]
-    if not clause:
+    if not clause or _TEXT_NOTE.match(clause):
         return False
     # "Patients with distant metastases will be excluded": under an inclusion heading it asserts
     # absence; under an exclusion heading it only restates the heading, and the rest of the
@@ -440,6 +463,8 @@ def _clause_negated(text: str, section: str) -> bool:
             if cue.group().lower().endswith("negative") and _ALSO_REQUIRED.search(text, cue.end()):
                 return False
             if pattern is _START and _QUALIFIED_OBJECT.search(cue.group()):
+                return False
+            if _NOT_CONTROLLED.match(clause, cue.end()):
                 return False
             other = _POSITIVE_PREDICATE.search(clause, cue.end()) if _VERBAL_CUE.search(cue.group()) else None
             if other is not None and not _RELATIVE.search(clause, cue.end(), other.start()):
@@ -459,7 +484,7 @@ def _clause_negated(text: str, section: str) -> bool:
     if bare is not None and len(clause[: bare.start()].split()) <= _MAX_BARE_PREFIX_WORDS:
         return not _SUBORDINATE.search(clause[: bare.end()])
     verb = _VERB_NEGATION.search(clause) if _may_hold(lower, _VERB_NEGATION_WORDS) else None
-    if verb is None or _limit_at(clause, verb.start(), verb.end()):
+    if verb is None or _limit_at(clause, verb.start(), verb.end()) or _NOT_CONTROLLED.match(clause, verb.end()):
         return False
     if len(clause[: verb.start()].split()) > _MAX_PREFIX_WORDS:
         return False
@@ -503,7 +528,8 @@ def heading_negates(heading: str) -> bool:
     grade 3 or 4 toxicity for the following organ tissues:", "Patients must not have:") and it
     does not only restate the exclusion. Its items are then negated (contract v1.2: a cue covers
     the list it governs)."""
-    clause = " ".join(_PARENTHESES.sub(" ", heading.rstrip(":")).split())
+    # (A PDQ sub-heading before it is a label: "Other: No other major congenital abnormality, i.e.:".)
+    clause = " ".join(_PARENTHESES.sub(" ", labelled_items(heading.strip())[-1].rstrip(":")).split())
     if not clause or _ELIGIBILITY_WORDS.search(clause) or _DEFINING.search(clause) or _EXCEPTING.search(clause):
         return False
     cue = _START.match(clause) or _WITH_NO.match(clause)

@@ -18,7 +18,8 @@ it governs. No parser runs in the pipeline, so the clause is found from closed c
 (``data/negation_clauses.jsonl``): a finite verb or modal after the cue's noun phrase ("Patients
 with no prior docetaxel received cisplatin"; its clause starts at a comma before its subject), a
 relation word whose object is not what is absent ("no hypersensitivity to NSAIDs", "no penicillin
-allergy"), brackets (ConText only), and the negation's own scope-ending rules, which ConText's
+allergy"), a verb of stopping whose object goes on ("unwilling to withdraw probiotic supplements"),
+brackets (ConText only), and the negation's own scope-ending rules, which ConText's
 graph misses when a cue's limited scope lies strictly inside the terminator's sentence; targets
 with only list words between them are a list, covered whole ("not receiving anticoagulants, such
 as warfarin, heparin or rivaroxaban"). A cue inside an item of a list written on one line ("1)
@@ -76,7 +77,8 @@ CLAUSES_FILE = f"{CLAUSES_KEY}.jsonl"
 # the scope end after it; the brackets of a parenthetical; a word that, right after a target,
 # opens an adjunct phrase (its purpose or indication, its means or test); a time prefix ("post-",
 # "pre-") whose anchor is not what is absent; a word that opens examples (after a negated passive
-# participle, of its subject).
+# participle, of its subject); a verb of stopping, whose object goes on when the stopping is denied; a
+# word of past treatment, whose requirement a post-cue "is not required" waives.
 CLAUSE_ROLES: tuple[str, ...] = (
     "verb",
     "between",
@@ -89,6 +91,8 @@ CLAUSE_ROLES: tuple[str, ...] = (
     "adjunct",
     "anchor",
     "example",
+    "cessation",
+    "past",
 )
 ROLE_BITS = {role: 1 << n for n, role in enumerate(CLAUSE_ROLES)}
 # A subject's clause starts after a comma (see ClauseBounds).
@@ -290,6 +294,12 @@ def clause_scope(rule: Any, start: int, end: int, window: tuple[int, int], bound
             scope_end = bounds.list_end(end, scope_end, limit)
     if direction in ("backward", "bidirectional"):
         scope_start = max(scope_start, bounds.backward_start(start, first))
+        if (rule.metadata or {}).get("bare_subject") and bounds.linked(scope_start, start):
+            # "prior treatment with anthracyclines is not required", "prior cisplatin is not
+            # required": a requirement of past treatment is waived, and a link word ties the agent
+            # to what is not required; only a bare subject is denied ("chronic steroid therapy is
+            # not required").
+            scope_start = start
     return scope_start, scope_end
 
 
@@ -397,6 +407,8 @@ class ClauseBounds:
         relation_words = having("relation")
         self.relation_words = set(positions[relation_words].tolist())
         relation_cuts = positions[1:][relation_words[:-1] & having("link")[1:]]
+        # (Where a subject is not bare: a link word or a word of past treatment in it.)
+        self.links = positions[having("link") | having("past")].tolist()
         # "objects that cannot be removed such as aneurysm clips": the examples after a negated
         # passive participle are of its subject, so the scope ends after the participle.
         passive_cuts = (
@@ -404,7 +416,14 @@ class ClauseBounds:
             if having("example").any()
             else []
         )
-        self.clause_starts: list[int] = sorted(verb_cuts.tolist() + relation_cuts.tolist() + passive_cuts)
+        # "Unwilling to withdraw probiotic supplements": what is not stopped goes on, so the scope
+        # ends after a verb of stopping that the cue governs directly (only its verb group between);
+        # a later one is an item of its own ("Never receiving adequate treatment or stop receiving
+        # treatment": the stopping says the treatment is absent).
+        cessation_cuts = positions[having("cessation") & in_cue[self.prev_content[:n]]] + 1
+        self.clause_starts: list[int] = sorted(
+            verb_cuts.tolist() + relation_cuts.tolist() + passive_cuts + cessation_cuts.tolist()
+        )
         # A verb's clause starts at its subject: after the last comma before the verb, when one
         # lies in the scope ("without AEs, adverse events will be graded").
         last_comma = numpy.maximum.accumulate(numpy.where((roles & COMMA_BIT) != 0, positions, -1))
@@ -414,6 +433,7 @@ class ClauseBounds:
             + [(v, v + 1) for v in verb_cuts.tolist()]
             + [(r, r) for r in relation_cuts.tolist()]
             + [(p, p) for p in passive_cuts]
+            + [(c, c) for c in cessation_cuts.tolist()]
         )
         self.cut_starts = [s for s, _ in cuts]
         self.cut_ends = sorted(e for _, e in cuts)
@@ -508,6 +528,12 @@ class ClauseBounds:
         content_end = int(self.prev_content[start]) + 1
         found = bisect.bisect_right(self.cut_ends, content_end)
         return max(limit, self.cut_ends[found - 1]) if found else limit
+
+    def linked(self, start: int, end: int) -> bool:
+        """Whether a link word ("with", "of", "to") or a word of past treatment ("prior") lies in
+        tokens ``start:end``."""
+        at = bisect.bisect_left(self.links, start)
+        return at < len(self.links) and self.links[at] < end
 
     def inside_a_list(self, i: int) -> bool:
         """Whether token ``i`` lies between two items of a list of targets."""
@@ -608,7 +634,7 @@ class ContextBackend:
                     direction=row["direction"],
                     pattern=row.get("pattern"),
                     max_scope=row.get("max_scope"),
-                    metadata={"items": bool(row.get("items"))},
+                    metadata={"items": bool(row.get("items")), "bare_subject": bool(row.get("bare_subject"))},
                 )
             )
         self.matcher = CueMatcher(nlp, rules)
