@@ -814,6 +814,9 @@ def test_drugs_class_antibodies_by_their_target(nlp, text, surface, normalized):
         ("EGFR antibody test results at screening", "EGFR antibody"),
         ("Circulating antibody against mouse immunoglobulin", "antibody against mouse immunoglobulin"),
         ("seronegative for antibodies against HIV", "antibodies against HIV"),
+        # unannotated AACT: the conjugates' class, not an antibody class before "drug"
+        ("Has received HER2 antibody drug conjugates,.", "HER2 antibody drug"),
+        ("Has received HER2 antibody drug conjugates,.", "HER2 antibody"),
     ],
 )
 def test_drugs_class_antibodies_measured_or_without_a_target_are_not_classes(nlp, text, absent):

@@ -486,6 +486,7 @@ _ANTIBODY = r"(?i:(?:monoclonal[ \t]+)?antibod(?:y|ies)|mAbs?)"
 TARGET_ANTIBODY_RE = re.compile(
     rf"(?<![\w/-])(?P<gene>{_GENE})[ \t-](?P<head>{_ANTIBODY}){_END}"
     r"(?![ \t-]+(?i:tests?|titers?|titres?|levels?|positiv\w*|negativ\w*|screen\w*|status|responses?|assays?)\b)"
+    r"(?![ \t-]+(?i:drug[ \t-]+)?(?i:conjugat))"
 )
 ANTIBODY_AGAINST_RE = re.compile(
     rf"(?<![\w-])(?P<head>{_ANTIBODY}){_GAP}against{_GAP}(?:(?i:the){_GAP})?"
@@ -546,6 +547,9 @@ def _not_class(word: str) -> bool:
     return word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS
 
 
+_CONJUGATE_AFTER_RE = re.compile(r"[ \t-]+(?i:conjugat)")
+
+
 def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``antiarrhythmic drugs``, ``vasoactive agents``, ``non-steroidal anti-inflammatory medications``."""
     for start, end in lines_with(text, lowered, AGENT_HEAD_KEYS, ADJECTIVE_BREAKS):
@@ -554,6 +558,8 @@ def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
             if _not_class(word):
                 continue
             agent = match.group("agent")
+            if _CONJUGATE_AFTER_RE.match(text, match.end()):
+                continue  # "antibody drug conjugates": the conjugates' class, the lexicon's
             if match.group("stimulus"):
                 yield _class(match.start(), match.end(), f"{word} stimulating agents")
                 continue
