@@ -757,3 +757,205 @@ def test_drugs_class_grammar_heads_of_registry_text(nlp, text, surface, normaliz
 
 def test_drugs_hormonal_therapy_stays_a_modality(nlp):
     assert classes(nlp, "Prior hormonal therapy is allowed.") == {}
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # dev5 NCT05132582: anti- and a written-out target before a kinase's class head
+        (
+            "Prior treatment with any anti-HER2 and/or anti-epidermal growth factor receptor (EGFR) tyrosine "
+            "kinase inhibitor including pyrotinib, lapatinib",
+            "anti-epidermal growth factor receptor (EGFR) tyrosine kinase inhibitor",
+            "egfr tyrosine kinase inhibitors",
+        ),
+        # dev5 NCT00496652: a target and an antibody head, and an antibody "against" a written-out target
+        (
+            "the addition of the fully human EGFr antibody zalutumumab to primary curative radiotherapy",
+            "EGFr antibody",
+            "anti-egfr antibodies",
+        ),
+        (
+            "The addition of antibodies against the Epidermal Growth Factor receptor (EGFR-I) may further increase",
+            "antibodies against the Epidermal Growth Factor receptor",
+            "anti-egfr antibodies",
+        ),
+        # unannotated AACT cancer records
+        (
+            "Previously treatment with VEGF pathway targeted therapy and EGFR monoclonal antibody",
+            "EGFR monoclonal antibody",
+            "anti-egfr antibodies",
+        ),
+        (
+            "Prior therapies with EGFR targeted drugs including EGFR antibodies.",
+            "EGFR antibodies",
+            "anti-egfr antibodies",
+        ),
+        # dev5 NCT05320874: a drug noun before a drug head names its drugs
+        (
+            "Subjects who have a history of severe allergic reactions to antibody medications",
+            "antibody medications",
+            "antibody medications",
+        ),
+    ],
+)
+def test_drugs_class_antibodies_by_their_target(nlp, text, surface, normalized):
+    found = classes(nlp, text)
+    assert found.get(surface) == (normalized, "class"), found
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        # serology, an immunoglobulin's class, a status after a hyphen, a test
+        ("Positive HCV antibody or HBsAg", "HCV antibody"),
+        ("zalutumumab, a human IgG1 antibody cetuximab-like", "IgG1 antibody"),
+        ("History of prior treatment with a HER2-directed antibody", "HER2-directed antibody"),
+        ("EGFR antibody test results at screening", "EGFR antibody"),
+        ("Circulating antibody against mouse immunoglobulin", "antibody against mouse immunoglobulin"),
+        ("seronegative for antibodies against HIV", "antibodies against HIV"),
+        # unannotated AACT: the conjugates' class, not an antibody class before "drug"
+        ("Has received HER2 antibody drug conjugates,.", "HER2 antibody drug"),
+        ("Has received HER2 antibody drug conjugates,.", "HER2 antibody"),
+    ],
+)
+def test_drugs_class_antibodies_measured_or_without_a_target_are_not_classes(nlp, text, absent):
+    assert absent not in classes(nlp, text)
+
+
+def test_drugs_class_short_form_defined_after_the_class_in_any_case(nlp):
+    # dev5 NCT00496652: "EGFR-I" (no "i" in the long form: scispaCy finds no definition), then "EGFr-I"
+    text = (
+        "The addition of antibodies against the Epidermal Growth Factor receptor (EGFR-I) may further increase "
+        "the control.\nThe addition af the EGFr-I zalutumumab increases locoregional control\n"
+        "No prior treatment with EGFr-I\n"
+    )
+    spans = [(s.text, s._.trialspacy_normalized) for s in label_spans(nlp(text), DRUG)]
+    assert ("EGFR-I", "anti-egfr antibodies") in spans
+    assert [name for name, _ in spans].count("EGFr-I") == 2
+    # the target alone in brackets is the gene, not a short form of the class
+    assert "EGFR" not in classes(nlp, "Prior EGFR antibodies (EGFR) are allowed")
+
+
+@pytest.mark.parametrize(
+    "text,surface,normalized",
+    [
+        # dev5 NCT00492518 and NCT05061420; unannotated AACT and legacy criteria
+        ("increase within 48h after contrast-medium) by acetylcysteine", "contrast-medium", "contrast media"),
+        ("Change in serum creatinine 48h after contrast medium compared to", "contrast medium", "contrast media"),
+        ("prophylaxis for imaging studies due to hypersensitivity to contrast agents)", "contrast agents", None),
+        (
+            "hypersensitivity to TRPV1 agonists, bupivacaine, radiographic contrast agents, fentanyl",
+            "contrast agents",
+            None,
+        ),
+        ("-  allergy to iodine or contrast media", "contrast media", "contrast media"),
+    ],
+)
+def test_drugs_contrast_media_are_drugs(nlp, text, surface, normalized):
+    found = classes(nlp, text)
+    assert surface in found, found
+    assert found[surface][0] == (normalized or "contrast agents")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disease the medium causes, an enhanced imaging, a time before it
+        "Contrast Induced Nephropathy|Kidney Disease",
+        "risk of contrast-induced nephropathy",
+        "positron emission tomography (PET)or contrast agent-enhanced computed tomography (CT)",
+        "compared to pre-contrast serum creatinine",
+    ],
+)
+def test_drugs_contrast_in_a_disease_or_a_procedure_is_no_drug(nlp, text):
+    assert classes(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        # dev5 NCT04711252 (the record names the class) and NCT04862663 (a list with a drug)
+        (
+            "versus anastrozole (an aromatase inhibitor) and palbociclib.\nReceived at least 24 months of AI "
+            "treatment as part of their adjuvant therapy",
+            1,
+        ),
+        ("Previous treatment with an ET (tamoxifen or an AI) as a single agent or in combination", 1),
+        # unannotated AACT cancer records: a word of giving around the initials
+        ("Adjuvant AI therapy was discontinued due to AI treatment-related toxicity;", 2),
+        ("Participants with unrecovered acute toxic effects of prior AI therapy or surgical procedures", 1),
+    ],
+)
+def test_drugs_class_initials_given_as_a_drug(nlp, text, count):
+    spans = [(s.text, s._.trialspacy_normalized) for s in label_spans(nlp(text), DRUG)]
+    assert spans.count(("AI", "aromatase inhibitors")) == count, spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other senses: a condition after "with", a tool, a lipoprotein, an arm's label, a defined term
+        "Patients with AI are excluded.",
+        "An AI model will read the scans.",
+        "lipoprotein, triglycerides, apolipoproteins AI and B",
+        "neurological examination (EDSS, FS, AI) at 3, 6, 9, and 12 months.",
+        "Artificial intelligence (AI) treatment planning for radiotherapy",
+    ],
+)
+def test_drugs_class_initials_with_another_sense_are_no_drug(nlp, text):
+    assert "AI" not in classes(nlp, text)
+
+
+# dev5 NCT00003210 (legacy): the record lists the cytokine as its intervention, so it is given wherever
+# the record writes it ("the response rate of interleukin-12"), as unannotated legacy records
+# NCT00004074 and NCT00003451 write it too.
+LISTED_CYTOKINE = (
+    "Interleukin-12 in Treating Patients With Previously Treated Non-Hodgkin's Lymphoma or Hodgkin's Disease\n"
+    "Phase II trial to study the effectiveness of interleukin-12 in treating patients with previously treated "
+    "non-Hodgkin's lymphoma or Hodgkin's disease.\n"
+    "Recurrent Adult Hodgkin Lymphoma|Splenic Marginal Zone Lymphoma\n"
+    "BIOLOGICAL: recombinant interleukin-12|OTHER: laboratory biomarker analysis\n"
+    "Response rate, Simon's two-stage model will be used., Up to 5 years\n"
+    "PRIMARY OBJECTIVES:\n\n"
+    "I. Determine the response rate of interleukin-12 in previously treated patients.\n"
+)
+
+
+def test_drugs_cytokine_listed_as_the_intervention_is_given_wherever_written(nlp):
+    spans = [s.text for s in label_spans(nlp(LISTED_CYTOKINE), DRUG)]
+    assert spans.count("interleukin-12") == 2, spans
+    assert "Interleukin-12" in spans
+    # without the intervention list the words around it say nothing of giving
+    assert "interleukin-12" not in classes(nlp, "Determine the response rate of interleukin-12 in patients.")
+
+
+def test_drugs_cytokine_classes_listed_one_a_line_beside_drugs_are_given(nlp):
+    # dev5 NCT00000818 (legacy): excluded concurrent medication, one class a line
+    text = (
+        "Concurrent Medication:\n\nExcluded during the first 8 weeks of study:\n\n"
+        "  -  Other antiretroviral agents.\n\n  -  Steroids.\n\n  -  Interleukins.\n\n  -  Interferons.\n\n"
+        "  -  Cytotoxic chemotherapy.\n"
+    )
+    found = classes(nlp, text)
+    assert found.get("Interleukins") == ("interleukins", "class")
+    assert found.get("Interferons") == ("interferons", "class")
+    # a line of a list of measurements is no evidence
+    assert "Interferons" not in classes(nlp, "Laboratory values:\n  -  Hemoglobin >= 9 g/dL\n  -  Interferons\n")
+
+
+def test_drugs_class_route_stays_out_and_non_before_a_cause_is_no_drug(nlp):
+    # dev5 NCT05061420: the route is not part of the class (GUIDELINES: "systemic corticosteroids")
+    found = classes(nlp, "Inhaled or topical steroids are permitted, provided that they are not for treatment")
+    assert found.get("steroids") == ("steroids", "class")
+    # dev3 NCT03374995
+    assert "corticosteroids" in classes(nlp, "oral corticosteroids or topical corticosteroids in the")
+    # dev5 NCT05133076: a cause that is not an opioid; "non-platinum chemotherapy" keeps its class
+    assert classes(nlp, "or any potential non-opioid cause of bowel dysfunction that may be a contributor") == {}
+    assert "platinum" in classes(nlp, "after non-platinum chemotherapy")
+
+
+def test_drugs_spermicide_is_a_contraceptive_class(nlp):
+    # dev5 NCT05133076
+    found = classes(nlp, "(condom with spermicide gel, any oral contraceptive, intrauterine device)")
+    assert found.get("spermicide") == ("spermicides", "class")

@@ -29,6 +29,7 @@ ROLES = {
         "consumed_substance",
         "consumed_given_before",
         "consumed_given_after",
+        "not_drug_after_non",
     },
     "drug_class_grammar.jsonl": {
         "head",
@@ -47,6 +48,8 @@ ROLES = {
         "stimulus",
         "conjugate_carrier",
         "given_class",
+        "contrast_head",
+        "class_initialism",
     },
     "drug_intervention_words.jsonl": {
         "intervention_type",

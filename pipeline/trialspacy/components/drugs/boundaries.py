@@ -146,7 +146,7 @@ _BLANKS_RE = re.compile(r"[ \t]+")
 _LOWER_START_RE = re.compile(r"[^\W\dA-Z]")
 
 
-def _is_clone(code: str) -> bool:
+def is_clone(code: str) -> bool:
     """True for a code that names an antibody or a toxin: a letter and a digit, not a number with a
     unit, not a gene, an antigen or another look-alike (``CD52``, ``HER2``)."""
     return (
@@ -173,7 +173,7 @@ def _named_products(text: str, found: Sequence[Candidate]) -> Iterator[Candidate
     for regex in (_CODE_AFTER_RE, _CODE_BEFORE_RE):
         for match in regex.finditer(text):
             code = match.group("code")
-            if not _is_clone(code) or match.start("code") in targets or match.span() in agents:
+            if not is_clone(code) or match.start("code") in targets or match.span() in agents:
                 continue
             known = agents.get(match.span("code"))
             if known is not None and known["normalized"] != code.lower():

@@ -31,6 +31,13 @@ Three shapes, each with the contract's span and a lower-case plural ``normalized
   Adjectives coordinated before one head are spans of their own (``hypoglycemic`` in
   "hypoglycemic, hypolipidemic drugs").
 
+- a target and an antibody head, or the head and what it is ``against`` (``EGFr antibody``,
+  ``antibodies against the Epidermal Growth Factor receptor``: ``anti-egfr antibodies``), and a short
+  form in brackets after a class that spells its target and more, in any case (``(EGFR-I)``, then
+  ``EGFr-I``); contrast media by ``contrast`` and a head (``contrast-medium``, not in
+  ``contrast-induced nephropathy``); a class's initials used undefined (``AI``: ``aromatase
+  inhibitors``) where the record names the class or gives the initials as a drug.
+
 The words are listed with a reason each in ``data/drug_class_grammar.jsonl``.
 """
 
@@ -41,7 +48,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...spans import Candidate
-from .context import THERAPY_BEFORE, is_measured
+from .boundaries import is_clone
+from .context import LIST_SEPARATORS, THERAPY_AFTER, THERAPY_BEFORE, given_as_therapy, is_measured
 from .vocabulary import vocabulary
 
 _WORDS = vocabulary("drug_class_grammar.jsonl")
@@ -150,7 +158,7 @@ _BRACKETED = r"(?:[ \t]*[(\[][^()\[\]\n]{1,15}[)\]])?"
 _CHECKPOINT = rf"(?:{_SP}(?i:immune{_SP})?(?i:checkpoint))?"
 LONG_CLASS_RE = re.compile(
     rf"(?<![\w-])(?:(?P<anti>(?i:anti)[ -]?)(?P<anti_long>(?i:{_LONG_TARGET})){_BRACKETED}"
-    rf"(?:{_CHECKPOINT}{_SP}(?P<anti_head>(?i:{_HEAD}|{_ANTIBODY_HEAD})){_END}"
+    rf"(?:{_CHECKPOINT}(?P<anti_link>{_SP}(?i:tyrosine{_SP}kinase|kinase))?{_SP}(?P<anti_head>(?i:{_HEAD}|{_ANTIBODY_HEAD})){_END}"
     rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-]))|,?{_GAP}(?i:or|and|and/or){_GAP}(?i:anti)|,{_GAP}?(?i:anti)))"
     rf"|(?P<long>(?i:{_LONG_TARGET})){_BRACKETED}(?P<link>{_CHECKPOINT}{_LINK})(?P<head>(?i:{_HEAD})){_END})"
 )
@@ -446,7 +454,9 @@ def _long_target_classes(text: str, lowered: str) -> Iterator[Candidate]:
     for match in _long_matches(text, lowered):
         if match.group("anti_long") is not None:
             end = match.end() if match.group("anti_head") else match.end("anti_long")
-            yield _class(match.start(), end, plural(f"{_short_form(match.group('anti_long'))} inhibitors"))
+            # "anti-epidermal growth factor receptor (EGFR) tyrosine kinase inhibitor": the kinase's class.
+            link = " tyrosine kinase" if match.group("anti_link") else ""
+            yield _class(match.start(), end, plural(f"{_short_form(match.group('anti_long'))}{link} inhibitors"))
             continue
         name_end = match.start("potency") if match.group("potency") else match.start("head")
         link = _BRACKETS_RE.sub(" ", text[match.start("link") : name_end])
@@ -466,9 +476,78 @@ def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
         yield _class(match.start(), end, f"anti-{gene.lower()} {noun}")
 
 
+# A target and an antibody head, the drugs that bind it ("the fully human EGFr antibody zalutumumab",
+# "CD38 antibody", "TIGIT monoclonal antibodies"), or the head and what it is "against" ("antibodies
+# against the Epidermal Growth Factor receptor", "monoclonal antibodies against CD20"); not a target
+# measured in serology (``HCV antibody``), an immunoglobulin's class (``IgG1 antibody cetuximab``) or a
+# target with a status or a participle after a hyphen (``HER2-directed antibody``), and not before
+# a word that makes it a test ("EGFR antibody test").
+_ANTIBODY = r"(?i:(?:monoclonal[ \t]+)?antibod(?:y|ies)|mAbs?)"
+TARGET_ANTIBODY_RE = re.compile(
+    rf"(?<![\w/-])(?P<gene>{_GENE})[ \t-](?P<head>{_ANTIBODY}){_END}"
+    r"(?![ \t-]+(?i:tests?|titers?|titres?|levels?|positiv\w*|negativ\w*|screen\w*|status|responses?|assays?)\b)"
+    r"(?![ \t-]+(?i:drug[ \t-]+)?(?i:conjugat))"
+)
+ANTIBODY_AGAINST_RE = re.compile(
+    rf"(?<![\w-])(?P<head>{_ANTIBODY}){_GAP}against{_GAP}(?:(?i:the){_GAP})?"
+    rf"(?:(?P<long>(?i:{_LONG_TARGET}))|(?P<gene>{_GENE})){_END}"
+)
+ANTIBODY_KEYS = ("antibod", "mab")
+_IMMUNOGLOBULIN_RE = re.compile(r"(?i)ig[gamde]\d?")
+
+
+def _antibody_target(gene: str) -> bool:
+    """True for a gene-like name that antibody drugs bind: not a serology target, an immunoglobulin or
+    a clone's code, which names one antibody (``LL2 monoclonal antibody``, see :mod:`.boundaries`)."""
+    return (
+        _gene_like(gene)
+        and gene.lower() not in NOT_ANTIBODY_TARGETS
+        and gene.lower() not in _INDICATIONS
+        and _IMMUNOGLOBULIN_RE.fullmatch(gene) is None
+        and _STATUS_PART_RE.search(gene) is None
+        and not is_clone(gene)
+    )
+
+
+def _antibody_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``EGFr antibody``, ``antibodies against the Epidermal Growth Factor receptor``: ``anti-egfr antibodies``."""
+    lines = lines_with(text, lowered, ANTIBODY_KEYS)
+    for match in _matches(TARGET_ANTIBODY_RE, text, lines):
+        if _antibody_target(gene := match.group("gene")):
+            yield _class(match.start(), match.end(), f"anti-{gene.lower()} antibodies")
+    for match in _matches(ANTIBODY_AGAINST_RE, text, lines):
+        if match.group("long") is not None:
+            yield _class(match.start(), match.end(), f"anti-{_short_form(match.group('long')).lower()} antibodies")
+        elif _antibody_target(gene := match.group("gene")):
+            yield _class(match.start(), match.end(), f"anti-{gene.lower()} antibodies")
+
+
+# Contrast media, named agents by the guidelines, by the noun "contrast" and a head ("contrast
+# agents", "contrast-medium", "contrast media"); not where the words name a disease or a procedure
+# that the medium causes or enables ("contrast-induced nephropathy", "contrast medium-enhanced CT"),
+# and not "pre-contrast" (a time, the lookbehind).
+_CONTRAST_HEAD = _either(_WORDS["contrast_head"])
+CONTRAST_CLASS_RE = re.compile(
+    rf"(?<![\w-])(?P<contrast>(?i:contrast)){_SP}(?P<head>(?i:{_CONTRAST_HEAD})){_END}"
+    r"(?![ \t-]*(?i:induced|associated|related|enhanced|enhancing|enhancement)\b)"
+)
+CONTRAST_KEYS = ("contrast",)
+_CONTRAST_PLURALS = {"medium": "media", "media": "media"}
+
+
+def _contrast_classes(text: str, lowered: str) -> Iterator[Candidate]:
+    """``contrast agents``, ``contrast-medium`` (``contrast media``)."""
+    for match in _matches(CONTRAST_CLASS_RE, text, lines_with(text, lowered, CONTRAST_KEYS)):
+        head = match.group("head").lower()
+        yield _class(match.start(), match.end(), f"contrast {_CONTRAST_PLURALS.get(head) or plural(head)}")
+
+
 def _not_class(word: str) -> bool:
     """True for an adjective that names chemotherapy or no drug (``anticancer``, ``antinuclear``)."""
     return word in NOT_CLASS or re.sub(r"^anti[- ]?", "anti", word) in NOT_CLASS
+
+
+_CONJUGATE_AFTER_RE = re.compile(r"[ \t-]+(?i:conjugat)")
 
 
 def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
@@ -479,6 +558,8 @@ def _adjective_classes(text: str, lowered: str) -> Iterator[Candidate]:
             if _not_class(word):
                 continue
             agent = match.group("agent")
+            if _CONJUGATE_AFTER_RE.match(text, match.end()):
+                continue  # "antibody drug conjugates": the conjugates' class, the lexicon's
             if match.group("stimulus"):
                 yield _class(match.start(), match.end(), f"{word} stimulating agents")
                 continue
@@ -589,6 +670,73 @@ def _antibody_after(text: str, end: int) -> bool:
     return _ANTIBODY_AFTER_RE.match(text, end) is not None
 
 
+# A short form in brackets after a class, which scispaCy's definitions cannot read when its letters
+# are not all in the long form ("antibodies against the Epidermal Growth Factor receptor (EGFR-I)":
+# no "i" there): the class's target and a letter or more of its head.
+_SHORT_AFTER_RE = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9-]{1,11})\)")
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+
+
+def _class_short_forms(text: str, classes: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Each occurrence, in any case, of a short form defined in brackets after a class (``EGFR-I``, then
+    ``EGFr-I``) that spells the class's target and more: the class. The target alone in brackets is
+    the gene (``EGFR``), not a short form of the class."""
+    for _, end, attrs in classes:
+        if attrs.get("kind") != "class" or (match := _SHORT_AFTER_RE.match(text, end)) is None:
+            continue
+        short = match.group("short")
+        target = _NOT_ALNUM_RE.sub("", attrs["normalized"].removeprefix("anti-").split()[0])
+        letters = _NOT_ALNUM_RE.sub("", short.lower())
+        if not target or not letters.startswith(target) or letters == target or not short[:1].isupper():
+            continue
+        for occurrence in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text, re.IGNORECASE):
+            if any(c.isupper() for c in occurrence.group()):
+                yield occurrence.start(), occurrence.end(), dict(attrs)
+
+
+# Classes whose initials stand for them undefined in breast cancer records ("at least 24 months of AI
+# treatment", "tamoxifen or an AI"), initials with other senses elsewhere (artificial intelligence,
+# adrenal insufficiency): the class where the record names it, or where the words around the initials
+# say a drug is given (a word of giving, or a list with a drug: "tamoxifen or an AI"), and not where the
+# record defines the initials as something else.
+_INITIALISMS = {"".join(word[0].upper() for word in name.split()): name for name in _WORDS["class_initialism"]}
+INITIALISM_RE = re.compile(rf"(?<![\w-])(?P<short>{_either(_INITIALISMS)})(?P<plural>s)?(?![\w-])")
+_LISTED_AFTER_RE = re.compile(rf"(?:{_either(LIST_SEPARATORS)})[ \t]+(?:(?i:an?|the|any|prior|previous){_GAP})?\Z")
+
+
+_WITH_BEFORE_RE = re.compile(r"(?i)\bwith[ \t]+(?:an?[ \t]+)?\Z")
+_TREATED_WITH_RE = re.compile(r"(?i)\b(?:treat\w*|therap\w*|combin\w*|receiv\w*)[ \t]+with[ \t]+(?:an?[ \t]+)?\Z")
+
+
+def _initialism_classes(doc: Doc, text: str, lowered: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
+    """``AI`` (``aromatase inhibitors``) where the record names the class or gives the initials as a drug."""
+    if INITIALISM_RE.search(text) is None:
+        return
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    ends = {end for _, end, _ in found}
+    for match in INITIALISM_RE.finditer(text):
+        name = _INITIALISMS[match.group("short")]
+        defined = [d["long_text"].lower() for d in definitions or [] if d["short_text"] == match.group()]
+        if any(name.split()[0] not in long for long in defined):
+            continue
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        before = _LISTED_AFTER_RE.search(text, max(0, match.start() - 20), match.start())
+        listed = before is not None and any(
+            end <= before.start() and not text[end : before.start()].strip() for end in ends
+        )
+        # "with" alone is a patient's condition ("Patients with AI"); after a word of treating, a drug.
+        window = text[max(0, match.start() - 40) : match.start()]
+        given = given_as_therapy(doc, span.start, span.end) and (
+            _WITH_BEFORE_RE.search(window) is None
+            or _TREATED_WITH_RE.search(window) is not None
+            or (span.end < len(doc) and doc[span.end].lower_ in THERAPY_AFTER)
+        )
+        if name in lowered or given or listed:
+            yield _class(match.start(), match.end(), plural(name))
+
+
 def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """Drug classes by grammar that no other rule has found: each kept unless it cuts across a span
     already found (one it contains is replaced, as longer spans win) or the words around it say it is
@@ -602,14 +750,18 @@ def class_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> list[Candida
         *_participle_classes(text, lowered),
         *_given_class_nouns(text),
         *_anti_classes(text, lowered),
+        *_antibody_classes(text, lowered),
         *_long_target_classes(text, lowered),
         *_adjective_classes(text, lowered),
         *_conjugate_classes(text, lowered),
+        *_contrast_classes(text, lowered),
+        *_initialism_classes(doc, text, lowered, found),
         *_indication_classes(text, lowered),
         *_adjective_nouns(text, lowered),
         *_expanded_classes(doc, text),
     ]
     candidates.extend(_slashed_classes(text, [*found, *candidates], found))
+    candidates.extend(_class_short_forms(text, [*found, *candidates]))
     for start, end, attrs in candidates:
         if any(s < end and start < e and not (start <= s and e <= end) for s, e in found_bounds):
             continue

@@ -71,6 +71,7 @@ from .context import (
     given_as_therapy,
     is_measured,
     listed_beside,
+    names_other_after_non,
     names_pathogen,
     names_property,
     names_resistance,
@@ -286,8 +287,8 @@ class DrugRecognizer(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         text = folded_text(doc)
-        found = self._lexicon_spans(doc)
         listed = self._listed_names(doc, text) if self.gazetteer else []
+        found = self._lexicon_spans(doc, listed)
         for name, attrs, blocked in listed:
             found.extend((s, e, attrs) for s, e in occurrences(text, name) if not (blocked and _measured(doc, s, e)))
         if self.products:
@@ -333,7 +334,9 @@ class DrugRecognizer(Pipe):
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
             found.extend(member_names(text, found, self._lookup))
-        found = [c for c in found if not _is_type_label(text, c[0], c[1])]
+        found = [
+            c for c in found if not _is_type_label(text, c[0], c[1]) and not names_other_after_non(text, c[0], c[1])
+        ]
         redefined = _defined_otherwise(doc, text, found, {name.lower() for name, _, _ in listed})
         if redefined:
             found = [c for c in found if text[c[0] : c[1]] not in redefined]
@@ -345,10 +348,14 @@ class DrugRecognizer(Pipe):
         set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
 
-    def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
+    def _lexicon_spans(self, doc: Doc, listed: Sequence[tuple[str, Attrs, bool]] = ()) -> list[Candidate]:
         """Lexicon matches, minus blockers, measured substances, classes that name a property
-        (``anti-emetic effect``) and cytokines not given as therapy (neither by the words around them
-        nor by a list they share with a drug)."""
+        (``anti-emetic effect``) and cytokines not given as therapy (neither by the words around them,
+        nor by a list they share with a drug, nor by the record's intervention list, which names
+        what the trial gives: ``BIOLOGICAL: recombinant interleukin-12`` gives ``interleukin-12``
+        wherever the record writes it, as in "the response rate of interleukin-12")."""
+        given_names = [name.lower() for name, _, _ in listed]
+        given_normalized = {attrs["normalized"] for _, attrs, _ in listed}
         kept: list[tuple[int, int, Attrs]] = []
         pending: list[tuple[int, int, Attrs]] = []
         view = doc_tokens(doc)  # the tokens' offsets and lengths, without a Token object each
@@ -363,8 +370,10 @@ class DrugRecognizer(Pipe):
                 continue
             if payload.get("normalized") in CONSUMED and not given_as_product(doc, start, end):
                 continue
-            if payload.get("context") == "therapy" and not given_as_therapy(
-                doc, start, end, reaction=not allergenic_extract(payload)
+            if (
+                payload.get("context") == "therapy"
+                and not given_as_therapy(doc, start, end, reaction=not allergenic_extract(payload))
+                and not _listed_as_given(doc[start:end].text, payload, given_names, given_normalized)
             ):
                 pending.append((start, end, payload))
                 continue
@@ -778,6 +787,17 @@ def _regimen_agents(
         return None
     names = "/".join(a["normalized"] for _, a in agents[first : last + 1])
     return {"normalized": names, "kind": "agent", "drugbank_id": None}
+
+
+def _listed_as_given(
+    surface: str, payload: Mapping[str, Any], names: Sequence[str], normalized: AbstractSet[str]
+) -> bool:
+    """True when the record's intervention list names the cytokine ``surface`` (of lexicon entry
+    ``payload``): a listed name is the same agent or holds its words (``recombinant interleukin-12``)."""
+    if payload.get("normalized") in normalized:
+        return True
+    words = re.compile(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])")
+    return any(words.search(name) for name in names)
 
 
 def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:

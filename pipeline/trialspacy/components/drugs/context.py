@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...lexicon import DocTokens, doc_tokens
 from .vocabulary import vocabulary
@@ -236,6 +236,22 @@ def allergenic_extract(payload: Mapping[str, Any]) -> bool:
     return _EXTRACT_BLOCK[0] <= ident < _EXTRACT_BLOCK[1]
 
 
+# After "non-" and a name, a noun that names no treatment: the words describe something that is not
+# the drug ("any potential non-opioid cause of bowel dysfunction"), unlike "non-platinum chemotherapy".
+NOT_DRUG_AFTER_NON = frozenset(_WORDS["not_drug_after_non"])
+_NON_BEFORE_RE = re.compile(r"(?<![\w-])(?i:non)-?\Z")
+_WORD_AFTER_RE = re.compile(r"[ \t]+(?P<word>[A-Za-z]+)")
+
+
+def names_other_after_non(text: str, start: int, end: int) -> bool:
+    """True when the name ``text[start:end]`` follows ``non-`` and comes before a noun of
+    :data:`NOT_DRUG_AFTER_NON` ("non-opioid cause"): no drug is named."""
+    if _NON_BEFORE_RE.search(text, max(0, start - 4), start) is None:
+        return False
+    after = _WORD_AFTER_RE.match(text, end)
+    return after is not None and after.group("word").lower() in NOT_DRUG_AFTER_NON
+
+
 def given_as_therapy(doc: Doc, start: int, end: int, reaction: bool = True) -> bool:
     """True when the word after or before the cytokine ``doc[start:end]`` says it is given (``IL-2
     therapy``, ``treated with interferon``, ``administration of IL-2``), or, with ``reaction``, a
@@ -305,7 +321,39 @@ def listed_beside(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends
         (before < start and before in ends)
         or (example < start and example in ends)
         or (after > end and after in starts)
+        or _line_item_beside(doc, start, end, starts, ends)
     )
+
+
+# What may stand between two items of a list written one a line: the end of a line, a bullet or an
+# item's number, and the item's closing punctuation.
+_ITEM_PUNCTUATION = frozenset({".", ";", ",", "-", "•", "*", "·", "–"})
+_ITEM_GAP = 6
+
+
+def _is_gap(token: Token) -> bool:
+    return token.is_space or token.text in _ITEM_PUNCTUATION or (token.like_num and len(token.text) <= 2)
+
+
+def _line_item_beside(doc: Doc, start: int, end: int, starts: AbstractSet[int], ends: AbstractSet[int]) -> bool:
+    """True when ``doc[start:end]`` is a whole item of a list written one item a line and the item on
+    the line before ends with a drug, or the one on the line after starts with one ("Excluded: -
+    Steroids. - Interleukins. - Interferons.")."""
+    after = end
+    while after < len(doc) and after - end < _ITEM_GAP and _is_gap(doc[after]) and "\n" not in doc[after].text:
+        after += 1
+    own_line = after == len(doc) or "\n" in doc[after].text or "\n" in doc[after - 1].whitespace_
+    before = start
+    while before > 0 and start - before < _ITEM_GAP and _is_gap(doc[before - 1]):
+        before -= 1
+    if not own_line or not any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(before - 1, 0) : start]):
+        return False
+    if before in ends:
+        return True
+    following = after
+    while following < len(doc) and following - after < _ITEM_GAP and _is_gap(doc[following]):
+        following += 1
+    return following > after and following in starts
 
 
 def _example_of(doc: Doc, start: int) -> int:
