@@ -56,7 +56,7 @@ from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_js
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from ..abbreviations import long_form
-from .aliases import LIST_GAP_RE, alias_spans, is_short_name
+from .aliases import alias_spans, is_short_name, regimen_gap
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
@@ -90,7 +90,7 @@ from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
 from .radiolabels import extend_isotope_labels, extend_radiolabels
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_contained_names, find_named_vaccines, find_products, has_inn_stem
-from .tracers import labelled_code_spans, tracer_names, tracer_spans
+from .tracers import compact_label, labelled_code_spans, tracer_names, tracer_spans
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -324,12 +324,13 @@ class DrugRecognizer(Pipe):
             # After the codes are resolved: "[18F]AH111585" is the code AH111585 with its label.
             found = extend_isotope_labels(text, found)
         if self.products:
-            found = _with_labelled_codes(found, labelled_code_spans(text))
+            found = _with_labelled_codes(found, [self._known_label(text, c) for c in labelled_code_spans(text)])
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
         found = [c for c in found if not _is_type_label(text, c[0], c[1])]
         redefined = _defined_otherwise(doc, text, found, {name.lower() for name, _, _ in listed})
+        redefined |= _spelled_otherwise(text, found, {name.lower() for name, _, _ in listed})
         if redefined:
             found = [c for c in found if text[c[0] : c[1]] not in redefined]
         if self.scorer:
@@ -339,6 +340,16 @@ class DrugRecognizer(Pipe):
             found.extend(self.drug_scorer.find(doc, text, found))
         set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
+
+    def _known_label(self, text: str, candidate: Candidate) -> Candidate:
+        """A labelled code with the lexicon's attributes when the lexicon knows the product with its
+        label written otherwise ("Samarium 153-EDTMP", "153 Sm-EDTMP": ``153Sm-EDTMP``, samarium
+        lexidronam)."""
+        start, end, attrs = candidate
+        payload = self.index.get(tokenize_terms(self.nlp, [compact_label(text[start:end])])[0])
+        if payload is None or payload.get("deny") or payload.get("kind") != "agent":
+            return candidate
+        return start, end, _attrs(payload)
 
     def _lexicon_spans(self, doc: Doc) -> list[Candidate]:
         """Lexicon matches, minus blockers, measured substances, classes that name a property
@@ -656,7 +667,8 @@ def _measured(doc: Doc, start: int, end: int) -> bool:
 def _with_labelled_codes(found: list[Candidate], labelled: Iterable[Candidate]) -> list[Candidate]:
     """``found`` with the tracers named by an isotope label and a code (``99mTc-H7ND``, see
     :func:`.tracers.labelled_code_spans`): a span found for the name alone grows over the label,
-    its attributes kept (``123I-MIBG``); one for the label alone (``177Lu`` in ``177Lu-CC49``) gives
+    its attributes kept (``123I-MIBG``) unless the lexicon knows the labelled product (see
+    :meth:`DrugRecognizer._known_label`); one for the label alone (``177Lu`` in ``177Lu-CC49``) gives
     way to the whole; a span reaching beyond it (a lexicon row with the label) is left as it is."""
     for start, end, attrs in labelled:
         inside = [c for c in found if start <= c[0] and c[1] <= end]
@@ -666,7 +678,7 @@ def _with_labelled_codes(found: list[Candidate], labelled: Iterable[Candidate]) 
             continue
         named = [c for c in inside if c[1] == end and c[0] > start]
         found = [c for c in found if c not in inside]
-        if named:
+        if named and attrs.get("drugbank_id") is None:
             found.append((start, end, named[0][2]))
         else:
             found.append((start, end, attrs))
@@ -741,12 +753,12 @@ def _regimen_agents(
     first, last = inside[0], inside[-1]
     if first == last:
         return None  # one agent: its short name (``abacavir (ABC)``), read by the rules for one agent
-    while before and first > 0 and LIST_GAP_RE.fullmatch(text, agents[first - 1][0][1], agents[first][0][0]):
+    while before and first > 0 and regimen_gap(text[agents[first - 1][0][1] : agents[first][0][0]]):
         first -= 1
-    gaps = [LIST_GAP_RE.fullmatch(text, agents[i][0][1], agents[i + 1][0][0]) for i in range(first, last)]
+    gaps = [regimen_gap(text[agents[i][0][1] : agents[i + 1][0][0]]) for i in range(first, last)]
     if any(gap is None for gap in gaps):
         return None
-    if len(gaps) < 2 and not (gaps and all(gap.group().strip() == "/" for gap in gaps if gap is not None)):
+    if len(gaps) < 2 and not (gaps and all(gap.group().strip() in ("/", "-") for gap in gaps if gap is not None)):
         return None
     names = "/".join(a["normalized"] for _, a in agents[first : last + 1])
     return {"normalized": names, "kind": "agent", "drugbank_id": None}
@@ -857,6 +869,31 @@ def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: 
             continue
         redefined.add(short)
     return redefined
+
+
+# A short form of three to six capitals, the only kind a phrase of as many words can spell by chance
+# rarely enough.
+_CAPITALS_RE = re.compile(r"[A-Z]{3,6}")
+
+
+def _spelled_otherwise(text: str, found: Sequence[Candidate], listed: AbstractSet[str]) -> set[str]:
+    """The capitals-only short forms that the record writes out, without parentheses, as a phrase
+    in lower case (a common noun's, not a proper name the lexicon may not know as written: "Bacillus
+    Calmette-Gurin") whose words' initials they are and which holds no DRUG span ("the acellular dermal matrix
+    AlloDerm RTU ... AlloDerm RTU ADM products": ``ADM`` is the matrix, not doxorubicin), unless
+    the record lists the short form as an intervention: the record's own long form wins over the
+    lexicon's reading, as for a defined abbreviation (:func:`_defined_otherwise`)."""
+    shorts = {text[s:e] for s, e, _ in found if _CAPITALS_RE.fullmatch(text[s:e])} - {""}
+    spelled: set[str] = set()
+    for short in shorts:
+        if short.lower() in listed:
+            continue
+        words = r"[ \t-]+".join(f"{c.lower()}[a-z]{{2,}}" for c in short)
+        for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                spelled.add(short)
+                break
+    return spelled
 
 
 @Language.factory(

@@ -65,6 +65,13 @@ ISOTOPE_LABEL_RE = re.compile(_ISOTOPES)
 # ``normalized``) is the one the name already says.
 _BRACKETED_BEFORE_RE = re.compile(rf"\[(?:{_ISOTOPES})\] ?\Z")
 _BRACKETED_AFTER_RE = re.compile(rf"[ \t]*(?:\((?:{_ISOTOPES})\)|\[(?:{_ISOTOPES})\])")
+# The USAN writes the label after the name, symbol then mass number: "fludeoxyglucose F 18",
+# "florbetapir F 18", "iobenguane I 131" (the lexicon holds some so, with the name capitalized).
+_USAN_AFTER_RE = re.compile(
+    "[ \t]+(?:"
+    + "|".join(f"{symbol}[ -]?{mass}" for symbol, masses in RADIONUCLIDES.values() for mass in masses)
+    + ")(?![\w-])"
+)
 # An agent that is itself a radionuclide ("radioiodine (131I)", "Yttrium-90 (Y-90)", normalized
 # ``iodide i 131``): the label after it is its short name, a span of its own.
 _NAMES_NUCLIDE_RE = re.compile(
@@ -99,14 +106,15 @@ def extend_radiolabels(text: str, found: Iterable[Candidate]) -> list[Candidate]
 
 def extend_isotope_labels(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """``found`` with each span grown over the isotope label in brackets glued before it or
-    written after it (``[18F]AH111585``, ``AH111585 (18F)``), its attributes unchanged, and
+    written after it (``[18F]AH111585``, ``AH111585 (18F)``, the USAN's ``fludeoxyglucose F 18``),
+    its attributes unchanged, and
     without such a label taken alone (``I-123`` in ``[I-123]IBZM``)."""
     extended: list[Candidate] = []
     for start, end, attrs in found:
         if is_isotope_label(text[start:end]) and text[start - 1 : start] == "[" and _GLUED_AFTER_RE.match(text, end):
             continue
         before = _BRACKETED_BEFORE_RE.search(text, max(0, start - 12), start) if text[start].isalnum() else None
-        after = _BRACKETED_AFTER_RE.match(text, end)
+        after = _BRACKETED_AFTER_RE.match(text, end) or _USAN_AFTER_RE.match(text, end)
         if after and _NAMES_NUCLIDE_RE.search(f"{text[start:end]} {attrs['normalized']}"):
             after = None
         extended.append((before.start() if before else start, after.end() if after else end, attrs))
