@@ -308,6 +308,7 @@ class DrugRecognizer(Pipe):
         if self.stems:
             found.extend(self._stem_spans(doc, text, long_words, found))
             found.extend(self._plural_spans(doc, text, long_words, _taken_chars(found)))
+        found = _merged_repeats(doc, text, found)
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(self._known_name(text, c) for c in class_spans(doc, text, found))
@@ -762,6 +763,37 @@ def _regimen_agents(
         return None
     names = "/".join(a["normalized"] for _, a in agents[first : last + 1])
     return {"normalized": names, "kind": "agent", "drugbank_id": None}
+
+
+def _merged_repeats(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the two agents that fill a defined long form as one name, the second a part
+    of the first's name written again, joined into one span with the first's attributes: the record
+    gives the pair one short form, so it is one garbled name ("Medroxyprogesterone progesterone
+    acetate (MPA)"), not two agents as in a list ("Methylprednisolone Prednisolone Allopurinol")."""
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    for definition in definitions or []:
+        long_start, long_end = definition["long"]
+        agents = [
+            (key, attrs) for key, attrs in _outer_agents(found) if long_start <= key[0] and key[1] <= long_end
+        ]
+        if len(agents) != 2:
+            continue
+        ((first_start, first_end), first), ((second_start, second_end), second) = agents
+        name, part = first["normalized"], second["normalized"]
+        if (
+            first_start == long_start
+            and not text[first_end:second_start].strip()
+            and len(text[second_end:long_end].split()) <= 1
+            and name != part
+            and name.endswith(part)
+        ):
+            # The record writes the garbled name so wherever it writes it.
+            # The span is the long form (its salt word is the formulations' to drop from ``normalized``).
+            for match in re.finditer(rf"(?<![\w-]){re.escape(text[first_start:long_end])}(?![\w-])", text):
+                inside = [c for c in found if match.start() <= c[0] and c[1] <= match.end()]
+                if inside:
+                    found = [c for c in found if c not in inside] + [(match.start(), match.end(), first)]
+    return found
 
 
 def _abbreviation_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Candidate]:
