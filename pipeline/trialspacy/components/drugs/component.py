@@ -87,7 +87,7 @@ from .gazetteer import (
 from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .marks import NOT_PRODUCT_AFTER, marked_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
-from .radiolabels import extend_isotope_labels, extend_radiolabels
+from .radiolabels import extend_isotope_labels, extend_radiolabels, radioactive_spans
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_contained_names, find_named_vaccines, find_products, has_inn_stem
 from .tracers import compact_label, labelled_code_spans, tracer_names, tracer_spans
@@ -312,6 +312,7 @@ class DrugRecognizer(Pipe):
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(self._known_name(text, c) for c in class_spans(doc, text, found))
+            found.extend(radioactive_spans(text, found))
         found.extend(combination_spans(text, found))
         found = bounded_spans(text, found)
         if self.formulations:

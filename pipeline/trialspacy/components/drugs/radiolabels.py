@@ -119,3 +119,42 @@ def extend_isotope_labels(text: str, found: Iterable[Candidate]) -> list[Candida
             after = None
         extended.append((before.start() if before else start, after.end() if after else end, attrs))
     return extended
+
+
+# A class of radiopharmaceuticals named by its adjective and a drug noun ("radioactive agents",
+# "radiological agents", "radioactive drugs"; the lexicon has ``radiopharmaceuticals``), and the
+# examples listed in parentheses after it or after ``radionuclides``/``radiopharmaceuticals``: an
+# element named alone there is the radionuclide given ("radioactive agents(strontium, samarium,
+# etc.)"), as the record does not say which isotope or salt.
+_RADIOACTIVE_CLASS_RE = re.compile(
+    r"(?<![\w-])(?:radioactive|radiological|radiopharmaceutical)[ \t]+(?:agents?|drugs?|medicines?|medications?)(?![\w-])",
+    re.IGNORECASE,
+)
+_RADIO_HEAD_RE = re.compile(
+    r"(?<![\w-])(?:radioactive|radiological|radiopharmaceutical)[ \t]+(?:agents?|drugs?|medicines?|medications?)"
+    r"|(?<![\w-])radio(?:pharmaceutical|nuclide|isotope)s(?![\w-])",
+    re.IGNORECASE,
+)
+_EXAMPLES_RE = re.compile(r"[ \t]*\((?:e\.g\.,?|such as|including)?[ \t]*([^()\n]{1,80})\)")
+_ELEMENT_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(RADIONUCLIDES)})(?![\w-]|[ \t]*-?[ \t]*\d)", re.IGNORECASE)
+RADIOPHARMACEUTICALS = {"normalized": "radiopharmaceuticals", "kind": "class", "drugbank_id": None}
+
+
+def radioactive_spans(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """The radiopharmaceutical classes named by an adjective and a drug noun, and the elements
+    listed alone as their examples, outside the spans already ``found``."""
+    if "radio" not in text.lower():
+        return []
+    taken = {i for start, end, _ in found for i in range(start, end)}
+    spans: list[Candidate] = []
+    for match in _RADIOACTIVE_CLASS_RE.finditer(text):
+        if not taken.intersection(range(*match.span())):
+            spans.append((match.start(), match.end(), dict(RADIOPHARMACEUTICALS)))
+    for head in _RADIO_HEAD_RE.finditer(text):
+        examples = _EXAMPLES_RE.match(text, head.end())
+        if examples is None:
+            continue
+        for element in _ELEMENT_RE.finditer(text, examples.start(1), examples.end(1)):
+            if not taken.intersection(range(*element.span())):
+                spans.append((element.start(), element.end(), {"normalized": element.group().lower(), "kind": "agent", "drugbank_id": None}))
+    return spans
