@@ -347,7 +347,7 @@ class DrugRecognizer(Pipe):
         """A labelled code with the lexicon's attributes when the lexicon knows the product with its
         label written otherwise ("Samarium 153-EDTMP", "153 Sm-EDTMP": ``153Sm-EDTMP``, samarium
         lexidronam)."""
-        start, end, attrs = candidate
+        start, end, _ = candidate
         payload = self.index.get(tokenize_terms(self.nlp, [compact_label(text[start:end])])[0])
         if payload is None or payload.get("deny") or payload.get("kind") != "agent":
             return candidate
@@ -774,9 +774,7 @@ def _merged_repeats(doc: Doc, text: str, found: list[Candidate]) -> list[Candida
     definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
     for definition in definitions or []:
         long_start, long_end = definition["long"]
-        agents = [
-            (key, attrs) for key, attrs in _outer_agents(found) if long_start <= key[0] and key[1] <= long_end
-        ]
+        agents = [(key, attrs) for key, attrs in _outer_agents(found) if long_start <= key[0] and key[1] <= long_end]
         if len(agents) != 2:
             continue
         ((first_start, first_end), first), ((second_start, second_end), second) = agents

@@ -70,7 +70,7 @@ _BRACKETED_AFTER_RE = re.compile(rf"[ \t]*(?:\((?:{_ISOTOPES})\)|\[(?:{_ISOTOPES
 _USAN_AFTER_RE = re.compile(
     "[ \t]+(?:"
     + "|".join(f"{symbol}[ -]?{mass}" for symbol, masses in RADIONUCLIDES.values() for mass in masses)
-    + ")(?![\w-])"
+    + r")(?![\w-])"
 )
 # An agent that is itself a radionuclide ("radioiodine (131I)", "Yttrium-90 (Y-90)", normalized
 # ``iodide i 131``): the label after it is its short name, a span of its own.
@@ -156,5 +156,11 @@ def radioactive_spans(text: str, found: Iterable[Candidate]) -> list[Candidate]:
             continue
         for element in _ELEMENT_RE.finditer(text, examples.start(1), examples.end(1)):
             if not taken.intersection(range(*element.span())):
-                spans.append((element.start(), element.end(), {"normalized": element.group().lower(), "kind": "agent", "drugbank_id": None}))
+                spans.append(
+                    (
+                        element.start(),
+                        element.end(),
+                        {"normalized": element.group().lower(), "kind": "agent", "drugbank_id": None},
+                    )
+                )
     return spans

@@ -159,7 +159,9 @@ def labelled_code_spans(text: str) -> list[Candidate]:
 
 
 _SYMBOLS = {element: symbol for element, (symbol, _) in RADIONUCLIDES.items()}
-_WRITTEN_LABEL_RE = re.compile(rf"(?i:(?P<element>{'|'.join(RADIONUCLIDES)}) (?P<mass>\d+m?)|(?P<spaced>\d+m?) (?=[A-Z]))")
+_WRITTEN_LABEL_RE = re.compile(
+    rf"(?i:(?P<element>{'|'.join(RADIONUCLIDES)}) (?P<mass>\d+m?)|(?P<spaced>\d+m?) (?=[A-Z]))"
+)
 
 
 def compact_label(written: str) -> str:
