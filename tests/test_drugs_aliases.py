@@ -393,11 +393,13 @@ def test_drugs_garbled_long_form_is_one_name(nlp):
 
 
 def test_drugs_short_form_spelled_out_as_a_non_drug_phrase(nlp):
-    # dev5 (AACT): the record writes the acellular dermal matrix out; its initials are no doxorubicin
-    # there. A misspelled proper name (dev3: "Bacillus Calmette-Gurin (BCG)") keeps its short form.
+    # dev5 (NLI4CT): the record writes the acellular dermal matrix out, more than once; its initials
+    # are no doxorubicin there. A phrase written once ("for less than": FLT), a misspelled proper name
+    # (dev3: "Bacillus Calmette-Gurin (BCG)") and a class keep their short forms.
     text = (
-        "Participants will have the acellular dermal matrix AlloDerm RTU implanted. Subjects that cannot be "
-        "reconstructed with the use of ADM product."
+        "Participants will have the acellular dermal matrix AlloDerm RTU implanted.\nParticipants will have "
+        "the acellular dermal matrix SurgiMend PRS implanted.\nSubjects that cannot be reconstructed with "
+        "the use of ADM product."
     )
     assert drugs(nlp, text) == []
     assert ("ADM", "doxorubicin") in drugs(nlp, "Patients receive ADM 60 mg/m2 on day 1.")

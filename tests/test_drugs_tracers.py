@@ -116,3 +116,11 @@ def test_radioactive_agents_and_the_elements_they_list(nlp) -> None:
         ("samarium", "samarium"),
     ]
     assert drugs(nlp, "Serum strontium levels; exposure to radioactive substances") == []
+
+
+def test_isotope_label_after_radioactive_is_the_radionuclide(nlp) -> None:
+    # dev5 and unannotated NLI4CT records: the label alone after "radioactive" is the agent given,
+    # not where a word after it names what it labels or holds it
+    text = "subject is scheduled for sentinel node procedure using radioactive Tc-99m within 24 hours"
+    assert drugs(nlp, text) == [("Tc-99m", "technetium tc 99m")]
+    assert drugs(nlp, "radioactive Tc99M sulfur colloid around the tumor; radioactive I-125 seeds") == []

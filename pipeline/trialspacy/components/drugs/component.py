@@ -903,27 +903,73 @@ def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: 
 
 
 # A short form of three to six capitals, the only kind a phrase of as many words can spell by chance
-# rarely enough.
+# rarely enough; the phrase's words are content words of four letters or more ("for less than" and
+# "that alter cardiac" spell ``FLT`` and ``TAC`` by chance).
 _CAPITALS_RE = re.compile(r"[A-Z]{3,6}")
+_FUNCTION_WORDS = frozenset(
+    [
+        "also",
+        "been",
+        "both",
+        "does",
+        "each",
+        "from",
+        "have",
+        "into",
+        "less",
+        "more",
+        "most",
+        "only",
+        "other",
+        "over",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "under",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "within",
+        "without",
+    ]
+)
 
 
 def _spelled_otherwise(text: str, found: Sequence[Candidate], listed: AbstractSet[str]) -> set[str]:
-    """The capitals-only short forms that the record writes out, without parentheses, as a phrase
-    in lower case (a common noun's, not a proper name the lexicon may not know as written: "Bacillus
-    Calmette-Gurin") whose words' initials they are and which holds no DRUG span ("the acellular dermal matrix
-    AlloDerm RTU ... AlloDerm RTU ADM products": ``ADM`` is the matrix, not doxorubicin), unless
-    the record lists the short form as an intervention: the record's own long form wins over the
-    lexicon's reading, as for a defined abbreviation (:func:`_defined_otherwise`)."""
-    shorts = {text[s:e] for s, e, _ in found if _CAPITALS_RE.fullmatch(text[s:e])} - {""}
+    """The capitals-only short forms of agents that the record writes out, without parentheses and more than
+    once, as a phrase in lower case (a common noun's, not a proper name the lexicon may not know as
+    written: "Bacillus Calmette-Gurin") whose words' initials they are and which holds no DRUG span
+    ("the acellular dermal matrix AlloDerm RTU ... AlloDerm RTU ADM products": ``ADM`` is the
+    matrix, not doxorubicin), unless the record lists the short form as an intervention: the
+    record's own long form wins over the lexicon's reading, as for a defined abbreviation
+    (:func:`_defined_otherwise`)."""
+    shorts = {text[s:e] for s, e, a in found if a["kind"] == "agent" and _CAPITALS_RE.fullmatch(text[s:e])}
     spelled: set[str] = set()
     for short in shorts:
         if short.lower() in listed:
             continue
-        words = r"[ \t-]+".join(f"{c.lower()}[a-z]{{2,}}" for c in short)
-        for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text):
-            if not any(s < match.end() and match.start() < e for s, e, _ in found):
-                spelled.add(short)
-                break
+        words = r"[ \t-]+".join(f"{c.lower()}[a-z]{{3,}}" for c in short)
+        phrases = [
+            match.group()
+            for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text)
+            if not any(s < match.end() and match.start() < e for s, e, _ in found)
+            and _FUNCTION_WORDS.isdisjoint(re.split(r"[ \t-]+", match.group()))
+        ]
+        if any(phrases.count(phrase) > 1 for phrase in phrases):
+            spelled.add(short)
     return spelled
 
 

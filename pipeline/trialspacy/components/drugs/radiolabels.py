@@ -138,11 +138,20 @@ _RADIO_HEAD_RE = re.compile(
 _EXAMPLES_RE = re.compile(r"[ \t]*\((?:e\.g\.,?|such as|including)?[ \t]*([^()\n]{1,80})\)")
 _ELEMENT_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(RADIONUCLIDES)})(?![\w-]|[ \t]*-?[ \t]*\d)", re.IGNORECASE)
 RADIOPHARMACEUTICALS = {"normalized": "radiopharmaceuticals", "kind": "class", "drugbank_id": None}
+# An isotope label alone after "radioactive" is the radionuclide given ("sentinel node procedure
+# using radioactive Tc-99m"), unless a word after it names what it labels or holds it ("radioactive
+# I-125 seeds", "radioactive Tc99M sulfur colloid", "131I-labeled").
+_RADIOACTIVE_LABEL_RE = re.compile(
+    r"(?<![\w-])radioactive[ \t]+(?P<label>(?P<symbol>[A-Z][a-z]?)-?(?P<mass>\d{1,3}[mM]?))"
+    r"(?![\w-])(?![ \t]+(?:seeds?|implants?|sul(?:f|ph)ur|colloid|labell?ed|[A-Z]))"
+)
+_ELEMENTS = {symbol: (element, masses) for element, (symbol, masses) in RADIONUCLIDES.items()}
 
 
 def radioactive_spans(text: str, found: Iterable[Candidate]) -> list[Candidate]:
-    """The radiopharmaceutical classes named by an adjective and a drug noun, and the elements
-    listed alone as their examples, outside the spans already ``found``."""
+    """The radiopharmaceutical classes named by an adjective and a drug noun, the elements listed
+    alone as their examples and the isotope labels written alone after "radioactive", outside the
+    spans already ``found``."""
     if "radio" not in text.lower():
         return []
     taken = {i for start, end, _ in found for i in range(start, end)}
@@ -150,6 +159,12 @@ def radioactive_spans(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     for match in _RADIOACTIVE_CLASS_RE.finditer(text):
         if not taken.intersection(range(*match.span())):
             spans.append((match.start(), match.end(), dict(RADIOPHARMACEUTICALS)))
+    for match in _RADIOACTIVE_LABEL_RE.finditer(text):
+        name, masses = _ELEMENTS.get(match.group("symbol"), ("", ()))
+        mass = match.group("mass").lower()
+        if mass in masses and not taken.intersection(range(*match.span("label"))):
+            normalized = f"{name} {match.group('symbol').lower()} {mass}"
+            spans.append((*match.span("label"), {"normalized": normalized, "kind": "agent", "drugbank_id": None}))
     for head in _RADIO_HEAD_RE.finditer(text):
         examples = _EXAMPLES_RE.match(text, head.end())
         if examples is None:
