@@ -352,3 +352,56 @@ def test_drugs_a_short_name_of_one_agent_in_a_list_is_that_agent(nlp) -> None:
     # legacy record NCT00000919: ABC is abacavir, not the regimen it is listed in
     text = "Regimen 3 consists of IDV, RTV, abacavir (ABC), and 3TC/ZDV. Regimen 4 consists of APV, RTV, ABC."
     assert {n for t, n in drugs(nlp, text) if t == "ABC"} == {"abacavir"}
+
+
+def test_drugs_regimen_acronym_of_hyphen_joined_agents(nlp):
+    # dev5 (NLI4CT) and legacy records: a regimen's agents joined by hyphens, as its acronym's parts
+    # are; the acronym is also written without its hyphen.
+    text = (
+        "Patients undergoing regular docetaxel treatment either docetaxel-cyclophosphamide (TC) or "
+        "5FU-epirubicin-cyclophosphamide-docetaxel (FEC-D). Re-assessed after the 2 round of TC and 4th round of FECD."
+    )
+    found = [d for d in drugs(nlp, text) if d[0] in ("TC", "FEC-D", "FECD")]
+    four = "fluorouracil/epirubicin/cyclophosphamide/docetaxel"
+    assert found == [("TC", "docetaxel/cyclophosphamide"), ("FEC-D", four), ("TC", "docetaxel/cyclophosphamide")] + [
+        ("FECD", four)
+    ]
+    assert ("TC", "docetaxel/cisplatin") in drugs(nlp, "Arm A: Taxotere-Cisplatin (TC) every 3 weeks.")
+
+
+def test_drugs_regimen_acronym_spelling_its_agents_initials(nlp):
+    # dev5 (NLI4CT): two agents joined by "and", the acronym's capitals their initials; otherwise
+    # the short name stays the last agent's ("gemcitabine and zidovudine (AZT)").
+    text = "MPA + low dose oral cyclophosphamide and methotrexate (ldoCM). Toxicity of ldoCM."
+    assert [d for d in drugs(nlp, text) if d[0] == "ldoCM"] == [("ldoCM", "cyclophosphamide/methotrexate")] * 2
+    assert ("AZT", "zidovudine") in drugs(nlp, "Patients receive gemcitabine and zidovudine (AZT) on day 1.")
+
+
+def test_drugs_garbled_long_form_is_one_name(nlp):
+    # dev5 (NLI4CT): the record gives "name + a part of it written again" one short form; a list of
+    # two agents that share a stem stays two (legacy XML: "Methylprednisolone Prednisolone").
+    text = (
+        "Cohort I: MPA-Alone\nMedroxyprogesterone progesterone acetate (MPA) will be administered orally.\n"
+        "Cohort 2: MPA+ldoCM\nMedroxyprogesterone progesterone acetate (MPA) will be administered orally."
+    )
+    found = drugs(nlp, text)
+    assert ("Medroxyprogesterone progesterone acetate", "medroxyprogesterone") in found
+    assert ("progesterone acetate", "progesterone") not in found
+    assert [d for d in found if d[0] == "MPA"] == [("MPA", "medroxyprogesterone")] * 4
+    found = drugs(nlp, "Ketoconazole Clarithromycin Erythromycin Methylprednisolone Prednisolone Allopurinol")
+    assert ("Methylprednisolone", "methylprednisolone") in found and ("Prednisolone", "prednisolone") in found
+
+
+def test_drugs_short_form_spelled_out_as_a_non_drug_phrase(nlp):
+    # dev5 (NLI4CT): the record writes the acellular dermal matrix out, more than once; its initials
+    # are no doxorubicin there. A phrase written once ("for less than": FLT), a misspelled proper name
+    # (dev3: "Bacillus Calmette-Gurin (BCG)") and a class keep their short forms.
+    text = (
+        "Participants will have the acellular dermal matrix AlloDerm RTU implanted.\nParticipants will have "
+        "the acellular dermal matrix SurgiMend PRS implanted.\nSubjects that cannot be reconstructed with "
+        "the use of ADM product."
+    )
+    assert drugs(nlp, text) == []
+    assert ("ADM", "doxorubicin") in drugs(nlp, "Patients receive ADM 60 mg/m2 on day 1.")
+    found = drugs(nlp, "Received Bacillus Calmette-Gurin (BCG) treatment for urothelial carcinoma.")
+    assert [d[0] for d in found] == ["BCG"]

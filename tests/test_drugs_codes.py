@@ -136,3 +136,12 @@ def test_drugs_code_glued_to_a_word_ends_at_the_code(text, codes):
 def test_drugs_glued_code_is_a_drug_span(nlp):
     doc = nlp("Known to be allergic to the ingredients of SHR-A1921or SHR-A2009; TQB3616-matching placebo.")
     assert [s.text for s in label_spans(doc, DRUG)] == ["SHR-A1921", "SHR-A2009", "TQB3616"]
+
+
+def test_drugs_protocol_number_is_no_code(nlp):
+    # legacy PDQ records (dev5 and unannotated): a code after "protocol" is the protocol's number
+    text = (
+        "1 dose level preceding the MTD as determined by the ongoing Protocol NYU-9123. Patients registered "
+        "on protocol SWOG-8897 or protocol No. BR-0021 receive BGB-A317."
+    )
+    assert [s.text for s in label_spans(nlp(text), DRUG)] == ["BGB-A317"]

@@ -84,3 +84,43 @@ def test_isotope_label_before_a_word_is_no_agent_name(nlp) -> None:
     # a word after the label (an adjective, a measurement) names nothing
     text = "131I uptake and 131I whole body scans; 90Y-Humanized antibody; 131I-labeled antibody; 99mTc 04."
     assert drugs(nlp, text) == []
+
+
+def test_radiolabelled_product_written_with_the_elements_name_or_a_spaced_label(nlp) -> None:
+    # dev5 (NLI4CT): the label written as the element's name and mass number, or with a space; the
+    # lexicon knows the product as ``153Sm-EDTMP``.
+    text = (
+        "Samarium 153-EDTMP + Stem Cell Transplant. Receive higher therapy dose of 153 Sm-EDTMP "
+        "7-14 days after tracer dose."
+    )
+    lexidronam = "samarium (153sm) lexidronam"
+    assert drugs(nlp, text) == [("Samarium 153-EDTMP", lexidronam), ("153 Sm-EDTMP", lexidronam)]
+    assert drugs(nlp, "Prior Lutetium 177-DOTATATE therapy.") == [("Lutetium 177-DOTATATE", "lutetium lu 177 dotatate")]
+
+
+def test_usan_label_after_the_name_is_in_its_span(nlp) -> None:
+    # legacy PDQ record (dev5): the USAN writes the label after the name, symbol then mass number
+    text = "no fludeoxyglucose F 18 uptake in the mediastinum; iobenguane I 131 therapy"
+    assert drugs(nlp, text) == [
+        ("fludeoxyglucose F 18", "fludeoxyglucose"),
+        ("iobenguane I 131", "3-iodobenzylguanidine"),
+    ]
+
+
+def test_radioactive_agents_and_the_elements_they_list(nlp) -> None:
+    # AACT (dev5): a radiopharmaceutical class by adjective and drug noun, with elements as its examples
+    text = "Accepted radioactive agents(strontium, samarium, etc.)for therapeutic purposes within 8 weeks"
+    assert drugs(nlp, text) == [
+        ("radioactive agents", "radiopharmaceuticals"),
+        ("strontium", "strontium"),
+        ("samarium", "samarium"),
+    ]
+    assert drugs(nlp, "Serum strontium levels; exposure to radioactive substances") == []
+
+
+def test_isotope_label_after_radioactive_is_the_radionuclide(nlp) -> None:
+    # dev5 and unannotated NLI4CT records: the label alone after "radioactive" is the agent given,
+    # not where a word after it names what it labels or holds it
+    text = "subject is scheduled for sentinel node procedure using radioactive Tc-99m within 24 hours"
+    assert drugs(nlp, text) == [("Tc-99m", "technetium tc 99m")]
+    assert drugs(nlp, "radioactive Tc99M sulfur colloid around the tumor; radioactive I-125 seeds") == []

@@ -139,16 +139,41 @@ def _is_clipped(word: str, name: str) -> bool:
     )
 
 
-def _regimen(text: str, agents: Sequence[Candidate], last: int) -> list[Candidate]:
+# Agents of a regimen may also be joined by a hyphen alone, as its acronym's parts are:
+# "docetaxel-cyclophosphamide (TC)", "5FU-epirubicin-cyclophosphamide-docetaxel (FEC-D)",
+# "Taxotere-Cisplatin (TC)" (a fixed combination written so is one agent span already:
+# "piperacillin-tazobactam").
+JOINED_GAP_RE = re.compile(r"-")
+
+
+def regimen_gap(gap: str) -> re.Match[str] | None:
+    """The match of a gap between two agents of a list (see :data:`LIST_GAP_RE`), or of a hyphen
+    joining them."""
+    return LIST_GAP_RE.fullmatch(gap) or JOINED_GAP_RE.fullmatch(gap)
+
+
+def spells_initials(acronym: str, names: Sequence[str]) -> bool:
+    """True when the capitals of ``acronym`` are the initials of ``names`` in order: ``CM`` (also
+    ``ldoCM``, "low dose oral") for "cyclophosphamide and methotrexate"."""
+    capitals = "".join(c for c in acronym if c.isupper())
+    return len(names) >= 2 and capitals == "".join(name[:1].upper() for name in names)
+
+
+def _regimen(text: str, agents: Sequence[Candidate], last: int, acronym: str = "") -> list[Candidate]:
     """The regimen whose acronym follows ``agents[last]``: the agents of the list it ends when
-    they are written ``A/B`` or are three or more ("A, B, and C (ABC)"); else the agent alone, as
-    in "gemcitabine and zidovudine (AZT)"."""
+    they are written ``A/B`` or ``A-B``, are three or more ("A, B, and C (ABC)"), or when the
+    acronym's capitals are their initials ("cyclophosphamide and methotrexate (ldoCM)"); else the
+    agent alone, as in "gemcitabine and zidovudine (AZT)"."""
     first, slashed = last, True
-    while first > 0 and (gap := LIST_GAP_RE.fullmatch(text[agents[first - 1][1] : agents[first][0]])):
-        slashed = slashed and gap.group() == "/"
+    while first > 0 and (gap := regimen_gap(text[agents[first - 1][1] : agents[first][0]])):
+        slashed = slashed and gap.group() in ("/", "-")
         first -= 1
     regimen = list(agents[first : last + 1])
-    return regimen if len(regimen) >= 3 or (slashed and len(regimen) == 2) else regimen[-1:]
+    if len(regimen) >= 3 or (slashed and len(regimen) == 2):
+        return regimen
+    if spells_initials(acronym, [text[s:e] for s, e, _ in regimen]):
+        return regimen
+    return regimen[-1:]
 
 
 def _is_part(word: str) -> bool:
@@ -220,12 +245,15 @@ def alias_spans(doc: Doc, text: str, found: Sequence[Candidate]) -> Iterator[Can
             and match.start(1) not in taken
             and not _names_another(elsewhere, match.group(1), start, end)
         ):
-            regimen = _regimen(text, agents, position)
+            regimen = _regimen(text, agents, position, match.group(1))
             alias_attrs = attrs
             if len(regimen) > 1:
                 names = "/".join(a["normalized"] for _, _, a in regimen)
                 alias_attrs = {**attrs, "normalized": names, "drugbank_id": None}
             defined.setdefault(match.group(1), alias_attrs)
+            if len(regimen) > 1 and "-" in match.group(1):
+                # The acronym is also written without its hyphen ("FEC-D", later "FECD").
+                defined.setdefault(match.group(1).replace("-", ""), alias_attrs)
         match = _SLASHED_RE.match(text, end)
         if match is not None and match.start(1) not in taken:
             parts = match.group(1).split("/")

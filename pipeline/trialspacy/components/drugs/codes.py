@@ -47,9 +47,19 @@ def is_code_lookalike(text: str) -> bool:
     return CODE_GUARD_RE.fullmatch(text) is not None
 
 
+# A code after "protocol" is the protocol's number ("as determined by the ongoing Protocol
+# NYU-9123", "patients registered on protocol SWOG-8897", "protocol No. BR-0021").
+_PROTOCOL_BEFORE_RE = re.compile(r"(?<![\w-])protocols?(?:[ \t]+(?:no\.?|number|#))?[ \t]*:?[ \t]+\Z", re.IGNORECASE)
+
+
 def find_codes(text: str) -> list[tuple[int, int]]:
-    """Character spans of investigational-code shaped strings in ``text``, look-alikes removed."""
-    return [m.span() for m in CODE_RE.finditer(text) if not is_code_lookalike(m.group())]
+    """Character spans of investigational-code shaped strings in ``text``, look-alikes and protocol
+    numbers removed."""
+    return [
+        m.span()
+        for m in CODE_RE.finditer(text)
+        if not is_code_lookalike(m.group()) and not _PROTOCOL_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+    ]
 
 
 def is_code(text: str) -> bool:

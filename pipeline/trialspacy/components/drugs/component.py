@@ -57,7 +57,7 @@ from ...lexicon import TermIndex, doc_tokens, folded_text, package_data, read_js
 from ...spans import DRUG, SPAN_KEY, Candidate, set_label_spans
 from ...terms import check_terms, read_terms, term_key
 from ..abbreviations import long_form
-from .aliases import LIST_GAP_RE, alias_spans, is_short_name
+from .aliases import alias_spans, is_short_name, regimen_gap
 from .boundaries import bounded_spans
 from .classes import class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
@@ -92,10 +92,10 @@ from .learned import SCORER_FILE, DrugScorer, default_scorer_bytes
 from .marks import NOT_PRODUCT_AFTER, marked_names
 from .members import member_names
 from .packing import LEXICON_FILE, pack_lexicon, packed_index, unpack_lexicon
-from .radiolabels import extend_isotope_labels, extend_radiolabels
+from .radiolabels import extend_isotope_labels, extend_radiolabels, radioactive_spans
 from .spelling import SpellingIndex
 from .stems import INN_STEMS, LONG_WORD_RE, find_contained_names, find_named_vaccines, find_products, has_inn_stem
-from .tracers import labelled_code_spans, tracer_names, tracer_spans
+from .tracers import compact_label, labelled_code_spans, tracer_names, tracer_spans
 
 # The lexicon in a saved pipeline (see pack_lexicon): its name in ``exclude`` and ``to_bytes``,
 # and its file in ``to_disk``.
@@ -313,9 +313,11 @@ class DrugRecognizer(Pipe):
         if self.stems:
             found.extend(self._stem_spans(doc, text, long_words, found))
             found.extend(self._plural_spans(doc, text, long_words, _taken_chars(found)))
+        found = _merged_repeats(doc, text, found)
         found.extend(_abbreviation_spans(doc, text, found))
         if self.class_grammar:
             found.extend(self._known_name(text, c) for c in class_spans(doc, text, found))
+            found.extend(radioactive_spans(text, found))
         found.extend(combination_spans(text, found))
         found = bounded_spans(text, found)
         if self.formulations:
@@ -329,7 +331,7 @@ class DrugRecognizer(Pipe):
             # After the codes are resolved: "[18F]AH111585" is the code AH111585 with its label.
             found = extend_isotope_labels(text, found)
         if self.products:
-            found = _with_labelled_codes(found, labelled_code_spans(text))
+            found = _with_labelled_codes(found, [self._known_label(text, c) for c in labelled_code_spans(text)])
         found = _without_excipients(text, found)
         if self.aliases:
             found.extend(alias_spans(doc, text, found))
@@ -338,6 +340,7 @@ class DrugRecognizer(Pipe):
             c for c in found if not _is_type_label(text, c[0], c[1]) and not names_other_after_non(text, c[0], c[1])
         ]
         redefined = _defined_otherwise(doc, text, found, {name.lower() for name, _, _ in listed})
+        redefined |= _spelled_otherwise(text, found, {name.lower() for name, _, _ in listed})
         if redefined:
             found = [c for c in found if text[c[0] : c[1]] not in redefined]
         if self.scorer:
@@ -347,6 +350,16 @@ class DrugRecognizer(Pipe):
             found.extend(self.drug_scorer.find(doc, text, found))
         set_label_spans(doc, DRUG, found, self.spans_key)
         return doc
+
+    def _known_label(self, text: str, candidate: Candidate) -> Candidate:
+        """A labelled code with the lexicon's attributes when the lexicon knows the product with its
+        label written otherwise ("Samarium 153-EDTMP", "153 Sm-EDTMP": ``153Sm-EDTMP``, samarium
+        lexidronam)."""
+        start, end, _ = candidate
+        payload = self.index.get(tokenize_terms(self.nlp, [compact_label(text[start:end])])[0])
+        if payload is None or payload.get("deny") or payload.get("kind") != "agent":
+            return candidate
+        return start, end, _attrs(payload)
 
     def _lexicon_spans(self, doc: Doc, listed: Sequence[tuple[str, Attrs, bool]] = ()) -> list[Candidate]:
         """Lexicon matches, minus blockers, measured substances, classes that name a property
@@ -693,7 +706,8 @@ def _measured(doc: Doc, start: int, end: int) -> bool:
 def _with_labelled_codes(found: list[Candidate], labelled: Iterable[Candidate]) -> list[Candidate]:
     """``found`` with the tracers named by an isotope label and a code (``99mTc-H7ND``, see
     :func:`.tracers.labelled_code_spans`): a span found for the name alone grows over the label,
-    its attributes kept (``123I-MIBG``); one for the label alone (``177Lu`` in ``177Lu-CC49``) gives
+    its attributes kept (``123I-MIBG``) unless the lexicon knows the labelled product (see
+    :meth:`DrugRecognizer._known_label`); one for the label alone (``177Lu`` in ``177Lu-CC49``) gives
     way to the whole; a span reaching beyond it (a lexicon row with the label) is left as it is."""
     for start, end, attrs in labelled:
         inside = [c for c in found if start <= c[0] and c[1] <= end]
@@ -703,7 +717,7 @@ def _with_labelled_codes(found: list[Candidate], labelled: Iterable[Candidate]) 
             continue
         named = [c for c in inside if c[1] == end and c[0] > start]
         found = [c for c in found if c not in inside]
-        if named:
+        if named and attrs.get("drugbank_id") is None:
             found.append((start, end, named[0][2]))
         else:
             found.append((start, end, attrs))
@@ -778,15 +792,44 @@ def _regimen_agents(
     first, last = inside[0], inside[-1]
     if first == last:
         return None  # one agent: its short name (``abacavir (ABC)``), read by the rules for one agent
-    while before and first > 0 and LIST_GAP_RE.fullmatch(text, agents[first - 1][0][1], agents[first][0][0]):
+    while before and first > 0 and regimen_gap(text[agents[first - 1][0][1] : agents[first][0][0]]):
         first -= 1
-    gaps = [LIST_GAP_RE.fullmatch(text, agents[i][0][1], agents[i + 1][0][0]) for i in range(first, last)]
+    gaps = [regimen_gap(text[agents[i][0][1] : agents[i + 1][0][0]]) for i in range(first, last)]
     if any(gap is None for gap in gaps):
         return None
-    if len(gaps) < 2 and not (gaps and all(gap.group().strip() == "/" for gap in gaps if gap is not None)):
+    if len(gaps) < 2 and not (gaps and all(gap.group().strip() in ("/", "-") for gap in gaps if gap is not None)):
         return None
     names = "/".join(a["normalized"] for _, a in agents[first : last + 1])
     return {"normalized": names, "kind": "agent", "drugbank_id": None}
+
+
+def _merged_repeats(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the two agents that fill a defined long form as one name, the second a part
+    of the first's name written again, joined into one span with the first's attributes: the record
+    gives the pair one short form, so it is one garbled name ("Medroxyprogesterone progesterone
+    acetate (MPA)"), not two agents as in a list ("Methylprednisolone Prednisolone Allopurinol")."""
+    definitions = doc._.trialspacy_abbreviation_defs if doc.has_extension("trialspacy_abbreviation_defs") else None
+    for definition in definitions or []:
+        long_start, long_end = definition["long"]
+        agents = [(key, attrs) for key, attrs in _outer_agents(found) if long_start <= key[0] and key[1] <= long_end]
+        if len(agents) != 2:
+            continue
+        ((first_start, first_end), first), ((second_start, second_end), second) = agents
+        name, part = first["normalized"], second["normalized"]
+        if (
+            first_start == long_start
+            and not text[first_end:second_start].strip()
+            and len(text[second_end:long_end].split()) <= 1
+            and name != part
+            and name.endswith(part)
+        ):
+            # The record writes the garbled name so wherever it writes it.
+            # The span is the long form (its salt word is the formulations' to drop from ``normalized``).
+            for match in re.finditer(rf"(?<![\w-]){re.escape(text[first_start:long_end])}(?![\w-])", text):
+                inside = [c for c in found if match.start() <= c[0] and c[1] <= match.end()]
+                if inside:
+                    found = [c for c in found if c not in inside] + [(match.start(), match.end(), first)]
+    return found
 
 
 def _listed_as_given(
@@ -905,6 +948,77 @@ def _defined_otherwise(doc: Doc, text: str, found: Sequence[Candidate], listed: 
             continue
         redefined.add(short)
     return redefined
+
+
+# A short form of three to six capitals, the only kind a phrase of as many words can spell by chance
+# rarely enough; the phrase's words are content words of four letters or more ("for less than" and
+# "that alter cardiac" spell ``FLT`` and ``TAC`` by chance).
+_CAPITALS_RE = re.compile(r"[A-Z]{3,6}")
+_FUNCTION_WORDS = frozenset(
+    [
+        "also",
+        "been",
+        "both",
+        "does",
+        "each",
+        "from",
+        "have",
+        "into",
+        "less",
+        "more",
+        "most",
+        "only",
+        "other",
+        "over",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "under",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "within",
+        "without",
+    ]
+)
+
+
+def _spelled_otherwise(text: str, found: Sequence[Candidate], listed: AbstractSet[str]) -> set[str]:
+    """The capitals-only short forms of agents that the record writes out, without parentheses and more than
+    once, as a phrase in lower case (a common noun's, not a proper name the lexicon may not know as
+    written: "Bacillus Calmette-Gurin") whose words' initials they are and which holds no DRUG span
+    ("the acellular dermal matrix AlloDerm RTU ... AlloDerm RTU ADM products": ``ADM`` is the
+    matrix, not doxorubicin), unless the record lists the short form as an intervention: the
+    record's own long form wins over the lexicon's reading, as for a defined abbreviation
+    (:func:`_defined_otherwise`)."""
+    shorts = {text[s:e] for s, e, a in found if a["kind"] == "agent" and _CAPITALS_RE.fullmatch(text[s:e])}
+    spelled: set[str] = set()
+    for short in shorts:
+        if short.lower() in listed:
+            continue
+        words = r"[ \t-]+".join(f"{c.lower()}[a-z]{{3,}}" for c in short)
+        phrases = [
+            match.group()
+            for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text)
+            if not any(s < match.end() and match.start() < e for s, e, _ in found)
+            and _FUNCTION_WORDS.isdisjoint(re.split(r"[ \t-]+", match.group()))
+        ]
+        if any(phrases.count(phrase) > 1 for phrase in phrases):
+            spelled.add(short)
+    return spelled
 
 
 @Language.factory(

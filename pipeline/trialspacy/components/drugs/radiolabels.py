@@ -65,6 +65,13 @@ ISOTOPE_LABEL_RE = re.compile(_ISOTOPES)
 # ``normalized``) is the one the name already says.
 _BRACKETED_BEFORE_RE = re.compile(rf"\[(?:{_ISOTOPES})\] ?\Z")
 _BRACKETED_AFTER_RE = re.compile(rf"[ \t]*(?:\((?:{_ISOTOPES})\)|\[(?:{_ISOTOPES})\])")
+# The USAN writes the label after the name, symbol then mass number: "fludeoxyglucose F 18",
+# "florbetapir F 18", "iobenguane I 131" (the lexicon holds some so, with the name capitalized).
+_USAN_AFTER_RE = re.compile(
+    "[ \t]+(?:"
+    + "|".join(f"{symbol}[ -]?{mass}" for symbol, masses in RADIONUCLIDES.values() for mass in masses)
+    + r")(?![\w-])"
+)
 # An agent that is itself a radionuclide ("radioiodine (131I)", "Yttrium-90 (Y-90)", normalized
 # ``iodide i 131``): the label after it is its short name, a span of its own.
 _NAMES_NUCLIDE_RE = re.compile(
@@ -99,15 +106,76 @@ def extend_radiolabels(text: str, found: Iterable[Candidate]) -> list[Candidate]
 
 def extend_isotope_labels(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """``found`` with each span grown over the isotope label in brackets glued before it or
-    written after it (``[18F]AH111585``, ``AH111585 (18F)``), its attributes unchanged, and
+    written after it (``[18F]AH111585``, ``AH111585 (18F)``, the USAN's ``fludeoxyglucose F 18``),
+    its attributes unchanged, and
     without such a label taken alone (``I-123`` in ``[I-123]IBZM``)."""
     extended: list[Candidate] = []
     for start, end, attrs in found:
         if is_isotope_label(text[start:end]) and text[start - 1 : start] == "[" and _GLUED_AFTER_RE.match(text, end):
             continue
         before = _BRACKETED_BEFORE_RE.search(text, max(0, start - 12), start) if text[start].isalnum() else None
-        after = _BRACKETED_AFTER_RE.match(text, end)
+        after = _BRACKETED_AFTER_RE.match(text, end) or _USAN_AFTER_RE.match(text, end)
         if after and _NAMES_NUCLIDE_RE.search(f"{text[start:end]} {attrs['normalized']}"):
             after = None
         extended.append((before.start() if before else start, after.end() if after else end, attrs))
     return extended
+
+
+# A class of radiopharmaceuticals named by its adjective and a drug noun ("radioactive agents",
+# "radiological agents", "radioactive drugs"; the lexicon has ``radiopharmaceuticals``), and the
+# examples listed in parentheses after it or after ``radionuclides``/``radiopharmaceuticals``: an
+# element named alone there is the radionuclide given ("radioactive agents(strontium, samarium,
+# etc.)"), as the record does not say which isotope or salt.
+_RADIOACTIVE_CLASS_RE = re.compile(
+    r"(?<![\w-])(?:radioactive|radiological|radiopharmaceutical)[ \t]+(?:agents?|drugs?|medicines?|medications?)(?![\w-])",
+    re.IGNORECASE,
+)
+_RADIO_HEAD_RE = re.compile(
+    r"(?<![\w-])(?:radioactive|radiological|radiopharmaceutical)[ \t]+(?:agents?|drugs?|medicines?|medications?)"
+    r"|(?<![\w-])radio(?:pharmaceutical|nuclide|isotope)s(?![\w-])",
+    re.IGNORECASE,
+)
+_EXAMPLES_RE = re.compile(r"[ \t]*\((?:e\.g\.,?|such as|including)?[ \t]*([^()\n]{1,80})\)")
+_ELEMENT_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(RADIONUCLIDES)})(?![\w-]|[ \t]*-?[ \t]*\d)", re.IGNORECASE)
+RADIOPHARMACEUTICALS = {"normalized": "radiopharmaceuticals", "kind": "class", "drugbank_id": None}
+# An isotope label alone after "radioactive" is the radionuclide given ("sentinel node procedure
+# using radioactive Tc-99m"), unless a word after it names what it labels or holds it ("radioactive
+# I-125 seeds", "radioactive Tc99M sulfur colloid", "131I-labeled").
+_RADIOACTIVE_LABEL_RE = re.compile(
+    r"(?<![\w-])radioactive[ \t]+(?P<label>(?P<symbol>[A-Z][a-z]?)-?(?P<mass>\d{1,3}[mM]?))"
+    r"(?![\w-])(?![ \t]+(?:seeds?|implants?|sul(?:f|ph)ur|colloid|labell?ed|[A-Z]))"
+)
+_ELEMENTS = {symbol: (element, masses) for element, (symbol, masses) in RADIONUCLIDES.items()}
+
+
+def radioactive_spans(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """The radiopharmaceutical classes named by an adjective and a drug noun, the elements listed
+    alone as their examples and the isotope labels written alone after "radioactive", outside the
+    spans already ``found``."""
+    if "radio" not in text.lower():
+        return []
+    taken = {i for start, end, _ in found for i in range(start, end)}
+    spans: list[Candidate] = []
+    for match in _RADIOACTIVE_CLASS_RE.finditer(text):
+        if not taken.intersection(range(*match.span())):
+            spans.append((match.start(), match.end(), dict(RADIOPHARMACEUTICALS)))
+    for match in _RADIOACTIVE_LABEL_RE.finditer(text):
+        name, masses = _ELEMENTS.get(match.group("symbol"), ("", ()))
+        mass = match.group("mass").lower()
+        if mass in masses and not taken.intersection(range(*match.span("label"))):
+            normalized = f"{name} {match.group('symbol').lower()} {mass}"
+            spans.append((*match.span("label"), {"normalized": normalized, "kind": "agent", "drugbank_id": None}))
+    for head in _RADIO_HEAD_RE.finditer(text):
+        examples = _EXAMPLES_RE.match(text, head.end())
+        if examples is None:
+            continue
+        for element in _ELEMENT_RE.finditer(text, examples.start(1), examples.end(1)):
+            if not taken.intersection(range(*element.span())):
+                spans.append(
+                    (
+                        element.start(),
+                        element.end(),
+                        {"normalized": element.group().lower(), "kind": "agent", "drugbank_id": None},
+                    )
+                )
+    return spans

@@ -132,8 +132,16 @@ _MASS_FIRST = "|".join(f"{mass}{symbol}" for symbol, masses in RADIONUCLIDES.val
 # A part after a hyphen is not a word in lower case ("-labeled").
 _PART = r"(?:[A-Za-z]*\d[A-Za-z0-9]*|[A-Z][A-Za-z0-9]*)"
 _CODE_NAME = rf"(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-{_PART})*|[A-Z]{{2,8}}(?:-[A-Z]{{2,8}})*"
+# The label may also be written with a space between mass number and a two-letter symbol ("153
+# Sm-EDTMP", "177 Lu-PSMA-617") or as the element's name and mass number ("Samarium 153-EDTMP",
+# "Lutetium 177-DOTATATE"), glued to the name by a hyphen.
+_SPACED_MASS_FIRST = "|".join(
+    f"{mass} {symbol}" for symbol, masses in RADIONUCLIDES.values() if len(symbol) == 2 for mass in masses
+)
+_ELEMENT_MASS = "|".join(f"(?i:{element}) {mass}" for element, (_, masses) in RADIONUCLIDES.items() for mass in masses)
 _LABEL_CODE_RE = re.compile(
     rf"(?<![\w\[\]/-])(?:(?:{_MASS_FIRST})(?:-| (?=[A-Za-z0-9-]*\d))(?:{_CODE_NAME})"
+    rf"|(?:{_SPACED_MASS_FIRST}|{_ELEMENT_MASS})-(?:{_CODE_NAME})"
     rf"|\[(?:{_MASS_FIRST})\](?:{_CODE_NAME}|[a-z]{{3,}}(?:-[a-z0-9]+)*))"
     # Ends where the name does: not before a word glued to it by a hyphen ("131I-BC8-labeled") or a
     # further word character.
@@ -148,3 +156,21 @@ def labelled_code_spans(text: str) -> list[Candidate]:
         (m.start(), m.end(), {"normalized": " ".join(m.group().lower().split()), "kind": "agent", "drugbank_id": None})
         for m in _LABEL_CODE_RE.finditer(text)
     ]
+
+
+_SYMBOLS = {element: symbol for element, (symbol, _) in RADIONUCLIDES.items()}
+_WRITTEN_LABEL_RE = re.compile(
+    rf"(?i:(?P<element>{'|'.join(RADIONUCLIDES)}) (?P<mass>\d+m?)|(?P<spaced>\d+m?) (?=[A-Z]))"
+)
+
+
+def compact_label(written: str) -> str:
+    """A labelled name with its label written as the lexicon writes it, mass number then symbol
+    glued (``153Sm-EDTMP`` for "Samarium 153-EDTMP" and "153 Sm-EDTMP"), to look the product up."""
+
+    def glued(match: re.Match[str]) -> str:
+        if match.group("spaced"):
+            return match.group("spaced")
+        return match.group("mass") + _SYMBOLS[match.group("element").lower()]
+
+    return _WRITTEN_LABEL_RE.sub(glued, written, count=1)
