@@ -238,7 +238,7 @@ CLAUSE_CASES = [
     # govern directly says nothing of it.
     ("Unwilling to withdraw probiotic supplements.", [("probiotic supplements", False)]),
     ("Unable or unwilling to discontinue anxiolytics within 4 hours.", [("anxiolytics", False)]),
-    ("Subjects who can not stop treatment with topical steroids.", [("topical steroids", False)]),
+    ("Subjects who can not stop treatment with topical steroids.", [("steroids", False)]),
     ("No prior cisplatin or stopped paclitaxel.", [("cisplatin", True), ("paclitaxel", True)]),
     # What a thing is not counted as is a category, not an absence (legacy records, HINT).
     (
