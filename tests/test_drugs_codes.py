@@ -136,3 +136,35 @@ def test_drugs_code_glued_to_a_word_ends_at_the_code(text, codes):
 def test_drugs_glued_code_is_a_drug_span(nlp):
     doc = nlp("Known to be allergic to the ingredients of SHR-A1921or SHR-A2009; TQB3616-matching placebo.")
     assert [s.text for s in label_spans(doc, DRUG)] == ["SHR-A1921", "SHR-A2009", "TQB3616"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # ctrialsgov cancer studies NCT04958239, NCT05094336, NCT04862780 and legacy NCT00499239: a
+        # sponsor's code written with a space between its letters and its number
+        ("A Study to Test Different Doses of BI 765179 Alone and in Combination With Ezabenlimab", ["BI 765179"]),
+        ("the objective response rate (ORR) of AMG 193 in adult participants", ["AMG 193"]),
+        ("must have resolved to < Grade 2 prior to starting BLU 945).", ["BLU 945"]),
+        ("Patients will be administered a single IV infusion of GS 9219 on Day 1", ["GS 9219"]),
+        # NLI4CT NCT02312622: listed codes
+        ("SN38 investigational agents, EZN 2208, SN 2310, and AR 67) is not allowed", ["SN38", "EZN 2208", "SN 2310"]),
+        # not a protocol, a guideline's year, a regulation, a name before its dose, a viral load
+        ("Patients registered on ACTG 223 or on protocol ATN 062 or POG 9317", []),
+        ("according to GINA 2017 and 21 CFR 1271", []),
+        ("Part A: ADX 200 mg", []),
+        ("Arm A: Intracel KLH 1000 mcg (1 mg) without adjuvant", []),
+        ("HCV RNA 1103 copies/ml", []),
+    ],
+)
+def test_drugs_code_written_with_a_space(text, codes):
+    assert [text[s:e] for s, e in find_codes(text)] == codes
+
+
+def test_drugs_spaced_code_is_a_drug_span(nlp):
+    # ctrialsgov cancer study NCT04752215: the unknown code as written; the known one (lexicon) its name
+    doc = nlp("The study tests 2 medicines called BI 765049 and BI 754091. Both medicines may help the immune system.")
+    assert [(s.text, s._.trialspacy_normalized) for s in label_spans(doc, DRUG)] == [
+        ("BI 765049", "bi 765049"),
+        ("BI 754091", "ezabenlimab"),
+    ]

@@ -47,9 +47,28 @@ def is_code_lookalike(text: str) -> bool:
     return CODE_GUARD_RE.fullmatch(text) is not None
 
 
+# A sponsor's code written with a space between its letters and its number, as several sponsors
+# write theirs (``BI 765179``, ``AMG 193``, ``GS 9219``, ``BLU 945``, ``EZN 2208``): two to five
+# capitals and three to seven digits. Not a year (``GINA 2017``, ``WHO 2016``), not a number after
+# another number (``21 CFR 1271``) or before a unit (``ADX 200 mg``, ``KLH 1000 mcg``, ``RNA 1103
+# copies``), and the look-alikes of the glued shape (``ACTG 223``, ``SWOG 9346``, ``POG 9317``),
+# with the prefixes that only the spaced shape makes ambiguous (``ATN 062``; ``ATN-161`` is a drug).
+SPACED_CODE_RE = re.compile(
+    r"(?<![\w\-/.])(?<!\d )([A-Z]{2,5})[ \u00a0](?!(?:19|20)\d\d(?!\d))(\d{3,7})(?![\w\-+/]|[.,]\d)"
+    r"(?![ \u00a0]?(?:mg|mcg|µg|ug|g|kg|ml|mL|L|IU|U|units?|copies|cells|mmHg|mm|cm|Gy|cGy|%)(?![A-Za-z]))"
+)
+
+
+def _spaced_lookalike(letters: str, digits: str) -> bool:
+    return letters in _GUARDS["spaced_prefix"] or is_code_lookalike(letters + digits)
+
+
 def find_codes(text: str) -> list[tuple[int, int]]:
-    """Character spans of investigational-code shaped strings in ``text``, look-alikes removed."""
-    return [m.span() for m in CODE_RE.finditer(text) if not is_code_lookalike(m.group())]
+    """Character spans of investigational-code shaped strings in ``text``, look-alikes removed
+    (a code written with a space, ``BI 765179``, included)."""
+    spans = [m.span() for m in CODE_RE.finditer(text) if not is_code_lookalike(m.group())]
+    spans += [m.span() for m in SPACED_CODE_RE.finditer(text) if not _spaced_lookalike(m[1], m[2])]
+    return sorted(spans)
 
 
 def is_code(text: str) -> bool:
