@@ -650,3 +650,27 @@ def test_drugs_marked_brand_where_a_drug_stands(nlp, text, expected):
 )
 def test_drugs_marked_device_test_or_programme_is_no_drug(nlp, text):
     assert [d for d in drugs(nlp, text) if d[0] not in ("Revlimid", "PPD")] == []
+
+
+# Cause: a name glued to a slash or hyphen after a bracket, or to a code after a slash, was no token
+# of its own (NLI4CT reports and legacy XML records).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NLI4CT NCT01196052
+        (
+            "Have received doxorubicin/cyclophosphamide (AC) OR 5-fluorouracil (FU)/epirubicin/ cyclophosphamide (FEC)",
+            ["doxorubicin", "cyclophosphamide", "AC", "5-fluorouracil", "FU", "epirubicin", "cyclophosphamide", "FEC"],
+        ),
+        # NLI4CT NCT01855828
+        (
+            "weekly trastuzumab/paclitaxel followed by trastuzumab/5-fluorouracil, epirubicin and cyclophosphamide",
+            ["trastuzumab", "paclitaxel", "trastuzumab", "5-fluorouracil", "epirubicin", "cyclophosphamide"],
+        ),
+        # legacy XML NCT00003875, NCT00461084
+        ("high dose Bu (busulfan)/VP-16 (etoposide) followed by", ["busulfan", "VP-16", "etoposide"]),
+        ("to evaluate a biaxin (clarithromycin)-based antibiotic therapy", ["biaxin", "clarithromycin", "antibiotic"]),
+    ],
+)
+def test_drugs_name_after_a_bracket_or_before_a_coded_name_is_found(nlp, text, expected):
+    assert [t for t, _, _ in drugs(nlp, text)] == expected

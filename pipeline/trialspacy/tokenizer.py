@@ -90,6 +90,9 @@ INFIXES = (
     # a slash between a capital and a code that starts with a digit joins agents' short names:
     # `ZDV/3TC/NVP`, `CDDP/5-FU`; not a rate's denominator (`mL/24 hours`, `IV/24 hours`)
     r"/(?<=[A-Z]/)(?=[0-9]+-?[A-Za-z])",
+    # ...and after a name in lower case when the code has its hyphen: `trastuzumab/5-fluorouracil`,
+    # `paclitaxel/5-FU` (not `mg/5-day`: three letters before the slash)
+    r"/(?<=[a-z]{3}/)(?=[0-9]+-[A-Za-z])",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
     r"\|",
     # ...and the punctuation or footnote asterisk that ends an item before it: `for 2 years.|To
@@ -102,7 +105,10 @@ INFIXES = (
     # a bracket between a time unit and a number: `every 41-56 days(2 cycles)`
     r"\((?<=[a-z]{2}\()(?=[0-9])",
     r"[(\[](?<=[A-Za-z0-9)\]）][(\[])(?=[A-Za-z])",
-    r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",
+    r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/]|-[A-Za-z])",
+    # ...and the slash or hyphen after that bracket, which would stay on the next word: `5-fluorouracil
+    # (FU)/epirubicin`, `Bu (busulfan)/VP-16`, `biaxin (clarithromycin)-based`
+    r"[/-](?<=[A-Za-z0-9]\)[/-])(?=[A-Za-z0-9])",
     # the AACT line separator glued to words: `Gy).~Chemoradiation`
     r"~",
     # an item number's full stop glued to the item's first word: `~3.Testosterone levels`,
