@@ -168,3 +168,17 @@ def test_drugs_spaced_code_is_a_drug_span(nlp):
         ("BI 765049", "bi 765049"),
         ("BI 754091", "ezabenlimab"),
     ]
+
+
+def test_drugs_code_with_an_isotope_label_joined_by_a_hyphen(nlp):
+    # ctrialsgov sample NCT03500224 (a mass-balance study): the label is part of the name written
+    text = (
+        "Excretion of TAK-954 Containing Microtracer ([14C]-TAK-954) in Healthy Male Participants. "
+        "A single intravenous dose of [14C]-TAK-954."
+    )
+    assert [text[s:e] for s, e in find_codes(text)] == ["TAK-954", "TAK-954", "TAK-954"]
+    assert [(s.text, s._.trialspacy_normalized) for s in label_spans(nlp(text), DRUG)] == [
+        ("TAK-954", "tak-954"),
+        ("[14C]-TAK-954", "tak-954"),
+        ("[14C]-TAK-954", "tak-954"),
+    ]

@@ -17,9 +17,10 @@ from .vocabulary import vocabulary
 # mostly apart: ``Lu AF11167``, ``Lu AA21004`` (the code alone would be clipped to ``AF11167``). A code
 # ends before a function word glued to it in text registered from China (``SHR-A1921or SHR-A2009``; the
 # tokenizer splits it off) and before a hyphen and a word in lower case, a modifier
-# (``TQB3616-matching placebo``, ``SU5416-induced``).
+# (``TQB3616-matching placebo``, ``SU5416-induced``). An isotope label may be joined to it by a
+# hyphen (``[14C]-TAK-954``).
 CODE_RE = re.compile(
-    r"(?<![\w\-/.])(?:Lu[ \u00a0]?[A-Z]{2}\d{5}|[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[A-Z]{2,6}-[a-z]\d{1,3}|[EMR]-?\d{4,6})"
+    r"(?:(?<![\w\-/.])|(?<=\]-))(?:Lu[ \u00a0]?[A-Z]{2}\d{5}|[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[A-Z]{2,6}-[a-z]\d{1,3}|[EMR]-?\d{4,6})"
     rf"(?:(?![\w\-+/]|\.\d)|(?=(?:{GLUED_WORDS})(?![\w-]))|(?=-[a-z]{{3,}}(?![\w-])))"
 )
 
