@@ -652,8 +652,8 @@ def test_drugs_marked_device_test_or_programme_is_no_drug(nlp, text):
     assert [d for d in drugs(nlp, text) if d[0] not in ("Revlimid", "PPD")] == []
 
 
-# Cause: a name glued to a slash or hyphen after a bracket, or to a code after a slash, was no token
-# of its own (NLI4CT reports and legacy XML records).
+# Cause: a name glued to a slash or hyphen after a bracket, to a code after a slash, or to a sentence's
+# stop was no token of its own (NLI4CT reports and legacy XML records).
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -670,6 +670,8 @@ def test_drugs_marked_device_test_or_programme_is_no_drug(nlp, text):
         # legacy XML NCT00003875, NCT00461084
         ("high dose Bu (busulfan)/VP-16 (etoposide) followed by", ["busulfan", "VP-16", "etoposide"]),
         ("to evaluate a biaxin (clarithromycin)-based antibiotic therapy", ["biaxin", "clarithromycin", "antibiotic"]),
+        # legacy XML NCT00001025: a sentence's stop after a name ending in a capital
+        ("or 3) receive both AZT and ddI. Treatment is given for 16 weeks", ["AZT", "ddI"]),
     ],
 )
 def test_drugs_name_after_a_bracket_or_before_a_coded_name_is_found(nlp, text, expected):

@@ -254,6 +254,10 @@ def test_a_comma_or_slash_between_listed_items_is_its_own_token(nlp, text: str, 
         ("400 IU vitamin D. We do", ["vitamin", "D", ".", "We", "do"]),
         ("dose of peptide T. The test", ["peptide", "T", ".", "The", "test"]),
         ("alfa vitamin D. 3 patients", ["vitamin", "D", ".", "3", "patients"]),
+        # legacy XML NCT00000761, NCT00000953: a name ending in a capital after a small letter
+        ("Antiretroviral therapy other than AZT or ddI.", ["AZT", "or", "ddI", "."]),
+        ("other than zidovudine, ddI, and ddC.\r\n", ["and", "ddC", ".", "\r\n"]),
+        ("creatinine > 1.5 mg/dL.", ["mg", "/", "dL", "."]),
     ],
 )
 def test_a_letter_that_ends_a_sentence_after_a_name_is_split_from_its_stop(nlp, text: str, expected: list[str]) -> None:

@@ -127,10 +127,13 @@ GLUED_WORDS = "or|and|plus|with|vs|versus|to|of"
 # a slash before a space after a word: `taxane- and platinum-based`, `rocuronium/ sugammadex`; the
 # AACT separator `~` after punctuation (`4 weeks.~`), so that the punctuation becomes its own token;
 # the mojibake `Â` of a registered sign (`EVOMELAÂ®`); a `+` after a dose's unit (`42 Gy+`: "42 Gy or
-# more", the sign no part of the dose); a function word glued to a code (GLUED_WORDS)
+# more", the sign no part of the dose); a function word glued to a code (GLUED_WORDS); a sentence's
+# full stop after a name that ends in a capital after a small letter (`AZT or ddI.`, `ddC.`,
+# `100 mg/dL.`), which spaCy's English rules leave on it as on an initial's stop
 # (Lookbehinds follow their character, as in INFIXES.)
 SUFFIXES = (
     r"\.(?<=[0-9/][fF]\.)",
+    r"\.(?<=[a-z][A-Z]\.)",
     r"[-/](?<=[A-Za-z0-9]{2}[-/])",
     r"~",
     r"Â(?<=[A-Za-z]Â)",
