@@ -111,6 +111,11 @@ def test_drugs_names_agent_by_the_records_word(name, blocked, expected):
     assert names_agent(name, blocked) is expected
 
 
+def test_drugs_intervention_name_cut_at_a_bracket_keeps_no_hyphen():
+    # ctrialsgov sample NCT03500224: "-TAK-954" would take the place of the code after its label
+    assert intervention_names("DRUG: [14C]-TAK-954") == ["14C", "TAK-954"]
+
+
 def test_drugs_intervention_names_keep_commas_between_digits():
     assert intervention_names("DRUG: 3,4-diaminopyridine|DRUG: A1, B2|DRUG: cisplatin,docetaxel") == [
         "3,4-diaminopyridine",

@@ -90,7 +90,8 @@ def listed_names(section_text: str, types: frozenset[str] = GAZETTEER_TYPES) -> 
         for part in _SPLIT_RE.split(value):
             if labelled and not NUCLIDE_RE.search(part):
                 continue
-            chunks = [part] if labelled else _INNER_RE.split(part)
+            # A hyphen left at a chunk's end by a bracket is no part of the name ("[14C]-TAK-954").
+            chunks = [part] if labelled else [c.strip("-") for c in _INNER_RE.split(part)]
             for chunk in chunks:
                 words = [w for w in chunk.split() if labelled or w.lower().strip(".") not in DOSE_FORM_WORDS]
                 lowered = [w.lower() for w in words]
