@@ -237,7 +237,10 @@ def test_a_marker_or_label_glued_to_a_name_is_its_own_token(nlp, text: str, expe
         # NLI4CT NCT01196052, legacy NCT00003875 and NCT00461084: a slash or hyphen after a closing bracket
         ("(FU)/epirubicin/ cyclophosphamide", ["(", "FU", ")", "/", "epirubicin", "/", "cyclophosphamide"]),
         ("Bu (busulfan)/VP-16 (etoposide)", ["Bu", "(", "busulfan", ")", "/", "VP-16", "(", "etoposide", ")"]),
-        ("a biaxin (clarithromycin)-based antibiotic", ["a", "biaxin", "(", "clarithromycin", ")", "-", "based", "antibiotic"]),
+        (
+            "a biaxin (clarithromycin)-based antibiotic",
+            ["a", "biaxin", "(", "clarithromycin", ")", "-", "based", "antibiotic"],
+        ),
     ],
 )
 def test_a_comma_or_slash_between_listed_items_is_its_own_token(nlp, text: str, expected: list[str]) -> None:

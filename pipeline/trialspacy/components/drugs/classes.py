@@ -164,8 +164,13 @@ ANTI_RE = re.compile(
 # anti-TIGIT, or any other antibody" (the item before it is an ``anti-`` too), where the rest of the
 # sentence says the list is of agents (an antibody, a drug, a therapy) and not of antibodies measured
 # or used to stain ("anti-MLH1, anti-MSH2, anti-MSH6 and anti-PMS2) and PCR", "antibody titers").
-_AGENT_LIST_AFTER_RE = re.compile(r"[^.;~|\n]{0,80}?\b(?:antibod|drug|agent|therap|treatment|inhibitor|blockade|blocker)", re.IGNORECASE)
-_MEASURED_LIST_AFTER_RE = re.compile(r"[^.;~|\n]{0,80}?\b(?:titers?|titres?|staining|stained|immunohistochem|IHC|positiv|negativ|panel|assay)", re.IGNORECASE)
+_AGENT_LIST_AFTER_RE = re.compile(
+    r"[^.;~|\n]{0,80}?\b(?:antibod|drug|agent|therap|treatment|inhibitor|blockade|blocker)", re.IGNORECASE
+)
+_MEASURED_LIST_AFTER_RE = re.compile(
+    r"[^.;~|\n]{0,80}?\b(?:titers?|titres?|staining|stained|immunohistochem|IHC|positiv|negativ|panel|assay)",
+    re.IGNORECASE,
+)
 ANTI_ITEM_RE = re.compile(
     rf"(?<![\w-])(?P<anti>(?i:anti)-{{1,2}}(?P<gene>{_GENE}))(?![\w-])(?!{_SP}(?i:{_ANTIBODY_HEAD}){_END})"
 )
