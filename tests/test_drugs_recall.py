@@ -116,6 +116,27 @@ def test_drugs_intervention_name_cut_at_a_bracket_keeps_no_hyphen():
     assert intervention_names("DRUG: [14C]-TAK-954") == ["14C", "TAK-954"]
 
 
+def test_drugs_intervention_name_with_its_salt_names_the_agent():
+    # legacy XML NCT00002100, NCT00000284: a name unknown to the lexicon listed in its salt form;
+    # an ion's salt stays whole
+    names = intervention_names("DRUG: Curdlan sulfate|DRUG: Cotinine fumarate|DRUG: Calcium carbonate")
+    assert names == ["Curdlan", "Cotinine", "Calcium carbonate"]
+
+
+def test_drugs_listed_salt_form_is_found_with_its_salt(nlp):
+    # legacy XML NCT00002100 (as the reader lays the record out)
+    text = (
+        "Phase I/II Study of Curdlan Sulfate\nTo assess the safety and tolerance of curdlan sulfate.\n"
+        "HIV Infections\nDRUG: Curdlan sulfate\n\n\nIn Phase II, curdlan sulfate is administered daily for 7 days."
+    )
+    assert drugs(nlp, text) == [
+        ("Curdlan Sulfate", "curdlan", "agent"),
+        ("curdlan sulfate", "curdlan", "agent"),
+        ("Curdlan sulfate", "curdlan", "agent"),
+        ("curdlan sulfate", "curdlan", "agent"),
+    ]
+
+
 def test_drugs_intervention_names_keep_commas_between_digits():
     assert intervention_names("DRUG: 3,4-diaminopyridine|DRUG: A1, B2|DRUG: cisplatin,docetaxel") == [
         "3,4-diaminopyridine",
