@@ -137,6 +137,15 @@ def test_drugs_listed_salt_form_is_found_with_its_salt(nlp):
     ]
 
 
+def test_drugs_intervention_name_after_a_route_names_the_agent():
+    # ctrialsgov sample NCT00985205: a route before a supplement the lexicon takes only when given;
+    # feeding alone names no agent
+    names = intervention_names(
+        "DIETARY_SUPPLEMENT: Enteral Glutamine|DIETARY_SUPPLEMENT: Placebo|DRUG: Parenteral Nutrition"
+    )
+    assert names == ["Glutamine"]
+
+
 def test_drugs_intervention_names_keep_commas_between_digits():
     assert intervention_names("DRUG: 3,4-diaminopyridine|DRUG: A1, B2|DRUG: cisplatin,docetaxel") == [
         "3,4-diaminopyridine",
