@@ -98,6 +98,38 @@ def test_drugs_classes_coordinated_anti_targets_are_separate_spans(nlp):
     assert found["anti-CD19"] == ("anti-cd19 antibodies", "class")
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # ctrialsgov cancer study NCT04952597: a later item of a list of anti- targets, before no head
+        (
+            "Prior therapy with an anti-PD-1, anti-PD-L1, anti-PD-L2, anti-TIGIT, or any other antibody or drug",
+            ["anti-PD-1", "anti-PD-L1", "anti-PD-L2", "anti-TIGIT"],
+        ),
+        # API v2 NCT05798663, NCT03955198: an item before ", and anti-" / ", or anti-"
+        (
+            "checkpoint blockade therapies, including anti-CTLA-4, anti-PD-1, anti-TIGIT, and anti-PD-L1 therapeutic antibodies",
+            ["anti-CTLA-4", "anti-PD-1", "anti-TIGIT", "anti-PD-L1"],
+        ),
+        (
+            "anti-PD-L2, anti-CD137, or anti-Cytotoxic T-lymphocyte-associated antigen-4 (CTLA-4) antibody",
+            ["anti-PD-L2", "anti-CD137", "anti-Cytotoxic T-lymphocyte-associated antigen-4 (CTLA-4) antibody"],
+        ),
+        # ctrialsgov cancer study NCT04795661, legacy NCT00003638 and NCT00001954: antibodies used to
+        # stain, titers measured, autoantibodies
+        (
+            "assessed using IHC with four antibodies (anti-MLH1, anti-MSH2, anti-MSH6 and anti-PMS2) and PCR "
+            "(pentaplex panel is used)",
+            [],
+        ),
+        ("IV. Measure the anti-STn, anti-OSM, and anti-KLH antibody titers.", []),
+        ("positive ANA, RF, and anti-SS-A, or anti-SS-B).", []),
+    ],
+)
+def test_drugs_classes_anti_targets_listed_as_agents(nlp, text, expected):
+    assert [surface for surface in classes(nlp, text) if surface.lower().startswith("anti")] == expected
+
+
 def test_drugs_classes_slashed_targets_are_one_class(nlp):
     # Gold dev phrasing: "A/B antibody" is one class of two targets (the guidelines' "anti-PD-1/PD-L1").
     text = "must have included a platinum-based doublet in combination with PD1/PD-L1 antibody; no EGFR/ALK inhibitors"

@@ -145,3 +145,49 @@ def test_drugs_protocol_number_is_no_code(nlp):
         "on protocol SWOG-8897 or protocol No. BR-0021 receive BGB-A317."
     )
     assert [s.text for s in label_spans(nlp(text), DRUG)] == ["BGB-A317"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # ctrialsgov cancer studies NCT04958239, NCT05094336, NCT04862780 and legacy NCT00499239: a
+        # sponsor's code written with a space between its letters and its number
+        ("A Study to Test Different Doses of BI 765179 Alone and in Combination With Ezabenlimab", ["BI 765179"]),
+        ("the objective response rate (ORR) of AMG 193 in adult participants", ["AMG 193"]),
+        ("must have resolved to < Grade 2 prior to starting BLU 945).", ["BLU 945"]),
+        ("Patients will be administered a single IV infusion of GS 9219 on Day 1", ["GS 9219"]),
+        # NLI4CT NCT02312622: listed codes
+        ("SN38 investigational agents, EZN 2208, SN 2310, and AR 67) is not allowed", ["SN38", "EZN 2208", "SN 2310"]),
+        # not a protocol, a guideline's year, a regulation, a name before its dose, a viral load
+        ("Patients registered on ACTG 223 or on protocol ATN 062 or POG 9317", []),
+        ("according to GINA 2017 and 21 CFR 1271", []),
+        ("Part A: ADX 200 mg", []),
+        ("Arm A: Intracel KLH 1000 mcg (1 mg) without adjuvant", []),
+        ("HCV RNA 1103 copies/ml", []),
+    ],
+)
+def test_drugs_code_written_with_a_space(text, codes):
+    assert [text[s:e] for s, e in find_codes(text)] == codes
+
+
+def test_drugs_spaced_code_is_a_drug_span(nlp):
+    # ctrialsgov cancer study NCT04752215: the unknown code as written; the known one (lexicon) its name
+    doc = nlp("The study tests 2 medicines called BI 765049 and BI 754091. Both medicines may help the immune system.")
+    assert [(s.text, s._.trialspacy_normalized) for s in label_spans(doc, DRUG)] == [
+        ("BI 765049", "bi 765049"),
+        ("BI 754091", "ezabenlimab"),
+    ]
+
+
+def test_drugs_code_with_an_isotope_label_joined_by_a_hyphen(nlp):
+    # ctrialsgov sample NCT03500224 (a mass-balance study): the label is part of the name written
+    text = (
+        "Excretion of TAK-954 Containing Microtracer ([14C]-TAK-954) in Healthy Male Participants. "
+        "A single intravenous dose of [14C]-TAK-954."
+    )
+    assert [text[s:e] for s, e in find_codes(text)] == ["TAK-954", "TAK-954", "TAK-954"]
+    assert [(s.text, s._.trialspacy_normalized) for s in label_spans(nlp(text), DRUG)] == [
+        ("TAK-954", "tak-954"),
+        ("[14C]-TAK-954", "tak-954"),
+        ("[14C]-TAK-954", "tak-954"),
+    ]

@@ -111,6 +111,41 @@ def test_drugs_names_agent_by_the_records_word(name, blocked, expected):
     assert names_agent(name, blocked) is expected
 
 
+def test_drugs_intervention_name_cut_at_a_bracket_keeps_no_hyphen():
+    # ctrialsgov sample NCT03500224: "-TAK-954" would take the place of the code after its label
+    assert intervention_names("DRUG: [14C]-TAK-954") == ["14C", "TAK-954"]
+
+
+def test_drugs_intervention_name_with_its_salt_names_the_agent():
+    # legacy XML NCT00002100, NCT00000284: a name unknown to the lexicon listed in its salt form;
+    # an ion's salt stays whole
+    names = intervention_names("DRUG: Curdlan sulfate|DRUG: Cotinine fumarate|DRUG: Calcium carbonate")
+    assert names == ["Curdlan", "Cotinine", "Calcium carbonate"]
+
+
+def test_drugs_listed_salt_form_is_found_with_its_salt(nlp):
+    # legacy XML NCT00002100 (as the reader lays the record out)
+    text = (
+        "Phase I/II Study of Curdlan Sulfate\nTo assess the safety and tolerance of curdlan sulfate.\n"
+        "HIV Infections\nDRUG: Curdlan sulfate\n\n\nIn Phase II, curdlan sulfate is administered daily for 7 days."
+    )
+    assert drugs(nlp, text) == [
+        ("Curdlan Sulfate", "curdlan", "agent"),
+        ("curdlan sulfate", "curdlan", "agent"),
+        ("Curdlan sulfate", "curdlan", "agent"),
+        ("curdlan sulfate", "curdlan", "agent"),
+    ]
+
+
+def test_drugs_intervention_name_after_a_route_names_the_agent():
+    # ctrialsgov sample NCT00985205: a route before a supplement the lexicon takes only when given;
+    # feeding alone names no agent
+    names = intervention_names(
+        "DIETARY_SUPPLEMENT: Enteral Glutamine|DIETARY_SUPPLEMENT: Placebo|DRUG: Parenteral Nutrition"
+    )
+    assert names == ["Glutamine"]
+
+
 def test_drugs_intervention_names_keep_commas_between_digits():
     assert intervention_names("DRUG: 3,4-diaminopyridine|DRUG: A1, B2|DRUG: cisplatin,docetaxel") == [
         "3,4-diaminopyridine",
@@ -733,3 +768,29 @@ def test_drugs_name_before_or_other_drugs_is_one_of_them(nlp, text, surface, nor
 )
 def test_drugs_target_or_other_word_before_or_other_is_no_drug(nlp, text, surface):
     assert surface not in [d[0] for d in drugs(nlp, text)]
+
+
+# Cause: a name glued to a slash or hyphen after a bracket, to a code after a slash, or to a sentence's
+# stop was no token of its own (NLI4CT reports and legacy XML records).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NLI4CT NCT01196052
+        (
+            "Have received doxorubicin/cyclophosphamide (AC) OR 5-fluorouracil (FU)/epirubicin/ cyclophosphamide (FEC)",
+            ["doxorubicin", "cyclophosphamide", "AC", "5-fluorouracil", "FU", "epirubicin", "cyclophosphamide", "FEC"],
+        ),
+        # NLI4CT NCT01855828
+        (
+            "weekly trastuzumab/paclitaxel followed by trastuzumab/5-fluorouracil, epirubicin and cyclophosphamide",
+            ["trastuzumab", "paclitaxel", "trastuzumab", "5-fluorouracil", "epirubicin", "cyclophosphamide"],
+        ),
+        # legacy XML NCT00003875, NCT00461084
+        ("high dose Bu (busulfan)/VP-16 (etoposide) followed by", ["busulfan", "VP-16", "etoposide"]),
+        ("to evaluate a biaxin (clarithromycin)-based antibiotic therapy", ["biaxin", "clarithromycin", "antibiotic"]),
+        # legacy XML NCT00001025: a sentence's stop after a name ending in a capital
+        ("or 3) receive both AZT and ddI. Treatment is given for 16 weeks", ["AZT", "ddI"]),
+    ],
+)
+def test_drugs_name_after_a_bracket_or_before_a_coded_name_is_found(nlp, text, expected):
+    assert [t for t, _, _ in drugs(nlp, text)] == expected

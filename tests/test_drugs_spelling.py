@@ -78,3 +78,16 @@ def test_drugs_english_words_one_letter_from_a_drug_are_not_drugs(nlp):
     # "indicate" is one edit from the experimental compound "indocate", "infection" from the brand "Infecton"
     text = "Please indicate any active infection requiring systemic antibiotics."
     assert [s.text for s in label_spans(nlp(text), DRUG)] == ["antibiotics"]
+
+
+def test_drugs_adjective_naming_no_class_is_no_misspelling_of_a_listed_name(nlp):
+    # legacy XML NCT00003513 (rendered as the reader lays out a record): "antineoplastic" is two
+    # letters from the listed "Antineoplaston", and names chemotherapy, no drug (contract: not DRUG)
+    text = (
+        "Antineoplaston Therapy in Treating Patients With Metastatic Neuroblastoma\nThe anti-cancer properties.\n"
+        "Neuroblastoma\nDRUG: Antineoplaston therapy (Atengenal + Astugenal)\n\n\n"
+        "No prior antineoplastons. No other concurrent antineoplastic agents."
+    )
+    surfaces = [s.text for s in label_spans(nlp(text), DRUG)]
+    assert "antineoplastons" in surfaces
+    assert "antineoplastic" not in surfaces

@@ -8,7 +8,7 @@ from trialspacy.lexicon import package_data
 
 DATA = REPO / "pipeline" / "trialspacy" / "data"
 ROLES = {
-    "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant"},
+    "drug_code_guards.jsonl": {"prefix", "allele", "mutation", "constant", "spaced_prefix"},
     "drug_stems.jsonl": {"stem", "not_drug"},
     "drug_context_words.jsonl": {
         "measured_after",
@@ -86,8 +86,9 @@ def test_drugs_formulation_words_have_a_reason_and_a_name_template():
 
 def test_drugs_code_guards_hold_the_prefixes_of_trial_text_lookalikes():
     guards = vocabulary("drug_code_guards.jsonl")
-    assert len(guards["prefix"]) == 258
+    assert len(guards["prefix"]) == 272
     assert {"NCT", "CA", "CD", "HLA", "COVID", "SF", "GOG", "FIGO"} <= set(guards["prefix"])
+    assert set(guards["spaced_prefix"]) == {"ATN", "BP"}
 
 
 def test_drugs_word_lists_are_all_documented():

@@ -231,6 +231,16 @@ def test_a_marker_or_label_glued_to_a_name_is_its_own_token(nlp, text: str, expe
         # a rate's denominator stays as it was (NCT00002872, NCT00494897)
         ("250 mL/24 hours", ["250", "mL/24", "hours"]),
         ("IV/24 hours", ["IV/24", "hours"]),
+        # NLI4CT NCT01855828: a name in lower case before a code with its hyphen; not a rate
+        ("trastuzumab/5-fluorouracil, epirubicin", ["trastuzumab", "/", "5", "-", "fluorouracil", ",", "epirubicin"]),
+        ("10 mg/5-day", ["10", "mg/5", "-", "day"]),
+        # NLI4CT NCT01196052, legacy NCT00003875 and NCT00461084: a slash or hyphen after a closing bracket
+        ("(FU)/epirubicin/ cyclophosphamide", ["(", "FU", ")", "/", "epirubicin", "/", "cyclophosphamide"]),
+        ("Bu (busulfan)/VP-16 (etoposide)", ["Bu", "(", "busulfan", ")", "/", "VP-16", "(", "etoposide", ")"]),
+        (
+            "a biaxin (clarithromycin)-based antibiotic",
+            ["a", "biaxin", "(", "clarithromycin", ")", "-", "based", "antibiotic"],
+        ),
     ],
 )
 def test_a_comma_or_slash_between_listed_items_is_its_own_token(nlp, text: str, expected: list[str]) -> None:
@@ -247,6 +257,10 @@ def test_a_comma_or_slash_between_listed_items_is_its_own_token(nlp, text: str, 
         ("400 IU vitamin D. We do", ["vitamin", "D", ".", "We", "do"]),
         ("dose of peptide T. The test", ["peptide", "T", ".", "The", "test"]),
         ("alfa vitamin D. 3 patients", ["vitamin", "D", ".", "3", "patients"]),
+        # legacy XML NCT00000761, NCT00000953: a name ending in a capital after a small letter
+        ("Antiretroviral therapy other than AZT or ddI.", ["AZT", "or", "ddI", "."]),
+        ("other than zidovudine, ddI, and ddC.\r\n", ["and", "ddC", ".", "\r\n"]),
+        ("creatinine > 1.5 mg/dL.", ["mg", "/", "dL", "."]),
     ],
 )
 def test_a_letter_that_ends_a_sentence_after_a_name_is_split_from_its_stop(nlp, text: str, expected: list[str]) -> None:

@@ -90,6 +90,9 @@ INFIXES = (
     # a slash between a capital and a code that starts with a digit joins agents' short names:
     # `ZDV/3TC/NVP`, `CDDP/5-FU`; not a rate's denominator (`mL/24 hours`, `IV/24 hours`)
     r"/(?<=[A-Z]/)(?=[0-9]+-?[A-Za-z])",
+    # ...and after a name in lower case when the code has its hyphen: `trastuzumab/5-fluorouracil`,
+    # `paclitaxel/5-FU` (not `mg/5-day`: three letters before the slash)
+    r"/(?<=[a-z]{3}/)(?=[0-9]+-[A-Za-z])",
     # item separators and brackets glued to words: `months|Overall`, `survival(PFS)`, `（DOR）`
     r"\|",
     # ...and the punctuation or footnote asterisk that ends an item before it: `for 2 years.|To
@@ -102,7 +105,10 @@ INFIXES = (
     # a bracket between a time unit and a number: `every 41-56 days(2 cycles)`
     r"\((?<=[a-z]{2}\()(?=[0-9])",
     r"[(\[](?<=[A-Za-z0-9)\]）][(\[])(?=[A-Za-z])",
-    r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/])",
+    r"\)(?<=[A-Za-z0-9]\))(?=[(\[A-Za-z/]|-[A-Za-z])",
+    # ...and the slash or hyphen after that bracket, which would stay on the next word: `5-fluorouracil
+    # (FU)/epirubicin`, `Bu (busulfan)/VP-16`, `biaxin (clarithromycin)-based`
+    r"[/-](?<=[A-Za-z0-9]\)[/-])(?=[A-Za-z0-9])",
     # the AACT line separator glued to words: `Gy).~Chemoradiation`
     r"~",
     # ...and a bullet's dash glued to the item after it: `A2:~--Prior treatment` (see PREFIXES)
@@ -125,10 +131,13 @@ GLUED_WORDS = "or|and|plus|with|vs|versus|to|of"
 # a slash before a space after a word: `taxane- and platinum-based`, `rocuronium/ sugammadex`; the
 # AACT separator `~` after punctuation (`4 weeks.~`), so that the punctuation becomes its own token;
 # the mojibake `Â` of a registered sign (`EVOMELAÂ®`); a `+` after a dose's unit (`42 Gy+`: "42 Gy or
-# more", the sign no part of the dose); a function word glued to a code (GLUED_WORDS)
+# more", the sign no part of the dose); a function word glued to a code (GLUED_WORDS); a sentence's
+# full stop after a name that ends in a capital after a small letter (`AZT or ddI.`, `ddC.`,
+# `100 mg/dL.`), which spaCy's English rules leave on it as on an initial's stop
 # (Lookbehinds follow their character, as in INFIXES.)
 SUFFIXES = (
     r"\.(?<=[0-9/][fF]\.)",
+    r"\.(?<=[a-z][A-Z]\.)",
     r"[-/](?<=[A-Za-z0-9]{2}[-/])",
     r"~",
     r"Â(?<=[A-Za-z]Â)",

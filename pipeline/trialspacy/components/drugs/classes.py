@@ -165,7 +165,25 @@ LONG_CLASS_RE = re.compile(
 ANTI_RE = re.compile(
     rf"(?<![\w-])(?P<anti>(?i:anti)-{{0,2}}(?P<gene>{_GENE}))"
     rf"(?:{_SP}(?P<head>(?i:{_ANTIBODY_HEAD})){_END}"
-    rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-])|or{_GAP}anti|and{_GAP}anti)|/anti|,{_GAP}?anti|-based|-containing))"
+    rf"|(?={_GAP}(?i:(?:{_THERAPY_HEAD})(?![\w-])|or{_GAP}anti|and{_GAP}anti)|/anti|,{_GAP}?anti|-based|-containing"
+    rf"|,{_GAP}(?i:or|and|and/or){_GAP}(?i:anti)))"
+)
+# ``anti-`` and a target alone as a later item of a list of them: "anti-PD-1, anti-PD-L1, anti-PD-L2,
+# anti-TIGIT, or any other antibody" (the item before it is an ``anti-`` too), where the rest of the
+# sentence says the list is of agents (an antibody, a drug, a therapy) and not of antibodies measured
+# or used to stain ("anti-MLH1, anti-MSH2, anti-MSH6 and anti-PMS2) and PCR", "antibody titers").
+_AGENT_LIST_AFTER_RE = re.compile(
+    r"[^.;~|\n]{0,80}?\b(?:antibod|drug|agent|therap|treatment|inhibitor|blockade|blocker)", re.IGNORECASE
+)
+_MEASURED_LIST_AFTER_RE = re.compile(
+    r"[^.;~|\n]{0,80}?\b(?:titers?|titres?|staining|stained|immunohistochem|IHC|positiv|negativ|panel|assay)",
+    re.IGNORECASE,
+)
+ANTI_ITEM_RE = re.compile(
+    rf"(?<![\w-])(?P<anti>(?i:anti)-{{1,2}}(?P<gene>{_GENE}))(?![\w-])(?!{_SP}(?i:{_ANTIBODY_HEAD}){_END})"
+)
+_ANTI_ITEM_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?i:anti)-{{1,2}}{_GENE}(?:{_SP}(?i:{_ANTIBODY_HEAD}))?(?:,|,?{_GAP}(?i:or|and|and/or)){_GAP}\Z"
 )
 # Two class heads coordinated over one target, each its own span ("CYP3A4 inhibitors or inducers",
 # "inhibitors and/or inducers of CYP3A4", "P-gp inhibitors/inducers"): the head beside the full
@@ -466,14 +484,29 @@ def _long_target_classes(text: str, lowered: str) -> Iterator[Candidate]:
 
 def _anti_classes(text: str, lowered: str) -> Iterator[Candidate]:
     """``anti-CD20 antibodies``, ``anti-VEGF agents``; ``anti-PD-1`` before therapy or another anti-."""
+    starts = set()
     for match in _matches(ANTI_RE, text, lines_with(text, lowered, ANTI_KEYS)):
         gene = match.group("gene")
         if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS or gene.lower() in _INDICATIONS:
             continue
         head = match.group("head")
+        if head is None and _MEASURED_LIST_AFTER_RE.match(text, match.end()):
+            continue
+        starts.add(match.start())
         end = match.end() if head else match.end("anti")
         noun = "antibodies" if head is None or "antib" in head.lower() or "mab" in head.lower() else plural(head)
         yield _class(match.start(), end, f"anti-{gene.lower()} {noun}")
+    for match in _matches(ANTI_ITEM_RE, text, lines_with(text, lowered, ANTI_KEYS)):
+        gene = match.group("gene")
+        if not _gene_like(gene) or gene.lower() in NOT_ANTIBODY_TARGETS or gene.lower() in _INDICATIONS:
+            continue
+        if (
+            match.start() not in starts
+            and _ANTI_ITEM_BEFORE_RE.search(text[max(0, match.start() - 60) : match.start()])
+            and _AGENT_LIST_AFTER_RE.match(text, match.end())
+            and not _MEASURED_LIST_AFTER_RE.match(text, match.end())
+        ):
+            yield _class(match.start(), match.end(), f"anti-{gene.lower()} antibodies")
 
 
 # A target and an antibody head, the drugs that bind it ("the fully human EGFr antibody zalutumumab",

@@ -17,9 +17,10 @@ from .vocabulary import vocabulary
 # mostly apart: ``Lu AF11167``, ``Lu AA21004`` (the code alone would be clipped to ``AF11167``). A code
 # ends before a function word glued to it in text registered from China (``SHR-A1921or SHR-A2009``; the
 # tokenizer splits it off) and before a hyphen and a word in lower case, a modifier
-# (``TQB3616-matching placebo``, ``SU5416-induced``).
+# (``TQB3616-matching placebo``, ``SU5416-induced``). An isotope label may be joined to it by a
+# hyphen (``[14C]-TAK-954``).
 CODE_RE = re.compile(
-    r"(?<![\w\-/.])(?:Lu[ \u00a0]?[A-Z]{2}\d{5}|[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[A-Z]{2,6}-[a-z]\d{1,3}|[EMR]-?\d{4,6})"
+    r"(?:(?<![\w\-/.])|(?<=\]-))(?:Lu[ \u00a0]?[A-Z]{2}\d{5}|[A-Z]{2,6}-?(?:[A-Z]-?)?\d{2,7}(?:[A-Za-z]\d{0,2})?|[A-Z]{2,6}-[a-z]\d{1,3}|[EMR]-?\d{4,6})"
     rf"(?:(?![\w\-+/]|\.\d)|(?=(?:{GLUED_WORDS})(?![\w-]))|(?=-[a-z]{{3,}}(?![\w-])))"
 )
 
@@ -51,15 +52,32 @@ def is_code_lookalike(text: str) -> bool:
 # NYU-9123", "patients registered on protocol SWOG-8897", "protocol No. BR-0021").
 _PROTOCOL_BEFORE_RE = re.compile(r"(?<![\w-])protocols?(?:[ \t]+(?:no\.?|number|#))?[ \t]*:?[ \t]+\Z", re.IGNORECASE)
 
+# A sponsor's code written with a space between its letters and its number, as several sponsors
+# write theirs (``BI 765179``, ``AMG 193``, ``GS 9219``, ``BLU 945``, ``EZN 2208``): two to five
+# capitals and three to seven digits. Not a year (``GINA 2017``, ``WHO 2016``), not a number after
+# another number (``21 CFR 1271``) or before a unit (``ADX 200 mg``, ``KLH 1000 mcg``, ``RNA 1103
+# copies``), and the look-alikes of the glued shape (``ACTG 223``, ``SWOG 9346``, ``POG 9317``),
+# with the prefixes that only the spaced shape makes ambiguous (``ATN 062``; ``ATN-161`` is a drug).
+SPACED_CODE_RE = re.compile(
+    r"(?<![\w\-/.])(?<!\d )([A-Z]{2,5})[ \u00a0](?!(?:19|20)\d\d(?!\d))(\d{3,7})(?![\w\-+/]|[.,]\d)"
+    r"(?![ \u00a0]?(?:mg|mcg|µg|ug|g|kg|ml|mL|L|IU|U|units?|copies|cells|mmHg|mm|cm|Gy|cGy|%)(?![A-Za-z]))"
+)
+
+
+def _spaced_lookalike(letters: str, digits: str) -> bool:
+    return letters in _GUARDS["spaced_prefix"] or is_code_lookalike(letters + digits)
+
+
+def _after_protocol(text: str, start: int) -> bool:
+    return _PROTOCOL_BEFORE_RE.search(text, max(0, start - 24), start) is not None
+
 
 def find_codes(text: str) -> list[tuple[int, int]]:
     """Character spans of investigational-code shaped strings in ``text``, look-alikes and protocol
-    numbers removed."""
-    return [
-        m.span()
-        for m in CODE_RE.finditer(text)
-        if not is_code_lookalike(m.group()) and not _PROTOCOL_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
-    ]
+    numbers removed (a code written with a space, ``BI 765179``, included)."""
+    spans = [m.span() for m in CODE_RE.finditer(text) if not is_code_lookalike(m.group())]
+    spans += [m.span() for m in SPACED_CODE_RE.finditer(text) if not _spaced_lookalike(m[1], m[2])]
+    return sorted(span for span in spans if not _after_protocol(text, span[0]))
 
 
 def is_code(text: str) -> bool:

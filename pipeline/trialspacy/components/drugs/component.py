@@ -59,7 +59,7 @@ from ...terms import check_terms, read_terms, term_key
 from ..abbreviations import long_form
 from .aliases import alias_spans, is_short_name, regimen_gap
 from .boundaries import bounded_spans
-from .classes import class_spans, grammar_class
+from .classes import NOT_CLASS, class_spans, grammar_class
 from .codes import find_codes, is_code_lookalike
 from .context import (
     CONSUMED,
@@ -568,10 +568,13 @@ class DrugRecognizer(Pipe):
         """The attributes of the agent ``word`` misspells: one this record names, else a generic
         name of the dictionary one edit away with the same first two and last three letters
         (``selegeline``; English words rarely keep both ends of a drug name, ``indicate`` does
-        not); None for a word in capitals (a heading) or one the lexicon knows."""
+        not); None for a word in capitals (a heading), one the lexicon knows, or an adjective that
+        names no class (``antineoplastic`` is no misspelling of a listed ``Antineoplaston``)."""
         if word.isupper():
             return None
         lower = word.lower()
+        if lower in NOT_CLASS:
+            return None
         target = index.match(lower) if index else None
         if target is not None:
             # The spelling look-up rejects most words at once; the lexicon look-up is dearer.

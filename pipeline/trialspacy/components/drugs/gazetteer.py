@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from ...spans import Candidate
 from .codes import is_code
+from .formulations import SALTS
 from .radiolabels import ISOTOPE_LABEL_RE
 from .stems import has_inn_stem
 from .vocabulary import vocabulary
@@ -90,9 +91,14 @@ def listed_names(section_text: str, types: frozenset[str] = GAZETTEER_TYPES) -> 
         for part in _SPLIT_RE.split(value):
             if labelled and not NUCLIDE_RE.search(part):
                 continue
-            chunks = [part] if labelled else _INNER_RE.split(part)
+            # A hyphen left at a chunk's end by a bracket is no part of the name ("[14C]-TAK-954").
+            chunks = [part] if labelled else [c.strip("-") for c in _INNER_RE.split(part)]
             for chunk in chunks:
                 words = [w for w in chunk.split() if labelled or w.lower().strip(".") not in DOSE_FORM_WORDS]
+                # A salt after one name is the salt form of that name ("Curdlan sulfate", "Cotinine
+                # fumarate"): the name is the agent, and the span covers the salt (formulations.py).
+                if len(words) == 2 and words[1].lower() in SALTS and words[0].lower() not in SALTS and not labelled:
+                    words = words[:1]
                 lowered = [w.lower() for w in words]
                 if not words or all(w in NOT_AGENTS for w in lowered) or any(w in PLAN_WORDS for w in lowered):
                     continue

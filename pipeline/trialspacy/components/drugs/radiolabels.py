@@ -60,10 +60,10 @@ _REACH = 40
 _ISOTOPES = "|".join(f"{mass}{symbol}|{symbol}-?{mass}" for symbol, masses in RADIONUCLIDES.values() for mass in masses)
 ISOTOPE_LABEL_RE = re.compile(_ISOTOPES)
 # Tracers carry the label in brackets beside their name or code, glued before it or after it:
-# "[18F]AH111585", "AH111585 (18F) Injection", "AH111585 (F18)". The WHO writes the INN so
+# "[18F]AH111585", "[14C]-TAK-954", "AH111585 (18F) Injection", "AH111585 (F18)". The WHO writes the INN so
 # (``fluciclatide (18F)``): the label is part of the name written, and the agent (its
 # ``normalized``) is the one the name already says.
-_BRACKETED_BEFORE_RE = re.compile(rf"\[(?:{_ISOTOPES})\] ?\Z")
+_BRACKETED_BEFORE_RE = re.compile(rf"\[(?:{_ISOTOPES})\][ -]?\Z")
 _BRACKETED_AFTER_RE = re.compile(rf"[ \t]*(?:\((?:{_ISOTOPES})\)|\[(?:{_ISOTOPES})\])")
 # The USAN writes the label after the name, symbol then mass number: "fludeoxyglucose F 18",
 # "florbetapir F 18", "iobenguane I 131" (the lexicon holds some so, with the name capitalized).
