@@ -60,7 +60,7 @@ from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_dis
 
 from .._compat import import_medspacy
 from ..errors import Errors
-from ..lexicon import package_data, read_jsonl, write_jsonl
+from ..lexicon import doc_text, package_data, read_jsonl, write_jsonl
 from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, SPAN_KEY, TIMEFRAME, _extension_key, ext, label_spans
 from .sentences import doc_sentence_starts, set_sentence_starts
 
@@ -437,7 +437,7 @@ class ClauseBounds:
         # The tokens of each item number of a list written inside one line ("2)", "(b)", "3-").
         self.item_starts: list[int] = []
         separator = having("list")
-        found = [(m.start(), m.end() - 1) for m in ENUMERATOR.finditer(doc.text)]
+        found = [(m.start(), m.end() - 1) for m in ENUMERATOR.finditer(doc_text(doc))]
         if found:
             item_tokens = numpy.searchsorted(doc.to_array(IDX), found, side="right") - 1
             self.item_starts = item_tokens[:, 0].tolist()
