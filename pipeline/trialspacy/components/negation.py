@@ -903,15 +903,19 @@ class Negation(Pipe):
         _ = self.backend
 
     def __call__(self, doc: Doc) -> Doc:
-        targets = [s for s in label_spans(doc, spans_key=self.spans_key) if s.label_ in NEGATED_LABELS]
+        # The span group read once (each read makes a Span object per span), labels compared as ids.
+        spans = label_spans(doc, spans_key=self.spans_key)
+        strings = doc.vocab.strings
+        negated_labels = {strings[label] for label in NEGATED_LABELS}
+        targets = [s for s in spans if s.label in negated_labels]
         if targets:
             ensure_sentences(doc)
         # (Through the extension's user_data key, as set_label_spans writes it.)
         user_data = doc.user_data
         for span, negated in zip(targets, self.backend.negated(doc, targets)):
             user_data[_extension_key(span)(NEGATED_EXTENSION)] = negated
-        timeframe = doc.vocab.strings[TIMEFRAME]
-        for span in doc.spans.get(self.spans_key, ()):
+        timeframe = strings[TIMEFRAME]
+        for span in spans:
             if span.label == timeframe:
                 user_data[_extension_key(span)(NEGATED_EXTENSION)] = False
         return doc
