@@ -10,6 +10,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..layout import parse_layout
+from ..lexicon import doc_text
 
 
 class LayoutDetector(Pipe):
@@ -20,7 +21,7 @@ class LayoutDetector(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.trialspacy_sections is None:
-            layout = parse_layout(doc.text)
+            layout = parse_layout(doc_text(doc))
             doc._.trialspacy_sections = layout.sections
             doc._.trialspacy_outcome_items = layout.outcome_items
         elif doc._.trialspacy_outcome_items is None:

@@ -61,7 +61,7 @@ from spacy.util import SimpleFrozenList, from_bytes, from_disk, to_bytes, to_dis
 
 from .._compat import import_medspacy
 from ..errors import Errors
-from ..lexicon import package_data, read_jsonl, write_jsonl
+from ..lexicon import doc_text, package_data, read_jsonl, write_jsonl
 from ..spans import DRUG, ENDPOINT, RADIATION_DOSE, SPAN_KEY, TIMEFRAME, _extension_key, ext, label_spans
 from .sentences import doc_sentence_starts, set_sentence_starts
 
@@ -457,7 +457,7 @@ class ClauseBounds:
         # The tokens of each item number of a list written inside one line ("2)", "(b)", "3-").
         self.item_starts: list[int] = []
         separator = having("list")
-        found = [(m.start(), m.end() - 1) for m in ENUMERATOR.finditer(doc.text)]
+        found = [(m.start(), m.end() - 1) for m in ENUMERATOR.finditer(doc_text(doc))]
         if found:
             item_tokens = numpy.searchsorted(doc.to_array(IDX), found, side="right") - 1
             self.item_starts = item_tokens[:, 0].tolist()
@@ -929,15 +929,19 @@ class Negation(Pipe):
         _ = self.backend
 
     def __call__(self, doc: Doc) -> Doc:
-        targets = [s for s in label_spans(doc, spans_key=self.spans_key) if s.label_ in NEGATED_LABELS]
+        # The span group read once (each read makes a Span object per span), labels compared as ids.
+        spans = label_spans(doc, spans_key=self.spans_key)
+        strings = doc.vocab.strings
+        negated_labels = {strings[label] for label in NEGATED_LABELS}
+        targets = [s for s in spans if s.label in negated_labels]
         if targets:
             ensure_sentences(doc)
         # (Through the extension's user_data key, as set_label_spans writes it.)
         user_data = doc.user_data
         for span, negated in zip(targets, self.backend.negated(doc, targets)):
             user_data[_extension_key(span)(NEGATED_EXTENSION)] = negated
-        timeframe = doc.vocab.strings[TIMEFRAME]
-        for span in doc.spans.get(self.spans_key, ()):
+        timeframe = strings[TIMEFRAME]
+        for span in spans:
             if span.label == timeframe:
                 user_data[_extension_key(span)(NEGATED_EXTENSION)] = False
         return doc

@@ -149,9 +149,17 @@ _LABEL_CODE_RE = re.compile(
 )
 
 
+# An isotope label written mass first: every match of _LABEL_CODE_RE holds one. Most texts hold none,
+# and the search for one skips the other characters, where _LABEL_CODE_RE's look-behind is tried at
+# every position of the text.
+_MASS_FIRST_RE = re.compile(_MASS_FIRST)
+
+
 def labelled_code_spans(text: str) -> list[Candidate]:
     """Tracers and radiolabelled agents written as an isotope label then the code or short name it
     labels (``99mTc-H7ND``, ``[11C]palmitate``): each an agent named by its whole text, lower-case."""
+    if _MASS_FIRST_RE.search(text) is None:
+        return []
     return [
         (m.start(), m.end(), {"normalized": " ".join(m.group().lower().split()), "kind": "agent", "drugbank_id": None})
         for m in _LABEL_CODE_RE.finditer(text)
