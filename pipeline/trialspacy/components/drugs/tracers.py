@@ -149,16 +149,16 @@ _LABEL_CODE_RE = re.compile(
 )
 
 
-# An isotope label written mass first: every match of _LABEL_CODE_RE holds one. Most texts hold none,
-# and the search for one skips the other characters, where _LABEL_CODE_RE's look-behind is tried at
-# every position of the text.
-_MASS_FIRST_RE = re.compile(_MASS_FIRST)
+# An isotope label in any of the ways _LABEL_CODE_RE writes one (mass first, mass and symbol spaced,
+# element name and mass): every match holds one. Most texts hold none, and the search for one skips
+# the other characters, where _LABEL_CODE_RE's look-behind is tried at every position of the text.
+_LABEL_RE = re.compile(f"{_MASS_FIRST}|{_SPACED_MASS_FIRST}|{_ELEMENT_MASS}")
 
 
 def labelled_code_spans(text: str) -> list[Candidate]:
     """Tracers and radiolabelled agents written as an isotope label then the code or short name it
     labels (``99mTc-H7ND``, ``[11C]palmitate``): each an agent named by its whole text, lower-case."""
-    if _MASS_FIRST_RE.search(text) is None:
+    if _LABEL_RE.search(text) is None:
         return []
     return [
         (m.start(), m.end(), {"normalized": " ".join(m.group().lower().split()), "kind": "agent", "drugbank_id": None})
