@@ -68,6 +68,9 @@ def _spaced_lookalike(letters: str, digits: str) -> bool:
     return letters in _GUARDS["spaced_prefix"] or is_code_lookalike(letters + digits)
 
 
+_PROTOCOL_WORD_RE = re.compile("protocol", re.IGNORECASE)
+
+
 def _after_protocol(text: str, start: int) -> bool:
     return _PROTOCOL_BEFORE_RE.search(text, max(0, start - 24), start) is not None
 
@@ -77,6 +80,8 @@ def find_codes(text: str) -> list[tuple[int, int]]:
     numbers removed (a code written with a space, ``BI 765179``, included)."""
     spans = [m.span() for m in CODE_RE.finditer(text) if not is_code_lookalike(m.group())]
     spans += [m.span() for m in SPACED_CODE_RE.finditer(text) if not _spaced_lookalike(m[1], m[2])]
+    if _PROTOCOL_WORD_RE.search(text) is None:
+        return sorted(spans)
     return sorted(span for span in spans if not _after_protocol(text, span[0]))
 
 

@@ -154,18 +154,23 @@ def radioactive_spans(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     spans already ``found``."""
     if "radio" not in text.lower():
         return []
+    classes = list(_RADIOACTIVE_CLASS_RE.finditer(text))
+    labels = list(_RADIOACTIVE_LABEL_RE.finditer(text))
+    heads = list(_RADIO_HEAD_RE.finditer(text))
+    if not (classes or labels or heads):
+        return []
     taken = {i for start, end, _ in found for i in range(start, end)}
     spans: list[Candidate] = []
-    for match in _RADIOACTIVE_CLASS_RE.finditer(text):
+    for match in classes:
         if not taken.intersection(range(*match.span())):
             spans.append((match.start(), match.end(), dict(RADIOPHARMACEUTICALS)))
-    for match in _RADIOACTIVE_LABEL_RE.finditer(text):
+    for match in labels:
         name, masses = _ELEMENTS.get(match.group("symbol"), ("", ()))
         mass = match.group("mass").lower()
         if mass in masses and not taken.intersection(range(*match.span("label"))):
             normalized = f"{name} {match.group('symbol').lower()} {mass}"
             spans.append((*match.span("label"), {"normalized": normalized, "kind": "agent", "drugbank_id": None}))
-    for head in _RADIO_HEAD_RE.finditer(text):
+    for head in heads:
         examples = _EXAMPLES_RE.match(text, head.end())
         if examples is None:
             continue

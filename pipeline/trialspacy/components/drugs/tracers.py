@@ -141,28 +141,53 @@ _SPACED_MASS_FIRST = "|".join(
 _ELEMENT_MASS = "|".join(f"(?i:{element}) {mass}" for element, (_, masses) in RADIONUCLIDES.items() for mass in masses)
 _LABEL_CODE_RE = re.compile(
     rf"(?<![\w\[\]/-])(?:(?:{_MASS_FIRST})(?:-| (?=[A-Za-z0-9-]*\d))(?:{_CODE_NAME})"
-    rf"|(?:{_SPACED_MASS_FIRST}|{_ELEMENT_MASS})-(?:{_CODE_NAME})"
     rf"|\[(?:{_MASS_FIRST})\](?:{_CODE_NAME}|[a-z]{{3,}}(?:-[a-z0-9]+)*))"
     # Ends where the name does: not before a word glued to it by a hyphen ("131I-BC8-labeled") or a
     # further word character.
     r"(?![\w/]|-[A-Za-z])"
 )
+# The spaced and element-name labels, searched apart: their many alternatives tried at every
+# position cost ten times the rest, so only a text with a number between a word and a hyphen, or
+# between a number-less word and a symbol, is searched ("153 Sm-EDTMP", "Samarium 153-EDTMP").
+_SPACED_LABEL_CODE_RE = re.compile(
+    rf"(?<![\w\[\]/-])(?:{_SPACED_MASS_FIRST}|{_ELEMENT_MASS})-(?:{_CODE_NAME})(?![\w/]|-[A-Za-z])"
+)
+# Where a spaced label can be: a mass number after a word and a space, before a hyphen (its word an
+# element's name), or a two-letter symbol after a mass number and a space, before a hyphen. Searched
+# from the space and the digits (a look-behind or a word first would be tried at every position).
+_MASS_AFTER_SPACE_RE = re.compile(r" \d{1,3}m?-")
+_WORD_END_RE = re.compile(r"[A-Za-z]+\Z")
+_SYMBOL_AFTER_MASS_RE = re.compile(r"\dm? (?P<symbol>[A-Z][a-z]?)-")
+_ELEMENTS = frozenset(RADIONUCLIDES)
+_TWO_LETTER_SYMBOLS = frozenset(symbol for symbol, _ in RADIONUCLIDES.values() if len(symbol) == 2)
 
 
-# An isotope label in any of the ways _LABEL_CODE_RE writes one (mass first, mass and symbol spaced,
-# element name and mass): every match holds one. Most texts hold none, and the search for one skips
-# the other characters, where _LABEL_CODE_RE's look-behind is tried at every position of the text.
-_LABEL_RE = re.compile(f"{_MASS_FIRST}|{_SPACED_MASS_FIRST}|{_ELEMENT_MASS}")
+def _may_hold_spaced_label(text: str) -> bool:
+    """True when ``text`` writes a number between an element's name and a hyphen, or between a
+    number and a two-letter symbol and a hyphen: where :data:`_SPACED_LABEL_CODE_RE` can match."""
+    for match in _MASS_AFTER_SPACE_RE.finditer(text):
+        word = _WORD_END_RE.search(text, max(0, match.start() - 16), match.start())
+        if word is not None and word.group().lower() in _ELEMENTS:
+            return True
+    return any(m.group("symbol") in _TWO_LETTER_SYMBOLS for m in _SYMBOL_AFTER_MASS_RE.finditer(text))
+
+
+# An isotope label written mass first: every match of _LABEL_CODE_RE holds one. Most texts hold none,
+# and the search for one skips the other characters, where _LABEL_CODE_RE's look-behind is tried at
+# every position of the text.
+_MASS_FIRST_RE = re.compile(_MASS_FIRST)
 
 
 def labelled_code_spans(text: str) -> list[Candidate]:
     """Tracers and radiolabelled agents written as an isotope label then the code or short name it
     labels (``99mTc-H7ND``, ``[11C]palmitate``): each an agent named by its whole text, lower-case."""
-    if _LABEL_RE.search(text) is None:
-        return []
+    matches = list(_LABEL_CODE_RE.finditer(text)) if _MASS_FIRST_RE.search(text) else []
+    if _may_hold_spaced_label(text):
+        matches += _SPACED_LABEL_CODE_RE.finditer(text)
+        matches.sort(key=lambda m: m.start())
     return [
         (m.start(), m.end(), {"normalized": " ".join(m.group().lower().split()), "kind": "agent", "drugbank_id": None})
-        for m in _LABEL_CODE_RE.finditer(text)
+        for m in matches
     ]
 
 
